@@ -1,0 +1,264 @@
+"""Attribution: who gave each figure, and whether the report says it was confirmed.
+
+The source of a figure is the subject of the speech verb whose clause holds it ("..., a provincial official said",
+"according to Ko Zaw Tun", "the headteacher told authorities"). A pronoun ("he said") stands for the last named
+source; a figure inside a quotation belongs to whoever the quotation is attributed to. News agencies relay rather
+than claim: "the Interfax news agency cited officials as saying" gives "officials ..., via the Interfax news agency".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep import lexicon
+from sitrep.figures import Mention
+from sitrep.nlp import Parsed, Token
+
+_ATT = lexicon.load("attribution")
+SPEECH = set(_ATT["speech"]["verbs"])
+RELAY_VERBS = set(_ATT["speech"]["relay_verbs"])
+SPEECH_FORMS = set(_ATT["speech"]["forms"])
+PRONOUNS = set(_ATT["speech"]["pronouns"])
+RELAYS = set(_ATT["relays"]["names"])
+DOUBT_PHRASES = lexicon.phrases(_ATT["doubt"]["phrases"])
+DOUBT_ADVERBS = set(_ATT["doubt"]["adverbs"])
+DOUBT_GOVERNORS = set(_ATT["doubt"]["governors"])
+DOUBT_ABOUT = set(_ATT["doubt"]["about"])
+CONFIRM_PHRASES = lexicon.phrases(_ATT["confirm"]["phrases"])
+CONFIRM_VERBS = set(_ATT["confirm"]["verbs"])
+_QUOTES = "\"“”‘’'«»"
+_SKIP_IN_NAME = {"relcl", "acl", "advcl", "punct", "cc"}
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Someone the report quotes: the words that name them, and whether those words name them properly."""
+
+    sent: int
+    verb: int
+    text: str
+    named: bool
+    relay: bool
+    pronoun: bool
+
+
+def attribute(parsed: Parsed, mentions: list[Mention]) -> list[Speaker]:
+    """Set `source`, `source_named` and `confirmed` on each mention; return every speaker found in the text."""
+    speakers = find_speakers(parsed)
+    by_verb = {sp.verb: sp for sp in speakers}
+    for m in mentions:
+        sp = _speaker_for(parsed, m, by_verb, speakers)
+        if sp is not None:
+            m.source, m.source_named = sp.text, sp.named
+        m.confirmed = _confirmed(parsed, m)
+    _doubt_from_next_sentence(parsed, mentions)
+    return speakers
+
+
+# ---------------------------------------------------------------- speakers
+def find_speakers(parsed: Parsed) -> list[Speaker]:
+    """Every speech act in the text with a resolved speaker: pronouns stand for the last named one."""
+    out: list[Speaker] = []
+    for t in parsed.tokens:
+        sp = None
+        if (t.lemma in SPEECH or t.lower in SPEECH_FORMS) and (t.pos == "VERB" or t.tag in ("VBD", "VBZ", "VBP", "VBN")):
+            sp = _speech_subject(parsed, t)
+        elif t.lower == "according":
+            to = next((c for c in parsed.children(t.i) if c.lower == "to"), None)
+            obj = next((c for c in parsed.children(to.i) if c.dep == "pobj"), None) if to else None
+            if obj is not None:
+                sp = _make_speaker(parsed, t, obj)
+        if sp is None:
+            continue
+        if sp.pronoun:
+            prev = _last_named(out, person=sp.text.lower() in ("he", "she", "him", "her"))
+            if prev is None:
+                continue
+            sp = Speaker(sp.sent, sp.verb, prev.text, prev.named, prev.relay, False)
+        out.append(sp)
+    return out
+
+
+def _speech_subject(parsed: Parsed, v: Token) -> Speaker | None:
+    kids = parsed.children(v.i)
+    subj = next((c for c in kids if c.dep in ("nsubj", "nsubjpass")), None)
+    if v.lemma in RELAY_VERBS:
+        # "Interfax cited officials as saying ...": officials are the source, Interfax relays.
+        obj = next((c for c in kids if c.dep == "dobj"), None)
+        if obj is not None:
+            sp = _make_speaker(parsed, v, obj)
+            if subj is not None:
+                sp.text = f"{sp.text}, via {_name_text(parsed, subj)}"
+            return sp
+    if subj is None or subj.i > v.i and v.i > parsed.sents[v.sent][0] and parsed.tokens[v.i - 1].pos in ("NOUN", "PROPN"):
+        # The parser lost the subject ("local media and residents said", "media and locals said killed"):
+        # take the noun phrase just before the verb.
+        left = _noun_phrase_before(parsed, v)
+        if left is not None:
+            return left
+    if subj is None and v.dep == "conj":
+        subj = next((c for c in parsed.children(v.head) if c.dep == "nsubj"), None)
+    if subj is None or subj.pos == "NUM" or subj.like_num:
+        return None
+    if subj.lower in ("that", "which", "who") or subj.dep == "nsubjpass" and v.lemma != "quote":
+        return None
+    sp = _make_speaker(parsed, v, subj)
+    if v.lemma == "tell":
+        # "locals told AFP": the agency relays what locals said.
+        obj = next((c for c in kids if c.dep in ("dobj", "dative")), None)
+        if obj is not None and _is_relay(_name_text(parsed, obj)):
+            sp.text = f"{sp.text}, via {_name_text(parsed, obj)}"
+    return sp
+
+
+def _noun_phrase_before(parsed: Parsed, v: Token) -> Speaker | None:
+    """The noun phrase that ends just before `v`, back to a comma, "that" or "but"."""
+    start = parsed.sents[v.sent][0]
+    k = v.i - 1
+    words: list[Token] = []
+    while k >= start:
+        t = parsed.tokens[k]
+        if t.pos in ("NOUN", "PROPN", "ADJ", "DET") or t.lower in ("and", "-", "'s", "of") and words:
+            if t.lower in ("that", "which", "who"):
+                break
+            words.insert(0, t)
+            k -= 1
+            continue
+        break
+    while words and words[0].pos in ("DET",) and words[0].lower not in ("a", "an", "the"):
+        words.pop(0)
+    if not words or not any(w.pos in ("NOUN", "PROPN") for w in words):
+        return None
+    text = parsed.text[words[0].idx : words[-1].end].strip(" ,;:-–—" + _QUOTES)
+    named = any(t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "NORP", "GPE") for t in words)
+    return Speaker(v.sent, v.i, text, named, _is_relay(text), False)
+
+
+def _make_speaker(parsed: Parsed, verb: Token, subj: Token) -> Speaker:
+    text = _name_text(parsed, subj)
+    words = parsed.subtree(subj)
+    named = any(t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "NORP", "GPE") for t in words if t.dep not in _SKIP_IN_NAME)
+    return Speaker(verb.sent, verb.i, text, named, _is_relay(text), subj.lower in PRONOUNS)
+
+
+def _name_text(parsed: Parsed, head: Token) -> str:
+    """The words naming a speaker: the noun phrase without relative clauses ("Muhannad Haimour, Anbar spokesman")."""
+    keep: list[Token] = []
+    stack = [head]
+    while stack:
+        x = stack.pop()
+        keep.append(x)
+        for c in parsed.children(x.i):
+            if c.dep in _SKIP_IN_NAME and not (c.dep == "punct" and c.text in ",()"):
+                continue
+            if c.dep == "prep" and c.lower not in ("of", "for", "in", "from", "at", "with"):
+                continue
+            stack.append(c)
+    keep.sort(key=lambda t: t.i)
+    # Contiguous run around the head, so that nothing from elsewhere in the sentence creeps in.
+    run = [t for t in keep if abs(t.i - head.i) < 20]
+    if not run:
+        return head.text
+    text = parsed.text[run[0].idx : run[-1].end].strip(" ,;:-–—" + _QUOTES)
+    while text.endswith("(") or text.count("(") < text.count(")") and text.endswith(")"):
+        text = text[:-1].rstrip(" ,")
+    if text.count("(") > text.count(")"):
+        text += ")"
+    return text
+
+
+def _is_relay(text: str) -> bool:
+    low = text.lower().strip()
+    return low in RELAYS or any(low.endswith(" " + r) or low.startswith(r + " ") for r in RELAYS if " " in r or len(r) > 3)
+
+
+def _last_named(speakers: list[Speaker], person: bool) -> Speaker | None:
+    for sp in reversed(speakers):
+        if sp.relay or sp.pronoun:
+            continue
+        return sp
+    return None
+
+
+def _speaker_for(parsed: Parsed, m: Mention, by_verb: dict[int, Speaker], speakers: list[Speaker]) -> Speaker | None:
+    """The speech act whose clause holds the mention; else, in a quotation, the quotation's speaker."""
+    anchor = parsed.tokens[m.anchor]
+    for t in [anchor, *parsed.ancestors(anchor)]:
+        if t.i in by_verb and t.i != m.anchor:
+            return by_verb[t.i]
+        for c in parsed.children(t.i):
+            if c.i in by_verb and c.dep in ("parataxis", "advcl", "prep", "conj", "dep", "aux") and c.i != m.anchor:
+                return by_verb[c.i]
+            if c.lower == "according" and c.i in by_verb:
+                return by_verb[c.i]
+    same = [sp for sp in speakers if sp.sent == m.sent and not _inside(parsed, sp.verb, m.nominal)]
+    if same:
+        return same[0]
+    if _quoted(parsed, m.sent):
+        before = [sp for sp in speakers if sp.sent < m.sent]
+        if before:
+            return before[-1]
+    return None
+
+
+def _inside(parsed: Parsed, verb: int, token: int) -> bool:
+    """Is `verb` in the subtree of `token` (a speech act about the counted people, not of the reporter)?"""
+    t = parsed.tokens[verb]
+    return any(a.i == token for a in parsed.ancestors(t))
+
+
+def _quoted(parsed: Parsed, s: int) -> bool:
+    text = parsed.sentence_text(s).strip()
+    return bool(text) and (text[0] in _QUOTES or text[-1] in _QUOTES)
+
+
+# ---------------------------------------------------------------- confirmation
+def _confirmed(parsed: Parsed, m: Mention) -> bool | None:
+    anchor = parsed.tokens[m.anchor]
+    chain = [anchor, *parsed.ancestors(anchor)]
+    for t in chain:
+        for c in parsed.children(t.i):
+            if c.dep == "advmod" and c.lower in DOUBT_ADVERBS:
+                return False
+        if t is not anchor and t.lemma in DOUBT_GOVERNORS:
+            return False
+        if t.lemma == "report" and t.pos == "NOUN":
+            return False
+    words = [t.lower for t in parsed.sentence_tokens(m.sent)]
+    if _has_phrase(words, DOUBT_PHRASES):
+        return False
+    negated = any(w in ("not", "n't", "never", "cannot") for w in words)
+    if not negated and (_has_phrase(words, CONFIRM_PHRASES) or any(t.lemma in CONFIRM_VERBS for t in chain[1:])):
+        return True
+    return None
+
+
+def _has_phrase(words: list[str], table) -> bool:
+    return any(lexicon.match_at(words, k, table) for k in range(len(words)))
+
+
+def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
+    """"... 500 killed ... The figures could not be independently confirmed": a sentence about the figures, with
+    none of its own, speaks of the figures told in the sentences just before it."""
+    with_figures = sorted({m.sent for m in mentions if not m.aggregate})
+    for s in range(len(parsed.sents)):
+        if s in with_figures:
+            continue
+        toks = parsed.sentence_tokens(s)
+        words = [t.lower for t in toks]
+        if not (set(words) & DOUBT_ABOUT):
+            continue
+        negated = any(w in ("not", "n't", "never", "cannot") for w in words)
+        if _has_phrase(words, DOUBT_PHRASES):
+            verdict: bool | None = False
+        elif not negated and (_has_phrase(words, CONFIRM_PHRASES) or any(
+                t.lemma in CONFIRM_VERBS and any(c.lower in DOUBT_ABOUT or c.lemma in DOUBT_ABOUT
+                                                  for c in parsed.children(t.i) if c.dep in ("nsubjpass", "dobj"))
+                for t in toks)):
+            verdict = True
+        else:
+            continue
+        before = [x for x in with_figures if x < s][-2:]
+        before = [x for x in before if s - x <= 3]
+        for m in mentions:
+            if m.sent in before and (verdict is False or m.confirmed is None):
+                m.confirmed = verdict

@@ -1,0 +1,258 @@
+"""Consolidation: the statements of one event become its figures.
+
+Rules, in order (each is a general rule of how reports state tolls, none is about one report):
+1. "six more" after "eight injured" in the same sentence adds up: 14 injured.
+2. Parts that add up to a total of the same event ("four soldiers ... and 3 people" = "at least seven") are the
+   total's breakdown: the total stands.
+3. A total that adds up parts told as separate incidents ("at least five killed" = 3 at the market + 2 at the
+   bakery) is a roll-up: the incidents stand.
+4. Two different counts of one category in one sentence, from different words, are two events ("the bodies of
+   two men ... behind the massacre of 14").
+5. A present-perfect statement with no time and no incident of its own that conflicts with the event's figure is
+   a tally ("Thousands have been killed"), and so are its sentence's other such statements.
+6. The same number said twice (headline and body, with or without a hedge) is one figure with the widest range.
+7. A vague count ("thousands") that a stated number satisfies ("7,000") is that number.
+8. Different counts of one category: the one said most (revised, not "initially") is the figure; the others stay,
+   marked superseded.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from sitrep.figures import Mention
+from sitrep.grouping import Frame
+from sitrep.model import Figure
+from sitrep.nlp import Parsed
+
+_SPECIFIC_OVER_VAGUE = True
+
+
+def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
+    """The figures of each frame, keyed by frame key. Frames left with no figure get none."""
+    for f in frames:
+        _add_up(f)
+    for f in frames:
+        _drop_breakdowns(f)
+    _drop_rollups(frames)
+    frames.extend(_split_same_sentence(frames))
+    for f in frames:
+        _drop_tallies(parsed, f)
+    _fold_vague(frames)
+    return {f.key: _figures(f) for f in frames}
+
+
+# ---------------------------------------------------------------- 1-3: sums
+def _add_up(f: Frame) -> None:
+    keep: list[Mention] = []
+    for m in f.mentions:
+        if m.additive:
+            base = next((k for k in reversed(keep) if k.sent == m.sent and k.category == m.category), None)
+            if base is not None and base.headline is not None and m.headline is not None:
+                base.min = None if base.min is None or m.min is None else base.min + m.min
+                base.max = None if base.max is None or m.max is None else base.max + m.max
+                base.span = type(base.span)(base.span.start, max(base.span.end, m.span.end))
+                continue
+        keep.append(m)
+    f.mentions = keep
+
+
+def _sum_parts(total: Mention, parts: list[Mention]) -> list[Mention] | None:
+    """Two or three of `parts` that add up to `total`'s number, if any."""
+    target = total.headline
+    if target is None or total.vague:
+        return None
+    cands = [p for p in parts if p is not total and p.headline is not None and not p.vague
+             and p.category == total.category and p.headline < target and p.min is not None]
+    for r in (2, 3):
+        for combo in combinations(cands, r):
+            if sum(p.headline for p in combo) == target and len({p.headline for p in combo} | {target}) > 1:
+                if len({(p.sent, p.span.start) for p in combo}) == r:
+                    return list(combo)
+    return None
+
+
+def _drop_breakdowns(f: Frame) -> None:
+    for total in list(f.mentions):
+        if total not in f.mentions:
+            continue
+        parts = _sum_parts(total, f.mentions)
+        if parts and all(p.sent != total.sent for p in parts) and len({p.sent for p in parts}) == 1:
+            f.mentions = [m for m in f.mentions if m not in parts]
+
+
+def _drop_rollups(frames: list[Frame]) -> None:
+    main = next((f for f in frames if f.kind == "main"), None)
+    others = [m for f in frames if f.kind in ("opener", "split") for m in f.mentions]
+    if main is None or not others:
+        return
+    for total in list(main.mentions):
+        parts = _sum_parts(total, main.mentions + others)
+        if parts and any(p in others for p in parts) and any(p in main.mentions for p in parts):
+            same = [m for m in main.mentions if m.category == total.category and m.headline == total.headline]
+            main.mentions = [m for m in main.mentions if m not in same]
+
+
+# ---------------------------------------------------------------- 4-5: what is not this event's
+def _split_same_sentence(frames: list[Frame]) -> list[Frame]:
+    new: list[Frame] = []
+    for f in frames:
+        for a, b in combinations(list(f.mentions), 2):
+            if a not in f.mentions or b not in f.mentions:
+                continue
+            if a.sent == b.sent and a.category == b.category and a.anchor != b.anchor and a.headline != b.headline \
+                    and a.headline not in (0, None) and b.headline not in (0, None) and a.nominal != b.nominal \
+                    and (a.victims == b.victims or "unknown" in (a.victims, b.victims)) \
+                    and not _same_clause_split(a, b):
+                moved = [m for m in f.mentions if m.sent == b.sent and m.span.start >= b.span.start]
+                f.mentions = [m for m in f.mentions if m not in moved]
+                new.append(Frame(f"split:{b.sent}:{b.span.start}", "split", moved, set()))
+    return new
+
+
+def _same_clause_split(a: Mention, b: Mention) -> bool:
+    """Counts by side in one clause ("five police and 15 Taliban were killed") belong together."""
+    return a.victims != b.victims and "unknown" not in (a.victims, b.victims)
+
+
+def _drop_tallies(parsed: Parsed, f: Frame) -> None:
+    established = [m for m in f.mentions if not m.perfect or m.anchors_time]
+    tally_sents: set[int] = set()
+    for m in f.mentions:
+        if not m.perfect or m.anchors_time or _has_incident(parsed, m.sent):
+            continue
+        rivals = [e for e in established if e.category == m.category and e.sent != m.sent]
+        if rivals and all(not _compatible(m, e) for e in rivals):
+            tally_sents.add(m.sent)
+    if tally_sents:
+        f.mentions = [m for m in f.mentions if not (m.sent in tally_sents and m.perfect and not m.anchors_time)]
+
+
+def _has_incident(parsed: Parsed, s: int) -> bool:
+    from sitrep.figures import ATTACK_NOUNS
+
+    return any(t.lower in ATTACK_NOUNS or t.lemma in ("bomb", "shell", "explosion", "strike", "attack", "raid")
+               for t in parsed.sentence_tokens(s))
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    """Could both statements describe the same count? ("up to 500" and "500"; "thousands" and "7,000")."""
+    if a.headline == b.headline:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.vague and x.min is not None and y.headline is not None and y.headline >= x.min and not y.vague:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- 6-8: one figure per count
+def _fold_vague(frames: list[Frame]) -> None:
+    """"Thousands flee" beside "7,000 have crossed" (or "tens of thousands"): the vague count is the other.
+
+    In the same event the vague statement becomes another statement of the stated number (keeping its source);
+    a vague statement with no time of its own that another event's number satisfies is that event's and is dropped.
+    """
+    everything = [m for f in frames for m in f.mentions]
+    for f in frames:
+        keep = []
+        for m in f.mentions:
+            if m.vague and m.min is not None:
+                def satisfies(o: Mention) -> bool:
+                    return o is not m and o.category == m.category and o.headline is not None \
+                        and o.headline >= m.min and (not o.vague or (o.min or 0) > m.min)
+
+                here = [o for o in f.mentions if satisfies(o)]
+                if here:
+                    best = max(here, key=lambda o: (not o.vague, o.headline))
+                    m.min, m.max, m.qualifier, m.vague = best.min, best.max, best.qualifier, best.vague
+                elif not m.anchors_time and any(satisfies(o) for o in everything):
+                    continue
+            keep.append(m)
+        f.mentions = keep
+
+
+def _figures(f: Frame) -> list[Figure]:
+    groups: list[list[Mention]] = []
+    for m in f.mentions:
+        cat = "abducted" if m.category == "missing" and any(o.category == "abducted" for o in f.mentions) else m.category
+        m.category = cat
+        for g in groups:
+            g0 = g[0]
+            if g0.category == m.category and g0.unit == m.unit and g0.headline == m.headline and (
+                g0.victims == m.victims or "unknown" in (g0.victims, m.victims) or m.headline == 0
+            ):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    figures = [_merge(g) for g in groups]
+    _mark_superseded(figures, groups)
+    return figures
+
+
+def _merge(g: list[Mention]) -> Figure:
+    """One figure from statements of the same number: the widest range, the most specific source."""
+    lo = None if any(m.min is None for m in g) else min(m.min for m in g)
+    hi = None if any(m.max is None for m in g) else max(m.max for m in g)
+    best = max(g, key=lambda m: ((m.min, m.max) == (lo, hi), m.qualifier != "exact", -m.span.start))
+    if lo is not None and hi is not None and lo == hi:
+        qual = "zero" if lo == 0 else ("exact" if all(m.qualifier == "exact" for m in g) else
+                                        next((m.qualifier for m in g if m.qualifier == "approx"), "exact"))
+    else:
+        qual = best.qualifier
+    victims = next((m.victims for m in g if m.victims not in ("unknown",)), "unknown")
+    sourced = sorted((m for m in g if m.source), key=lambda m: (not m.source_named, m.span.start))
+    confirmed = False if any(m.confirmed is False for m in g) else (True if any(m.confirmed for m in g) else None)
+    units = {m.unit for m in g}
+    return Figure(
+        category=g[0].category,
+        min=lo,
+        max=hi,
+        qualifier=qual,
+        span=best.span,
+        text="",
+        victims=victims,
+        unit="households" if "households" in units else "people",
+        source=sourced[0].source if sourced else None,
+        confirmed=confirmed,
+        mentions=sorted({m.span for m in g}, key=lambda s: s.start),
+    )
+
+
+def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None:
+    """Of different counts of one category and side, one is the event's: revised over initial, most said, first."""
+    by_key: dict[tuple, list[int]] = {}
+    for k, fig in enumerate(figures):
+        if fig.headline == 0:
+            continue
+        by_key.setdefault((fig.category, fig.unit, fig.victims if fig.victims != "unknown" else None), []).append(k)
+    # Unknown-victim counts compete with every side of their category.
+    for (cat, unit, victims), idx in list(by_key.items()):
+        if victims is not None and (cat, unit, None) in by_key:
+            by_key[(cat, unit, None)] = sorted(set(by_key[(cat, unit, None)]) | set(idx))
+    for idx in by_key.values():
+        if len(idx) < 2:
+            continue
+
+        def rank(k: int) -> tuple:
+            g = groups[k]
+            return (
+                not any(m.superseded_cue for m in g),
+                any(m.revision_cue for m in g),
+                not all(m.vague for m in g),
+                len(g),
+                -min(m.span.start for m in g),
+            )
+
+        winner = max(idx, key=rank)
+        for k in idx:
+            if k != winner and figures[k].category == figures[winner].category:
+                if figures[k].victims != figures[winner].victims and "unknown" not in (figures[k].victims, figures[winner].victims):
+                    continue
+                if _coordinated(groups[k], groups[winner]):
+                    continue
+                figures[k].superseded = True
+
+
+def _coordinated(a: list[Mention], b: list[Mention]) -> bool:
+    """"killing at least 170 Afghans and 13 US service members": counts of one clause, by side, both stand."""
+    return any(x.sent == y.sent and x.anchor == y.anchor and x.nominal != y.nominal for x in a for y in b)

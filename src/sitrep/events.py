@@ -1,0 +1,210 @@
+"""Events: each frame of a report, with its figures, becomes an `Event` with a type, a source and its evidence.
+
+Event types follow SPEC §2 (ACLED's sub-event names where one fits), from rules in `data/event_types.toml`.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from sitrep import lexicon
+from sitrep.attribution import Speaker
+from sitrep.grouping import Frame
+from sitrep.model import Article, Event, Figure, Span
+from sitrep.nlp import Parsed
+
+_TYPES = lexicon.load("event_types")["rule"]
+VIOLENT_CATEGORIES = ("killed", "injured", "abducted", "missing", "arrested")
+
+
+def build_events(
+    article: Article,
+    parsed: Parsed,
+    frames: list[Frame],
+    figures: dict[str, list[Figure]],
+    speakers: list[Speaker],
+) -> list[Event]:
+    """One event per frame that has a figure, in text order of first statement."""
+    lead_source = _lead_source(parsed, frames, speakers)
+    events: list[Event] = []
+    for f in _absorb_duplicates(frames, figures):
+        figs = figures.get(f.key, [])
+        if not figs:
+            continue
+        for fig in figs:
+            fig.text = fig.span.text_of(article.text)
+        live = [g for g in figs if not g.superseded]
+        event_type, sub = classify(parsed, f, live)
+        if event_type == "abduction":
+            for g in figs:
+                if g.category == "missing":
+                    g.category = "abducted"  # missing after an abduction raid: the abducted
+        sentences = f.sentences
+        evidence = [Span(parsed.tokens[parsed.sents[s][0]].idx, parsed.tokens[parsed.sents[s][1] - 1].end)
+                    for s in sentences]
+        main_fig = _main_figure(live)
+        claim = _claim_source(f, live, main_fig, speakers, lead_source)
+        confirmed = main_fig.confirmed if main_fig else None
+        if any(g.confirmed is False for g in live):
+            confirmed = False
+        events.append(
+            Event(
+                id=_event_id(article, evidence, event_type),
+                event_type=event_type,
+                sub_event_type=sub,
+                figures=sorted(figs, key=lambda g: (g.superseded, g.span.start)),
+                claim_source=claim,
+                confirmed=confirmed,
+                evidence=evidence,
+                confidence=_confidence(f, live),
+            )
+        )
+    events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
+    return events
+
+
+def _absorb_duplicates(frames: list[Frame], figures: dict[str, list[Figure]]) -> list[Frame]:
+    """A frame whose figures another frame already has (a repeated paragraph) is that frame."""
+    def sig(f: Frame) -> set[tuple]:
+        return {(g.category, g.min, g.max) for g in figures.get(f.key, []) if not g.superseded}
+
+    out: list[Frame] = []
+    for f in frames:
+        mine = sig(f)
+        twin = next((o for o in out if mine and (mine == sig(o) or (f.kind == "main" and mine <= sig(o)))), None)
+        if twin is not None:
+            twin.mentions.extend(f.mentions)
+            for g in figures.get(f.key, []):
+                same = next((h for h in figures[twin.key] if (h.category, h.min, h.max) == (g.category, g.min, g.max)), None)
+                if same is not None:
+                    same.mentions = sorted(set(same.mentions) | set(g.mentions), key=lambda s: s.start)
+                    same.source = same.source or g.source
+            continue
+        out.append(f)
+    return out
+
+
+def classify(parsed: Parsed, frame: Frame, figures: list[Figure]) -> tuple[str, str | None]:
+    """The event type and ACLED sub-event type from the words that tell the event."""
+    cats = {g.category for g in figures}
+    if cats and cats <= {"displaced"}:
+        return "displacement", None
+    if cats and cats <= {"missing"}:
+        # People missing after a raid: an abduction when the report speaks of taking people anywhere.
+        everywhere = set(range(len(parsed.sents)))
+        abduction = next(r for r in _TYPES if r["event_type"] == "abduction")
+        if any(w in _words(parsed, everywhere) for w in abduction["words"]) or \
+                _takes_people(parsed, everywhere, abduction.get("verbs_with_people", [])):
+            return abduction["event_type"], abduction.get("sub_event_type")
+    near = set(frame.sentences)
+    wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents)}
+    for scope in (near, wider):
+        words = _words(parsed, scope)
+        for rule in _TYPES:
+            if rule.get("only_categories"):
+                continue
+            hit = any(w in words for w in rule["words"]) or bool(set(rule.get("categories", [])) & cats) \
+                or _takes_people(parsed, scope, rule.get("verbs_with_people", []))
+            if not hit:
+                continue
+            etype, sub = rule["event_type"], rule.get("sub_event_type")
+            if etype == "violence_against_civilians" and _armed_victims(figures):
+                return "battle", "Armed clash"
+            return etype, sub
+    if cats & {"killed", "injured"}:
+        return ("battle", "Armed clash") if _armed_victims(figures) else ("violence_against_civilians", "Attack")
+    return "other", None
+
+
+def _takes_people(parsed: Parsed, sents: set[int], verbs: list[str]) -> bool:
+    """"seized the girls": a verb of taking whose object is people."""
+    from sitrep.figures import PEOPLE_NOUNS, VICTIM_WORDS
+
+    if not verbs:
+        return False
+    for s in sents:
+        for t in parsed.sentence_tokens(s):
+            if t.lemma in verbs and t.pos == "VERB":
+                for c in parsed.children(t.i):
+                    if c.dep == "dobj" and (VICTIM_WORDS.get(c.lemma) == "civilians" or c.lemma in PEOPLE_NOUNS):
+                        return True
+    return False
+
+
+def _words(parsed: Parsed, sents: set[int]) -> set[str]:
+    out: set[str] = set()
+    for s in sents:
+        toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
+        for k, t in enumerate(toks):
+            out.add(t.lemma)
+            out.add(t.lower)
+            if k + 1 < len(toks):
+                out.add(f"{t.lemma} {toks[k + 1].lemma}")
+                out.add(f"{t.lower} {toks[k + 1].lower}")
+    return out
+
+
+def _armed_victims(figures: list[Figure]) -> bool:
+    victims = {g.victims for g in figures if g.category in ("killed", "injured")}
+    return bool(victims) and victims <= {"security_forces", "militants", "mixed"}
+
+
+def _main_figure(figures: list[Figure]) -> Figure | None:
+    for cat in ("killed", "abducted", "injured", "displaced", "missing", "arrested"):
+        for g in figures:
+            if g.category == cat:
+                return g
+    return None
+
+
+def _lead_source(parsed: Parsed, frames: list[Frame], speakers: list[Speaker]) -> str | None:
+    """Who the lead attributes the main event to ("..., police said"): the source of otherwise unsourced figures."""
+    main = next((f for f in frames if f.kind == "main"), None)
+    if main is None:
+        return None
+    for m in sorted(main.mentions, key=lambda m: m.sent):
+        if m.source:
+            return m.source
+    return None
+
+
+def _claim_source(frame: Frame, figures: list[Figure], main_fig: Figure | None, speakers: list[Speaker],
+                  lead_source: str | None) -> str | None:
+    """The figure's own source if named; else a named source of the event's sentences; else the lead's."""
+    named = [m for m in frame.mentions if m.source and m.source_named]
+    if main_fig is not None and main_fig.source:
+        own = next((m for m in frame.mentions if m.source == main_fig.source), None)
+        if own is not None and own.source_named:
+            return main_fig.source
+    if named:
+        return named[0].source
+    sents = set(frame.sentences)
+    nearby = [sp for sp in speakers if sp.sent in sents and sp.named and not sp.relay]
+    if main_fig is not None and main_fig.source:
+        return main_fig.source
+    if nearby:
+        return nearby[0].text
+    sourced = [m.source for m in frame.mentions if m.source]
+    if sourced:
+        return sourced[0]
+    if frame.kind in ("main", "opener", "split", "displacement"):
+        following = [sp for sp in speakers if sp.sent in {s + 1 for s in sents} and sp.named and not sp.relay]
+        if following:
+            return following[0].text
+        return lead_source
+    return None
+
+
+def _confidence(frame: Frame, figures: list[Figure]) -> float:
+    """How sure the extraction is: more statements and a named source raise it; doubt lowers it."""
+    score = 0.5 + 0.1 * min(len(frame.mentions), 3)
+    if any(g.source for g in figures):
+        score += 0.1
+    if any(g.confirmed is False for g in figures):
+        score -= 0.1
+    return round(max(0.1, min(score, 0.95)), 2)
+
+
+def _event_id(article: Article, evidence: list[Span], event_type: str) -> str:
+    first = evidence[0] if evidence else Span(0, 0)
+    key = f"{article.id}|{first.start}|{first.end}|{event_type}|{first.text_of(article.text)}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

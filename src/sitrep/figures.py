@@ -1,0 +1,590 @@
+"""The figures stage: which numbers in a report count the killed, injured, displaced, abducted, arrested or missing.
+
+A number is a figure only when the words that govern it say so: "killed up to 500 people" (object of a casualty
+verb), "500 people have been killed" (passive subject), "8,000 have fled" (subject of an intransitive one), "the
+bodies of two men", "hundreds of deaths", "4,522 displaced persons", "the toll rose to 45". Everything else (years,
+ages, money, troop numbers, durations, houses) is not. Each figure found here is a `Mention`: one statement, with
+flags that the events stage uses to consolidate statements into figures and figures into events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitrep import lexicon
+from sitrep.model import Span
+from sitrep.nlp import Parsed, Token
+from sitrep.numbers import Quantity, find_quantities
+
+_CAS = lexicon.load("casualties")
+_CTX = lexicon.load("context")
+CATEGORY_ORDER = ("killed", "injured", "displaced", "abducted", "arrested", "missing")
+
+
+def _index(kind: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cat in CATEGORY_ORDER:
+        for w in _CAS[cat].get(kind, []):
+            out.setdefault(w, cat)
+    return out
+
+
+VERBS = _index("verbs")
+INTRANSITIVE = _index("intransitive")
+ADJECTIVES = _index("adjectives")
+NOUNS = _index("nouns")
+OF_NOUNS = _index("of_nouns")
+PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in _CAS[cat].get("phrases", [])}
+DISPLACE_NEEDS = set(_CAS["displaced"]["needs"])
+VICTIM_WORDS = {w: kind for kind in ("civilians", "security_forces", "militants") for w in _CAS["victims"][kind]}
+MIXED = [tuple(p.split()) for p in _CAS["victims"]["mixed"]]
+PEOPLE_NOUNS = set(_CAS["people"]["nouns"])
+NOT_PEOPLE = set(_CAS["not_people"]["nouns"])
+HOUSEHOLDS = set(_CAS["not_people"]["households"])
+
+AGGREGATE = lexicon.phrases(_CTX["aggregate"]["phrases"])
+BOUNDED_AFTER = set(_CTX["aggregate"]["bounded_after"])
+BOUNDED_BEFORE = set(_CTX["aggregate"]["bounded_before"])
+MANY_INCIDENTS = set(_CTX["aggregate"]["many_incidents"])
+AGGREGATE_SUBJECTS = set(_CTX["aggregate"]["subjects"])
+MODALS = set(_CTX["hypothetical"]["modals"])
+HYPOTHETICAL_GOVERNORS = set(_CTX["hypothetical"]["governors"])
+SUPERSEDED = set(_CTX["superseded"]["phrases"])
+REVISION = lexicon.phrases(_CTX["superseded"]["revision"])
+SUBSET_PREPS = set(_CTX["subset"]["preps"])
+PARTITIVE = set(_CTX["subset"]["partitive"])
+ATTACK_NOUNS = {"attack", "attacks", "raid", "raids", "strike", "strikes", "bombing", "bombings", "ambush", "ambushes",
+                "clash", "clashes", "assault", "assaults", "incident", "incidents", "explosion", "explosions",
+                "blast", "blasts", "airstrike", "airstrikes", "shelling"}
+RAISING = {"believe", "think", "fear", "say", "report", "suspect", "expect", "understand", "know", "presume",
+           "feared", "confirm", "estimate", "assume", "seem", "appear"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "oprd", "dative", "npadvmod", "ROOT", "dep"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One statement of a figure in the text, before statements of the same figure are merged."""
+
+    category: str
+    min: int | None
+    max: int | None
+    qualifier: str
+    span: Span
+    sent: int
+    anchor: int  # token index of the casualty word (verb, adjective or noun)
+    nominal: int  # token index of the counted noun (or the number itself)
+    victims: str = "unknown"
+    unit: str = "people"
+    vague: bool = False  # a conventional bound ("dozens"), not a stated number
+    aggregate: bool = False  # a cumulative tally ("since 2014", "this year"), not one event's figure
+    perfect: bool = False  # "have been killed": present perfect, often a tally
+    superseded_cue: bool = False  # "had initially put the toll at 12"
+    revision_cue: bool = False  # "the toll rose to 45"
+    additive: bool = False  # "six more", "another 5": adds to the figure before it
+    source: str | None = None
+    source_named: bool = False
+    confirmed: bool | None = None
+    anchors_time: list[str] = field(default_factory=list)
+
+    @property
+    def headline(self) -> int | None:
+        return self.max if self.max is not None else self.min
+
+
+def find_mentions(parsed: Parsed) -> list[Mention]:
+    """Every casualty or displacement statement in the text, in text order."""
+    out: list[Mention] = []
+    for s in range(len(parsed.sents)):
+        found: list[Mention] = []
+        for q in find_quantities(parsed, s):
+            m = _mention_for(parsed, q)
+            if m is not None:
+                found.append(m)
+        found.extend(_implicit_mentions(parsed, s, {m.nominal for m in found} | {m.anchor for m in found}))
+        _coordinated_tallies(parsed, found)
+        out.extend(sorted(found, key=lambda m: m.span.start))
+    return out
+
+
+def _coordinated_tallies(parsed: Parsed, found: list[Mention]) -> None:
+    """"the conflict has cost 3,000 lives and forced half a million to flee": a tally's coordinated clauses are too."""
+    tallies = {_verbal_anchor(parsed, parsed.tokens[m.anchor]).i for m in found if m.aggregate}
+    if not tallies:
+        return
+    for m in found:
+        if m.aggregate:
+            continue
+        t = parsed.tokens[m.anchor]
+        for a in [t, *list(parsed.ancestors(t))[:5]]:
+            if a.i in tallies:
+                m.aggregate = True
+                break
+
+
+# ---------------------------------------------------------------- one number
+def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
+    toks = parsed.tokens
+    head = toks[q.head]
+    nominal = head
+    if head.dep in ("nummod", "quantmod", "compound", "amod", "det", "nmod") and head.head != head.i:
+        nominal = toks[head.head]
+        # "tens of thousands of people": the number is the head; keep it.
+        if nominal.i < q.start and nominal.dep == "pobj":
+            nominal = head
+    if nominal.lemma in NOT_PEOPLE and nominal.lemma not in HOUSEHOLDS:
+        return None
+    if _is_subset(parsed, nominal):
+        return None
+    found = _category(parsed, nominal, q)
+    if found is None:
+        return None
+    category, anchor = found
+    if _hypothetical(parsed, anchor) or _negated(parsed, anchor):
+        return None
+    unit = "households" if (nominal.lemma in HOUSEHOLDS or _inner_noun(parsed, nominal) in HOUSEHOLDS) else "people"
+    start, end = toks[q.start].idx, toks[q.end - 1].end
+    m = Mention(
+        category=category,
+        min=q.min,
+        max=q.max,
+        qualifier=q.qualifier,
+        span=Span(start, end),
+        sent=head.sent,
+        anchor=anchor.i,
+        nominal=nominal.i,
+        victims=_victims(parsed, nominal),
+        unit=unit,
+        vague=q.vague_word,
+    )
+    _context_flags(parsed, m, anchor, nominal)
+    return m
+
+
+def _inner_noun(parsed: Parsed, t: Token) -> str | None:
+    """"hundreds of deaths" -> "death"; "four of their colleagues" -> "colleague"."""
+    for c in parsed.children(t.i):
+        if c.dep == "prep" and c.lower == "of":
+            for p in parsed.children(c.i):
+                if p.dep == "pobj":
+                    inner = _inner_noun(parsed, p) if p.like_num or p.lemma in ("thousand", "hundred") else None
+                    return inner or p.lemma
+    return None
+
+
+def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] | None:
+    """The category of the count held by `nominal`, and the casualty word that gives it."""
+    toks = parsed.tokens
+    # "left 12 dead", "the 20 wounded": the number counts a casualty adjective.
+    if nominal.i != q.head and (nominal.lower in ADJECTIVES) and nominal.pos in ("ADJ", "NOUN", "VERB"):
+        return ADJECTIVES[nominal.lower], nominal
+    # A modifier of the counted noun: "4,522 displaced persons", "two dead men", "people killed", "3 people who
+    # were killed", "those missing".
+    for c in parsed.children(nominal.i):
+        if c.i == q.head:
+            continue
+        if c.dep in ("amod", "acl", "relcl", "compound") and c.i != nominal.i:
+            cat = _word_category(parsed, c, as_modifier=True)
+            if cat and not _has_object(parsed, c):
+                return cat, c
+    # The counted noun's place in its clause.
+    gov_tok, role = nominal, nominal.dep
+    while role == "conj" and gov_tok.head != gov_tok.i and toks[gov_tok.head].pos in ("NOUN", "PROPN", "NUM", "PRON"):
+        gov_tok = toks[gov_tok.head]
+        role = gov_tok.dep
+    if role == "appos" and gov_tok.head != gov_tok.i:
+        gov_tok = toks[gov_tok.head]
+        role = gov_tok.dep
+    gov = toks[gov_tok.head]
+    if role in ("nsubjpass", "nsubj") and gov.lemma in RAISING:
+        # "300 people are believed to have been killed", "12 feared dead", "five reported killed".
+        for c in parsed.children(gov.i):
+            if c.dep in ("xcomp", "oprd", "acomp", "ccomp"):
+                cat = _word_category(parsed, c) or (
+                    _verb_category(parsed, c, passive=True) if any(k.dep == "auxpass" for k in parsed.children(c.i))
+                    else _intransitive_category(parsed, c))
+                if cat:
+                    return cat, c
+    if role == "nsubjpass":
+        cat = _verb_category(parsed, gov, passive=True)
+        if cat:
+            return cat, gov
+    if role == "nsubj":
+        cat = _intransitive_category(parsed, gov)
+        if cat:
+            return cat, gov
+    if role in ("dobj", "dative", "npadvmod", "nsubj") and gov.pos in ("VERB", "AUX"):
+        if role != "nsubj" or (gov.tag == "VBN" and not _has_object(parsed, gov)):
+            cat = _verb_category(parsed, gov, passive=False, obj=gov_tok)
+            if cat:
+                return cat, gov
+    if role == "pobj":
+        prep = gov
+        above = toks[prep.head]
+        if prep.lower == "of" and (above.lemma in OF_NOUNS):
+            return OF_NOUNS[above.lemma], above
+        if prep.lower == "of" and above.lemma in ("number", "total", "toll"):
+            cat = _subject_category(parsed, above)
+            if cat:
+                return cat, above
+        if prep.lower in ("at", "to") and above.pos in ("VERB", "AUX"):
+            cat = _toll_category(parsed, above)
+            if cat:
+                return cat, above
+    if role == "attr" and gov.lemma == "be":
+        for c in parsed.children(gov.i):
+            if c.dep in ("nsubj", "nsubjpass"):
+                cat = _subject_category(parsed, c)
+                if cat:
+                    return cat, c
+    # The counted noun is itself a casualty noun: "20 deaths", "200 refugees", "hundreds of deaths".
+    inner = _inner_noun(parsed, nominal)
+    for lemma in (nominal.lemma if nominal.i != q.head else None, inner):
+        if lemma in NOUNS and lemma not in ("toll", "life", "dead"):
+            return NOUNS[lemma], nominal
+    if role in ("nsubj", "ROOT", "dep", "npadvmod") or nominal.i == q.head:
+        # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
+        return _linear_category(parsed, q)
+    return None
+
+
+def _word_category(parsed: Parsed, t: Token, as_modifier: bool = False) -> str | None:
+    """Category of a casualty word used as a modifier: "dead", "displaced", "killed", "who fled"."""
+    if t.lemma in ADJECTIVES or t.lower in ADJECTIVES:
+        return ADJECTIVES.get(t.lower) or ADJECTIVES.get(t.lemma)
+    if t.pos == "VERB" or t.tag.startswith("VB"):
+        if t.lemma in INTRANSITIVE:
+            return INTRANSITIVE[t.lemma]
+        if t.dep == "relcl":
+            # "people who were killed" (passive) vs "gunmen who killed" (active, not victims).
+            kids = parsed.children(t.i)
+            if any(c.dep == "nsubjpass" for c in kids) or any(c.dep == "auxpass" for c in kids):
+                return _verb_category(parsed, t, passive=True)
+            return _intransitive_category(parsed, t)
+        if t.tag == "VBN":
+            return _verb_category(parsed, t, passive=True)
+    return None
+
+
+def _verb_category(parsed: Parsed, v: Token, passive: bool, obj: Token | None = None) -> str | None:
+    """Category of a verb whose victims are its object (or passive subject)."""
+    if v.lemma in VERBS:
+        cat = VERBS[v.lemma]
+        if v.lemma in ("drive", "force", "evacuate", "expel") or cat == "displaced" and v.lemma not in ("displace", "uproot"):
+            return cat if _displacement_complement(parsed, v) or v.lemma in ("evacuate", "expel") else None
+        if v.lemma == "seize" and not passive:
+            return None
+        return cat
+    if v.lemma in INTRANSITIVE and passive is False and obj is None:
+        return INTRANSITIVE[v.lemma]
+    phrase = _phrase_category(parsed, v)
+    if phrase:
+        return phrase
+    return None
+
+
+def _intransitive_category(parsed: Parsed, v: Token) -> str | None:
+    if v.lemma in INTRANSITIVE:
+        return INTRANSITIVE[v.lemma]
+    if v.lower in ADJECTIVES and v.tag == "VBG":  # "are still missing", parsed as a verb
+        return ADJECTIVES[v.lower]
+    if v.lemma in ("be", "remain", "go", "lie", "lay") or v.pos == "AUX":
+        for c in parsed.children(v.i):
+            if c.dep in ("acomp", "attr", "oprd") and (c.lower in ADJECTIVES or c.lemma in ADJECTIVES):
+                return ADJECTIVES.get(c.lower) or ADJECTIVES[c.lemma]
+    phrase = _phrase_category(parsed, v)
+    if phrase and phrase == "displaced":
+        return phrase
+    return None
+
+
+def _phrase_category(parsed: Parsed, v: Token) -> str | None:
+    """Multi-word casualty phrases headed by a verb: "shot dead", "taken hostage", "made homeless", "fled home"."""
+    kids = [c for c in parsed.children(v.i) if c.dep in ("oprd", "acomp", "dobj", "prt", "advmod", "prep", "xcomp", "ccomp", "npadvmod", "attr")]
+    words = {c.lemma for c in kids} | {c.lower for c in kids}
+    for c in kids:
+        if c.dep == "prep":
+            words |= {p.lemma for p in parsed.children(c.i)}
+            words.add(f"{c.lower}")
+    for ph, cat in PHRASES.items():
+        if ph[0] == v.lemma and all(w in words for w in ph[1:] if w not in ("the",)):
+            return cat
+    return None
+
+
+def _displacement_complement(parsed: Parsed, v: Token) -> bool:
+    """"forced 8,000 to flee", "driven from their homes", "driven tens of thousands of people away"."""
+    for c in parsed.subtree(v)[:60]:
+        if c.i != v.i and (c.lemma in DISPLACE_NEEDS or c.lower in DISPLACE_NEEDS) and c.head in {v.i} | _child_ids(parsed, v):
+            return True
+    return False
+
+
+def _child_ids(parsed: Parsed, v: Token) -> set[int]:
+    return {c.i for c in parsed.children(v.i)}
+
+
+def _subject_category(parsed: Parsed, subj: Token) -> str | None:
+    """"the death toll", "the number of those missing", "the dead": what a copular statement counts."""
+    for t in parsed.subtree(subj):
+        if t.lemma == "toll":
+            mods = {c.lemma for c in parsed.children(t.i)}
+            return "injured" if "injury" in mods else "killed"
+        cat = ADJECTIVES.get(t.lower) or NOUNS.get(t.lemma) if t.lemma not in ("life",) else None
+        if cat:
+            return cat
+    return None
+
+
+def _toll_category(parsed: Parsed, v: Token) -> str | None:
+    """"put the toll at 12", "the death toll rose to 45": the verb's subject or object is a toll."""
+    for c in parsed.children(v.i):
+        if c.dep in ("nsubj", "dobj", "nsubjpass") and c.lemma in ("toll", "number", "tally", "count", "figure"):
+            return _subject_category(parsed, c) or ("killed" if c.lemma == "toll" else None)
+    return None
+
+
+def _linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
+    """Headline patterns the parser gets wrong: "5 killed in ...", "two injured by shelling", "Twelve civilians killed"."""
+    toks = parsed.tokens
+    sent_end = parsed.sents[toks[q.head].sent][1]
+    k = q.end
+    skipped = 0
+    while k < sent_end and skipped <= 3:
+        t = toks[k]
+        cat = ADJECTIVES.get(t.lower) or (VERBS.get(t.lemma) if t.tag in ("VBN", "VBD") else None) or \
+            (INTRANSITIVE.get(t.lemma) if t.tag in ("VBD", "VBN") else None)
+        if cat and cat != "displaced" or (cat == "displaced" and t.lemma in ("flee", "displace")):
+            if t.tag == "VBD" and t.lemma in VERBS and _has_object(parsed, t):
+                return None
+            return cat, t
+        if t.lower in ("were", "was", "have", "had", "been", "are", "is") or t.pos in ("NOUN", "ADJ", "PROPN") and \
+                (t.lemma in VICTIM_WORDS or t.lemma in PEOPLE_NOUNS or t.pos == "ADJ"):
+            k += 1
+            skipped += 1
+            continue
+        break
+    return None
+
+
+def _has_object(parsed: Parsed, v: Token) -> bool:
+    return any(c.dep == "dobj" for c in parsed.children(v.i))
+
+
+# ---------------------------------------------------------------- context
+def _clause(parsed: Parsed, anchor: Token) -> list[Token]:
+    """The anchor's clause: its subtree without embedded reported speech."""
+    out, stack = [], [anchor]
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        for c in parsed.children(x.i):
+            if c.dep not in ("ccomp", "parataxis"):
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _verbal_anchor(parsed: Parsed, anchor: Token) -> Token:
+    """The verb whose clause holds a casualty noun or adjective ("deaths" -> the verb it belongs to)."""
+    t = anchor
+    for _ in range(6):
+        if t.pos in ("VERB", "AUX") or t.head == t.i:
+            return t
+        t = parsed.tokens[t.head]
+    return t
+
+
+def _hypothetical(parsed: Parsed, anchor: Token) -> bool:
+    """"could kill thousands", "threatened to kill" - no figure. "may have killed" is a hedged past: kept."""
+    v = _verbal_anchor(parsed, anchor)
+    chain = [v] + [a for a in parsed.ancestors(v)][:3]
+    for k, t in enumerate(chain):
+        kids = parsed.children(t.i)
+        modal = [c for c in kids if c.dep == "aux" and c.lower in MODALS]
+        perfect = any(c.dep == "aux" and c.lemma == "have" for c in kids)
+        if modal and not perfect and k == 0:
+            return True
+        if k > 0 and t.lemma in HYPOTHETICAL_GOVERNORS and chain[k - 1].dep in ("xcomp", "ccomp", "pcomp", "advcl"):
+            return True
+        if chain[k].dep not in ("xcomp", "ccomp", "conj", "pcomp", "advcl"):
+            break
+    return False
+
+
+def _negated(parsed: Parsed, anchor: Token) -> bool:
+    return any(c.dep == "neg" for c in parsed.children(anchor.i))
+
+
+def _is_subset(parsed: Parsed, nominal: Token) -> bool:
+    """"including six women", "among them 12 children": part of another count, not its own figure."""
+    for t in [nominal] + list(parsed.ancestors(nominal))[:3]:
+        if t.dep == "pobj" and parsed.tokens[t.head].lower in SUBSET_PREPS:
+            return True
+        if t.lower in SUBSET_PREPS and t.dep in ("prep",):
+            return True
+    for c in parsed.children(nominal.i):
+        if c.dep == "prep" and c.lower == "of":
+            if any(p.dep == "pobj" and p.lower in PARTITIVE for p in parsed.children(c.i)):
+                return True
+    k = nominal.i
+    sent_start = parsed.sents[nominal.sent][0]
+    prev = [parsed.tokens[j].lower for j in range(max(sent_start, k - 5), k)]
+    return "including" in prev[-4:] or prev[-2:] == ["among", "them"]
+
+
+def _victims(parsed: Parsed, nominal: Token) -> str:
+    """Whom the count is of: civilians, security forces, militants, a mix, or unknown."""
+    words = [nominal] + [c for c in parsed.subtree(nominal) if c.i - nominal.i < 12]
+    lowers = [t.lower for t in words]
+    text = " ".join(lowers)
+    if any(" ".join(m) in text for m in MIXED):
+        return "mixed"
+    kinds = []
+    for t in words:
+        if t.dep in ("relcl", "acl") and t.i != nominal.i:
+            break
+        kind = VICTIM_WORDS.get(t.lemma) or VICTIM_WORDS.get(t.lower)
+        if kind and kind not in kinds:
+            kinds.append(kind)
+    if len(kinds) > 1:
+        return "mixed"
+    return kinds[0] if kinds else "unknown"
+
+
+def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) -> None:
+    verb = _verbal_anchor(parsed, anchor)
+    clause = _clause(parsed, verb) if verb.i != nominal.i else _clause(parsed, nominal)
+    if nominal.i not in {t.i for t in clause}:
+        clause = sorted(set(clause) | set(parsed.subtree(nominal)), key=lambda t: t.i)
+    words = [t.lower for t in clause]
+    m.aggregate = _is_aggregate(parsed, clause, words, verb)
+    kids = parsed.children(verb.i)
+    m.perfect = any(c.dep == "aux" and c.lemma == "have" and c.tag in ("VBP", "VBZ") for c in kids)
+    sent_words = [t.lower for t in parsed.sentence_tokens(m.sent)]
+    m.superseded_cue = _superseded(parsed, verb, sent_words)
+    m.revision_cue = any(lexicon.match_at(sent_words, k, REVISION) for k in range(len(sent_words)))
+    before = [parsed.tokens[j].lower for j in range(max(parsed.sents[m.sent][0], parsed.tokens[nominal.i].i - 6), nominal.i)]
+    m.additive = nominal.lower == "more" or "another" in before[-3:] or "additional" in before[-3:]
+    m.anchors_time = [e.text for e in parsed.ents if e.label in ("DATE", "TIME") and
+                      any(e.start <= t.i < e.end for t in clause) and not e.start <= m.nominal < e.end
+                      and not (e.start <= parsed.tokens[m.nominal].i < e.end)]
+
+
+def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: Token) -> bool:
+    """A cumulative tally: "since 2014", "this year", "each day", "in various attacks", "the conflict has cost"."""
+    for k in range(len(words)):
+        ph = lexicon.match_at(words, k, AGGREGATE)
+        if not ph:
+            continue
+        after = words[k + len(ph) : k + len(ph) + 2]
+        if after and (after[0] in BOUNDED_AFTER or " ".join(after) in BOUNDED_AFTER or after[0].isdigit() and len(after[0]) < 3):
+            continue
+        if k and words[k - 1] in BOUNDED_BEFORE:
+            continue
+        return True
+    for t in clause:
+        if t.lower in MANY_INCIDENTS and parsed.tokens[t.head].lower in ATTACK_NOUNS:
+            return True
+    subjects: list[Token] = []
+    v = verb
+    for _ in range(4):
+        subjects = [c for c in parsed.children(v.i) if c.dep == "nsubj"]
+        if subjects or v.dep not in ("conj", "xcomp") or v.head == v.i:
+            break
+        v = parsed.tokens[v.head]
+    if any(s.lemma in AGGREGATE_SUBJECTS for s in subjects):
+        # "the conflict has cost 3,000 lives": a conflict's toll in the perfect, with no window of its own.
+        perfect = any(c.dep == "aux" and c.lemma == "have" for c in parsed.children(v.i))
+        has_window = any(t.ent in ("DATE", "TIME") for t in clause)
+        return perfect and not has_window
+    return False
+
+
+def _superseded(parsed: Parsed, verb: Token, sent_words: list[str]) -> bool:
+    """"had initially put the toll at 12", "Authorities had said earlier that more than 100..."."""
+    chain = [verb] + list(parsed.ancestors(verb))
+    for t in chain:
+        for c in parsed.children(t.i):
+            if c.dep == "advmod" and c.lower in SUPERSEDED:
+                prev = parsed.tokens[c.i - 1] if c.i else None
+                if c.lower == "earlier" and prev is not None and (prev.like_num or prev.lower in ("days", "weeks", "day", "week", "a", "hours")):
+                    continue
+                return True
+            if c.dep == "amod" and c.lower in ("initial", "earlier", "previous") and t.lemma in ("toll", "figure", "count"):
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- statements without a number
+def _implicit_mentions(parsed: Parsed, s: int, taken: set[int]) -> list[Mention]:
+    """"A child was killed" (one), "No one was killed or wounded" (zero)."""
+    out: list[Mention] = []
+    for v in parsed.sentence_tokens(s):
+        if v.pos not in ("VERB", "AUX") and v.tag not in ("VBN", "VBD"):
+            continue
+        if v.i in taken:
+            continue
+        cats = _implicit_categories(parsed, v)
+        if not cats:
+            continue
+        arg = _victim_argument(parsed, v)
+        if arg is None or arg.i in taken:
+            continue
+        kids = parsed.children(arg.i)
+        dets = {c.lower for c in kids if c.dep == "det"}
+        if arg.like_num and "no" not in dets:
+            continue
+        zero = arg.lower in ("nobody", "none", "noone") or ("no" in dets and arg.lemma in ("one", "body", "casualty", "death", "injury", "person", "people", "civilian", "soldier"))
+        one = not zero and (
+            (dets & {"a", "an", "one"} and arg.tag == "NN" and _is_person(arg))
+        )
+        if not (zero or one):
+            continue
+        if _hypothetical(parsed, v):
+            continue
+        if _negated(parsed, v) and not zero:
+            continue
+        value = 0 if zero else 1
+        a = min([arg.i] + [c.i for c in kids if c.dep == "det"])
+        span = Span(parsed.tokens[a].idx, arg.end)
+        for cat, anchor in cats:
+            m = Mention(cat, value, value, "zero" if zero else "exact", span, s, anchor.i, arg.i,
+                        victims=_victims(parsed, arg))
+            _context_flags(parsed, m, anchor, arg)
+            if not m.aggregate:
+                out.append(m)
+        taken.add(arg.i)
+    return out
+
+
+def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
+    """The casualty categories a verb and the verbs coordinated with it assert: "killed or wounded"."""
+    cat = _verb_category(parsed, v, passive=True) if v.lemma in VERBS else INTRANSITIVE.get(v.lemma)
+    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS:
+        return []
+    out = [(cat, v)]
+    for c in parsed.children(v.i):
+        own_subject = any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(c.i))
+        if c.dep == "conj" and c.lemma in VERBS and not own_subject:
+            out.append((VERBS[c.lemma], c))
+    return out
+
+
+def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
+    kids = parsed.children(v.i)
+    passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
+    for c in kids:
+        if passive and c.dep == "nsubjpass":
+            return c
+        if not passive and v.lemma in INTRANSITIVE and c.dep == "nsubj":
+            return c
+        if not passive and v.lemma in VERBS and c.dep == "dobj":
+            return c
+    return None
+
+
+def _is_person(t: Token) -> bool:
+    w = t.lemma
+    if w in NOT_PEOPLE:
+        return False
+    return w in VICTIM_WORDS or w in PEOPLE_NOUNS or t.ent == "PERSON" or w.endswith(
+        ("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "ee", "ier", "eer")
+    ) or w in ("child", "boy", "girl", "baby", "person", "toddler", "teen", "youth", "civilian")

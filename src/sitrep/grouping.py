@@ -1,0 +1,131 @@
+"""Grouping: which figure statements tell of the same real-world event.
+
+A report tells one main event (headline, lead and body) and often others: a background event with its own time
+("On Saturday, at least 19 people were killed...", "In April ... 114,000 fled"), another incident ("Separately,
+...", "Another bomb ..."), or a displacement told apart from the violence that caused it. Each is a `Frame`:
+the statements of one event, in text order. Cumulative tallies ("since 2014", "this year") belong to none.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep import lexicon
+from sitrep.figures import ATTACK_NOUNS, Mention
+from sitrep.nlp import Parsed
+
+_CTX = lexicon.load("context")
+OPENERS = lexicon.phrases(_CTX["new_event"]["openers"])
+OPENERS_WITH_EVENT = lexicon.phrases(_CTX["new_event"]["openers_with_event"])
+ANYWHERE = set(_CTX["new_event"]["anywhere"])
+VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
+_OFFSET = re.compile(r"\b(minutes?|hours?|seconds?)\b.*\b(later|earlier|after|before)\b|^\d+ (minutes?|hours?)$", re.I)
+_SPEECH = {"say", "tell", "report", "state", "announce", "add", "said", "told"}
+
+
+@dataclass(slots=True)
+class Frame:
+    """The statements of one event in one report."""
+
+    key: str
+    kind: str  # main | opener | time | split | displacement
+    mentions: list[Mention] = field(default_factory=list)
+    times: set[str] = field(default_factory=set)
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({m.sent for m in self.mentions})
+
+
+def group(parsed: Parsed, mentions: list[Mention]) -> list[Frame]:
+    """Assign every non-tally mention to the frame of its event; the main event's frame comes first."""
+    tallies = {(m.category, m.headline) for m in mentions if m.aggregate}
+    for m in mentions:
+        if (m.category, m.headline) in tallies:
+            m.aggregate = True  # a headline restating a tally is the tally
+    live = [m for m in mentions if not m.aggregate]
+    main = Frame("main", "main")
+    frames = [main]
+    by_key = {"main": main}
+    para = parsed.paragraph_of_sentence
+    prev: Frame | None = None
+    prev_sent = -1
+    for s in sorted({m.sent for m in live}):
+        ms = [m for m in live if m.sent == s]
+        times = event_times(parsed, s)
+        if opens_event(parsed, s) or (s > 0 and opens_event(parsed, s - 1) and para[s - 1] == para[s]
+                                       and not any(m.sent == s - 1 for m in live)):
+            frame = Frame(f"opener:{s}", "opener", times=set(times))
+        elif times and not main.times and s > 0 and not any(m.sent > 0 for m in main.mentions):
+            frame = main  # the lead dates the main event
+        elif times and not times <= main.times:
+            key = "time:" + "|".join(sorted(times))
+            frame = by_key.get(key) or Frame(key, "time", times=set(times))
+        elif prev is not None and prev is not main and para[prev_sent] == para[s]:
+            frame = prev
+        else:
+            frame = main
+        if frame.key not in by_key:
+            by_key[frame.key] = frame
+            frames.append(frame)
+        if frame is main:
+            main.times |= set(times)
+        frame.mentions.extend(ms)
+        prev, prev_sent = frame, s
+    frames = _split_displacement(frames)
+    return [f for f in frames if f.mentions]
+
+
+def event_times(parsed: Parsed, s: int) -> set[str]:
+    """The time words of sentence `s` that date an event (not "said on Wednesday", not "30 minutes later")."""
+    out = set()
+    for e in parsed.ents:
+        if e.label not in ("DATE", "TIME") or parsed.tokens[e.start].sent != s:
+            continue
+        if _OFFSET.search(e.text) or not re.search(r"[A-Za-z]", e.text) and not re.fullmatch(r"(1[89]|20)\d\d", e.text):
+            continue
+        root = parsed.tokens[e.start]
+        for k in range(e.start, e.end):
+            t = parsed.tokens[k]
+            if not (e.start <= t.head < e.end):
+                root = t
+                break
+        head = parsed.tokens[root.head]
+        if head.lower in ("on", "in", "at", "since", "during", "by") and head.head != head.i:
+            head = parsed.tokens[head.head]
+        if head.lemma in _SPEECH or head.lower in _SPEECH:
+            continue
+        out.add(_normal_time(e.text))
+    return out
+
+
+def _normal_time(text: str) -> str:
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in ("the", "on", "in", "of", "at")]
+    return " ".join(words)
+
+
+def opens_event(parsed: Parsed, s: int) -> bool:
+    """"Separately, ...", "Meanwhile, ...", "Another bomb ...", "In April, ..." open another event."""
+    toks = [t for t in parsed.sentence_tokens(s) if t.pos != "PUNCT" and not t.text.isspace()]
+    words = [t.lower for t in toks]
+    if lexicon.match_at(words, 0, OPENERS):
+        return True
+    ph = lexicon.match_at(words, 0, OPENERS_WITH_EVENT)
+    if ph and any(w in ATTACK_NOUNS or w in ("bomb", "explosion", "blast", "shell", "rocket", "missile") for w in words[len(ph) : len(ph) + 4]):
+        return True
+    return any(t.lower in ANYWHERE and t.dep == "advmod" for t in toks[:12])
+
+
+def _split_displacement(frames: list[Frame]) -> list[Frame]:
+    """Displacement told in sentences of its own is its own event, apart from the violence it follows."""
+    out: list[Frame] = []
+    for f in frames:
+        violent = {m.sent for m in f.mentions if m.category in VIOLENCE}
+        moved = [m for m in f.mentions if m.category == "displaced" and m.sent not in violent]
+        if violent and moved:
+            f.mentions = [m for m in f.mentions if m not in moved]
+            out.append(f)
+            out.append(Frame(f"displacement:{f.key}", "displacement", moved, set(f.times)))
+        else:
+            out.append(f)
+    return out

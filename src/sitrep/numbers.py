@@ -1,0 +1,247 @@
+"""Numbers in running text, with the report's hedging kept as a range (SPEC §2's table).
+
+"up to 500" -> (None, 500, up_to); "at least 12" -> (12, None, at_least); "dozens" -> (24, None, vague);
+"between 10 and 15" -> (10, 15, range). Numbers that are not counts of people (years, ages, money, percentages,
+durations, distances) are left out here; whether a count is a casualty figure is decided in `sitrep.figures`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from sitrep import lexicon
+from sitrep.nlp import Parsed, Token
+
+_NUM = lexicon.load("numbers")
+VAGUE: dict[str, int] = _NUM["vague"]
+WORDS: dict[str, float] = _NUM["words"]
+MULTIPLIERS: dict[str, int] = _NUM["multipliers"]
+HEDGES: dict[str, str] = _NUM["hedges"]
+HEDGE_PHRASES = lexicon.phrases(list(HEDGES))
+RANGE_JOINERS = set(_NUM["ranges"]["joiners"])
+
+_CTX = lexicon.load("context")
+NOT_COUNT_ENTITIES = set(_CTX["not_counts"]["entities"])
+NOT_COUNT_BEFORE = set(_CTX["not_counts"]["before"])
+NOT_COUNT_AFTER = set(_CTX["not_counts"]["after"])
+ORDINALS = set(_CTX["not_counts"]["ordinals"])
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count in the text: its range, the hedge that gave it, and where it sits."""
+
+    min: int | None
+    max: int | None
+    qualifier: str
+    start: int  # first token, hedge included
+    end: int  # token after the last
+    head: int  # the token the parser hangs the number on
+    vague_word: bool = False  # "dozens", "hundreds": a conventional bound, not a stated number
+
+    @property
+    def headline(self) -> int | None:
+        return self.max if self.max is not None else self.min
+
+
+def number_value(words: list[str]) -> float | None:
+    """The value of a number written in digits and/or words: "8,000", "1.5 million", "twenty-five", "a dozen"."""
+    if not words:
+        return None
+    words = [w.lower() for w in words if w not in ("-", "–")]
+    value: float | None = None
+    rest = words
+    if _DIGITS.match(words[0]):
+        value = float(words[0].replace(",", ""))
+        rest = words[1:]
+    elif words[0] in WORDS and len(words) > 1:
+        value = float(WORDS[words[0]])
+        rest = words[1:]
+        if rest and rest[0] in ("a", "an"):  # "half a million"
+            rest = rest[1:]
+    else:
+        # Longest prefix of number words that text2num reads.
+        for k in range(len(words), 0, -1):
+            try:
+                value = float(text2num(" ".join(words[:k]), "en"))
+            except ValueError:
+                continue
+            rest = words[k:]
+            break
+        if value is None and words[0] in WORDS and words[0] not in ("a", "an", "half"):
+            value, rest = float(WORDS[words[0]]), words[1:]
+    if value is None:
+        return None
+    for w in rest:
+        if w in MULTIPLIERS:
+            value *= MULTIPLIERS[w]
+        elif w == "of":
+            continue
+        else:
+            break
+    return value
+
+
+def _is_numberish(t: Token) -> bool:
+    return (t.like_num and t.lower not in ORDINALS and not t.lower.endswith(("st", "nd", "rd", "th"))) or (
+        t.lower in MULTIPLIERS
+    )
+
+
+def _is_word_number(t: Token) -> bool:
+    return t.lower in _SMALL_WORDS or t.lower in ("hundred", "thousand")
+
+
+def _phrase_end(toks: list[Token], k: int) -> int:
+    """Index after the number phrase starting at k: "1.5 million", "two hundred and fifty", "twenty-five"."""
+    n = len(toks)
+    j = k + 1
+    while j < n:
+        cur, prev = toks[j], toks[j - 1]
+        if cur.lower in MULTIPLIERS and not (cur.lower in ("m", "bn") and not _DIGITS.match(prev.lower)):
+            j += 1
+        elif cur.lower == "a" and prev.lower == "half":
+            j += 1
+        elif _is_word_number(cur) and _is_word_number(prev):
+            j += 1
+        elif cur.lower in ("-", "and") and j + 1 < n and _is_word_number(toks[j + 1]) and _is_word_number(prev) and (
+            cur.lower == "-" or prev.lower in ("hundred", "thousand")
+        ):
+            j += 2
+        else:
+            break
+    return j
+
+
+_SMALL_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "sixty", "seventy", "eighty", "ninety",
+}
+
+
+def _not_a_count(toks: list[Token], a: int, b: int) -> bool:
+    """Years, ages, money, percentages, durations and distances are not counts of people."""
+    if any(t.ent in NOT_COUNT_ENTITIES for t in toks[a:b]) and not _mislabelled_count(toks, a, b):
+        return True
+    if a > 0 and (toks[a - 1].lower in NOT_COUNT_BEFORE or toks[a - 1].text in NOT_COUNT_BEFORE):
+        return True
+    after = [t.lower for t in toks[b : b + 3]]
+    if after and after[0] in NOT_COUNT_AFTER:
+        return True
+    if len(after) >= 2 and after[0] in ("-", "–") and after[1] in NOT_COUNT_AFTER:
+        return True
+    first = toks[a].text
+    if re.fullmatch(r"(19|20)\d\d", first) and b == a + 1:
+        return True  # a bare year
+    return False
+
+
+_RANGE_WORDS = {"between", "and", "to", "or", "-", "–", "about", "around", "some", "nearly", "over", "up", "almost"}
+
+
+def _mislabelled_count(toks: list[Token], a: int, b: int) -> bool:
+    """A bare number the entity tagger called a DATE ("put the toll at 46"): no date word beside it."""
+    if any(t.ent not in ("DATE", "TIME", "") for t in toks[a:b]):
+        return False
+    for k in range(max(0, a - 2), min(len(toks), b + 3)):
+        t = toks[k]
+        if not a <= k < b and t.ent in ("DATE", "TIME") and not t.like_num and t.lower not in _RANGE_WORDS:
+            return False
+    text = toks[a].text
+    return not re.fullmatch(r"(1[89]|20)\d\d", text)
+
+
+def find_quantities(parsed: Parsed, sent: int) -> list[Quantity]:
+    """Every count of something in sentence `sent`, with its hedge and range."""
+    toks = parsed.sentence_tokens(sent)
+    words = [t.lower for t in toks]
+    out: list[Quantity] = []
+    k, n = 0, len(toks)
+    while k < n:
+        q, b = _quantity_at(parsed, toks, words, k)
+        if q is not None:
+            out.append(q)
+        k = max(b, k + 1)
+    return out
+
+
+def _quantity_at(parsed: Parsed, toks: list[Token], words: list[str], k: int) -> tuple[Quantity | None, int]:
+    """The quantity starting at token k of the sentence, if any, and the index after it."""
+    n = len(toks)
+    w = words[k]
+    vague = lexicon.match_at(words, k, _VAGUE_PHRASES)
+    if vague and _vague_is_count(toks, k):
+        b = k + len(vague)
+        a, qual = _hedge(words, k)
+        lo = VAGUE[" ".join(vague)]
+        rng = (None, lo) if qual == "up_to" else (lo, None)
+        return _make(toks, rng, qual if qual in ("at_least", "up_to") else "vague", a, k, b, vague=True), b
+    starts = (_is_numberish(toks[k]) and w not in MULTIPLIERS) or (
+        w in ("a", "an", "several", "few") and k + 1 < n and words[k + 1] in ("dozen", "hundred", "thousand", "million")
+    ) or (w == "half" and k + 2 < n and words[k + 1] == "a" and words[k + 2] in MULTIPLIERS)
+    if not starts or (w == "one" and k > 0 and words[k - 1] in ("no", "every", "any", "each", "this", "that")):
+        return None, k + 1
+    b = _phrase_end(toks, k)
+    if _not_a_count(toks, k, b):
+        return None, b
+    a, qual = _hedge(words, k)
+    if w in ("several", "few"):  # "several dozen": at least two dozen; "a few hundred" likewise
+        return _make(toks, (2 * MULTIPLIERS[words[k + 1]], None), "vague", a, k, b, vague=True), b
+    value = number_value(words[k:b])
+    if value is None:
+        return None, b
+    lo = hi = int(round(value))
+    # Ranges: "between 10 and 15", "10 to 15", "10-15", "two or three".
+    if b + 1 < n and words[b] in RANGE_JOINERS and _is_numberish(toks[b + 1]) and words[b + 1] not in MULTIPLIERS:
+        between = k > 0 and words[k - 1] == "between"
+        if words[b] != "and" or between:
+            c = _phrase_end(toks, b + 1)
+            v2 = None if _not_a_count(toks, b + 1, c) else number_value(words[b + 1 : c])
+            if v2 is not None and v2 > value:
+                return _make(toks, (lo, int(round(v2))), "range", k - 1 if between else a, k, c), c
+    if qual == "at_least":
+        rng: tuple[int | None, int | None] = (lo, None)
+    elif qual == "up_to":
+        rng = (None, hi)
+    else:
+        rng, qual = (lo, hi), qual or "exact"
+    return _make(toks, rng, qual, a, k, b), b
+
+
+def _make(toks: list[Token], rng: tuple[int | None, int | None], qual: str, a: int, k: int, b: int,
+          vague: bool = False) -> Quantity:
+    return Quantity(rng[0], rng[1], qual, toks[a].i, toks[b - 1].i + 1, _head_of(toks, k, b), vague)
+
+
+_VAGUE_PHRASES = lexicon.phrases(list(VAGUE))
+
+
+def _vague_is_count(toks: list[Token], k: int) -> bool:
+    """"hundreds of people", "scores were injured": yes. "test scores", "Hundreds Street": no."""
+    t = toks[k]
+    if t.pos == "PROPN" or t.ent in NOT_COUNT_ENTITIES:
+        return False
+    if k > 0 and toks[k - 1].pos in ("NOUN", "PROPN", "ADJ") and toks[k - 1].lower not in ("the", "of"):
+        return toks[k - 1].lower in ("to", "killing")  # "rose to hundreds"
+    return True
+
+
+def _hedge(words: list[str], k: int) -> tuple[int, str]:
+    """The hedge just before token k ("at least", "up to", "about") and where it starts."""
+    ph = lexicon.match_before(words, k, HEDGE_PHRASES)
+    if ph is None:
+        return k, ""
+    return k - len(ph), HEDGES[" ".join(ph)]
+
+
+def _head_of(toks: list[Token], a: int, b: int) -> int:
+    """The phrase's token whose parser head lies outside the phrase: how the number attaches to the sentence."""
+    lo, hi = toks[a].i, toks[b - 1].i
+    for t in toks[a:b]:
+        if not lo <= t.head <= hi or t.head == t.i:
+            return t.i
+    return toks[b - 1].i

@@ -1,0 +1,47 @@
+"""Shared fixtures: one loaded extractor for the whole run, and the location of ../shared (dev corpus, scorer)."""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.model import Article, Figure, Record
+from sitrep.pipeline import Extractor
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample" / "corpus"
+
+
+def shared_dir() -> Path:
+    """../shared beside the checkout (SITREP_SHARED overrides). Its absence is a failure, never a skip."""
+    candidates = [Path(os.environ["SITREP_SHARED"])] if os.environ.get("SITREP_SHARED") else []
+    candidates += [ROOT.parent / "shared", Path("/work/shared")]
+    for c in candidates:
+        if (c / "corpus" / "dev").is_dir():
+            return c
+    raise RuntimeError(f"../shared (dev corpus and scorer) not found beside {ROOT}; set SITREP_SHARED")
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def extract(extractor):
+    """Extract one text with a pinned publication date."""
+
+    def run(text: str, published: date | None = date(2024, 1, 15)) -> Record:
+        return extractor.extract(Article(id="t", text=text, published=published))
+
+    return run
+
+
+def live_figures(rec: Record, unit: str = "people") -> list[Figure]:
+    return [f for e in rec.events for f in e.figures if not f.superseded and f.unit == unit]
+
+
+def triples(rec: Record, unit: str = "people") -> set[tuple]:
+    return {(f.category, f.min, f.max) for f in live_figures(rec, unit)}

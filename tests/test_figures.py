@@ -1,0 +1,179 @@
+"""Phrase -> figures: the SPEC §2 range table, number words, casualty words, traps, negation, tallies.
+
+Every text here is written by us. Each row states what a careful analyst would code from the sentence alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import live_figures, triples
+
+K, I, D, A, R, M = "killed", "injured", "displaced", "abducted", "arrested", "missing"
+
+RANGES = [
+    # exact and approximate: min = max
+    ("Gunmen killed 12 villagers in the raid on Tuesday.", {(K, 12, 12)}),
+    ("About 25 people were killed in the fighting.", {(K, 25, 25)}),
+    ("Approximately 3,000 people fled their homes after the clashes.", {(D, 3000, 3000)}),
+    ("Some 70 fighters died in the battle for the bridge.", {(K, 70, 70)}),
+    ("Around a dozen police officers were injured by stones.", {(I, 12, 12)}),
+    ("Roughly 400 people were displaced by the offensive.", {(D, 400, 400)}),
+    ("An estimated 12,000 people have fled the town since Monday.", {(D, 12000, 12000)}),
+    ("Twenty-five people were killed when the convoy was ambushed.", {(K, 25, 25)}),
+    ("Two hundred villagers fled into the forest.", {(D, 200, 200)}),
+    # lower bounds
+    ("At least 30 people died when the bus struck a landmine.", {(K, 30, None)}),
+    ("More than 40 soldiers were killed in the ambush.", {(K, 40, None)}),
+    ("Over 150 people were wounded in the market bombing.", {(I, 150, None)}),
+    # upper bounds
+    ("The attack killed up to 80 worshippers.", {(K, None, 80)}),
+    ("As many as 1,500 residents fled the district overnight.", {(D, None, 1500)}),
+    ("Nearly 60 people were wounded in the blast.", {(I, None, 60)}),
+    ("Almost 300 civilians were displaced by the shelling.", {(D, None, 300)}),
+    ("Fewer than ten people were hurt in the stampede at the checkpoint.", {(I, None, 10)}),
+    # ranges
+    ("Between 20 and 30 people were killed in the raid.", {(K, 20, 30)}),
+    ("Ten to 15 civilians were killed in the shelling.", {(K, 10, 15)}),
+    ("Two or three people were injured by the grenade.", {(I, 2, 3)}),
+    # vague words with conventional bounds
+    ("Dozens of people were wounded in the blast.", {(I, 24, None)}),
+    ("Scores of villagers were killed in the massacre.", {(K, 40, None)}),
+    ("Hundreds of people fled the fighting on Sunday.", {(D, 200, None)}),
+    ("Thousands were displaced by the army's offensive last week.", {(D, 2000, None)}),
+    ("Tens of thousands of people fled the city in the past week.", {(D, 20000, None)}),
+    # vague words with no number: no figure
+    ("Several people were killed in the attack.", set()),
+    ("Many civilians were injured when the shells landed.", set()),
+    ("A number of soldiers were wounded in the clash.", set()),
+    # zero
+    ("No one was hurt in the explosion.", {(I, 0, 0)}),
+    ("Nobody was killed when the rocket hit the school.", {(K, 0, 0)}),
+    ("No civilians were killed in the strike, the army said.", {(K, 0, 0)}),
+    # the hedge binds to the first number only
+    ("At least four people were killed and 16 injured in the blast.", {(K, 4, None), (I, 16, 16)}),
+]
+
+CATEGORIES = [
+    ("Militants executed nine prisoners in the square.", {(K, 9, 9)}),
+    ("The bodies of 18 men were found near the river.", {(K, 18, 18)}),
+    ("The car bomb left 12 dead outside the ministry.", {(K, 12, 12)}),
+    ("Eight soldiers were shot dead at the checkpoint.", {(K, 8, 8)}),
+    ("Seventeen civilians were massacred in the village.", {(K, 17, 17)}),
+    ("Four hostages were beheaded by the group.", {(K, 4, 4)}),
+    ("The death toll from the bombing rose to 45.", {(K, 45, 45)}),
+    ("Officials put the death toll at 31.", {(K, 31, 31)}),
+    ("Hospital staff reported 22 deaths after the air raid.", {(K, 22, 22)}),
+    ("Gunmen abducted 30 bus passengers on the highway.", {(A, 30, 30)}),
+    ("Seven aid workers were kidnapped near the camp.", {(A, 7, 7)}),
+    ("About 20 people were taken hostage in the raid.", {(A, 20, 20)}),
+    ("Police arrested 45 protesters outside parliament.", {(R, 45, 45)}),
+    ("Eleven fishermen are still missing after the attack on their boat.", {(M, 11, 11)}),
+    ("The fighting forced 5,000 people to flee.", {(D, 5000, 5000)}),
+    ("The raid drove 800 people from their homes.", {(D, 800, 800)}),
+    ("Some 900 people were made homeless when militias torched the camp.", {(D, 900, 900)}),
+    ("4,000 displaced people arrived in the provincial capital.", {(D, 4000, 4000)}),
+    ("A policeman was killed in the ambush.", {(K, 1, 1)}),
+    ("A child was injured by shrapnel.", {(I, 1, 1)}),
+    ("The strike killed a senior commander of the group.", {(K, 1, 1)}),
+]
+
+TRAPS = [
+    ("A 7-year-old boy was among those hurt, and 3 people were injured.", {(I, 3, 3)}),
+    ("The army deployed 3,000 troops to the region after the attack.", set()),
+    ("The fighting lasted three days and spread to two districts.", set()),
+    ("Rebels seized 12 villages in the north.", set()),
+    ("The kidnappers demanded $2 million for the release of the engineers.", set()),
+    ("Turnout was 60 percent in the disputed vote.", set()),
+    ("In 2014 the city fell to the militants.", set()),
+    ("Twelve vehicles were destroyed in the convoy.", set()),
+    ("The 40-year-old commander survived the attack.", set()),
+    ("The mission has 17,000 peacekeepers and a budget of $1.2 billion.", set()),
+    ("Some 300 air strikes were carried out against the group last year.", set()),
+    ("About 50 gunmen on motorbikes stormed the village at dawn.", set()),
+    ("The ceasefire was signed on 12 March after 18 months of talks.", set()),
+    ("Three bombs exploded within 30 minutes of each other, but nobody was killed.", {(K, 0, 0)}),
+]
+
+HYPOTHETICAL_AND_NEGATED = [
+    ("The governor warned that thousands could be killed if the dam failed.", set()),
+    ("The rebels threatened to kill 20 hostages unless their demands were met.", set()),
+    ("Aid groups fear the disease could kill hundreds in the camps.", set()),
+    ("The militia vowed to kill every soldier it captured.", set()),
+    ("The army said 14 of its soldiers were not killed but captured.", set()),
+]
+
+TALLIES = [
+    ("More than 6,000 people have been killed since the conflict began in 2017.", set()),
+    ("So far this year, 120 journalists have died in the country.", set()),
+    ("An average of 30 people die each day in the violence.", set()),
+    ("Over two million people have fled the country since the war started.", set()),
+    ("The conflict has cost more than 3,000 lives and forced half a million people to flee.", set()),
+]
+
+STRUCTURE = [
+    # a breakdown introduced by "including" is not its own figure
+    ("Twenty people were killed, including five children.", {(K, 20, 20)}),
+    # "two more" in the same sentence adds to the count before it
+    ("Three soldiers died in the first blast and a second explosion killed two more.", {(K, 5, 5)}),
+    # a revised toll supersedes the earlier one
+    ("Officials had initially said 12 people were killed. The toll later rose to 19.", {(K, 19, 19)}),
+    # the same figure said twice is one figure, with the widest range
+    ("Up to 500 people were killed. \"500 people have been killed,\" the mayor said.", {(K, None, 500)}),
+    # counts by side in one clause are separate figures
+    ("Five police officers and 15 Taliban fighters were killed in the clash.", {(K, 5, 5), (K, 15, 15)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RANGES + CATEGORIES)
+def test_figures_ranges_and_categories(extract, text, expected):
+    assert triples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", TRAPS)
+def test_figures_traps_give_no_figure(extract, text, expected):
+    assert triples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", HYPOTHETICAL_AND_NEGATED + TALLIES)
+def test_figures_hypotheticals_and_tallies(extract, text, expected):
+    assert triples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", STRUCTURE)
+def test_figures_consolidation_within_report(extract, text, expected):
+    assert triples(extract(text)) == expected
+
+
+def test_figures_keep_household_unit(extract):
+    rec = extract("As many as 1,500 families fled the district after the attack.")
+    assert triples(rec) == set()
+    assert triples(rec, unit="households") == {(D, None, 1500)}
+
+
+@pytest.mark.parametrize(
+    "text,victims",
+    [
+        ("Gunmen killed 12 civilians in the market.", "civilians"),
+        ("Six soldiers were killed in the ambush.", "security_forces"),
+        ("Troops killed 30 militants in the operation.", "militants"),
+        ("Up to 500 people - both civilians and soldiers - were killed.", "mixed"),
+        ("Twelve people were killed in the shelling.", "unknown"),
+    ],
+)
+def test_figures_victims(extract, text, victims):
+    figs = live_figures(extract(text))
+    assert [f.victims for f in figs] == [victims]
+
+
+def test_figures_superseded_stay_marked(extract):
+    rec = extract("Officials had initially put the toll at 12. By evening the toll had risen to 20.")
+    figs = [f for e in rec.events for f in e.figures]
+    assert {(f.max, f.superseded) for f in figs} == {(12, True), (20, False)}
+
+
+def test_figures_point_back_to_their_words(extract):
+    text = "At least 19 people were killed and scores were injured in a mortar attack."
+    rec = extract(text)
+    for f in live_figures(rec):
+        assert text[f.span.start : f.span.end] == f.text
+    assert {f.text for f in live_figures(rec)} == {"At least 19", "scores"}
