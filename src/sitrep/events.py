@@ -39,8 +39,7 @@ def build_events(
                 if g.category == "missing":
                     g.category = "abducted"  # missing after an abduction raid: the abducted
         sentences = f.sentences
-        evidence = [Span(parsed.tokens[parsed.sents[s][0]].idx, parsed.tokens[parsed.sents[s][1] - 1].end)
-                    for s in sentences]
+        evidence = [Span(*parsed.sentence_span(s)) for s in sentences]
         main_fig = _main_figure(live)
         claim = _claim_source(f, live, main_fig, speakers, lead_source)
         confirmed = main_fig.confirmed if main_fig else None

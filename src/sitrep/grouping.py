@@ -20,6 +20,10 @@ OPENERS_WITH_EVENT = lexicon.phrases(_CTX["new_event"]["openers_with_event"])
 ANYWHERE = set(_CTX["new_event"]["anywhere"])
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
 _OFFSET = re.compile(r"\b(minutes?|hours?|seconds?)\b.*\b(later|earlier|after|before)\b|^\d+ (minutes?|hours?)$", re.I)
+_TIME_OF_DAY = re.compile(
+    r"(by |in the |this |that |during the |the |late |early )?(morning|afternoon|evening|night|overnight|dawn|dusk|"
+    r"midnight|noon|nightfall|daybreak|later|earlier|hours|the day|the night|today|tonight|now)"
+)
 _SPEECH = {"say", "tell", "report", "state", "announce", "add", "said", "told"}
 
 
@@ -53,12 +57,14 @@ def group(parsed: Parsed, mentions: list[Mention]) -> list[Frame]:
     for s in sorted({m.sent for m in live}):
         ms = [m for m in live if m.sent == s]
         times = event_times(parsed, s)
-        if opens_event(parsed, s) or (s > 0 and opens_event(parsed, s - 1) and para[s - 1] == para[s]
-                                       and not any(m.sent == s - 1 for m in live)):
+        if not main.mentions:
+            frame = main  # the first statement (headline or lead) is the main event's
+        elif opens_event(parsed, s) or (s > 0 and opens_event(parsed, s - 1) and para[s - 1] == para[s]
+                                         and not any(m.sent == s - 1 for m in live)):
             frame = Frame(f"opener:{s}", "opener", times=set(times))
-        elif times and not main.times and s > 0 and not any(m.sent > 0 for m in main.mentions):
-            frame = main  # the lead dates the main event
-        elif times and not times <= main.times:
+        elif times and not main.times and all(is_title(parsed, m.sent) for m in main.mentions):
+            frame = main  # the lead dates the main event its headline told
+        elif times and not times <= main.times and not all(_is_toll_update(parsed, m) for m in ms):
             key = "time:" + "|".join(sorted(times))
             frame = by_key.get(key) or Frame(key, "time", times=set(times))
         elif prev is not None and prev is not main and para[prev_sent] == para[s]:
@@ -82,7 +88,7 @@ def event_times(parsed: Parsed, s: int) -> set[str]:
     for e in parsed.ents:
         if e.label not in ("DATE", "TIME") or parsed.tokens[e.start].sent != s:
             continue
-        if _OFFSET.search(e.text) or not re.search(r"[A-Za-z]", e.text) and not re.fullmatch(r"(1[89]|20)\d\d", e.text):
+        if _OFFSET.search(e.text) or _TIME_OF_DAY.fullmatch(e.text.lower()) or not re.search(r"[A-Za-z]", e.text) and not re.fullmatch(r"(1[89]|20)\d\d", e.text):
             continue
         root = parsed.tokens[e.start]
         for k in range(e.start, e.end):
@@ -114,6 +120,17 @@ def opens_event(parsed: Parsed, s: int) -> bool:
     if ph and any(w in ATTACK_NOUNS or w in ("bomb", "explosion", "blast", "shell", "rocket", "missile") for w in words[len(ph) : len(ph) + 4]):
         return True
     return any(t.lower in ANYWHERE and t.dep == "advmod" for t in toks[:12])
+
+
+def _is_toll_update(parsed: Parsed, m: Mention) -> bool:
+    """"the toll had risen to 20": a count that updates an event already told, never a new one."""
+    return m.revision_cue or parsed.tokens[m.anchor].lemma in ("toll", "put", "rise", "climb", "reach", "stand")
+
+
+def is_title(parsed: Parsed, s: int) -> bool:
+    """A headline-like line: no closing punctuation."""
+    text = parsed.sentence_text(s).rstrip()
+    return bool(text) and text[-1] not in ".!?\"”’'"
 
 
 def _split_displacement(frames: list[Frame]) -> list[Frame]:

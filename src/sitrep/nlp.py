@@ -96,11 +96,20 @@ class Parsed:
         a, b = self.sents[s]
         return self.tokens[a:b]
 
-    def sentence_text(self, s: int) -> str:
+    def sentence_span(self, s: int) -> tuple[int, int]:
+        """Character offsets of sentence `s`, without the line breaks around it."""
         a, b = self.sents[s]
+        while b > a and self.tokens[b - 1].text.isspace():
+            b -= 1
+        while a < b and self.tokens[a].text.isspace():
+            a += 1
         if a >= b:
-            return ""
-        return self.text[self.tokens[a].idx : self.tokens[b - 1].end]
+            return (self.tokens[a].idx, self.tokens[a].idx) if a < len(self.tokens) else (len(self.text), len(self.text))
+        return self.tokens[a].idx, self.tokens[b - 1].end
+
+    def sentence_text(self, s: int) -> str:
+        start, end = self.sentence_span(s)
+        return self.text[start:end]
 
     @property
     def paragraph_of_sentence(self) -> list[int]:

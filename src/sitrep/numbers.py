@@ -145,11 +145,11 @@ _RANGE_WORDS = {"between", "and", "to", "or", "-", "–", "about", "around", "so
 
 def _mislabelled_count(toks: list[Token], a: int, b: int) -> bool:
     """A bare number the entity tagger called a DATE ("put the toll at 46"): no date word beside it."""
-    if any(t.ent not in ("DATE", "TIME", "") for t in toks[a:b]):
+    if any(t.ent not in ("DATE", "TIME", "QUANTITY", "") for t in toks[a:b]):
         return False
     for k in range(max(0, a - 2), min(len(toks), b + 3)):
         t = toks[k]
-        if not a <= k < b and t.ent in ("DATE", "TIME") and not t.like_num and t.lower not in _RANGE_WORDS:
+        if not a <= k < b and t.ent in ("DATE", "TIME", "QUANTITY") and not t.like_num and t.lower not in _RANGE_WORDS:
             return False
     text = toks[a].text
     return not re.fullmatch(r"(1[89]|20)\d\d", text)

@@ -1,0 +1,67 @@
+"""Who said each figure, and whether the report says it was confirmed. Texts written by us."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import live_figures
+
+SOURCES = [
+    ("At least 9 people were killed, a police spokesman said.", "a police spokesman"),
+    ("According to the Red Cross, 40 people were injured in the clashes.", "the Red Cross"),
+    ("Twelve people died in the raid, local officials told AFP.", "local officials, via AFP"),
+    ("The provincial governor, Ahmad Karimi, said 30 people were wounded.", "The provincial governor, Ahmad Karimi"),
+    ("The UN said as many as 20,000 people had fled the valley.", "The UN"),
+    ("Reuters cited two hospital officials as saying 11 people were killed.", "two hospital officials, via Reuters"),
+    ("\"We counted 14 bodies,\" said Maria Lopez, a nurse at the clinic.", "Maria Lopez, a nurse at the clinic"),
+    ("Residents said at least 6 people were killed and 10 were wounded.", "Residents"),
+    ("Eight people were killed in the attack on the market.", None),
+]
+
+
+@pytest.mark.parametrize("text,source", SOURCES)
+def test_attribution_source(extract, text, source):
+    figs = live_figures(extract(text))
+    assert figs, "expected a figure"
+    assert {f.source for f in figs} == {source}
+
+
+def test_attribution_pronoun_stands_for_last_named_source(extract):
+    text = ("A jet bombed the village, according to Samir Haddad, a local council member.\n"
+            "Seven people were killed and nine wounded, he said.")
+    figs = live_figures(extract(text))
+    assert {f.source for f in figs} == {"Samir Haddad, a local council member"}
+
+
+def test_attribution_quote_belongs_to_its_speaker(extract):
+    text = ('"We have no full count yet," said the district chief, Omar Bello. '
+            '"We think 40 people have been killed."')
+    figs = live_figures(extract(text))
+    assert [f.source for f in figs] == ["the district chief, Omar Bello"]
+
+
+def test_attribution_named_source_is_the_events_claim_source(extract):
+    text = ("Up to 60 people were killed, a regional official said.\n"
+            "\"At least 60 are dead,\" said the regional spokesman, Idris Musa.")
+    rec = extract(text)
+    assert rec.events[0].claim_source == "the regional spokesman, Idris Musa"
+
+
+CONFIRMATION = [
+    ("At least 9 people were killed, hospital officials confirmed.", True),
+    ("The army confirmed that 4 soldiers died in the ambush.", True),
+    ("Activists said 35 people were killed. The toll could not be independently verified.", False),
+    ("Rebels claimed to have killed 50 soldiers.", False),
+    ("The strike likely killed 3 militants, a defence official said.", False),
+    ("Some 200 people are believed to have been killed in the assault.", False),
+    ("Witnesses reported 15 deaths, but the government disputed the figure.", False),
+    ("Six people were allegedly killed by police.", False),
+    ("Six people were killed in the attack, police said.", None),
+]
+
+
+@pytest.mark.parametrize("text,confirmed", CONFIRMATION)
+def test_attribution_confirmed(extract, text, confirmed):
+    rec = extract(text)
+    figs = live_figures(rec)
+    assert figs and {f.confirmed for f in figs} == {confirmed}
+    assert rec.events[0].confirmed is confirmed

@@ -1,0 +1,139 @@
+"""The `sitrep` command as a user runs it: outputs, exit codes (SPEC §4) and clear errors for bad input."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep.cli import main
+from tests.conftest import SAMPLE
+
+REPORT = ("Gunmen killed at least 14 villagers and wounded 9 others in an attack on Monday night, "
+          "a local official told reporters on Tuesday.\n")
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def lines(output: str) -> list[dict]:
+    return [json.loads(x) for x in output.splitlines() if x.strip()]
+
+
+def test_cli_extract_file_prints_records(runner, tmp_path):
+    p = tmp_path / "attack.txt"
+    p.write_text(REPORT, encoding="utf-8")
+    res = runner.invoke(main, ["extract", str(p), "--published", "2023-06-13"])
+    assert res.exit_code == 0, res.output
+    (rec,) = lines(res.stdout)
+    assert rec["schema"] == "sitrep/1"
+    assert rec["article"] == {"id": "attack", "title": REPORT.strip(), "published": "2023-06-13", "outlet": None,
+                              "source_url": None}
+    figs = {(f["category"], f["min"], f["max"]) for e in rec["events"] for f in e["figures"]}
+    assert figs == {("killed", 14, None), ("injured", 9, 9)}
+
+
+def test_cli_extract_corpus_writes_jsonl_in_folder_order(runner, tmp_path):
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(main, ["extract", "--corpus", str(SAMPLE), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    ids = [r["article"]["id"] for r in lines(out.read_text(encoding="utf-8"))]
+    assert ids == sorted(p.name for p in SAMPLE.iterdir() if p.is_dir())
+    assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
+
+
+def test_cli_pretty_output_is_indented_json(runner, tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(REPORT, encoding="utf-8")
+    res = runner.invoke(main, ["extract", str(p), "--pretty"])
+    assert res.exit_code == 0
+    assert json.loads(res.stdout)["article"]["id"] == "a"
+    assert "\n  " in res.stdout
+
+
+@pytest.mark.parametrize(
+    "name,content,problem",
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blank.txt", b"   \n\n  ", "is empty"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("latin1.txt", "Des réfugiés ont fui la ville.".encode("latin-1"), "not valid UTF-8"),
+        ("french.txt", ("Au moins douze personnes ont été tuées lundi dans une attaque contre un village du nord, "
+                        "selon des sources locales qui ont parlé à la presse.").encode(), "does not look like English"),
+        ("huge.txt", ("Ten people were killed. " * 30000).encode(), "more than one report"),
+    ],
+)
+def test_cli_bad_file_is_named_and_the_rest_goes_on(runner, tmp_path, name, content, problem):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text(REPORT, encoding="utf-8")
+    res = runner.invoke(main, ["extract", str(bad), str(good)])
+    assert res.exit_code == 1
+    assert f"{bad}: " in res.stderr and problem in res.stderr
+    assert "Traceback" not in res.output
+    assert [r["article"]["id"] for r in lines(res.stdout)] == ["good"]
+
+
+def test_cli_missing_file_and_folder_given_as_file(runner, tmp_path):
+    res = runner.invoke(main, ["extract", str(tmp_path / "nope.txt"), str(tmp_path)])
+    assert res.exit_code == 1
+    assert "nope.txt: cannot be read" in res.stderr
+    assert "is a folder: use --corpus" in res.stderr
+
+
+def test_cli_corpus_with_bad_articles_keeps_the_good_ones(runner, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SAMPLE, corpus)
+    (corpus / "kabul-airport" / "meta.json").write_text("{not json", encoding="utf-8")
+    (corpus / "mariupol-theatre" / "text.txt").unlink()
+    (corpus / "zz-german").mkdir()
+    (corpus / "zz-german" / "text.txt").write_text("Zwölf Menschen wurden getötet.", encoding="utf-8")
+    (corpus / "zz-german" / "meta.json").write_text('{"language": "de"}', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(main, ["extract", "--corpus", str(corpus), "-o", str(out)])
+    assert res.exit_code == 1
+    assert "kabul-airport/meta.json: is not valid JSON" in res.stderr
+    assert "mariupol-theatre: has no text.txt" in res.stderr
+    assert "zz-german: is in language 'de'" in res.stderr
+    ids = [r["article"]["id"] for r in lines(out.read_text(encoding="utf-8"))]
+    assert len(ids) == 6 and "kabul-airport" not in ids and "dapchi-school" in ids
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["extract"], "give report FILEs or --corpus DIR"),
+        (["extract", "a.txt", "--corpus", "."], "not both"),
+        (["extract", "a.txt", "--published", "18/05/2015"], "--published"),
+        (["nonsense"], "No such command"),
+    ],
+)
+def test_cli_bad_usage_exits_2(runner, args, message):
+    res = runner.invoke(main, args)
+    assert res.exit_code == 2
+    assert message in res.output
+
+
+def test_cli_reads_standard_input(runner):
+    res = runner.invoke(main, ["extract", "-", "--published", "2020-01-01"], input=REPORT)
+    assert res.exit_code == 0
+    (rec,) = lines(res.stdout)
+    assert rec["article"]["id"] == "stdin" and rec["events"]
+
+
+def test_cli_schema_is_json(runner):
+    res = runner.invoke(main, ["schema"])
+    assert res.exit_code == 0
+    assert json.loads(res.stdout)["properties"]["schema"]["const"] == "sitrep/1"
+
+
+def test_cli_rerun_is_identical(runner, tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    for out in (a, b):
+        assert runner.invoke(main, ["extract", "--corpus", str(SAMPLE), "-o", str(out)]).exit_code == 0
+    assert Path(a).read_bytes() == Path(b).read_bytes()

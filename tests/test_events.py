@@ -1,0 +1,91 @@
+"""One report, several events: grouping statements into events, consolidating figures, typing events.
+
+Texts written by us.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+
+def event_triples(rec):
+    return [sorted((f.category, f.min, f.max) for f in e.figures if not f.superseded) for e in rec.events]
+
+
+def test_events_background_event_with_its_own_time(extract):
+    text = ("A suicide bomber killed 14 people at a checkpoint on Monday, police said.\n\n"
+            "On Saturday, at least 6 people were killed in a rocket attack on the same district.")
+    assert event_triples(extract(text)) == [[("killed", 14, 14)], [("killed", 6, None)]]
+
+
+def test_events_separately_opens_another_event(extract):
+    text = ("Shelling killed 3 civilians in the city centre, the mayor said.\n"
+            "Separately, officials said 2 soldiers were killed and 2 wounded in a village to the east.")
+    assert event_triples(extract(text)) == [[("killed", 3, 3)], [("injured", 2, 2), ("killed", 2, 2)]]
+
+
+def test_events_repeated_paragraph_is_one_event(extract):
+    para = "A drone strike killed 4 fighters near the border, a security source said."
+    assert event_triples(extract(f"{para}\n{para}")) == [[("killed", 4, 4)]]
+
+
+def test_events_headline_and_body_are_one_figure(extract):
+    text = "Twelve killed in raid on farming village\n\nGunmen killed at least 12 farmers in the raid, residents said."
+    rec = extract(text)
+    assert event_triples(rec) == [[("killed", 12, None)]]
+    assert len(rec.events[0].figures[0].mentions) == 2
+
+
+def test_events_total_of_two_incidents_is_not_a_third_figure(extract):
+    text = ("Two bombs killed at least five people in the capital on Friday, police said.\n\n"
+            "Three people were killed when the first bomb exploded in a bus station.\n\n"
+            "Another bomb killed two people outside a bank.")
+    assert event_triples(extract(text)) == [[("killed", 3, 3)], [("killed", 2, 2)]]
+
+
+def test_events_breakdown_that_adds_up_to_the_total(extract):
+    text = ("Militants attacked an army post, killing at least nine people, officials said.\n\n"
+            "\"We buried six soldiers and three civilians who were killed there,\" a villager said.")
+    assert triples(extract(text)) == {("killed", 9, None)}
+
+
+def test_events_displacement_told_apart_is_its_own_event(extract):
+    text = ("Fighters killed 25 villagers in the attack on Friday, a local leader said.\n\n"
+            "Some 3,000 people have fled to the district capital in the past two days, the UN said.")
+    rec = extract(text)
+    assert [e.event_type for e in rec.events] == ["violence_against_civilians", "displacement"]
+
+
+def test_events_no_event_gives_empty_list(extract):
+    text = ("The finance ministry said the defence budget would rise by 4 percent to $12 billion in 2025.\n"
+            "About 2,000 new recruits will join the army next year.")
+    assert extract(text).events == []
+
+
+TYPES = [
+    ("A car bomb killed 8 people outside a hotel.", "explosion_remote_violence", "Remote explosive/landmine/IED"),
+    ("A drone strike killed 5 militants in the mountains.", "airstrike", "Air/drone strike"),
+    ("Gunmen killed 11 villagers in an overnight attack.", "violence_against_civilians", "Attack"),
+    ("Armed men kidnapped 15 students from their dormitory.", "abduction", "Abduction/forced disappearance"),
+    ("Security forces shot dead 9 protesters during the demonstration.", "protest_riot",
+     "Excessive force against protesters"),
+    ("Insurgents captured the town, killing 20 soldiers.", "battle", "Non-state actor overtakes territory"),
+    ("Artillery shelling killed 6 people in the suburb.", "explosion_remote_violence",
+     "Shelling/artillery/missile attack"),
+    ("More than 7,000 people fled the villages after the raids.", "displacement", None),
+    ("A suicide bomber killed 30 worshippers at the mosque.", "explosion_remote_violence", "Suicide bomb"),
+    ("Troops and rebels clashed for hours; 12 soldiers and 20 rebels were killed.", "battle", "Armed clash"),
+]
+
+
+@pytest.mark.parametrize("text,event_type,sub", TYPES)
+def test_events_type(extract, text, event_type, sub):
+    e = extract(text).events[0]
+    assert (e.event_type, e.sub_event_type) == (event_type, sub)
+
+
+def test_events_ids_are_stable(extract):
+    text = "A car bomb killed 8 people outside a hotel, police said."
+    assert [e.id for e in extract(text).events] == [e.id for e in extract(text).events]
+    assert extract(text).events[0].id != extract(text.replace("hotel", "bank")).events[0].id

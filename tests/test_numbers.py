@@ -1,0 +1,65 @@
+"""Numbers in digits and words, and the hedge -> range table of SPEC §2 (data/numbers.toml)."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.numbers import find_quantities, number_value
+
+
+@pytest.mark.parametrize(
+    "words,value",
+    [
+        (["500"], 500), (["8,000"], 8000), (["1.5", "million"], 1_500_000), (["five"], 5), (["twenty", "-", "five"], 25),
+        (["two", "hundred", "and", "fifty"], 250), (["a", "dozen"], 12), (["half", "a", "million"], 500_000),
+        (["four", "dozen"], 48), (["3", "million"], 3_000_000), (["eleven"], 11), (["a", "hundred"], 100),
+    ],
+)
+def test_numbers_value(words, value):
+    assert number_value(words) == value
+
+
+@pytest.fixture(scope="module")
+def quantities(extractor):
+    def run(text):
+        parsed = extractor.nlp.parse(text)
+        return [(q.min, q.max, q.qualifier) for s in range(len(parsed.sents)) for q in find_quantities(parsed, s)]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("They counted 500 people.", [(500, 500, "exact")]),
+        ("They counted up to 500 people.", [(None, 500, "up_to")]),
+        ("They counted as many as 500 people.", [(None, 500, "up_to")]),
+        ("They counted nearly 500 people.", [(None, 500, "up_to")]),
+        ("They counted fewer than 500 people.", [(None, 500, "up_to")]),
+        ("They counted at least 500 people.", [(500, None, "at_least")]),
+        ("They counted more than 500 people.", [(500, None, "at_least")]),
+        ("They counted over 500 people.", [(500, None, "at_least")]),
+        ("They counted about 500 people.", [(500, 500, "approx")]),
+        ("They counted an estimated 500 people.", [(500, 500, "approx")]),
+        ("They counted some 500 people.", [(500, 500, "approx")]),
+        ("They counted between 400 and 500 people.", [(400, 500, "range")]),
+        ("They counted 400 to 500 people.", [(400, 500, "range")]),
+        ("They counted two or three people.", [(2, 3, "range")]),
+        ("They counted dozens of people.", [(24, None, "vague")]),
+        ("They counted scores of people.", [(40, None, "vague")]),
+        ("They counted hundreds of people.", [(200, None, "vague")]),
+        ("They counted thousands of people.", [(2000, None, "vague")]),
+        ("They counted tens of thousands of people.", [(20000, None, "vague")]),
+        ("They counted a dozen people.", [(12, 12, "exact")]),
+        ("They counted several dozen people.", [(24, None, "vague")]),
+        # not counts of people: years, ages, money, percentages, durations, distances, ordinals
+        ("It began in 2014.", []),
+        ("A 7-year-old boy was there.", []),
+        ("It cost $300 million.", []),
+        ("Turnout was 60 percent.", []),
+        ("It lasted three days.", []),
+        ("The village is 15km away.", []),
+        ("It was the second attack.", []),
+    ],
+)
+def test_numbers_hedges_and_ranges(quantities, text, expected):
+    assert quantities(text) == expected

@@ -1,0 +1,56 @@
+"""The CI quality gate: extraction scored by ../shared/eval/score.py, failing below the pinned floors.
+
+The dev corpus is real reports (publishers' words, read from ../shared, never copied here); the sample corpus is
+our own. The floors are in tests/quality_floors.json and only go up.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitrep.record import to_json_line
+from sitrep.sources import read_corpus
+from tests.conftest import SAMPLE, shared_dir
+
+FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))
+
+
+def score(extractor, corpus: Path, tmp_path: Path) -> dict:
+    articles = [a for a in read_corpus(corpus)]
+    assert all(not isinstance(a, Exception) for a in articles), articles
+    pred = tmp_path / f"{corpus.name}.jsonl"
+    pred.write_text("".join(to_json_line(r) + "\n" for r in extractor.extract_many(articles)), encoding="utf-8")
+    scorer = shared_dir() / "eval" / "score.py"
+    out = subprocess.run([sys.executable, str(scorer), "--gold", str(corpus), "--pred", str(pred), "--json"],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def value(result: dict, key: str):
+    for part in key.split("."):
+        result = result[part]
+    return result
+
+
+@pytest.mark.parametrize("name", ["dev", "sample"])
+def test_quality_gate(extractor, tmp_path, name):
+    corpus = shared_dir() / "corpus" / "dev" if name == "dev" else SAMPLE
+    result = score(extractor, corpus, tmp_path)
+    assert result["missing_articles"] == 0
+    failures = []
+    for key, floor in FLOORS[name].items():
+        if key.endswith("_max"):
+            got = value(result, key[: -len("_max")])
+            if got > floor:
+                failures.append(f"{key[:-4]} = {got} > {floor}")
+        else:
+            got = value(result, key)
+            if got is None or got < floor:
+                failures.append(f"{key} = {got} < floor {floor}")
+    summary = {k: result[k] for k in ("figures_strict", "events", "claim_source_acc", "confirmed_acc", "event_type_acc")}
+    print(f"\n{name}: {summary}")
+    assert not failures, f"{name} corpus below the quality floors: " + "; ".join(failures)
