@@ -77,6 +77,24 @@ CATEGORIES = [
     ("The strike killed a senior commander of the group.", {(K, 1, 1)}),
 ]
 
+MORE_WORDING = [
+    ("Twenty people lost their lives in the attack on the convoy.", {(K, 20, 20)}),
+    ("The explosion claimed the lives of 14 workers.", {(K, 14, 14)}),
+    ("The blast killed five, including two children.", {(K, 5, 5)}),
+    ("The raid left 30 people dead and dozens more wounded.", {(K, 30, 30), (I, 24, None)}),
+    ("Nigeria: 40 killed in attack on farming community", {(K, 40, 40)}),
+    ("Blast kills 12 at crowded bus station", {(K, 12, 12)}),
+    ("The number of dead rose to 31 on Wednesday, officials said.", {(K, 31, 31)}),
+    ("Twelve people are feared dead after the boat was shelled.", {(K, 12, 12)}),
+    ("More than a dozen police officers were wounded.", {(I, 12, None)}),
+    ("A 25-year-old man was killed by a sniper.", {(K, 1, 1)}),
+    ("The 17 wounded were taken to the district hospital.", {(I, 17, 17)}),
+    ("Some 2,000 people abandoned their homes as the fighting approached.", {(D, 2000, 2000)}),
+    ("The five injured were evacuated to a hospital in the capital.", {(I, 5, 5)}),
+    ("Meanwhile, the death toll from Sunday's bombing rose to 52.", {(K, 52, 52)}),
+    ("In addition, 20 people were injured in the stampede that followed.", {(I, 20, 20)}),
+]
+
 TRAPS = [
     ("A 7-year-old boy was among those hurt, and 3 people were injured.", {(I, 3, 3)}),
     ("The army deployed 3,000 troops to the region after the attack.", set()),
@@ -91,6 +109,9 @@ TRAPS = [
     ("Some 300 air strikes were carried out against the group last year.", set()),
     ("About 50 gunmen on motorbikes stormed the village at dawn.", set()),
     ("The ceasefire was signed on 12 March after 18 months of talks.", set()),
+    ("The victims, aged 15 to 60, were buried on Friday.", set()),
+    ("The health ministry says the death toll in the war has reached 34,000.", set()),
+    ("Route 6 was closed after the attack, and Resolution 2334 was cited by diplomats.", set()),
     ("Three bombs exploded within 30 minutes of each other, but nobody was killed.", {(K, 0, 0)}),
 ]
 
@@ -124,7 +145,7 @@ STRUCTURE = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", RANGES + CATEGORIES)
+@pytest.mark.parametrize("text,expected", RANGES + CATEGORIES + MORE_WORDING)
 def test_figures_ranges_and_categories(extract, text, expected):
     assert triples(extract(text)) == expected
 

@@ -34,6 +34,8 @@ ADJECTIVES = _index("adjectives")
 NOUNS = _index("nouns")
 OF_NOUNS = _index("of_nouns")
 PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in _CAS[cat].get("phrases", [])}
+SUBJECT_PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in _CAS[cat].get("subject_phrases", [])}
+DISPLACE_NOT_WITH = set(_CAS["displaced"]["not_with"])
 DISPLACE_NEEDS = set(_CAS["displaced"]["needs"])
 VICTIM_WORDS = {w: kind for kind in ("civilians", "security_forces", "militants") for w in _CAS["victims"][kind]}
 MIXED = [tuple(p.split()) for p in _CAS["victims"]["mixed"]]
@@ -268,6 +270,8 @@ def _verb_category(parsed: Parsed, v: Token, passive: bool, obj: Token | None = 
     """Category of a verb whose victims are its object (or passive subject)."""
     if v.lemma in VERBS:
         cat = VERBS[v.lemma]
+        if v.lemma == "evacuate" and any(t.lower in DISPLACE_NOT_WITH for t in parsed.subtree(v)):
+            return None
         if v.lemma in ("drive", "force", "evacuate", "expel") or cat == "displaced" and v.lemma not in ("displace", "uproot"):
             return cat if _displacement_complement(parsed, v) or v.lemma in ("evacuate", "expel") else None
         if v.lemma == "seize" and not passive:
@@ -284,27 +288,25 @@ def _verb_category(parsed: Parsed, v: Token, passive: bool, obj: Token | None = 
 def _intransitive_category(parsed: Parsed, v: Token) -> str | None:
     if v.lemma in INTRANSITIVE:
         return INTRANSITIVE[v.lemma]
-    if v.lower in ADJECTIVES and v.tag == "VBG":  # "are still missing", parsed as a verb
+    if v.lower in ADJECTIVES and (v.tag == "VBG" or v.pos == "ADJ"):  # "are still missing", "dozens more wounded"
         return ADJECTIVES[v.lower]
     if v.lemma in ("be", "remain", "go", "lie", "lay") or v.pos == "AUX":
         for c in parsed.children(v.i):
             if c.dep in ("acomp", "attr", "oprd") and (c.lower in ADJECTIVES or c.lemma in ADJECTIVES):
                 return ADJECTIVES.get(c.lower) or ADJECTIVES[c.lemma]
-    phrase = _phrase_category(parsed, v)
-    if phrase and phrase == "displaced":
-        return phrase
-    return None
+    return _phrase_category(parsed, v, SUBJECT_PHRASES)
 
 
-def _phrase_category(parsed: Parsed, v: Token) -> str | None:
+def _phrase_category(parsed: Parsed, v: Token, table: dict | None = None) -> str | None:
     """Multi-word casualty phrases headed by a verb: "shot dead", "taken hostage", "made homeless", "fled home"."""
+    table = PHRASES if table is None else table
     kids = [c for c in parsed.children(v.i) if c.dep in ("oprd", "acomp", "dobj", "prt", "advmod", "prep", "xcomp", "ccomp", "npadvmod", "attr")]
     words = {c.lemma for c in kids} | {c.lower for c in kids}
     for c in kids:
         if c.dep == "prep":
             words |= {p.lemma for p in parsed.children(c.i)}
             words.add(f"{c.lower}")
-    for ph, cat in PHRASES.items():
+    for ph, cat in table.items():
         if ph[0] == v.lemma and all(w in words for w in ph[1:] if w not in ("the",)):
             return cat
     return None
@@ -356,7 +358,7 @@ def _linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
             if t.tag == "VBD" and t.lemma in VERBS and _has_object(parsed, t):
                 return None
             return cat, t
-        if t.lower in ("were", "was", "have", "had", "been", "are", "is") or t.pos in ("NOUN", "ADJ", "PROPN") and \
+        if t.lower in ("were", "was", "have", "had", "been", "are", "is", "more", "others", "other") or t.pos in ("NOUN", "ADJ", "PROPN") and \
                 (t.lemma in VICTIM_WORDS or t.lemma in PEOPLE_NOUNS or t.pos == "ADJ"):
             k += 1
             skipped += 1

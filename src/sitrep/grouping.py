@@ -24,6 +24,15 @@ _TIME_OF_DAY = re.compile(
     r"(by |in the |this |that |during the |the |late |early )?(morning|afternoon|evening|night|overnight|dawn|dusk|"
     r"midnight|noon|nightfall|daybreak|later|earlier|hours|the day|the night|today|tonight|now)"
 )
+_INCIDENT_WORDS = {"bomb", "explosion", "blast", "shell", "rocket", "missile", "explosive", "device", "grenade", "mine",
+                   "gunmen", "gunman", "attackers", "shooting", "drone", "ambush"}
+_DAY_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|yesterday|today|"
+    r"(?:19|20)\d\d|last (?:night|week|month|year|summer|winter|spring|autumn|fall)|this (?:week|month|year)|"
+    r"(?:\d+|two|three|four|five|six|seven|a) (?:days?|weeks?|months?|years?) (?:ago|earlier)|weekend|"
+    r"\d{1,2}(?:st|nd|rd|th)?)\b"
+)
 _SPEECH = {"say", "tell", "report", "state", "announce", "add", "said", "told"}
 
 
@@ -59,8 +68,9 @@ def group(parsed: Parsed, mentions: list[Mention]) -> list[Frame]:
         times = event_times(parsed, s)
         if not main.mentions:
             frame = main  # the first statement (headline or lead) is the main event's
-        elif opens_event(parsed, s) or (s > 0 and opens_event(parsed, s - 1) and para[s - 1] == para[s]
-                                         and not any(m.sent == s - 1 for m in live)):
+        elif (opens_event(parsed, s) or (s > 0 and opens_event(parsed, s - 1) and para[s - 1] == para[s]
+                                          and not any(m.sent == s - 1 for m in live))) \
+                and not all(_is_toll_update(parsed, m) for m in ms):
             frame = Frame(f"opener:{s}", "opener", times=set(times))
         elif times and not main.times and all(is_title(parsed, m.sent) for m in main.mentions):
             frame = main  # the lead dates the main event its headline told
@@ -106,6 +116,10 @@ def event_times(parsed: Parsed, s: int) -> set[str]:
 
 
 def _normal_time(text: str) -> str:
+    """The day-level words of a time expression: "dawn on Sunday" and "Sunday" are the same day."""
+    keys = _DAY_WORDS.findall(text.lower())
+    if keys:
+        return " ".join(sorted(set(keys)))
     words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in ("the", "on", "in", "of", "at")]
     return " ".join(words)
 
@@ -117,7 +131,7 @@ def opens_event(parsed: Parsed, s: int) -> bool:
     if lexicon.match_at(words, 0, OPENERS):
         return True
     ph = lexicon.match_at(words, 0, OPENERS_WITH_EVENT)
-    if ph and any(w in ATTACK_NOUNS or w in ("bomb", "explosion", "blast", "shell", "rocket", "missile") for w in words[len(ph) : len(ph) + 4]):
+    if ph and any(w in ATTACK_NOUNS or w in _INCIDENT_WORDS for w in words[len(ph) : len(ph) + 6]):
         return True
     return any(t.lower in ANYWHERE and t.dep == "advmod" for t in toks[:12])
 
