@@ -74,8 +74,24 @@ def find_speakers(parsed: Parsed) -> list[Speaker]:
             if prev is None:
                 continue
             sp = Speaker(sp.sent, sp.verb, prev.text, prev.named, prev.relay, False)
+        elif not sp.named:
+            prev = _antecedent(out, sp.text)
+            if prev is not None:
+                sp = Speaker(sp.sent, sp.verb, prev.text, True, prev.relay, False)
         out.append(sp)
     return out
+
+
+def _antecedent(speakers: list[Speaker], text: str) -> Speaker | None:
+    """"The office said" after "the UN Office for the Coordination of Humanitarian Affairs said": the same one."""
+    words = text.lower().split()
+    if len(words) < 2 or words[0] not in ("the", "this"):
+        return None
+    head = words[-1]
+    for sp in reversed(speakers):
+        if sp.named and not sp.relay and head in sp.text.lower().split():
+            return sp
+    return None
 
 
 def _speech_subject(parsed: Parsed, v: Token) -> Speaker | None:
@@ -128,16 +144,34 @@ def _noun_phrase_before(parsed: Parsed, v: Token) -> Speaker | None:
         words.pop(0)
     if not words or not any(w.pos in ("NOUN", "PROPN") for w in words):
         return None
-    text = parsed.text[words[0].idx : words[-1].end].strip(" ,;:-–—" + _QUOTES)
+    text = parsed.text[words[0].idx : words[-1].end].strip(" ,;:-–—" + _QUOTES).replace("’", "'")
     named = any(t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "NORP", "GPE") for t in words)
     return Speaker(v.sent, v.i, text, named, _is_relay(text), False)
 
 
 def _make_speaker(parsed: Parsed, verb: Token, subj: Token) -> Speaker:
     text = _name_text(parsed, subj)
-    words = parsed.subtree(subj)
-    named = any(t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "NORP", "GPE") for t in words if t.dep not in _SKIP_IN_NAME)
-    return Speaker(verb.sent, verb.i, text, named, _is_relay(text), subj.lower in PRONOUNS)
+    return Speaker(verb.sent, verb.i, text, _is_named(parsed, subj), _is_relay(text), subj.lower in PRONOUNS)
+
+
+def _is_named(parsed: Parsed, head: Token) -> bool:
+    """Does the phrase name someone ("Muhannad Haimour", "the UN", "police Lt. Ali Abbas"), rather than describe
+    them ("a monitoring group", "one mother from Zummar", "the Britain-based group")?"""
+    title = _is_title(parsed, head.sent)
+    first = parsed.sents[head.sent][0]
+    parts = [head] + [c for c in parsed.children(head.i) if c.dep in ("appos", "compound", "flat", "nmod")]
+    for t in parts:
+        if t.ent in ("PERSON", "ORG"):
+            return True
+        # A capital at the start of a sentence or in a headline is not evidence of a name.
+        if t.pos == "PROPN" and not title and t.i != first:
+            return True
+    return False
+
+
+def _is_title(parsed: Parsed, s: int) -> bool:
+    text = parsed.sentence_text(s).rstrip()
+    return bool(text) and text[-1] not in ".!?\"”’'"
 
 
 def _name_text(parsed: Parsed, head: Token) -> str:
@@ -159,6 +193,7 @@ def _name_text(parsed: Parsed, head: Token) -> str:
     if not run:
         return head.text
     text = parsed.text[run[0].idx : run[-1].end].strip(" ,;:-–—" + _QUOTES)
+    text = text.replace("’", "'").replace("‘", "'")
     while text.endswith("(") or text.count("(") < text.count(")") and text.endswith(")"):
         text = text[:-1].rstrip(" ,")
     if text.count("(") > text.count(")"):
@@ -172,11 +207,12 @@ def _is_relay(text: str) -> bool:
 
 
 def _last_named(speakers: list[Speaker], person: bool) -> Speaker | None:
-    for sp in reversed(speakers):
-        if sp.relay or sp.pronoun:
-            continue
-        return sp
-    return None
+    """The speaker a pronoun stands for: the last named one, else the last one."""
+    usable = [sp for sp in speakers if not sp.relay and not sp.pronoun]
+    for sp in reversed(usable[-3:]):
+        if sp.named:
+            return sp
+    return usable[-1] if usable else None
 
 
 def _speaker_for(parsed: Parsed, m: Mention, by_verb: dict[int, Speaker], speakers: list[Speaker]) -> Speaker | None:
@@ -197,7 +233,10 @@ def _speaker_for(parsed: Parsed, m: Mention, by_verb: dict[int, Speaker], speake
         before = [sp for sp in speakers if sp.sent < m.sent]
         if before:
             return before[-1]
-    return None
+    # A figure told right after a sourced sentence of the same paragraph continues that source's account.
+    para = parsed.paragraph_of_sentence
+    prev = [sp for sp in speakers if sp.sent == m.sent - 1 and para[sp.sent] == para[m.sent]]
+    return prev[-1] if prev else None
 
 
 def _inside(parsed: Parsed, verb: int, token: int) -> bool:

@@ -9,8 +9,10 @@ import hashlib
 from sitrep import lexicon
 from sitrep.attribution import Speaker
 from sitrep.grouping import Frame
-from sitrep.model import Article, Event, Figure, Span
+from sitrep.gazetteer import Gazetteer, GeoPlace
+from sitrep.model import Article, Event, Figure, Place, Span
 from sitrep.nlp import Parsed
+from sitrep.places import WHERE_PREC, Focus, PlaceMention, place_of_event
 
 _TYPES = lexicon.load("event_types")["rule"]
 VIOLENT_CATEGORIES = ("killed", "injured", "abducted", "missing", "arrested")
@@ -22,6 +24,8 @@ def build_events(
     frames: list[Frame],
     figures: dict[str, list[Figure]],
     speakers: list[Speaker],
+    places: tuple[list[PlaceMention], Focus] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Event]:
     """One event per frame that has a figure, in text order of first statement."""
     lead_source = _lead_source(parsed, frames, speakers)
@@ -45,9 +49,17 @@ def build_events(
         confirmed = main_fig.confirmed if main_fig else None
         if any(g.confirmed is False for g in live):
             confirmed = False
+        location = None
+        if places is not None and gazetteer is not None:
+            mentions, focus = places
+            anchors = [m.anchor for m in f.mentions]
+            chosen, geo, label = place_of_event(parsed, mentions, focus, sentences, anchors,
+                                                event_type == "displacement", gazetteer)
+            location = to_place(chosen, geo, label)
         events.append(
             Event(
                 id=_event_id(article, evidence, event_type),
+                location=location,
                 event_type=event_type,
                 sub_event_type=sub,
                 figures=sorted(figs, key=lambda g: (g.superseded, g.span.start)),
@@ -59,6 +71,32 @@ def build_events(
         )
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
     return events
+
+
+def to_place(mention: PlaceMention | None, geo: GeoPlace | None, label: str) -> Place | None:
+    """The SPEC §2 location: the words of the text, the gazetteer's facts, the precision."""
+    if mention is None and geo is None:
+        return None
+    if mention is not None and mention.resolved is not None:
+        name = mention.text
+    elif mention is not None:
+        name = mention.text  # a place the gazetteer lacks, placed at a known place named with it
+    else:
+        name = geo.name
+    return Place(
+        name=name,
+        country=geo.country if geo else None,
+        admin1=geo.admin1 if geo and geo.kind != "country" else None,
+        lat=geo.lat if geo else None,
+        lon=geo.lon if geo else None,
+        geonames_id=geo.geonames_id if geo else None,
+        precision=label or None,
+        where_prec=WHERE_PREC.get(label),
+        feature_code=geo.feature_code if geo else None,
+        admin1_code=geo.admin1_code if geo and geo.kind != "country" else None,
+        span=mention.span if mention else None,
+        text=mention.text if mention else None,
+    )
 
 
 def _absorb_duplicates(frames: list[Frame], figures: dict[str, list[Figure]]) -> list[Frame]:
@@ -177,11 +215,13 @@ def _claim_source(frame: Frame, figures: list[Figure], main_fig: Figure | None, 
     if named:
         return named[0].source
     sents = set(frame.sentences)
-    nearby = [sp for sp in speakers if sp.sent in sents and sp.named and not sp.relay]
+    around = sents | {s + d for s in sents for d in (-1, 1)}
+    nearby = sorted((sp for sp in speakers if sp.sent in around and sp.named and not sp.relay),
+                    key=lambda sp: (sp.sent not in sents, sp.sent))
+    if nearby:
+        return nearby[0].text  # the named party beside an unnamed one ("a monitoring group" ... "the Observatory")
     if main_fig is not None and main_fig.source:
         return main_fig.source
-    if nearby:
-        return nearby[0].text
     sourced = [m.source for m in frame.mentions if m.source]
     if sourced:
         return sourced[0]
@@ -189,7 +229,11 @@ def _claim_source(frame: Frame, figures: list[Figure], main_fig: Figure | None, 
         following = [sp for sp in speakers if sp.sent in {s + 1 for s in sents} and sp.named and not sp.relay]
         if following:
             return following[0].text
-        return lead_source
+        if lead_source:
+            return lead_source
+        # A report that quotes one named source throughout (an agency's release): that source.
+        named_anywhere = [sp for sp in speakers if sp.named and not sp.relay]
+        return named_anywhere[0].text if named_anywhere else None
     return None
 
 

@@ -262,7 +262,9 @@ def _word_category(parsed: Parsed, t: Token, as_modifier: bool = False) -> str |
                 return _verb_category(parsed, t, passive=True)
             return _intransitive_category(parsed, t)
         if t.tag == "VBN":
-            return _verb_category(parsed, t, passive=True)
+            return _verb_category(parsed, t, passive=True) or _intransitive_category(parsed, t)
+        if t.tag == "VBG" and t.dep == "acl":  # "families fleeing the fighting", "people arriving in camps"
+            return _intransitive_category(parsed, t)
     return None
 
 

@@ -80,7 +80,11 @@ class Figure:
 
 @dataclass(slots=True)
 class Place:
-    """Where an event happened, resolved against the gazetteer (filled by the places stage)."""
+    """Where an event happened, resolved against the gazetteer (filled by the places stage).
+
+    `precision` is a label (city, near, admin2, admin1, country) and `where_prec` UCDP's code for it (1 exact
+    place, 2 within 25 km, 3 admin2, 4 admin1, 6 country).
+    """
 
     name: str
     country: str | None = None
@@ -89,6 +93,9 @@ class Place:
     lon: float | None = None
     geonames_id: int | None = None
     precision: str | None = None
+    where_prec: int | None = None
+    feature_code: str | None = None
+    admin1_code: str | None = None
     span: Span | None = None
     text: str | None = None
 

