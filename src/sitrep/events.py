@@ -30,7 +30,8 @@ def build_events(
     """One event per frame that has a figure, in text order of first statement."""
     lead_source = _lead_source(parsed, frames, speakers)
     events: list[Event] = []
-    for f in _absorb_duplicates(frames, figures):
+    frames = _absorb_duplicates(frames, figures)
+    for f in frames:
         figs = figures.get(f.key, [])
         if not figs:
             continue
@@ -52,9 +53,11 @@ def build_events(
         location = None
         if places is not None and gazetteer is not None:
             mentions, focus = places
-            anchors = [m.anchor for m in f.mentions]
+            live_spans = {sp for g in live for sp in g.mentions}
+            anchors = [m.anchor for m in f.mentions if m.span in live_spans] or [m.anchor for m in f.mentions]
+            others = {s for o in frames if o is not f for s in o.sentences}
             chosen, geo, label = place_of_event(parsed, mentions, focus, sentences, anchors,
-                                                event_type == "displacement", gazetteer)
+                                                event_type == "displacement", gazetteer, others)
             location = to_place(chosen, geo, label)
         events.append(
             Event(

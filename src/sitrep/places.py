@@ -85,6 +85,7 @@ class Geoparser:
         focus = self._focus_from(parsed, mentions)  # a second pass, with every resolved place voting
         for m in mentions:
             self._resolve(m, mentions, focus)
+        _consistent(mentions)
         return mentions, focus
 
     # ------------------------------------------------------------ recognition
@@ -93,17 +94,27 @@ class Geoparser:
         out: list[PlaceMention] = []
         taken: set[int] = set()
         for e in parsed.ents:
-            if e.label in ("GPE", "LOC", "FAC"):
-                m = self._mention(parsed, e.start, e.end, e.label)
-            elif e.label in ("ORG", "NORP", "PERSON") and _locative_before(toks, e.start):
-                m = self._mention(parsed, e.start, e.end, e.label)
-                if m is not None and not self._known(m, exact=True):
-                    m = None
-            else:
+            if e.label not in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"):
                 continue
-            if m is not None:
-                out.append(m)
-                taken.update(range(e.start, e.end))
+            # "Kaduna State's Kuriga town" is two places.
+            whole = parsed.text[e.start_char : e.end_char]
+            splits = [k + 1 for k in range(e.start, e.end - 1) if toks[k].lower in ("'s", "’s")]
+            if splits and self.gazetteer.exact(whole):
+                splits = []  # "Cox's Bazar" is one place
+            cuts = [e.start] + splits + [e.end]
+            for a, b in zip(cuts, cuts[1:]):
+                b2 = b - 1 if b - 1 > a and toks[b - 1].lower in ("'s", "’s") else b
+                if e.label in ("GPE", "LOC", "FAC"):
+                    m = self._mention(parsed, a, b2, e.label)
+                elif _locative_before(toks, a) or _feature_after(toks, b2):
+                    m = self._mention(parsed, a, b2, e.label)
+                    if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)):
+                        m = None
+                else:
+                    continue
+                if m is not None:
+                    out.append(m)
+                    taken.update(range(a, b2))
         # Names the model did not tag as places: proper-noun runs after "in"/"near"/... that the gazetteer knows.
         ent_tokens = {k for e in parsed.ents for k in range(e.start, e.end)}
         k = 0
@@ -114,9 +125,10 @@ class Geoparser:
             j = k
             while j < len(toks) and toks[j].pos == "PROPN" and toks[j].sent == toks[k].sent and j not in ent_tokens:
                 j += 1
-            if _locative_before(toks, k) or _feature_after(toks, j):
+            if (_locative_before(toks, k) or _feature_after(toks, j)) and toks[k].text[:1].isupper():
                 m = self._mention(parsed, k, j, "GAZ")
-                if m is not None and self._known(m, exact=True):
+                # Known to the gazetteer, or named as a place by the words around ("the village of Galim").
+                if m is not None and (self._known(m, exact=True) or _strong_cue(toks, k, j)):
                     out.append(m)
             k = j
         # Datelines in capitals ("KABUL, Aug. 27 -") that the model does not tag.
@@ -155,7 +167,9 @@ class Geoparser:
         text = parsed.text[toks[a].idx : toks[b - 1].end]
         text = re.sub(r"['’]s$", "", text).strip(" ,.;:-–—()\"“”‘’")
         key = normalize(text)
-        if not key or key in STOP or len(key) < 3 or not any(c.isalpha() for c in key):
+        if not key or len(key) < 3 or not any(c.isalpha() for c in key):
+            return None
+        if key in STOP and hint != "admin1":  # "the West region" is a place; "West" alone is not
             return None
         start = toks[a].idx
         return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint)
@@ -168,13 +182,17 @@ class Geoparser:
     def _first_focus(self, parsed: Parsed, mentions: list[PlaceMention]) -> Focus:
         """Votes from what is unambiguous: country names, demonyms, datelines, names with one country."""
         focus = Focus()
-        for t in parsed.tokens:
+        toks = parsed.tokens
+        for t in toks:
             if t.ent == "NORP" or t.pos == "ADJ" or t.pos == "PROPN":
+                nxt = toks[t.i + 1 : t.i + 3]
+                if any(x.lower in ("speaking", "language", "-speaking") for x in nxt):
+                    continue  # "French-speaking" is a language, not a country
                 code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
                 if code:
                     focus.countries[code] += 1
         for m in mentions:
-            found = self.gazetteer.lookup(m.text)
+            found = self.gazetteer.exact(m.text)
             countries = {p.country for p in found}
             if any(p.kind == "country" and normalize(p.name) == m.key for p in found) or len(countries) == 1:
                 for c in countries:
@@ -200,8 +218,24 @@ class Geoparser:
         if parent and not found:
             found = [p for p in self.gazetteer.lookup(parent) if p.kind == "city"][:1]
         exact_keys = {p.geonames_id for p in self.gazetteer.exact(m.text)} if found else set()
+        # A spelling variant counts only in a country the article is about ("Yaran" is not Yaren, Nauru).
+        top = {c for c, _ in focus.countries.most_common(2) if focus.share(c) >= 0.25}
+        found = [p for p in found if p.geonames_id in exact_keys or p.country in top or parent]
+        # A place named with a province lies in it: "Nyaung Kone village in the Sagaing region".
+        named_areas = {o.resolved.admin1_code for o in mentions if o is not m and o.sent == m.sent
+                       and o.resolved is not None and o.resolved.kind == "admin1"}
+        if named_areas:
+            found = [p for p in found if p.kind in ("country", "admin1") or p.admin1_code in named_areas
+                     or p.country not in {a.split(".")[0] for a in named_areas}]
         qualifier = _qualifier(m, mentions)
         cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys) for p in found[:40]]
+        if m.hint not in ("admin1", "admin2"):
+            # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
+            seats = {(c.place.admin1_code, normalize(c.place.name)) for c in cands if c.place.kind == "city"}
+            for c in cands:
+                if c.place.kind in ("admin1", "admin2") and (c.place.admin1_code, normalize(c.place.name)) in seats:
+                    c.score = round(c.score - 2.5, 2)
+                    c.reasons.append("a city of the same name is meant unless the words say province (-2.5)")
         cands.sort(key=lambda c: -c.score)
         m.candidates = cands
         m.resolved = cands[0].place if cands else None
@@ -227,7 +261,7 @@ class Geoparser:
         if share:
             score += 6 * share
             reasons.append(f"article focus on {p.country} {share:.0%} (+{6 * share:.1f})")
-        if p.admin1_code and p.admin1_code in focus.admin1 and p.kind != "admin1":
+        if p.admin1_code and p.admin1_code in focus.admin1 and p.kind != "admin1" and normalize(p.admin1 or "") != m.key:
             score += 3
             reasons.append(f"its province {p.admin1} is named (+3)")
         if qualifier is not None and qualifier.resolved is not None:
@@ -263,6 +297,14 @@ def _locative_before(toks: list[Token], k: int) -> bool:
     return j >= 0 and toks[j].lower in LOCATIVE and toks[j].sent == toks[k].sent
 
 
+def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
+    """"the village of Galim", "Kuriga town": words that name a settlement even when the gazetteer lacks it."""
+    before = [t.lower for t in toks[max(0, a - 2) : a]]
+    if len(before) == 2 and before[1] == "of" and before[0] in FEATURES["city"] | FEATURES["admin2"]:
+        return True
+    return b < len(toks) and toks[b].lower in ("town", "village", "district", "camp", "settlement", "hamlet")
+
+
 def _feature_after(toks: list[Token], j: int) -> bool:
     return j < len(toks) and toks[j].lower in _ALL_FEATURES
 
@@ -275,6 +317,17 @@ def _qualifier(m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | 
         if 0 < o.start - m.end <= 3:
             return o
     return None
+
+
+def _consistent(mentions: list[PlaceMention]) -> None:
+    """One name, one place in one article: a name said with its kind ("Sagaing region") decides the bare ones."""
+    decided = {}
+    for m in mentions:
+        if m.hint and m.resolved is not None:
+            decided.setdefault(m.key, m.resolved)
+    for m in mentions:
+        if not m.hint and m.key in decided and any(c.place == decided[m.key] for c in m.candidates):
+            m.resolved = decided[m.key]
 
 
 def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
@@ -297,35 +350,43 @@ def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
 _EVENT_VERBS = {"capture", "seize", "attack", "storm", "hit", "bomb", "shell", "strike", "raid", "flee", "leave",
                 "overrun", "target", "ambush", "enter", "besiege", "abandon", "take"}
 _AWAY = {"into", "to", "towards", "toward"}
+_SPEECH_OR_TRAVEL = {"say", "tell", "brief", "speak", "announce", "travel", "visit", "meet", "report", "add",
+                     "state", "confirm", "write", "post", "tweet", "base", "quote", "cite"}
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
-                   anchors: list[int], displacement: bool, gazetteer: Gazetteer) -> tuple[PlaceMention | None, GeoPlace | None, str]:
+                   anchors: list[int], displacement: bool, gazetteer: Gazetteer,
+                   other_events: set[int] = frozenset()) -> tuple[PlaceMention | None, GeoPlace | None, str]:
     """The place tied to an event's words, the gazetteer place it stands for, and the precision label.
 
-    Preference: a place attached to the casualty words ("killed ... in Ramadi", "captured the city of Ramadi"),
-    then any place in the sentences that give the figures, then the headline and lead, then the dateline, then
-    the article's country. "The city" stands for the last city named. A name the gazetteer lacks takes the
-    coordinates of a known place named with it, with precision saying so.
+    First the place the casualty words attach to ("killed ... in Ramadi", "captured the city of Ramadi"), else
+    any place in the sentences that give the figures, else the last place named just before them, else "the
+    city" as the last city named, else the lead, else the dateline, else the article's country. Then the most
+    specific place told beside it and inside it ("Nigeria" -> "Kuriga town in Kaduna State"). A name the
+    gazetteer lacks takes the coordinates of a known place named with it, with precision saying so.
     """
     toks = parsed.tokens
     sents = set(figure_sents)
-    pool = [m for m in mentions if m.sent in sents]
+    usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)
+              and not (displacement and _is_destination(parsed, m, focus))]
+    pool = [m for m in usable if m.sent in sents]
+
+    main_anchor = anchors[0] if anchors else None
 
     def rank(m: PlaceMention) -> tuple:
-        attached = any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
-        away = displacement and _is_destination(parsed, m, focus)
-        return (not m.dateline, not away, attached, m.resolved is not None, _specificity(m), -m.start)
+        modifier = _modifier(parsed, m)
+        to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
+            _attached(parsed, m, toks[main_anchor])
+        attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
+        return (attached, to_main, not modifier, m.resolved is not None, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
-    if chosen is not None and (chosen.dateline or (displacement and _is_destination(parsed, chosen, focus))):
-        chosen = None
     if chosen is None:
-        anaphor = _the_city(parsed, sents, mentions)
-        if anaphor is not None:
-            chosen = anaphor
+        first = min(sents) if sents else 0
+        before = [m for m in usable if first - 2 <= m.sent < first and (m.resolved is not None or _known_parent(m, mentions, focus))]
+        chosen = before[-1] if before else _the_city(parsed, sents, mentions)
     if chosen is None:
-        early = [m for m in mentions if m.sent <= min(sents | {2}) + 1 and not m.dateline and m.resolved is not None]
+        early = [m for m in usable if m.sent <= 3 and m.resolved is not None]
         if early:
             chosen = max(early, key=lambda m: (_specificity(m), -m.start))
     if chosen is None:
@@ -333,10 +394,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         if datelines:
             chosen = datelines[0]
     if chosen is None:
-        if focus.top:
-            country = gazetteer.country(focus.top)
-            return None, country, "country"
-        return None, None, ""
+        country = gazetteer.country(focus.top) if focus.top else None
+        return None, country, "country" if country else ""
+    chosen = _refine(parsed, chosen, [m for m in usable if m.sent not in other_events - sents], sents, mentions, focus)
     if chosen.resolved is None:
         parent = _known_parent(chosen, mentions, focus)
         if parent is None:
@@ -344,10 +404,56 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
             return chosen, country, "country" if country else ""
         return chosen, parent, "near" if parent.kind == "city" else parent.kind
     place = chosen.resolved
-    label = {"city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country"}[place.kind]
+    label = place.kind
     if PARENTS.get(chosen.key) and place.kind == "city" and normalize(place.name) != chosen.key:
         label = "near"
     return chosen, place, label
+
+
+def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
+    """"Myanmar military", "US air raids", "Iraqi forces": a place name describing an actor, not a location."""
+    toks = parsed.tokens
+    head = next((toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end), toks[m.start])
+    above = toks[head.head]
+    return head.dep in ("compound", "amod", "nmod", "poss") and above.pos in ("NOUN", "PROPN") and \
+        above.lower not in _ALL_FEATURES and m.resolved is not None and m.resolved.kind == "country"
+
+
+def _inside(p: GeoPlace, area: GeoPlace) -> bool:
+    if p.country != area.country or p.geonames_id == area.geonames_id:
+        return False
+    if area.kind == "country":
+        return True
+    if area.kind in ("admin1", "admin2"):
+        return p.admin1_code == area.admin1_code and _specificity_of(p) > _specificity_of(area)
+    return False
+
+
+def _specificity_of(p: GeoPlace) -> int:
+    return {"city": 3, "admin2": 2, "admin1": 1, "country": 0}[p.kind]
+
+
+def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], sents: set[int],
+            mentions: list[PlaceMention], focus: Focus) -> PlaceMention:
+    """A more specific place told beside the chosen one and inside it: the event's most precise location."""
+    area = chosen.resolved
+    if area is None or area.kind == "city":
+        return chosen
+    around = sents | {s + d for s in sents for d in (-1, 1)}
+    better = []
+    for m in usable:
+        if m is chosen or m.sent not in around or _modifier(parsed, m):
+            continue
+        where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
+        if where is None:
+            continue
+        if m.resolved is None and where.geonames_id != area.geonames_id and not _inside(where, area):
+            continue
+        if m.resolved is not None and not _inside(where, area):
+            continue
+        level = 3 if m.resolved is None else _specificity_of(where)
+        better.append((level, -abs(m.sent - min(sents)), -m.start, m))
+    return max(better, key=lambda x: x[:3])[3] if better else chosen
 
 
 def _specificity(m: PlaceMention) -> int:
@@ -357,7 +463,10 @@ def _specificity(m: PlaceMention) -> int:
 
 
 def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
-    """Is the place a complement of the event's words: "killed in X", "captured the city of X", "fled X"?"""
+    """Is the place a complement of the event's words: "killed in X", "captured the city of X", "fled X",
+    "killed when forces broke up the sit-in in X"? Not where someone spoke or travelled."""
+    from sitrep.figures import INTRANSITIVE, VERBS
+
     toks = parsed.tokens
     head = next((toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end), toks[m.start])
     verb = anchor
@@ -365,13 +474,22 @@ def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
         if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
             break
         verb = toks[verb.head]
-    path = [head, *list(parsed.ancestors(head))[:7]]
-    for k, t in enumerate(path[1:], 1):
-        if t.i in (anchor.i, verb.i) or (t.lemma in _EVENT_VERBS and t.pos == "VERB"):
+    for t in list(parsed.ancestors(head))[:10]:
+        if t.i in (anchor.i, verb.i) or (t.pos == "VERB" and (t.lemma in _EVENT_VERBS or t.lemma in VERBS
+                                                              or t.lemma in INTRANSITIVE)):
             return True
-        if t.pos == "VERB" and t.lemma not in _EVENT_VERBS and t.i not in (anchor.i, verb.i):
-            # reached another clause ("said", "travelling through"): attached only if that clause holds the anchor
-            return any(a.i == t.i for a in parsed.ancestors(anchor)) and path[k - 1].dep in ("prep", "npadvmod")
+        if t.pos == "VERB" and t.lemma in _SPEECH_OR_TRAVEL:
+            return False
+    return False
+
+
+def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place where someone spoke or travelled ("told a briefing in Geneva", "travelling through South Korea")?"""
+    toks = parsed.tokens
+    head = next((toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end), toks[m.start])
+    for t in list(parsed.ancestors(head))[:4]:
+        if t.pos == "VERB":
+            return t.lemma in _SPEECH_OR_TRAVEL
     return False
 
 
