@@ -33,7 +33,7 @@ def build_events(
     frames = _absorb_duplicates(frames, figures)
     for f in frames:
         figs = figures.get(f.key, [])
-        if not figs:
+        if not figs and f.kind != "incident":
             continue
         for fig in figs:
             fig.text = fig.span.text_of(article.text)
@@ -47,14 +47,15 @@ def build_events(
         evidence = [Span(*parsed.sentence_span(s)) for s in sentences]
         main_fig = _main_figure(live)
         claim = _claim_source(f, live, main_fig, speakers, lead_source)
-        confirmed = main_fig.confirmed if main_fig else None
+        confirmed = main_fig.confirmed if main_fig else _sentence_confirmed(parsed, f.extra)
         if any(g.confirmed is False for g in live):
             confirmed = False
         location = None
         if places is not None and gazetteer is not None:
             mentions, focus = places
             live_spans = {sp for g in live for sp in g.mentions}
-            anchors = [m.anchor for m in f.mentions if m.span in live_spans] or [m.anchor for m in f.mentions]
+            anchors = [m.anchor for m in f.mentions if m.span in live_spans] or [m.anchor for m in f.mentions] \
+                or _incident_words(parsed, f.extra)
             others = {s for o in frames if o is not f for s in o.sentences}
             chosen, geo, label = place_of_event(parsed, mentions, focus, sentences, anchors,
                                                 event_type == "displacement", gazetteer, others)
@@ -137,14 +138,15 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure]) -> tuple[str, 
             return abduction["event_type"], abduction.get("sub_event_type")
     near = set(frame.sentences)
     wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents)}
-    for scope in (near, wider):
+    specific = [r for r in _TYPES if not r.get("generic") and not r.get("only_categories")]
+    generic = [r for r in _TYPES if r.get("generic")]
+    civilians = {g.victims for g in figures if g.category in ("killed", "injured")} == {"civilians"}
+    for rules, scope in ((specific, near), (specific, wider), (generic, near), (generic, wider)):
         words = _words(parsed, scope)
-        for rule in _TYPES:
-            if rule.get("only_categories"):
-                continue
-            hit = any(w in words for w in rule["words"]) or bool(set(rule.get("categories", [])) & cats) \
-                or _takes_people(parsed, scope, rule.get("verbs_with_people", []))
-            if not hit:
+        for rule in rules:
+            if rule["event_type"] == "battle" and (civilians or rule.get("near_only") and scope is wider):
+                continue  # civilians as victims make it VAC; war-at-large words type only the event's own sentences
+            if not _rule_hits(parsed, rule, scope, words, cats):
                 continue
             etype, sub = rule["event_type"], rule.get("sub_event_type")
             if etype == "violence_against_civilians" and _armed_victims(figures):
@@ -153,6 +155,42 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure]) -> tuple[str, 
     if cats & {"killed", "injured"}:
         return ("battle", "Armed clash") if _armed_victims(figures) else ("violence_against_civilians", "Attack")
     return "other", None
+
+
+def _rule_hits(parsed: Parsed, rule: dict, scope: set[int], words: set[str], cats: set[str]) -> bool:
+    if any(w in words for w in rule["words"]) or set(rule.get("categories", [])) & cats:
+        return True
+    if rule.get("verbs_with_people") and _takes_people(parsed, scope, rule["verbs_with_people"]):
+        return True
+    if rule.get("all_of") and all(any(w in words for w in group) for group in rule["all_of"]):
+        return True
+    if rule.get("verb_subject"):
+        verbs, subjects = rule["verb_subject"]
+        for s in scope:
+            for t in parsed.sentence_tokens(s):
+                if t.lemma in verbs and t.pos == "VERB" and any(
+                        c.dep == "nsubj" and c.lemma in subjects for c in parsed.children(t.i)):
+                    return True
+    return False
+
+
+def _incident_words(parsed: Parsed, sents: list[int]) -> list[int]:
+    """The words that tell an incident without a figure: "attack", "attacked", "bombing"."""
+    from sitrep.figures import ATTACK_NOUNS
+
+    return [t.i for s in sents for t in parsed.sentence_tokens(s)
+            if t.lower in ATTACK_NOUNS or t.lemma in ("attack", "bomb", "shell", "ambush", "raid", "storm")]
+
+
+def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:
+    """An incident told as "reports of ..." or "allegedly" is unconfirmed."""
+    from sitrep.attribution import DOUBT_PHRASES
+
+    for s in sents:
+        words = [t.lower for t in parsed.sentence_tokens(s)]
+        if any(lexicon.match_at(words, k, DOUBT_PHRASES) for k in range(len(words))):
+            return False
+    return None
 
 
 def _takes_people(parsed: Parsed, sents: set[int], verbs: list[str]) -> bool:

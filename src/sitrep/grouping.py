@@ -41,13 +41,14 @@ class Frame:
     """The statements of one event in one report."""
 
     key: str
-    kind: str  # main | opener | time | split | displacement
+    kind: str  # main | opener | time | split | displacement | incident
     mentions: list[Mention] = field(default_factory=list)
     times: set[str] = field(default_factory=set)
+    extra: list[int] = field(default_factory=list)  # sentences that tell the event without a figure
 
     @property
     def sentences(self) -> list[int]:
-        return sorted({m.sent for m in self.mentions})
+        return sorted({m.sent for m in self.mentions} | set(self.extra))
 
 
 def group(parsed: Parsed, mentions: list[Mention]) -> list[Frame]:
@@ -89,7 +90,27 @@ def group(parsed: Parsed, mentions: list[Mention]) -> list[Frame]:
         frame.mentions.extend(ms)
         prev, prev_sent = frame, s
     frames = _split_displacement(frames)
-    return [f for f in frames if f.mentions]
+    frames = [f for f in frames if f.mentions]
+    return frames + incidents(parsed, live, frames)
+
+
+def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[Frame]:
+    """Another incident told without a figure ("There were also reports of another attack on the town of Yaran",
+    "..., a day after gunmen attacked their headquarters"): still an event for the analyst."""
+    told = {s for f in frames for s in f.sentences}
+    with_figures = {m.sent for m in live}
+    para = parsed.paragraph_of_sentence
+    out = []
+    for s in range(len(parsed.sents)):
+        if s in told or s in with_figures or not opens_event(parsed, s):
+            continue
+        nxt = s + 1
+        if nxt < len(parsed.sents) and nxt in with_figures and para[nxt] == para[s]:
+            continue  # its figures follow: the frame of the next sentence holds it
+        words = {t.lemma for t in parsed.sentence_tokens(s)} | {t.lower for t in parsed.sentence_tokens(s)}
+        if words & (ATTACK_NOUNS | _INCIDENT_WORDS | {"attack", "bomb", "shell", "ambush", "raid", "storm"}):
+            out.append(Frame(f"incident:{s}", "incident", extra=[s]))
+    return out
 
 
 def event_times(parsed: Parsed, s: int) -> set[str]:
