@@ -59,6 +59,35 @@ def extract(files: tuple[Path, ...], corpus: Path | None, published, output: Pat
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--candidates", default=5, show_default=True, help="How many weighed candidates to show per place.")
+def places(files: tuple[Path, ...], candidates: int) -> None:
+    """Every place a report names, resolved offline: words, offsets, GeoNames id, kind, coordinates, candidates.
+
+    \b
+    Example:
+      echo "Shelling hit Homs and the Homs Governorate town of Talbiseh." | sitrep places -
+    """
+    from sitrep.nlp import NLP
+    from sitrep.places import Geoparser, mention_to_dict
+
+    inputs = list(_file_inputs(files, None))
+    failures = [x for x in inputs if isinstance(x, InputError)]
+    for err in failures:
+        click.echo(f"sitrep: {err}", err=True)
+    articles = [x for x in inputs if isinstance(x, Article)]
+    if articles:
+        nlp, geoparser = NLP(), Geoparser()
+        for article, parsed in nlp.parse_articles(articles):
+            mentions, focus = geoparser.parse(parsed)
+            click.echo(json.dumps({"id": article.id, "focus": dict(focus.countries.most_common()),
+                                   "places": [mention_to_dict(m, candidates) for m in mentions]},
+                                  ensure_ascii=False))
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
 def info() -> None:
     """Show the NLP model and the rule files in use."""
     from sitrep import lexicon

@@ -20,11 +20,18 @@ from sitrep.model import Span
 from sitrep.nlp import Parsed, Token
 
 _RULES = lexicon.load("places")
-STOP = {normalize(w) for w in _RULES["stoplist"]["words"]}
 FEATURES = {kind: set(words) for kind, words in _RULES["features"].items()}
+STOP = {normalize(w) for w in _RULES["stoplist"]["words"]} | {normalize(w) for ws in FEATURES.values() for w in ws}
 PARENTS = {normalize(k): v for k, v in _RULES["parents"].items()}
 LOCATIVE = {"in", "near", "at", "from", "outside", "around", "into", "to", "across", "towards", "toward", "of",
-            "through", "inside", "on", "between", "nearby", "within", "off"}
+            "through", "inside", "on", "between", "nearby", "within", "off", "with"}
+# Verbs whose object is usually a place: "entered Falluja", "shelled El Fasher", "fled Djibo", "hit Sittwe".
+PLACE_VERBS = {"enter", "capture", "seize", "storm", "attack", "hit", "shell", "strike", "bomb", "besiege", "reach",
+               "leave", "flee", "overrun", "recapture", "liberate", "surround", "encircle", "raid", "target",
+               "pound", "bombard", "evacuate", "rock", "shake", "struck", "visit"}
+# Entity labels the model gives proper names it does not know as places ("Tillaberi" as PRODUCT).
+_NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
+                     "ORDINAL", "TIME"}
 WHERE_PREC = {"city": 1, "near": 2, "admin2": 3, "admin1": 4, "country": 6}
 
 
@@ -72,7 +79,15 @@ class Focus:
 
 
 class Geoparser:
-    """Finds and resolves places. The gazetteer is passed in, so tests and other tools can give their own."""
+    """Finds and resolves places. The gazetteer is passed in, so tests and other tools can give their own.
+
+    Example:
+        >>> from sitrep.nlp import NLP
+        >>> gp = Geoparser()
+        >>> mentions, focus = gp.parse(NLP().parse("Fighting in Homs and Aleppo killed 12 people."))
+        >>> [(m.text, m.resolved.geonames_id) for m in mentions]
+        [('Homs', 169577), ('Aleppo', 170063)]
+    """
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or Gazetteer.default()
@@ -93,6 +108,7 @@ class Geoparser:
         toks = parsed.tokens
         out: list[PlaceMention] = []
         taken: set[int] = set()
+        ends: set[int] = set()
         for e in parsed.ents:
             if e.label not in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"):
                 continue
@@ -104,9 +120,10 @@ class Geoparser:
             cuts = [e.start] + splits + [e.end]
             for a, b in zip(cuts, cuts[1:]):
                 b2 = b - 1 if b - 1 > a and toks[b - 1].lower in ("'s", "’s") else b
+                coordinated = a >= 2 and toks[a - 1].lower in ("and", "or", ",") and a - 1 in ends
                 if e.label in ("GPE", "LOC", "FAC"):
                     m = self._mention(parsed, a, b2, e.label)
-                elif _locative_before(toks, a) or _feature_after(toks, b2):
+                elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated:
                     m = self._mention(parsed, a, b2, e.label)
                     if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)):
                         m = None
@@ -115,8 +132,9 @@ class Geoparser:
                 if m is not None:
                     out.append(m)
                     taken.update(range(a, b2))
+                    ends.add(m.end)
         # Names the model did not tag as places: proper-noun runs after "in"/"near"/... that the gazetteer knows.
-        ent_tokens = {k for e in parsed.ents for k in range(e.start, e.end)}
+        ent_tokens = {k for e in parsed.ents if e.label in _NOT_PLACE_LABELS for k in range(e.start, e.end)}
         k = 0
         while k < len(toks):
             if toks[k].pos != "PROPN" or k in taken or k in ent_tokens:
@@ -125,11 +143,13 @@ class Geoparser:
             j = k
             while j < len(toks) and toks[j].pos == "PROPN" and toks[j].sent == toks[k].sent and j not in ent_tokens:
                 j += 1
-            if (_locative_before(toks, k) or _feature_after(toks, j)) and toks[k].text[:1].isupper():
+            coordinated = k >= 2 and toks[k - 1].lower in ("and", "or", ",") and k - 1 in ends
+            if (_locative_before(toks, k) or _feature_after(toks, j) or coordinated) and toks[k].text[:1].isupper():
                 m = self._mention(parsed, k, j, "GAZ")
                 # Known to the gazetteer, or named as a place by the words around ("the village of Galim").
                 if m is not None and (self._known(m, exact=True) or _strong_cue(toks, k, j)):
                     out.append(m)
+                    ends.add(j)
             k = j
         # Datelines in capitals ("KABUL, Aug. 27 -") that the model does not tag.
         for a, _ in parsed.sents:
@@ -144,6 +164,8 @@ class Geoparser:
                 if m is not None and self._known(m, exact=True):
                     out.append(m)
                     taken.update(range(j, b))
+        # A name the gazetteer does not know stays only when the words around call it a place ("Gunmen" does not).
+        out = [m for m in out if _strong_cue(toks, m.start, m.end) or m.key in PARENTS or self.gazetteer.lookup(m.text)]
         out.sort(key=lambda m: m.span.start)
         _mark_datelines(parsed, out)
         return out
@@ -193,8 +215,11 @@ class Geoparser:
                     focus.countries[code] += 1
         for m in mentions:
             found = self.gazetteer.exact(m.text)
+            named_country = [p for p in found if p.kind == "country"]
+            if named_country:
+                found = named_country  # "Lebanon" is the country, not Lebanon, Pennsylvania
             countries = {p.country for p in found}
-            if any(p.kind == "country" and normalize(p.name) == m.key for p in found) or len(countries) == 1:
+            if named_country or len(countries) == 1:
                 for c in countries:
                     focus.countries[c] += 3 if m.dateline else 2
                 for p in found:
@@ -213,14 +238,18 @@ class Geoparser:
 
     # ------------------------------------------------------------ resolution
     def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> None:
-        found = self.gazetteer.lookup(m.text)
+        exact = self.gazetteer.exact(m.text)
         parent = PARENTS.get(m.key)
-        if parent and not found:
-            found = [p for p in self.gazetteer.lookup(parent) if p.kind == "city"][:1]
-        exact_keys = {p.geonames_id for p in self.gazetteer.exact(m.text)} if found else set()
+        if parent and not exact:
+            # A neighbourhood the gazetteer lacks ("Karrada"): its city.
+            found = [p for p in self.gazetteer.exact(parent) if p.kind == "city"][:1]
+            exact = found
+        else:
+            found = exact or self.gazetteer.lookup(m.text)
+        exact_keys = {p.geonames_id for p in exact}
         # A spelling variant counts only in a country the article is about ("Yaran" is not Yaren, Nauru).
         top = {c for c, _ in focus.countries.most_common(2) if focus.share(c) >= 0.25}
-        found = [p for p in found if p.geonames_id in exact_keys or p.country in top or parent]
+        found = [p for p in found if p.geonames_id in exact_keys or p.country in top]
         # A place named with a province lies in it: "Nyaung Kone village in the Sagaing region".
         named_areas = {o.resolved.admin1_code for o in mentions if o is not m and o.sent == m.sent
                        and o.resolved is not None and o.resolved.kind == "admin1"}
@@ -231,9 +260,9 @@ class Geoparser:
         cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys) for p in found[:40]]
         if m.hint not in ("admin1", "admin2"):
             # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
-            seats = {(c.place.admin1_code, normalize(c.place.name)) for c in cands if c.place.kind == "city"}
+            seats = {c.place.admin1_code for c in cands if c.place.kind == "city"}
             for c in cands:
-                if c.place.kind in ("admin1", "admin2") and (c.place.admin1_code, normalize(c.place.name)) in seats:
+                if c.place.kind in ("admin1", "admin2") and c.place.admin1_code in seats:
                     c.score = round(c.score - 2.5, 2)
                     c.reasons.append("a city of the same name is meant unless the words say province (-2.5)")
         cands.sort(key=lambda c: -c.score)
@@ -294,7 +323,9 @@ def _locative_before(toks: list[Token], k: int) -> bool:
         if toks[j].lower == "of" and j > 0 and toks[j - 1].lower in _ALL_FEATURES:
             return True
         j -= 1
-    return j >= 0 and toks[j].lower in LOCATIVE and toks[j].sent == toks[k].sent
+    if j < 0 or toks[j].sent != toks[k].sent:
+        return False
+    return toks[j].lower in LOCATIVE or (toks[j].pos == "VERB" and toks[j].lemma in PLACE_VERBS)
 
 
 def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
@@ -323,7 +354,8 @@ def _consistent(mentions: list[PlaceMention]) -> None:
     """One name, one place in one article: a name said with its kind ("Sagaing region") decides the bare ones."""
     decided = {}
     for m in mentions:
-        if m.hint and m.resolved is not None:
+        # "the town of X" ... "X": the town. ("Homs Governorate" does not make a later "Homs" the governorate.)
+        if m.hint == "city" and m.resolved is not None and m.resolved.kind == "city":
             decided.setdefault(m.key, m.resolved)
     for m in mentions:
         if not m.hint and m.key in decided and any(c.place == decided[m.key] for c in m.candidates):
@@ -344,6 +376,27 @@ def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
             for o in mentions:
                 if o.sent == m.sent and 0 < o.start - m.end <= 2:
                     o.dateline = True
+
+
+def mention_to_dict(m: PlaceMention, with_candidates: int = 5) -> dict:
+    """A resolved place mention as JSON: the words, the GeoNames facts, and the candidates weighed."""
+    p = m.resolved
+
+    def facts(place: GeoPlace | None) -> dict:
+        if place is None:
+            return {"geonames_id": None, "name": None, "feature_class": None, "feature_code": None,
+                    "country": None, "admin1": None, "admin1_code": None, "lat": None, "lon": None}
+        return {"geonames_id": place.geonames_id, "name": place.name,
+                "feature_class": "P" if place.kind == "city" else "A", "feature_code": place.feature_code,
+                "country": place.country, "admin1": place.admin1, "admin1_code": place.admin1_code,
+                "lat": place.lat, "lon": place.lon, "population": place.population}
+
+    return {
+        "text": m.text, "start": m.span.start, "end": m.span.end, "source": m.source, "hint": m.hint,
+        "dateline": m.dateline, **facts(p),
+        "candidates": [{**facts(c.place), "score": c.score, "reasons": c.reasons}
+                       for c in m.candidates[:with_candidates]],
+    }
 
 
 # ---------------------------------------------------------------- the event's place

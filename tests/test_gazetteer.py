@@ -1,0 +1,51 @@
+"""The gazetteer index: normalised keys, spelling variants, and what it holds."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.gazetteer import Gazetteer, normalize, skeleton
+
+
+@pytest.mark.parametrize(
+    "name,key",
+    [("Ciudad Juárez", "ciudad juarez"), ("Al-Fallujah", "fallujah"), ("El Fasher", "fasher"),
+     ("Cox’s Bāzār", "coxs bazar"), ("The Hague", "hague"), ("  Deir ez-Zor ", "deir ez zor")],
+)
+def test_gazetteer_normalize(name, key):
+    assert normalize(name) == key
+
+
+@pytest.mark.parametrize("a,b", [("falluja", "fallujah"), ("mahmoudiyah", "al mahmudiyah"), ("kandahar", "qandahar")])
+def test_gazetteer_skeleton_joins_spelling_variants(a, b):
+    assert skeleton(normalize(a)) == skeleton(normalize(b))
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.default()
+
+
+def test_gazetteer_holds_every_layer(gaz):
+    stats = gaz.stats()
+    assert stats["country"] >= 240 and stats["admin1"] >= 3000 and stats["admin2"] >= 40000
+    assert stats["city"] >= 150000 and stats["names"] >= 500000
+
+
+def test_gazetteer_lookup_orders_best_known_first(gaz):
+    assert [(p.kind, p.country) for p in gaz.lookup("Kirkuk")][:3] == [("admin1", "IQ"), ("admin2", "IQ"), ("city", "IQ")]
+    assert gaz.lookup("Iraq")[0].kind == "country"
+
+
+def test_gazetteer_one_typo_away(gaz):
+    assert gaz.lookup("West Dafur")[0].name == "West Darfur"
+    assert gaz.exact("West Dafur") == []
+
+
+def test_gazetteer_admin1_names_are_english(gaz):
+    assert gaz.admin1("IQ.01").name == "Anbar"
+    assert gaz.admin1("UA.26").name == "Zaporizhzhia"
+    assert gaz.country("SY").name == "Syria"
+
+
+def test_gazetteer_demonyms(gaz):
+    assert (gaz.demonym("Iraqi"), gaz.demonym("Nigerian"), gaz.demonym("Afghan")) == ("IQ", "NG", "AF")
