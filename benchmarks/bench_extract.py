@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import sys
 import time
 from pathlib import Path
@@ -46,12 +47,23 @@ def main() -> None:
     words = sum(len(re.findall(r"\S+", a.text)) for a in articles)
     print(f"{len(articles)} articles ({len(base)} distinct), {words:,} words, batch size {args.batch_size}")
 
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t = time.perf_counter()
+    from sitrep.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    gazetteer.lookup("Ramadi")
+    print(f"gazetteer open: {time.perf_counter() - t:.3f} s, +{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - rss0:.0f} MB"
+          f" ({gazetteer.path.stat().st_size / 1e6:.0f} MB index on disk, {gazetteer.stats()['names']:,} names)")
+
     t = time.perf_counter()
     nlp = load_pipeline()
-    extractor = Extractor(NLP(batch_size=args.batch_size))
+    shared_nlp = NLP(batch_size=args.batch_size)
+    extractor = Extractor(shared_nlp)
+    no_places = Extractor(shared_nlp, places=False)
     print(f"model load: {time.perf_counter() - t:.2f} s (both pipelines)")
 
-    # Warm up both, so neither pays first-call costs in the timed runs.
+    # Warm up, so no run pays first-call costs in the timed runs.
     list(nlp.pipe([a.text for a in base], batch_size=args.batch_size))
     list(extractor.extract_many(base))
 
@@ -64,12 +76,20 @@ def main() -> None:
     events = sum(len(r.events) for r in extractor.extract_many(articles))
     sitrep_s = time.perf_counter() - t
 
+    t = time.perf_counter()
+    for _ in no_places.extract_many(articles):
+        pass
+    no_places_s = time.perf_counter() - t
+
     def line(name: str, secs: float) -> str:
         return f"{name:18} {secs:7.2f} s  {len(articles) / secs:7.1f} articles/s  {words / secs:8.0f} words/s"
 
     print(line("spaCy nlp.pipe", spacy_s))
+    print(line("sitrep, no places", no_places_s))
     print(line("sitrep extract", sitrep_s))
     print(f"ratio sitrep/spaCy: {sitrep_s / spacy_s:.3f}   ({events} events)")
+    print(f"places add: {100 * (sitrep_s - no_places_s) / no_places_s:.1f}% to extraction time")
+    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -137,3 +137,23 @@ def test_cli_rerun_is_identical(runner, tmp_path):
     for out in (a, b):
         assert runner.invoke(main, ["extract", "--corpus", str(SAMPLE), "-o", str(out)]).exit_code == 0
     assert Path(a).read_bytes() == Path(b).read_bytes()
+
+
+def test_cli_places_lists_resolved_mentions_with_candidates(runner):
+    res = runner.invoke(main, ["places", "-", "--candidates", "2"],
+                        input="Clashes erupted in Tripoli between rival Libyan militias, officials in Misrata said.\n")
+    assert res.exit_code == 0, res.output
+    (doc,) = lines(res.stdout)
+    by_text = {p["text"]: p for p in doc["places"]}
+    tripoli = by_text["Tripoli"]
+    assert (tripoli["geonames_id"], tripoli["country"], tripoli["feature_class"]) == (2210247, "LY", "P")
+    assert tripoli["start"] == 19 and tripoli["end"] == 26
+    assert len(tripoli["candidates"]) == 2 and tripoli["candidates"][0]["reasons"]
+    assert doc["focus"]["LY"] > 0
+
+
+def test_cli_places_bad_file_exits_1(runner, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    res = runner.invoke(main, ["places", str(bad)])
+    assert res.exit_code == 1 and "is empty" in res.stderr

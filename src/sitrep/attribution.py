@@ -272,7 +272,7 @@ def _confirmed(parsed: Parsed, m: Mention) -> bool | None:
 
 
 def _has_phrase(words: list[str], table) -> bool:
-    return any(lexicon.match_at(words, k, table) for k in range(len(words)))
+    return table.search(words)
 
 
 def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:

@@ -9,6 +9,7 @@ import hashlib
 from sitrep import lexicon
 from sitrep.attribution import Speaker
 from sitrep.grouping import Frame
+from sitrep.dates import event_date, time_words
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.model import Article, Event, Figure, Place, Span
 from sitrep.nlp import Parsed
@@ -31,6 +32,8 @@ def build_events(
     lead_source = _lead_source(parsed, frames, speakers)
     events: list[Event] = []
     frames = _absorb_duplicates(frames, figures)
+    words = time_words(parsed)
+    main_date = None
     for f in frames:
         figs = figures.get(f.key, [])
         if not figs and f.kind != "incident":
@@ -50,12 +53,18 @@ def build_events(
         confirmed = main_fig.confirmed if main_fig else _sentence_confirmed(parsed, f.extra)
         if any(g.confirmed is False for g in live):
             confirmed = False
+        live_spans = {sp for g in live for sp in g.mentions}
+        anchors = [m.anchor for m in f.mentions if m.span in live_spans] or [m.anchor for m in f.mentions] \
+            or _incident_words(parsed, f.extra)
+        inherit = main_date if f.kind == "opener" and _continues_main(parsed, f) else None
+        foreign = [m.anchor for o in frames if o is not f for m in o.mentions if m.sent in set(sentences)]
+        lead = _lead_sentences(parsed) if f.kind == "main" else []
+        when = event_date(parsed, words, sentences, anchors, article.published, inherit, foreign, lead)
+        if f.kind == "main":
+            main_date = when
         location = None
         if places is not None and gazetteer is not None:
             mentions, focus = places
-            live_spans = {sp for g in live for sp in g.mentions}
-            anchors = [m.anchor for m in f.mentions if m.span in live_spans] or [m.anchor for m in f.mentions] \
-                or _incident_words(parsed, f.extra)
             others = {s for o in frames if o is not f for s in o.sentences}
             chosen, geo, label = place_of_event(parsed, mentions, focus, sentences, anchors,
                                                 event_type == "displacement", gazetteer, others)
@@ -64,6 +73,7 @@ def build_events(
             Event(
                 id=_event_id(article, evidence, event_type),
                 location=location,
+                date=when,
                 event_type=event_type,
                 sub_event_type=sub,
                 figures=sorted(figs, key=lambda g: (g.superseded, g.span.start)),
@@ -174,6 +184,23 @@ def _rule_hits(parsed: Parsed, rule: dict, scope: set[int], words: set[str], cat
     return False
 
 
+def _lead_sentences(parsed: Parsed) -> list[int]:
+    """The first two sentences of the body (after headline lines): where a wire story dates its main event."""
+    from sitrep.grouping import is_title
+
+    body = [s for s in range(len(parsed.sents)) if not is_title(parsed, s)]
+    return body[:2]
+
+
+def _continues_main(parsed: Parsed, frame: Frame) -> bool:
+    """"Another bomb ...", "A second explosion ...": the same story's other incident, on the same day."""
+    from sitrep.grouping import OPENERS_WITH_EVENT
+
+    first = min(frame.sentences)
+    words = [t.lower for t in parsed.sentence_tokens(first) if t.pos != "PUNCT" and not t.text.isspace()]
+    return OPENERS_WITH_EVENT.at(words, 0) is not None
+
+
 def _incident_words(parsed: Parsed, sents: list[int]) -> list[int]:
     """The words that tell an incident without a figure: "attack", "attacked", "bombing"."""
     from sitrep.figures import ATTACK_NOUNS
@@ -188,7 +215,7 @@ def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:
 
     for s in sents:
         words = [t.lower for t in parsed.sentence_tokens(s)]
-        if any(lexicon.match_at(words, k, DOUBT_PHRASES) for k in range(len(words))):
+        if DOUBT_PHRASES.search(words):
             return False
     return None
 

@@ -464,7 +464,7 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
     m.perfect = any(c.dep == "aux" and c.lemma == "have" and c.tag in ("VBP", "VBZ") for c in kids)
     sent_words = [t.lower for t in parsed.sentence_tokens(m.sent)]
     m.superseded_cue = _superseded(parsed, verb, sent_words)
-    m.revision_cue = any(lexicon.match_at(sent_words, k, REVISION) for k in range(len(sent_words)))
+    m.revision_cue = REVISION.search(sent_words)
     before = [parsed.tokens[j].lower for j in range(max(parsed.sents[m.sent][0], parsed.tokens[nominal.i].i - 6), nominal.i)]
     m.additive = nominal.lower == "more" or "another" in before[-3:] or "additional" in before[-3:]
     m.anchors_time = [e.text for e in parsed.ents if e.label in ("DATE", "TIME") and

@@ -56,6 +56,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+@lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """The lookup key of a name: ASCII, lower case, no punctuation, no leading article or "the"."""
     s = fold(name).lower().replace("'", "").replace("`", "")
@@ -83,6 +84,8 @@ class Gazetteer:
     def __init__(self, path: Path):
         self.path = Path(path)
         self._local = threading.local()
+        self._cache: dict[tuple[str, bool], list[GeoPlace]] = {}
+        self._demonyms: dict[str, str] | None = None
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -101,6 +104,14 @@ class Gazetteer:
         key = normalize(name)
         if not key:
             return []
+        cached = self._cache.get((key, fuzzy))
+        if cached is None:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            cached = self._cache[(key, fuzzy)] = self._lookup(key, fuzzy)
+        return cached
+
+    def _lookup(self, key: str, fuzzy: bool) -> list[GeoPlace]:
         rows = self._query("SELECT DISTINCT place FROM names WHERE key = ?", key)
         if not rows and fuzzy:
             rows = self._query("SELECT DISTINCT place FROM names WHERE skel = ?", skeleton(key))
@@ -126,8 +137,9 @@ class Gazetteer:
         return GeoPlace(*row) if row else None
 
     def demonym(self, word: str) -> str | None:
-        row = self._db.execute("SELECT country FROM demonyms WHERE key = ?", (normalize(word),)).fetchone()
-        return row[0] if row else None
+        if self._demonyms is None:
+            self._demonyms = dict(self._db.execute("SELECT key, country FROM demonyms").fetchall())
+        return self._demonyms.get(normalize(word))
 
     def stats(self) -> dict[str, int]:
         kinds = dict(self._db.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())

@@ -18,24 +18,52 @@ def load(name: str) -> dict[str, Any]:
         return tomllib.load(f)
 
 
-def phrases(values: list[str]) -> tuple[tuple[str, ...], ...]:
-    """Multi-word phrases as lower-case token tuples, longest first (so the longest match wins)."""
-    return tuple(sorted((tuple(v.lower().split()) for v in values), key=len, reverse=True))
+class Phrases:
+    """Multi-word phrases as lower-case token tuples, indexed by first and last word; the longest match wins."""
+
+    __slots__ = ("_by_first", "_by_last", "all")
+
+    def __init__(self, values: list[str]):
+        self.all = tuple(sorted((tuple(v.lower().split()) for v in values), key=len, reverse=True))
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        self._by_last: dict[str, list[tuple[str, ...]]] = {}
+        for ph in self.all:
+            self._by_first.setdefault(ph[0], []).append(ph)
+            self._by_last.setdefault(ph[-1], []).append(ph)
+
+    def at(self, words: list[str], start: int) -> tuple[str, ...] | None:
+        """The longest phrase that starts at index `start` of `words`."""
+        if start >= len(words):
+            return None
+        for ph in self._by_first.get(words[start], ()):
+            if tuple(words[start : start + len(ph)]) == ph:
+                return ph
+        return None
+
+    def before(self, words: list[str], end: int) -> tuple[str, ...] | None:
+        """The longest phrase that ends just before index `end` of `words`."""
+        if end <= 0:
+            return None
+        for ph in self._by_last.get(words[end - 1], ()):
+            n = len(ph)
+            if n <= end and tuple(words[end - n : end]) == ph:
+                return ph
+        return None
+
+    def search(self, words: list[str]) -> bool:
+        """Does any phrase occur anywhere in `words`?"""
+        return any(w in self._by_first and self.at(words, k) for k, w in enumerate(words))
 
 
-def match_before(words: list[str], end: int, table: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+def phrases(values: list[str]) -> Phrases:
+    return Phrases(values)
+
+
+def match_before(words: list[str], end: int, table: Phrases) -> tuple[str, ...] | None:
     """The longest phrase of `table` that ends just before index `end` of `words`."""
-    for ph in table:
-        n = len(ph)
-        if n <= end and tuple(words[end - n : end]) == ph:
-            return ph
-    return None
+    return table.before(words, end)
 
 
-def match_at(words: list[str], start: int, table: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+def match_at(words: list[str], start: int, table: Phrases) -> tuple[str, ...] | None:
     """The longest phrase of `table` that starts at index `start` of `words`."""
-    for ph in table:
-        n = len(ph)
-        if tuple(words[start : start + n]) == ph:
-            return ph
-    return None
+    return table.at(words, start)

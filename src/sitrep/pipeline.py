@@ -34,9 +34,9 @@ def extract_parsed(article: Article, parsed: Parsed, geoparser: Geoparser | None
 class Extractor:
     """Reads reports into records. Build one and reuse it: it holds the loaded NLP model and the gazetteer."""
 
-    def __init__(self, nlp: NLP | None = None, geoparser: Geoparser | None = None):
+    def __init__(self, nlp: NLP | None = None, geoparser: Geoparser | None = None, places: bool = True):
         self.nlp = nlp or NLP()
-        self.geoparser = geoparser or Geoparser()
+        self.geoparser = (geoparser or Geoparser()) if places else None
 
     def extract(self, article: Article) -> Record:
         return extract_parsed(article, self.nlp.parse(article.text), self.geoparser)

@@ -1,0 +1,443 @@
+"""Dates: time words resolved against the report's publication date, never the clock.
+
+`resolve("since Friday", date(2015, 5, 18))` -> 2015-05-15 .. 2015-05-18, precision day. Weekdays are the last
+such day on or before publication; a month or day without a year is the last one on or before it ("in December"
+in a January report is the year before); "last week" is the calendar week before; seasons are northern
+(summer = June-August). Explicit dates are read with dateparser. Without a publication date only absolute
+expressions resolve; relative ones stay unresolved, and say so.
+
+`event_date` picks the time words that date an event (see its docstring); an event with none gets start null and
+end = the publication date, precision "unknown", with the reporting window analysts code it as kept beside it.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sitrep import lexicon
+from sitrep.model import Span, When
+from sitrep.nlp import Parsed, Token
+
+_RULES = lexicon.load("dates")
+WEEKDAYS = {d.lower(): k for k, d in enumerate(calendar.day_name)}
+MONTHS = {m.lower(): k for k, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): k for k, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+SEASONS = {name: tuple(months) for name, months in _RULES["seasons"].items()}
+NUMBER_WORDS = _RULES["numbers"]
+UNITS = _RULES["units"]
+SPEECH_LEMMAS = set(_RULES["words"]["speech"])
+EVENT_VERBS_HINT = set(_RULES["words"]["event_words"])
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    start: date
+    end: date
+    precision: str
+
+
+def resolve(text: str, published: date | None) -> Resolved | None:
+    """The dates a time expression stands for, or None if it cannot be resolved (without guessing)."""
+    s = _clean(text)
+    if not s:
+        return None
+    for rule in _CASCADE:
+        got = rule(s, published)
+        if got is not None:
+            return got
+    return None
+
+
+def _clean(text: str) -> str:
+    s = text.lower().replace("’", "'").replace(",", " ").replace(".", " ")
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"^(on|in|at|during|by|from|over|of|early on|late on)\s+", "", s)
+    s = re.sub(r"^(on|in)\s+", "", s)
+    s = re.sub(r"^the\s+(?!past|last|previous)", "", s)  # "the last week" is a rolling week, "last week" a calendar one
+    return s.strip()
+
+
+# ---------------------------------------------------------------- the cascade
+def _iso(s: str, pub: date | None) -> Resolved | None:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+    if m:
+        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        return Resolved(d, d, "day") if d else None
+    return None
+
+
+def _between(s: str, pub: date | None) -> Resolved | None:
+    """"between July 1 and August 5", "from May 2 to May 4", "Thursday and Friday", "November 28 and 29"."""
+    m = re.fullmatch(r"(?:between |from )?(.+?) (?:and|to|until|through|-) (.+)", s)
+    if not m:
+        return None
+    a, b = m[1], m[2]
+    if re.fullmatch(r"\d{1,2}", b) and re.search(r"[a-z]+ \d{1,2}$", a):  # "November 28 and 29"
+        b = re.sub(r"\d{1,2}$", b, a)
+    if re.fullmatch(r"\d{1,2}", a) and re.fullmatch(r"\d{1,2} [a-z]+( \d{4})?", b):  # "28 and 29 November"
+        a = a + b[len(b.split()[0]) :]
+    ra, rb = resolve(a, pub), resolve(b, pub)
+    if ra is None or rb is None:
+        return None
+    if rb.end < ra.start and re.fullmatch(r"[a-z]+ (morning|afternoon|evening|night)?", a + " ") is None:
+        return None
+    start, end = min(ra.start, rb.start), max(ra.end, rb.end)
+    return Resolved(start, end, _coarser(ra.precision, rb.precision))
+
+
+def _since(s: str, pub: date | None) -> Resolved | None:
+    m = re.fullmatch(r"since (.+)", s)
+    if not m or pub is None:
+        return None
+    r = resolve(m[1], pub)
+    if r is None or r.start > pub:
+        return None
+    return Resolved(r.start, pub, r.precision if r.precision in ("day", "week") else "month")
+
+
+def _past_n(s: str, pub: date | None) -> Resolved | None:
+    """"the past three days", "the last week", "the past few weeks", "last 24 hours"."""
+    # "the past week" is the seven days before; "last week" (no "the", no number) is the calendar week.
+    m = re.fullmatch(r"(?:over |in |during |within )?(?:(?:the )(?:past|last|previous) (?:(\w+) )?|(?:past|last|previous) (\w+) )"
+                     r"(hours?|days?|weeks?|months?|years?)(?: alone)?", s)
+    if not m or pub is None:
+        return None
+    word = m[1] or m[2]
+    n = _number(word) if word else 1
+    if n is None:
+        return None
+    unit = m[3].rstrip("s")
+    days = {"hour": n / 24, "day": n, "week": 7 * n, "month": 30 * n, "year": 365 * n}[unit]
+    start = pub - timedelta(days=max(1, round(days)) if unit != "hour" else (1 if n > 12 else 0))
+    precision = "day" if unit in ("hour", "day") else unit
+    return Resolved(start, pub, precision)
+
+
+def _ago(s: str, pub: date | None) -> Resolved | None:
+    m = re.fullmatch(r"(\w+) (days?|weeks?|months?|years?) ago", s)
+    if not m or pub is None:
+        return None
+    n = _number(m[1])
+    if n is None:
+        return None
+    unit = m[2].rstrip("s")
+    if unit == "day":
+        d = pub - timedelta(days=n)
+        return Resolved(d, d, "day")
+    if unit == "week":
+        d = pub - timedelta(days=7 * n)  # "a week ago": that day, give or take
+        return Resolved(d, d, "week")
+    if unit == "month":
+        y, mth = _shift_month(pub.year, pub.month, -n)
+        return _month(y, mth)
+    return _year(pub.year - n)
+
+
+def _relative_words(s: str, pub: date | None) -> Resolved | None:
+    if pub is None:
+        return None
+    one_day = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+               "yesterday": 1, "last night": 1, "yesterday morning": 1, "yesterday afternoon": 1,
+               "yesterday evening": 1, "overnight": 1, "the day before yesterday": 2}
+    if s in one_day:
+        d = pub - timedelta(days=one_day[s])
+        return Resolved(d, d, "day")
+    monday = pub - timedelta(days=pub.weekday())
+    if s in ("this week", "earlier this week"):
+        return Resolved(monday, pub, "week")
+    if s == "last week":
+        return Resolved(monday - timedelta(days=7), monday - timedelta(days=1), "week")
+    if s in ("weekend", "this weekend", "last weekend", "over the weekend"):
+        sunday = pub - timedelta(days=(pub.weekday() + 1) % 7)
+        return Resolved(sunday - timedelta(days=1), sunday, "day")
+    if s in ("this month", "earlier this month", "so far this month"):
+        return Resolved(pub.replace(day=1), pub, "month")
+    if s == "last month":
+        y, m = _shift_month(pub.year, pub.month, -1)
+        return _month(y, m)
+    if s in ("this year", "earlier this year", "so far this year"):
+        return Resolved(date(pub.year, 1, 1), pub, "year")
+    if s == "last year":
+        return _year(pub.year - 1)
+    return None
+
+
+def _weekday(s: str, pub: date | None) -> Resolved | None:
+    """"Friday", "Sunday night", "Thursday morning", "overnight Thursday", "last Friday"."""
+    m = re.fullmatch(r"(?:overnight |late |early |last |this |past )?(\w+?)(?:'s)?(?: (?:morning|afternoon|evening|night|"
+                     r"overnight|noon|midnight|dawn))?", s)
+    if not m or m[1] not in WEEKDAYS or pub is None:
+        return None
+    back = (pub.weekday() - WEEKDAYS[m[1]]) % 7
+    if s.startswith("last ") and back == 0:
+        back = 7
+    d = pub - timedelta(days=back)
+    return Resolved(d, d, "day")
+
+
+def _season(s: str, pub: date | None) -> Resolved | None:
+    m = re.fullmatch(r"(?:(last|this|past|early|late) )?(?:in the )?(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", s)
+    if not m:
+        return None
+    months = SEASONS[m[2]]
+    if m[3]:
+        year = int(m[3])
+    elif pub is None:
+        return None
+    else:
+        year = pub.year
+        start_month = months[0]
+        end_y, end_m = _shift_month(year, start_month, len(months) - 1)
+        if date(end_y, end_m, 1) > pub or m[1] == "last" and _season_contains(months, pub.month):
+            year -= 1  # this year's season has not been yet: the last one was a year ago
+    start = date(year, months[0], 1)
+    ey, em = _shift_month(year, months[0], len(months) - 1)
+    return Resolved(start, date(ey, em, calendar.monthrange(ey, em)[1]), "season")
+
+
+def _month_day(s: str, pub: date | None) -> Resolved | None:
+    """"May 15", "15 May 2015", "May 15, 2015", "Aug. 27"."""
+    m = re.fullmatch(r"([a-z]+) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?", s) or None
+    day_first = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)(?: (\d{4}))?", s)
+    if m and m[1] in MONTHS:
+        month, day, year = MONTHS[m[1]], int(m[2]), m[3]
+    elif day_first and day_first[2] in MONTHS:
+        month, day, year = MONTHS[day_first[2]], int(day_first[1]), day_first[3]
+    else:
+        return None
+    if year:
+        d = _safe_date(int(year), month, day)
+    elif pub is None:
+        return None
+    else:
+        d = _safe_date(pub.year, month, day)
+        if d is not None and d > pub:
+            d = _safe_date(pub.year - 1, month, day)
+    return Resolved(d, d, "day") if d else None
+
+
+def _month_year(s: str, pub: date | None) -> Resolved | None:
+    """"April", "last March", "April 2005", "early May"."""
+    m = re.fullmatch(r"(?:(last|this|early|mid|late|earlier in|later in) )?([a-z]+)(?: (?:of )?(\d{4}))?", s)
+    if not m or m[2] not in MONTHS:
+        return None
+    month = MONTHS[m[2]]
+    if m[3]:
+        year = int(m[3])
+    elif pub is None:
+        return None
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+        if m[1] == "last" and month >= pub.month:
+            year = pub.year - 1
+    return _month(year, month)
+
+
+def _year_only(s: str, pub: date | None) -> Resolved | None:
+    m = re.fullmatch(r"(?:(early|mid|late|the end of|the start of|the beginning of) )?((?:19|20)\d\d)", s)
+    if not m:
+        return None
+    y = int(m[2])
+    part = m[1]
+    if part == "early" or part in ("the start of", "the beginning of"):
+        return Resolved(date(y, 1, 1), date(y, 4, 30), "year")
+    if part == "late" or part == "the end of":
+        return Resolved(date(y, 9, 1), date(y, 12, 31), "year")
+    return _year(y)
+
+
+def _dateparser(s: str, pub: date | None) -> Resolved | None:
+    """Whatever else dateparser reads as a full date ("the 3rd of March 2021")."""
+    if not re.search(r"\d", s) or not any(w in MONTHS for w in re.findall(r"[a-z]+", s)):
+        return None
+    import dateparser
+    from datetime import datetime
+
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = datetime(pub.year, pub.month, pub.day)
+    elif not re.search(r"(19|20)\d\d", s):
+        return None
+    got = dateparser.parse(s, languages=["en"], settings=settings)
+    if got is None:
+        return None
+    d = got.date()
+    return Resolved(d, d, "day")
+
+
+_CASCADE = [_iso, _since, _past_n, _ago, _relative_words, _between, _weekday, _season, _month_day, _month_year,
+            _year_only, _dateparser]
+
+
+# ---------------------------------------------------------------- helpers
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _month(y: int, m: int) -> Resolved:
+    return Resolved(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), "month")
+
+
+def _year(y: int) -> Resolved:
+    return Resolved(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _season_contains(months: tuple[int, ...], month: int) -> bool:
+    return month in months
+
+
+_ORDER = ["day", "week", "month", "season", "year"]
+
+
+def _coarser(a: str, b: str) -> str:
+    return max(a, b, key=lambda p: _ORDER.index(p) if p in _ORDER else 0)
+
+
+# ---------------------------------------------------------------- the event's date
+@dataclass(frozen=True, slots=True)
+class TimeWords:
+    text: str
+    span: Span
+    sent: int
+    head: int  # the token the time words hang on in the parse
+    speech: bool  # dates a statement ("said on Thursday"), not an event
+
+
+def time_words(parsed: Parsed) -> list[TimeWords]:
+    """Every DATE/TIME expression, with what it hangs on."""
+    toks = parsed.tokens
+    out = []
+    for e in parsed.ents:
+        if e.label not in ("DATE", "TIME"):
+            continue
+        root = next((toks[k] for k in range(e.start, e.end) if not e.start <= toks[k].head < e.end), toks[e.start])
+        above = toks[root.head]
+        if above.pos == "ADP" and above.head != above.i:
+            above = toks[above.head]
+        if _in_dateline(parsed, e.start):
+            continue  # "KHARTOUM, June 6 -": when the story was filed
+        text = e.text
+        prev = toks[e.start - 1].lower if e.start else ""
+        if prev == "since" and _when_clause(parsed, root):
+            prev = ""  # "since 2014, when extremists kidnapped ...": the event is in 2014
+        if prev in ("since", "between", "overnight") and not text.lower().startswith(prev):
+            text = f"{prev} {text}"
+            start = toks[e.start - 1].idx
+        else:
+            start = e.start_char
+        out.append(TimeWords(text, Span(start, e.end_char), root.sent, above.i,
+                             above.lemma in SPEECH_LEMMAS or above.lower in ("said", "told")))
+    return out
+
+
+def _in_dateline(parsed: Parsed, k: int) -> bool:
+    """Is token k in a dateline: a line starting with a place in capitals and a comma ("MOGADISHU, Oct. 20 -")?"""
+    toks = parsed.tokens
+    a, _ = parsed.sents[toks[k].sent]
+    while a < len(toks) and toks[a].text.isspace():
+        a += 1
+    if k - a > 4 or not toks[a].text.isupper() or len(toks[a].text) < 3:
+        return False
+    return any(t.text == "," for t in toks[a:k])
+
+
+def _when_clause(parsed: Parsed, root: Token) -> bool:
+    return any(c.dep in ("relcl", "advcl") and any(x.lower == "when" for x in parsed.subtree(c))
+               for c in parsed.children(root.i))
+
+
+def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], anchors: list[int],
+               published: date | None, inherited: When | None = None, foreign: list[int] = (),
+               lead: list[int] = ()) -> When:
+    """The date of an event, from the words that tell it.
+
+    In order: time words on the event's own clauses in the sentences that give its figures; time words on an
+    event verb in the sentences beside them ("attacked the village overnight Thursday and Friday"); the date of
+    the statement that gives the figures ("the Observatory said on Thursday"); a sentence about the figures
+    ("The estimates are for the past three days"); the date of the event it continues ("Another bomb ...").
+    None of those: start unknown, end the publication date.
+    """
+    sents = set(figure_sents)
+    around = {s + d for s in sents for d in (-1, 0, 1)}
+    toks = parsed.tokens
+
+    def usable(w: TimeWords) -> Resolved | None:
+        return resolve(w.text, published)
+
+    event_words = [w for w in words if not w.speech]
+
+    def on_event_verb(w: TimeWords) -> bool:
+        return toks[w.head].lemma in EVENT_VERBS_HINT or toks[w.head].lower in EVENT_VERBS_HINT
+
+    tiers = [
+        [w for w in event_words if w.sent in sents and _on_anchor_clause(parsed, w, anchors, foreign)],
+        [w for w in event_words if w.sent in sents and not _on_anchor_clause(parsed, w, foreign)],
+        [w for w in event_words if w.sent in around and w.sent not in sents and on_event_verb(w)],
+        [w for w in event_words if w.sent in lead and on_event_verb(w)],
+        [w for w in words if w.speech and w.sent in around],
+        [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
+    ]
+    for k, tier in enumerate(tiers):
+        for w in tier:
+            r = usable(w)
+            if r is None or (published is not None and r.start > published):
+                continue
+            # A more precise date told beside it and inside it: "late November" -> "on November 28 and 29".
+            for later in [[x for x in event_words if x.sent in around]]:
+                for x in later:
+                    rx = usable(x)
+                    if rx and _ORDER.index(rx.precision) < _ORDER.index(r.precision) and r.start <= rx.start <= rx.end <= r.end:
+                        return When(rx.start, rx.end, rx.precision, x.text, x.span)
+            return When(r.start, r.end, r.precision, w.text, w.span)
+    if inherited is not None:
+        return inherited
+    return When(None, published, "unknown" if published else None, None, None)
+
+
+def _verbal(parsed: Parsed, t: Token) -> Token:
+    for _ in range(6):
+        if t.pos in ("VERB", "AUX") or t.head == t.i:
+            return t
+        t = parsed.tokens[t.head]
+    return t
+
+
+def _on_anchor_clause(parsed: Parsed, w: TimeWords, anchors: list[int], foreign: list[int] = ()) -> bool:
+    """Do the time words hang on the clause of one of `anchors` (up to, not into, another count's clause)?"""
+    head = parsed.tokens[w.head]
+    stop = {_verbal(parsed, parsed.tokens[f]).i for f in foreign if parsed.tokens[f].sent == w.sent}
+    for a in anchors:
+        anchor = parsed.tokens[a]
+        if anchor.sent != w.sent:
+            continue
+        verb = _verbal(parsed, anchor)
+        chain = {anchor.i, verb.i}
+        for x in parsed.ancestors(verb):
+            if x.i in stop:
+                break
+            chain.add(x.i)
+        if head.i in chain:
+            return True
+    return False
+
+
+def _about_figures(parsed: Parsed, s: int) -> bool:
+    words = {t.lemma for t in parsed.sentence_tokens(s)}
+    return bool(words & {"estimate", "figure", "toll", "count", "tally", "number"})
