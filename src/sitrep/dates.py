@@ -365,7 +365,7 @@ def _when_clause(parsed: Parsed, root: Token) -> bool:
 
 def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], anchors: list[int],
                published: date | None, inherited: When | None = None, foreign: list[int] = (),
-               lead: list[int] = ()) -> When:
+               lead: list[int] = (), others: set[int] = frozenset()) -> When:
     """The date of an event, from the words that tell it.
 
     In order: time words on the event's own clauses in the sentences that give its figures; time words on an
@@ -375,7 +375,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     None of those: start unknown, end the publication date.
     """
     sents = set(figure_sents)
-    around = {s + d for s in sents for d in (-1, 0, 1)}
+    around = {s + d for s in sents for d in (-1, 0, 1)} - (set(others) - sents)  # not another event's sentences
     toks = parsed.tokens
 
     def usable(w: TimeWords) -> Resolved | None:
@@ -390,7 +390,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in event_words if w.sent in sents and _on_anchor_clause(parsed, w, anchors, foreign)],
         [w for w in event_words if w.sent in sents and not _on_anchor_clause(parsed, w, foreign)],
         [w for w in event_words if w.sent in around and w.sent not in sents and on_event_verb(w)],
-        [w for w in event_words if w.sent in lead and on_event_verb(w)],
+        [w for w in event_words if w.sent in set(lead) - set(others) and on_event_verb(w)],
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
     ]

@@ -59,13 +59,13 @@ def build_events(
         inherit = main_date if f.kind == "opener" and _continues_main(parsed, f) else None
         foreign = [m.anchor for o in frames if o is not f for m in o.mentions if m.sent in set(sentences)]
         lead = _lead_sentences(parsed) if f.kind == "main" else []
-        when = event_date(parsed, words, sentences, anchors, article.published, inherit, foreign, lead)
+        others = {s for o in frames if o is not f for s in o.sentences}
+        when = event_date(parsed, words, sentences, anchors, article.published, inherit, foreign, lead, others)
         if f.kind == "main":
             main_date = when
         location = None
         if places is not None and gazetteer is not None:
             mentions, focus = places
-            others = {s for o in frames if o is not f for s in o.sentences}
             chosen, geo, label = place_of_event(parsed, mentions, focus, sentences, anchors,
                                                 event_type == "displacement", gazetteer, others)
             location = to_place(chosen, geo, label)

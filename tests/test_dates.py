@@ -1,0 +1,115 @@
+"""Dates: time words resolved against a pinned publication date (never the clock). Phrases written by us."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.dates import resolve
+
+MON_18_MAY_2015 = date(2015, 5, 18)  # a Monday
+FRI_25_MAR_2022 = date(2022, 3, 25)  # a Friday
+WED_10_JAN_2024 = date(2024, 1, 10)  # a Wednesday
+
+D = date
+
+CASES = [
+    # weekdays: the last such day on or before publication
+    ("on Friday", MON_18_MAY_2015, D(2015, 5, 15), D(2015, 5, 15), "day"),
+    ("Friday", MON_18_MAY_2015, D(2015, 5, 15), D(2015, 5, 15), "day"),
+    ("on Sunday night", MON_18_MAY_2015, D(2015, 5, 17), D(2015, 5, 17), "day"),
+    ("Thursday morning", FRI_25_MAR_2022, D(2022, 3, 24), D(2022, 3, 24), "day"),
+    ("on Monday", MON_18_MAY_2015, D(2015, 5, 18), D(2015, 5, 18), "day"),
+    ("last Friday", FRI_25_MAR_2022, D(2022, 3, 18), D(2022, 3, 18), "day"),
+    ("overnight Thursday and Friday", date(2023, 2, 14), D(2023, 2, 9), D(2023, 2, 10), "day"),
+    ("Sunday morning", date(2023, 2, 14), D(2023, 2, 12), D(2023, 2, 12), "day"),
+    # since / over the past
+    ("since Friday", MON_18_MAY_2015, D(2015, 5, 15), D(2015, 5, 18), "day"),
+    ("over the past three days", MON_18_MAY_2015, D(2015, 5, 15), D(2015, 5, 18), "day"),
+    ("in the past 24 hours", MON_18_MAY_2015, D(2015, 5, 17), D(2015, 5, 18), "day"),
+    ("in the last week", D(2021, 8, 12), D(2021, 8, 5), D(2021, 8, 12), "week"),
+    ("the past few days", MON_18_MAY_2015, D(2015, 5, 15), D(2015, 5, 18), "day"),
+    ("since April", MON_18_MAY_2015, D(2015, 4, 1), D(2015, 5, 18), "month"),
+    # yesterday, last night, today
+    ("yesterday", MON_18_MAY_2015, D(2015, 5, 17), D(2015, 5, 17), "day"),
+    ("last night", D(2017, 10, 19), D(2017, 10, 18), D(2017, 10, 18), "day"),
+    ("today", MON_18_MAY_2015, D(2015, 5, 18), D(2015, 5, 18), "day"),
+    ("three days ago", MON_18_MAY_2015, D(2015, 5, 15), D(2015, 5, 15), "day"),
+    ("a week ago", D(2018, 2, 26), D(2018, 2, 19), D(2018, 2, 19), "week"),
+    # weeks and months
+    ("last week", FRI_25_MAR_2022, D(2022, 3, 14), D(2022, 3, 20), "week"),
+    ("earlier this week", FRI_25_MAR_2022, D(2022, 3, 21), D(2022, 3, 25), "week"),
+    ("over the weekend", MON_18_MAY_2015, D(2015, 5, 16), D(2015, 5, 17), "day"),
+    ("earlier this month", MON_18_MAY_2015, D(2015, 5, 1), D(2015, 5, 18), "month"),
+    ("last month", WED_10_JAN_2024, D(2023, 12, 1), D(2023, 12, 31), "month"),
+    ("in April", MON_18_MAY_2015, D(2015, 4, 1), D(2015, 4, 30), "month"),
+    ("in December", WED_10_JAN_2024, D(2023, 12, 1), D(2023, 12, 31), "month"),
+    ("Last March", D(2023, 1, 30), D(2022, 3, 1), D(2022, 3, 31), "month"),
+    ("April 2005", MON_18_MAY_2015, D(2005, 4, 1), D(2005, 4, 30), "month"),
+    # seasons: northern, the last one before publication
+    ("last summer", MON_18_MAY_2015, D(2014, 6, 1), D(2014, 8, 31), "season"),
+    ("in the winter", WED_10_JAN_2024, D(2023, 12, 1), D(2024, 2, 29), "season"),
+    ("last spring", WED_10_JAN_2024, D(2023, 3, 1), D(2023, 5, 31), "season"),
+    # explicit dates, with and without years; year roll-over
+    ("May 15", MON_18_MAY_2015, D(2015, 5, 15), D(2015, 5, 15), "day"),
+    ("15 May 2015", None, D(2015, 5, 15), D(2015, 5, 15), "day"),
+    ("2015-05-15", None, D(2015, 5, 15), D(2015, 5, 15), "day"),
+    ("December 28", WED_10_JAN_2024, D(2023, 12, 28), D(2023, 12, 28), "day"),
+    ("Aug. 27", D(2021, 8, 27), D(2021, 8, 27), D(2021, 8, 27), "day"),
+    ("between July 1 and August 5", D(2021, 8, 12), D(2021, 7, 1), D(2021, 8, 5), "day"),
+    ("November 28 and 29", D(2021, 2, 26), D(2020, 11, 28), D(2020, 11, 29), "day"),
+    # years
+    ("in 2014", None, D(2014, 1, 1), D(2014, 12, 31), "year"),
+    ("late 2006", None, D(2006, 9, 1), D(2006, 12, 31), "year"),
+    ("last year", WED_10_JAN_2024, D(2023, 1, 1), D(2023, 12, 31), "year"),
+]
+
+
+@pytest.mark.parametrize("text,published,start,end,precision", CASES)
+def test_dates_resolve(text, published, start, end, precision):
+    got = resolve(text, published)
+    assert got is not None, text
+    assert (got.start, got.end, got.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["on Friday", "last week", "yesterday", "in April", "since Sunday", "May 15"])
+def test_dates_relative_words_need_a_publication_date(text):
+    assert resolve(text, None) is None
+
+
+@pytest.mark.parametrize("text", ["the coming days", "soon", "a long time", "shortly"])
+def test_dates_vague_words_resolve_to_nothing(text):
+    assert resolve(text, MON_18_MAY_2015) is None
+
+
+EVENT_DATES = [
+    # the event's own time words
+    ("Gunmen killed 12 villagers on Friday, police said.", date(2015, 5, 18), "2015-05-15", "2015-05-15"),
+    # a statement's date is not the event's when the event has its own
+    ("Police said on Monday that gunmen had killed 12 villagers on Saturday.", date(2015, 5, 18), "2015-05-16", "2015-05-16"),
+    # ... but it is when the event has none (analysts code the report's date)
+    ("The monitor said on Thursday that 20 civilians had been killed in the strike.", date(2014, 11, 7), "2014-11-06", "2014-11-06"),
+    # a background event keeps its own time
+    ("A bomb killed 9 people on Sunday.\n\nIn April, a similar attack killed 30 people.", date(2015, 5, 18), "2015-04-01", "2015-04-30"),
+    # the dateline is when the story was filed
+    ("KABUL, May 20 (AP) - A bomb killed 9 people at a market on Tuesday, officials said.", date(2015, 5, 20), "2015-05-19", "2015-05-19"),
+]
+
+
+@pytest.mark.parametrize("text,published,start,end", EVENT_DATES)
+def test_dates_event_date(extract, text, published, start, end):
+    events = extract(text, published).events
+    when = events[-1].date
+    assert (when.start.isoformat(), when.end.isoformat()) == (start, end)
+
+
+def test_dates_event_without_time_words_ends_at_publication(extract):
+    when = extract("Twelve people were killed in the attack, residents said.", date(2020, 3, 10)).events[0].date
+    assert (when.start, when.end, when.precision) == (None, date(2020, 3, 10), "unknown")
+
+
+def test_dates_no_publication_date_gives_only_absolute_dates(extract):
+    rec = extract("A bomb killed 9 people on Sunday.\n\nIn 2014, a similar attack killed 30 people.", None)
+    first, second = rec.events
+    assert (first.date.start, first.date.end) == (None, None)
+    assert (second.date.start, second.date.end) == (date(2014, 1, 1), date(2014, 12, 31))
