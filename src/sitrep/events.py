@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 
 from sitrep import lexicon
+from sitrep.actors import ActorMention, event_actors
 from sitrep.attribution import Speaker
 from sitrep.grouping import Frame
 from sitrep.dates import event_date, time_words
@@ -27,6 +28,7 @@ def build_events(
     speakers: list[Speaker],
     places: tuple[list[PlaceMention], Focus] | None = None,
     gazetteer: Gazetteer | None = None,
+    actor_mentions: list[ActorMention] | None = None,
 ) -> list[Event]:
     """One event per frame that has a figure, in text order of first statement."""
     lead_source = _lead_source(parsed, frames, speakers)
@@ -69,11 +71,18 @@ def build_events(
             chosen, geo, label = place_of_event(parsed, mentions, focus, sentences, anchors,
                                                 event_type == "displacement", gazetteer, others)
             location = to_place(chosen, geo, label)
+        actors = []
+        if actor_mentions is not None and gazetteer is not None:
+            country = location.country if location and location.country else (places[1].top if places else None)
+            para = parsed.paragraph_of_sentence
+            told = set(sentences) | {s - 1 for s in sentences if s and para[s - 1] == para[s] and s - 1 not in others}
+            actors = event_actors(parsed, actor_mentions, told, figs, event_type != "displacement", gazetteer, country)
         events.append(
             Event(
                 id=_event_id(article, evidence, event_type),
                 location=location,
                 date=when,
+                actors=actors,
                 event_type=event_type,
                 sub_event_type=sub,
                 figures=sorted(figs, key=lambda g: (g.superseded, g.span.start)),

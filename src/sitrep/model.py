@@ -116,9 +116,10 @@ class Actor:
     """Who did it, or to whom (filled by the actors stage)."""
 
     name: str
-    role: str
+    role: str  # perpetrator | target | other
     text: str | None = None
     span: Span | None = None
+    type: str | None = None  # ACLED-style: state forces, rebel group, political militia, identity militia, ...
 
 
 @dataclass(slots=True)

@@ -3,12 +3,14 @@
 The NLP model loads once per `Extractor`; texts go through it in batches. Every stage after it is a pure function
 of the parsed text, in this order:
 
-    nlp -> figures (statements) -> attribution -> grouping (events) -> consolidate (figures) -> places -> events
+    nlp -> figures (statements) -> attribution -> grouping (events) -> consolidate (figures) -> places, actors
+        -> events (types, dates, places, actors)
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from sitrep.actors import ActorBook, state_forces, unidentified
 from sitrep.attribution import attribute
 from sitrep.consolidate import consolidate
 from sitrep.events import build_events
@@ -19,29 +21,37 @@ from sitrep.nlp import NLP, Parsed
 from sitrep.places import Geoparser
 
 
-def extract_parsed(article: Article, parsed: Parsed, geoparser: Geoparser | None = None) -> Record:
+def extract_parsed(article: Article, parsed: Parsed, geoparser: Geoparser | None = None,
+                   book: ActorBook | None = None) -> Record:
     """Run every stage after the NLP on one parsed article."""
     mentions = find_mentions(parsed)
     speakers = attribute(parsed, mentions)
     frames = group(parsed, mentions)
     figures = consolidate(parsed, frames)
-    places = geoparser.parse(parsed) if geoparser is not None else None
+    places = actors = None
+    if geoparser is not None:
+        places = geoparser.parse(parsed)
+        focus = places[1].top
+        actors = (book or ActorBook.default()).find(parsed) + state_forces(parsed, geoparser.gazetteer, focus) \
+            + unidentified(parsed, geoparser.gazetteer, focus)
     events = build_events(article, parsed, frames, figures, speakers, places,
-                          geoparser.gazetteer if geoparser is not None else None)
+                          geoparser.gazetteer if geoparser is not None else None, actors)
     return Record(article=article, events=events)
 
 
 class Extractor:
     """Reads reports into records. Build one and reuse it: it holds the loaded NLP model and the gazetteer."""
 
-    def __init__(self, nlp: NLP | None = None, geoparser: Geoparser | None = None, places: bool = True):
+    def __init__(self, nlp: NLP | None = None, geoparser: Geoparser | None = None, places: bool = True,
+                 book: ActorBook | None = None):
         self.nlp = nlp or NLP()
         self.geoparser = (geoparser or Geoparser()) if places else None
+        self.book = book or ActorBook.default()
 
     def extract(self, article: Article) -> Record:
-        return extract_parsed(article, self.nlp.parse(article.text), self.geoparser)
+        return extract_parsed(article, self.nlp.parse(article.text), self.geoparser, self.book)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Record]:
         """Records in input order; the NLP runs over the texts in batches."""
         for article, parsed in self.nlp.parse_articles(articles):
-            yield extract_parsed(article, parsed, self.geoparser)
+            yield extract_parsed(article, parsed, self.geoparser, self.book)

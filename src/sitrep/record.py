@@ -105,7 +105,7 @@ def _place(p: Place | None) -> dict[str, Any] | None:
 
 
 def _actor(a: Actor) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": a.name, "role": a.role, "text": a.text}
+    out: dict[str, Any] = {"name": a.name, "role": a.role, "type": a.type, "text": a.text}
     if a.span is not None:
         out.update({"text_start": a.span.start, "text_end": a.span.end})
     return out

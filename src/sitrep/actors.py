@@ -1,0 +1,285 @@
+"""Actors: who did it, and to whom, named the way analysts name them.
+
+Names come from a versioned dictionary (`data/actors.toml`: Islamic State = IS = ISIS = ISIL = Daesh, al-Shabaab,
+Houthis = Ansar Allah, RSF, Wagner / Africa Corps, ...) that a user extends with their own file ($SITREP_ACTORS),
+from national forces named by demonym or country ("Iraqi security forces" -> Military Forces of Iraq, "Afghan
+police" -> Police Forces of Afghanistan), and from words that say only what the perpetrators were ("gunmen" ->
+Unidentified Armed Group (Nigeria), as ACLED codes them). Roles come from the sentence: the subject of an attack
+verb or its "by" agent is the perpetrator, its object or the victims counted are the target.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep import lexicon
+from sitrep.gazetteer import Gazetteer
+from sitrep.model import Actor, Figure, Span
+from sitrep.nlp import Parsed, Token
+
+_DATA = lexicon.load("actors")
+STATE_NOUNS = {kind: lexicon.phrases(words) for kind, words in _DATA["state_forces"].items() if kind != "unnamed"}
+UNNAMED_STATE = lexicon.phrases(_DATA["state_forces"]["unnamed"])
+UNIDENTIFIED = lexicon.phrases(_DATA["unidentified"]["words"])
+CLAIMS = lexicon.phrases(_DATA["claims"]["phrases"])
+SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "suspect", "accord"}
+VIOLENT_VERBS = {"attack", "kill", "abduct", "kidnap", "storm", "bomb", "shell", "fire", "shoot", "raid", "ambush",
+                 "capture", "seize", "strike", "hit", "target", "massacre", "execute", "drop", "launch", "detonate",
+                 "torch", "burn", "loot", "overrun", "behead", "murder", "wound", "injure", "open", "carry", "claim",
+                 "besiege", "pound", "blame", "break", "disperse", "crack", "take", "surround", "fight", "clash"}
+RAISING = {"think", "believe", "say", "report", "suspect", "fear", "understand", "know", "allege", "accuse"}
+ATTACK_NOUNS = {"attack", "raid", "strike", "bombing", "ambush", "assault", "offensive", "shelling", "shell",
+                "air strike", "airstrike", "raids", "strikes", "attacks"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    type: str
+
+
+@dataclass(slots=True)
+class ActorMention:
+    entry: Entry
+    span: Span
+    sent: int
+    start: int
+    end: int
+    generic: bool = False  # "gunmen", "troops": named by what they are
+
+
+class ActorBook:
+    """The actor dictionary: package entries plus a user's own file."""
+
+    def __init__(self, entries: list[dict]):
+        import spacy
+
+        tokenize = spacy.blank("en").tokenizer  # aliases split the way report text is split ("IS-K" -> IS - K)
+        self.entries: dict[str, Entry] = {}
+        self._exact: dict[tuple[str, ...], Entry] = {}  # capitals-only aliases, matched as written
+        folded: dict[str, Entry] = {}
+        for e in entries:
+            entry = self.entries.setdefault(e["name"], Entry(e["name"], e.get("type", "rebel group")))
+            for alias in [e["name"], *e.get("aliases", [])]:
+                words = tuple(t.text for t in tokenize(alias))
+                if alias.replace("-", "").isupper() and len(alias) <= 6:
+                    self._exact[words] = entry
+                else:
+                    folded[" ".join(words).lower()] = entry
+        self._folded = lexicon.phrases(list(folded))
+        self._folded_entries = {tuple(k.split()): v for k, v in folded.items()}
+        self._exact_lengths = sorted({len(k) for k in self._exact}, reverse=True)
+
+    @classmethod
+    def default(cls) -> ActorBook:
+        return _default_book(os.environ.get("SITREP_ACTORS", ""))
+
+    def find(self, parsed: Parsed) -> list[ActorMention]:
+        """Named actors in the text (dictionary aliases), longest match first."""
+        toks = parsed.tokens
+        lowers = [t.lower for t in toks]
+        out: list[ActorMention] = []
+        k = 0
+        while k < len(toks):
+            ph = self._folded.at(lowers, k)
+            entry = self._folded_entries.get(ph) if ph else None
+            n = len(ph) if ph else 0
+            for size in self._exact_lengths:
+                exact = tuple(t.text for t in toks[k : k + size])
+                if exact in self._exact and size > n:
+                    entry, n = self._exact[exact], size
+                    break
+            if entry is not None and toks[k].sent == toks[k + n - 1].sent:
+                out.append(ActorMention(entry, Span(toks[k].idx, toks[k + n - 1].end), toks[k].sent, k, k + n))
+                k += n
+                continue
+            k += 1
+        return out
+
+
+@lru_cache(maxsize=4)
+def _default_book(user_file: str) -> ActorBook:
+    entries = list(_DATA["actor"])
+    if user_file:
+        with Path(user_file).open("rb") as f:
+            entries += tomllib.load(f).get("actor", [])
+    return ActorBook(entries)
+
+
+def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
+    """National forces: "Iraqi security forces", "the Nigerian army", "Afghan police", "government forces"."""
+    toks = parsed.tokens
+    lowers = [t.lower for t in toks]
+    out: list[ActorMention] = []
+    for k, t in enumerate(toks):
+        code = gazetteer.demonym(t.text) if t.text[:1].isupper() else None
+        if code is None and t.text[:1].isupper() and t.pos == "PROPN":
+            places = gazetteer.exact(t.text)
+            code = next((p.country for p in places if p.kind == "country"), None)
+        if code is not None:
+            j = k + 1
+            if j < len(toks) and toks[j].lower in ("'s", "’s"):
+                j += 1
+            for skip in (0, 1):  # "Syrian government helicopters"
+                for kind, table in STATE_NOUNS.items():
+                    ph = table.at(lowers, j + skip)
+                    if ph and toks[j + skip].sent == t.sent:
+                        end = j + skip + len(ph)
+                        out.append(_forces(gazetteer, code, kind, toks, k, end))
+                        break
+                else:
+                    continue
+                break
+        elif focus_country and UNNAMED_STATE.at(lowers, k) and not any(m.start <= k < m.end for m in out):
+            ph = UNNAMED_STATE.at(lowers, k)
+            if k and toks[k - 1].pos in ("ADJ", "PROPN") and toks[k - 1].text[:1].isupper():
+                continue  # "Russian troops" is handled above; "Taliban fighters" is not a state
+            kind = "police" if "police" in ph else "military"
+            m = _forces(gazetteer, focus_country, kind, toks, k, k + len(ph))
+            m.generic = True
+            out.append(m)
+    return out
+
+
+def _forces(gazetteer: Gazetteer, code: str, kind: str, toks: list[Token], a: int, b: int) -> ActorMention:
+    country = gazetteer.country(code)
+    name = country.name if country else code
+    label = "Police Forces" if kind == "police" else "Military Forces"
+    return ActorMention(Entry(f"{label} of {name}", "state forces"), Span(toks[a].idx, toks[b - 1].end),
+                        toks[a].sent, a, b)
+
+
+def unidentified(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
+    toks = parsed.tokens
+    lowers = [t.lower for t in toks]
+    where = gazetteer.country(focus_country).name if focus_country and gazetteer.country(focus_country) else None
+    name = f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group"
+    out = []
+    k = 0
+    while k < len(toks):
+        ph = UNIDENTIFIED.at(lowers, k)
+        if ph:
+            out.append(ActorMention(Entry(name, "political militia"), Span(toks[k].idx, toks[k + len(ph) - 1].end),
+                                    toks[k].sent, k, k + len(ph), generic=True))
+            k += len(ph)
+        else:
+            k += 1
+    return out
+
+
+# ---------------------------------------------------------------- roles
+def _head(parsed: Parsed, m: ActorMention) -> Token:
+    """The noun the actor's words stand for: '"Islamic State" militants' -> militants, "police Lt. Ali Abbas" -> Abbas."""
+    toks = parsed.tokens
+    head = next((toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end), toks[m.start])
+    while head.dep in ("compound", "nmod", "amod") and toks[head.head].pos in ("NOUN", "PROPN") and \
+            toks[head.head].lemma not in ATTACK_NOUNS and head.head != head.i:
+        head = toks[head.head]
+    return head
+
+
+def is_speaker(parsed: Parsed, m: ActorMention) -> bool:
+    """"police said", "according to the army": a source, not a participant."""
+    toks = parsed.tokens
+    head = _head(parsed, m)
+    gov = toks[head.head]
+    if head.dep in ("nsubj",) and (gov.lemma in SPEECH or gov.lower in ("said", "told")):
+        return True
+    return head.dep == "pobj" and gov.lower == "to" and toks[gov.head].lower == "according"
+
+
+def role(parsed: Parsed, m: ActorMention) -> str:
+    """perpetrator, target or other, from the actor's place in its sentence."""
+    toks = parsed.tokens
+    head = _head(parsed, m)  # '"Islamic State" militants', "IS fighters": the role of the noun the name describes
+    while head.dep == "conj" and head.head != head.i:  # "killing 170 Afghans and 13 US service members"
+        head = toks[head.head]
+    gov = toks[head.head]
+    # "militants are thought to have killed": the subject of a raising verb whose complement is the violence
+    if head.dep in ("nsubj", "nsubjpass") and gov.lemma in RAISING and any(
+            c.dep == "xcomp" and c.lemma in VIOLENT_VERBS for c in parsed.children(gov.i)):
+        return "perpetrator"
+    if head.dep in ("nsubj",) and gov.lemma in VIOLENT_VERBS:
+        return "perpetrator"
+    if head.dep == "nsubj" and gov.dep == "conj" and toks[gov.head].lemma in VIOLENT_VERBS:
+        return "perpetrator"
+    if head.dep == "pobj" and gov.lower == "by":
+        above = toks[gov.head]
+        if above.lemma in VIOLENT_VERBS or above.lemma in ATTACK_NOUNS or above.dep in ("agent",) or gov.dep == "agent":
+            return "perpetrator"
+    if head.dep in ("compound", "amod", "nmod", "poss") and (gov.lemma in ATTACK_NOUNS or gov.lemma in
+                                                          ("bomb", "shell", "helicopter", "jet", "drone", "missile", "rocket")):
+        return "perpetrator"
+    if head.dep in ("dobj",) and gov.lemma in VIOLENT_VERBS:
+        return "target"
+    if head.dep == "nsubjpass" and gov.lemma in VIOLENT_VERBS:
+        return "target"
+    if head.dep == "pobj" and gov.lower in ("on", "against") and toks[gov.head].lemma in ATTACK_NOUNS | {"attack", "fire"}:
+        return "target"
+    # The subject of a verb whose object is attacked ("Witnesses accuse the RSF of killing ...")
+    if head.dep == "dobj" and gov.lemma in ("accuse", "blame"):
+        return "perpetrator"
+    if head.dep == "appos":
+        return role(parsed, ActorMention(m.entry, m.span, m.sent, gov.i, gov.i + 1))
+    return "other"
+
+
+def claimed_perpetrator(parsed: Parsed, found: list[ActorMention]) -> ActorMention | None:
+    """The group a report says claimed or is blamed for its attack."""
+    for s in range(len(parsed.sents)):
+        words = [t.lower for t in parsed.sentence_tokens(s)]
+        if not CLAIMS.search(words):
+            continue
+        named = [m for m in found if m.sent == s and not m.generic and m.entry.type != "state forces"]
+        if named:
+            return named[-1]
+    return None
+
+
+def event_actors(parsed: Parsed, found: list[ActorMention], sents: set[int], figures: list[Figure],
+                 violent: bool, gazetteer: Gazetteer, focus_country: str | None) -> list[Actor]:
+    """The actors of one event: named in its sentences, with roles; unknown perpetrators and counted victims added."""
+    text = parsed.text
+    actors: dict[tuple[str, str], Actor] = {}
+    named_groups = {m.entry.name: m for m in found if not m.generic and m.entry.type != "state forces"}
+    the_group = next(iter(named_groups.values())) if len(named_groups) == 1 else None
+    claimed = claimed_perpetrator(parsed, found)
+    for m in found:
+        if m.sent not in sents or is_speaker(parsed, m):
+            continue
+        r = role(parsed, m)
+        if m.generic and r == "perpetrator" and m.entry.name.startswith("Unidentified"):
+            # "the militants" in a report that names whom it blames, or only one group: that group
+            m = claimed or the_group or m
+        key = (m.entry.name, r)
+        if key not in actors:
+            actors[key] = Actor(m.entry.name, r, m.span.text_of(text), m.span, m.entry.type)
+    # A named perpetrator beats a generic one for the same role ("militants" when "IS" is named).
+    named_perps = [a for a in actors.values() if a.role == "perpetrator" and not a.name.startswith("Unidentified")]
+    if named_perps:
+        actors = {k: a for k, a in actors.items() if not (a.role == "perpetrator" and a.name.startswith("Unidentified"))}
+    country = gazetteer.country(focus_country) if focus_country else None
+    where = country.name if country else None
+    if violent and not any(a.role == "perpetrator" for a in actors.values()):
+        if claimed is not None:
+            e = claimed.entry
+            actors[(e.name, "perpetrator")] = Actor(e.name, "perpetrator", claimed.span.text_of(text), claimed.span, e.type)
+    if violent and not any(a.role == "perpetrator" for a in actors.values()):
+        name = f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group"
+        actors[(name, "perpetrator")] = Actor(name, "perpetrator", None, None, "political militia")
+    for fig in figures:
+        if fig.superseded or fig.category not in ("killed", "injured", "abducted"):
+            continue
+        if fig.victims == "civilians" and where:
+            actors.setdefault((f"Civilians ({where})", "target"), Actor(f"Civilians ({where})", "target", None, None, "civilians"))
+        elif fig.victims == "security_forces" and where and not any(a.type == "state forces" for a in actors.values()):
+            name = f"Military Forces of {where}"
+            actors.setdefault((name, "target"), Actor(name, "target", None, None, "state forces"))
+    order = {"perpetrator": 0, "target": 1, "other": 2}
+    best: dict[str, Actor] = {}
+    for a in sorted(actors.values(), key=lambda a: (order[a.role], a.span.start if a.span else 1 << 30)):
+        best.setdefault(a.name, a)  # one role per actor: the strongest said
+    return list(best.values())
