@@ -174,7 +174,10 @@ def unidentified(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
 def _head(parsed: Parsed, m: ActorMention) -> Token:
     """The noun the actor's words stand for: '"Islamic State" militants' -> militants, "police Lt. Ali Abbas" -> Abbas."""
     toks = parsed.tokens
-    head = next((toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end), toks[m.start])
+    outside = [toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end] or [toks[m.end - 1]]
+    nominal = [t for t in outside if t.dep in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "compound",
+                                              "attr", "amod", "nmod", "poss")]
+    head = nominal[0] if nominal else outside[-1]
     while head.dep in ("compound", "nmod", "amod") and toks[head.head].pos in ("NOUN", "PROPN") and \
             toks[head.head].lemma not in ATTACK_NOUNS and head.head != head.i:
         head = toks[head.head]

@@ -178,17 +178,11 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
     # "left 12 dead", "the 20 wounded": the number counts a casualty adjective.
     if nominal.i != q.head and (nominal.lower in ADJECTIVES) and nominal.pos in ("ADJ", "NOUN", "VERB"):
         return ADJECTIVES[nominal.lower], nominal
-    # A modifier of the counted noun: "4,522 displaced persons", "two dead men", "people killed", "3 people who
-    # were killed", "those missing".
-    for c in parsed.children(nominal.i):
-        if c.i == q.head:
-            continue
-        if c.dep in ("amod", "acl", "relcl", "compound") and c.i != nominal.i:
-            cat = _word_category(parsed, c, as_modifier=True)
-            if cat and not _has_object(parsed, c):
-                return cat, c
-    # The counted noun's place in its clause.
+    # The counted noun's place in its clause ("20 villagers hostage": the noun it is part of).
     gov_tok, role = nominal, nominal.dep
+    while role == "compound" and toks[gov_tok.head].pos == "NOUN" and gov_tok.head != gov_tok.i:
+        gov_tok = toks[gov_tok.head]
+        role = gov_tok.dep
     while role == "conj" and gov_tok.head != gov_tok.i and toks[gov_tok.head].pos in ("NOUN", "PROPN", "NUM", "PRON"):
         gov_tok = toks[gov_tok.head]
         role = gov_tok.dep
@@ -237,6 +231,15 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
                 cat = _subject_category(parsed, c)
                 if cat:
                     return cat, c
+    # A modifier of the counted noun: "4,522 displaced persons", "two dead men", "people killed", "3 people who
+    # were killed", "those missing".
+    for c in parsed.children(nominal.i):
+        if c.i == q.head:
+            continue
+        if c.dep in ("amod", "acl", "relcl", "compound") and c.i != nominal.i:
+            cat = _word_category(parsed, c, as_modifier=True)
+            if cat and not _has_object(parsed, c):
+                return cat, c
     # The counted noun is itself a casualty noun: "20 deaths", "200 refugees", "hundreds of deaths".
     inner = _inner_noun(parsed, nominal)
     for lemma in (nominal.lemma if nominal.i != q.head else None, inner):

@@ -1,0 +1,122 @@
+"""Actors: aliases normalised to one name, national forces by country, roles. Sentences written by us."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.actors import ActorBook, _default_book
+
+ALIASES = [
+    # Iraq / Syria
+    ("Daesh fighters attacked a checkpoint near Kirkuk, killing 4 soldiers.", "Islamic State"),
+    ("ISIL militants killed 12 villagers in Diyala.", "Islamic State"),
+    ("ISIS gunmen killed 12 villagers in Diyala.", "Islamic State"),
+    ("IS militants killed 12 villagers in Diyala.", "Islamic State"),
+    ("Islamic State militants killed 12 villagers in Diyala.", "Islamic State"),
+    ("Iraqi security forces killed 6 militants near Mosul.", "Military Forces of Iraq"),
+    ("Iraqi police killed 6 militants near Mosul.", "Police Forces of Iraq"),
+    ("Hashd al-Shaabi fighters killed 6 militants near Tikrit.", "Popular Mobilization Forces"),
+    ("The US-led coalition killed 9 militants in an air strike near Raqqa.", "US-led Coalition"),
+    ("HTS fighters killed 5 soldiers in Idlib.", "Hayat Tahrir al-Sham"),
+    ("SDF fighters killed 5 militants near Deir ez-Zor.", "Syrian Democratic Forces"),
+    ("Syrian government helicopters killed 20 civilians in Aleppo.", "Military Forces of Syria"),
+    # Nigeria and the Lake Chad basin
+    ("Boko Haram insurgents killed 30 farmers near Maiduguri.", "Boko Haram"),
+    ("ISWAP fighters killed 8 soldiers in Borno.", "Islamic State West Africa Province"),
+    ("Nigerian troops killed 20 militants in an ambush.", "Military Forces of Nigeria"),
+    ("Fulani herdsmen killed 15 villagers in Plateau state.", "Fulani Ethnic Militia"),
+    # Somalia and the Horn
+    ("Al-Shabaab militants killed 7 soldiers near Mogadishu.", "al-Shabaab"),
+    ("al-Shabab fighters killed 7 soldiers near Mogadishu.", "al-Shabaab"),
+    ("Shabaab gunmen killed 7 soldiers near Mogadishu.", "al-Shabaab"),
+    ("Somali troops killed 10 al-Shabaab fighters near Kismayo.", "Military Forces of Somalia"),
+    ("TPLF fighters killed 11 soldiers in Tigray.", "Tigray People's Liberation Front"),
+    ("Fano militiamen killed 9 people in Amhara.", "Fano Militia"),
+    ("Eritrean soldiers killed 100 civilians in Axum.", "Military Forces of Eritrea"),
+    # Sudan
+    ("RSF fighters killed 40 civilians in El Geneina.", "Rapid Support Forces"),
+    ("The Rapid Support Forces killed 40 civilians in El Geneina.", "Rapid Support Forces"),
+    ("Sudanese army jets killed 20 people in Nyala.", "Military Forces of Sudan"),
+    # Afghanistan and Pakistan
+    ("Taliban fighters killed 9 policemen in Kunduz.", "Taliban"),
+    ("The Taliban killed 9 policemen in Kunduz.", "Taliban"),
+    ("IS-K claimed a bombing that killed 20 people in Kabul.", "Islamic State Khorasan Province"),
+    ("ISKP militants killed 20 people in Jalalabad.", "Islamic State Khorasan Province"),
+    ("TTP militants killed 6 soldiers in North Waziristan.", "Tehrik-i-Taliban Pakistan"),
+    ("Pakistani Taliban fighters killed 6 soldiers in North Waziristan.", "Tehrik-i-Taliban Pakistan"),
+    ("Afghan police killed 3 militants in Herat.", "Police Forces of Afghanistan"),
+    ("Pakistani troops killed 6 militants in Balochistan.", "Military Forces of Pakistan"),
+    # Yemen, Gaza, Lebanon
+    ("Houthi rebels killed 12 soldiers in Marib.", "Houthis"),
+    ("Ansar Allah fighters killed 12 soldiers in Marib.", "Houthis"),
+    ("Ansarallah forces killed 12 soldiers in Marib.", "Houthis"),
+    ("AQAP militants killed 5 soldiers in Abyan.", "al-Qaeda in the Arabian Peninsula"),
+    ("Hamas militants killed 3 soldiers near the border.", "Hamas"),
+    ("Hezbollah fighters killed 2 soldiers near the border.", "Hezbollah"),
+    ("Israeli strikes killed 25 people in Khan Younis.", "Military Forces of Israel"),
+    # Sahel
+    ("JNIM fighters killed 15 soldiers near Djibo.", "JNIM: Group for Support of Islam and Muslims"),
+    ("Wagner mercenaries killed 30 civilians near Moura.", "Wagner Group"),
+    ("Africa Corps fighters killed 30 civilians near Moura.", "Wagner Group"),
+    ("Malian soldiers killed 30 civilians near Moura.", "Military Forces of Mali"),
+    ("Burkinabe soldiers killed 12 civilians near Djibo.", "Military Forces of Burkina Faso"),
+    # Great Lakes
+    ("M23 rebels killed 20 civilians near Goma.", "M23: March 23 Movement"),
+    ("ADF rebels killed 35 villagers near Beni.", "Allied Democratic Forces"),
+    ("Congolese troops killed 20 rebels near Goma.", "Military Forces of Democratic Republic of the Congo"),
+    # Myanmar, Ukraine, Cameroon, Mexico
+    ("Arakan Army fighters killed 14 soldiers in Rakhine.", "Arakan Army"),
+    ("PDF fighters killed 14 soldiers in Sagaing.", "People's Defence Force"),
+    ("Myanmar military jets killed 30 villagers in Sagaing.", "Military Forces of Myanmar"),
+    ("Russian forces killed 7 civilians in Kharkiv.", "Military Forces of Russia"),
+    ("Ukrainian artillery killed 4 civilians in Donetsk.", "Military Forces of Ukraine"),
+    ("Anglophone separatists killed 5 gendarmes in Bamenda.", "Ambazonian Separatists"),
+    ("Sinaloa cartel gunmen killed 6 people in Culiacan.", "Sinaloa Cartel"),
+    ("CJNG gunmen killed 6 people in Guadalajara.", "Jalisco New Generation Cartel"),
+]
+
+
+@pytest.mark.parametrize("text,name", ALIASES)
+def test_actors_alias_is_the_perpetrator(extract, text, name):
+    perps = [a.name for a in extract(text).events[0].actors if a.role == "perpetrator"]
+    assert perps == [name]
+
+
+def test_actors_cover_many_countries():
+    assert len(ALIASES) >= 50
+
+
+def test_actors_types_are_acled_style(extract):
+    actors = {a.name: a.type for a in extract("ISIL militants killed 12 Iraqi soldiers in Diyala.").events[0].actors}
+    assert actors == {"Islamic State": "rebel group", "Military Forces of Iraq": "state forces"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Gunmen killed 12 villagers in Zamfara state.",
+         [("Unidentified Armed Group (Nigeria)", "perpetrator"), ("Civilians (Nigeria)", "target")]),
+        ("Militants attacked Nigerian troops in Borno, killing 8 soldiers.",
+         [("Unidentified Armed Group (Nigeria)", "perpetrator"), ("Military Forces of Nigeria", "target")]),
+        ("Eight soldiers were killed by Boko Haram fighters in Borno.",
+         [("Boko Haram", "perpetrator"), ("Military Forces of Nigeria", "target")]),
+        ("A car bomb killed 9 people in Mogadishu. Officials blamed al-Shabaab.",
+         [("al-Shabaab", "perpetrator")]),
+        ("Twelve civilians were killed in Sagaing, police said.",
+         [("Unidentified Armed Group (Myanmar)", "perpetrator"), ("Civilians (Myanmar)", "target")]),
+    ],
+)
+def test_actors_roles(extract, text, expected):
+    assert [(a.name, a.role) for a in extract(text).events[0].actors] == expected
+
+
+def test_actors_user_file_adds_aliases(tmp_path, monkeypatch):
+    user = tmp_path / "my_actors.toml"
+    user.write_text('[[actor]]\nname = "Islamic State"\naliases = ["Dawla"]\n\n'
+                    '[[actor]]\nname = "Local Defence Militia"\ntype = "political militia"\naliases = ["LDM"]\n',
+                    encoding="utf-8")
+    monkeypatch.setenv("SITREP_ACTORS", str(user))
+    _default_book.cache_clear()
+    book = ActorBook.default()
+    assert book.entries["Local Defence Militia"].type == "political militia"
+    assert "Islamic State" in book.entries and len(book.entries) > 30
+    _default_book.cache_clear()
