@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from sitrep.model import Article  # noqa: E402
 from sitrep.nlp import NLP, load_pipeline  # noqa: E402
 from sitrep.pipeline import Extractor  # noqa: E402
-from sitrep.sources import read_corpus  # noqa: E402
+from sitrep.ingest.files import read_corpus  # noqa: E402
 
 
 def corpus_texts() -> list[Article]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.record import to_json_line
-from sitrep.sources import read_corpus
+from sitrep.ingest.files import read_corpus
 from tests.conftest import SAMPLE, shared_dir
 
 FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))

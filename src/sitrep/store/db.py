@@ -1,0 +1,293 @@
+"""The event store: a DuckDB file holding articles (with their history), each report's events with figures and
+actors, and the merged events with the links between them.
+
+One process writes at a time (DuckDB locks the file); every write goes through parameters or Arrow tables, never
+through SQL built from values; each batch of reports is one transaction, so a run killed part-way leaves no
+partial report behind and rerunning completes it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sitrep.model import Article, Record
+from sitrep.record import event_to_dict, record_to_dict
+from sitrep.store.schema import MIGRATIONS
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used as asked (locked, newer than this sitrep, missing)."""
+
+
+def default_path() -> Path:
+    """$SITREP_DB, else $XDG_DATA_HOME/sitrep/sitrep.duckdb (~/.local/share/sitrep/sitrep.duckdb)."""
+    if os.environ.get("SITREP_DB"):
+        return Path(os.environ["SITREP_DB"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "sitrep" / "sitrep.duckdb"
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """Open (creating and migrating on first use) a store; use as a context manager."""
+
+    def __init__(self, path: Path | str | None = None, read_only: bool = False):
+        import duckdb
+
+        self.path = Path(path) if path else default_path()
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no store here yet (run 'sitrep ingest' first)")
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e}); is another sitrep writing to it?") from None
+        self.read_only = read_only
+        self._migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # ------------------------------------------------------------ schema
+    @property
+    def version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+        if not exists:
+            return 0
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        current = self.version
+        if current > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: store schema {current} is newer than this sitrep ({len(MIGRATIONS)})")
+        if current == len(MIGRATIONS):
+            return
+        if self.read_only:
+            raise StoreError(f"{self.path}: store schema {current} needs migrating; open it once for writing")
+        for n in range(current, len(MIGRATIONS)):
+            self.con.begin()
+            try:
+                self.con.execute(MIGRATIONS[n])
+                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(n + 1)])
+                self.con.commit()
+            except Exception:
+                self.con.rollback()
+                raise
+
+    # ------------------------------------------------------------ ingest
+    def status_of(self, article: Article) -> tuple[str, str]:
+        """("new" | "unchanged" | "updated", the article id it is stored under)."""
+        digest = content_hash(article.text)
+        if article.source_url:
+            row = self.con.execute("SELECT article_id, content_hash FROM articles WHERE url = ?",
+                                   [article.source_url]).fetchone()
+            if row:
+                return ("unchanged" if row[1] == digest else "updated"), row[0]
+        row = self.con.execute("SELECT article_id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+        if row:
+            return "unchanged", row[0]
+        row = self.con.execute("SELECT content_hash FROM articles WHERE article_id = ?", [article.id]).fetchone()
+        if row:
+            return "updated", article.id
+        return "new", article.id
+
+    def save(self, items: Iterable[tuple[Article, Record, str]]) -> None:
+        """Store extracted reports (status "new" or "updated") in one transaction."""
+        items = list(items)
+        if not items:
+            return
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        self.con.begin()
+        try:
+            for article, record, status in items:
+                if status == "updated":
+                    self._retire(article.id, now)
+            self._insert_articles(items, now)
+            self._insert_events(items)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+
+    def _retire(self, article_id: str, now: datetime) -> None:
+        """Keep the replaced version in the history; drop its extraction."""
+        old = self.con.execute("SELECT version, content_hash, text FROM articles WHERE article_id = ?",
+                               [article_id]).fetchone()
+        if old is None:
+            return
+        events = self.con.execute("SELECT record FROM report_events WHERE article_id = ? ORDER BY seq",
+                                  [article_id]).fetchall()
+        record = json.dumps([json.loads(e[0]) for e in events])
+        self.con.execute("INSERT INTO article_history VALUES (?, ?, ?, ?, ?, ?)",
+                         [article_id, old[0], old[1], old[2], record, now])
+        ids = "SELECT event_id FROM report_events WHERE article_id = ?"
+        for table in ("figures", "actors", "merge_links"):
+            self.con.execute(f"DELETE FROM {table} WHERE event_id IN ({ids})", [article_id])
+        self.con.execute("DELETE FROM report_events WHERE article_id = ?", [article_id])
+        self.con.execute("DELETE FROM articles WHERE article_id = ?", [article_id])
+
+    def _insert_articles(self, items, now: datetime) -> None:
+        rows = []
+        for article, _, status in items:
+            version = 1
+            if status == "updated":
+                prev = self.con.execute("SELECT max(version) FROM article_history WHERE article_id = ?",
+                                        [article.id]).fetchone()[0]
+                version = (prev or 0) + 1
+            rows.append({"article_id": article.id, "url": article.source_url, "content_hash": content_hash(article.text),
+                         "title": article.title, "published": article.published, "outlet": article.outlet,
+                         "language": article.language, "text": article.text, "version": version, "ingested_at": now})
+        self._insert("articles", rows)
+
+    def _insert_events(self, items) -> None:
+        events, figures, actors = [], [], []
+        for article, record, _ in items:
+            for seq, e in enumerate(record.events):
+                loc, when = e.location, e.date
+                events.append({
+                    "event_id": e.id, "article_id": article.id, "seq": seq, "kind": e.kind, "event_type": e.event_type,
+                    "sub_event_type": e.sub_event_type, "date_start": when.start if when else None,
+                    "date_end": when.end if when else None, "date_precision": when.precision if when else None,
+                    "location_name": loc.name if loc else None, "admin1": loc.admin1 if loc else None,
+                    "admin1_code": loc.admin1_code if loc else None, "country": loc.country if loc else None,
+                    "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+                    "geonames_id": loc.geonames_id if loc else None, "where_prec": loc.where_prec if loc else None,
+                    "claim_source": e.claim_source, "confirmed": e.confirmed, "confidence": e.confidence,
+                    "evidence": json.dumps([[s.start, s.end] for s in e.evidence]),
+                    "record": json.dumps(event_to_dict(e), ensure_ascii=False),
+                })
+                for k, f in enumerate(e.figures):
+                    figures.append({
+                        "event_id": e.id, "seq": k, "category": f.category, "victims": f.victims, "min_value": f.min,
+                        "max_value": f.max, "qualifier": f.qualifier, "unit": f.unit, "text": f.text,
+                        "start_char": f.span.start, "end_char": f.span.end, "source": f.source,
+                        "confirmed": f.confirmed, "superseded": f.superseded,
+                    })
+                actors += [{"event_id": e.id, "name": a.name, "role": a.role, "type": a.type} for a in e.actors]
+        self._insert("report_events", events)
+        self._insert("figures", figures)
+        self._insert("actors", actors)
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        """Bulk insert through an Arrow table: values never enter SQL text."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        columns = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        data = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+        self.con.register("_sitrep_rows", data)
+        try:
+            cols = ", ".join(columns)
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _sitrep_rows")
+        finally:
+            self.con.unregister("_sitrep_rows")
+
+    # ------------------------------------------------------------ merged events
+    def replace_merged(self, merged_rows: list[dict], links: list[dict]) -> None:
+        """Replace the merged events and their links in one transaction."""
+        self.con.begin()
+        try:
+            self.con.execute("DELETE FROM merge_links")
+            self.con.execute("DELETE FROM merged_events")
+            self._insert("merged_events", merged_rows)
+            self._insert("merge_links", links)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "report_events", "figures", "merged_events", "article_history"):
+            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return out
+
+
+def record_json(record: Record) -> str:
+    return json.dumps(record_to_dict(record), ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- merging (reads report events, writes merged ones)
+def load_report_events(store: Store) -> list:
+    """Every stored report event, as the merge sees it."""
+    from sitrep.merge import ReportEvent, ReportFigure, event_words
+
+    con = store.con
+    rows = con.execute(
+        """SELECT e.event_id, e.article_id, a.published, a.outlet, a.url, e.kind, e.event_type, e.sub_event_type,
+                  e.date_start, e.date_end, e.date_precision, e.location_name, e.admin1, e.admin1_code, e.country,
+                  e.lat, e.lon, e.where_prec, e.geonames_id, e.confirmed, e.evidence, a.text
+           FROM report_events e JOIN articles a USING (article_id)"""
+    ).fetchall()
+    events = {}
+    for r in rows:
+        text = r[21]
+        evidence = " ".join(text[s:e] for s, e in json.loads(r[20] or "[]"))
+        ev = ReportEvent(*r[:20])
+        ev.words = event_words(evidence + " " + (r[11] or ""))
+        events[ev.event_id] = ev
+    for event_id, category, mn, mx, qualifier, confirmed, source, victims in con.execute(
+            """SELECT event_id, category, min_value, max_value, qualifier, confirmed, source, victims FROM figures
+               WHERE NOT superseded AND unit = 'people'""").fetchall():
+        if event_id in events:
+            events[event_id].figures.append(ReportFigure(category, mn, mx, qualifier, confirmed, source, victims))
+    for event_id, name, role, kind in con.execute("SELECT event_id, name, role, type FROM actors").fetchall():
+        if event_id in events:
+            events[event_id].actors.append((name, role, kind))
+            if role == "perpetrator":
+                events[event_id].perpetrators.add(name)
+    return list(events.values())
+
+
+def save_merged(store: Store, merged: list) -> None:
+    """Write the merged events and every report event's link to its merged event, replacing the old ones."""
+    from sitrep.merge import CATEGORIES
+
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    rows, links = [], []
+    for m in merged:
+        p = m.place
+        row = {
+            "merged_id": m.merged_id, "event_type": m.event_type, "sub_event_type": m.sub_event_type,
+            "date_start": m.date_start, "date_end": m.date_end, "date_precision": m.date_precision,
+            "location_name": p.location_name if p else None, "admin1": p.admin1 if p else None,
+            "country": p.country if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "where_prec": p.where_prec if p else None, "geonames_id": p.geonames_id if p else None,
+            "killed_civilians": m.killed_civilians, "killed_low_vague": m.killed_low_vague,
+            "best_unconfirmed": m.best_unconfirmed,
+            "n_reports": len({e.article_id for e in m.members}), "confirmed": m.confirmed,
+            "actors": json.dumps([{"name": n, "role": r, "type": t} for n, r, t in m.actors]), "updated_at": now,
+        }
+        for cat in CATEGORIES:
+            for k in ("low", "best", "high"):
+                row[f"{cat}_{k}"] = m.figures[cat][k]
+        rows.append(row)
+        links += [{"event_id": e.event_id, "merged_id": m.merged_id, "link": "report"} for e in m.members]
+        links += [{"event_id": e.event_id, "merged_id": m.merged_id, "link": "mention"} for e in m.mentions]
+    store.replace_merged(rows, links)
+
+
+def merge_store(store: Store) -> int:
+    """Cluster every stored report event and store the merged events; returns how many there are."""
+    from sitrep.merge import cluster, reconcile
+
+    merged = [reconcile(group) for group in cluster(load_report_events(store))]
+    save_merged(store, merged)
+    return len(merged)

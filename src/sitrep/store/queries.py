@@ -1,0 +1,204 @@
+"""Reading the store: merged events with filters, one event with its reports and evidence, and statistics.
+
+Every filter value travels as a query parameter; the SQL text is fixed.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sitrep.merge import CATEGORIES
+
+MERGED_COLUMNS = [
+    "merged_id", "event_type", "sub_event_type", "date_start", "date_end", "date_precision", "location_name",
+    "admin1", "country", "lat", "lon", "where_prec", "geonames_id",
+    *[f"{c}_{k}" for c in CATEGORIES for k in ("low", "best", "high")],
+    "killed_civilians", "killed_low_vague", "best_unconfirmed", "n_reports", "confirmed", "actors", "updated_at",
+]
+
+
+@dataclass(slots=True)
+class EventFilter:
+    country: str | None = None  # ISO alpha-2
+    admin1: str | None = None
+    since: date | None = None
+    until: date | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    min_killed: int | None = None
+    near: tuple[float, float] | None = None
+    within_km: float | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if f.country:
+        clauses.append("country = ?")
+        params.append(f.country.upper())
+    if f.admin1:
+        clauses.append("lower(admin1) = lower(?)")
+        params.append(f.admin1)
+    if f.since:
+        clauses.append("date_end >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("coalesce(date_start, date_end) <= ?")
+        params.append(f.until)
+    if f.event_type:
+        clauses.append("event_type = ?")
+        params.append(f.event_type)
+    if f.actor:
+        clauses.append("actors ILIKE ?")
+        params.append(f"%{f.actor}%")
+    if f.min_killed is not None:
+        clauses.append("coalesce(killed_best, killed_low, 0) >= ?")
+        params.append(f.min_killed)
+    if f.near is not None:
+        lat, lon = f.near
+        km = f.within_km if f.within_km is not None else 25.0
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(math.cos(math.radians(lat)), 0.01))
+        clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        params += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+        clauses.append(
+            "2 * 6371 * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(lat)) "
+            "* pow(sin(radians(lon - ?) / 2), 2))) <= ?")
+        params += [lat, lat, lon, km]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def find_events(con, f: EventFilter) -> list[dict[str, Any]]:
+    """Merged events matching the filter, newest first: flat rows."""
+    sql_where, params = where(f)
+    sql = (f"SELECT {', '.join(MERGED_COLUMNS)} FROM merged_events{sql_where} "
+           "ORDER BY date_end DESC NULLS LAST, merged_id")
+    if f.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [f.limit, f.offset]
+    return [dict(zip(MERGED_COLUMNS, r)) for r in con.execute(sql, params).fetchall()]
+
+
+def count_events(con, f: EventFilter) -> int:
+    sql_where, params = where(f)
+    return con.execute(f"SELECT count(*) FROM merged_events{sql_where}", params).fetchone()[0]
+
+
+def reports_of(con, merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The report events behind each merged event, with their articles."""
+    if not merged_ids:
+        return {}
+    con.register("_sitrep_ids", _ids_table(merged_ids))
+    try:
+        rows = con.execute(
+            """SELECT l.merged_id, l.link, e.event_id, e.article_id, a.published, a.outlet, a.url, a.title
+               FROM merge_links l JOIN _sitrep_ids i ON i.merged_id = l.merged_id
+               JOIN report_events e USING (event_id) JOIN articles a ON a.article_id = e.article_id
+               ORDER BY a.published NULLS LAST, e.article_id, e.event_id"""
+        ).fetchall()
+    finally:
+        con.unregister("_sitrep_ids")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for merged_id, link, event_id, article_id, published, outlet, url, title in rows:
+        out.setdefault(merged_id, []).append({
+            "article_id": article_id, "event_id": event_id, "published": published.isoformat() if published else None,
+            "outlet": outlet, "source_url": url, "title": title, "link": link,
+        })
+    return out
+
+
+def _ids_table(ids: list[str]):
+    import pyarrow as pa
+
+    return pa.table({"merged_id": ids})
+
+
+def to_spec(row: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """A merged event in the SPEC §3 shape."""
+    primary = [r for r in reports if r["link"] == "report"]
+    mentions = [r for r in reports if r["link"] == "mention"]
+
+    def rep(r: dict) -> dict:
+        return {k: r[k] for k in ("article_id", "event_id", "published", "outlet", "source_url")}
+
+    return {
+        "schema": "sitrep/1",
+        "id": row["merged_id"],
+        "event_type": row["event_type"],
+        "sub_event_type": row["sub_event_type"],
+        "date": {"start": _iso(row["date_start"]), "end": _iso(row["date_end"]), "precision": row["date_precision"]},
+        "location": {"name": row["location_name"], "admin1": row["admin1"], "country": row["country"],
+                     "lat": row["lat"], "lon": row["lon"], "precision": _precision(row["where_prec"]),
+                     "where_prec": row["where_prec"], "geonames_id": row["geonames_id"]},
+        "actors": [{"name": a["name"], "role": a["role"], "type": a.get("type")} for a in json.loads(row["actors"] or "[]")],
+        "figures": {c: {"low": row[f"{c}_low"], "best": row[f"{c}_best"], "high": row[f"{c}_high"]}
+                    for c in CATEGORIES if row[f"{c}_low"] is not None or row[f"{c}_high"] is not None},
+        "best_unconfirmed": row["best_unconfirmed"],
+        "confirmed": row["confirmed"],
+        "reports": [rep(r) for r in primary],
+        "mentioned_in": [rep(r) for r in mentions],
+    }
+
+
+def spec_events(con, f: EventFilter) -> list[dict[str, Any]]:
+    rows = find_events(con, f)
+    reports = reports_of(con, [r["merged_id"] for r in rows])
+    return [to_spec(r, reports.get(r["merged_id"], [])) for r in rows]
+
+
+def event_detail(con, merged_id: str) -> dict[str, Any] | None:
+    """One merged event, each report's own figures, and the sentences they came from."""
+    rows = con.execute(f"SELECT {', '.join(MERGED_COLUMNS)} FROM merged_events WHERE merged_id = ?",
+                       [merged_id]).fetchall()
+    if not rows:
+        return None
+    row = dict(zip(MERGED_COLUMNS, rows[0]))
+    reports = reports_of(con, [merged_id]).get(merged_id, [])
+    out = to_spec(row, reports)
+    details = []
+    for r in reports:
+        ev = con.execute("SELECT evidence, record FROM report_events WHERE event_id = ?", [r["event_id"]]).fetchone()
+        text = con.execute("SELECT text FROM articles WHERE article_id = ?", [r["article_id"]]).fetchone()[0]
+        record = json.loads(ev[1])
+        details.append({
+            **r,
+            "figures": [{k: f[k] for k in ("category", "min", "max", "qualifier", "text", "start", "end", "source",
+                                           "confirmed", "superseded")} for f in record["figures"]],
+            "evidence": [{"start": s, "end": e, "text": text[s:e]} for s, e in json.loads(ev[0] or "[]")],
+            "claim_source": record.get("claim_source"),
+        })
+    out["report_details"] = details
+    return out
+
+
+def stats(con) -> dict[str, Any]:
+    """Events and figures by country, and by month."""
+    by_country = con.execute(
+        """SELECT country, count(*), sum(coalesce(killed_best, killed_low, 0)), sum(coalesce(displaced_best, displaced_low, 0))
+           FROM merged_events GROUP BY country ORDER BY count(*) DESC, country"""
+    ).fetchall()
+    by_month = con.execute(
+        """SELECT strftime(coalesce(date_start, date_end), '%Y-%m') AS month, count(*),
+                  sum(coalesce(killed_best, killed_low, 0)), sum(coalesce(displaced_best, displaced_low, 0))
+           FROM merged_events GROUP BY month ORDER BY month NULLS LAST"""
+    ).fetchall()
+    keys = ("events", "killed", "displaced")
+    return {
+        "by_country": [{"country": c, **dict(zip(keys, v))} for c, *v in by_country],
+        "by_month": [{"month": m, **dict(zip(keys, v))} for m, *v in by_month],
+        "totals": dict(zip(keys, con.execute(
+            "SELECT count(*), sum(coalesce(killed_best, killed_low, 0)), sum(coalesce(displaced_best, displaced_low, 0)) "
+            "FROM merged_events").fetchone())),
+    }
+
+
+def _iso(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _precision(where_prec: int | None) -> str | None:
+    return {1: "city", 2: "near", 3: "admin2", 4: "admin1", 6: "country"}.get(where_prec)
