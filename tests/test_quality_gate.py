@@ -36,9 +36,12 @@ def value(result: dict, key: str):
     return result
 
 
-@pytest.mark.parametrize("name", ["dev", "sample"])
+CORPORA = {"dev": ("corpus", "dev"), "clusters": ("corpus", "clusters-dev")}
+
+
+@pytest.mark.parametrize("name", ["dev", "sample", "clusters"])
 def test_quality_gate(extractor, tmp_path, name):
-    corpus = shared_dir() / "corpus" / "dev" if name == "dev" else SAMPLE
+    corpus = shared_dir().joinpath(*CORPORA[name]) if name in CORPORA else SAMPLE
     result = score(extractor, corpus, tmp_path)
     assert result["missing_articles"] == 0
     failures = []
@@ -54,3 +57,24 @@ def test_quality_gate(extractor, tmp_path, name):
     summary = {k: result[k] for k in ("figures_strict", "events", "claim_source_acc", "confirmed_acc", "event_type_acc")}
     print(f"\n{name}: {summary}")
     assert not failures, f"{name} corpus below the quality floors: " + "; ".join(failures)
+
+
+def test_quality_gate_merge(extractor, tmp_path):
+    """Cross-report merging on real reports of the same events, with decoys, scored by merge_score.py."""
+    from sitrep.export import export
+    from sitrep.ingest.run import ingest
+    from sitrep.store import Store
+
+    corpus = shared_dir() / "corpus" / "clusters-dev"
+    merged = tmp_path / "merged.jsonl"
+    with Store(tmp_path / "clusters.duckdb") as store:
+        report = ingest([str(corpus)], store, extractor)
+        assert report.failed == 0
+        export(store.con, "json", merged)
+    scorer = shared_dir() / "eval" / "merge_score.py"
+    out = subprocess.run([sys.executable, str(scorer), "--clusters", str(corpus / "clusters.json"), "--merged",
+                          str(merged), "--json"], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    print(f"\nmerge: precision {result['precision']} recall {result['recall']}")
+    floors = FLOORS["merge"]
+    assert result["precision"] >= floors["precision"] and result["recall"] >= floors["recall"], result

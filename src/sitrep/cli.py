@@ -107,7 +107,9 @@ def _open_store(db: Path | None, read_only: bool = False):
 @_db_option
 @click.option("--batch-size", default=16, show_default=True, help="Reports per transaction.")
 @click.option("--no-merge", is_flag=True, help="Store the reports but do not re-merge events.")
-def ingest(paths: tuple[str, ...], db: Path | None, batch_size: int, no_merge: bool) -> None:
+@click.option("--progress", "progress_lines", is_flag=True,
+              help="Print a progress line per batch (for logs; a terminal gets a live line anyway).")
+def ingest(paths: tuple[str, ...], db: Path | None, batch_size: int, no_merge: bool, progress_lines: bool) -> None:
     """Store reports and merge the events they tell: corpus folders, .txt, .html, .jsonl, RSS/Atom feeds (files or
     URLs). Rerunning is safe: a stored report (same URL or text) changes nothing; a changed one replaces its
     extraction and keeps the old version in the history.
@@ -123,14 +125,16 @@ def ingest(paths: tuple[str, ...], db: Path | None, batch_size: int, no_merge: b
     show = sys.stderr.isatty()
 
     def progress(report) -> None:
-        if show:
+        if progress_lines:
+            click.echo(f"ingesting: {report.line()}", err=True)
+        elif show:
             click.echo(f"\ringesting: {report.line()}", err=True, nl=False)
 
     try:
         report = run(paths, store, batch_size=batch_size, on_progress=progress, merge=not no_merge)
     finally:
         store.close()
-    if show:
+    if show and not progress_lines:
         click.echo("", err=True)
     for err in report.errors:
         click.echo(f"sitrep: {err}", err=True)
@@ -415,3 +419,7 @@ def _write(records, output: Path, pretty: bool) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+if __name__ == "__main__":
+    main()

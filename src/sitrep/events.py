@@ -182,8 +182,18 @@ def _rule_hits(parsed: Parsed, rule: dict, scope: set[int], words: set[str], cat
         return True
     if rule.get("verbs_with_people") and _takes_people(parsed, scope, rule["verbs_with_people"]):
         return True
-    if rule.get("all_of") and all(any(w in words for w in group) for group in rule["all_of"]):
-        return True
+    if rule.get("attack_target"):
+        attacks, targets = rule["attack_target"]
+        for s in scope:
+            for t in parsed.sentence_tokens(s):
+                if t.lemma not in attacks:
+                    continue
+                objs = [c for c in parsed.children(t.i) if c.dep in ("dobj", "nsubjpass")]
+                objs += [p for c in parsed.children(t.i) if c.dep == "prep" and c.lower in ("on", "against")
+                         for p in parsed.children(c.i) if p.dep == "pobj"]
+                for o in objs:
+                    if o.lemma in targets or any(c.lemma in targets for c in parsed.children(o.i) if c.dep in ("compound", "amod")):
+                        return True
     if rule.get("verb_subject"):
         verbs, subjects = rule["verb_subject"]
         for s in scope:

@@ -17,7 +17,7 @@ from sitrep.ingest.files import InputError
 from sitrep.ingest.html import article_from_html
 from sitrep.model import Article
 
-FULL_TEXT_CHARS = 600  # an entry with less text than this is a teaser: its article is fetched
+FULL_TEXT_CHARS = 300  # an entry with less text than this is a teaser: its article is fetched
 
 
 def read_feed(path: Path, fetcher: Callable[[str], bytes] | None = None) -> Iterator[Article | InputError]:
