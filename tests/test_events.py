@@ -89,3 +89,10 @@ def test_events_ids_are_stable(extract):
     text = "A car bomb killed 8 people outside a hotel, police said."
     assert [e.id for e in extract(text).events] == [e.id for e in extract(text).events]
     assert extract(text).events[0].id != extract(text.replace("hotel", "bank")).events[0].id
+
+
+def test_events_ids_are_unique_within_a_report(extract):
+    text = ("The bodies of two men were found in the city on Tuesday, and police suspect they were behind the "
+            "massacre of 14 young people at a party.")
+    ids = [e.id for e in extract(text).events]
+    assert len(ids) == 2 and len(set(ids)) == 2

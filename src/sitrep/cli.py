@@ -216,11 +216,19 @@ def events(db, country, admin1, since, until, event_type, actor, min_killed, nea
       sitrep events --country IQ --since 2015-05-01 --min-killed 10
       sitrep events --near 33.42,43.30 --within 50 --format json
     """
-    from sitrep.store.queries import find_events, reports_of, to_spec
+    from sitrep.store.queries import find_events, reports_of, to_spec  # noqa: F401
 
+    if limit is None and fmt == "table":
+        limit = 50  # a screenful; --limit for more, --format json/csv for all
     f = _event_filter(country, admin1, since, until, event_type, actor, min_killed, near, within, limit)
     with _open_store(db, read_only=True) as store:
         rows = find_events(store.con, f)
+        if fmt == "table" and len(rows) == limit:
+            from sitrep.store.queries import count_events
+
+            more = count_events(store.con, f) - len(rows)
+            if more > 0:
+                click.echo(f"({more} more events: use --limit, or --format json / csv)", err=True)
         if fmt == "json":
             reports = reports_of(store.con, [r["merged_id"] for r in rows])
             for r in rows:

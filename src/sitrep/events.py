@@ -79,7 +79,7 @@ def build_events(
             actors = event_actors(parsed, actor_mentions, told, figs, event_type != "displacement", gazetteer, country)
         events.append(
             Event(
-                id=_event_id(article, evidence, event_type),
+                id=_event_id(article, evidence, event_type, f.key),
                 location=location,
                 date=when,
                 actors=actors,
@@ -335,7 +335,8 @@ def _confidence(frame: Frame, figures: list[Figure]) -> float:
     return round(max(0.1, min(score, 0.95)), 2)
 
 
-def _event_id(article: Article, evidence: list[Span], event_type: str) -> str:
+def _event_id(article: Article, evidence: list[Span], event_type: str, frame: str) -> str:
+    """Stable: the same report gives the same ids; two events of one report never share one."""
     first = evidence[0] if evidence else Span(0, 0)
-    key = f"{article.id}|{first.start}|{first.end}|{event_type}|{first.text_of(article.text)}"
+    key = f"{article.id}|{frame}|{first.start}|{first.end}|{event_type}|{first.text_of(article.text)}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -193,11 +193,9 @@ class Store:
         columns = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
         data = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
         self.con.register("_sitrep_rows", data)
-        try:
-            cols = ", ".join(columns)
-            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _sitrep_rows")
-        finally:
-            self.con.unregister("_sitrep_rows")
+        cols = ", ".join(columns)
+        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _sitrep_rows")
+        self.con.unregister("_sitrep_rows")
 
     # ------------------------------------------------------------ merged events
     def replace_merged(self, merged_rows: list[dict], links: list[dict]) -> None:
