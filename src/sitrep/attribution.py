@@ -280,7 +280,10 @@ def _confirmed(parsed: Parsed, m: Mention) -> bool | None:
     if _has_phrase(words, DOUBT_PHRASES):
         return False
     negated = any(w in ("not", "n't", "never", "cannot") for w in words)
-    if not negated and (_has_phrase(words, CONFIRM_PHRASES) or any(t.lemma in CONFIRM_VERBS for t in chain[1:])):
+    # "..., a hospital spokesperson confirmed": a confirming verb that frames the clause from beside it
+    framing = [c for t in chain for c in parsed.children(t.i)
+               if c.lemma in CONFIRM_VERBS and c.dep in ("advcl", "parataxis", "conj")]
+    if not negated and (_has_phrase(words, CONFIRM_PHRASES) or framing or any(t.lemma in CONFIRM_VERBS for t in chain[1:])):
         return True
     return None
 
@@ -301,12 +304,14 @@ def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
         if not (set(words) & DOUBT_ABOUT):
             continue
         negated = any(w in ("not", "n't", "never", "cannot") for w in words)
-        if _has_phrase(words, DOUBT_PHRASES):
-            verdict: bool | None = False
-        elif not negated and (_has_phrase(words, CONFIRM_PHRASES) or any(
-                t.lemma in CONFIRM_VERBS and any(c.lower in DOUBT_ABOUT or c.lemma in DOUBT_ABOUT
-                                                  for c in parsed.children(t.i) if c.dep in ("nsubjpass", "dobj"))
-                for t in toks)):
+        confirms_number = any(t.lemma in CONFIRM_VERBS and any(
+            c.lemma in ("number", "figure", "toll", "count", "tally") for c in parsed.children(t.i)
+            if c.dep in ("nsubjpass", "dobj")) for t in toks)
+        if confirms_number and not negated:
+            verdict: bool | None = True  # "the number ... had been confirmed by a headcount"
+        elif _has_phrase(words, DOUBT_PHRASES):
+            verdict = False
+        elif not negated and _has_phrase(words, CONFIRM_PHRASES):
             verdict = True
         else:
             continue
