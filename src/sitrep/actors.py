@@ -141,6 +141,13 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
             m = _forces(gazetteer, focus_country, kind, toks, k, k + len(ph))
             m.generic = True
             out.append(m)
+    # "the troops" in a report that names one country's forces ("Eritrean soldiers ... the troops") are those.
+    named = {m.entry.name for m in out if not m.generic}
+    if len(named) == 1:
+        only = next(m.entry for m in out if not m.generic)
+        for m in out:
+            if m.generic and m.entry.name.split(" of ")[0] == only.name.split(" of ")[0]:
+                m.entry = only
     return out
 
 

@@ -353,6 +353,33 @@ def export(db, fmt, output, country, admin1, since, until, event_type, actor, mi
 
 
 @main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--allow-writes", is_flag=True, help="Allow POST /api/ingest (the store is opened for writing).")
+@click.option("--cors", "cors", multiple=True, metavar="ORIGIN", help="Allow cross-origin requests from ORIGIN.")
+def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple[str, ...]) -> None:
+    """The dashboard and the JSON API (OpenAPI page at /docs) on the store.
+
+    \b
+    Example:
+      sitrep serve --db events.duckdb      # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from sitrep.store import StoreError, default_path
+    from sitrep.web.app import create_app
+
+    try:
+        app = create_app(db or default_path(), allow_writes=allow_writes, cors_origins=list(cors) or None)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"sitrep: serving {db or default_path()} on http://{host}:{port}/ "
+               f"({'read-write' if allow_writes else 'read-only'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
 def info() -> None:
     """Show the NLP model and the rule files in use."""
     from sitrep import lexicon

@@ -347,15 +347,14 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
     return out
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)?\s*(?:\([^)]*\))?\s*,\s*$")
+
+
 def _in_dateline(parsed: Parsed, k: int) -> bool:
-    """Is token k in a dateline: a line starting with a place in capitals and a comma ("MOGADISHU, Oct. 20 -")?"""
-    toks = parsed.tokens
-    a, _ = parsed.sents[toks[k].sent]
-    while a < len(toks) and toks[a].text.isspace():
-        a += 1
-    if k - a > 4 or not toks[a].text.isupper() or len(toks[a].text) < 3:
-        return False
-    return any(t.text == "," for t in toks[a:k])
+    """Is token k in a dateline: a line that starts with a place in capitals and a comma ("MOGADISHU, Oct. 20 -")?"""
+    start = parsed.tokens[k].idx
+    line_start = parsed.text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE.match(parsed.text[line_start:start]))
 
 
 def _when_clause(parsed: Parsed, root: Token) -> bool:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sitrep import lexicon
 
-BUILD_VERSION = 1
+BUILD_VERSION = 2
 _ARTICLES = r"(?:al|el|ad|ar|as|an|at|ash|az|ad|ul|le|la|les|los|las)"
 _PLACE_COLUMNS = "id, name, kind, feature, country, admin1_code, admin1, admin2, population, lat, lon"
 
@@ -237,7 +237,7 @@ def _usable_alias(name: str) -> bool:
     return not re.search(r"\d", name)
 
 
-_SUFFIX = re.compile(r"\s+(governorate|province|region|state|oblast|district|division|department|prefecture)$", re.I)
+_SUFFIX = re.compile(r"\s+(regional state|regional|governorate|province|region|state|oblast|district|division|department|prefecture)$", re.I)
 
 
 def _display(name: str, aliases: list[str]) -> str:

@@ -281,12 +281,12 @@ def reconcile_category(events: list[ReportEvent], category: str, victims: str | 
     latest_by_source: dict[str, tuple[date, ReportFigure]] = {}
     for e in events:
         when = e.published or date.min
-        for f in e.figures:
-            if f.category != category or f.headline is None or (victims and f.victims != victims):
-                continue
-            key = _source_key(f.source) or f"report:{e.event_id}"
-            if key not in latest_by_source or latest_by_source[key][0] <= when:
-                latest_by_source[key] = (when, f)
+        f = _report_figure(e, category, victims)
+        if f is None:
+            continue
+        key = _source_key(f.source) or f"report:{e.event_id}"
+        if key not in latest_by_source or latest_by_source[key][0] <= when:
+            latest_by_source[key] = (when, f)
     figs = [(when, f) for when, f in latest_by_source.values()]
     if not figs:
         return None, None, None, False
@@ -297,6 +297,21 @@ def reconcile_category(events: list[ReportEvent], category: str, victims: str | 
         best = max(trusted, key=lambda x: (x[0], x[1].confirmed is True, x[1].headline))[1].headline
         return low, best, high, False
     return low, low, high, True
+
+
+def _report_figure(e: ReportEvent, category: str, victims: str | None) -> ReportFigure | None:
+    """One report's figure of a category: its counts by side added up ("170 Afghans and 13 US service members")."""
+    figs = [f for f in e.figures if f.category == category and f.headline is not None
+            and (victims is None or f.victims == victims)]
+    if not figs:
+        return None
+    if len(figs) == 1:
+        return figs[0]
+    lo = sum((f.min if f.min is not None else f.max) for f in figs)
+    hi = None if any(f.max is None for f in figs) else sum(f.max for f in figs)
+    first = figs[0]
+    confirmed = False if any(f.confirmed is False for f in figs) else first.confirmed
+    return ReportFigure(category, lo, hi, "sum", confirmed, first.source, "mixed")
 
 
 def _source_key(source: str | None) -> str | None:

@@ -175,6 +175,8 @@ class Geoparser:
         while a < b and (toks[a].lower in ("the", "a", "an") or toks[a].pos == "PUNCT" or toks[a].text.isspace()):
             a += 1
         hint = None
+        while b > a and toks[b - 1].text.isspace():
+            b -= 1
         # "Anbar province", "Kaduna State", "Arghistan district": the kind word is part of the name.
         while b > a + 1 and toks[b - 1].lower in _ALL_FEATURES:
             hint = _feature_kind(toks[b - 1].lower)
@@ -187,7 +189,7 @@ class Geoparser:
         if len(before) >= 2 and before[-1] == "of" and before[-2] in _ALL_FEATURES:
             hint = _feature_kind(before[-2])
         text = parsed.text[toks[a].idx : toks[b - 1].end]
-        text = re.sub(r"['’]s$", "", text).strip(" ,.;:-–—()\"“”‘’")
+        text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:-–—()\"“”‘’\n\t")
         key = normalize(text)
         if not key or len(key) < 3 or not any(c.isalpha() for c in key):
             return None

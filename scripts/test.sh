@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Everything the tests need on a fresh machine, then the tests: the README's test command, and what CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+.venv/bin/pip install -q -e '.[dev]'
+# The browser tests drive Debian's Chromium (no browser is downloaded by the test tools).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium > /dev/null
+fi
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,269 @@
+"""The HTTP API and the dashboard, on the same store the CLI uses.
+
+`create_app(db)` serves, read-only unless asked: the JSON API (`/api/...`, OpenAPI at `/docs` with assets shipped
+in the package, so it works offline) and the dashboard (`/`). Report text is untrusted: the API returns it as
+JSON strings and the dashboard only ever puts it into the page as text; every response carries a strict Content
+Security Policy. Request bodies are size-limited; there is no CORS unless origins are given.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import asynccontextmanager
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Body, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from sitrep.model import EVENT_TYPES, Article
+from sitrep.store import Store
+from sitrep.store.queries import CATEGORIES, EventFilter, count_events, event_detail, find_events, reports_of, to_spec
+
+MAX_BODY = 256_000  # bytes: a long report is 50,000 characters
+MAX_TEXT = 100_000  # characters of one report sent for extraction
+STATIC = resources.files("sitrep.web") / "static"
+CSP = ("default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; style-src 'self' 'unsafe-inline'; "
+       "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+       "form-action 'self'")
+DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+
+
+class Service:
+    """The store connection and the extractor, shared by requests."""
+
+    def __init__(self, db: Path, allow_writes: bool):
+        self.db = db
+        self.allow_writes = allow_writes
+        if not db.exists():
+            Store(db).close()  # create an empty, migrated store
+        self.store = Store(db, read_only=not allow_writes)
+        self._extractor = None
+        self._lock = threading.Lock()
+
+    def cursor(self):
+        return self.store.con.cursor()
+
+    def extractor(self):
+        from sitrep.pipeline import Extractor
+
+        with self._lock:
+            if self._extractor is None:
+                self._extractor = Extractor()
+            return self._extractor
+
+    def extract(self, article: Article):
+        extractor = self.extractor()
+        with self._lock:  # one report at a time through the NLP model
+            return extractor.extract(article)
+
+    def ingest(self, article: Article) -> dict[str, Any]:
+        from sitrep.store import merge_store
+
+        with self._lock:
+            status, stored_id = self.store.status_of(article)
+            if status != "unchanged":
+                article.id = stored_id
+                record = self._extractor_unlocked().extract(article)
+                self.store.save([(article, record, status)])
+                merge_store(self.store)
+            n = self.store.con.execute("SELECT count(*) FROM report_events WHERE article_id = ?",
+                                       [stored_id]).fetchone()[0]
+        return {"status": status, "article_id": stored_id, "events": n}
+
+    def _extractor_unlocked(self):
+        from sitrep.pipeline import Extractor
+
+        if self._extractor is None:
+            self._extractor = Extractor()
+        return self._extractor
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | None = None) -> FastAPI:
+    service = Service(Path(db), allow_writes)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        service.close()
+
+    app = FastAPI(title="sitrep", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="Conflict events with their figures, places, dates, actors and evidence.")
+    app.state.service = service
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY:
+            return JSONResponse({"detail": f"request body larger than {MAX_BODY} bytes"}, status_code=413)
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = DOCS_CSP if request.url.path == "/docs" else CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET", "POST"])
+
+    # ------------------------------------------------------------ events
+    @app.get("/api/events", summary="Merged events, with the CLI's filters; JSON or GeoJSON")
+    def events(
+        country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2")] = None,
+        admin1: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        type: Annotated[str | None, Query(description="event type")] = None,
+        actor: Annotated[str | None, Query(max_length=200)] = None,
+        min_killed: Annotated[int | None, Query(ge=0)] = None,
+        near: Annotated[str | None, Query(pattern=r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?$", description="LAT,LON")] = None,
+        within: Annotated[float | None, Query(gt=0, le=20000, description="km")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+        format: Literal["json", "geojson"] = "json",
+    ):
+        f = _filter(country, admin1, since, until, type, actor, min_killed, near, within, limit, offset)
+        con = service.cursor()
+        rows = find_events(con, f)
+        reports = reports_of(con, [r["merged_id"] for r in rows])
+        specs = [to_spec(r, reports.get(r["merged_id"], [])) for r in rows]
+        if format == "geojson":
+            return {"type": "FeatureCollection", "features": [
+                {"type": "Feature", "id": s["id"],
+                 "geometry": {"type": "Point", "coordinates": [s["location"]["lon"], s["location"]["lat"]]}
+                 if s["location"]["lat"] is not None else None, "properties": s} for s in specs]}
+        return {"total": count_events(con, f), "limit": limit, "offset": offset, "events": specs}
+
+    @app.get("/api/events/{event_id}", summary="One merged event: reconciled figures, each report's figures, evidence")
+    def event(event_id: str):
+        detail = event_detail(service.cursor(), event_id)
+        if detail is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return detail
+
+    @app.get("/api/articles/{article_id}", summary="One stored report: its text and every event it tells")
+    def article(article_id: str):
+        con = service.cursor()
+        row = con.execute("SELECT article_id, title, published, outlet, url, text, version FROM articles "
+                          "WHERE article_id = ?", [article_id]).fetchone()
+        if row is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        events = [json.loads(r[0]) for r in con.execute(
+            "SELECT record FROM report_events WHERE article_id = ? ORDER BY seq", [article_id]).fetchall()]
+        links = dict(con.execute("SELECT l.event_id, l.merged_id FROM merge_links l JOIN report_events e USING (event_id) "
+                                 "WHERE e.article_id = ?", [article_id]).fetchall())
+        for e in events:
+            e["merged_id"] = links.get(e["id"])
+        return {"id": row[0], "title": row[1], "published": row[2].isoformat() if row[2] else None, "outlet": row[3],
+                "source_url": row[4], "text": row[5], "version": row[6], "events": events}
+
+    @app.get("/api/stats", summary="Events, killed and displaced by day, week or month, and by country")
+    def stats(
+        by: Literal["day", "week", "month"] = "month",
+        country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None,
+        since: date | None = None,
+        until: date | None = None,
+        type: str | None = None,
+        actor: Annotated[str | None, Query(max_length=200)] = None,
+    ):
+        f = _filter(country, None, since, until, type, actor, None, None, None, None, 0)
+        return _stats(service.cursor(), f, by)
+
+    # ------------------------------------------------------------ extraction and ingest
+    @app.post("/api/extract", summary="Extract one report (not stored): the SPEC §2 record")
+    def extract(report: Annotated[dict, Body(examples=[{"text": "Gunmen killed 12 villagers on Friday.",
+                                                         "published": "2024-03-08"}])]):
+        article = _article(report, "pasted")
+        from sitrep.record import record_to_dict
+
+        return record_to_dict(service.extract(article))
+
+    @app.post("/api/ingest", summary="Store one report and re-merge (only when the server allows writes)")
+    def ingest(report: dict):
+        if not service.allow_writes:
+            raise HTTPException(403, "this server is read-only: start it with --allow-writes to ingest")
+        article = _article(report, report.get("id") or None)
+        return service.ingest(article)
+
+    # ------------------------------------------------------------ pages
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        from fastapi.openapi.docs import get_swagger_ui_html
+
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="sitrep API",
+                                   swagger_js_url="/static/vendor/swagger/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    return app
+
+
+def _filter(country, admin1, since, until, event_type, actor, min_killed, near, within, limit, offset) -> EventFilter:
+    if event_type is not None and event_type not in EVENT_TYPES:
+        raise HTTPException(400, f"unknown type {event_type!r}; one of {', '.join(EVENT_TYPES)}")
+    point = None
+    if near:
+        lat, lon = (float(x) for x in near.split(","))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise HTTPException(400, "near: latitude must be within ±90 and longitude within ±180")
+        point = (lat, lon)
+    if within is not None and point is None:
+        raise HTTPException(400, "within needs near")
+    if since and until and since > until:
+        raise HTTPException(400, "since is after until")
+    return EventFilter(country=country.upper() if country else None, admin1=admin1, since=since, until=until,
+                       event_type=event_type, actor=actor, min_killed=min_killed, near=point, within_km=within,
+                       limit=limit, offset=offset)
+
+
+def _article(report: dict, default_id: str | None) -> Article:
+    from sitrep.ingest.files import InputError, check_text, parse_date
+
+    text = report.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise HTTPException(400, "give the report as a non-empty \"text\" string")
+    if len(text) > MAX_TEXT:
+        raise HTTPException(413, f"the report is {len(text):,} characters; the limit is {MAX_TEXT:,}")
+    try:
+        check_text(text, "text")
+        published = parse_date(report.get("published"), "published")
+    except InputError as e:
+        raise HTTPException(400, str(e)) from None
+    import hashlib
+
+    article_id = default_id or hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return Article(id=str(article_id), text=text, title=report.get("title"), published=published,
+                   outlet=report.get("outlet"), source_url=report.get("url") or report.get("source_url"))
+
+
+def _stats(con, f: EventFilter, by: str) -> dict[str, Any]:
+    from sitrep.store.queries import where
+
+    sql_where, params = where(f)
+    bucket = {"day": "CAST(day AS VARCHAR)", "week": "strftime(date_trunc('week', day), '%Y-%m-%d')",
+              "month": "strftime(day, '%Y-%m')"}[by]
+    series = con.execute(
+        f"""SELECT {bucket} AS period, count(*), sum(coalesce(killed_best, killed_low, 0)),
+                   sum(coalesce(displaced_best, displaced_low, 0))
+            FROM (SELECT *, coalesce(date_start, date_end) AS day FROM merged_events{sql_where})
+            WHERE day IS NOT NULL GROUP BY period ORDER BY period""", params).fetchall()
+    countries = con.execute(
+        f"""SELECT country, count(*), sum(coalesce(killed_best, killed_low, 0)), sum(coalesce(displaced_best, displaced_low, 0))
+            FROM merged_events{sql_where} GROUP BY country ORDER BY count(*) DESC, country""", params).fetchall()
+    keys = ("events", "killed", "displaced")
+    return {"by": by, "series": [{"period": p, **dict(zip(keys, v))} for p, *v in series],
+            "by_country": [{"country": c, **dict(zip(keys, v))} for c, *v in countries],
+            "categories": list(CATEGORIES)}

@@ -1,0 +1,137 @@
+"""The dashboard in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright): the map shows the
+sample's events, an event shows its evidence highlighted, the paste box extracts, and injected markup stays inert."""
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from sitrep.ingest.run import ingest
+from sitrep.store import Store
+from sitrep.web.app import create_app
+from tests.conftest import SAMPLE
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+INJECTION = {
+    "id": "injection",
+    "title": "<script>window.__pwned = 1</script> Bomb kills 5",
+    "text": "<img src=x onerror=\"window.__pwned = 2\"> A car bomb killed 5 people in Kirkuk on Monday, police "
+            "said. <a href=\"javascript:window.__pwned = 3\">read more</a> <script>window.__pwned = 4</script>\n",
+    "url": "javascript:window.__pwned = 5",
+    "outlet": "<b onmouseover=\"window.__pwned = 6\">Evil Wire</b>",
+    "published": "2024-01-15",
+}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, extractor):
+    import uvicorn
+
+    tmp = tmp_path_factory.mktemp("web")
+    bad = tmp / "injection.jsonl"
+    bad.write_text(json.dumps(INJECTION) + "\n", encoding="utf-8")
+    db = tmp / "web.duckdb"
+    with Store(db) as store:
+        report = ingest([str(SAMPLE), str(bad)], store, extractor)
+        assert report.new == 9 and report.failed == 0
+    app = create_app(db)
+    app.state.service._extractor = extractor
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "Debian's chromium is needed for the browser tests (.ci/run installs it)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 860})
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    ctx.close()
+
+
+def open_dashboard(page, server):
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready='1']", timeout=20000)
+
+
+def test_browser_map_shows_the_samples_events(page, server, tmp_path):
+    open_dashboard(page, server)
+    page.wait_for_timeout(800)
+    markers = page.locator("#map path.leaflet-interactive").count() + page.locator("#map .cluster-icon").count()
+    assert markers >= 3
+    assert page.locator("#map .leaflet-overlay-pane path").count() > 50  # the shipped world outline
+    assert page.locator("#events tbody tr").count() == 9
+    assert page.locator("#timeline rect.killed").count() >= 3
+    page.screenshot(path=str(tmp_path / "dashboard.png"))
+    assert not page.errors
+
+
+def test_browser_event_page_highlights_evidence(page, server):
+    open_dashboard(page, server)
+    page.locator("#events tbody tr", has_text="Mogadishu").click()
+    page.wait_for_selector(".report .text mark.figure")
+    figures = page.locator(".report .text mark.figure").all_inner_texts()
+    assert "358" in figures and "228" in figures
+    assert page.locator(".report .text mark.place").count() >= 1
+    assert "best 358" in page.locator("#event-facts").inner_text()
+    assert not page.errors
+
+
+def test_browser_paste_box_extracts_and_highlights(page, server):
+    page.goto(server + "/#/paste")
+    page.fill("#paste-form textarea", "Gunmen killed 12 villagers in Zamfara state on Friday, police said.")
+    page.fill("#paste-form input[name=published]", "2024-03-08")
+    page.click("#paste-form button")
+    page.wait_for_selector("#paste-result .text mark.figure")
+    assert page.locator("#paste-result .text mark.figure").inner_text() == "12"
+    assert "killed 12..12" in page.locator("#paste-events").inner_text()
+    assert "Zamfara" in page.locator("#paste-result .text mark.place").inner_text()
+
+
+def test_browser_injected_markup_stays_inert(page, server):
+    open_dashboard(page, server)
+    page.locator("#events tbody tr", has_text="Kirkuk").click()
+    page.wait_for_selector(".report .text mark.figure")
+    report = page.locator(".report")
+    assert "<script>window.__pwned = 1</script>" in report.locator("h3").inner_text()
+    assert "<img src=x" in report.locator(".text").inner_text()
+    assert report.locator("img, script, b").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    # the paste box too
+    page.goto(server + "/#/paste")
+    page.fill("#paste-form textarea", INJECTION["text"])
+    page.click("#paste-form button")
+    page.wait_for_selector("#paste-result .text")
+    assert page.locator("#paste-result img, #paste-result script, #paste-result a").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert not page.errors
