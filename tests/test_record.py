@@ -55,3 +55,11 @@ def test_record_is_json_round_trippable(sample_records):
 def test_record_quiet_report_has_no_events(sample_records):
     rec = next(r for r in sample_records if r["article"]["id"] == "unsc-south-sudan")
     assert rec["events"] == []
+
+
+def test_record_round_trips_through_its_dict(extractor):
+    from sitrep.record import record_from_dict
+
+    for rec in extractor.extract_many(a for a in read_corpus(SAMPLE)):
+        d = record_to_dict(rec)
+        assert record_to_dict(record_from_dict(json.loads(json.dumps(d)), rec.article)) == d

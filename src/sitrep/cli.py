@@ -109,7 +109,15 @@ def _open_store(db: Path | None, read_only: bool = False):
 @click.option("--no-merge", is_flag=True, help="Store the reports but do not re-merge events.")
 @click.option("--progress", "progress_lines", is_flag=True,
               help="Print a progress line per batch (for logs; a terminal gets a live line anyway).")
-def ingest(paths: tuple[str, ...], db: Path | None, batch_size: int, no_merge: bool, progress_lines: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=1), help="Extract in N local worker processes (Dask).")
+@click.option("--scheduler", metavar="ADDRESS", help="Extract on an existing Dask cluster, e.g. tcp://host:8786.")
+@click.option("--partition-size", default=200, show_default=True, type=click.IntRange(min=1),
+              help="Reports per Dask task.")
+@click.option("--parquet", "parquet_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Where workers write their Parquet partitions (default: beside the store; must be shared "
+                   "storage on a multi-machine cluster).")
+def ingest(paths: tuple[str, ...], db: Path | None, batch_size: int, no_merge: bool, progress_lines: bool,
+           workers: int | None, scheduler: str | None, partition_size: int, parquet_dir: Path | None) -> None:
     """Store reports and merge the events they tell: corpus folders, .txt, .html, .jsonl, RSS/Atom feeds (files or
     URLs). Rerunning is safe: a stored report (same URL or text) changes nothing; a changed one replaces its
     extraction and keeps the old version in the history.
@@ -130,8 +138,17 @@ def ingest(paths: tuple[str, ...], db: Path | None, batch_size: int, no_merge: b
         elif show:
             click.echo(f"\ringesting: {report.line()}", err=True, nl=False)
 
+    if workers and scheduler:
+        raise click.UsageError("give --workers or --scheduler, not both")
     try:
-        report = run(paths, store, batch_size=batch_size, on_progress=progress, merge=not no_merge)
+        if workers or scheduler:
+            from sitrep.scale import connect, default_parquet_dir, ingest_distributed
+
+            with connect(workers, scheduler) as client:
+                report = ingest_distributed(paths, store, client, parquet_dir or default_parquet_dir(store.path),
+                                            partition_size, on_progress=progress, merge=not no_merge)
+        else:
+            report = run(paths, store, batch_size=batch_size, on_progress=progress, merge=not no_merge)
     finally:
         store.close()
     if show and not progress_lines:

@@ -5,7 +5,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from sitrep.model import Actor, Event, Figure, Place, Record, Span, When
+from sitrep.model import Actor, Article, Event, Figure, Place, Record, Span, When
 
 SCHEMA = "sitrep/1"
 
@@ -120,3 +120,52 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema of one output record (`sitrep/schema/record.schema.json`)."""
     text = resources.files("sitrep.schema").joinpath("record.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+# ---------------------------------------------------------------- reading records back (Parquet partitions, files)
+def record_from_dict(d: dict[str, Any], article: Article) -> Record:
+    """The Record a SPEC §2 dict was made from (the inverse of record_to_dict, for a known article)."""
+    return Record(article=article, events=[event_from_dict(e) for e in d.get("events", [])])
+
+
+def event_from_dict(e: dict[str, Any]) -> Event:
+    figures = [_figure(f) for f in e.get("figures", [])] + [_figure(f) for f in e.get("household_figures", [])]
+    return Event(
+        id=e["id"], event_type=e["event_type"], sub_event_type=e.get("sub_event_type"), figures=figures,
+        date=_when_from(e.get("date")), location=_place_from(e.get("location")),
+        actors=[Actor(a["name"], a["role"], a.get("text"), _span_from(a, "text_start", "text_end"), a.get("type"))
+                for a in e.get("actors", [])],
+        claim_source=e.get("claim_source"), confirmed=e.get("confirmed"),
+        evidence=[Span(s["start"], s["end"]) for s in e.get("evidence", [])], confidence=e.get("confidence", 0.5),
+        kind=e.get("kind", "main"),
+    )
+
+
+def _figure(f: dict[str, Any]) -> Figure:
+    return Figure(category=f["category"], min=f["min"], max=f["max"], qualifier=f["qualifier"],
+                  span=Span(f["start"], f["end"]), text=f["text"], victims=f.get("victims", "unknown"),
+                  unit=f.get("unit", "people"), source=f.get("source"), confirmed=f.get("confirmed"),
+                  superseded=f.get("superseded", False), mentions=[Span(m["start"], m["end"]) for m in f.get("mentions", [])])
+
+
+def _span_from(d: dict[str, Any], a: str, b: str) -> Span | None:
+    return Span(d[a], d[b]) if d.get(a) is not None and d.get(b) is not None else None
+
+
+def _when_from(d: dict[str, Any] | None) -> When | None:
+    if d is None:
+        return None
+    from datetime import date
+
+    return When(date.fromisoformat(d["start"]) if d.get("start") else None,
+                date.fromisoformat(d["end"]) if d.get("end") else None, d.get("precision"), d.get("text"),
+                _span_from(d, "text_start", "text_end"))
+
+
+def _place_from(d: dict[str, Any] | None) -> Place | None:
+    if d is None:
+        return None
+    return Place(name=d["name"], country=d.get("country"), admin1=d.get("admin1"), lat=d.get("lat"), lon=d.get("lon"),
+                 geonames_id=d.get("geonames_id"), precision=d.get("precision"), where_prec=d.get("where_prec"),
+                 feature_code=d.get("feature_code"), admin1_code=d.get("admin1_code"),
+                 span=_span_from(d, "text_start", "text_end"), text=d.get("text"))

@@ -1,12 +1,17 @@
 """The ingest run: read inputs, skip what is already stored, extract the rest in batches, store each batch in one
-transaction, then merge. Safe to rerun at any point: stored reports are recognised and left as they are."""
+transaction, then merge. Safe to rerun at any point: stored reports are recognised and left as they are.
+
+Reports the relevance prefilter rules out are stored without running the NLP (with no events), so that the store
+knows them and a rerun counts them unchanged. `sitrep.scale` runs the same steps with extraction on a cluster.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sitrep.ingest import InputError, read_inputs
-from sitrep.model import Article
+from sitrep.model import Article, Record
+from sitrep.prefilter import is_relevant
 from sitrep.store.db import Store, content_hash, merge_store
 
 BATCH = 16
@@ -18,57 +23,82 @@ class IngestReport:
     unchanged: int = 0
     updated: int = 0
     failed: int = 0
+    filtered: int = 0  # stored without NLP: nothing about violence, casualties or displacement
     merged_events: int = 0
     errors: list[InputError] = field(default_factory=list)
+    workers_peak_mb: dict[int, int] = field(default_factory=dict)
+
+    def count(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
 
     def line(self) -> str:
-        return (f"{self.new} new, {self.unchanged} unchanged, {self.updated} updated, {self.failed} failed"
-                + (f"; {self.merged_events} merged events" if self.merged_events else ""))
+        text = f"{self.new} new, {self.unchanged} unchanged, {self.updated} updated, {self.failed} failed"
+        if self.filtered:
+            text += f" ({self.filtered} without violence, not parsed)"
+        return text + (f"; {self.merged_events} merged events" if self.merged_events else "")
+
+
+@dataclass(slots=True)
+class Pending:
+    items: list[tuple[Article, str]] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+
+def admit(paths: Iterable[str], store: Store, report: IngestReport, pending: Pending,
+          fetcher=None) -> Iterator[tuple[Article, str, bool] | None]:
+    """(article, status, relevant) for each report to store; None after counting one that needs nothing done."""
+    for item in read_inputs(paths, fetcher):
+        if isinstance(item, InputError):
+            report.failed += 1
+            report.errors.append(item)
+            yield None
+            continue
+        digest = content_hash(item.text)
+        status, stored_id = store.status_of(item)
+        if status == "unchanged" or digest in pending.seen or (item.source_url and item.source_url in pending.seen):
+            report.unchanged += 1
+            yield None
+            continue
+        pending.seen.add(digest)
+        if item.source_url:
+            pending.seen.add(item.source_url)
+        item.id = stored_id
+        yield item, status, is_relevant(item.text)
 
 
 def ingest(paths: Iterable[str], store: Store, extractor=None, batch_size: int = BATCH,
            on_progress: Callable[[IngestReport], None] | None = None, merge: bool = True, fetcher=None) -> IngestReport:
     """Store every readable report of `paths`; errors are counted and kept, never raised."""
     report = IngestReport()
-    pending: list[tuple[Article, str]] = []
-    seen: set[str] = set()
+    pending = Pending()
 
     def flush() -> None:
         nonlocal extractor
-        if not pending:
+        if not pending.items:
             return
-        if extractor is None:
-            from sitrep.pipeline import Extractor
+        relevant = [(a, s) for a, s, keep in pending.items if keep]
+        records = {}
+        if relevant:
+            if extractor is None:
+                from sitrep.pipeline import Extractor
 
-            extractor = Extractor()
-        records = list(extractor.extract_many(a for a, _ in pending))
-        store.save((a, r, status) for (a, status), r in zip(pending, records))
-        for _, status in pending:
-            setattr(report, status, getattr(report, status) + 1)
-        pending.clear()
+                extractor = Extractor()
+            records = {id(a): r for (a, _), r in zip(relevant, extractor.extract_many(a for a, _ in relevant))}
+        store.save((a, records.get(id(a)) or Record(a), s) for a, s, _ in pending.items)
+        for _, status, keep in pending.items:
+            report.count(status)
+            report.filtered += not keep
+        pending.items.clear()
         if on_progress:
             on_progress(report)
 
-    for item in read_inputs(paths, fetcher):
-        if isinstance(item, InputError):
-            report.failed += 1
-            report.errors.append(item)
+    for item in admit(paths, store, report, pending, fetcher):
+        if item is None:
             if on_progress:
                 on_progress(report)
             continue
-        digest = content_hash(item.text)
-        status, stored_id = store.status_of(item)
-        if status == "unchanged" or digest in seen or (item.source_url and item.source_url in seen):
-            report.unchanged += 1
-            if on_progress:
-                on_progress(report)
-            continue
-        seen.add(digest)
-        if item.source_url:
-            seen.add(item.source_url)
-        item.id = stored_id
-        pending.append((item, status))
-        if len(pending) >= batch_size:
+        pending.items.append(item)
+        if len(pending.items) >= batch_size:
             flush()
     flush()
     if merge:
