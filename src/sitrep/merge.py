@@ -38,6 +38,8 @@ COMPATIBLE_GROUPS = {("violence", "protest"), ("violence", "abduction"), ("viole
 NEAR_KM = 30.0
 FAR_KM = 60.0
 THRESHOLD = 3.0
+CHAIN_DAYS = 10  # events further apart than this are never compared (nor joined)
+MAX_SPAN_DAYS = 14  # a merged event's reports never span more than this
 UNIDENTIFIED = "Unidentified"
 
 
@@ -196,10 +198,16 @@ _STOP = set(
 
 # ---------------------------------------------------------------- clustering
 def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
-    """Complete-linkage clusters, strongest pairs first. Deterministic for the same input."""
+    """Complete-linkage clusters, strongest pairs first. Deterministic for the same input.
+
+    Every pair of events close enough in time to be chained is scored once; a pair that cannot be one event is
+    remembered, and two clusters join only if no such pair lies across them (and their dates stay within two
+    weeks), so the cost grows with the pairs examined, not with the square of the cluster sizes.
+    """
     events = sorted(events, key=lambda e: (e.country or "", (e.interval() or (date.min,))[0], e.article_id, e.event_id))
     index = {e.event_id: k for k, e in enumerate(events)}
     pairs: list[tuple[float, int, int]] = []
+    conflicts: dict[int, set[int]] = {k: set() for k in range(len(events))}
     by_country: dict[str, list[ReportEvent]] = {}
     for e in events:
         by_country.setdefault(e.country or "", []).append(e)
@@ -208,13 +216,18 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
             ia = a.interval()
             for b in group[i + 1 :]:
                 ib = b.interval()
-                if ia and ib and (ib[0] - ia[1]).days > 4:
-                    break  # sorted by start: nothing later can touch a
+                if ia and ib and (ib[0] - ia[1]).days > CHAIN_DAYS:
+                    break  # sorted by start: nothing later can be chained to a
                 s = pair_score(a, b)
-                if s is not None and s >= THRESHOLD:
-                    pairs.append((s, index[a.event_id], index[b.event_id]))
+                x, y = index[a.event_id], index[b.event_id]
+                if s is None:
+                    conflicts[x].add(y)
+                    conflicts[y].add(x)
+                elif s >= THRESHOLD:
+                    pairs.append((s, x, y))
     parent = list(range(len(events)))
-    members: dict[int, list[int]] = {k: [k] for k in range(len(events))}
+    members: dict[int, set[int]] = {k: {k} for k in range(len(events))}
+    spans = {k: events[k].interval() for k in range(len(events))}
 
     def find(k: int) -> int:
         while parent[k] != k:
@@ -224,11 +237,15 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
 
     for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         ri, rj = find(i), find(j)
-        if ri == rj:
+        if ri == rj or conflicts[ri] & members[rj]:
             continue
-        if all(pair_score(events[x], events[y]) is not None for x in members[ri] for y in members[rj]):
-            parent[rj] = ri
-            members[ri] += members.pop(rj)
+        si, sj = spans[ri], spans[rj]
+        if si and sj and (max(si[1], sj[1]) - min(si[0], sj[0])).days > MAX_SPAN_DAYS:
+            continue
+        parent[rj] = ri
+        members[ri] |= members.pop(rj)
+        conflicts[ri] |= conflicts.pop(rj)
+        spans[ri] = (min(si[0], sj[0]), max(si[1], sj[1])) if si and sj else (si or sj)
     return [[events[k] for k in sorted(ms)] for ms in members.values()]
 
 

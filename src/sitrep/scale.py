@@ -156,6 +156,15 @@ def ingest_distributed(paths: Iterable[str], store: Store, client, parquet_dir: 
         futures.append(client.submit(extract_partition, part, [a for a, _ in batch], str(parquet_dir),
                                      key=f"sitrep-extract-{part}-{os.getpid()}", retries=2, pure=False))
 
+    unparsed: list[tuple[Article, Record, str]] = []
+
+    def store_unparsed() -> None:
+        store.save(unparsed)  # known to the store, no NLP spent on them
+        for _, _, status in unparsed:
+            report.count(status)
+        report.filtered += len(unparsed)
+        unparsed.clear()
+
     for item in admit(paths, store, report, pending, fetcher):
         if item is None:
             if on_progress:
@@ -163,9 +172,9 @@ def ingest_distributed(paths: Iterable[str], store: Store, client, parquet_dir: 
             continue
         article, status, relevant = item
         if not relevant:
-            store.save([(article, Record(article), status)])  # known to the store, no NLP spent on it
-            report.count(status)
-            report.filtered += 1
+            unparsed.append((article, Record(article), status))
+            if len(unparsed) >= partition_size:
+                store_unparsed()
             continue
         batch.append((article, status))
         if len(batch) >= partition_size:
@@ -173,6 +182,7 @@ def ingest_distributed(paths: Iterable[str], store: Store, client, parquet_dir: 
             batch = []
     if batch:
         submit(batch)
+    store_unparsed()
     import pyarrow.parquet as pq
 
     for future in as_completed(futures):
