@@ -8,11 +8,9 @@ uvicorn, called over HTTP on localhost. The target for filtered queries is p95 u
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -24,11 +22,11 @@ from bench_store import fill  # noqa: E402
 
 from sitrep.store import Store  # noqa: E402
 from sitrep.web.app import create_app  # noqa: E402
+from sitrep.web.local import running  # noqa: E402
 
 
 def main() -> None:
     import httpx
-    import uvicorn
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=100_000)
@@ -38,45 +36,37 @@ def main() -> None:
         db = Path(tmp) / "api.duckdb"
         with Store(db) as store:
             fill(store, args.events)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-        threading.Thread(target=server.run, daemon=True).start()
-        while not server.started:
-            time.sleep(0.05)
-        base = f"http://127.0.0.1:{port}"
-        calls = {
-            "page /": "/",
-            "page assets": None,
-            "events (first 100)": "/api/events?limit=100",
-            "events country": "/api/events?country=IQ&limit=100",
-            "events date range": "/api/events?since=2019-01-01&until=2019-03-31&limit=100",
-            "events type+killed": "/api/events?type=battle&min_killed=40&limit=100",
-            "events near": "/api/events?near=10,20&within=200&limit=100",
-            "events geojson 1000": "/api/events?format=geojson&limit=1000",
-            "stats by month": "/api/stats?by=month",
-            "stats country": "/api/stats?by=week&country=NG",
-        }
-        assets = ["/static/app.js", "/static/style.css", "/static/vendor/leaflet/leaflet.js",
-                  "/static/vendor/markercluster/leaflet.markercluster.js", "/static/vendor/world/countries-110m.json"]
-        with httpx.Client(base_url=base, timeout=30) as client:
-            print(f"{args.events:,} events; {args.repeat} calls each")
-            print(f"{'call':22} {'p50 ms':>8} {'p95 ms':>8} {'bytes':>10}")
-            for name, path in calls.items():
-                times, size = [], 0
-                for _ in range(args.repeat):
-                    t = time.perf_counter()
-                    if path is None:
-                        size = sum(len(client.get(a).content) for a in assets)
-                    else:
-                        r = client.get(path)
-                        r.raise_for_status()
-                        size = len(r.content)
-                    times.append((time.perf_counter() - t) * 1000)
-                p95 = statistics.quantiles(times, n=20)[18]
-                print(f"{name:22} {statistics.median(times):8.1f} {p95:8.1f} {size:10,}")
-        server.should_exit = True
+        with running(create_app(db)) as base:
+            calls = {
+                "page /": "/",
+                "page assets": None,
+                "events (first 100)": "/api/events?limit=100",
+                "events country": "/api/events?country=IQ&limit=100",
+                "events date range": "/api/events?since=2019-01-01&until=2019-03-31&limit=100",
+                "events type+killed": "/api/events?type=battle&min_killed=40&limit=100",
+                "events near": "/api/events?near=10,20&within=200&limit=100",
+                "events geojson 1000": "/api/events?format=geojson&limit=1000",
+                "stats by month": "/api/stats?by=month",
+                "stats country": "/api/stats?by=week&country=NG",
+            }
+            assets = ["/static/app.js", "/static/style.css", "/static/vendor/leaflet/leaflet.js",
+                      "/static/vendor/markercluster/leaflet.markercluster.js", "/static/vendor/world/countries-110m.json"]
+            with httpx.Client(base_url=base, timeout=30) as client:
+                print(f"{args.events:,} events; {args.repeat} calls each")
+                print(f"{'call':22} {'p50 ms':>8} {'p95 ms':>8} {'bytes':>10}")
+                for name, path in calls.items():
+                    times, size = [], 0
+                    for _ in range(args.repeat):
+                        t = time.perf_counter()
+                        if path is None:
+                            size = sum(len(client.get(a).content) for a in assets)
+                        else:
+                            r = client.get(path)
+                            r.raise_for_status()
+                            size = len(r.content)
+                        times.append((time.perf_counter() - t) * 1000)
+                    p95 = statistics.quantiles(times, n=20)[18]
+                    print(f"{name:22} {statistics.median(times):8.1f} {p95:8.1f} {size:10,}")
 
 
 if __name__ == "__main__":

@@ -4,11 +4,8 @@
 """
 from __future__ import annotations
 
-import socket
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,26 +13,18 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def main() -> None:
-    import uvicorn
     from playwright.sync_api import sync_playwright
 
     from sitrep.ingest.run import ingest
     from sitrep.store import Store
     from sitrep.web.app import create_app
+    from sitrep.web.local import running
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "shots.duckdb"
         with Store(db) as store:
             ingest([str(ROOT / "sample" / "corpus")], store)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-        threading.Thread(target=server.run, daemon=True).start()
-        while not server.started:
-            time.sleep(0.05)
-        url = f"http://127.0.0.1:{port}"
-        with sync_playwright() as p:
+        with running(create_app(db)) as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
             page = browser.new_page(viewport={"width": 1280, "height": 860})
@@ -53,7 +42,6 @@ def main() -> None:
             page.wait_for_selector("#paste-result .text mark.figure")
             page.screenshot(path=str(ROOT / "docs" / "paste.png"), full_page=True)
             browser.close()
-        server.should_exit = True
     print("docs/dashboard.png, docs/event.png, docs/paste.png")
 
 

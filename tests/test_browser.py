@@ -3,9 +3,6 @@ sample's events, an event shows its evidence highlighted, the paste box extracts
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ import pytest
 from sitrep.ingest.run import ingest
 from sitrep.store import Store
 from sitrep.web.app import create_app
+from sitrep.web.local import running
 from tests.conftest import SAMPLE
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -31,8 +29,6 @@ INJECTION = {
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, extractor):
-    import uvicorn
-
     tmp = tmp_path_factory.mktemp("web")
     bad = tmp / "injection.jsonl"
     bad.write_text(json.dumps(INJECTION) + "\n", encoding="utf-8")
@@ -42,19 +38,8 @@ def server(tmp_path_factory, extractor):
         assert report.new == 9 and report.failed == 0
     app = create_app(db)
     app.state.service._extractor = extractor
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with running(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

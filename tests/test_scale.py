@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from sitrep.ingest.files import read_corpus
 from sitrep.ingest.run import ingest
 from sitrep.prefilter import is_relevant
 from sitrep.store import Store
+from sitrep.web.local import free_port
 from tests.conftest import ROOT, SAMPLE, shared_dir
 
 BIN = Path(sys.executable).parent
@@ -112,12 +112,6 @@ def test_scale_local_workers_give_the_identical_store(corpus, serial, tmp_path):
 
     n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path}/workers.duckdb.parts/events-*.parquet')").fetchall()[0][0]
     assert n == len(serial["events"])  # the partitions are queryable on their own
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture()
