@@ -63,7 +63,7 @@ def build(n: int, folder: Path) -> Path:
                         ["energy", "mining", "retail"]), rate=rnd.randint(2, 7), n=rnd.randint(3, 60),
                     team=rnd.choice(CITIES) + " United", team2=rnd.choice(CITIES) + " City", g1=rnd.randint(0, 5),
                     g2=rnd.randint(0, 5), crowd=rnd.randint(5, 70) * 1000, mm=rnd.randint(5, 80), t1=rnd.randint(5, 15),
-                    t2=rnd.randint(16, 30), k=rnd.randint(10, 3000))
+                    t2=rnd.randint(16, 30), k=rnd.randint(10, 3000)) + f"\n(Report {k}.)\n"
                 published = f"2024-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}"
             fh.write(json.dumps({"id": f"r{k:06d}", "text": text, "published": published}) + "\n")
     return path

@@ -77,8 +77,7 @@ def extract_partition(part: str, articles: list[Article], out_dir: str) -> dict[
     path = out / f"part-{part}.parquet"
     _write(pq, pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA(pa)), path)
     _write(pq, pa.Table.from_pylist(events, schema=_EVENT_SCHEMA(pa)), out / f"events-{part}.parquet")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"part": part, "path": str(path), "errors": errors, "peak_rss_mb": round(peak), "pid": os.getpid()}
+    return {"part": part, "path": str(path), "errors": errors, "peak_rss_mb": peak_rss_mb(), "pid": os.getpid()}
 
 
 def _write(pq, table, path: Path) -> None:
@@ -121,15 +120,28 @@ def _EVENT_SCHEMA(pa):
     return pa.schema(fields)
 
 
+def peak_rss_mb() -> int:
+    """This process's peak resident memory. Linux's VmHWM belongs to the running program; ru_maxrss would also
+    count the parent's peak, which a spawned worker inherits across fork and exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
 # ---------------------------------------------------------------- on the driver
 def connect(workers: int | None = None, scheduler: str | None = None):
     """A Dask client: on an existing cluster, or on a local one of `workers` single-threaded processes."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if scheduler:
         return Client(scheduler, timeout="30s")
-    cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None)
-    return Client(cluster)
+    # Built by the client, the local cluster is closed with it (a cluster passed in would outlive the client).
+    return Client(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0")
 
 
 def ingest_distributed(paths: Iterable[str], store: Store, client, parquet_dir: Path, partition_size: int = PARTITION,
