@@ -157,3 +157,17 @@ def test_cli_places_bad_file_exits_1(runner, tmp_path):
     bad.write_text("")
     res = runner.invoke(main, ["places", str(bad)])
     assert res.exit_code == 1 and "is empty" in res.stderr
+
+
+def test_cli_defaults_follow_the_library():
+    """The CLI spells some library constants out so that it starts without importing the store; keep them equal."""
+    from sitrep.cli import main
+    from sitrep.export import FORMATS
+    from sitrep.ingest.run import BATCH
+    from sitrep.scale import PARTITION
+
+    params = {p.name: p for p in main.commands["ingest"].params}
+    assert params["batch_size"].default == BATCH
+    assert params["partition_size"].default == PARTITION
+    fmt = next(p for p in main.commands["export"].params if p.name == "fmt")
+    assert tuple(fmt.type.choices) == FORMATS

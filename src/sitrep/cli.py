@@ -46,7 +46,7 @@ def extract(files: tuple[Path, ...], corpus: Path | None, published, output: Pat
     if files and corpus is not None:
         raise click.UsageError("give either FILEs or --corpus, not both")
     pub = published.date() if published else None
-    inputs = list(_corpus_inputs(corpus) if corpus is not None else _file_inputs(files, pub))
+    inputs = list(read_corpus(corpus) if corpus is not None else _file_inputs(files, pub))
     failures: list[InputError] = [x for x in inputs if isinstance(x, InputError)]
     articles = [x for x in inputs if isinstance(x, Article)]
     for err in failures:
@@ -171,17 +171,14 @@ def merge(db: Path | None) -> None:
 
 
 def _event_filter(country, admin1, since, until, event_type, actor, min_killed, near, within, limit):
-    from sitrep.store.queries import EventFilter
+    from sitrep.store.queries import EventFilter, parse_point
 
     point = None
     if near:
         try:
-            lat, lon = (float(x) for x in near.split(","))
-        except ValueError:
-            raise click.BadParameter("give --near as LAT,LON, e.g. 33.42,43.30", param_hint="--near") from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise click.BadParameter("latitude must be within ±90 and longitude within ±180", param_hint="--near")
-        point = (lat, lon)
+            point = parse_point(near)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--near") from None
     if within is not None and point is None:
         raise click.BadParameter("--within needs --near", param_hint="--within")
     if country and len(country) != 2:
@@ -429,10 +426,6 @@ def _file_inputs(files: Iterable[Path], published: date | None) -> Iterator[Arti
                 yield read_text_file(path, published)
         except InputError as e:
             yield e
-
-
-def _corpus_inputs(folder: Path) -> Iterator[Article | InputError]:
-    yield from read_corpus(folder)
 
 
 def _extract(articles: list[Article], show_progress: bool):

@@ -6,14 +6,14 @@ naming it; an entry that cannot be read is an error naming the entry; the others
 """
 from __future__ import annotations
 
-import hashlib
+import html
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 from sitrep.ingest.fetch import fetch
-from sitrep.ingest.files import InputError
+from sitrep.ingest.files import InputError, short_id
 from sitrep.ingest.html import article_from_html
 from sitrep.model import Article
 
@@ -65,18 +65,20 @@ def _entry_article(entry, label: str, outlet: str | None, get: Callable[[str], b
     if entry.get("content"):
         content = " ".join(c.get("value", "") for c in entry["content"])
     content = content or entry.get("summary", "")
-    if len(_strip_tags(content)) >= FULL_TEXT_CHARS or not link:
-        if not _strip_tags(content).strip():
+    plain = _strip_tags(content)
+    if len(plain) >= FULL_TEXT_CHARS or not link:
+        if not plain.strip():
             raise InputError(label, "has no text and no link to read")
-        return article_from_html(f"<html><body><h1>{_escape(title or '')}</h1><article>{content}</article></body></html>",
-                                 label, article_id, url=link, published=published, title=title, outlet=outlet)
+        heading = html.escape(title or "", quote=False)
+        page = f"<html><body><h1>{heading}</h1><article>{content}</article></body></html>"
+        return article_from_html(page, label, article_id, url=link, published=published, title=title, outlet=outlet)
     page = get(link)
     return article_from_html(page, link, article_id, url=link, published=published, title=title, outlet=outlet)
 
 
 def _entry_id(entry) -> str:
     key = entry.get("id") or entry.get("link") or entry.get("title") or ""
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return short_id(key)
 
 
 def _published(entry) -> date | None:
@@ -87,9 +89,5 @@ def _published(entry) -> date | None:
     return None
 
 
-def _strip_tags(html: str) -> str:
-    return re.sub(r"<[^>]+>", " ", html or "")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _strip_tags(markup: str) -> str:
+    return re.sub(r"<[^>]+>", " ", markup or "")

@@ -5,6 +5,7 @@ rest of a run: the caller reports the error, goes on, and exits 1 at the end (SP
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -30,6 +31,11 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.where}: {self.problem}"
+
+
+def short_id(key: str) -> str:
+    """A stable id for a report that comes without one, from its URL or text: the same input, the same id."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def parse_date(value: object, where: str) -> date | None:

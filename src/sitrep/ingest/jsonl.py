@@ -1,12 +1,12 @@
-"""JSON Lines: one article per line, {"id", "text", "title", "published", "url", "outlet"}."""
+"""JSON Lines: one article per line, {"id", "text", "title", "published", "url", "outlet"}; and a report given as
+one JSON object anywhere (the API takes the same shape)."""
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from sitrep.ingest.files import InputError, check_text, parse_date
+from sitrep.ingest.files import InputError, check_text, parse_date, short_id
 from sitrep.model import Article
 
 
@@ -37,11 +37,16 @@ def _article(raw: bytes, where: str) -> Article:
         raise InputError(where, f"is not valid JSON ({e.msg} at column {e.colno})") from None
     if not isinstance(obj, dict):
         raise InputError(where, "must be a JSON object with at least a \"text\" field")
+    return article_from_obj(obj, where)
+
+
+def article_from_obj(obj: dict, where: str, article_id: str | None = None) -> Article:
+    """A report as a JSON object. Without `article_id`, its own "id", else one made from its URL or text."""
     text = obj.get("text")
     if not isinstance(text, str):
         raise InputError(where, "has no \"text\" string")
     check_text(text, where)
     url = obj.get("url") or obj.get("source_url")
-    article_id = str(obj.get("id") or "") or hashlib.sha1((url or text).encode("utf-8")).hexdigest()[:12]
+    article_id = article_id or str(obj.get("id") or "") or short_id(url or text)
     return Article(id=article_id, text=text, title=obj.get("title"), published=parse_date(obj.get("published"), where),
                    outlet=obj.get("outlet"), source_url=url, language=obj.get("language"))

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sitrep.model import Article, Record
-from sitrep.record import event_to_dict, record_to_dict
+from sitrep.record import event_to_dict
 from sitrep.store.schema import MIGRATIONS
 
 
@@ -216,10 +216,6 @@ class Store:
         for table in ("articles", "report_events", "figures", "merged_events", "article_history"):
             out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return out
-
-
-def record_json(record: Record) -> str:
-    return json.dumps(record_to_dict(record), ensure_ascii=False)
 
 
 # ---------------------------------------------------------------- merging (reads report events, writes merged ones)

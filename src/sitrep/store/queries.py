@@ -35,6 +35,17 @@ class EventFilter:
     offset: int = 0
 
 
+def parse_point(near: str) -> tuple[float, float]:
+    """A point as users write it, "LAT,LON"; ValueError says what is wrong."""
+    try:
+        lat, lon = (float(x) for x in near.split(","))
+    except ValueError:
+        raise ValueError("give the point as LAT,LON, e.g. 33.42,43.30") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError("latitude must be within ±90 and longitude within ±180")
+    return lat, lon
+
+
 def where(f: EventFilter) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if f.country:
@@ -175,25 +186,61 @@ def event_detail(con, merged_id: str) -> dict[str, Any] | None:
     return out
 
 
+def article_detail(con, article_id: str) -> dict[str, Any] | None:
+    """One stored report: its text and every event it tells, each with the merged event it went into."""
+    row = con.execute("SELECT article_id, title, published, outlet, url, text, version FROM articles "
+                      "WHERE article_id = ?", [article_id]).fetchone()
+    if row is None:
+        return None
+    events = [json.loads(r[0]) for r in con.execute(
+        "SELECT record FROM report_events WHERE article_id = ? ORDER BY seq", [article_id]).fetchall()]
+    links = dict(con.execute("SELECT l.event_id, l.merged_id FROM merge_links l JOIN report_events e USING (event_id) "
+                             "WHERE e.article_id = ?", [article_id]).fetchall())
+    for e in events:
+        e["merged_id"] = links.get(e["id"])
+    return {"id": row[0], "title": row[1], "published": _iso(row[2]), "outlet": row[3], "source_url": row[4],
+            "text": row[5], "version": row[6], "events": events}
+
+
+def count_report_events(con, article_id: str) -> int:
+    return con.execute("SELECT count(*) FROM report_events WHERE article_id = ?", [article_id]).fetchone()[0]
+
+
+# Each statistic row: how many events, and the killed and displaced they add up to (best, else low).
+_SUMS = ("count(*), sum(coalesce(killed_best, killed_low, 0)), "
+         "sum(coalesce(displaced_best, displaced_low, 0))")
+_KEYS = ("events", "killed", "displaced")
+_PERIODS = {"day": "CAST(day AS VARCHAR)", "week": "strftime(date_trunc('week', day), '%Y-%m-%d')",
+            "month": "strftime(day, '%Y-%m')"}
+
+
 def stats(con) -> dict[str, Any]:
-    """Events and figures by country, and by month."""
-    by_country = con.execute(
-        """SELECT country, count(*), sum(coalesce(killed_best, killed_low, 0)), sum(coalesce(displaced_best, displaced_low, 0))
-           FROM merged_events GROUP BY country ORDER BY count(*) DESC, country"""
-    ).fetchall()
+    """Events and figures by country, and by month (events without a date under None)."""
     by_month = con.execute(
-        """SELECT strftime(coalesce(date_start, date_end), '%Y-%m') AS month, count(*),
-                  sum(coalesce(killed_best, killed_low, 0)), sum(coalesce(displaced_best, displaced_low, 0))
-           FROM merged_events GROUP BY month ORDER BY month NULLS LAST"""
-    ).fetchall()
-    keys = ("events", "killed", "displaced")
+        f"""SELECT strftime(coalesce(date_start, date_end), '%Y-%m') AS month, {_SUMS}
+            FROM merged_events GROUP BY month ORDER BY month NULLS LAST""").fetchall()
     return {
-        "by_country": [{"country": c, **dict(zip(keys, v))} for c, *v in by_country],
-        "by_month": [{"month": m, **dict(zip(keys, v))} for m, *v in by_month],
-        "totals": dict(zip(keys, con.execute(
-            "SELECT count(*), sum(coalesce(killed_best, killed_low, 0)), sum(coalesce(displaced_best, displaced_low, 0)) "
-            "FROM merged_events").fetchone())),
+        "by_country": by_country(con, EventFilter()),
+        "by_month": [{"month": m, **dict(zip(_KEYS, v))} for m, *v in by_month],
+        "totals": dict(zip(_KEYS, con.execute(f"SELECT {_SUMS} FROM merged_events").fetchone())),
     }
+
+
+def by_country(con, f: EventFilter) -> list[dict[str, Any]]:
+    sql_where, params = where(f)
+    rows = con.execute(f"SELECT country, {_SUMS} FROM merged_events{sql_where} "
+                       "GROUP BY country ORDER BY count(*) DESC, country", params).fetchall()
+    return [{"country": c, **dict(zip(_KEYS, v))} for c, *v in rows]
+
+
+def by_period(con, f: EventFilter, by: str) -> list[dict[str, Any]]:
+    """Dated events matching the filter by day, week (starting Monday) or month."""
+    sql_where, params = where(f)
+    rows = con.execute(
+        f"""SELECT {_PERIODS[by]} AS period, {_SUMS}
+            FROM (SELECT *, coalesce(date_start, date_end) AS day FROM merged_events{sql_where})
+            WHERE day IS NOT NULL GROUP BY period ORDER BY period""", params).fetchall()
+    return [{"period": p, **dict(zip(_KEYS, v))} for p, *v in rows]
 
 
 def _iso(d) -> str | None:

@@ -7,7 +7,6 @@ Security Policy. Request bodies are size-limited; there is no CORS unless origin
 """
 from __future__ import annotations
 
-import json
 import threading
 from contextlib import asynccontextmanager
 from datetime import date
@@ -19,9 +18,11 @@ from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from sitrep.ingest.files import InputError, short_id
 from sitrep.model import EVENT_TYPES, Article
 from sitrep.store import Store
-from sitrep.store.queries import CATEGORIES, EventFilter, count_events, event_detail, find_events, reports_of, to_spec
+from sitrep.store.queries import (CATEGORIES, EventFilter, article_detail, by_country, by_period, count_events,
+                                  count_report_events, event_detail, parse_point, spec_events)
 
 MAX_BODY = 256_000  # bytes: a long report is 50,000 characters
 MAX_TEXT = 100_000  # characters of one report sent for extraction
@@ -36,7 +37,6 @@ class Service:
     """The store connection and the extractor, shared by requests."""
 
     def __init__(self, db: Path, allow_writes: bool):
-        self.db = db
         self.allow_writes = allow_writes
         if not db.exists():
             Store(db).close()  # create an empty, migrated store
@@ -47,18 +47,9 @@ class Service:
     def cursor(self):
         return self.store.con.cursor()
 
-    def extractor(self):
-        from sitrep.pipeline import Extractor
-
-        with self._lock:
-            if self._extractor is None:
-                self._extractor = Extractor()
-            return self._extractor
-
     def extract(self, article: Article):
-        extractor = self.extractor()
         with self._lock:  # one report at a time through the NLP model
-            return extractor.extract(article)
+            return self._extractor_locked().extract(article)
 
     def ingest(self, article: Article) -> dict[str, Any]:
         from sitrep.store import merge_store
@@ -67,14 +58,14 @@ class Service:
             status, stored_id = self.store.status_of(article)
             if status != "unchanged":
                 article.id = stored_id
-                record = self._extractor_unlocked().extract(article)
+                record = self._extractor_locked().extract(article)
                 self.store.save([(article, record, status)])
                 merge_store(self.store)
-            n = self.store.con.execute("SELECT count(*) FROM report_events WHERE article_id = ?",
-                                       [stored_id]).fetchone()[0]
+            n = count_report_events(self.store.con, stored_id)
         return {"status": status, "article_id": stored_id, "events": n}
 
-    def _extractor_unlocked(self):
+    def _extractor_locked(self):
+        """The extractor, built on first use (loading the model takes seconds); call with the lock held."""
         from sitrep.pipeline import Extractor
 
         if self._extractor is None:
@@ -132,9 +123,7 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
     ):
         f = _filter(country, admin1, since, until, type, actor, min_killed, near, within, limit, offset)
         con = service.cursor()
-        rows = find_events(con, f)
-        reports = reports_of(con, [r["merged_id"] for r in rows])
-        specs = [to_spec(r, reports.get(r["merged_id"], [])) for r in rows]
+        specs = spec_events(con, f)
         if format == "geojson":
             return {"type": "FeatureCollection", "features": [
                 {"type": "Feature", "id": s["id"],
@@ -151,19 +140,10 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
 
     @app.get("/api/articles/{article_id}", summary="One stored report: its text and every event it tells")
     def article(article_id: str):
-        con = service.cursor()
-        row = con.execute("SELECT article_id, title, published, outlet, url, text, version FROM articles "
-                          "WHERE article_id = ?", [article_id]).fetchone()
-        if row is None:
+        detail = article_detail(service.cursor(), article_id)
+        if detail is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        events = [json.loads(r[0]) for r in con.execute(
-            "SELECT record FROM report_events WHERE article_id = ? ORDER BY seq", [article_id]).fetchall()]
-        links = dict(con.execute("SELECT l.event_id, l.merged_id FROM merge_links l JOIN report_events e USING (event_id) "
-                                 "WHERE e.article_id = ?", [article_id]).fetchall())
-        for e in events:
-            e["merged_id"] = links.get(e["id"])
-        return {"id": row[0], "title": row[1], "published": row[2].isoformat() if row[2] else None, "outlet": row[3],
-                "source_url": row[4], "text": row[5], "version": row[6], "events": events}
+        return detail
 
     @app.get("/api/stats", summary="Events, killed and displaced by day, week or month, and by country")
     def stats(
@@ -175,7 +155,9 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
         actor: Annotated[str | None, Query(max_length=200)] = None,
     ):
         f = _filter(country, None, since, until, type, actor, None, None, None, None, 0)
-        return _stats(service.cursor(), f, by)
+        con = service.cursor()
+        return {"by": by, "series": by_period(con, f, by), "by_country": by_country(con, f),
+                "categories": list(CATEGORIES)}
 
     # ------------------------------------------------------------ extraction and ingest
     @app.post("/api/extract", summary="Extract one report (not stored): the SPEC §2 record")
@@ -190,7 +172,7 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
     def ingest(report: dict):
         if not service.allow_writes:
             raise HTTPException(403, "this server is read-only: start it with --allow-writes to ingest")
-        article = _article(report, report.get("id") or None)
+        article = _article(report, str(report.get("id") or "") or None)
         return service.ingest(article)
 
     # ------------------------------------------------------------ pages
@@ -216,21 +198,22 @@ def _filter(country, admin1, since, until, event_type, actor, min_killed, near, 
         raise HTTPException(400, f"unknown type {event_type!r}; one of {', '.join(EVENT_TYPES)}")
     point = None
     if near:
-        lat, lon = (float(x) for x in near.split(","))
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise HTTPException(400, "near: latitude must be within ±90 and longitude within ±180")
-        point = (lat, lon)
+        try:
+            point = parse_point(near)
+        except ValueError as e:
+            raise HTTPException(400, f"near: {e}") from None
     if within is not None and point is None:
         raise HTTPException(400, "within needs near")
     if since and until and since > until:
         raise HTTPException(400, "since is after until")
-    return EventFilter(country=country.upper() if country else None, admin1=admin1, since=since, until=until,
+    return EventFilter(country=country, admin1=admin1, since=since, until=until,
                        event_type=event_type, actor=actor, min_killed=min_killed, near=point, within_km=within,
                        limit=limit, offset=offset)
 
 
-def _article(report: dict, default_id: str | None) -> Article:
-    from sitrep.ingest.files import InputError, check_text, parse_date
+def _article(report: dict, article_id: str | None) -> Article:
+    """The posted report as an Article: the .jsonl line's shape, with the API's own size limit."""
+    from sitrep.ingest.jsonl import article_from_obj
 
     text = report.get("text")
     if not isinstance(text, str) or not text.strip():
@@ -238,32 +221,7 @@ def _article(report: dict, default_id: str | None) -> Article:
     if len(text) > MAX_TEXT:
         raise HTTPException(413, f"the report is {len(text):,} characters; the limit is {MAX_TEXT:,}")
     try:
-        check_text(text, "text")
-        published = parse_date(report.get("published"), "published")
+        return article_from_obj(report, "the report", article_id or short_id(text))
     except InputError as e:
         raise HTTPException(400, str(e)) from None
-    import hashlib
 
-    article_id = default_id or hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return Article(id=str(article_id), text=text, title=report.get("title"), published=published,
-                   outlet=report.get("outlet"), source_url=report.get("url") or report.get("source_url"))
-
-
-def _stats(con, f: EventFilter, by: str) -> dict[str, Any]:
-    from sitrep.store.queries import where
-
-    sql_where, params = where(f)
-    bucket = {"day": "CAST(day AS VARCHAR)", "week": "strftime(date_trunc('week', day), '%Y-%m-%d')",
-              "month": "strftime(day, '%Y-%m')"}[by]
-    series = con.execute(
-        f"""SELECT {bucket} AS period, count(*), sum(coalesce(killed_best, killed_low, 0)),
-                   sum(coalesce(displaced_best, displaced_low, 0))
-            FROM (SELECT *, coalesce(date_start, date_end) AS day FROM merged_events{sql_where})
-            WHERE day IS NOT NULL GROUP BY period ORDER BY period""", params).fetchall()
-    countries = con.execute(
-        f"""SELECT country, count(*), sum(coalesce(killed_best, killed_low, 0)), sum(coalesce(displaced_best, displaced_low, 0))
-            FROM merged_events{sql_where} GROUP BY country ORDER BY count(*) DESC, country""", params).fetchall()
-    keys = ("events", "killed", "displaced")
-    return {"by": by, "series": [{"period": p, **dict(zip(keys, v))} for p, *v in series],
-            "by_country": [{"country": c, **dict(zip(keys, v))} for c, *v in countries],
-            "categories": list(CATEGORIES)}
