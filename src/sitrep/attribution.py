@@ -157,7 +157,7 @@ def _make_speaker(parsed: Parsed, verb: Token, subj: Token) -> Speaker:
 def _is_named(parsed: Parsed, head: Token) -> bool:
     """Does the phrase name someone ("Muhannad Haimour", "the UN", "police Lt. Ali Abbas"), rather than describe
     them ("a monitoring group", "one mother from Zummar", "the Britain-based group")?"""
-    title = _is_title(parsed, head.sent)
+    title = parsed.is_title(head.sent)
     first = parsed.sents[head.sent][0]
     parts = [head] + [c for c in parsed.children(head.i) if c.dep in ("appos", "compound", "flat", "nmod")]
     for t in parts:
@@ -167,11 +167,6 @@ def _is_named(parsed: Parsed, head: Token) -> bool:
         if t.pos == "PROPN" and not title and t.i != first:
             return True
     return False
-
-
-def _is_title(parsed: Parsed, s: int) -> bool:
-    text = parsed.sentence_text(s).rstrip()
-    return bool(text) and text[-1] not in ".!?\"”’'"
 
 
 def _name_text(parsed: Parsed, head: Token) -> str:

@@ -327,7 +327,7 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
     for e in parsed.ents:
         if e.label not in ("DATE", "TIME"):
             continue
-        root = next((toks[k] for k in range(e.start, e.end) if not e.start <= toks[k].head < e.end), toks[e.start])
+        root = parsed.span_root(e.start, e.end)
         above = toks[root.head]
         if above.pos == "ADP" and above.head != above.i:
             above = toks[above.head]

@@ -14,7 +14,7 @@ from sitrep.dates import event_date, time_words
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.model import Article, Event, Figure, Place, Span
 from sitrep.nlp import Parsed
-from sitrep.places import WHERE_PREC, Focus, PlaceMention, place_of_event
+from sitrep.places import Focus, PlaceMention, place_of_event
 
 _TYPES = lexicon.load("event_types")["rule"]
 VIOLENT_CATEGORIES = ("killed", "injured", "abducted", "missing", "arrested")
@@ -101,21 +101,14 @@ def to_place(mention: PlaceMention | None, geo: GeoPlace | None, label: str) -> 
     """The SPEC §2 location: the words of the text, the gazetteer's facts, the precision."""
     if mention is None and geo is None:
         return None
-    if mention is not None and mention.resolved is not None:
-        name = mention.text
-    elif mention is not None:
-        name = mention.text  # a place the gazetteer lacks, placed at a known place named with it
-    else:
-        name = geo.name
     return Place(
-        name=name,
+        name=mention.text if mention is not None else geo.name,
         country=geo.country if geo else None,
         admin1=geo.admin1 if geo and geo.kind != "country" else None,
         lat=geo.lat if geo else None,
         lon=geo.lon if geo else None,
         geonames_id=geo.geonames_id if geo else None,
         precision=label or None,
-        where_prec=WHERE_PREC.get(label),
         feature_code=geo.feature_code if geo else None,
         admin1_code=geo.admin1_code if geo and geo.kind != "country" else None,
         span=mention.span if mention else None,
@@ -206,9 +199,7 @@ def _rule_hits(parsed: Parsed, rule: dict, scope: set[int], words: set[str], cat
 
 def _lead_sentences(parsed: Parsed) -> list[int]:
     """The first two sentences of the body (after headline lines): where a wire story dates its main event."""
-    from sitrep.grouping import is_title
-
-    body = [s for s in range(len(parsed.sents)) if not is_title(parsed, s)]
+    body = [s for s in range(len(parsed.sents)) if not parsed.is_title(s)]
     return body[:2]
 
 

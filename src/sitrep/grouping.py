@@ -78,7 +78,7 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
                                           and not any(m.sent == s - 1 for m in live))) \
                 and not all(_is_toll_update(parsed, m) for m in ms):
             frame = Frame(f"opener:{s}", "opener", times=set(times))
-        elif times and not main.times and (all(is_title(parsed, m.sent) for m in main.mentions)
+        elif times and not main.times and (all(parsed.is_title(m.sent) for m in main.mentions)
                                            or not _conflicts(ms, main.mentions)):
             frame = main  # the first date given to the main event (its headline and lead had none)
         elif times and not times <= main.times and not near_main and not all(_is_toll_update(parsed, m) for m in ms):
@@ -161,12 +161,7 @@ def event_time_words(parsed: Parsed, s: int) -> list[str]:
             continue
         if _OFFSET.search(e.text) or _TIME_OF_DAY.fullmatch(e.text.lower()) or not re.search(r"[A-Za-z]", e.text) and not re.fullmatch(r"(1[89]|20)\d\d", e.text):
             continue
-        root = parsed.tokens[e.start]
-        for k in range(e.start, e.end):
-            t = parsed.tokens[k]
-            if not (e.start <= t.head < e.end):
-                root = t
-                break
+        root = parsed.span_root(e.start, e.end)
         head = parsed.tokens[root.head]
         if head.lower in ("on", "in", "at", "since", "during", "by") and head.head != head.i:
             head = parsed.tokens[head.head]
@@ -201,12 +196,6 @@ def _is_toll_update(parsed: Parsed, m: Mention) -> bool:
 def _conflicts(ms: list[Mention], others: list[Mention]) -> bool:
     """Does a sentence give a different count of a category the main event already has?"""
     return any(m.category == o.category and m.headline != o.headline and not m.additive for m in ms for o in others)
-
-
-def is_title(parsed: Parsed, s: int) -> bool:
-    """A headline-like line: no closing punctuation."""
-    text = parsed.sentence_text(s).rstrip()
-    return bool(text) and text[-1] not in ".!?\"”’'"
 
 
 def _split_displacement(frames: list[Frame]) -> list[Frame]:

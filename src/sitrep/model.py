@@ -78,6 +78,10 @@ class Figure:
         return self.max if self.max is not None else self.min
 
 
+# UCDP GED's where_prec code for each location precision label.
+WHERE_PREC = {"city": 1, "near": 2, "admin2": 3, "admin1": 4, "country": 6}
+
+
 @dataclass(slots=True)
 class Place:
     """Where an event happened, resolved against the gazetteer (filled by the places stage).
@@ -93,11 +97,14 @@ class Place:
     lon: float | None = None
     geonames_id: int | None = None
     precision: str | None = None
-    where_prec: int | None = None
     feature_code: str | None = None
     admin1_code: str | None = None
     span: Span | None = None
     text: str | None = None
+
+    @property
+    def where_prec(self) -> int | None:
+        return WHERE_PREC.get(self.precision or "")
 
 
 @dataclass(slots=True)

@@ -92,6 +92,11 @@ class Parsed:
             stack.extend(self.children(x.i))
         return sorted(out, key=lambda x: x.i)
 
+    def span_root(self, start: int, end: int) -> Token:
+        """The token of tokens[start:end] whose head lies outside them: what the phrase stands for in its clause."""
+        return next((self.tokens[k] for k in range(start, end) if not start <= self.tokens[k].head < end),
+                    self.tokens[start])
+
     def sentence_tokens(self, s: int) -> list[Token]:
         a, b = self.sents[s]
         return self.tokens[a:b]
@@ -110,6 +115,11 @@ class Parsed:
     def sentence_text(self, s: int) -> str:
         start, end = self.sentence_span(s)
         return self.text[start:end]
+
+    def is_title(self, s: int) -> bool:
+        """A headline-like line: no closing punctuation."""
+        text = self.sentence_text(s).rstrip()
+        return bool(text) and text[-1] not in ".!?\"”’'"
 
     @property
     def paragraph_of_sentence(self) -> list[int]:

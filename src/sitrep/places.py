@@ -32,7 +32,6 @@ PLACE_VERBS = {"enter", "capture", "seize", "storm", "attack", "hit", "shell", "
 # Entity labels the model gives proper names it does not know as places ("Tillaberi" as PRODUCT).
 _NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
                      "ORDINAL", "TIME"}
-WHERE_PREC = {"city": 1, "near": 2, "admin2": 3, "admin1": 4, "country": 6}
 
 
 @dataclass(slots=True)
@@ -468,7 +467,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
 def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
     """"Myanmar military", "US air raids", "Iraqi forces": a place name describing an actor, not a location."""
     toks = parsed.tokens
-    head = next((toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end), toks[m.start])
+    head = parsed.span_root(m.start, m.end)
     above = toks[head.head]
     return head.dep in ("compound", "amod", "nmod", "poss") and above.pos in ("NOUN", "PROPN") and \
         above.lower not in _ALL_FEATURES and m.resolved is not None and m.resolved.kind == "country"
@@ -523,7 +522,7 @@ def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
     from sitrep.figures import INTRANSITIVE, VERBS
 
     toks = parsed.tokens
-    head = next((toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end), toks[m.start])
+    head = parsed.span_root(m.start, m.end)
     verb = anchor
     for _ in range(4):
         if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
@@ -540,8 +539,7 @@ def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
 
 def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
     """Is the place where someone spoke or travelled ("told a briefing in Geneva", "travelling through South Korea")?"""
-    toks = parsed.tokens
-    head = next((toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end), toks[m.start])
+    head = parsed.span_root(m.start, m.end)
     for t in list(parsed.ancestors(head))[:4]:
         if t.pos == "VERB":
             return t.lemma in _SPEECH_OR_TRAVEL

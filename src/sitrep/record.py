@@ -166,6 +166,6 @@ def _place_from(d: dict[str, Any] | None) -> Place | None:
     if d is None:
         return None
     return Place(name=d["name"], country=d.get("country"), admin1=d.get("admin1"), lat=d.get("lat"), lon=d.get("lon"),
-                 geonames_id=d.get("geonames_id"), precision=d.get("precision"), where_prec=d.get("where_prec"),
+                 geonames_id=d.get("geonames_id"), precision=d.get("precision"),
                  feature_code=d.get("feature_code"), admin1_code=d.get("admin1_code"),
                  span=_span_from(d, "text_start", "text_end"), text=d.get("text"))

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from sitrep.merge import CATEGORIES
+from sitrep.model import WHERE_PREC
 
 MERGED_COLUMNS = [
     "merged_id", "event_type", "sub_event_type", "date_start", "date_end", "date_precision", "location_name",
@@ -248,4 +249,7 @@ def _iso(d) -> str | None:
 
 
 def _precision(where_prec: int | None) -> str | None:
-    return {1: "city", 2: "near", 3: "admin2", 4: "admin1", 6: "country"}.get(where_prec)
+    return _LABELS.get(where_prec)
+
+
+_LABELS = {code: label for label, code in WHERE_PREC.items()}
