@@ -103,6 +103,12 @@ def test_actors_types_are_acled_style(extract):
          [("al-Shabaab", "perpetrator")]),
         ("Twelve civilians were killed in Sagaing, police said.",
          [("Unidentified Armed Group (Myanmar)", "perpetrator"), ("Civilians (Myanmar)", "target")]),
+        ("Witnesses accuse the RSF of killing 40 civilians in El Geneina.",
+         [("Rapid Support Forces", "perpetrator"), ("Civilians (Sudan)", "target")]),
+        ("Israeli strikes on Hamas positions killed 25 people in Khan Younis.",
+         [("Military Forces of Israel", "perpetrator"), ("Hamas", "target")]),
+        # a title-case headline: the tagger leaves "Raids" unlemmatised
+        ("Houthi Raids Kill 12 Soldiers In Marib", [("Houthis", "perpetrator"), ("Military Forces of Yemen", "target")]),
     ],
 )
 def test_actors_roles(extract, text, expected):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep import lexicon
 from sitrep.gazetteer import Gazetteer, normalize, skeleton
 
 
@@ -49,3 +50,24 @@ def test_gazetteer_admin1_names_are_english(gaz):
 
 def test_gazetteer_demonyms(gaz):
     assert (gaz.demonym("Iraqi"), gaz.demonym("Nigerian"), gaz.demonym("Afghan")) == ("IQ", "NG", "AF")
+
+
+def test_gazetteer_country_names_from_demonyms_file(gaz):
+    # short and everyday names are indexed as written, even those the alias filter would drop ("US", "DRC")
+    words = ("UK", "Britain", "US", "U.S.", "USA", "UAE", "DRC", "DR Congo", "Ivory Coast", "Burma", "West Bank")
+    assert [gaz.exact(w)[0].country for w in words] == ["GB", "GB", "US", "US", "US", "AE", "CD", "CD", "CI", "MM",
+                                                        "PS"]
+    assert (gaz.demonym("UK"), gaz.demonym("Britain")) == ("GB", "GB")
+
+
+@pytest.mark.parametrize("word,code", [("French", "FR"), ("Pole", "PL"), ("Dutch", "NL"), ("Greek", "GR"),
+                                       ("Turk", "TR"), ("Dane", "DK"), ("Swede", "SE"), ("Lao", "LA")])
+def test_gazetteer_demonym_is_not_a_country_name(gaz, word, code):
+    assert gaz.demonym(word) == code
+    assert [p for p in gaz.exact(word) if p.kind == "country"] == []
+
+
+def test_gazetteer_demonyms_file_keeps_names_apart():
+    for iso, words in lexicon.load("demonyms")["countries"].items():
+        assert set(words) <= {"names", "demonyms"} and words, iso
+        assert not set(words.get("names", [])) & set(words.get("demonyms", [])), iso

@@ -44,9 +44,10 @@ def test_lexicon_no_verb_in_two_categories():
             seen[verb] = cat
 
 
-def test_lexicon_match_helpers():
-    table = lexicon.phrases(["at least", "least", "up to"])
+def test_lexicon_phrase_matching():
+    table = lexicon.Phrases(["at least", "least", "up to"])
     words = "they killed at least five".split()
-    assert lexicon.match_before(words, 4, table) == ("at", "least")
-    assert lexicon.match_at(words, 2, table) == ("at", "least")
-    assert lexicon.match_at(words, 0, table) is None
+    assert table.before(words, 4) == ("at", "least")
+    assert table.at(words, 2) == ("at", "least")
+    assert table.at(words, 0) is None
+    assert table.search(words) and not table.search("up and down".split())

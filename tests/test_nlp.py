@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.nlp import MODEL_VERSION, ModelError, check_meta
+from sitrep.nlp import MODEL_VERSION, ModelError, check_meta, split_words
 
 
 def test_nlp_model_is_the_measured_one(extractor):
@@ -37,3 +37,8 @@ def test_nlp_batches_keep_input_order(extractor):
     texts = [f"Report number {k}: {k + 2} people were injured." for k in range(40)]
     parsed = list(extractor.nlp.parse_many(texts))
     assert [p.text for p in parsed] == texts
+
+
+def test_nlp_split_words_like_report_text(extractor):
+    for text in ("IS-K", "Islamic State-Khorasan", "U.S.-led coalition", "Jama'atu Ahlis Sunna"):
+        assert split_words(text) == tuple(t.text for t in extractor.nlp.parse(text).tokens)

@@ -18,21 +18,22 @@ from pathlib import Path
 from sitrep import lexicon
 from sitrep.gazetteer import Gazetteer
 from sitrep.model import Actor, Figure, Span
-from sitrep.nlp import Parsed, Token
+from sitrep.nlp import Parsed, Token, split_words
 
 _DATA = lexicon.load("actors")
 STATE_NOUNS = {kind: lexicon.phrases(words) for kind, words in _DATA["state_forces"].items() if kind != "unnamed"}
 UNNAMED_STATE = lexicon.phrases(_DATA["state_forces"]["unnamed"])
 UNIDENTIFIED = lexicon.phrases(_DATA["unidentified"]["words"])
 CLAIMS = lexicon.phrases(_DATA["claims"]["phrases"])
-SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "suspect", "accord"}
-VIOLENT_VERBS = {"attack", "kill", "abduct", "kidnap", "storm", "bomb", "shell", "fire", "shoot", "raid", "ambush",
-                 "capture", "seize", "strike", "hit", "target", "massacre", "execute", "drop", "launch", "detonate",
-                 "torch", "burn", "loot", "overrun", "behead", "murder", "wound", "injure", "open", "carry", "claim",
-                 "besiege", "pound", "blame", "break", "disperse", "crack", "take", "surround", "fight", "clash"}
-RAISING = {"think", "believe", "say", "report", "suspect", "fear", "understand", "know", "allege", "accuse"}
-ATTACK_NOUNS = {"attack", "raid", "strike", "bombing", "ambush", "assault", "offensive", "shelling", "shell",
-                "air strike", "airstrike", "raids", "strikes", "attacks"}
+_ROLES = _DATA["roles"]
+SPEECH = set(_ROLES["speech"])
+SPEECH_FORMS = set(_ROLES["speech_forms"])
+VIOLENT_VERBS = set(_ROLES["violent"])
+RAISING = set(_ROLES["raising"])
+ATTACK_NOUNS = set(_ROLES["attack_nouns"])
+AIMED_NOUNS = ATTACK_NOUNS | set(_ROLES["aimed"])
+WEAPONS = set(_ROLES["weapons"])
+ACCUSING = set(_ROLES["accusing"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +56,13 @@ class ActorBook:
     """The actor dictionary: package entries plus a user's own file."""
 
     def __init__(self, entries: list[dict]):
-        import spacy
-
-        tokenize = spacy.blank("en").tokenizer  # aliases split the way report text is split ("IS-K" -> IS - K)
         self.entries: dict[str, Entry] = {}
         self._exact: dict[tuple[str, ...], Entry] = {}  # capitals-only aliases, matched as written
         folded: dict[str, Entry] = {}
         for e in entries:
             entry = self.entries.setdefault(e["name"], Entry(e["name"], e.get("type", "rebel group")))
             for alias in [e["name"], *e.get("aliases", [])]:
-                words = tuple(t.text for t in tokenize(alias))
+                words = split_words(alias)  # split the way report text is split ("IS-K" -> IS - K)
                 if alias.replace("-", "").isupper() and len(alias) <= 6:
                     self._exact[words] = entry
                 else:
@@ -133,8 +131,7 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
                 else:
                     continue
                 break
-        elif focus_country and UNNAMED_STATE.at(lowers, k) and not any(m.start <= k < m.end for m in out):
-            ph = UNNAMED_STATE.at(lowers, k)
+        elif focus_country and (ph := UNNAMED_STATE.at(lowers, k)) and not any(m.start <= k < m.end for m in out):
             if k and toks[k - 1].pos in ("ADJ", "PROPN") and toks[k - 1].text[:1].isupper():
                 continue  # "Russian troops" is handled above; "Taliban fighters" is not a state
             kind = "police" if "police" in ph else "military"
@@ -152,8 +149,7 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
 
 
 def _forces(gazetteer: Gazetteer, code: str, kind: str, toks: list[Token], a: int, b: int) -> ActorMention:
-    country = gazetteer.country(code)
-    name = country.name if country else code
+    name = _country_name(gazetteer, code) or code
     label = "Police Forces" if kind == "police" else "Military Forces"
     return ActorMention(Entry(f"{label} of {name}", "state forces"), Span(toks[a].idx, toks[b - 1].end),
                         toks[a].sent, a, b)
@@ -162,8 +158,7 @@ def _forces(gazetteer: Gazetteer, code: str, kind: str, toks: list[Token], a: in
 def unidentified(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
     toks = parsed.tokens
     lowers = [t.lower for t in toks]
-    where = gazetteer.country(focus_country).name if focus_country and gazetteer.country(focus_country) else None
-    name = f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group"
+    name = _unidentified_group(_country_name(gazetteer, focus_country))
     out = []
     k = 0
     while k < len(toks):
@@ -175,6 +170,16 @@ def unidentified(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
         else:
             k += 1
     return out
+
+
+def _country_name(gazetteer: Gazetteer, code: str | None) -> str | None:
+    country = gazetteer.country(code) if code else None
+    return country.name if country else None
+
+
+def _unidentified_group(where: str | None) -> str:
+    """ACLED's name for perpetrators named only by what they are: "Unidentified Armed Group (Nigeria)"."""
+    return f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group"
 
 
 # ---------------------------------------------------------------- roles
@@ -196,7 +201,7 @@ def is_speaker(parsed: Parsed, m: ActorMention) -> bool:
     toks = parsed.tokens
     head = _head(parsed, m)
     gov = toks[head.head]
-    if head.dep in ("nsubj",) and (gov.lemma in SPEECH or gov.lower in ("said", "told")):
+    if head.dep in ("nsubj",) and (gov.lemma in SPEECH or gov.lower in SPEECH_FORMS):
         return True
     return head.dep == "pobj" and gov.lower == "to" and toks[gov.head].lower == "according"
 
@@ -220,17 +225,16 @@ def role(parsed: Parsed, m: ActorMention) -> str:
         above = toks[gov.head]
         if above.lemma in VIOLENT_VERBS or above.lemma in ATTACK_NOUNS or above.dep in ("agent",) or gov.dep == "agent":
             return "perpetrator"
-    if head.dep in ("compound", "amod", "nmod", "poss") and (gov.lemma in ATTACK_NOUNS or gov.lemma in
-                                                          ("bomb", "shell", "helicopter", "jet", "drone", "missile", "rocket")):
+    if head.dep in ("compound", "amod", "nmod", "poss") and (gov.lemma in ATTACK_NOUNS or gov.lemma in WEAPONS):
         return "perpetrator"
     if head.dep in ("dobj",) and gov.lemma in VIOLENT_VERBS:
         return "target"
     if head.dep == "nsubjpass" and gov.lemma in VIOLENT_VERBS:
         return "target"
-    if head.dep == "pobj" and gov.lower in ("on", "against") and toks[gov.head].lemma in ATTACK_NOUNS | {"attack", "fire"}:
+    if head.dep == "pobj" and gov.lower in ("on", "against") and toks[gov.head].lemma in AIMED_NOUNS:
         return "target"
-    # The subject of a verb whose object is attacked ("Witnesses accuse the RSF of killing ...")
-    if head.dep == "dobj" and gov.lemma in ("accuse", "blame"):
+    # The object of an accusation ("Witnesses accuse the RSF of killing ...")
+    if head.dep == "dobj" and gov.lemma in ACCUSING:
         return "perpetrator"
     if head.dep == "appos":
         return role(parsed, ActorMention(m.entry, m.span, m.sent, gov.i, gov.i + 1))
@@ -243,27 +247,50 @@ def claimed_perpetrator(parsed: Parsed, found: list[ActorMention]) -> ActorMenti
         words = [t.lower for t in parsed.sentence_tokens(s)]
         if not CLAIMS.search(words):
             continue
-        named = [m for m in found if m.sent == s and not m.generic and m.entry.type != "state forces"]
+        named = [m for m in found if m.sent == s and _named_group(m)]
         if named:
             return named[-1]
     return None
 
 
-def event_actors(parsed: Parsed, found: list[ActorMention], sents: set[int], figures: list[Figure],
+def _named_group(m: ActorMention) -> bool:
+    return not m.generic and m.entry.type != "state forces"
+
+
+@dataclass(slots=True)
+class ReportActors:
+    """The actors one report names, with what every event of it reads (worked out once per report): the group
+    the report says claimed or is blamed for its attack, and the one armed group it names (None when it names
+    none or several)."""
+
+    mentions: list[ActorMention]
+    claimed: ActorMention | None
+    the_group: ActorMention | None
+
+
+def report_actors(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None,
+                  book: ActorBook | None = None) -> ReportActors:
+    """Every actor a report names: dictionary names (`book`, else the default one), national forces, and
+    perpetrators named only by what they are."""
+    found = (book or ActorBook.default()).find(parsed) + state_forces(parsed, gazetteer, focus_country) \
+        + unidentified(parsed, gazetteer, focus_country)
+    groups = {m.entry.name: m for m in found if _named_group(m)}
+    return ReportActors(found, claimed_perpetrator(parsed, found),
+                        next(iter(groups.values())) if len(groups) == 1 else None)
+
+
+def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures: list[Figure],
                  violent: bool, gazetteer: Gazetteer, focus_country: str | None) -> list[Actor]:
     """The actors of one event: named in its sentences, with roles; unknown perpetrators and counted victims added."""
     text = parsed.text
     actors: dict[tuple[str, str], Actor] = {}
-    named_groups = {m.entry.name: m for m in found if not m.generic and m.entry.type != "state forces"}
-    the_group = next(iter(named_groups.values())) if len(named_groups) == 1 else None
-    claimed = claimed_perpetrator(parsed, found)
-    for m in found:
+    for m in report.mentions:
         if m.sent not in sents or is_speaker(parsed, m):
             continue
         r = role(parsed, m)
         if m.generic and r == "perpetrator" and m.entry.name.startswith("Unidentified"):
             # "the militants" in a report that names whom it blames, or only one group: that group
-            m = claimed or the_group or m
+            m = report.claimed or report.the_group or m
         key = (m.entry.name, r)
         if key not in actors:
             actors[key] = Actor(m.entry.name, r, m.span.text_of(text), m.span, m.entry.type)
@@ -271,14 +298,13 @@ def event_actors(parsed: Parsed, found: list[ActorMention], sents: set[int], fig
     named_perps = [a for a in actors.values() if a.role == "perpetrator" and not a.name.startswith("Unidentified")]
     if named_perps:
         actors = {k: a for k, a in actors.items() if not (a.role == "perpetrator" and a.name.startswith("Unidentified"))}
-    country = gazetteer.country(focus_country) if focus_country else None
-    where = country.name if country else None
+    where = _country_name(gazetteer, focus_country)
+    claimed = report.claimed
+    if violent and claimed is not None and not any(a.role == "perpetrator" for a in actors.values()):
+        e = claimed.entry
+        actors[(e.name, "perpetrator")] = Actor(e.name, "perpetrator", claimed.span.text_of(text), claimed.span, e.type)
     if violent and not any(a.role == "perpetrator" for a in actors.values()):
-        if claimed is not None:
-            e = claimed.entry
-            actors[(e.name, "perpetrator")] = Actor(e.name, "perpetrator", claimed.span.text_of(text), claimed.span, e.type)
-    if violent and not any(a.role == "perpetrator" for a in actors.values()):
-        name = f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group"
+        name = _unidentified_group(where)
         actors[(name, "perpetrator")] = Actor(name, "perpetrator", None, None, "political militia")
     for fig in figures:
         if fig.superseded or fig.category not in ("killed", "injured", "abducted"):

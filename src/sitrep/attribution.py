@@ -19,12 +19,14 @@ RELAY_VERBS = set(_ATT["speech"]["relay_verbs"])
 SPEECH_FORMS = set(_ATT["speech"]["forms"])
 PRONOUNS = set(_ATT["speech"]["pronouns"])
 RELAYS = set(_ATT["relays"]["names"])
-DOUBT_PHRASES = lexicon.phrases(_ATT["doubt"]["phrases"])
+DOUBT_PHRASES = lexicon.Phrases(_ATT["doubt"]["phrases"])
 DOUBT_ADVERBS = set(_ATT["doubt"]["adverbs"])
 DOUBT_GOVERNORS = set(_ATT["doubt"]["governors"])
 DOUBT_ABOUT = set(_ATT["doubt"]["about"])
-CONFIRM_PHRASES = lexicon.phrases(_ATT["confirm"]["phrases"])
+CONFIRM_PHRASES = lexicon.Phrases(_ATT["confirm"]["phrases"])
 CONFIRM_VERBS = set(_ATT["confirm"]["verbs"])
+NEGATIONS = set(_ATT["confirm"]["negations"])
+TOLL_NOUNS = set(lexicon.load("context")["toll"]["nouns"])
 _QUOTES = "\"“”‘’'«»"
 _SKIP_IN_NAME = {"relcl", "acl", "advcl", "punct", "cc"}
 
@@ -70,7 +72,7 @@ def find_speakers(parsed: Parsed) -> list[Speaker]:
         if sp is None:
             continue
         if sp.pronoun:
-            prev = _last_named(out, person=sp.text.lower() in ("he", "she", "him", "her"))
+            prev = _last_named(out)
             if prev is None:
                 continue
             sp = Speaker(sp.sent, sp.verb, prev.text, prev.named, prev.relay, False)
@@ -201,7 +203,7 @@ def _is_relay(text: str) -> bool:
     return low in RELAYS or any(low.endswith(" " + r) or low.startswith(r + " ") for r in RELAYS if " " in r or len(r) > 3)
 
 
-def _last_named(speakers: list[Speaker], person: bool) -> Speaker | None:
+def _last_named(speakers: list[Speaker]) -> Speaker | None:
     """The speaker a pronoun stands for: the last named one, else the last one."""
     usable = [sp for sp in speakers if not sp.relay and not sp.pronoun]
     for sp in reversed(usable[-3:]):
@@ -272,19 +274,15 @@ def _confirmed(parsed: Parsed, m: Mention) -> bool | None:
         if t.lemma == "report" and t.pos == "NOUN":
             return False
     words = [t.lower for t in parsed.sentence_tokens(m.sent)]
-    if _has_phrase(words, DOUBT_PHRASES):
+    if DOUBT_PHRASES.search(words):
         return False
-    negated = any(w in ("not", "n't", "never", "cannot") for w in words)
+    negated = any(w in NEGATIONS for w in words)
     # "..., a hospital spokesperson confirmed": a confirming verb that frames the clause from beside it
     framing = [c for t in chain for c in parsed.children(t.i)
                if c.lemma in CONFIRM_VERBS and c.dep in ("advcl", "parataxis", "conj")]
-    if not negated and (_has_phrase(words, CONFIRM_PHRASES) or framing or any(t.lemma in CONFIRM_VERBS for t in chain[1:])):
+    if not negated and (CONFIRM_PHRASES.search(words) or framing or any(t.lemma in CONFIRM_VERBS for t in chain[1:])):
         return True
     return None
-
-
-def _has_phrase(words: list[str], table) -> bool:
-    return table.search(words)
 
 
 def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
@@ -298,15 +296,15 @@ def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
         words = [t.lower for t in toks]
         if not (set(words) & DOUBT_ABOUT):
             continue
-        negated = any(w in ("not", "n't", "never", "cannot") for w in words)
+        negated = any(w in NEGATIONS for w in words)
         confirms_number = any(t.lemma in CONFIRM_VERBS and any(
-            c.lemma in ("number", "figure", "toll", "count", "tally") for c in parsed.children(t.i)
+            c.lemma in TOLL_NOUNS for c in parsed.children(t.i)
             if c.dep in ("nsubjpass", "dobj")) for t in toks)
         if confirms_number and not negated:
             verdict: bool | None = True  # "the number ... had been confirmed by a headcount"
-        elif _has_phrase(words, DOUBT_PHRASES):
+        elif DOUBT_PHRASES.search(words):
             verdict = False
-        elif not negated and _has_phrase(words, CONFIRM_PHRASES):
+        elif not negated and CONFIRM_PHRASES.search(words):
             verdict = True
         else:
             continue

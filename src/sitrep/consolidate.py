@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from sitrep.figures import Mention
+from sitrep import lexicon
+from sitrep.figures import ATTACK_NOUNS, Mention
 from sitrep.grouping import Frame
 from sitrep.model import Figure
 from sitrep.nlp import Parsed
 
-_SPECIFIC_OVER_VAGUE = True
+_OWN_INCIDENT = set(lexicon.load("context")["incident"]["own_incident"])
 
 
 def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
@@ -45,7 +46,7 @@ def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
 def _add_up(f: Frame) -> None:
     keep: list[Mention] = []
     for m in f.mentions:
-        if m.additive and not m.revision_cue:  # "climbed to 64 after five more bodies were found" is not 69
+        if m.adds_up:  # "climbed to 64 after five more bodies were found" is not 69
             base = next((k for k in reversed(keep) if k.sent == m.sent and k.category == m.category), None)
             if base is not None and base.headline is not None and m.headline is not None:
                 base.min = None if base.min is None or m.min is None else base.min + m.min
@@ -105,7 +106,7 @@ def _split_same_sentence(frames: list[Frame]) -> list[Frame]:
                     and not _same_clause_split(a, b) and not (a.revision_cue or b.revision_cue):
                 moved = [m for m in f.mentions if m.sent == b.sent and m.span.start >= b.span.start]
                 f.mentions = [m for m in f.mentions if m not in moved]
-                new.append(Frame(f"split:{b.sent}:{b.span.start}", "split", moved, set()))
+                new.append(Frame(f"split:{b.sent}:{b.span.start}", "split", moved))
     return new
 
 
@@ -128,10 +129,7 @@ def _drop_tallies(parsed: Parsed, f: Frame) -> None:
 
 
 def _has_incident(parsed: Parsed, s: int) -> bool:
-    from sitrep.figures import ATTACK_NOUNS
-
-    return any(t.lower in ATTACK_NOUNS or t.lemma in ("bomb", "shell", "explosion", "strike", "attack", "raid")
-               for t in parsed.sentence_tokens(s))
+    return any(t.lower in ATTACK_NOUNS or t.lemma in _OWN_INCIDENT for t in parsed.sentence_tokens(s))
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -212,7 +210,7 @@ def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
                 continue
             if _coordinated(groups[k], groups[j]):
                 continue
-            if any(m.additive and not m.revision_cue for m in groups[k]):
+            if any(m.adds_up for m in groups[k]):
                 continue
             fig.superseded = True
             break

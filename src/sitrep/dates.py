@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitrep import lexicon
+from sitrep.figures import verbal_anchor
 from sitrep.model import Span, When
-from sitrep.nlp import Parsed, Token
+from sitrep.nlp import Entity, Parsed, Token
 
 _RULES = lexicon.load("dates")
 WEEKDAYS = {d.lower(): k for k, d in enumerate(calendar.day_name)}
@@ -27,9 +29,10 @@ MONTHS.update({m.lower(): k for k, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 SEASONS = {name: tuple(months) for name, months in _RULES["seasons"].items()}
 NUMBER_WORDS = _RULES["numbers"]
-UNITS = _RULES["units"]
 SPEECH_LEMMAS = set(_RULES["words"]["speech"])
+SPEECH_FORMS = set(_RULES["words"]["speech_forms"])
 EVENT_VERBS_HINT = set(_RULES["words"]["event_words"])
+ABOUT_FIGURES = set(lexicon.load("context")["toll"]["about"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,19 +186,18 @@ def _season(s: str, pub: date | None) -> Resolved | None:
     if not m:
         return None
     months = SEASONS[m[2]]
+    first, final = months[0], months[-1]
+    wraps = final < first  # winter ends in the next year
     if m[3]:
         year = int(m[3])
     elif pub is None:
         return None
+    elif wraps:
+        year = pub.year - 1  # this year's winter ends next year: the one before
     else:
-        year = pub.year
-        start_month = months[0]
-        end_y, end_m = _shift_month(year, start_month, len(months) - 1)
-        if date(end_y, end_m, 1) > pub or m[1] == "last" and _season_contains(months, pub.month):
-            year -= 1  # this year's season has not been yet: the last one was a year ago
-    start = date(year, months[0], 1)
-    ey, em = _shift_month(year, months[0], len(months) - 1)
-    return Resolved(start, date(ey, em, calendar.monthrange(ey, em)[1]), "season")
+        year = _year_back(pub, final, before=m[1] == "last")  # the last season to have reached its final month
+    end_year = year + wraps
+    return Resolved(date(year, first, 1), date(end_year, final, calendar.monthrange(end_year, final)[1]), "season")
 
 
 def _month_day(s: str, pub: date | None) -> Resolved | None:
@@ -210,12 +212,10 @@ def _month_day(s: str, pub: date | None) -> Resolved | None:
         return None
     if year:
         d = _safe_date(int(year), month, day)
-    elif pub is None:
-        return None
+    elif pub is None or _safe_date(pub.year, month, day) is None:
+        return None  # no such day in the year of publication ("February 29")
     else:
-        d = _safe_date(pub.year, month, day)
-        if d is not None and d > pub:
-            d = _safe_date(pub.year - 1, month, day)
+        d = _safe_date(_year_back(pub, month, day), month, day)
     return Resolved(d, d, "day") if d else None
 
 
@@ -230,9 +230,7 @@ def _month_year(s: str, pub: date | None) -> Resolved | None:
     elif pub is None:
         return None
     else:
-        year = pub.year if month <= pub.month else pub.year - 1
-        if m[1] == "last" and month >= pub.month:
-            year = pub.year - 1
+        year = _year_back(pub, month, before=m[1] == "last")
     return _month(year, month)
 
 
@@ -299,8 +297,12 @@ def _year(y: int) -> Resolved:
     return Resolved(date(y, 1, 1), date(y, 12, 31), "year")
 
 
-def _season_contains(months: tuple[int, ...], month: int) -> bool:
-    return month in months
+def _year_back(pub: date, month: int, day: int = 1, before: bool = False) -> int:
+    """The year of the last `month` `day` on or before `pub` ("in December" in a January report is the year
+    before); with `before` ("last March", "last summer"), of the last one before `pub`'s month."""
+    if (month, day) > (pub.month, pub.day) or before and month >= pub.month:
+        return pub.year - 1
+    return pub.year
 
 
 _ORDER = ["day", "week", "month", "season", "year"]
@@ -320,14 +322,18 @@ class TimeWords:
     speech: bool  # dates a statement ("said on Thursday"), not an event
 
 
+def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Entity, Token]]:
+    """The DATE and TIME entities of the text (or of sentence `sent`), each with its root token."""
+    for e in parsed.ents:
+        if e.label in ("DATE", "TIME") and (sent is None or parsed.tokens[e.start].sent == sent):
+            yield e, parsed.span_root(e.start, e.end)
+
+
 def time_words(parsed: Parsed) -> list[TimeWords]:
     """Every DATE/TIME expression, with what it hangs on."""
     toks = parsed.tokens
     out = []
-    for e in parsed.ents:
-        if e.label not in ("DATE", "TIME"):
-            continue
-        root = parsed.span_root(e.start, e.end)
+    for e, root in time_entities(parsed):
         above = toks[root.head]
         if above.pos == "ADP" and above.head != above.i:
             above = toks[above.head]
@@ -343,7 +349,7 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
         else:
             start = e.start_char
         out.append(TimeWords(text, Span(start, e.end_char), root.sent, above.i,
-                             above.lemma in SPEECH_LEMMAS or above.lower in ("said", "told")))
+                             above.lemma in SPEECH_LEMMAS or above.lower in SPEECH_FORMS))
     return out
 
 
@@ -376,10 +382,6 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     sents = set(figure_sents)
     around = {s + d for s in sents for d in (-1, 0, 1)} - (set(others) - sents)  # not another event's sentences
     toks = parsed.tokens
-
-    def usable(w: TimeWords) -> Resolved | None:
-        return resolve(w.text, published)
-
     event_words = [w for w in words if not w.speech]
 
     def on_event_verb(w: TimeWords) -> bool:
@@ -393,40 +395,32 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
     ]
-    for k, tier in enumerate(tiers):
+    nearby = [x for x in event_words if x.sent in around]
+    for tier in tiers:
         for w in tier:
-            r = usable(w)
+            r = resolve(w.text, published)
             if r is None or (published is not None and r.start > published):
                 continue
             # A more precise date told beside it and inside it: "late November" -> "on November 28 and 29".
-            for later in [[x for x in event_words if x.sent in around]]:
-                for x in later:
-                    rx = usable(x)
-                    if rx and _ORDER.index(rx.precision) < _ORDER.index(r.precision) and r.start <= rx.start <= rx.end <= r.end:
-                        return When(rx.start, rx.end, rx.precision, x.text, x.span)
+            for x in nearby:
+                rx = resolve(x.text, published)
+                if rx and _ORDER.index(rx.precision) < _ORDER.index(r.precision) and r.start <= rx.start <= rx.end <= r.end:
+                    return When(rx.start, rx.end, rx.precision, x.text, x.span)
             return When(r.start, r.end, r.precision, w.text, w.span)
     if inherited is not None:
         return inherited
     return When(None, published, "unknown" if published else None, None, None)
 
 
-def _verbal(parsed: Parsed, t: Token) -> Token:
-    for _ in range(6):
-        if t.pos in ("VERB", "AUX") or t.head == t.i:
-            return t
-        t = parsed.tokens[t.head]
-    return t
-
-
 def _on_anchor_clause(parsed: Parsed, w: TimeWords, anchors: list[int], foreign: list[int] = ()) -> bool:
     """Do the time words hang on the clause of one of `anchors` (up to, not into, another count's clause)?"""
     head = parsed.tokens[w.head]
-    stop = {_verbal(parsed, parsed.tokens[f]).i for f in foreign if parsed.tokens[f].sent == w.sent}
+    stop = {verbal_anchor(parsed, parsed.tokens[f]).i for f in foreign if parsed.tokens[f].sent == w.sent}
     for a in anchors:
         anchor = parsed.tokens[a]
         if anchor.sent != w.sent:
             continue
-        verb = _verbal(parsed, anchor)
+        verb = verbal_anchor(parsed, anchor)
         chain = {anchor.i, verb.i}
         for x in parsed.ancestors(verb):
             if x.i in stop:
@@ -439,4 +433,4 @@ def _on_anchor_clause(parsed: Parsed, w: TimeWords, anchors: list[int], foreign:
 
 def _about_figures(parsed: Parsed, s: int) -> bool:
     words = {t.lemma for t in parsed.sentence_tokens(s)}
-    return bool(words & {"estimate", "figure", "toll", "count", "tally", "number"})
+    return bool(words & ABOUT_FIGURES)

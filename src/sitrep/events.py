@@ -7,17 +7,20 @@ from __future__ import annotations
 import hashlib
 
 from sitrep import lexicon
-from sitrep.actors import ActorMention, event_actors
-from sitrep.attribution import Speaker
-from sitrep.grouping import Frame
+from sitrep.actors import ReportActors, event_actors
+from sitrep.attribution import DOUBT_PHRASES, Speaker
+from sitrep.grouping import ATTACK_VERBS, Frame, opens_with_another
 from sitrep.dates import event_date, time_words
+from sitrep.figures import ATTACK_NOUNS, PEOPLE_NOUNS, VICTIM_WORDS
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.model import Article, Event, Figure, Place, Span
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, place_of_event
 
 _TYPES = lexicon.load("event_types")["rule"]
-VIOLENT_CATEGORIES = ("killed", "injured", "abducted", "missing", "arrested")
+_SPECIFIC = [r for r in _TYPES if not r.get("generic") and not r.get("only_categories")]
+_GENERIC = [r for r in _TYPES if r.get("generic")]
+_ABDUCTION = next(r for r in _TYPES if r["event_type"] == "abduction")
 
 
 def build_events(
@@ -28,7 +31,7 @@ def build_events(
     speakers: list[Speaker],
     places: tuple[list[PlaceMention], Focus] | None = None,
     gazetteer: Gazetteer | None = None,
-    actor_mentions: list[ActorMention] | None = None,
+    report_actors: ReportActors | None = None,
 ) -> list[Event]:
     """One event per frame that has a figure, in text order of first statement."""
     lead_source = _lead_source(parsed, frames, speakers)
@@ -58,7 +61,8 @@ def build_events(
         live_spans = {sp for g in live for sp in g.mentions}
         anchors = [m.anchor for m in f.mentions if m.span in live_spans] or [m.anchor for m in f.mentions] \
             or _incident_words(parsed, f.extra)
-        inherit = main_date if f.kind == "opener" and _continues_main(parsed, f) else None
+        # "Another bomb ...", "A second explosion ...": the same story's other incident, on the same day.
+        inherit = main_date if f.kind == "opener" and opens_with_another(parsed, min(f.sentences)) else None
         foreign = [m.anchor for o in frames if o is not f for m in o.mentions if m.sent in set(sentences)]
         lead = _lead_sentences(parsed) if f.kind == "main" else []
         others = {s for o in frames if o is not f for s in o.sentences}
@@ -72,11 +76,11 @@ def build_events(
                                                 event_type == "displacement", gazetteer, others)
             location = to_place(chosen, geo, label)
         actors = []
-        if actor_mentions is not None and gazetteer is not None:
+        if report_actors is not None and gazetteer is not None:
             country = location.country if location and location.country else (places[1].top if places else None)
             para = parsed.paragraph_of_sentence
             told = set(sentences) | {s - 1 for s in sentences if s and para[s - 1] == para[s] and s - 1 not in others}
-            actors = event_actors(parsed, actor_mentions, told, figs, event_type != "displacement", gazetteer, country)
+            actors = event_actors(parsed, report_actors, told, figs, event_type != "displacement", gazetteer, country)
         events.append(
             Event(
                 id=_event_id(article, evidence, event_type, f.key),
@@ -145,20 +149,20 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure]) -> tuple[str, 
     if cats and cats <= {"missing"}:
         # People missing after a raid: an abduction when the report speaks of taking people anywhere.
         everywhere = set(range(len(parsed.sents)))
-        abduction = next(r for r in _TYPES if r["event_type"] == "abduction")
-        if any(w in _words(parsed, everywhere) for w in abduction["words"]) or \
-                _takes_people(parsed, everywhere, abduction.get("verbs_with_people", [])):
-            return abduction["event_type"], abduction.get("sub_event_type")
+        if any(w in _words(parsed, everywhere) for w in _ABDUCTION["words"]) or \
+                _takes_people(parsed, everywhere, _ABDUCTION.get("verbs_with_people", [])):
+            return _ABDUCTION["event_type"], _ABDUCTION.get("sub_event_type")
     near = set(frame.sentences)
     wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents)}
-    specific = [r for r in _TYPES if not r.get("generic") and not r.get("only_categories")]
-    generic = [r for r in _TYPES if r.get("generic")]
-    civilians = {g.victims for g in figures if g.category in ("killed", "injured")} == {"civilians"}
-    for rules, scope in ((specific, near), (specific, wider), (generic, near), (generic, wider)):
-        words = _words(parsed, scope)
+    near_words, wider_words = _words(parsed, near), _words(parsed, wider)
+    victims = {g.victims for g in figures if g.category in ("killed", "injured")}
+    for rules, scope, words in ((_SPECIFIC, near, near_words), (_SPECIFIC, wider, wider_words),
+                                (_GENERIC, near, near_words), (_GENERIC, wider, wider_words)):
         for rule in rules:
-            if rule["event_type"] == "battle" and (civilians or rule.get("near_only") and scope is wider):
-                continue  # civilians as victims make it VAC; war-at-large words type only the event's own sentences
+            if rule.get("near_only") and scope is wider:
+                continue  # war-at-large words type only the event's own sentences
+            if victims and victims <= set(rule.get("unless_victims", ())):
+                continue  # civilians as victims make it violence against civilians, not a battle
             if not _rule_hits(parsed, rule, scope, words, cats):
                 continue
             etype, sub = rule["event_type"], rule.get("sub_event_type")
@@ -203,27 +207,14 @@ def _lead_sentences(parsed: Parsed) -> list[int]:
     return body[:2]
 
 
-def _continues_main(parsed: Parsed, frame: Frame) -> bool:
-    """"Another bomb ...", "A second explosion ...": the same story's other incident, on the same day."""
-    from sitrep.grouping import OPENERS_WITH_EVENT
-
-    first = min(frame.sentences)
-    words = [t.lower for t in parsed.sentence_tokens(first) if t.pos != "PUNCT" and not t.text.isspace()]
-    return OPENERS_WITH_EVENT.at(words, 0) is not None
-
-
 def _incident_words(parsed: Parsed, sents: list[int]) -> list[int]:
     """The words that tell an incident without a figure: "attack", "attacked", "bombing"."""
-    from sitrep.figures import ATTACK_NOUNS
-
     return [t.i for s in sents for t in parsed.sentence_tokens(s)
-            if t.lower in ATTACK_NOUNS or t.lemma in ("attack", "bomb", "shell", "ambush", "raid", "storm")]
+            if t.lower in ATTACK_NOUNS or t.lemma in ATTACK_VERBS]
 
 
 def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:
     """An incident told as "reports of ..." or "allegedly" is unconfirmed."""
-    from sitrep.attribution import DOUBT_PHRASES
-
     for s in sents:
         words = [t.lower for t in parsed.sentence_tokens(s)]
         if DOUBT_PHRASES.search(words):
@@ -233,8 +224,6 @@ def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:
 
 def _takes_people(parsed: Parsed, sents: set[int], verbs: list[str]) -> bool:
     """"seized the girls": a verb of taking whose object is people."""
-    from sitrep.figures import PEOPLE_NOUNS, VICTIM_WORDS
-
     if not verbs:
         return False
     for s in sents:

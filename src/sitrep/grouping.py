@@ -12,29 +12,31 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitrep import lexicon
+from sitrep.dates import MONTHS, WEEKDAYS, resolve, time_entities
 from sitrep.figures import ATTACK_NOUNS, Mention
-from sitrep.nlp import Parsed
+from sitrep.nlp import Parsed, Token
 
 _CTX = lexicon.load("context")
-OPENERS = lexicon.phrases(_CTX["new_event"]["openers"])
-OPENERS_WITH_EVENT = lexicon.phrases(_CTX["new_event"]["openers_with_event"])
+OPENERS = lexicon.Phrases(_CTX["new_event"]["openers"])
+OPENERS_WITH_EVENT = lexicon.Phrases(_CTX["new_event"]["openers_with_event"])
 ANYWHERE = set(_CTX["new_event"]["anywhere"])
+_SPEECH = set(_CTX["new_event"]["speech"])
+INCIDENT_WORDS = set(_CTX["incident"]["words"])
+ATTACK_VERBS = set(_CTX["incident"]["verbs"])
+_TOLL_UPDATE = set(_CTX["toll"]["update"])
+_TELLS_INCIDENT = ATTACK_NOUNS | INCIDENT_WORDS | ATTACK_VERBS
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
 _OFFSET = re.compile(r"\b(minutes?|hours?|seconds?)\b.*\b(later|earlier|after|before)\b|^\d+ (minutes?|hours?)$", re.I)
 _TIME_OF_DAY = re.compile(
     r"(by |in the |this |that |during the |the |late |early )?(morning|afternoon|evening|night|overnight|dawn|dusk|"
     r"midnight|noon|nightfall|daybreak|later|earlier|hours|the day|the night|today|tonight|now)"
 )
-_INCIDENT_WORDS = {"bomb", "explosion", "blast", "shell", "rocket", "missile", "explosive", "device", "grenade", "mine",
-                   "gunmen", "gunman", "attackers", "shooting", "drone", "ambush"}
 _DAY_WORDS = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|yesterday|today|"
+    r"\b(" + "|".join(sorted(WEEKDAYS.keys() | MONTHS.keys(), key=lambda w: (-len(w), w))) + r"|yesterday|today|"
     r"(?:19|20)\d\d|last (?:night|week|month|year|summer|winter|spring|autumn|fall)|this (?:week|month|year)|"
     r"(?:\d+|two|three|four|five|six|seven|a) (?:days?|weeks?|months?|years?) (?:ago|earlier)|weekend|"
     r"\d{1,2}(?:st|nd|rd|th)?)\b"
 )
-_SPEECH = {"say", "tell", "report", "state", "announce", "add", "said", "told"}
 
 
 @dataclass(slots=True)
@@ -44,7 +46,6 @@ class Frame:
     key: str
     kind: str  # main | opener | time | split | displacement | incident
     mentions: list[Mention] = field(default_factory=list)
-    times: set[str] = field(default_factory=set)
     extra: list[int] = field(default_factory=list)  # sentences that tell the event without a figure
 
     @property
@@ -65,25 +66,30 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
     para = parsed.paragraph_of_sentence
     prev: Frame | None = None
     prev_sent = -1
+    main_times: set[str] = set()
     main_days: tuple[date, date] | None = None
     main_from_update = False
     for s in sorted({m.sent for m in live}):
         ms = [m for m in live if m.sent == s]
-        words = [w for w in event_time_words(parsed, s) if _day_keys(w)]
-        times = {k for w in words for k in _day_keys(w)}
+        words, times = [], set()
+        for w in event_time_words(parsed, s):
+            keys = _day_keys(w)
+            if keys:
+                words.append(w)
+                times |= keys
         near_main = main_days is not None and _all_near(words, published, main_days, main_from_update)
         if not main.mentions:
             frame = main  # the first statement (headline or lead) is the main event's
         elif (opens_event(parsed, s) or (s > 0 and opens_event(parsed, s - 1) and para[s - 1] == para[s]
                                           and not any(m.sent == s - 1 for m in live))) \
                 and not all(_is_toll_update(parsed, m) for m in ms):
-            frame = Frame(f"opener:{s}", "opener", times=set(times))
-        elif times and not main.times and (all(parsed.is_title(m.sent) for m in main.mentions)
+            frame = Frame(f"opener:{s}", "opener")
+        elif times and not main_times and (all(parsed.is_title(m.sent) for m in main.mentions)
                                            or not _conflicts(ms, main.mentions)):
             frame = main  # the first date given to the main event (its headline and lead had none)
-        elif times and not times <= main.times and not near_main and not all(_is_toll_update(parsed, m) for m in ms):
+        elif times and not times <= main_times and not near_main and not all(_is_toll_update(parsed, m) for m in ms):
             key = "time:" + "|".join(sorted(times))
-            frame = by_key.get(key) or Frame(key, "time", times=set(times))
+            frame = by_key.get(key) or Frame(key, "time")
         elif prev is not None and prev is not main and para[prev_sent] == para[s]:
             frame = prev
         else:
@@ -92,7 +98,7 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
             by_key[frame.key] = frame
             frames.append(frame)
         if frame is main:
-            main.times |= set(times)
+            main_times |= times
             if main_days is None:
                 main_days = _span_of(words, published)
                 main_from_update = all(_is_toll_update(parsed, m) for m in ms)
@@ -117,19 +123,12 @@ def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[
         if nxt < len(parsed.sents) and nxt in with_figures and para[nxt] == para[s]:
             continue  # its figures follow: the frame of the next sentence holds it
         words = {t.lemma for t in parsed.sentence_tokens(s)} | {t.lower for t in parsed.sentence_tokens(s)}
-        if words & (ATTACK_NOUNS | _INCIDENT_WORDS | {"attack", "bomb", "shell", "ambush", "raid", "storm"}):
+        if words & _TELLS_INCIDENT:
             out.append(Frame(f"incident:{s}", "incident", extra=[s]))
     return out
 
 
-def event_times(parsed: Parsed, s: int) -> set[str]:
-    """The day-level keys of the time words that date an event in sentence `s`."""
-    return {k for w in event_time_words(parsed, s) for k in _day_keys(w)}
-
-
 def _span_of(words: list[str], published: date | None) -> tuple[date, date] | None:
-    from sitrep.dates import resolve
-
     spans = [r for r in (resolve(w, published) for w in words) if r is not None]
     if not spans:
         return None
@@ -139,8 +138,6 @@ def _span_of(words: list[str], published: date | None) -> tuple[date, date] | No
 def _all_near(words: list[str], published: date | None, days: tuple[date, date], from_update: bool) -> bool:
     """Do all these time words date the main event? The same day(s) as its date; or, when all the main event has
     is the date of a toll update ("rose to 62 on Saturday"), the day before it (Friday's attack)."""
-    from sitrep.dates import resolve
-
     if not words or (days[1] - days[0]).days > 2:
         return False  # a main event dated by a week or more is no measure for another count's day
     slack = timedelta(days=1 if from_update else 0)
@@ -156,12 +153,9 @@ def _all_near(words: list[str], published: date | None, days: tuple[date, date],
 def event_time_words(parsed: Parsed, s: int) -> list[str]:
     """The time words of sentence `s` that date an event (not "said on Wednesday", not "30 minutes later")."""
     out = []
-    for e in parsed.ents:
-        if e.label not in ("DATE", "TIME") or parsed.tokens[e.start].sent != s:
-            continue
+    for e, root in time_entities(parsed, s):
         if _OFFSET.search(e.text) or _TIME_OF_DAY.fullmatch(e.text.lower()) or not re.search(r"[A-Za-z]", e.text) and not re.fullmatch(r"(1[89]|20)\d\d", e.text):
             continue
-        root = parsed.span_root(e.start, e.end)
         head = parsed.tokens[root.head]
         if head.lower in ("on", "in", "at", "since", "during", "by") and head.head != head.i:
             head = parsed.tokens[head.head]
@@ -176,21 +170,31 @@ def _day_keys(text: str) -> set[str]:
     return set(_DAY_WORDS.findall(text.lower()))  # "the third row", "the past three days": no day of their own
 
 
+def _words_of(parsed: Parsed, s: int) -> list[Token]:
+    """The words of sentence `s`, without punctuation and spaces."""
+    return [t for t in parsed.sentence_tokens(s) if t.pos != "PUNCT" and not t.text.isspace()]
+
+
 def opens_event(parsed: Parsed, s: int) -> bool:
     """"Separately, ...", "Meanwhile, ...", "Another bomb ...", "In April, ..." open another event."""
-    toks = [t for t in parsed.sentence_tokens(s) if t.pos != "PUNCT" and not t.text.isspace()]
+    toks = _words_of(parsed, s)
     words = [t.lower for t in toks]
-    if lexicon.match_at(words, 0, OPENERS):
+    if OPENERS.at(words, 0):
         return True
-    ph = lexicon.match_at(words, 0, OPENERS_WITH_EVENT)
-    if ph and any(w in ATTACK_NOUNS or w in _INCIDENT_WORDS for w in words[len(ph) : len(ph) + 6]):
+    ph = OPENERS_WITH_EVENT.at(words, 0)
+    if ph and any(w in ATTACK_NOUNS or w in INCIDENT_WORDS for w in words[len(ph) : len(ph) + 6]):
         return True
     return any(t.lower in ANYWHERE and t.dep == "advmod" for t in toks[:12])
 
 
+def opens_with_another(parsed: Parsed, s: int) -> bool:
+    """"Another bomb ...", "A second explosion ...": sentence `s` opens on another incident of the same story."""
+    return OPENERS_WITH_EVENT.at([t.lower for t in _words_of(parsed, s)], 0) is not None
+
+
 def _is_toll_update(parsed: Parsed, m: Mention) -> bool:
     """"the toll had risen to 20": a count that updates an event already told, never a new one."""
-    return m.revision_cue or parsed.tokens[m.anchor].lemma in ("toll", "put", "rise", "climb", "reach", "stand")
+    return m.revision_cue or parsed.tokens[m.anchor].lemma in _TOLL_UPDATE
 
 
 def _conflicts(ms: list[Mention], others: list[Mention]) -> bool:
@@ -207,7 +211,7 @@ def _split_displacement(frames: list[Frame]) -> list[Frame]:
         if violent and moved:
             f.mentions = [m for m in f.mentions if m not in moved]
             out.append(f)
-            out.append(Frame(f"displacement:{f.key}", "displacement", moved, set(f.times)))
+            out.append(Frame(f"displacement:{f.key}", "displacement", moved))
         else:
             out.append(f)
     return out

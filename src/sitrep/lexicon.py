@@ -56,14 +56,5 @@ class Phrases:
 
 
 def phrases(values: list[str]) -> Phrases:
+    """The same as `Phrases(values)`; kept for the modules that build their tables with it (sitrep.actors)."""
     return Phrases(values)
-
-
-def match_before(words: list[str], end: int, table: Phrases) -> tuple[str, ...] | None:
-    """The longest phrase of `table` that ends just before index `end` of `words`."""
-    return table.before(words, end)
-
-
-def match_at(words: list[str], start: int, table: Phrases) -> tuple[str, ...] | None:
-    """The longest phrase of `table` that starts at index `start` of `words`."""
-    return table.at(words, start)

