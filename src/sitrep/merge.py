@@ -65,8 +65,6 @@ class ReportEvent:
     event_id: str
     article_id: str
     published: date | None
-    outlet: str | None
-    url: str | None
     kind: str
     event_type: str
     sub_event_type: str | None
@@ -86,17 +84,22 @@ class ReportEvent:
     perpetrators: set[str] = field(default_factory=set)
     actors: list[tuple[str, str, str | None]] = field(default_factory=list)  # (name, role, type)
     words: set[str] = field(default_factory=set)
+    # What the pair tests read, computed once by prepare() (cluster() prepares every event it is given).
+    span: tuple[date, date] | None = field(default=None, init=False, repr=False, compare=False)
+    tolls: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    named: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
-    def interval(self) -> tuple[date, date] | None:
+    def prepare(self) -> ReportEvent:
+        """Compute the dates (an event with no date of its own: the days just before its report), the headline
+        toll of each category and the named perpetrators."""
         end = self.date_end or self.published
-        if end is None:
-            return None
-        start = self.date_start or end - timedelta(days=3)
-        return start, end
-
-    def toll(self, category: str = "killed") -> int | None:
-        values = [f.headline for f in self.figures if f.category == category and f.headline is not None]
-        return max(values) if values else None
+        self.span = None if end is None else (self.date_start or end - timedelta(days=3), end)
+        self.tolls = {}
+        for f in self.figures:
+            if f.headline is not None:
+                self.tolls[f.category] = max(self.tolls.get(f.category, f.headline), f.headline)
+        self.named = frozenset(p for p in self.perpetrators if not p.startswith(UNIDENTIFIED))
+        return self
 
 
 @dataclass(slots=True)
@@ -129,7 +132,7 @@ def km(a: ReportEvent, b: ReportEvent) -> float | None:
 
 
 def pair_score(a: ReportEvent, b: ReportEvent) -> float | None:
-    """How much says a and b are one event; None when something says they cannot be."""
+    """How much says a and b are one event; None when something says they cannot be. Both must be prepared."""
     if a.article_id == b.article_id:
         return None
     score = 0.0
@@ -149,7 +152,7 @@ def pair_score(a: ReportEvent, b: ReportEvent) -> float | None:
     elif a.country and a.country == b.country:
         score += 0.5
     # when
-    ia, ib = a.interval(), b.interval()
+    ia, ib = a.span, b.span
     if ia and ib:
         gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
         if gap > 1:
@@ -161,8 +164,8 @@ def pair_score(a: ReportEvent, b: ReportEvent) -> float | None:
         return None
     score += 1.0 if a.event_type == b.event_type else 0.25
     # how many
-    for cat in ("killed", "injured", "abducted", "displaced"):
-        ta, tb = a.toll(cat), b.toll(cat)
+    for cat in CATEGORIES:
+        ta, tb = a.tolls.get(cat), b.tolls.get(cat)
         if ta is None or tb is None:
             continue
         if (ta == 0) != (tb == 0):
@@ -173,10 +176,8 @@ def pair_score(a: ReportEvent, b: ReportEvent) -> float | None:
                 return None
             score += 1.0 if ratio <= 1.5 else 0.5
     # who
-    pa = {p for p in a.perpetrators if not p.startswith(UNIDENTIFIED)}
-    pb = {p for p in b.perpetrators if not p.startswith(UNIDENTIFIED)}
-    if pa and pb:
-        score += 0.5 if pa & pb else -1.5
+    if a.named and b.named:
+        score += 0.5 if a.named & b.named else -1.5
     # words in common (place names, weapons, targets): help, never decide
     if a.words and b.words:
         score += 1.5 * len(a.words & b.words) / min(len(a.words), len(b.words))
@@ -191,8 +192,8 @@ def event_words(text: str) -> set[str]:
 
 _STOP = set(
     "that with from were have been said this they their there which when where after about more than people "
-    "killed injured wounded least told other also into over would could some said, according officials official "
-    "police reported report reports including while them those what will just only been being".split()
+    "killed injured wounded least told other also into over would could some according officials official "
+    "police reported report reports including while them those what will just only being".split()
 )
 
 
@@ -204,7 +205,8 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
     remembered, and two clusters join only if no such pair lies across them (and their dates stay within two
     weeks), so the cost grows with the pairs examined, not with the square of the cluster sizes.
     """
-    events = sorted(events, key=lambda e: (e.country or "", (e.interval() or (date.min,))[0], e.article_id, e.event_id))
+    events = sorted((e.prepare() for e in events),
+                    key=lambda e: (e.country or "", (e.span or (date.min,))[0], e.article_id, e.event_id))
     index = {e.event_id: k for k, e in enumerate(events)}
     pairs: list[tuple[float, int, int]] = []
     conflicts: dict[int, set[int]] = {k: set() for k in range(len(events))}
@@ -213,10 +215,8 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
         by_country.setdefault(e.country or "", []).append(e)
     for group in by_country.values():
         for i, a in enumerate(group):
-            ia = a.interval()
             for b in group[i + 1 :]:
-                ib = b.interval()
-                if ia and ib and (ib[0] - ia[1]).days > CHAIN_DAYS:
+                if a.span and b.span and (b.span[0] - a.span[1]).days > CHAIN_DAYS:
                     break  # sorted by start: nothing later can be chained to a
                 s = pair_score(a, b)
                 x, y = index[a.event_id], index[b.event_id]
@@ -227,7 +227,7 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
                     pairs.append((s, x, y))
     parent = list(range(len(events)))
     members: dict[int, set[int]] = {k: {k} for k in range(len(events))}
-    spans = {k: events[k].interval() for k in range(len(events))}
+    spans = {k: e.span for k, e in enumerate(events)}
 
     def find(k: int) -> int:
         while parent[k] != k:
@@ -304,7 +304,7 @@ def reconcile_category(events: list[ReportEvent], category: str, victims: str | 
         key = _source_key(f.source) or f"report:{e.event_id}"
         if key not in latest_by_source or latest_by_source[key][0] <= when:
             latest_by_source[key] = (when, f)
-    figs = [(when, f) for when, f in latest_by_source.values()]
+    figs = list(latest_by_source.values())
     if not figs:
         return None, None, None, False
     low = min(f.min if f.min is not None else f.max for _, f in figs)

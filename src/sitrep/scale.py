@@ -21,8 +21,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from sitrep.export import write_atomic
 from sitrep.ingest import InputError
-from sitrep.ingest.run import IngestReport, Pending, admit
+from sitrep.ingest.run import IngestReport, admit
 from sitrep.model import Article, Record
 from sitrep.store.db import Store, merge_store
 
@@ -57,7 +58,6 @@ def load_model_plugin():
 def extract_partition(part: str, articles: list[Article], out_dir: str) -> dict[str, Any]:
     """Extract one partition and write it as Parquet; returns the file and the reports that failed."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from sitrep.record import record_to_dict
 
@@ -75,15 +75,15 @@ def extract_partition(part: str, articles: list[Article], out_dir: str) -> dict[
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"part-{part}.parquet"
-    _write(pq, pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA(pa)), path)
-    _write(pq, pa.Table.from_pylist(events, schema=_EVENT_SCHEMA(pa)), out / f"events-{part}.parquet")
+    _write(pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA(pa)), path)
+    _write(pa.Table.from_pylist(events, schema=_EVENT_SCHEMA(pa)), out / f"events-{part}.parquet")
     return {"part": part, "path": str(path), "errors": errors, "peak_rss_mb": peak_rss_mb(), "pid": os.getpid()}
 
 
-def _write(pq, table, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)
+def _write(table, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    write_atomic(path, lambda tmp: pq.write_table(table, tmp))
 
 
 def _article_row(a: Article) -> dict[str, Any]:
@@ -155,40 +155,37 @@ def ingest_distributed(paths: Iterable[str], store: Store, client, parquet_dir: 
     client.register_plugin(load_model_plugin())
     report = IngestReport()
     futures = []
-    pending = Pending()
-    batch: list[tuple[Article, str]] = []
+    batch: list[tuple[Article, str, str]] = []  # (article, status, content hash)
     part_no = 0
-    by_part: dict[str, list[tuple[Article, str]]] = {}
+    by_part: dict[str, list[tuple[Article, str, str]]] = {}
 
-    def submit(batch: list[tuple[Article, str]]) -> None:
+    def submit(batch: list[tuple[Article, str, str]]) -> None:
         nonlocal part_no
         part_no += 1
         part = f"{part_no:05d}"
         by_part[part] = batch
-        futures.append(client.submit(extract_partition, part, [a for a, _ in batch], str(parquet_dir),
+        futures.append(client.submit(extract_partition, part, [a for a, _, _ in batch], str(parquet_dir),
                                      key=f"sitrep-extract-{part}-{os.getpid()}", retries=2, pure=False))
 
-    unparsed: list[tuple[Article, Record, str]] = []
+    unparsed: list[tuple[Article, Record, str, str]] = []
 
     def store_unparsed() -> None:
         store.save(unparsed)  # known to the store, no NLP spent on them
-        for _, _, status in unparsed:
-            report.count(status)
-        report.filtered += len(unparsed)
+        report.stored((status for _, _, status, _ in unparsed), parsed=False)
         unparsed.clear()
 
-    for item in admit(paths, store, report, pending, fetcher):
+    for item in admit(paths, store, report, fetcher):
         if item is None:
             if on_progress:
                 on_progress(report)
             continue
-        article, status, relevant = item
+        article, status, relevant, digest = item
         if not relevant:
-            unparsed.append((article, Record(article), status))
+            unparsed.append((article, Record(article), status, digest))
             if len(unparsed) >= partition_size:
                 store_unparsed()
             continue
-        batch.append((article, status))
+        batch.append((article, status, digest))
         if len(batch) >= partition_size:
             submit(batch)
             batch = []
@@ -200,18 +197,17 @@ def ingest_distributed(paths: Iterable[str], store: Store, client, parquet_dir: 
     for future in as_completed(futures):
         result = future.result()
         failed = {e["article_id"]: e["problem"] for e in result["errors"]}
-        table = pq.read_table(result["path"]).to_pylist()
-        records = {row["id"]: row["record"] for row in table}
+        table = pq.read_table(result["path"], columns=["id", "record"]).to_pydict()
+        records = dict(zip(table["id"], table["record"]))
         items = []
-        for article, status in by_part[result["part"]]:
+        for article, status, digest in by_part[result["part"]]:
             if article.id in failed:
                 report.failed += 1
                 report.errors.append(InputError(f"report {article.id}", f"failed on a worker: {failed[article.id]}"))
                 continue
-            items.append((article, record_from_dict(json.loads(records[article.id]), article), status))
+            items.append((article, record_from_dict(json.loads(records[article.id]), article), status, digest))
         store.save(items)
-        for _, _, status in items:
-            report.count(status)
+        report.stored(status for _, _, status, _ in items)
         report.workers_peak_mb[result["pid"]] = max(report.workers_peak_mb.get(result["pid"], 0), result["peak_rss_mb"])
         if on_progress:
             on_progress(report)

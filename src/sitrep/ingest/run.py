@@ -28,8 +28,12 @@ class IngestReport:
     errors: list[InputError] = field(default_factory=list)
     workers_peak_mb: dict[int, int] = field(default_factory=dict)
 
-    def count(self, status: str) -> None:
-        setattr(self, status, getattr(self, status) + 1)
+    def stored(self, statuses: Iterable[str], parsed: bool = True) -> None:
+        """Count reports just stored, by status ("new" or "updated"); parsed=False: stored without NLP (the
+        prefilter ruled them out)."""
+        for status in statuses:
+            setattr(self, status, getattr(self, status) + 1)
+            self.filtered += not parsed
 
     def line(self) -> str:
         text = f"{self.new} new, {self.unchanged} unchanged, {self.updated} updated, {self.failed} failed"
@@ -38,15 +42,11 @@ class IngestReport:
         return text + (f"; {self.merged_events} merged events" if self.merged_events else "")
 
 
-@dataclass(slots=True)
-class Pending:
-    items: list[tuple[Article, str]] = field(default_factory=list)
-    seen: set[str] = field(default_factory=set)
-
-
-def admit(paths: Iterable[str], store: Store, report: IngestReport, pending: Pending,
-          fetcher=None) -> Iterator[tuple[Article, str, bool] | None]:
-    """(article, status, relevant) for each report to store; None after counting one that needs nothing done."""
+def admit(paths: Iterable[str], store: Store, report: IngestReport,
+          fetcher=None) -> Iterator[tuple[Article, str, bool, str] | None]:
+    """(article, status, relevant, content hash) for each report to store; None after counting one that needs
+    nothing done (stored already, or a repeat of one admitted earlier in this run)."""
+    seen: set[str] = set()  # content hashes and URLs admitted in this run
     for item in read_inputs(paths, fetcher):
         if isinstance(item, InputError):
             report.failed += 1
@@ -54,51 +54,50 @@ def admit(paths: Iterable[str], store: Store, report: IngestReport, pending: Pen
             yield None
             continue
         digest = content_hash(item.text)
-        status, stored_id = store.status_of(item)
-        if status == "unchanged" or digest in pending.seen or (item.source_url and item.source_url in pending.seen):
+        status, stored_id = store.status_of(item, digest)
+        if status == "unchanged" or digest in seen or (item.source_url and item.source_url in seen):
             report.unchanged += 1
             yield None
             continue
-        pending.seen.add(digest)
+        seen.add(digest)
         if item.source_url:
-            pending.seen.add(item.source_url)
+            seen.add(item.source_url)
         item.id = stored_id
-        yield item, status, is_relevant(item.text)
+        yield item, status, is_relevant(item.text), digest
 
 
 def ingest(paths: Iterable[str], store: Store, extractor=None, batch_size: int = BATCH,
            on_progress: Callable[[IngestReport], None] | None = None, merge: bool = True, fetcher=None) -> IngestReport:
     """Store every readable report of `paths`; errors are counted and kept, never raised."""
     report = IngestReport()
-    pending = Pending()
+    pending: list[tuple[Article, str, bool, str]] = []
 
     def flush() -> None:
         nonlocal extractor
-        if not pending.items:
+        if not pending:
             return
-        relevant = [(a, s) for a, s, keep in pending.items if keep]
+        relevant = [a for a, _, keep, _ in pending if keep]
         records = {}
         if relevant:
             if extractor is None:
                 from sitrep.pipeline import Extractor
 
                 extractor = Extractor()
-            records = {id(a): r for (a, _), r in zip(relevant, extractor.extract_many(a for a, _ in relevant))}
-        store.save((a, records.get(id(a)) or Record(a), s) for a, s, _ in pending.items)
-        for _, status, keep in pending.items:
-            report.count(status)
-            report.filtered += not keep
-        pending.items.clear()
+            records = {id(a): r for a, r in zip(relevant, extractor.extract_many(relevant))}
+        store.save((a, records.get(id(a)) or Record(a), s, digest) for a, s, _, digest in pending)
+        report.stored(s for _, s, keep, _ in pending if keep)
+        report.stored((s for _, s, keep, _ in pending if not keep), parsed=False)
+        pending.clear()
         if on_progress:
             on_progress(report)
 
-    for item in admit(paths, store, report, pending, fetcher):
+    for item in admit(paths, store, report, fetcher):
         if item is None:
             if on_progress:
                 on_progress(report)
             continue
-        pending.items.append(item)
-        if len(pending.items) >= batch_size:
+        pending.append(item)
+        if len(pending) >= batch_size:
             flush()
     flush()
     if merge:

@@ -91,9 +91,10 @@ class Store:
                 raise
 
     # ------------------------------------------------------------ ingest
-    def status_of(self, article: Article) -> tuple[str, str]:
-        """("new" | "unchanged" | "updated", the article id it is stored under)."""
-        digest = content_hash(article.text)
+    def status_of(self, article: Article, digest: str | None = None) -> tuple[str, str]:
+        """("new" | "unchanged" | "updated", the article id it is stored under). `digest`: the text's
+        content_hash, when the caller has it already."""
+        digest = digest or content_hash(article.text)
         if article.source_url:
             row = self.con.execute("SELECT article_id, content_hash FROM articles WHERE url = ?",
                                    [article.source_url]).fetchone()
@@ -107,30 +108,30 @@ class Store:
             return "updated", article.id
         return "new", article.id
 
-    def save(self, items: Iterable[tuple[Article, Record, str]]) -> None:
-        """Store extracted reports (status "new" or "updated") in one transaction."""
-        items = list(items)
+    def save(self, items: Iterable[tuple[Article, Record, str] | tuple[Article, Record, str, str]]) -> None:
+        """Store extracted reports (status "new" or "updated") in one transaction. An item may carry its text's
+        content_hash as a fourth element, saving its computation."""
+        items = [(a, r, s, d[0] if d else content_hash(a.text)) for a, r, s, *d in items]
         if not items:
             return
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         self.con.begin()
         try:
-            for article, record, status in items:
-                if status == "updated":
-                    self._retire(article.id, now)
-            self._insert_articles(items, now)
+            # An updated report's new version follows the one it replaces (now in the history).
+            versions = {a.id: (self._retire(a.id, now) or 0) + 1 for a, _, status, _ in items if status == "updated"}
+            self._insert_articles(items, versions, now)
             self._insert_events(items)
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
 
-    def _retire(self, article_id: str, now: datetime) -> None:
-        """Keep the replaced version in the history; drop its extraction."""
+    def _retire(self, article_id: str, now: datetime) -> int | None:
+        """Keep the replaced version in the history and drop its extraction; returns that version."""
         old = self.con.execute("SELECT version, content_hash, text FROM articles WHERE article_id = ?",
                                [article_id]).fetchone()
         if old is None:
-            return
+            return None
         events = self.con.execute("SELECT record FROM report_events WHERE article_id = ? ORDER BY seq",
                                   [article_id]).fetchall()
         record = json.dumps([json.loads(e[0]) for e in events])
@@ -141,23 +142,18 @@ class Store:
             self.con.execute(f"DELETE FROM {table} WHERE event_id IN ({ids})", [article_id])
         self.con.execute("DELETE FROM report_events WHERE article_id = ?", [article_id])
         self.con.execute("DELETE FROM articles WHERE article_id = ?", [article_id])
+        return old[0]
 
-    def _insert_articles(self, items, now: datetime) -> None:
-        rows = []
-        for article, _, status in items:
-            version = 1
-            if status == "updated":
-                prev = self.con.execute("SELECT max(version) FROM article_history WHERE article_id = ?",
-                                        [article.id]).fetchone()[0]
-                version = (prev or 0) + 1
-            rows.append({"article_id": article.id, "url": article.source_url, "content_hash": content_hash(article.text),
-                         "title": article.title, "published": article.published, "outlet": article.outlet,
-                         "language": article.language, "text": article.text, "version": version, "ingested_at": now})
-        self._insert("articles", rows)
+    def _insert_articles(self, items, versions: dict[str, int], now: datetime) -> None:
+        self._insert("articles", [
+            {"article_id": a.id, "url": a.source_url, "content_hash": digest, "title": a.title, "published": a.published,
+             "outlet": a.outlet, "language": a.language, "text": a.text, "version": versions.get(a.id, 1),
+             "ingested_at": now}
+            for a, _, _, digest in items])
 
     def _insert_events(self, items) -> None:
         events, figures, actors = [], [], []
-        for article, record, _ in items:
+        for article, record, *_ in items:
             for seq, e in enumerate(record.events):
                 loc, when = e.location, e.date
                 events.append({
@@ -225,17 +221,19 @@ def load_report_events(store: Store) -> list:
 
     con = store.con
     rows = con.execute(
-        """SELECT e.event_id, e.article_id, a.published, a.outlet, a.url, e.kind, e.event_type, e.sub_event_type,
+        """SELECT e.event_id, e.article_id, a.published, e.kind, e.event_type, e.sub_event_type,
                   e.date_start, e.date_end, e.date_precision, e.location_name, e.admin1, e.admin1_code, e.country,
-                  e.lat, e.lon, e.where_prec, e.geonames_id, e.confirmed, e.evidence, a.text
+                  e.lat, e.lon, e.where_prec, e.geonames_id, e.confirmed, e.evidence
            FROM report_events e JOIN articles a USING (article_id)"""
     ).fetchall()
+    texts = dict(con.execute(
+        "SELECT article_id, text FROM articles WHERE article_id IN (SELECT article_id FROM report_events)").fetchall())
     events = {}
     for r in rows:
-        text = r[21]
-        evidence = " ".join(text[s:e] for s, e in json.loads(r[20] or "[]"))
-        ev = ReportEvent(*r[:20])
-        ev.words = event_words(evidence + " " + (r[11] or ""))
+        ev = ReportEvent(*r[:18])
+        text = texts[ev.article_id]
+        evidence = " ".join(text[s:e] for s, e in json.loads(r[18] or "[]"))
+        ev.words = event_words(evidence + " " + (ev.location_name or ""))
         events[ev.event_id] = ev
     for event_id, category, mn, mx, qualifier, confirmed, source, victims in con.execute(
             """SELECT event_id, category, min_value, max_value, qualifier, confirmed, source, victims FROM figures

@@ -64,9 +64,10 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.event_type:
         clauses.append("event_type = ?")
         params.append(f.event_type)
-    if f.actor:
-        clauses.append("actors ILIKE ?")
-        params.append(f"%{f.actor}%")
+    if f.actor:  # part of an actor's name, any case; never the JSON around the names
+        clauses.append("EXISTS (SELECT 1 FROM unnest(json_extract_string(actors, '$[*].name')) AS a(name) "
+                       "WHERE contains(lower(a.name), lower(?)))")
+        params.append(f.actor)
     if f.min_killed is not None:
         clauses.append("coalesce(killed_best, killed_low, 0) >= ?")
         params.append(f.min_killed)
@@ -104,7 +105,10 @@ def reports_of(con, merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """The report events behind each merged event, with their articles."""
     if not merged_ids:
         return {}
-    con.register("_sitrep_ids", _ids_table(merged_ids))
+    import pyarrow as pa
+
+    # An Arrow table of the ids to join with: as fast as `= ANY(?)` for a page of events, twice as fast for all.
+    con.register("_sitrep_ids", pa.table({"merged_id": merged_ids}))
     try:
         rows = con.execute(
             """SELECT l.merged_id, l.link, e.event_id, e.article_id, a.published, a.outlet, a.url, a.title
@@ -121,12 +125,6 @@ def reports_of(con, merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
             "outlet": outlet, "source_url": url, "title": title, "link": link,
         })
     return out
-
-
-def _ids_table(ids: list[str]):
-    import pyarrow as pa
-
-    return pa.table({"merged_id": ids})
 
 
 def to_spec(row: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:
@@ -171,16 +169,18 @@ def event_detail(con, merged_id: str) -> dict[str, Any] | None:
     row = dict(zip(MERGED_COLUMNS, rows[0]))
     reports = reports_of(con, [merged_id]).get(merged_id, [])
     out = to_spec(row, reports)
+    sources = {event_id: (evidence, record, text) for event_id, evidence, record, text in con.execute(
+        """SELECT e.event_id, e.evidence, e.record, a.text FROM merge_links l JOIN report_events e USING (event_id)
+           JOIN articles a ON a.article_id = e.article_id WHERE l.merged_id = ?""", [merged_id]).fetchall()}
     details = []
     for r in reports:
-        ev = con.execute("SELECT evidence, record FROM report_events WHERE event_id = ?", [r["event_id"]]).fetchone()
-        text = con.execute("SELECT text FROM articles WHERE article_id = ?", [r["article_id"]]).fetchone()[0]
-        record = json.loads(ev[1])
+        evidence, record, text = sources[r["event_id"]]
+        record = json.loads(record)
         details.append({
             **r,
             "figures": [{k: f[k] for k in ("category", "min", "max", "qualifier", "text", "start", "end", "source",
                                            "confirmed", "superseded")} for f in record["figures"]],
-            "evidence": [{"start": s, "end": e, "text": text[s:e]} for s, e in json.loads(ev[0] or "[]")],
+            "evidence": [{"start": s, "end": e, "text": text[s:e]} for s, e in json.loads(evidence or "[]")],
             "claim_source": record.get("claim_source"),
         })
     out["report_details"] = details
