@@ -58,8 +58,9 @@ def test_prefiltered_reports_are_stored_without_events(tmp_path, extractor):
 
 # ---------------------------------------------------------------- identical stores
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    """The sample, the dev corpus, and unrelated news, as one corpus folder."""
+def corpus(tmp_path_factory) -> list[str]:
+    """The sample, the dev corpus, and unrelated news, as one corpus folder; then a revised version of a sample
+    report under the same id (stored in a second round, as an update)."""
     root = tmp_path_factory.mktemp("scale") / "corpus"
     shutil.copytree(SAMPLE, root)
     for d in (shared_dir() / "corpus" / "dev").iterdir():
@@ -68,7 +69,12 @@ def corpus(tmp_path_factory) -> Path:
     for k, text in enumerate(UNRELATED):
         (root / f"news-{k}").mkdir()
         (root / f"news-{k}" / "text.txt").write_text(text + "\n", encoding="utf-8")
-    return root
+    original = (SAMPLE / "kabul-airport" / "text.txt").read_text(encoding="utf-8")
+    revised = root.parent / "revised.jsonl"
+    revised.write_text(json.dumps({"id": "kabul-airport", "published": "2021-08-27", "text": original
+                                   + "\nHospital officials said later that the toll had risen further.\n"}) + "\n",
+                       encoding="utf-8")
+    return [str(root), str(revised)]
 
 
 def dump(db: Path) -> dict:
@@ -83,6 +89,7 @@ def dump(db: Path) -> dict:
             "actors": q("SELECT * FROM actors ORDER BY ALL").fetchall(),
             "merged": q("SELECT * EXCLUDE (updated_at) FROM merged_events ORDER BY merged_id").fetchall(),
             "links": q("SELECT * FROM merge_links ORDER BY event_id").fetchall(),
+            "history": q("SELECT article_id, version, content_hash, record FROM article_history ORDER BY ALL").fetchall(),
         }
 
 
@@ -90,8 +97,8 @@ def dump(db: Path) -> dict:
 def serial(corpus, tmp_path_factory, extractor) -> dict:
     db = tmp_path_factory.mktemp("serial") / "serial.duckdb"
     with Store(db) as store:
-        report = ingest([str(corpus)], store, extractor)
-        assert report.failed == 0 and report.filtered == 4
+        report = ingest(corpus, store, extractor)
+        assert report.failed == 0 and report.filtered == 4 and report.updated == 1
     return dump(db)
 
 
@@ -103,15 +110,19 @@ def run_cli(args: list[str], **kw) -> subprocess.CompletedProcess:
 
 def test_scale_local_workers_give_the_identical_store(corpus, serial, tmp_path):
     db = tmp_path / "workers.duckdb"
-    res = run_cli(["ingest", str(corpus), "--db", str(db), "--workers", "2", "--partition-size", "4"])
+    res = run_cli(["ingest", *corpus, "--db", str(db), "--workers", "2", "--partition-size", "4"])
     assert res.returncode == 0, res.stderr
     assert dump(db) == serial
     parts = list((tmp_path / "workers.duckdb.parts").glob("events-*.parquet"))
     assert len(parts) >= 5
     import duckdb
 
-    n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path}/workers.duckdb.parts/events-*.parquet')").fetchall()[0][0]
-    assert n == len(serial["events"])  # the partitions are queryable on their own
+    rows = duckdb.sql(f"SELECT event_id, article_id FROM read_parquet('{tmp_path}/workers.duckdb.parts/events-*.parquet')"
+                      ).fetchall()
+    # the partitions are queryable on their own: every stored event, and the replaced version's too
+    assert {r[0] for r in rows} == {e[0] for e in serial["events"]}
+    revised = sum(e[1] == "kabul-airport" for e in serial["events"])
+    assert len(rows) == len(serial["events"]) + revised
 
 
 @pytest.fixture()
@@ -146,7 +157,7 @@ def cluster(tmp_path):
 def test_scale_dask_scheduler_and_two_workers_give_the_identical_store(corpus, serial, cluster, tmp_path):
     address, _ = cluster
     db = tmp_path / "dask.duckdb"
-    res = run_cli(["ingest", str(corpus), "--db", str(db), "--scheduler", address, "--partition-size", "4"])
+    res = run_cli(["ingest", *corpus, "--db", str(db), "--scheduler", address, "--partition-size", "4"])
     assert res.returncode == 0, res.stderr
     assert dump(db) == serial
 
@@ -155,7 +166,7 @@ def test_scale_worker_killed_mid_run_still_gives_the_identical_store(corpus, ser
     address, workers = cluster
     db = tmp_path / "killed.duckdb"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--db", str(db),
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "ingest", *corpus, "--db", str(db),
                              "--scheduler", address, "--partition-size", "2", "--progress"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     killed = False

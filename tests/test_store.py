@@ -223,6 +223,30 @@ def test_ingest_updated_report_replaces_extraction_and_keeps_history(filled, ext
         assert figs == [(35,)]
 
 
+@pytest.mark.parametrize("key", ["id", "url"])
+def test_ingest_two_versions_in_one_run_store_the_later_as_an_update(db, extractor, tmp_path, key):
+    """Two reports with one id (two corpora with the same folder name) or one URL in the same run, even the same
+    batch: no crash, nothing dropped; the later is stored as the update of the earlier, which goes to history."""
+    first = dict(REPORTS[0])
+    later = dict(REPORTS[0], text=REPORTS[0]["text"].replace("at least 28", "at least 35"))
+    if key == "url":
+        later["id"] = "baghdad-1-revised"
+    else:
+        first.pop("url"), later.pop("url")
+    p = tmp_path / "both.jsonl"
+    p.write_text(json.dumps(first) + "\n" + json.dumps(REPORTS[4]) + "\n" + json.dumps(later) + "\n", encoding="utf-8")
+    with Store(db) as store:
+        report = ingest([str(p)], store, extractor)
+        assert (report.new, report.updated, report.failed) == (2, 1, 0)
+        con = store.con
+        assert con.execute("SELECT count(*), max(version) FROM articles WHERE article_id = 'baghdad-1'").fetchone() == (1, 2)
+        assert "at least 35" in con.execute("SELECT text FROM articles WHERE article_id = 'baghdad-1'").fetchone()[0]
+        assert con.execute("SELECT count(*) FROM article_history WHERE article_id = 'baghdad-1'").fetchone()[0] == 1
+        again = ingest([str(p)], store, extractor)  # rerunning changes nothing, the earlier version included
+        assert (again.new, again.updated, again.unchanged) == (0, 0, 3)
+        assert con.execute("SELECT max(version) FROM articles WHERE article_id = 'baghdad-1'").fetchone()[0] == 2
+
+
 def test_ingest_killed_part_way_then_rerun_completes_without_duplicates(tmp_path):
     """A real `sitrep ingest` process killed mid-run leaves whole reports only; rerunning completes the store."""
     corpus = tmp_path / "corpus"

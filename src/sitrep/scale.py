@@ -23,7 +23,7 @@ from typing import Any
 
 from sitrep.export import write_atomic
 from sitrep.ingest import InputError
-from sitrep.ingest.run import IngestReport, admit
+from sitrep.ingest.run import IngestReport, rounds
 from sitrep.model import Article, Record
 from sitrep.store.db import Store, merge_store
 
@@ -174,43 +174,51 @@ def ingest_distributed(paths: Iterable[str], store: Store, client, parquet_dir: 
         report.stored((status for _, _, status, _ in unparsed), parsed=False)
         unparsed.clear()
 
-    for item in admit(paths, store, report, fetcher):
-        if item is None:
+    def collect() -> None:
+        """Store each finished partition as it comes (one writer: this process)."""
+        import pyarrow.parquet as pq
+
+        for future in as_completed(futures):
+            result = future.result()
+            failed = {e["article_id"]: e["problem"] for e in result["errors"]}
+            table = pq.read_table(result["path"], columns=["id", "record"]).to_pydict()
+            records = dict(zip(table["id"], table["record"]))
+            items = []
+            for article, status, digest in by_part[result["part"]]:
+                if article.id in failed:
+                    report.failed += 1
+                    report.errors.append(InputError(f"report {article.id}", f"failed on a worker: {failed[article.id]}"))
+                    continue
+                items.append((article, record_from_dict(json.loads(records[article.id]), article), status, digest))
+            store.save(items)
+            report.stored(status for _, _, status, _ in items)
+            report.workers_peak_mb[result["pid"]] = max(report.workers_peak_mb.get(result["pid"], 0),
+                                                        result["peak_rss_mb"])
             if on_progress:
                 on_progress(report)
-            continue
-        article, status, relevant, digest = item
-        if not relevant:
-            unparsed.append((article, Record(article), status, digest))
-            if len(unparsed) >= partition_size:
-                store_unparsed()
-            continue
-        batch.append((article, status, digest))
-        if len(batch) >= partition_size:
+        futures.clear()
+
+    for admitted in rounds(paths, store, report, fetcher):
+        for item in admitted:
+            if item is None:
+                if on_progress:
+                    on_progress(report)
+                continue
+            article, status, relevant, digest = item
+            if not relevant:
+                unparsed.append((article, Record(article), status, digest))
+                if len(unparsed) >= partition_size:
+                    store_unparsed()
+                continue
+            batch.append((article, status, digest))
+            if len(batch) >= partition_size:
+                submit(batch)
+                batch = []
+        if batch:
             submit(batch)
             batch = []
-    if batch:
-        submit(batch)
-    store_unparsed()
-    import pyarrow.parquet as pq
-
-    for future in as_completed(futures):
-        result = future.result()
-        failed = {e["article_id"]: e["problem"] for e in result["errors"]}
-        table = pq.read_table(result["path"], columns=["id", "record"]).to_pydict()
-        records = dict(zip(table["id"], table["record"]))
-        items = []
-        for article, status, digest in by_part[result["part"]]:
-            if article.id in failed:
-                report.failed += 1
-                report.errors.append(InputError(f"report {article.id}", f"failed on a worker: {failed[article.id]}"))
-                continue
-            items.append((article, record_from_dict(json.loads(records[article.id]), article), status, digest))
-        store.save(items)
-        report.stored(status for _, _, status, _ in items)
-        report.workers_peak_mb[result["pid"]] = max(report.workers_peak_mb.get(result["pid"], 0), result["peak_rss_mb"])
-        if on_progress:
-            on_progress(report)
+        store_unparsed()
+        collect()
     if merge:
         report.merged_events = merge_store(store)
     return report

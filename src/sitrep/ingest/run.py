@@ -42,12 +42,31 @@ class IngestReport:
         return text + (f"; {self.merged_events} merged events" if self.merged_events else "")
 
 
-def admit(paths: Iterable[str], store: Store, report: IngestReport,
-          fetcher=None) -> Iterator[tuple[Article, str, bool, str] | None]:
-    """(article, status, relevant, content hash) for each report to store; None after counting one that needs
-    nothing done (stored already, or a repeat of one admitted earlier in this run)."""
-    seen: set[str] = set()  # content hashes and URLs admitted in this run
-    for item in read_inputs(paths, fetcher):
+Admitted = tuple[Article, str, bool, str]  # (article, status, relevant, content hash)
+
+
+def rounds(paths: Iterable[str], store: Store, report: IngestReport,
+           fetcher=None) -> Iterator[Iterator[Admitted | None]]:
+    """The reports of `paths` to store, in rounds; store all of a round before taking the next.
+
+    A report with the id or URL of a different one admitted earlier in its round (a revised version in the same
+    run, or another corpus's report under the same folder name) waits for the next round, when the first is
+    stored, and is then stored as its update: nothing collides and nothing is dropped.
+    """
+    held: list[Article] = []
+    yield _admit(read_inputs(paths, fetcher), store, report, held)
+    while held:
+        waiting, held = held, []
+        yield _admit(waiting, store, report, held)
+
+
+def _admit(items: Iterable[Article | InputError], store: Store, report: IngestReport,
+           held: list[Article]) -> Iterator[Admitted | None]:
+    """Each report to store; None after counting one that needs nothing done (stored already, a repeat of one
+    admitted in this round, or unreadable)."""
+    digests: set[str] = set()
+    claimed: set[str] = set()  # the ids and URLs of this round's reports
+    for item in items:
         if isinstance(item, InputError):
             report.failed += 1
             report.errors.append(item)
@@ -55,13 +74,16 @@ def admit(paths: Iterable[str], store: Store, report: IngestReport,
             continue
         digest = content_hash(item.text)
         status, stored_id = store.status_of(item, digest)
-        if status == "unchanged" or digest in seen or (item.source_url and item.source_url in seen):
+        if status == "unchanged" or digest in digests:
             report.unchanged += 1
             yield None
             continue
-        seen.add(digest)
-        if item.source_url:
-            seen.add(item.source_url)
+        keys = {stored_id, item.source_url} - {None}
+        if keys & claimed:
+            held.append(item)
+            continue
+        digests.add(digest)
+        claimed |= keys
         item.id = stored_id
         yield item, status, is_relevant(item.text), digest
 
@@ -70,7 +92,7 @@ def ingest(paths: Iterable[str], store: Store, extractor=None, batch_size: int =
            on_progress: Callable[[IngestReport], None] | None = None, merge: bool = True, fetcher=None) -> IngestReport:
     """Store every readable report of `paths`; errors are counted and kept, never raised."""
     report = IngestReport()
-    pending: list[tuple[Article, str, bool, str]] = []
+    pending: list[Admitted] = []
 
     def flush() -> None:
         nonlocal extractor
@@ -91,15 +113,16 @@ def ingest(paths: Iterable[str], store: Store, extractor=None, batch_size: int =
         if on_progress:
             on_progress(report)
 
-    for item in admit(paths, store, report, fetcher):
-        if item is None:
-            if on_progress:
-                on_progress(report)
-            continue
-        pending.append(item)
-        if len(pending) >= batch_size:
-            flush()
-    flush()
+    for admitted in rounds(paths, store, report, fetcher):
+        for item in admitted:
+            if item is None:
+                if on_progress:
+                    on_progress(report)
+                continue
+            pending.append(item)
+            if len(pending) >= batch_size:
+                flush()
+        flush()
     if merge:
         report.merged_events = merge_store(store)
     return report

@@ -95,14 +95,20 @@ class Store:
         """("new" | "unchanged" | "updated", the article id it is stored under). `digest`: the text's
         content_hash, when the caller has it already."""
         digest = digest or content_hash(article.text)
+        by_url = None
         if article.source_url:
-            row = self.con.execute("SELECT article_id, content_hash FROM articles WHERE url = ?",
-                                   [article.source_url]).fetchone()
-            if row:
-                return ("unchanged" if row[1] == digest else "updated"), row[0]
+            by_url = self.con.execute("SELECT article_id, content_hash FROM articles WHERE url = ?",
+                                      [article.source_url]).fetchone()
+            if by_url and by_url[1] == digest:
+                return "unchanged", by_url[0]
         row = self.con.execute("SELECT article_id FROM articles WHERE content_hash = ?", [digest]).fetchone()
         if row:
             return "unchanged", row[0]
+        row = self.con.execute("SELECT article_id FROM article_history WHERE content_hash = ? LIMIT 1", [digest]).fetchone()
+        if row:
+            return "unchanged", row[0]  # an earlier version, already replaced by a later one: not news
+        if by_url:
+            return "updated", by_url[0]
         row = self.con.execute("SELECT content_hash FROM articles WHERE article_id = ?", [article.id]).fetchone()
         if row:
             return "updated", article.id
