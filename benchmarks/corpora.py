@@ -1,4 +1,4 @@
-"""The benchmarks' texts: the bundled sample and the corpora of ../shared, found as tests/conftest.py finds them."""
+"""The texts benchmarks and tests measure on: the bundled sample and the corpora of ../shared."""
 from __future__ import annotations
 
 import os
@@ -13,13 +13,13 @@ from sitrep.model import Article  # noqa: E402
 
 
 def shared_dir() -> Path:
-    """../shared beside the checkout (SITREP_SHARED overrides), as in tests/conftest.py."""
+    """../shared beside the checkout (SITREP_SHARED overrides). Its absence is a failure (tests use this too)."""
     candidates = [Path(os.environ["SITREP_SHARED"])] if os.environ.get("SITREP_SHARED") else []
     candidates += [ROOT.parent / "shared", Path("/work/shared")]
     for c in candidates:
         if (c / "corpus" / "dev").is_dir():
             return c
-    sys.exit(f"../shared (the dev corpus) not found beside {ROOT}; set SITREP_SHARED")
+    raise RuntimeError(f"../shared (dev corpus and scorer) not found beside {ROOT}; set SITREP_SHARED")
 
 
 def articles(*corpora: str) -> list[Article]:

@@ -1,27 +1,17 @@
 """Shared fixtures: one loaded extractor for the whole run, and the location of ../shared (dev corpus, scorer)."""
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from benchmarks.corpora import shared_dir
 from sitrep.model import Article, Figure, Record
 from sitrep.pipeline import Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample" / "corpus"
-
-
-def shared_dir() -> Path:
-    """../shared beside the checkout (SITREP_SHARED overrides). Its absence is a failure, never a skip."""
-    candidates = [Path(os.environ["SITREP_SHARED"])] if os.environ.get("SITREP_SHARED") else []
-    candidates += [ROOT.parent / "shared", Path("/work/shared")]
-    for c in candidates:
-        if (c / "corpus" / "dev").is_dir():
-            return c
-    raise RuntimeError(f"../shared (dev corpus and scorer) not found beside {ROOT}; set SITREP_SHARED")
 
 
 @pytest.fixture(scope="session")
@@ -45,3 +35,5 @@ def live_figures(rec: Record, unit: str = "people") -> list[Figure]:
 
 def triples(rec: Record, unit: str = "people") -> set[tuple]:
     return {(f.category, f.min, f.max) for f in live_figures(rec, unit)}
+
+__all__ = ["ROOT", "SAMPLE", "shared_dir"]  # what the tests import from here

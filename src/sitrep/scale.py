@@ -198,13 +198,8 @@ def ingest_distributed(paths: Iterable[str], store: Store, client, parquet_dir: 
                 on_progress(report)
         futures.clear()
 
-    for admitted in rounds(paths, store, report, fetcher):
-        for item in admitted:
-            if item is None:
-                if on_progress:
-                    on_progress(report)
-                continue
-            article, status, relevant, digest = item
+    for admitted in rounds(paths, store, report, fetcher, on_progress):
+        for article, status, relevant, digest in admitted:
             if not relevant:
                 unparsed.append((article, Record(article), status, digest))
                 if len(unparsed) >= partition_size:

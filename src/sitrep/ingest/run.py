@@ -45,19 +45,27 @@ class IngestReport:
 Admitted = tuple[Article, str, bool, str]  # (article, status, relevant, content hash)
 
 
-def rounds(paths: Iterable[str], store: Store, report: IngestReport,
-           fetcher=None) -> Iterator[Iterator[Admitted | None]]:
-    """The reports of `paths` to store, in rounds; store all of a round before taking the next.
+def rounds(paths: Iterable[str], store: Store, report: IngestReport, fetcher=None,
+           on_progress: Callable[[IngestReport], None] | None = None) -> Iterator[Iterator[Admitted]]:
+    """The reports of `paths` to store, in rounds; store all of a round before taking the next. Reports that need
+    nothing done are counted in `report` (and shown through `on_progress`) instead.
 
     A report with the id or URL of a different one admitted earlier in its round (a revised version in the same
     run, or another corpus's report under the same folder name) waits for the next round, when the first is
     stored, and is then stored as its update: nothing collides and nothing is dropped.
     """
+    def admitted(items: Iterable[Article | InputError], held: list[Article]) -> Iterator[Admitted]:
+        for item in _admit(items, store, report, held):
+            if item is not None:
+                yield item
+            elif on_progress:
+                on_progress(report)
+
     held: list[Article] = []
-    yield _admit(read_inputs(paths, fetcher), store, report, held)
+    yield admitted(read_inputs(paths, fetcher), held)
     while held:
         waiting, held = held, []
-        yield _admit(waiting, store, report, held)
+        yield admitted(waiting, held)
 
 
 def _admit(items: Iterable[Article | InputError], store: Store, report: IngestReport,
@@ -113,12 +121,8 @@ def ingest(paths: Iterable[str], store: Store, extractor=None, batch_size: int =
         if on_progress:
             on_progress(report)
 
-    for admitted in rounds(paths, store, report, fetcher):
+    for admitted in rounds(paths, store, report, fetcher, on_progress):
         for item in admitted:
-            if item is None:
-                if on_progress:
-                    on_progress(report)
-                continue
             pending.append(item)
             if len(pending) >= batch_size:
                 flush()
