@@ -86,6 +86,11 @@ TOPONYMS = [
     ("Soldiers were killed in Niger near the border with Mali.", "Niger", 2440476),
     ("Soldiers were killed in Niger near the border with Mali.", "Mali", 2453866),
     ("Fighters crossed from Syria into Jordan.", "Jordan", 248816),
+    # an event or a part of a place "of" a name the model tags as a person or an organisation
+    ("After the fall of Mariupol, thousands were trapped.", "Mariupol", 701822),
+    ("The shelling of Kharkiv went on through the night.", "Kharkiv", 706483),
+    ("Since the capture of Axum, soldiers have been accused of killing men.", "Axum", 344420),
+    ("Aid workers reached the outskirts of Goma on Monday.", "Goma", 216281),
 ]
 
 
@@ -149,6 +154,14 @@ EVENT_PLACES = [
     # the most specific place told with the event
     ("Gunmen abducted 30 students in Nigeria's northwest on Friday.\n"
      "The attack happened at a school in Kaduna State's Kuriga town.", "Kuriga", "NG", "admin1"),
+    # a town inside the region, where the same harm is told again further on
+    ("Rights groups say at least 60 civilians were killed in Tigray region last month.\nThe army denies the "
+     "claims.\nAid has not reached the region for weeks.\nSince the capture of Axum, soldiers have been accused of "
+     "executing unarmed men.", "Axum", "ET", "city"),
+    # ... but not a town named further on for something else
+    ("At least 30 people were killed in clashes in Anbar province on Monday, officials said.\nThe army sent "
+     "reinforcements.\nThe governor later held a press conference.\nSchools in Haditha will reopen next week.",
+     "Anbar", "IQ", "admin1"),
 ]
 
 

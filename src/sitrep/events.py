@@ -11,7 +11,7 @@ from sitrep.actors import ReportActors, event_actors
 from sitrep.attribution import DOUBT_PHRASES, Speaker
 from sitrep.grouping import ATTACK_VERBS, Frame, opens_with_another
 from sitrep.dates import event_date, time_words
-from sitrep.figures import ATTACK_NOUNS, PEOPLE_NOUNS, VICTIM_WORDS
+from sitrep.figures import ATTACK_NOUNS, PEOPLE_NOUNS, VICTIM_WORDS, harm_lemmas
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.model import Article, Event, Figure, Place, Span
 from sitrep.nlp import Parsed
@@ -73,7 +73,8 @@ def build_events(
         if places is not None and gazetteer is not None:
             mentions, focus = places
             chosen, geo, label = place_of_event(parsed, mentions, focus, sentences, anchors,
-                                                event_type == "displacement", gazetteer, others)
+                                                event_type == "displacement", gazetteer, others,
+                                                harm_lemmas({g.category for g in live} - {"displaced"}))
             location = to_place(chosen, geo, label)
         actors = []
         if report_actors is not None and gazetteer is not None:

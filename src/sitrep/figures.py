@@ -28,6 +28,12 @@ def _index(kind: str) -> dict[str, str]:
     return out
 
 
+def harm_lemmas(categories: set[str]) -> frozenset[str]:
+    """The verbs and nouns that tell harm of these categories ("murder", "die", "killing" for killed)."""
+    return frozenset(w for cat in categories for kind in ("verbs", "intransitive", "of_nouns")
+                     for w in _CAS[cat].get(kind, []))
+
+
 VERBS = _index("verbs")
 INTRANSITIVE = _index("intransitive")
 ADJECTIVES = _index("adjectives")

@@ -25,6 +25,7 @@ STOP = {normalize(w) for w in _RULES["stoplist"]["words"]} | {normalize(w) for w
 PARENTS = {normalize(k): v for k, v in _RULES["parents"].items()}
 LOCATIVE = set(_RULES["cues"]["locative"])
 SETTLEMENT_AFTER = set(_RULES["cues"]["settlement"])
+OF_PLACE = set(_RULES["cues"]["of_place"])
 THE_CITY = set(_RULES["cues"]["the_city"])
 AWAY = set(_RULES["cues"]["away"])
 _VERBS = _RULES["verbs"]
@@ -323,7 +324,7 @@ def _feature_kind(word: str) -> str | None:
 def _locative_before(toks: list[Token], k: int) -> bool:
     j = k - 1
     while j >= 0 and toks[j].lower in ("the", "a", "of") and toks[j].sent == toks[k].sent:
-        if toks[j].lower == "of" and j > 0 and toks[j - 1].lower in _ALL_FEATURES:
+        if toks[j].lower == "of" and j > 0 and (toks[j - 1].lower in _ALL_FEATURES or toks[j - 1].lower in OF_PLACE):
             return True
         j -= 1
     if j < 0 or toks[j].sent != toks[k].sent:
@@ -405,13 +406,17 @@ def mention_to_dict(m: PlaceMention, with_candidates: int = 5) -> dict:
 # ---------------------------------------------------------------- the event's place
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
                    anchors: list[int], displacement: bool, gazetteer: Gazetteer,
-                   other_events: set[int] = frozenset()) -> tuple[PlaceMention | None, GeoPlace | None, str]:
+                   other_events: set[int] = frozenset(),
+                   harm: frozenset[str] = frozenset()) -> tuple[PlaceMention | None, GeoPlace | None, str]:
     """The place tied to an event's words, the gazetteer place it stands for, and the precision label.
 
     First the place the casualty words attach to ("killed ... in Ramadi", "captured the city of Ramadi"), else
     any place in the sentences that give the figures, else the last place named just before them, else "the
     city" as the last city named, else the lead, else the dateline, else the article's country. Then the most
-    specific place told beside it and inside it ("Nigeria" -> "Kuriga town in Kaduna State"). A name the
+    specific place told beside it and inside it ("Nigeria" -> "Kuriga town in Kaduna State"), or told inside it
+    further on where the same harm is told again (`harm`: the lemmas of the event's figure categories, so that
+    "hundreds killed in West Darfur" takes the town where "murdering" is told; not for displacement, where a
+    place told with "fled" is as often where people went). A name the
     gazetteer lacks takes the coordinates of a known place named with it, with precision saying so.
     """
     toks = parsed.tokens
@@ -445,7 +450,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if chosen is None:
         country = gazetteer.country(focus.top) if focus.top else None
         return None, country, "country" if country else ""
-    chosen = _refine(parsed, chosen, [m for m in usable if m.sent not in other_events - sents], sents, mentions, focus)
+    free = [m for m in usable if m.sent not in other_events - sents]
+    alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
+    chosen = _refine(parsed, chosen, free, sents, alike, mentions, focus)
     if chosen.resolved is None:
         parent = _known_parent(chosen, mentions, focus)
         if parent is None:
@@ -482,16 +489,17 @@ def _specificity_of(p: GeoPlace) -> int:
     return {"city": 3, "admin2": 2, "admin1": 1, "country": 0}[p.kind]
 
 
-def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], sents: set[int],
+def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], sents: set[int], alike: set[int],
             mentions: list[PlaceMention], focus: Focus) -> PlaceMention:
-    """A more specific place told beside the chosen one and inside it: the event's most precise location."""
+    """A more specific place inside the chosen one, told beside it or where the same harm is told again: the
+    event's most precise location. Places told beside it come first."""
     area = chosen.resolved
     if area is None or area.kind == "city":
         return chosen
     around = sents | {s + d for s in sents for d in (-1, 1)}
     better = []
     for m in usable:
-        if m is chosen or m.sent not in around or _modifier(parsed, m):
+        if m is chosen or m.sent not in around | alike or _modifier(parsed, m):
             continue
         where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
         if where is None:
@@ -501,8 +509,8 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
         if m.resolved is not None and not _inside(where, area):
             continue
         level = 3 if m.resolved is None else _specificity_of(where)
-        better.append((level, -abs(m.sent - min(sents)), -m.start, m))
-    return max(better, key=lambda x: x[:3])[3] if better else chosen
+        better.append((m.sent in around, level, -abs(m.sent - min(sents)), -m.start, m))
+    return max(better, key=lambda x: x[:4])[4] if better else chosen
 
 
 def _specificity(m: PlaceMention) -> int:
