@@ -56,6 +56,8 @@ CONFIRMATION = [
     ("Witnesses reported 15 deaths, but the government disputed the figure.", False),
     ("Six people were allegedly killed by police.", False),
     ("Six people were killed in the attack, police said.", None),
+    # a doubt word that describes a place is no doubt about the figure
+    ("At least 300 people fled the disputed areas near Kirkuk on Monday, officials said.", None),
 ]
 
 

@@ -57,6 +57,22 @@ def test_events_displacement_told_apart_is_its_own_event(extract):
     assert [e.event_type for e in rec.events] == ["violence_against_civilians", "displacement"]
 
 
+def test_events_lead_told_of_another_place_is_its_own_event(extract):
+    """A lead that tells a flight from one province, with the figures told later of another: two events, the
+    lead's without a figure; a lead that sums up the figures' own event is not a second event."""
+    later = "\n\nUp to 400 families from Baghlan crossed into Samangan province last night, officials said."
+    rec = extract("Aid agencies are helping families who have fled their homes in Kunduz province over the past "
+                  "week, fearing fighting.\n\nMost families went to Mazar-i-Sharif." + later)
+    assert [(e.event_type, e.location.name, len(e.figures)) for e in rec.events] == [
+        ("displacement", "Kunduz", 0), ("displacement", "Baghlan", 1)]
+    rec = extract("Aid agencies are helping families who have fled their homes in Baghlan province over the past "
+                  "week." + later)
+    assert [(e.location.name, len(e.figures)) for e in rec.events] == [("Baghlan", 1)]
+    rec = extract("Gunmen attacked villages in Borno state over the weekend, residents said.\n\n"
+                  "At least 12 people were killed in Gwoza, police said.")
+    assert [(e.location.name, len(e.figures)) for e in rec.events] == [("Gwoza", 1)]
+
+
 def test_events_no_event_gives_empty_list(extract):
     text = ("The finance ministry said the defence budget would rise by 4 percent to $12 billion in 2025.\n"
             "About 2,000 new recruits will join the army next year.")

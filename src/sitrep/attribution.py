@@ -23,6 +23,7 @@ DOUBT_PHRASES = lexicon.Phrases(_ATT["doubt"]["phrases"])
 DOUBT_ADVERBS = set(_ATT["doubt"]["adverbs"])
 DOUBT_GOVERNORS = set(_ATT["doubt"]["governors"])
 DOUBT_ABOUT = set(_ATT["doubt"]["about"])
+_DOUBT_NOT_ON = set(_ATT["doubt"]["not_on"])
 CONFIRM_PHRASES = lexicon.Phrases(_ATT["confirm"]["phrases"])
 CONFIRM_VERBS = set(_ATT["confirm"]["verbs"])
 NEGATIONS = set(_ATT["confirm"]["negations"])
@@ -274,7 +275,7 @@ def _confirmed(parsed: Parsed, m: Mention) -> bool | None:
         if t.lemma == "report" and t.pos == "NOUN":
             return False
     words = [t.lower for t in parsed.sentence_tokens(m.sent)]
-    if DOUBT_PHRASES.search(words):
+    if doubts(parsed, m.sent):
         return False
     negated = any(w in NEGATIONS for w in words)
     # "..., a hospital spokesperson confirmed": a confirming verb that frames the clause from beside it
@@ -283,6 +284,22 @@ def _confirmed(parsed: Parsed, m: Mention) -> bool | None:
     if not negated and (CONFIRM_PHRASES.search(words) or framing or any(t.lemma in CONFIRM_VERBS for t in chain[1:])):
         return True
     return None
+
+
+def doubts(parsed: Parsed, s: int) -> bool:
+    """Does sentence `s` hold a phrase of doubt ("could not be independently verified", "reportedly")? Not a
+    doubt word that describes a place ("disputed areas", "contested territory")."""
+    toks = parsed.sentence_tokens(s)
+    words = [t.lower for t in toks]
+    for k in range(len(words)):
+        phrase = DOUBT_PHRASES.at(words, k)
+        if phrase is None:
+            continue
+        head = parsed.tokens[toks[k].head]
+        if len(phrase) == 1 and toks[k].dep == "amod" and head.lemma in _DOUBT_NOT_ON:
+            continue
+        return True
+    return False
 
 
 def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
@@ -302,7 +319,7 @@ def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
             if c.dep in ("nsubjpass", "dobj")) for t in toks)
         if confirms_number and not negated:
             verdict: bool | None = True  # "the number ... had been confirmed by a headcount"
-        elif DOUBT_PHRASES.search(words):
+        elif doubts(parsed, s):
             verdict = False
         elif not negated and CONFIRM_PHRASES.search(words):
             verdict = True

@@ -8,8 +8,8 @@ import hashlib
 
 from sitrep import lexicon
 from sitrep.actors import ReportActors, event_actors
-from sitrep.attribution import DOUBT_PHRASES, Speaker
-from sitrep.grouping import ATTACK_VERBS, Frame, opens_with_another
+from sitrep.attribution import Speaker, doubts
+from sitrep.grouping import ATTACK_VERBS, Frame, lead_sentences, opens_with_another, tells_flight, tells_lead_incident
 from sitrep.dates import event_date, time_words
 from sitrep.figures import ATTACK_NOUNS, PEOPLE_NOUNS, VICTIM_WORDS, harm_lemmas
 from sitrep.gazetteer import Gazetteer, GeoPlace
@@ -36,17 +36,23 @@ def build_events(
     """One event per frame that has a figure, in text order of first statement."""
     lead_source = _lead_source(parsed, frames, speakers)
     events: list[Event] = []
+    leads: list[Event] = []  # events told by a lead without a figure: kept where their place is apart
     frames = _absorb_duplicates(frames, figures)
+    plain = [f for f in frames if f.kind != "lead"]  # a lead candidate changes nothing of the other events
     words = time_words(parsed)
     main_date = None
-    for f in frames:
+    for f in plain + [f for f in frames if f.kind == "lead"]:
+        near = frames if f.kind == "lead" else plain
         figs = figures.get(f.key, [])
-        if not figs and f.kind != "incident":
+        if not figs and f.kind not in ("incident", "lead") or f.kind == "lead" and places is None:
             continue
         for fig in figs:
             fig.text = fig.span.text_of(article.text)
         live = [g for g in figs if not g.superseded]
-        event_type, sub = classify(parsed, f, live)
+        if f.kind == "lead" and tells_flight(parsed, f.extra[0]):
+            event_type, sub = "displacement", None
+        else:
+            event_type, sub = classify(parsed, f, live)
         if event_type == "abduction":
             for g in figs:
                 if g.category == "missing":
@@ -60,12 +66,12 @@ def build_events(
             confirmed = False
         live_spans = {sp for g in live for sp in g.mentions}
         anchors = [m.anchor for m in f.mentions if m.span in live_spans] or [m.anchor for m in f.mentions] \
-            or _incident_words(parsed, f.extra)
+            or (tells_lead_incident(parsed, f.extra[0]) if f.kind == "lead" else _incident_words(parsed, f.extra))
         # "Another bomb ...", "A second explosion ...": the same story's other incident, on the same day.
         inherit = main_date if f.kind == "opener" and opens_with_another(parsed, min(f.sentences)) else None
-        foreign = [m.anchor for o in frames if o is not f for m in o.mentions if m.sent in set(sentences)]
-        lead = _lead_sentences(parsed) if f.kind == "main" else []
-        others = {s for o in frames if o is not f for s in o.sentences}
+        foreign = [m.anchor for o in near if o is not f for m in o.mentions if m.sent in set(sentences)]
+        lead = lead_sentences(parsed) if f.kind == "main" else []
+        others = {s for o in near if o is not f for s in o.sentences}
         when = event_date(parsed, words, sentences, anchors, article.published, inherit, foreign, lead, others)
         if f.kind == "main":
             main_date = when
@@ -76,13 +82,15 @@ def build_events(
                                                 event_type == "displacement", gazetteer, others,
                                                 harm_lemmas({g.category for g in live} - {"displaced"}))
             location = to_place(chosen, geo, label)
+            if f.kind == "lead" and (chosen is None or chosen.sent not in sentences or chosen.resolved is None):
+                continue  # a lead with no place of its own tells the event its figures tell
         actors = []
         if report_actors is not None and gazetteer is not None:
             country = location.country if location and location.country else (places[1].top if places else None)
             para = parsed.paragraph_of_sentence
             told = set(sentences) | {s - 1 for s in sentences if s and para[s - 1] == para[s] and s - 1 not in others}
             actors = event_actors(parsed, report_actors, told, figs, event_type != "displacement", gazetteer, country)
-        events.append(
+        (leads if f.kind == "lead" else events).append(
             Event(
                 id=_event_id(article, evidence, event_type, f.key),
                 location=location,
@@ -98,6 +106,7 @@ def build_events(
                 kind={"main": "main", "time": "background"}.get(f.kind, "other"),
             )
         )
+    events += [e for e in leads if all(_apart(e.location, o.location) for o in events)]
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
     return events
 
@@ -202,12 +211,6 @@ def _rule_hits(parsed: Parsed, rule: dict, scope: set[int], words: set[str], cat
     return False
 
 
-def _lead_sentences(parsed: Parsed) -> list[int]:
-    """The first two sentences of the body (after headline lines): where a wire story dates its main event."""
-    body = [s for s in range(len(parsed.sents)) if not parsed.is_title(s)]
-    return body[:2]
-
-
 def _incident_words(parsed: Parsed, sents: list[int]) -> list[int]:
     """The words that tell an incident without a figure: "attack", "attacked", "bombing"."""
     return [t.i for s in sents for t in parsed.sentence_tokens(s)
@@ -216,11 +219,7 @@ def _incident_words(parsed: Parsed, sents: list[int]) -> list[int]:
 
 def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:
     """An incident told as "reports of ..." or "allegedly" is unconfirmed."""
-    for s in sents:
-        words = [t.lower for t in parsed.sentence_tokens(s)]
-        if DOUBT_PHRASES.search(words):
-            return False
-    return None
+    return False if any(doubts(parsed, s) for s in sents) else None
 
 
 def _takes_people(parsed: Parsed, sents: set[int], verbs: list[str]) -> bool:
@@ -260,6 +259,16 @@ def _main_figure(figures: list[Figure]) -> Figure | None:
             if g.category == cat:
                 return g
     return None
+
+
+def _apart(a: Place | None, b: Place | None) -> bool:
+    """Do two places lie apart: other countries, or other provinces of one country? A place inside the other
+    (a town in a province, a province in a country) or one unknown is not apart."""
+    if a is None or b is None or not a.country or not b.country:
+        return False
+    if a.country != b.country:
+        return True
+    return bool(a.admin1_code and b.admin1_code and a.admin1_code != b.admin1_code)
 
 
 def _lead_source(parsed: Parsed, frames: list[Frame], speakers: list[Speaker]) -> str | None:

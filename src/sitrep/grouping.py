@@ -24,6 +24,7 @@ _SPEECH = set(_CTX["new_event"]["speech"])
 INCIDENT_WORDS = set(_CTX["incident"]["words"])
 ATTACK_VERBS = set(_CTX["incident"]["verbs"])
 _TOLL_UPDATE = set(_CTX["toll"]["update"])
+FLIGHT_VERBS = set(_CTX["incident"]["flight"])
 _TELLS_INCIDENT = ATTACK_NOUNS | INCIDENT_WORDS | ATTACK_VERBS
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
 _OFFSET = re.compile(r"\b(minutes?|hours?|seconds?)\b.*\b(later|earlier|after|before)\b|^\d+ (minutes?|hours?)$", re.I)
@@ -44,7 +45,7 @@ class Frame:
     """The statements of one event in one report."""
 
     key: str
-    kind: str  # main | opener | time | split | displacement | incident
+    kind: str  # main | opener | time | split | displacement | incident | lead
     mentions: list[Mention] = field(default_factory=list)
     extra: list[int] = field(default_factory=list)  # sentences that tell the event without a figure
 
@@ -106,7 +107,8 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
         prev, prev_sent = frame, s
     frames = _split_displacement(frames)
     frames = [f for f in frames if f.mentions]
-    return frames + incidents(parsed, live, frames)
+    more = incidents(parsed, live, frames)
+    return frames + more + lead_incident(parsed, live, frames + more)
 
 
 def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[Frame]:
@@ -126,6 +128,41 @@ def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[
         if words & _TELLS_INCIDENT:
             out.append(Frame(f"incident:{s}", "incident", extra=[s]))
     return out
+
+
+def lead_incident(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[Frame]:
+    """A lead that tells an incident or a flight without a figure, while the figures are told later ("families
+    who have fled their homes in Kirkuk ..." before "Up to 1,000 families from Zummar crossed ..."): a candidate
+    event of its own. `events` keeps it only where its place lies apart from every other event's, so a lead that
+    sums up the event its figures tell is not counted twice."""
+    lead = lead_sentences(parsed)[:1]
+    if not frames or not lead:
+        return []
+    s = lead[0]
+    if s in {m.sent for m in live} or any(s in f.sentences for f in frames):
+        return []
+    if not tells_lead_incident(parsed, s):
+        return []
+    return [Frame(f"lead:{s}", "lead", extra=[s])]
+
+
+def tells_lead_incident(parsed: Parsed, s: int) -> list[int]:
+    """The words of sentence `s` that tell an incident or a flight: "attacked", "bombing", "fled"."""
+    return [t.i for t in parsed.sentence_tokens(s)
+            if t.lower in ATTACK_NOUNS or t.lemma in ATTACK_VERBS or t.lemma in FLIGHT_VERBS]
+
+
+def tells_flight(parsed: Parsed, s: int) -> bool:
+    """Does sentence `s` tell people fleeing, and no attack?"""
+    toks = parsed.sentence_tokens(s)
+    return any(t.lemma in FLIGHT_VERBS for t in toks) and not any(t.lemma in ATTACK_VERBS for t in toks)
+
+
+def lead_sentences(parsed: Parsed) -> list[int]:
+    """The first two sentences of the body (after headline lines): where a wire story tells and dates its main
+    event."""
+    body = [s for s in range(len(parsed.sents)) if not parsed.is_title(s)]
+    return body[:2]
 
 
 def _span_of(words: list[str], published: date | None) -> tuple[date, date] | None:
