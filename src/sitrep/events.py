@@ -33,7 +33,8 @@ def build_events(
     gazetteer: Gazetteer | None = None,
     report_actors: ReportActors | None = None,
 ) -> list[Event]:
-    """One event per frame that has a figure, in text order of first statement."""
+    """One event per frame that has a figure, per incident told without one, and per lead told of a place apart
+    from all of them; in text order of first statement."""
     lead_source = _lead_source(parsed, frames, speakers)
     events: list[Event] = []
     leads: list[Event] = []  # events told by a lead without a figure: kept where their place is apart
@@ -44,8 +45,10 @@ def build_events(
     for f in plain + [f for f in frames if f.kind == "lead"]:
         near = frames if f.kind == "lead" else plain
         figs = figures.get(f.key, [])
-        if not figs and f.kind not in ("incident", "lead") or f.kind == "lead" and places is None:
+        if not figs and f.kind not in ("incident", "lead"):
             continue
+        if f.kind == "lead" and (places is None or gazetteer is None):
+            continue  # whether a lead tells an event of its own is a question of places
         for fig in figs:
             fig.text = fig.span.text_of(article.text)
         live = [g for g in figs if not g.superseded]
@@ -106,7 +109,8 @@ def build_events(
                 kind={"main": "main", "time": "background"}.get(f.kind, "other"),
             )
         )
-    events += [e for e in leads if all(_apart(e.location, o.location) for o in events)]
+    if events:
+        events += [e for e in leads if all(_apart(e.location, o.location) for o in events)]
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
     return events
 
