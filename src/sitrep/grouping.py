@@ -3,8 +3,8 @@
 A report tells one main event (headline, lead and body) and often others: a background event with its own time
 ("On Saturday, at least 19 people were killed...", "In April ... 114,000 fled"), another incident ("Separately,
 ...", "Another bomb ..."), a displacement told apart from the violence that caused it, or a lead told of another
-place than the figures. Each is a `Frame`:
-the statements of one event, in text order. Cumulative tallies ("since 2014", "this year") belong to none.
+place than the figures. Each is a `Frame`: the statements of one event, in text order. Cumulative tallies
+("since 2014", "this year") belong to none.
 """
 from __future__ import annotations
 
