@@ -101,6 +101,9 @@ def test_actors_types_are_acled_style(extract):
          [("Boko Haram", "perpetrator"), ("Military Forces of Nigeria", "target")]),
         ("A car bomb killed 9 people in Mogadishu. Officials blamed al-Shabaab.",
          [("al-Shabaab", "perpetrator")]),
+        # whom officials blame is the perpetrator, in the present tense too, not a target
+        ("Officials blame al-Shabaab for a car bomb that killed 12 people in Mogadishu on Sunday.",
+         [("al-Shabaab", "perpetrator")]),
         ("Twelve civilians were killed in Sagaing, police said.",
          [("Unidentified Armed Group (Myanmar)", "perpetrator"), ("Civilians (Myanmar)", "target")]),
         ("Witnesses accuse the RSF of killing 40 civilians in El Geneina.",
