@@ -93,6 +93,14 @@ EVENT_DATES = [
     ("A bomb killed 9 people on Sunday.\n\nIn April, a similar attack killed 30 people.", date(2015, 5, 18), "2015-04-01", "2015-04-30"),
     # the dateline is when the story was filed
     ("KABUL, May 20 (AP) - A bomb killed 9 people at a market on Tuesday, officials said.", date(2015, 5, 20), "2015-05-19", "2015-05-19"),
+    # the day a toll rose is not the day of the attack ...
+    ("The death toll from Friday's bombing of a market in Quetta rose to 31 on Sunday, hospital officials said.",
+     date(2024, 1, 15), "2024-01-12", "2024-01-12"),
+    ("The toll from the bombing rose to 31 on Sunday.\nThe bomb exploded in a crowded market on Friday.",
+     date(2024, 1, 15), "2024-01-12", "2024-01-12"),
+    # ... unless nothing else dates it
+    ("The death toll from the bombing of a market in Quetta rose to 31 on Sunday, hospital officials said.",
+     date(2024, 1, 15), "2024-01-14", "2024-01-14"),
 ]
 
 

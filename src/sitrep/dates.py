@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitrep import lexicon
-from sitrep.figures import verbal_anchor
+from sitrep.figures import TOLL_UPDATE, verbal_anchor
 from sitrep.model import Span, When
 from sitrep.nlp import Entity, Parsed, Token
 
@@ -320,6 +320,7 @@ class TimeWords:
     sent: int
     head: int  # the token the time words hang on in the parse
     speech: bool  # dates a statement ("said on Thursday"), not an event
+    update: bool = False  # dates a toll update ("rose to 62 on Saturday"), not the event
 
 
 def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Entity, Token]]:
@@ -349,7 +350,8 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
         else:
             start = e.start_char
         out.append(TimeWords(text, Span(start, e.end_char), root.sent, above.i,
-                             above.lemma in SPEECH_LEMMAS or above.lower in SPEECH_FORMS))
+                             above.lemma in SPEECH_LEMMAS or above.lower in SPEECH_FORMS,
+                             above.pos in ("VERB", "AUX") and above.lemma in TOLL_UPDATE))
     return out
 
 
@@ -377,12 +379,13 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     event verb in the sentences beside them ("attacked the village overnight Thursday and Friday"); the date of
     the statement that gives the figures ("the Observatory said on Thursday"); a sentence about the figures
     ("The estimates are for the past three days"); the date of the event it continues ("Another bomb ...").
+    The day a toll was updated ("rose to 62 on Saturday") dates the event only when nothing else does.
     None of those: start unknown, end the publication date.
     """
     sents = set(figure_sents)
     around = {s + d for s in sents for d in (-1, 0, 1)} - (set(others) - sents)  # not another event's sentences
     toks = parsed.tokens
-    event_words = [w for w in words if not w.speech]
+    event_words = [w for w in words if not w.speech and not w.update]
 
     def on_event_verb(w: TimeWords) -> bool:
         return toks[w.head].lemma in EVENT_VERBS_HINT or toks[w.head].lower in EVENT_VERBS_HINT
@@ -394,6 +397,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in event_words if w.sent in set(lead) - set(others) and on_event_verb(w)],
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
+        [w for w in words if w.update and w.sent in sents],
     ]
     nearby = [x for x in event_words if x.sent in around]
     for tier in tiers:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from sitrep import lexicon
 from sitrep.dates import MONTHS, WEEKDAYS, resolve, time_entities
-from sitrep.figures import ATTACK_NOUNS, Mention
+from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, Mention
 from sitrep.nlp import Parsed, Token
 
 _CTX = lexicon.load("context")
@@ -24,7 +24,6 @@ ANYWHERE = set(_CTX["new_event"]["anywhere"])
 _SPEECH = set(_CTX["new_event"]["speech"])
 INCIDENT_WORDS = set(_CTX["incident"]["words"])
 ATTACK_VERBS = set(_CTX["incident"]["verbs"])
-_TOLL_UPDATE = set(_CTX["toll"]["update"])
 FLIGHT_VERBS = set(_CTX["incident"]["flight"])
 _TELLS_INCIDENT = ATTACK_NOUNS | INCIDENT_WORDS | ATTACK_VERBS
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
@@ -232,7 +231,7 @@ def opens_with_another(parsed: Parsed, s: int) -> bool:
 
 def _is_toll_update(parsed: Parsed, m: Mention) -> bool:
     """"the toll had risen to 20": a count that updates an event already told, never a new one."""
-    return m.revision_cue or parsed.tokens[m.anchor].lemma in _TOLL_UPDATE
+    return m.revision_cue or parsed.tokens[m.anchor].lemma in TOLL_UPDATE
 
 
 def _conflicts(ms: list[Mention], others: list[Mention]) -> bool:
