@@ -50,6 +50,16 @@ def test_events_breakdown_that_adds_up_to_the_total(extract):
     assert triples(extract(text)) == {("killed", 9, None)}
 
 
+def test_events_the_other_side_of_a_fight_is_not_part_of_the_toll(extract):
+    """Soldiers are not among the militants dead; a guard shot at the gate is among the worshippers killed."""
+    rec = extract("Troops recaptured the town on Saturday after heavy fighting that left 25 militants dead, the "
+                  "defence ministry said.\nTwo soldiers were killed and five were wounded, a commander said.")
+    assert event_triples(rec) == [[("injured", 5, 5), ("killed", 2, 2), ("killed", 25, 25)]]
+    rec = extract("At least 40 worshippers were killed when a bomber blew himself up in a mosque, police said.\n"
+                  "The attacker first shot dead one of the police guards at the gate.")
+    assert event_triples(rec) == [[("killed", 40, None)]]
+
+
 def test_events_displacement_told_apart_is_its_own_event(extract):
     text = ("Fighters killed 25 villagers in the attack on Friday, a local leader said.\n\n"
             "Some 3,000 people have fled to the district capital in the past two days, the UN said.")

@@ -199,7 +199,8 @@ def _figures(f: Frame) -> list[Figure]:
 def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
     """A smaller count of the same event and category is part of its toll ("one of the guards was killed" beside
     "57 killed"; "two bodies carried away" beside "44 dead"), unless told as more ("four soldiers were also
-    killed") or beside it in one clause ("five police and 15 Taliban")."""
+    killed"), beside it in one clause ("five police and 15 Taliban"), or of the other side of a fight ("25
+    militants dead" ... "two soldiers were killed"). A guard killed beside "57 worshippers" is part of the toll."""
     for k, fig in enumerate(figures):
         if fig.superseded or not fig.headline:
             continue
@@ -207,6 +208,8 @@ def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
             if j == k or other.superseded or other.category != fig.category or other.unit != fig.unit:
                 continue
             if not other.headline or other.headline <= fig.headline:
+                continue
+            if _other_side(fig.victims, other.victims):
                 continue
             if _coordinated(groups[k], groups[j]):
                 continue
@@ -278,6 +281,11 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None
                 if _coordinated(groups[k], groups[winner]):
                     continue
                 figures[k].superseded = True
+
+
+def _other_side(a: str, b: str) -> bool:
+    """Militants on one side and anyone else known on the other: neither count is among the other's dead."""
+    return "unknown" not in (a, b) and "mixed" not in (a, b) and a != b and "militants" in (a, b)
 
 
 def _coordinated(a: list[Mention], b: list[Mention]) -> bool:
