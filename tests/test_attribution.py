@@ -15,6 +15,9 @@ SOURCES = [
     ("\"We counted 14 bodies,\" said Maria Lopez, a nurse at the clinic.", "Maria Lopez, a nurse at the clinic"),
     ("Residents said at least 6 people were killed and 10 were wounded.", "Residents"),
     ("Eight people were killed in the attack on the market.", None),
+    # an aside the parser reads as a second subject is not the speaker
+    ("Bandits abducted more than 40 people, most of them women, in a raid on a village, residents said on Monday.",
+     "residents"),
 ]
 
 

@@ -99,7 +99,11 @@ def _antecedent(speakers: list[Speaker], text: str) -> Speaker | None:
 
 def _speech_subject(parsed: Parsed, v: Token) -> Speaker | None:
     kids = parsed.children(v.i)
-    subj = next((c for c in kids if c.dep in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in kids if c.dep in ("nsubj", "nsubjpass")]
+    # Two subjects when the parser misreads an aside ("40 people, most of them women, ..., residents said"):
+    # the speaker is the one next to the verb.
+    before = [c for c in subjects if c.i < v.i]
+    subj = before[-1] if before else (subjects[0] if subjects else None)
     if v.lemma in RELAY_VERBS:
         # "Interfax cited officials as saying ...": officials are the source, Interfax relays.
         obj = next((c for c in kids if c.dep == "dobj"), None)
