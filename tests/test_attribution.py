@@ -18,6 +18,9 @@ SOURCES = [
     # an aside the parser reads as a second subject is not the speaker
     ("Bandits abducted more than 40 people, most of them women, in a raid on a village, residents said on Monday.",
      "residents"),
+    # a headline's source, without the line break after it
+    ("Air strike on village kills 11, say residents\n\nAn air strike on a village killed 11 people on Thursday.",
+     "residents"),
 ]
 
 

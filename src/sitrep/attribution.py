@@ -184,8 +184,8 @@ def _name_text(parsed: Parsed, head: Token) -> str:
         x = stack.pop()
         keep.append(x)
         for c in parsed.children(x.i):
-            if c.dep in _SKIP_IN_NAME and not (c.dep == "punct" and c.text in ",()"):
-                continue
+            if c.dep in _SKIP_IN_NAME and not (c.dep == "punct" and c.text in ",()") or c.text.isspace():
+                continue  # a line break the parser hangs on a headline's last word is no part of the name
             if c.dep == "prep" and c.lower not in ("of", "for", "in", "from", "at", "with"):
                 continue
             stack.append(c)
