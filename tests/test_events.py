@@ -102,6 +102,9 @@ TYPES = [
     ("More than 7,000 people fled the villages after the raids.", "displacement", None),
     ("A suicide bomber killed 30 worshippers at the mosque.", "explosion_remote_violence", "Suicide bomb"),
     ("Troops and rebels clashed for hours; 12 soldiers and 20 rebels were killed.", "battle", "Armed clash"),
+    # the sentence of the main figure tells what happened, before the response told after it
+    ("Militants killed 12 soldiers in an ambush near the town on Friday, security sources said.\nThe army "
+     "responded with air strikes that killed dozens of the attackers, one source said.", "battle", "Armed clash"),
 ]
 
 

@@ -168,10 +168,15 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure]) -> tuple[str, 
             return _ABDUCTION["event_type"], _ABDUCTION.get("sub_event_type")
     near = set(frame.sentences)
     wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents)}
+    # The sentences that state the event's main figure tell what happened first ("killed 12 soldiers in an
+    # ambush" before "responded with air strikes").
+    main = _main_figure(figures)
+    own = {m.sent for m in frame.mentions if main is not None and m.span in main.mentions} or near
     near_words, wider_words = _words(parsed, near), _words(parsed, wider)
     victims = {g.victims for g in figures if g.category in ("killed", "injured")}
-    for rules, scope, words in ((_SPECIFIC, near, near_words), (_SPECIFIC, wider, wider_words),
-                                (_GENERIC, near, near_words), (_GENERIC, wider, wider_words)):
+    for rules, scope, words in ((_SPECIFIC, own, _words(parsed, own)), (_SPECIFIC, near, near_words),
+                                (_SPECIFIC, wider, wider_words), (_GENERIC, near, near_words),
+                                (_GENERIC, wider, wider_words)):
         for rule in rules:
             if rule.get("near_only") and scope is wider:
                 continue  # war-at-large words type only the event's own sentences

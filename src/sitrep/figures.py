@@ -531,6 +531,8 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
     v = verb
     for _ in range(4):
         subjects = [c for c in parsed.children(v.i) if c.dep == "nsubj"]
+        if v.dep == "relcl" and any(c.lower in ("that", "which") for c in subjects):
+            subjects = [parsed.tokens[v.head]]  # "an insurgency ... that has killed": the insurgency
         if subjects or v.dep not in ("conj", "xcomp") or v.head == v.i:
             break
         v = parsed.tokens[v.head]
