@@ -101,6 +101,11 @@ def test_actors_types_are_acled_style(extract):
          [("Boko Haram", "perpetrator"), ("Military Forces of Nigeria", "target")]),
         ("A car bomb killed 9 people in Mogadishu. Officials blamed al-Shabaab.",
          [("al-Shabaab", "perpetrator")]),
+        # a country as the subject of a violent verb is its military; a country's name of two words
+        ("Russia launched a missile attack on Kharkiv on Monday, killing at least 6 people, officials said.",
+         [("Military Forces of Russia", "perpetrator")]),
+        ("Burkina Faso's army killed 30 militants in the north.",
+         [("Military Forces of Burkina Faso", "perpetrator"), ("Unidentified Armed Group (Burkina Faso)", "target")]),
         # whom officials blame is the perpetrator, in the present tense too, not a target
         ("Officials blame al-Shabaab for a car bomb that killed 12 people in Mogadishu on Sunday.",
          [("al-Shabaab", "perpetrator")]),

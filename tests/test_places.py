@@ -91,6 +91,9 @@ TOPONYMS = [
     ("The shelling of Kharkiv went on through the night.", "Kharkiv", 706483),
     ("Since the capture of Axum, soldiers have been accused of killing men.", "Axum", 344420),
     ("Aid workers reached the outskirts of Goma on Monday.", "Goma", 216281),
+    # a country's name with no cue around it, untagged or tagged as an organisation
+    ("Nigeria said 20 soldiers were killed.", "Nigeria", 2328926),
+    ("Burkina Faso's army killed 30 militants.", "Burkina Faso", 2361809),
 ]
 
 
@@ -133,6 +136,8 @@ def test_places_candidates_keep_their_reasons(geoparse):
 def test_places_common_words_are_not_places(geoparse):
     text = "The President told Reuters on Friday that the police would hold a meeting in the capital."
     assert [m.text for m in geoparse(text)] == []
+    # a country's name that is also a given name needs a cue
+    assert [m.text for m in geoparse("Chad said he was tired of waiting.")] == []
 
 
 EVENT_PLACES = [

@@ -112,13 +112,24 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
     toks = parsed.tokens
     lowers = [t.lower for t in toks]
     out: list[ActorMention] = []
+    covered = 0  # tokens up to here are part of a country's name already read ("Sudan" in "South Sudan")
     for k, t in enumerate(toks):
+        if k < covered:
+            continue
         code = gazetteer.demonym(t.text) if t.text[:1].isupper() else None
+        j = k + 1
         if code is None and t.text[:1].isupper() and t.pos == "PROPN":
-            places = gazetteer.exact(t.text)
-            code = next((p.country for p in places if p.kind == "country"), None)
+            # The longest name of a country starting here: "Burkina Faso's army", "South Sudan's army".
+            for n in (3, 2, 1):
+                run = toks[k : k + n]
+                if len(run) < n or any(x.pos != "PROPN" or x.sent != t.sent for x in run):
+                    continue
+                code = next((p.country for p in gazetteer.exact(parsed.text[t.idx : run[-1].end])
+                             if p.kind == "country"), None)
+                if code is not None:
+                    j = covered = k + n
+                    break
         if code is not None:
-            j = k + 1
             if j < len(toks) and toks[j].lower in ("'s", "’s"):
                 j += 1
             for skip in (0, 1):  # "Syrian government helicopters"
@@ -138,6 +149,7 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
             m = _forces(gazetteer, focus_country, kind, toks, k, k + len(ph))
             m.generic = True
             out.append(m)
+    out += _states_acting(parsed, gazetteer, out)
     # "the troops" in a report that names one country's forces ("Eritrean soldiers ... the troops") are those.
     named = {m.entry.name for m in out if not m.generic}
     if len(named) == 1:
@@ -145,6 +157,24 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
         for m in out:
             if m.generic and m.entry.name.split(" of ")[0] == only.name.split(" of ")[0]:
                 m.entry = only
+    return out
+
+
+def _states_acting(parsed: Parsed, gazetteer: Gazetteer, found: list[ActorMention]) -> list[ActorMention]:
+    """A country as the subject of a violent verb ("Russia launched a missile attack", "Israel struck"): its
+    military."""
+    toks = parsed.tokens
+    out = []
+    for e in parsed.ents:
+        if e.label != "GPE" or any(m.start <= e.start < m.end for m in found):
+            continue
+        root = parsed.span_root(e.start, e.end)
+        verb = toks[root.head]
+        if root.dep != "nsubj" or verb.pos != "VERB" or verb.lemma not in VIOLENT_VERBS:
+            continue
+        country = next((p.country for p in gazetteer.exact(e.text) if p.kind == "country"), None)
+        if country is not None:
+            out.append(_forces(gazetteer, country, "military", toks, e.start, e.end))
     return out
 
 

@@ -26,6 +26,7 @@ PARENTS = {normalize(k): v for k, v in _RULES["parents"].items()}
 LOCATIVE = set(_RULES["cues"]["locative"])
 SETTLEMENT_AFTER = set(_RULES["cues"]["settlement"])
 OF_PLACE = set(_RULES["cues"]["of_place"])
+COUNTRY_NEEDS_CUE = {normalize(w) for w in _RULES["cues"]["country_needs_cue"]}
 THE_CITY = set(_RULES["cues"]["the_city"])
 AWAY = set(_RULES["cues"]["away"])
 _VERBS = _RULES["verbs"]
@@ -129,6 +130,10 @@ class Geoparser:
                     m = self._mention(parsed, a, b2, e.label)
                     if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)):
                         m = None
+                elif e.label != "PERSON":
+                    m = self._mention(parsed, a, b2, e.label)  # "Burkina Faso's army", tagged ORG
+                    if m is not None and not self._country(m):
+                        m = None
                 else:
                     continue
                 if m is not None:
@@ -152,6 +157,9 @@ class Geoparser:
                 if m is not None and (self._known(m, exact=True) or _strong_cue(toks, k, j)):
                     out.append(m)
                     ends.add(j)
+            elif toks[k].text[:1].isupper() and (m := self._mention(parsed, k, j, "GAZ")) and self._country(m):
+                out.append(m)  # a country's name, wherever it stands ("Nigeria said ...")
+                ends.add(j)
             k = j
         # Datelines in capitals ("KABUL, Aug. 27 -") that the model does not tag.
         for a, _ in parsed.sents:
@@ -199,6 +207,10 @@ class Geoparser:
             return None
         start = toks[a].idx
         return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint)
+
+    def _country(self, m: PlaceMention) -> bool:
+        """Is the name a country's (and not one that is also a given name)?"""
+        return m.key not in COUNTRY_NEEDS_CUE and any(p.kind == "country" for p in self.gazetteer.exact(m.text))
 
     def _known(self, m: PlaceMention, exact: bool) -> bool:
         found = self.gazetteer.exact(m.text) if exact else self.gazetteer.lookup(m.text)
