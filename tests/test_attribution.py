@@ -56,6 +56,7 @@ CONFIRMATION = [
     ("At least 9 people were killed, hospital officials confirmed.", True),
     ("The army confirmed that 4 soldiers died in the ambush.", True),
     ("Activists said 35 people were killed. The toll could not be independently verified.", False),
+    ("Activists said 35 people were killed in the shelling. Neither claim could be independently verified.", False),
     ("Rebels claimed to have killed 50 soldiers.", False),
     ("The strike likely killed 3 militants, a defence official said.", False),
     ("Some 200 people are believed to have been killed in the assault.", False),

@@ -323,9 +323,9 @@ def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
             if c.dep in ("nsubjpass", "dobj")) for t in toks)
         if confirms_number and not negated:
             verdict: bool | None = True  # "the number ... had been confirmed by a headcount"
-        elif doubts(parsed, s):
-            verdict = False
-        elif not negated and CONFIRM_PHRASES.search(words):
+        elif doubts(parsed, s) or negated and CONFIRM_PHRASES.search(words):
+            verdict = False  # "could not be verified"; "Neither claim could be independently verified"
+        elif CONFIRM_PHRASES.search(words):
             verdict = True
         else:
             continue
