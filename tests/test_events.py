@@ -67,6 +67,18 @@ def test_events_displacement_told_apart_is_its_own_event(extract):
     assert [e.event_type for e in rec.events] == ["violence_against_civilians", "displacement"]
 
 
+def test_events_hazard_guesses_no_perpetrator(extract):
+    rec = extract("A powerful earthquake killed at least 40 people in the mountain villages, officials said.")
+    assert [(e.event_type, e.actors) for e in rec.events] == [("other", [])]
+
+
+def test_events_displacement_said_again_beside_the_violence_is_one_figure(extract):
+    rec = extract("Floods displace 2,000 families in camps\n\nHeavy rains flooded the camps, displacing about 2,000 "
+                  "families and killing three people, officials said.")
+    households = [(e.event_type, f.min, len(f.mentions)) for e in rec.events for f in e.figures if f.unit == "households"]
+    assert households == [("displacement", 2000, 2)]
+
+
 def test_events_lead_told_of_another_place_is_its_own_event(extract):
     """A lead that tells a flight from one province, with the figures told later of another: two events, the
     lead's without a figure; a lead that sums up the figures' own event is not a second event."""
@@ -103,6 +115,9 @@ TYPES = [
     ("A suicide bomber killed 30 worshippers at the mosque.", "explosion_remote_violence", "Suicide bomb"),
     ("Troops and rebels clashed for hours; 12 soldiers and 20 rebels were killed.", "battle", "Armed clash"),
     # the sentence of the main figure tells what happened, before the response told after it
+    # deaths in a natural hazard are no political violence
+    ("Heavy monsoon rains triggered floods and landslides in the hills, killing 14 people, officials said.",
+     "other", None),
     ("Militants killed 12 soldiers in an ambush near the town on Friday, security sources said.\nThe army "
      "responded with air strikes that killed dozens of the attackers, one source said.", "battle", "Armed clash"),
 ]

@@ -245,6 +245,11 @@ def _split_displacement(frames: list[Frame]) -> list[Frame]:
     for f in frames:
         violent = {m.sent for m in f.mentions if m.category in VIOLENCE}
         moved = [m for m in f.mentions if m.category == "displaced" and m.sent not in violent]
+        # The same count said again beside the violence ("displacing about 2,000 families and killing three")
+        # goes with it: one figure, not one in each event.
+        heads = {m.headline for m in moved}
+        moved += [m for m in f.mentions if m.category == "displaced" and m.sent in violent and m.headline in heads]
+        moved.sort(key=lambda m: m.span.start)
         if violent and moved:
             f.mentions = [m for m in f.mentions if m not in moved]
             out.append(f)
