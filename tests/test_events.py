@@ -67,6 +67,15 @@ def test_events_displacement_told_apart_is_its_own_event(extract):
     assert [e.event_type for e in rec.events] == ["violence_against_civilians", "displacement"]
 
 
+def test_events_a_separate_incident_is_its_own_event_and_type(extract):
+    """"In a separate incident" opens one incident, not a sum of many; another event's words do not type it."""
+    rec = extract("A roadside bomb struck a police van on Thursday, killing five officers, police said.\n"
+                  "In a separate incident earlier this week, gunmen shot dead a dozen workers at a construction site "
+                  "near the border, officials said.")
+    assert [(e.event_type, [(f.category, f.min) for f in e.figures]) for e in rec.events] == [
+        ("explosion_remote_violence", [("killed", 5)]), ("violence_against_civilians", [("killed", 12)])]
+
+
 def test_events_hazard_guesses_no_perpetrator(extract):
     rec = extract("A powerful earthquake killed at least 40 people in the mountain villages, officials said.")
     assert [(e.event_type, e.actors) for e in rec.events] == [("other", [])]

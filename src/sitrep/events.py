@@ -52,10 +52,11 @@ def build_events(
         for fig in figs:
             fig.text = fig.span.text_of(article.text)
         live = [g for g in figs if not g.superseded]
+        others = {s for o in near if o is not f for s in o.sentences}
         if f.kind == "lead" and tells_flight(parsed, f.extra[0]):
             event_type, sub = "displacement", None
         else:
-            event_type, sub = classify(parsed, f, live)
+            event_type, sub = classify(parsed, f, live, others)
         if event_type == "abduction":
             for g in figs:
                 if g.category == "missing":
@@ -74,7 +75,6 @@ def build_events(
         inherit = main_date if f.kind == "opener" and opens_with_another(parsed, min(f.sentences)) else None
         foreign = [m.anchor for o in near if o is not f for m in o.mentions if m.sent in set(sentences)]
         lead = lead_sentences(parsed) if f.kind == "main" else []
-        others = {s for o in near if o is not f for s in o.sentences}
         when = event_date(parsed, words, sentences, anchors, article.published, inherit, foreign, lead, others)
         if f.kind == "main":
             main_date = when
@@ -156,8 +156,10 @@ def _absorb_duplicates(frames: list[Frame], figures: dict[str, list[Figure]]) ->
     return out
 
 
-def classify(parsed: Parsed, frame: Frame, figures: list[Figure]) -> tuple[str, str | None]:
-    """The event type and ACLED sub-event type from the words that tell the event."""
+def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[int] = frozenset()
+             ) -> tuple[str, str | None]:
+    """The event type and ACLED sub-event type from the words that tell the event (and the sentences beside
+    them that tell no other event)."""
     cats = {g.category for g in figures}
     if cats and cats <= {"displaced"}:
         return "displacement", None
@@ -168,7 +170,7 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure]) -> tuple[str, 
                 _takes_people(parsed, everywhere, _ABDUCTION.get("verbs_with_people", [])):
             return _ABDUCTION["event_type"], _ABDUCTION.get("sub_event_type")
     near = set(frame.sentences)
-    wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents)}
+    wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents) and s + d not in others}
     # The sentences that state the event's main figure tell what happened first ("killed 12 soldiers in an
     # ambush" before "responded with air strikes").
     main = _main_figure(figures)

@@ -525,8 +525,9 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
             continue  # "the deadliest attack since 2018" compares; it does not sum up
         return True
     for t in clause:
-        if t.lower in MANY_INCIDENTS and parsed.tokens[t.head].lower in ATTACK_NOUNS:
-            return True
+        head = parsed.tokens[t.head]
+        if t.lower in MANY_INCIDENTS and head.lower in ATTACK_NOUNS and head.tag == "NNS":
+            return True  # "in separate attacks"; not "in a separate incident"
     subjects: list[Token] = []
     v = verb
     for _ in range(4):
