@@ -433,8 +433,10 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     """
     toks = parsed.tokens
     sents = set(figure_sents)
-    usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)
-              and not (displacement and _is_destination(parsed, m, focus))]
+    usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
+    # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), unless the
+    # report names no other place.
+    usable = [m for m in usable if not (displacement and _is_destination(parsed, m))] or usable
     pool = [m for m in usable if m.sent in sents]
 
     main_anchor = anchors[0] if anchors else None
@@ -559,13 +561,13 @@ def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
     return False
 
 
-def _is_destination(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
-    """"crossed into Chad" in a report about Sudan: where people went, not where it happened."""
+def _is_destination(parsed: Parsed, m: PlaceMention) -> bool:
+    """"crossed into Chad", "fled to Bauchi state": where people went, not where it happened."""
     toks = parsed.tokens
-    prev = toks[m.start - 1] if m.start else None
-    if prev is None or prev.lower not in AWAY:
-        return False
-    return m.resolved is not None and focus.top is not None and m.resolved.country != focus.top
+    j = m.start - 1
+    while j >= 0 and (toks[j].pos in ("ADJ", "DET") or toks[j].tag in ("VBG", "VBN")) and toks[j].sent == m.sent:
+        j -= 1  # "to neighbouring Bauchi state", "into the eastern Chad"
+    return j >= 0 and toks[j].lower in AWAY and m.resolved is not None
 
 
 def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> PlaceMention | None:
