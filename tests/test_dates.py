@@ -18,6 +18,7 @@ CASES = [
     ("on Friday", MON_18_MAY_2015, D(2015, 5, 15), D(2015, 5, 15), "day"),
     ("Friday", MON_18_MAY_2015, D(2015, 5, 15), D(2015, 5, 15), "day"),
     ("on Sunday night", MON_18_MAY_2015, D(2015, 5, 17), D(2015, 5, 17), "day"),
+    ("a weekend", MON_18_MAY_2015, D(2015, 5, 16), D(2015, 5, 17), "day"),  # "a weekend siege"
     ("Thursday morning", FRI_25_MAR_2022, D(2022, 3, 24), D(2022, 3, 24), "day"),
     ("on Monday", MON_18_MAY_2015, D(2015, 5, 18), D(2015, 5, 18), "day"),
     ("last Friday", FRI_25_MAR_2022, D(2022, 3, 18), D(2022, 3, 18), "day"),
@@ -98,6 +99,9 @@ EVENT_DATES = [
      date(2024, 1, 15), "2024-01-12", "2024-01-12"),
     ("The toll from the bombing rose to 31 on Sunday.\nThe bomb exploded in a crowded market on Friday.",
      date(2024, 1, 15), "2024-01-12", "2024-01-12"),
+    # ... nor the night more victims died
+    ("The toll from a weekend attack on a hotel has climbed to 45, officials said on Tuesday.\nTwo more victims died "
+     "in hospital overnight, a doctor said.", date(2024, 4, 2), "2024-03-30", "2024-03-31"),
     # ... unless nothing else dates it
     ("The death toll from the bombing of a market in Quetta rose to 31 on Sunday, hospital officials said.",
      date(2024, 1, 15), "2024-01-14", "2024-01-14"),

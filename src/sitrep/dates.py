@@ -153,7 +153,7 @@ def _relative_words(s: str, pub: date | None) -> Resolved | None:
         return Resolved(monday, pub, "week")
     if s == "last week":
         return Resolved(monday - timedelta(days=7), monday - timedelta(days=1), "week")
-    if s in ("weekend", "this weekend", "last weekend", "over the weekend"):
+    if s in ("weekend", "this weekend", "last weekend", "over the weekend", "a weekend"):  # "a weekend siege"
         sunday = pub - timedelta(days=(pub.weekday() + 1) % 7)
         return Resolved(sunday - timedelta(days=1), sunday, "day")
     if s in ("this month", "earlier this month", "so far this month"):
@@ -372,20 +372,27 @@ def _when_clause(parsed: Parsed, root: Token) -> bool:
 
 def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], anchors: list[int],
                published: date | None, inherited: When | None = None, foreign: list[int] = (),
-               lead: list[int] = (), others: set[int] = frozenset()) -> When:
+               lead: list[int] = (), others: set[int] = frozenset(), additions: list[int] = ()) -> When:
     """The date of an event, from the words that tell it.
 
     In order: time words on the event's own clauses in the sentences that give its figures; time words on an
     event verb in the sentences beside them ("attacked the village overnight Thursday and Friday"); the date of
     the statement that gives the figures ("the Observatory said on Thursday"); a sentence about the figures
     ("The estimates are for the past three days"); the date of the event it continues ("Another bomb ...").
-    The day a toll was updated ("rose to 62 on Saturday") dates the event only when nothing else does.
+    The day a toll was updated ("rose to 62 on Saturday", "two more died overnight": `additions` are the anchors
+    of counts that add to the toll) dates the event only when nothing else does.
     None of those: start unknown, end the publication date.
     """
     sents = set(figure_sents)
     around = {s + d for s in sents for d in (-1, 0, 1)} - (set(others) - sents)  # not another event's sentences
     toks = parsed.tokens
-    event_words = [w for w in words if not w.speech and not w.update]
+    own = [a for a in anchors if a not in set(additions)]
+
+    def updates(w: TimeWords) -> bool:
+        return w.update or bool(additions) and _on_anchor_clause(parsed, w, list(additions), foreign) \
+            and not _on_anchor_clause(parsed, w, own, foreign)
+
+    event_words = [w for w in words if not w.speech and not updates(w)]
 
     def on_event_verb(w: TimeWords) -> bool:
         return toks[w.head].lemma in EVENT_VERBS_HINT or toks[w.head].lower in EVENT_VERBS_HINT
@@ -397,7 +404,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in event_words if w.sent in set(lead) - set(others) and on_event_verb(w)],
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
-        [w for w in words if w.update and w.sent in sents],
+        [w for w in words if not w.speech and updates(w) and w.sent in sents],
     ]
     nearby = [x for x in event_words if x.sent in around]
     for tier in tiers:

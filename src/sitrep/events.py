@@ -75,7 +75,9 @@ def build_events(
         inherit = main_date if f.kind == "opener" and opens_with_another(parsed, min(f.sentences)) else None
         foreign = [m.anchor for o in near if o is not f for m in o.mentions if m.sent in set(sentences)]
         lead = lead_sentences(parsed) if f.kind == "main" else []
-        when = event_date(parsed, words, sentences, anchors, article.published, inherit, foreign, lead, others)
+        additions = [m.anchor for m in f.mentions if m.additive]
+        when = event_date(parsed, words, sentences, anchors, article.published, inherit, foreign, lead, others,
+                          additions)
         if f.kind == "main":
             main_date = when
         location = None
