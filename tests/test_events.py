@@ -127,6 +127,7 @@ TYPES = [
     # deaths in a natural hazard are no political violence
     ("Heavy monsoon rains triggered floods and landslides in the hills, killing 14 people, officials said.",
      "other", None),
+    ("Up to 200 migrants are feared dead after their boat capsized off the coast on Saturday.", "other", None),
     ("Militants killed 12 soldiers in an ambush near the town on Friday, security sources said.\nThe army "
      "responded with air strikes that killed dozens of the attackers, one source said.", "battle", "Armed clash"),
 ]

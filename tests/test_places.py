@@ -159,6 +159,9 @@ EVENT_PLACES = [
     # the most specific place told with the event
     ("Gunmen abducted 30 students in Nigeria's northwest on Friday.\n"
      "The attack happened at a school in Kaduna State's Kuriga town.", "Kuriga", "NG", "admin1"),
+    # where survivors were taken is not where it happened
+    ("Up to 200 migrants are feared dead after their boat capsized off the coast of Libya, the UN said.\n"
+     "The bodies of 14 people were recovered and 31 survivors were brought to Tripoli.", "Libya", "LY", "country"),
     # a town inside the region, where the same harm is told again further on
     ("Rights groups say at least 60 civilians were killed in Tigray region last month.\nThe army denies the "
      "claims.\nAid has not reached the region for weeks.\nSince the capture of Axum, soldiers have been accused of "

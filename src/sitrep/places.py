@@ -33,6 +33,7 @@ _VERBS = _RULES["verbs"]
 PLACE_VERBS = set(_VERBS["place_and_event"] + _VERBS["place"])
 EVENT_VERBS = set(_VERBS["place_and_event"] + _VERBS["event"])
 SPEECH_OR_TRAVEL = set(_VERBS["speech_or_travel"])
+TRANSFER_VERBS = set(_VERBS["transfer"])
 # Entity labels the model gives proper names it does not know as places ("Tillaberi" as PRODUCT).
 _NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
                      "ORDINAL", "TIME"}
@@ -434,9 +435,10 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     toks = parsed.tokens
     sents = set(figure_sents)
     usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
-    # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), unless the
-    # report names no other place.
-    usable = [m for m in usable if not (displacement and _is_destination(parsed, m))] or usable
+    # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), nor where the
+    # survivors were taken where it happened ("brought to Tripoli"), unless the report names no other place.
+    usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else TRANSFER_VERBS))] \
+        or usable
     pool = [m for m in usable if m.sent in sents]
 
     main_anchor = anchors[0] if anchors else None
@@ -561,13 +563,16 @@ def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
     return False
 
 
-def _is_destination(parsed: Parsed, m: PlaceMention) -> bool:
-    """"crossed into Chad", "fled to Bauchi state": where people went, not where it happened."""
+def _is_destination(parsed: Parsed, m: PlaceMention, verbs: set[str] | None = None) -> bool:
+    """"crossed into Chad", "fled to Bauchi state": where people went, not where it happened. With `verbs`, only
+    where they went under one of those verbs ("were brought to Tripoli")."""
     toks = parsed.tokens
     j = m.start - 1
     while j >= 0 and (toks[j].pos in ("ADJ", "DET") or toks[j].tag in ("VBG", "VBN")) and toks[j].sent == m.sent:
         j -= 1  # "to neighbouring Bauchi state", "into the eastern Chad"
-    return j >= 0 and toks[j].lower in AWAY and m.resolved is not None
+    if j < 0 or toks[j].lower not in AWAY or m.resolved is None:
+        return False
+    return verbs is None or any(t.lemma in verbs for t in list(parsed.ancestors(toks[j]))[:3])
 
 
 def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> PlaceMention | None:
