@@ -76,6 +76,14 @@ def test_events_a_separate_incident_is_its_own_event_and_type(extract):
         ("explosion_remote_violence", [("killed", 5)]), ("violence_against_civilians", [("killed", 12)])]
 
 
+def test_events_an_earlier_event_the_main_one_comes_after(extract):
+    rec = extract("The toll from a weekend attack on a hotel in Mogadishu has climbed to 45, officials said.\n"
+                  "The attack comes a week after 22 people died in a car bombing at a checkpoint in the city.")
+    assert [(e.kind, e.location.name, [(f.category, f.min) for f in e.figures if not f.superseded])
+            for e in rec.events] == [("main", "Mogadishu", [("killed", 45)]),
+                                     ("background", "Mogadishu", [("killed", 22)])]
+
+
 def test_events_hazard_guesses_no_perpetrator(extract):
     rec = extract("A powerful earthquake killed at least 40 people in the mountain villages, officials said.")
     assert [(e.event_type, e.actors) for e in rec.events] == [("other", [])]

@@ -136,6 +136,12 @@ def test_places_candidates_keep_their_reasons(geoparse):
 def test_places_common_words_are_not_places(geoparse):
     text = "The President told Reuters on Friday that the police would hold a meeting in the capital."
     assert [m.text for m in geoparse(text)] == []
+    # a facility's name in a report from elsewhere is not a foreign city
+    assert [m.text for m in geoparse("A doctor at Medina hospital in Mogadishu said five people died in the "
+                                     "Somali capital.")] == ["Mogadishu"]
+    # a demonym is no place ("Somali" is also a region of Ethiopia)
+    assert [m.text for m in geoparse("Five people died in the Somali capital, a doctor in Mogadishu said.")] == [
+        "Mogadishu"]
     # a country's name that is also a given name needs a cue
     assert [m.text for m in geoparse("Chad said he was tired of waiting.")] == []
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from sitrep import lexicon
 from sitrep.dates import MONTHS, WEEKDAYS, resolve, time_entities
-from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, Mention
+from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, Mention, verbal_anchor
 from sitrep.nlp import Parsed, Token
 
 _CTX = lexicon.load("context")
@@ -25,6 +25,7 @@ _SPEECH = set(_CTX["new_event"]["speech"])
 INCIDENT_WORDS = set(_CTX["incident"]["words"])
 ATTACK_VERBS = set(_CTX["incident"]["verbs"])
 FLIGHT_VERBS = set(_CTX["incident"]["flight"])
+_COMES_AFTER = set(_CTX["new_event"]["comes_after"])
 _TELLS_INCIDENT = ATTACK_NOUNS | INCIDENT_WORDS | ATTACK_VERBS
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
 _OFFSET = re.compile(r"\b(minutes?|hours?|seconds?)\b.*\b(later|earlier|after|before)\b|^\d+ (minutes?|hours?)$", re.I)
@@ -81,6 +82,8 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
         near_main = main_days is not None and _all_near(words, published, main_days, main_from_update)
         if not main.mentions:
             frame = main  # the first statement (headline or lead) is the main event's
+        elif all(_told_as_earlier(parsed, m) for m in ms):
+            frame = Frame(f"earlier:{s}", "time")
         elif (opens_event(parsed, s) or (s > 0 and opens_event(parsed, s - 1) and para[s - 1] == para[s]
                                           and not any(m.sent == s - 1 for m in live))) \
                 and not all(_is_toll_update(parsed, m) for m in ms):
@@ -163,6 +166,15 @@ def lead_sentences(parsed: Parsed) -> list[int]:
     event."""
     body = [s for s in range(len(parsed.sents)) if not parsed.is_title(s)]
     return body[:2]
+
+
+def _told_as_earlier(parsed: Parsed, m: Mention) -> bool:
+    """"The attack comes a week after 22 people died in a car bombing": a count told to date the main event by
+    an earlier one, which is its own event."""
+    verb = verbal_anchor(parsed, parsed.tokens[m.anchor])
+    if verb.dep != "advcl" or not any(c.dep == "mark" and c.lower == "after" for c in parsed.children(verb.i)):
+        return False
+    return parsed.tokens[verb.head].lemma in _COMES_AFTER
 
 
 def _span_of(words: list[str], published: date | None) -> tuple[date, date] | None:

@@ -26,6 +26,7 @@ PARENTS = {normalize(k): v for k, v in _RULES["parents"].items()}
 LOCATIVE = set(_RULES["cues"]["locative"])
 SETTLEMENT_AFTER = set(_RULES["cues"]["settlement"])
 OF_PLACE = set(_RULES["cues"]["of_place"])
+FACILITIES = set(_RULES["cues"]["facilities"])
 COUNTRY_NEEDS_CUE = {normalize(w) for w in _RULES["cues"]["country_needs_cue"]}
 THE_CITY = set(_RULES["cues"]["the_city"])
 AWAY = set(_RULES["cues"]["away"])
@@ -105,6 +106,7 @@ class Geoparser:
         for m in mentions:
             self._resolve(m, mentions, focus)
         _consistent(mentions)
+        mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
         return mentions, focus
 
     # ------------------------------------------------------------ recognition
@@ -116,8 +118,10 @@ class Geoparser:
         for e in parsed.ents:
             if e.label not in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"):
                 continue
-            # "Kaduna State's Kuriga town" is two places.
             whole = parsed.text[e.start_char : e.end_char]
+            if e.label == "NORP" and self.gazetteer.demonym(whole) is not None:
+                continue  # "the Somali capital": a demonym hints at a country, it is no place (not Ethiopia's Somali)
+            # "Kaduna State's Kuriga town" is two places.
             splits = [k + 1 for k in range(e.start, e.end - 1) if toks[k].lower in ("'s", "’s")]
             if splits and self.gazetteer.exact(whole):
                 splits = []  # "Cox's Bazar" is one place
@@ -480,6 +484,14 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if PARENTS.get(chosen.key) and place.kind == "city" and normalize(place.name) != chosen.key:
         label = "near"
     return chosen, place, label
+
+
+def _foreign_facility(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
+    """"a doctor at Medina hospital" in a report about Somalia: a facility's name, not a Saudi city."""
+    head = parsed.span_root(m.start, m.end)
+    above = parsed.tokens[head.head]
+    return head.dep == "compound" and above.lemma in FACILITIES and m.resolved is not None \
+        and focus.top is not None and m.resolved.country != focus.top
 
 
 def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
