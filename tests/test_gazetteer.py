@@ -71,3 +71,8 @@ def test_gazetteer_demonyms_file_keeps_names_apart():
     for iso, words in lexicon.load("demonyms")["countries"].items():
         assert set(words) <= {"names", "demonyms"} and words, iso
         assert not set(words.get("names", [])) & set(words.get("demonyms", [])), iso
+
+
+def test_gazetteer_country_named(gaz):
+    assert [gaz.country_named(n) for n in ("Burkina Faso", "Ivory Coast", "Myanmar", "Baghdad", "John")] == [
+        "BF", "CI", "MM", None, None]

@@ -124,8 +124,7 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
                 run = toks[k : k + n]
                 if len(run) < n or any(x.pos != "PROPN" or x.sent != t.sent for x in run):
                     continue
-                code = next((p.country for p in gazetteer.exact(parsed.text[t.idx : run[-1].end])
-                             if p.kind == "country"), None)
+                code = gazetteer.country_named(parsed.text[t.idx : run[-1].end])
                 if code is not None:
                     j = covered = k + n
                     break
@@ -172,7 +171,7 @@ def _states_acting(parsed: Parsed, gazetteer: Gazetteer, found: list[ActorMentio
         verb = toks[root.head]
         if root.dep != "nsubj" or verb.pos != "VERB" or verb.lemma not in VIOLENT_VERBS:
             continue
-        country = next((p.country for p in gazetteer.exact(e.text) if p.kind == "country"), None)
+        country = gazetteer.country_named(e.text)
         if country is not None:
             out.append(_forces(gazetteer, country, "military", toks, e.start, e.end))
     return out

@@ -87,6 +87,7 @@ class Gazetteer:
         self._local = threading.local()
         self._cache: dict[tuple[str, bool], list[GeoPlace]] = {}
         self._countries: dict[str, GeoPlace | None] = {}
+        self._country_keys: dict[str, str] | None = None
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -129,6 +130,15 @@ class Gazetteer:
                                    (code,)).fetchone()
             self._countries[code] = GeoPlace(*row) if row else None
         return self._countries[code]
+
+    def country_named(self, name: str) -> str | None:
+        """The ISO code of the country called `name` ("Burkina Faso", "Myanmar"), else None: a dictionary lookup,
+        cheap enough for every proper name of a text. A name of two countries is the more populous one's."""
+        if self._country_keys is None:
+            self._country_keys = dict(self._db.execute(
+                "SELECT n.key, p.country FROM names n JOIN places p ON p.id = n.place WHERE p.kind = 'country' ORDER BY p.population"
+            ).fetchall())
+        return self._country_keys.get(normalize(name))
 
     def admin1(self, admin1_code: str) -> GeoPlace | None:
         row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'admin1' AND admin1_code = ?",

@@ -215,7 +215,7 @@ class Geoparser:
 
     def _country(self, m: PlaceMention) -> bool:
         """Is the name a country's (and not one that is also a given name)?"""
-        return m.key not in COUNTRY_NEEDS_CUE and any(p.kind == "country" for p in self.gazetteer.exact(m.text))
+        return m.key not in COUNTRY_NEEDS_CUE and self.gazetteer.country_named(m.text) is not None
 
     def _known(self, m: PlaceMention, exact: bool) -> bool:
         found = self.gazetteer.exact(m.text) if exact else self.gazetteer.lookup(m.text)
