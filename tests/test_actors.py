@@ -106,6 +106,9 @@ def test_actors_types_are_acled_style(extract):
          [("Military Forces of Russia", "perpetrator")]),
         ("Burkina Faso's army killed 30 militants in the north.",
          [("Military Forces of Burkina Faso", "perpetrator"), ("Unidentified Armed Group (Burkina Faso)", "target")]),
+        # the group that says it was behind the bombing
+        ("A suicide bomber killed at least 43 people at a mosque in Kunduz, officials said.\nThe Islamic State "
+         "group's Afghan branch said it was behind the bombing.", [("Islamic State", "perpetrator")]),
         # whom officials blame is the perpetrator, in the present tense too, not a target
         ("Officials blame al-Shabaab for a car bomb that killed 12 people in Mogadishu on Sunday.",
          [("al-Shabaab", "perpetrator")]),
