@@ -84,6 +84,16 @@ def test_events_an_earlier_event_the_main_one_comes_after(extract):
                                      ("background", "Mogadishu", [("killed", 22)])]
 
 
+def test_events_the_attack_told_again_is_no_new_incident(extract):
+    """"Meanwhile ... suspects connected to the attack" points back to the event told; "another attack" does not."""
+    rec = extract("Gunmen killed 12 people in a market on Monday, police said.\nMeanwhile, the minister said police "
+                  "had identified three suspects connected to the attack.")
+    assert len(rec.events) == 1
+    rec = extract("Gunmen killed 12 people in a market on Monday, police said.\nSeparately, there were reports of "
+                  "another attack on a village to the north.")
+    assert [len(e.figures) for e in rec.events] == [1, 0]
+
+
 def test_events_hazard_guesses_no_perpetrator(extract):
     rec = extract("A powerful earthquake killed at least 40 people in the mountain villages, officials said.")
     assert [(e.event_type, e.actors) for e in rec.events] == [("other", [])]

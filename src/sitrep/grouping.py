@@ -127,10 +127,17 @@ def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[
         nxt = s + 1
         if nxt < len(parsed.sents) and nxt in with_figures and para[nxt] == para[s]:
             continue  # its figures follow: the frame of the next sentence holds it
-        words = {t.lemma for t in parsed.sentence_tokens(s)} | {t.lower for t in parsed.sentence_tokens(s)}
-        if words & _TELLS_INCIDENT:
+        telling = [t for t in parsed.sentence_tokens(s) if t.lemma in _TELLS_INCIDENT or t.lower in _TELLS_INCIDENT]
+        if telling and not all(_told_before(parsed, t) for t in telling):
             out.append(Frame(f"incident:{s}", "incident", extra=[s]))
     return out
+
+
+def _told_before(parsed: Parsed, t: Token) -> bool:
+    """"the attack", "this bombing": a noun that points back to an event already told, not another one."""
+    return t.pos in ("NOUN", "PROPN") and any(
+        c.dep in ("det", "poss") and c.lower in ("the", "this", "that", "these", "those", "its", "their")
+        for c in parsed.children(t.i))
 
 
 def lead_incident(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[Frame]:
