@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitrep import lexicon
-from sitrep.figures import TOLL_UPDATE, verbal_anchor
+from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, verbal_anchor
 from sitrep.model import Span, When
 from sitrep.nlp import Entity, Parsed, Token
 
@@ -379,6 +379,8 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     event verb in the sentences beside them ("attacked the village overnight Thursday and Friday"); the date of
     the statement that gives the figures ("the Observatory said on Thursday"); a sentence about the figures
     ("The estimates are for the past three days"); the date of the event it continues ("Another bomb ...").
+    Then a time told further on of "the attack" on what the event's sentences name ("the massacre of 14 ... at a
+    birthday party" ... "the attack on the party Friday night").
     The day a toll was updated ("rose to 62 on Saturday", "two more died overnight": `additions` are the anchors
     of counts that add to the toll) dates the event only when nothing else does.
     None of those: start unknown, end the publication date.
@@ -404,6 +406,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in event_words if w.sent in set(lead) - set(others) and on_event_verb(w)],
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
+        [w for w in event_words if w.sent not in others and _points_back(parsed, w, sents)],
         [w for w in words if not w.speech and updates(w) and w.sent in sents],
     ]
     nearby = [x for x in event_words if x.sent in around]
@@ -440,6 +443,18 @@ def _on_anchor_clause(parsed: Parsed, w: TimeWords, anchors: list[int], foreign:
         if head.i in chain:
             return True
     return False
+
+
+def _points_back(parsed: Parsed, w: TimeWords, sents: set[int]) -> bool:
+    """Do the time words hang on a definite attack noun whose words name what sentences `sents` name ("the attack
+    on the party Friday night" after "... at a birthday party")?"""
+    head = parsed.tokens[w.head]
+    if w.sent in sents or head.lower not in ATTACK_NOUNS or not any(
+            c.dep == "det" and c.lower in ("the", "this", "that") for c in parsed.children(head.i)):
+        return False
+    named = {t.lemma for s in sents for t in parsed.sentence_tokens(s) if t.pos in ("NOUN", "PROPN")}
+    return any(t.lemma in named for t in parsed.subtree(head)
+               if t.pos in ("NOUN", "PROPN") and t.i != head.i and not w.span.start <= t.idx < w.span.end)
 
 
 def _about_figures(parsed: Parsed, s: int) -> bool:
