@@ -137,3 +137,11 @@ def test_actors_user_file_adds_aliases(tmp_path, monkeypatch):
     assert book.entries["Local Defence Militia"].type == "political militia"
     assert "Islamic State" in book.entries and len(book.entries) > 30
     _default_book.cache_clear()
+
+
+def test_actors_a_group_named_in_one_event_is_not_another_events(extract):
+    rec = extract("At least 12 people were killed when Boko Haram fighters attacked a village in Borno state on "
+                  "Saturday, residents said.\n\nIn Zamfara state, bandits abducted 40 villagers from their farms on "
+                  "Sunday, police said.")
+    perpetrators = [[a.name for a in e.actors if a.role == "perpetrator"] for e in rec.events]
+    assert perpetrators == [["Boko Haram"], ["Unidentified Armed Group (Nigeria)"]]

@@ -309,9 +309,17 @@ def report_actors(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | Non
 
 
 def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures: list[Figure],
-                 violent: bool, gazetteer: Gazetteer, focus_country: str | None) -> list[Actor]:
-    """The actors of one event: named in its sentences, with roles; unknown perpetrators and counted victims added."""
+                 violent: bool, gazetteer: Gazetteer, focus_country: str | None,
+                 others: set[int] = frozenset()) -> list[Actor]:
+    """The actors of one event: named in its sentences, with roles; unknown perpetrators and counted victims added.
+    The group the report blames, or the one group it names, is this event's only where it is not named in the
+    sentences of another event (`others`): "Boko Haram attacked ..." is not the bandits of the next event."""
     text = parsed.text
+
+    def ours(m: ActorMention | None) -> ActorMention | None:
+        return m if m is not None and (m.sent in sents or m.sent not in others) else None
+
+    claimed, the_group = ours(report.claimed), ours(report.the_group)
     actors: dict[tuple[str, str], Actor] = {}
     for m in report.mentions:
         if m.sent not in sents or is_speaker(parsed, m):
@@ -319,7 +327,7 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
         r = role(parsed, m)
         if m.generic and r == "perpetrator" and m.entry.name.startswith("Unidentified"):
             # "the militants" in a report that names whom it blames, or only one group: that group
-            m = report.claimed or report.the_group or m
+            m = claimed or the_group or m
         key = (m.entry.name, r)
         if key not in actors:
             actors[key] = Actor(m.entry.name, r, m.span.text_of(text), m.span, m.entry.type)
@@ -328,7 +336,6 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     if named_perps:
         actors = {k: a for k, a in actors.items() if not (a.role == "perpetrator" and a.name.startswith("Unidentified"))}
     where = _country_name(gazetteer, focus_country)
-    claimed = report.claimed
     if violent and claimed is not None and not any(a.role == "perpetrator" for a in actors.values()):
         e = claimed.entry
         actors[(e.name, "perpetrator")] = Actor(e.name, "perpetrator", claimed.span.text_of(text), claimed.span, e.type)
