@@ -9,9 +9,9 @@ import hashlib
 from sitrep import lexicon
 from sitrep.actors import ReportActors, event_actors
 from sitrep.attribution import Speaker, doubts
-from sitrep.grouping import ATTACK_VERBS, Frame, lead_sentences, opens_with_another, tells_flight, tells_lead_incident
+from sitrep.grouping import Frame, incident_words, lead_sentences, opens_with_another, tells_flight
 from sitrep.dates import event_date, time_words
-from sitrep.figures import ATTACK_NOUNS, PEOPLE_NOUNS, VICTIM_WORDS, harm_lemmas
+from sitrep.figures import PEOPLE_NOUNS, VICTIM_WORDS, harm_lemmas
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.model import Article, Event, Figure, Place, Span
 from sitrep.nlp import Parsed
@@ -70,7 +70,7 @@ def build_events(
             confirmed = False
         live_spans = {sp for g in live for sp in g.mentions}
         anchors = [m.anchor for m in f.mentions if m.span in live_spans] or [m.anchor for m in f.mentions] \
-            or (tells_lead_incident(parsed, f.extra[0]) if f.kind == "lead" else _incident_words(parsed, f.extra))
+            or incident_words(parsed, f.extra, flight=f.kind == "lead")
         # "Another bomb ...", "A second explosion ...": the same story's other incident, on the same day.
         inherit = main_date if f.kind == "opener" and opens_with_another(parsed, min(f.sentences)) else None
         foreign = [m.anchor for o in near if o is not f for m in o.mentions if m.sent in set(sentences)]
@@ -223,12 +223,6 @@ def _rule_hits(parsed: Parsed, rule: dict, scope: set[int], words: set[str], cat
                         c.dep == "nsubj" and c.lemma in subjects for c in parsed.children(t.i)):
                     return True
     return False
-
-
-def _incident_words(parsed: Parsed, sents: list[int]) -> list[int]:
-    """The words that tell an incident without a figure: "attack", "attacked", "bombing"."""
-    return [t.i for s in sents for t in parsed.sentence_tokens(s)
-            if t.lower in ATTACK_NOUNS or t.lemma in ATTACK_VERBS]
 
 
 def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:

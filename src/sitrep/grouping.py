@@ -151,15 +151,15 @@ def lead_incident(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> l
     s = lead[0]
     if s in {m.sent for m in live} or any(s in f.sentences for f in frames):
         return []
-    if not tells_lead_incident(parsed, s):
+    if not incident_words(parsed, [s], flight=True):
         return []
     return [Frame(f"lead:{s}", "lead", extra=[s])]
 
 
-def tells_lead_incident(parsed: Parsed, s: int) -> list[int]:
-    """The words of sentence `s` that tell an incident or a flight: "attacked", "bombing", "fled"."""
-    return [t.i for t in parsed.sentence_tokens(s)
-            if t.lower in ATTACK_NOUNS or t.lemma in ATTACK_VERBS or t.lemma in FLIGHT_VERBS]
+def incident_words(parsed: Parsed, sents: list[int], flight: bool = False) -> list[int]:
+    """The words that tell an incident without a figure: "attack", "attacked", "bombing"; with `flight`, "fled"."""
+    return [t.i for s in sents for t in parsed.sentence_tokens(s)
+            if t.lower in ATTACK_NOUNS or t.lemma in ATTACK_VERBS or flight and t.lemma in FLIGHT_VERBS]
 
 
 def tells_flight(parsed: Parsed, s: int) -> bool:
