@@ -379,8 +379,8 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     event verb in the sentences beside them ("attacked the village overnight Thursday and Friday"); the date of
     the statement that gives the figures ("the Observatory said on Thursday"); a sentence about the figures
     ("The estimates are for the past three days"); the date of the event it continues ("Another bomb ...").
-    Then a time told further on of "the attack" on what the event's sentences name ("the massacre of 14 ... at a
-    birthday party" ... "the attack on the party Friday night").
+    Then a time told further on of "the attack" on what the event's sentences name ("the killing of 7 workers at
+    a gold mine" ... "the attack on the mine last Sunday").
     The day a toll was updated ("rose to 62 on Saturday", "two more died overnight": `additions` are the anchors
     of counts that add to the toll) dates the event only when nothing else does.
     None of those: start unknown, end the publication date.
@@ -447,7 +447,7 @@ def _on_anchor_clause(parsed: Parsed, w: TimeWords, anchors: list[int], foreign:
 
 def _points_back(parsed: Parsed, w: TimeWords, sents: set[int]) -> bool:
     """Do the time words hang on a definite attack noun whose words name what sentences `sents` name ("the attack
-    on the party Friday night" after "... at a birthday party")?"""
+    on the mine last Sunday" after "... at a gold mine")?"""
     head = parsed.tokens[w.head]
     if w.sent in sents or head.lower not in ATTACK_NOUNS or not any(
             c.dep == "det" and c.lower in ("the", "this", "that") for c in parsed.children(head.i)):

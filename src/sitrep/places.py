@@ -432,9 +432,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     city" as the last city named, else the lead, else the dateline, else the article's country. Then the most
     specific place told beside it and inside it ("Nigeria" -> "Kuriga town in Kaduna State"), or told inside it
     further on where the same harm is told again (`harm`: the lemmas of the event's figure categories, so that
-    "hundreds killed in West Darfur" takes the town where "murdering" is told; not for displacement, where a
-    place told with "fled" is as often where people went). A name the
-    gazetteer lacks takes the coordinates of a known place named with it, with precision saying so.
+    "60 civilians were killed in Tigray region" takes Axum where "executing men" is told; not for displacement,
+    where a place told with "fled" is as often where people went). A name the gazetteer lacks takes the
+    coordinates of a known place named with it, with precision saying so.
     """
     toks = parsed.tokens
     sents = set(figure_sents)
