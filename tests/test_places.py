@@ -165,6 +165,9 @@ EVENT_PLACES = [
     # the most specific place told with the event
     ("Gunmen abducted 30 students in Nigeria's northwest on Friday.\n"
      "The attack happened at a school in Kaduna State's Kuriga town.", "Kuriga", "NG", "admin1"),
+    # a town the gazetteer lacks in the province set after it by a comma is no namesake abroad (a Yemeni village)
+    ("Fighting broke out in Tawila, North Darfur, on Saturday.\nAt least 27 civilians were killed in clashes in "
+     "Tawila town, local authorities said.", "Tawila", "SD", "admin1"),
     # where survivors were taken is not where it happened
     ("Up to 200 migrants are feared dead after their boat capsized off the coast of Libya, the UN said.\n"
      "The bodies of 14 people were recovered and 31 survivors were brought to Tripoli.", "Libya", "LY", "country"),

@@ -61,6 +61,7 @@ class PlaceMention:
     dateline: bool = False
     candidates: list[Candidate] = field(default_factory=list)
     resolved: GeoPlace | None = None
+    area: GeoPlace | None = None  # the province or country set after it by a comma ("Tawila, North Darfur")
 
     @property
     def key(self) -> str:
@@ -103,6 +104,8 @@ class Geoparser:
         for m in mentions:
             self._resolve(m, mentions, focus)
         _vote_resolved(focus, mentions)  # a second pass, with every resolved place voting too
+        for m in mentions:
+            m.area = _area_named_with(m, mentions, parsed.tokens)
         for m in mentions:
             self._resolve(m, mentions, focus)
         _consistent(mentions)
@@ -234,7 +237,14 @@ class Geoparser:
                 code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
                 if code:
                     focus.countries[code] += 1
+        # "Tawila, North Darfur": a name qualified by an area of another country than all its namesakes' is
+        # not one of them, here or anywhere else in the article.
+        foreign = {m.key for m in mentions if (q := _after_comma(m, mentions, toks)) is not None
+                   and (areas := {p.country for p in self.gazetteer.exact(q.text) if p.kind in ("admin1", "country")})
+                   and not areas & {p.country for p in self.gazetteer.exact(m.text)}}
         for m in mentions:
+            if m.key in foreign:
+                continue
             found = self.gazetteer.exact(m.text)
             named_country = [p for p in found if p.kind == "country"]
             if named_country:
@@ -269,6 +279,11 @@ class Geoparser:
             found = [p for p in found if p.kind in ("country", "admin1") or p.admin1_code in named_areas
                      or p.country not in {a.split(".")[0] for a in named_areas}]
         qualifier = _qualifier(m, mentions)
+        q = m.area
+        if q is not None:
+            # "Tawila, North Darfur": the place lies in the area named after it, or the gazetteer lacks it.
+            found = [p for p in found if p.geonames_id != q.geonames_id and (
+                p.admin1_code == q.admin1_code if q.kind == "admin1" else p.country == q.country)]
         cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys) for p in found[:40]]
         if m.hint not in ("admin1", "admin2"):
             # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
@@ -372,15 +387,39 @@ def _qualifier(m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | 
 
 
 def _consistent(mentions: list[PlaceMention]) -> None:
-    """One name, one place in one article: a name said with its kind ("Sagaing region") decides the bare ones."""
+    """One name, one place in one article: a name said with its kind ("Sagaing region") decides the bare ones;
+    a name the gazetteer lacks in the area named with it ("Tawila, North Darfur") is no namesake elsewhere."""
     decided = {}
     for m in mentions:
         # "the town of X" ... "X": the town. ("Homs Governorate" does not make a later "Homs" the governorate.)
         if m.hint == "city" and m.resolved is not None and m.resolved.kind == "city":
             decided.setdefault(m.key, m.resolved)
+    lacking = {m.key for m in mentions if m.resolved is None and m.area is not None}
     for m in mentions:
-        if not m.hint and m.key in decided and any(c.place == decided[m.key] for c in m.candidates):
+        if m.key in lacking:
+            m.resolved = None
+        elif not m.hint and m.key in decided and any(c.place == decided[m.key] for c in m.candidates):
             m.resolved = decided[m.key]
+
+
+def _after_comma(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
+    """The place set after another by a comma ("Tawila, North Darfur"); not one of a list ("Nigeria, Cameroon
+    and Chad")."""
+    q = _qualifier(m, mentions)
+    if q is None or [t.text for t in toks[m.end : q.start]] != [","]:
+        return None
+    after = [t.lower for t in toks[q.end : q.end + 2]]
+    listed = after[:1] in (["and"], ["or"]) or after[:1] == [","] and (
+        after[1:] in (["and"], ["or"]) or any(o.start == q.end + 1 for o in mentions))
+    return None if listed else q
+
+
+def _area_named_with(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> GeoPlace | None:
+    """The province or country set after a town's name by a comma, if resolved: the area the town lies in."""
+    q = _after_comma(m, mentions, toks)
+    if q is None or q.resolved is None or q.resolved.kind not in ("admin1", "country"):
+        return None
+    return None if m.resolved is not None and m.resolved.kind in ("admin1", "country") else q.resolved
 
 
 def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
@@ -601,8 +640,11 @@ def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> 
 
 
 def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> GeoPlace | None:
-    """For a name the gazetteer lacks, a known place named with it ("Sanakadougou ... in Kossi province")."""
+    """For a name the gazetteer lacks, a known place named with it ("Sanakadougou ... in Kossi province"), here or
+    where the same name is said with its area ("Tawila, North Darfur")."""
     near = [o for o in mentions if o is not m and o.resolved is not None and o.sent == m.sent and not o.dateline]
+    if not near:
+        return next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
     near.sort(key=lambda o: (abs(o.start - m.start), -_specificity(o)))
     for o in near:
         if focus.top is None or o.resolved.country == focus.top:
