@@ -19,6 +19,8 @@ CASES = [
     ("Friday", MON_18_MAY_2015, D(2015, 5, 15), D(2015, 5, 15), "day"),
     ("on Sunday night", MON_18_MAY_2015, D(2015, 5, 17), D(2015, 5, 17), "day"),
     ("a weekend", MON_18_MAY_2015, D(2015, 5, 16), D(2015, 5, 17), "day"),  # "a weekend siege"
+    ("11-12 May", MON_18_MAY_2015, D(2015, 5, 11), D(2015, 5, 12), "day"),
+    ("May 11–12", MON_18_MAY_2015, D(2015, 5, 11), D(2015, 5, 12), "day"),
     ("Thursday morning", FRI_25_MAR_2022, D(2022, 3, 24), D(2022, 3, 24), "day"),
     ("on Monday", MON_18_MAY_2015, D(2015, 5, 18), D(2015, 5, 18), "day"),
     ("last Friday", FRI_25_MAR_2022, D(2022, 3, 18), D(2022, 3, 18), "day"),
@@ -110,6 +112,9 @@ EVENT_DATES = [
     ("Investigators said the killing of 7 workers at a gold mine remained unsolved.\nThe company has closed the "
      "site.\nSurvivors of the attack on the village last Sunday said the gunmen wore uniforms.", date(2024, 5, 8),
      None, "2024-05-08"),
+    # two days the model tags apart ("11 and" + "12 May") are one time
+    ("At least 27 civilians were killed in clashes in the town on 11 and 12 May.", date(2024, 5, 14), "2024-05-11",
+     "2024-05-12"),
     # ... unless nothing else dates it
     ("The death toll from the bombing of a market in Quetta rose to 31 on Sunday, hospital officials said.",
      date(2024, 1, 15), "2024-01-14", "2024-01-14"),

@@ -60,6 +60,7 @@ def _clean(text: str) -> str:
     s = re.sub(r"^(on|in|at|during|by|from|over|of|early on|late on)\s+", "", s)
     s = re.sub(r"^(on|in)\s+", "", s)
     s = re.sub(r"^the\s+(?!past|last|previous)", "", s)  # "the last week" is a rolling week, "last week" a calendar one
+    s = re.sub(r"(?<![\d-])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d-])", r"\1 - \2", s)  # "11-12 May"
     return s.strip()
 
 
@@ -323,11 +324,26 @@ class TimeWords:
     update: bool = False  # dates a toll update ("rose to 62 on Saturday"), not the event
 
 
+_JOINS = ("and", "to", "-", "–", "through", "until")
+
+
 def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Entity, Token]]:
-    """The DATE and TIME entities of the text (or of sentence `sent`), each with its root token."""
-    for e in parsed.ents:
-        if e.label in ("DATE", "TIME") and (sent is None or parsed.tokens[e.start].sent == sent):
-            yield e, parsed.span_root(e.start, e.end)
+    """The DATE and TIME entities of the text (or of sentence `sent`), each with its root token. Two that the model
+    split at "and" ("11 and" + "12 May") are one."""
+    toks = parsed.tokens
+    ents = [e for e in parsed.ents if e.label in ("DATE", "TIME") and (sent is None or toks[e.start].sent == sent)]
+    k = 0
+    while k < len(ents):
+        e = ents[k]
+        if k + 1 < len(ents):
+            nxt = ents[k + 1]
+            between = [t.lower for t in toks[e.end : nxt.start]]
+            if toks[e.end - 1].lower in _JOINS and not between or between in ([j] for j in _JOINS):
+                e = Entity(e.label, e.start, nxt.end, e.start_char, nxt.end_char,
+                           parsed.text[e.start_char : nxt.end_char])
+                k += 1
+        yield e, parsed.span_root(e.start, e.end)
+        k += 1
 
 
 def time_words(parsed: Parsed) -> list[TimeWords]:
