@@ -109,6 +109,12 @@ def test_actors_types_are_acled_style(extract):
         # the group that says it was behind the bombing
         ("A suicide bomber killed at least 43 people at a mosque in Kunduz, officials said.\nThe Islamic State "
          "group's Afghan branch said it was behind the bombing.", [("Islamic State", "perpetrator")]),
+        # a group named where no group has claimed the attack did not claim it; one blamed after "but" did
+        ("Gunmen killed 10 worshippers at a church in Burkina Faso.\nNo group has claimed the attack, but jihadists "
+         "linked to al-Qaeda and Islamic State operate in the area.",
+         [("Unidentified Armed Group (Burkina Faso)", "perpetrator"), ("Civilians (Burkina Faso)", "target")]),
+        ("A truck bomb killed 20 people in Mogadishu.\nNo group has said it was behind the attack, but officials "
+         "blamed al-Shabaab.", [("al-Shabaab", "perpetrator")]),
         # whom officials blame is the perpetrator, in the present tense too, not a target
         ("Officials blame al-Shabaab for a car bomb that killed 12 people in Mogadishu on Sunday.",
          [("al-Shabaab", "perpetrator")]),

@@ -20,6 +20,12 @@ CASES = [
     ("on Sunday night", MON_18_MAY_2015, D(2015, 5, 17), D(2015, 5, 17), "day"),
     ("a weekend", MON_18_MAY_2015, D(2015, 5, 16), D(2015, 5, 17), "day"),  # "a weekend siege"
     ("11-12 May", MON_18_MAY_2015, D(2015, 5, 11), D(2015, 5, 12), "day"),
+    # parts of a month or a year
+    ("the first week of May", MON_18_MAY_2015, D(2015, 5, 1), D(2015, 5, 7), "week"),
+    ("the last week of April", MON_18_MAY_2015, D(2015, 4, 24), D(2015, 4, 30), "week"),
+    ("the end of April", MON_18_MAY_2015, D(2015, 4, 21), D(2015, 4, 30), "week"),
+    ("the start of 2014", MON_18_MAY_2015, D(2014, 1, 1), D(2014, 4, 30), "year"),
+    ("mid-April", MON_18_MAY_2015, D(2015, 4, 1), D(2015, 4, 30), "month"),
     ("May 11–12", MON_18_MAY_2015, D(2015, 5, 11), D(2015, 5, 12), "day"),
     ("Thursday morning", FRI_25_MAR_2022, D(2022, 3, 24), D(2022, 3, 24), "day"),
     ("on Monday", MON_18_MAY_2015, D(2015, 5, 18), D(2015, 5, 18), "day"),
@@ -115,6 +121,9 @@ EVENT_DATES = [
     ("Investigators said the killing of 7 workers at a gold mine remained unsolved.\nThe company has closed the "
      "site.\nSurvivors of the attack on the village last Sunday said the gunmen wore uniforms.", date(2024, 5, 8),
      None, "2024-05-08"),
+    # a comparison ("the deadliest day ... since 2006") dates nothing, and "more than 1,600" adds nothing
+    ("Air strikes killed 492 people and wounded more than 1,600 on Monday, the ministry said, the deadliest day of "
+     "the conflict since 2006.", date(2024, 9, 24), "2024-09-23", "2024-09-23"),
     # two days the model tags apart ("11 and" + "12 May") are one time
     ("At least 27 civilians were killed in clashes in the town on 11 and 12 May.", date(2024, 5, 14), "2024-05-11",
      "2024-05-12"),

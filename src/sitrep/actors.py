@@ -273,13 +273,28 @@ def role(parsed: Parsed, m: ActorMention) -> str:
 def claimed_perpetrator(parsed: Parsed, found: list[ActorMention]) -> ActorMention | None:
     """The group a report says claimed or is blamed for its attack."""
     for s in range(len(parsed.sents)):
-        words = [t.lower for t in parsed.sentence_tokens(s)]
-        if not CLAIMS.search(words):
-            continue
+        toks = parsed.sentence_tokens(s)
+        words = [t.lower for t in toks]
+        said = [k for k in range(len(words)) if CLAIMS.at(words, k)]
+        if not said or all(_negated(parsed, toks[k]) for k in said):
+            continue  # "No group has claimed the attack, but jihadists linked to ... operate in the area"
         named = [m for m in found if m.sent == s and _named_group(m)]
         if named:
             return named[-1]
     return None
+
+
+def _negated(parsed: Parsed, t: Token) -> bool:
+    """Is the verb of `t` negated ("has not claimed", "No group has claimed")?"""
+    verb = t
+    for _ in range(3):
+        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
+            break
+        verb = parsed.tokens[verb.head]
+    kids = parsed.children(verb.i)
+    return any(c.dep == "neg" for c in kids) or any(
+        c.dep in ("nsubj", "nsubjpass") and (c.lower in ("nobody", "none") or any(
+            d.dep == "det" and d.lower == "no" for d in parsed.children(c.i))) for c in kids)
 
 
 def _named_group(m: ActorMention) -> bool:

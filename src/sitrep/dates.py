@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitrep import lexicon
-from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, verbal_anchor
+from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, in_superlative, verbal_anchor
 from sitrep.model import Span, When
 from sitrep.nlp import Entity, Parsed, Token
 
@@ -61,6 +61,7 @@ def _clean(text: str) -> str:
     s = re.sub(r"^(on|in)\s+", "", s)
     s = re.sub(r"^the\s+(?!past|last|previous)", "", s)  # "the last week" is a rolling week, "last week" a calendar one
     s = re.sub(r"(?<![\d-])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d-])", r"\1 - \2", s)  # "11-12 May"
+    s = re.sub(r"^mid-", "mid ", s)  # "mid-May"
     return s.strip()
 
 
@@ -235,15 +236,38 @@ def _month_year(s: str, pub: date | None) -> Resolved | None:
     return _month(year, month)
 
 
+_PART_DAYS = {"first": (1, 7), "second": (8, 14), "third": (15, 21), "fourth": (22, 28), "beginning": (1, 10),
+              "start": (1, 10), "middle": (11, 20)}
+
+
+def _part_of_month(s: str, pub: date | None) -> Resolved | None:
+    """"the first week of May", "the last week of April", "the end of March", "the middle of June"."""
+    m = re.fullmatch(r"(?:the )?(?:(first|second|third|fourth|last|final) week|(beginning|start|middle|end)) of "
+                     r"([a-z]+)(?: (\d{4}))?", s)
+    if not m or m[3] not in MONTHS:
+        return None
+    month = MONTHS[m[3]]
+    if m[4]:
+        year = int(m[4])
+    elif pub is None:
+        return None
+    else:
+        year = _year_back(pub, month)
+    last = calendar.monthrange(year, month)[1]
+    part = m[1] or m[2]
+    first, end = (last - 6, last) if part in ("last", "final") else (21, last) if part == "end" else _PART_DAYS[part]
+    return Resolved(date(year, month, first), date(year, month, end), "week")
+
+
 def _year_only(s: str, pub: date | None) -> Resolved | None:
-    m = re.fullmatch(r"(?:(early|mid|late|the end of|the start of|the beginning of) )?((?:19|20)\d\d)", s)
+    m = re.fullmatch(r"(?:(early|mid|late|(?:the )?end of|(?:the )?start of|(?:the )?beginning of) )?((?:19|20)\d\d)", s)
     if not m:
         return None
     y = int(m[2])
-    part = m[1]
-    if part == "early" or part in ("the start of", "the beginning of"):
+    part = (m[1] or "").removeprefix("the ")
+    if part in ("early", "start of", "beginning of"):
         return Resolved(date(y, 1, 1), date(y, 4, 30), "year")
-    if part == "late" or part == "the end of":
+    if part in ("late", "end of"):
         return Resolved(date(y, 9, 1), date(y, 12, 31), "year")
     return _year(y)
 
@@ -268,7 +292,7 @@ def _dateparser(s: str, pub: date | None) -> Resolved | None:
 
 
 _CASCADE = [_iso, _since, _past_n, _ago, _relative_words, _between, _weekday, _season, _month_day, _month_year,
-            _year_only, _dateparser]
+            _part_of_month, _year_only, _dateparser]
 
 
 # ---------------------------------------------------------------- helpers
@@ -356,6 +380,8 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
             above = toks[above.head]
         if _in_dateline(parsed, e.start):
             continue  # "KHARTOUM, June 6 -": when the story was filed
+        if in_superlative(parsed, root):
+            continue  # "the deadliest day of the conflict since 2006" compares; it dates nothing
         text = e.text
         prev = toks[e.start - 1].lower if e.start else ""
         if prev == "since" and _when_clause(parsed, root):

@@ -502,6 +502,7 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
     m.superseded_cue = _superseded(parsed, verb, sent_words)
     m.revision_cue = REVISION.search(sent_words)
     before = [parsed.tokens[j].lower for j in range(max(parsed.sents[m.sent][0], parsed.tokens[nominal.i].i - 6), nominal.i)]
+    before = [w for k, w in enumerate(before) if not (w == "more" and before[k + 1 : k + 2] == ["than"])]  # a hedge
     m.additive = nominal.lower in ADDITIVE_COUNTED or any(w in before[-n:] for w, n in ADDITIVE_BEFORE.items()) \
         or any(c.lower in ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i))
     m.anchors_time = [e.text for e in parsed.ents if e.label in ("DATE", "TIME") and
@@ -523,6 +524,8 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
         if ph[0] == "since" and any(t.tag == "JJS" or t.lower in ("first", "worst", "deadliest") for t in clause
                                     if t.i < clause[0].i + k):
             continue  # "the deadliest attack since 2018" compares; it does not sum up
+        if in_superlative(parsed, clause[k]):
+            continue  # "..., the deadliest day of the conflict": a comparison, not a tally
         return True
     for t in clause:
         head = parsed.tokens[t.head]
@@ -542,6 +545,18 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
         perfect = any(c.dep == "aux" and c.lemma == "have" for c in parsed.children(v.i))
         has_window = any(t.ent in ("DATE", "TIME") for t in clause)
         return perfect and not has_window
+    return False
+
+
+def in_superlative(parsed: Parsed, t: Token) -> bool:
+    """Is `t` inside a noun phrase headed by a superlative ("the deadliest day of the conflict")? Not itself one
+    ("the first week of May")."""
+    for x in list(parsed.ancestors(t))[:3]:
+        if x.pos == "VERB":
+            return False
+        if x.pos == "NOUN" and any(c.dep == "amod" and (c.tag == "JJS" or c.lower in ("first", "worst"))
+                                   for c in parsed.children(x.i)):
+            return True
     return False
 
 
