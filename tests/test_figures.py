@@ -206,3 +206,10 @@ def test_figures_point_back_to_their_words(extract):
     for f in live_figures(rec):
         assert text[f.span.start : f.span.end] == f.text
     assert {f.text for f in live_figures(rec)} == {"At least 19", "scores"}
+
+
+def test_figures_words_are_the_stated_number(extract):
+    """A vague headline count folded into the stated number points to the number's words, not "Hundreds"."""
+    rec = extract("Hundreds killed in raid on market\n\nThe raid killed more than 240 people, officials said.")
+    (fig,) = live_figures(rec)
+    assert (fig.min, fig.max, fig.text, len(fig.mentions)) == (240, None, "more than 240", 2)

@@ -158,7 +158,7 @@ def _fold_vague(frames: list[Frame]) -> None:
                            and o.headline is not None and o.headline > m.min and o.headline <= 1.5 * m.min]
                 if precise:
                     best = max(precise, key=lambda o: o.headline)
-                    m.min, m.max, m.qualifier = best.min, best.max, best.qualifier
+                    m.min, m.max, m.qualifier, m.folded = best.min, best.max, best.qualifier, True
         keep = []
         for m in f.mentions:
             if m.vague and m.min is not None:
@@ -170,6 +170,7 @@ def _fold_vague(frames: list[Frame]) -> None:
                 if here:
                     best = max(here, key=lambda o: (not o.vague, o.headline))
                     m.min, m.max, m.qualifier, m.vague = best.min, best.max, best.qualifier, best.vague
+                    m.folded = True
                 elif not m.anchors_time and any(satisfies(o) for o in everything):
                     continue
             keep.append(m)
@@ -223,7 +224,8 @@ def _merge(g: list[Mention]) -> Figure:
     """One figure from statements of the same number: the widest range, the most specific source."""
     lo = None if any(m.min is None for m in g) else min(m.min for m in g)
     hi = None if any(m.max is None for m in g) else max(m.max for m in g)
-    best = max(g, key=lambda m: ((m.min, m.max) == (lo, hi), m.qualifier != "exact", -m.span.start))
+    # The words of the figure: its widest statement, the stated number rather than "hundreds" folded into it.
+    best = max(g, key=lambda m: ((m.min, m.max) == (lo, hi), not m.folded, m.qualifier != "exact", -m.span.start))
     if lo is not None and hi is not None and lo == hi:
         qual = "zero" if lo == 0 else ("exact" if all(m.qualifier == "exact" for m in g) else
                                         next((m.qualifier for m in g if m.qualifier == "approx"), "exact"))

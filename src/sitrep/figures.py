@@ -93,6 +93,7 @@ class Mention:
     superseded_cue: bool = False  # "had initially put the toll at 12"
     revision_cue: bool = False  # "the toll rose to 45"
     additive: bool = False  # "six more", "another 5": adds to the figure before it
+    folded: bool = False  # a vague or lower count that took the values of the stated number it stands for
     source: str | None = None
     source_named: bool = False
     confirmed: bool | None = None
