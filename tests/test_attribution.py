@@ -61,6 +61,9 @@ CONFIRMATION = [
     ("The strike likely killed 3 militants, a defence official said.", False),
     ("Some 200 people are believed to have been killed in the assault.", False),
     ("Witnesses reported 15 deaths, but the government disputed the figure.", False),
+    # a lower toll beside a word against the other is a contested toll
+    ("Doctors said 108 people were killed. The ministry put the toll at 46 and said the doctors' figure was "
+     "exaggerated.", False),
     ("Six people were allegedly killed by police.", False),
     ("Six people were killed in the attack, police said.", None),
     # a doubt word that describes a place is no doubt about the figure

@@ -306,12 +306,34 @@ def doubts(parsed: Parsed, s: int) -> bool:
     return False
 
 
+def _doubts_a_figure(parsed: Parsed, s: int) -> bool:
+    """Does a doubt phrase of sentence `s` bear on a figure named as such ("the opposition's figure was
+    exaggerated", "disputed the toll")?"""
+    toks = parsed.sentence_tokens(s)
+    words = [t.lower for t in toks]
+    for k in range(len(words)):
+        if DOUBT_PHRASES.at(words, k) is None:
+            continue
+        for x in (toks[k], parsed.tokens[toks[k].head]):  # "disputed the toll"; "the figure was exaggerated"
+            if any(c.lemma in TOLL_NOUNS or c.lemma in ("claim", "estimate") for c in parsed.children(x.i)
+                   if c.dep in ("nsubj", "nsubjpass", "dobj")):
+                return True
+    return False
+
+
 def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
     """"... 500 killed ... The figures could not be independently confirmed": a sentence about the figures, with
-    none of its own, speaks of the figures told in the sentences just before it."""
+    none of its own, speaks of the figures told in the sentences just before it. So does one that gives its own
+    count and calls another "exaggerated" ("The ministry put the toll at 46 and said the opposition's figure was
+    exaggerated"): the toll is contested."""
     with_figures = sorted({m.sent for m in mentions if not m.aggregate})
     for s in range(len(parsed.sents)):
         if s in with_figures:
+            if _doubts_a_figure(parsed, s):
+                own = {m.category for m in mentions if m.sent == s}  # the ministry's toll contests the killed
+                for m in mentions:
+                    if m.sent in [x for x in with_figures if s - 3 <= x < s][-2:] and m.category in own:
+                        m.confirmed = False
             continue
         toks = parsed.sentence_tokens(s)
         words = [t.lower for t in toks]
