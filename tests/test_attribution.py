@@ -18,6 +18,9 @@ SOURCES = [
     # an aside the parser reads as a second subject is not the speaker
     ("Bandits abducted more than 40 people, most of them women, in a raid on a village, residents said on Monday.",
      "residents"),
+    # the parser split ", officials said." off after a dashed dateline: a comma starts no sentence
+    ("QUETTA, Pakistan — A bomb planted on a motorcycle exploded near a police truck in the city of Quetta on Monday, "
+     "killing 12 people, including five police officers, and wounding 20 others, officials said.", "officials"),
     # a headline's source, without the line break after it
     ("Air strike on village kills 11, say residents\n\nAn air strike on a village killed 11 people on Thursday.",
      "residents"),
@@ -77,3 +80,9 @@ def test_attribution_confirmed(extract, text, confirmed):
     figs = live_figures(rec)
     assert figs and {f.confirmed for f in figs} == {confirmed}
     assert rec.events[0].confirmed is confirmed
+
+
+def test_attribution_a_group_claiming_the_attack_is_no_source(extract):
+    rec = extract("A bomb killed 12 people near a police truck on Monday, officials said.\nThe outlawed Balochistan "
+                  "Liberation Army claimed responsibility in a statement.")
+    assert rec.events[0].claim_source == "officials"

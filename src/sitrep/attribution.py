@@ -24,6 +24,7 @@ DOUBT_ADVERBS = set(_ATT["doubt"]["adverbs"])
 DOUBT_GOVERNORS = set(_ATT["doubt"]["governors"])
 DOUBT_ABOUT = set(_ATT["doubt"]["about"])
 _DOUBT_NOT_ON = set(_ATT["doubt"]["not_on"])
+_NOT_SPEECH_OBJECTS = set(_ATT["speech"]["not_objects"])
 CONFIRM_PHRASES = lexicon.Phrases(_ATT["confirm"]["phrases"])
 CONFIRM_VERBS = set(_ATT["confirm"]["verbs"])
 NEGATIONS = set(_ATT["confirm"]["negations"])
@@ -64,6 +65,8 @@ def find_speakers(parsed: Parsed) -> list[Speaker]:
     for t in parsed.tokens:
         sp = None
         if (t.lemma in SPEECH or t.lower in SPEECH_FORMS) and (t.pos == "VERB" or t.tag in ("VBD", "VBZ", "VBP", "VBN")):
+            if any(c.dep == "dobj" and c.lemma in _NOT_SPEECH_OBJECTS for c in parsed.children(t.i)):
+                continue  # "claimed responsibility": a claim of the attack, not a statement of its toll
             sp = _speech_subject(parsed, t)
         elif t.lower == "according":
             to = next((c for c in parsed.children(t.i) if c.lower == "to"), None)

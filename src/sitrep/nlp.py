@@ -220,11 +220,16 @@ def _line_breaks(doc):
 
 
 def to_parsed(doc) -> Parsed:
-    sents = []
+    sents: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        if sents and doc[sent.start].text in (",", ";"):
+            # A comma never starts a sentence: the parser split "..., officials said." off after a dashed dateline.
+            sents[-1] = (sents[-1][0], sent.end)
+        else:
+            sents.append((sent.start, sent.end))
     sent_of = [0] * len(doc)
-    for s, sent in enumerate(doc.sents):
-        sents.append((sent.start, sent.end))
-        for k in range(sent.start, sent.end):
+    for s, (a, b) in enumerate(sents):
+        for k in range(a, b):
             sent_of[k] = s
     tokens = [
         Token(
