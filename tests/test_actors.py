@@ -124,6 +124,9 @@ def test_actors_types_are_acled_style(extract):
          [("Rapid Support Forces", "perpetrator"), ("Civilians (Sudan)", "target")]),
         ("Israeli strikes on Hamas positions killed 25 people in Khan Younis.",
          [("Military Forces of Israel", "perpetrator"), ("Hamas", "target")]),
+        # a headline's counted subject of "killed" is who was killed
+        ("Three US troops killed in drone attack in Jordan",
+         [("Unidentified Armed Group (Jordan)", "perpetrator"), ("Military Forces of United States", "target")]),
         # a title-case headline: the tagger leaves "Raids" unlemmatised
         ("Houthi Raids Kill 12 Soldiers In Marib", [("Houthis", "perpetrator"), ("Military Forces of Yemen", "target")]),
     ],

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep import lexicon
+from sitrep.figures import VERBS as CASUALTY_VERBS
 from sitrep.gazetteer import Gazetteer
 from sitrep.model import Actor, Figure, Span
 from sitrep.nlp import Parsed, Token, split_words
@@ -247,6 +248,8 @@ def role(parsed: Parsed, m: ActorMention) -> str:
             c.dep == "xcomp" and c.lemma in VIOLENT_VERBS for c in parsed.children(gov.i)):
         return "perpetrator"
     if head.dep in ("nsubj",) and gov.lemma in VIOLENT_VERBS:
+        if _counted_victims(parsed, head, gov):
+            return "target"
         return "perpetrator"
     if head.dep == "nsubj" and gov.dep == "conj" and toks[gov.head].lemma in VIOLENT_VERBS:
         return "perpetrator"
@@ -268,6 +271,14 @@ def role(parsed: Parsed, m: ActorMention) -> str:
     if head.dep == "appos":
         return role(parsed, ActorMention(m.entry, m.span, m.sent, gov.i, gov.i + 1))
     return "other"
+
+
+def _counted_victims(parsed: Parsed, subject: Token, verb: Token) -> bool:
+    """"Three US troops killed in drone attack": a headline's counted subject of a casualty verb with no object is
+    who was killed (the parser reads the elided passive as active)."""
+    return verb.lemma in CASUALTY_VERBS and verb.tag in ("VBN", "VBD") \
+        and any(c.dep == "nummod" for c in parsed.children(subject.i)) \
+        and not any(c.dep in ("dobj", "obj") for c in parsed.children(verb.i))
 
 
 def claimed_perpetrator(parsed: Parsed, found: list[ActorMention]) -> ActorMention | None:
