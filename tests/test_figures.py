@@ -56,6 +56,7 @@ RANGES = [
 CATEGORIES = [
     ("Militants executed nine prisoners in the square.", {(K, 9, 9)}),
     ("Medics said more than 30 people were treated for gunshot wounds.", {(I, 30, None)}),
+    ("A drone strike hit a house on Sunday, killing a family of five, residents said.", {(K, 5, 5)}),
     ("Twelve people were hospitalised with injuries after the blast.", {(I, 12, 12)}),
     ("The bodies of 18 men were found near the river.", {(K, 18, 18)}),
     ("The car bomb left 12 dead outside the ministry.", {(K, 12, 12)}),

@@ -149,6 +149,12 @@ def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
         # "tens of thousands of people": the number is the head; keep it.
         if nominal.i < q.start and nominal.dep == "pobj":
             nominal = head
+    # "killing a family of five": five people, in the family the verb takes.
+    family = head.dep == "pobj" and nominal is head and toks[head.head].lower == "of" \
+        and toks[toks[head.head].head].lemma in HOUSEHOLDS \
+        and any(c.dep == "det" and c.lower in ("a", "an") for c in parsed.children(toks[head.head].head))
+    if family:
+        nominal = toks[toks[head.head].head]
     if nominal.lemma in NOT_PEOPLE and nominal.lemma not in HOUSEHOLDS:
         return None
     if _is_subset(parsed, nominal):
@@ -159,7 +165,8 @@ def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
     category, anchor = found
     if _hypothetical(parsed, anchor) or _negated(parsed, anchor):
         return None
-    unit = "households" if (nominal.lemma in HOUSEHOLDS or _inner_noun(parsed, nominal) in HOUSEHOLDS) else "people"
+    unit = "households" if not family and (nominal.lemma in HOUSEHOLDS or _inner_noun(parsed, nominal) in HOUSEHOLDS) \
+        else "people"
     start, end = toks[q.start].idx, toks[q.end - 1].end
     m = Mention(
         category=category,
