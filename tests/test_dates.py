@@ -124,6 +124,9 @@ EVENT_DATES = [
     # a comparison ("the deadliest day ... since 2006") dates nothing, and "more than 1,600" adds nothing
     ("Air strikes killed 492 people and wounded more than 1,600 on Monday, the ministry said, the deadliest day of "
      "the conflict since 2006.", date(2024, 9, 24), "2024-09-23", "2024-09-23"),
+    # days of a month the model does not tag at all
+    ("More than 3,200 people fled to the city between 1 and 7 April after attacks on villages, the agency said.",
+     date(2024, 4, 10), "2024-04-01", "2024-04-07"),
     # two days the model tags apart ("11 and" + "12 May") are one time
     ("At least 27 civilians were killed in clashes in the town on 11 and 12 May.", date(2024, 5, 14), "2024-05-11",
      "2024-05-12"),

@@ -349,13 +349,21 @@ class TimeWords:
 
 
 _JOINS = ("and", "to", "-", "–", "through", "until")
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# Days of a month the model may not tag: "between 1 and 7 April", "on 3 March", "April 1-7".
+_DAY_MONTH = re.compile(
+    rf"\b(?:between |from )?{_DAY}(?:(?: and | to |\s?[-–]\s?){_DAY})? (?:of )?(?:{_MONTH_NAMES})\b(?: \d{{4}})?"
+    rf"|\b(?:{_MONTH_NAMES}) {_DAY}(?:(?: and | to |\s?[-–]\s?){_DAY})?\b(?:,? \d{{4}})?")
 
 
 def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Entity, Token]]:
     """The DATE and TIME entities of the text (or of sentence `sent`), each with its root token. Two that the model
-    split at "and" ("11 and" + "12 May") are one."""
+    split at "and" ("11 and" + "12 May") are one; days of a month it did not tag are added."""
     toks = parsed.tokens
-    ents = [e for e in parsed.ents if e.label in ("DATE", "TIME") and (sent is None or toks[e.start].sent == sent)]
+    ents = [e for e in [*parsed.ents, *parsed.memo("untagged_days", lambda: _untagged_days(parsed))]
+            if e.label in ("DATE", "TIME") and (sent is None or toks[e.start].sent == sent)]
+    ents.sort(key=lambda e: e.start)
     k = 0
     while k < len(ents):
         e = ents[k]
@@ -368,6 +376,21 @@ def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Ent
                 k += 1
         yield e, parsed.span_root(e.start, e.end)
         k += 1
+
+
+def _untagged_days(parsed: Parsed) -> list[Entity]:
+    """Days of a month in the text that no DATE or TIME entity covers ("between 1 and 7 April")."""
+    toks = parsed.tokens
+    tagged = [(e.start_char, e.end_char) for e in parsed.ents if e.label in ("DATE", "TIME")]
+    starts = {t.idx: t.i for t in toks}
+    ends = {t.idx + len(t.text): t.i for t in toks}
+    out = []
+    for m in _DAY_MONTH.finditer(parsed.text):
+        a, b = m.span()
+        if any(x < b and a < y for x, y in tagged) or a not in starts or b not in ends:
+            continue
+        out.append(Entity("DATE", starts[a], ends[b] + 1, a, b, m.group(0)))
+    return out
 
 
 def time_words(parsed: Parsed) -> list[TimeWords]:

@@ -6,7 +6,7 @@ bylines and datelines on lines of their own without a full stop.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
@@ -64,6 +64,7 @@ class Parsed:
     ents: list[Entity]
     _children: list[list[int]] | None = field(default=None, repr=False)
     _paragraphs: list[int] | None = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
 
     def children(self, i: int) -> list[Token]:
         if self._children is None:
@@ -121,6 +122,12 @@ class Parsed:
         """A headline-like line: no closing punctuation."""
         text = self.sentence_text(s).rstrip()
         return bool(text) and text[-1] not in ".!?\"”’'"
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """What a later stage works out once per text (`compute()`), kept with the text."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def paragraph_of_sentence(self) -> list[int]:
