@@ -146,6 +146,7 @@ TYPES = [
     ("Heavy monsoon rains triggered floods and landslides in the hills, killing 14 people, officials said.",
      "other", None),
     ("Up to 200 migrants are feared dead after their boat capsized off the coast on Saturday.", "other", None),
+    ("A fire swept through a market overnight, killing 3 traders, the fire service said.", "other", None),
     ("Militants killed 12 soldiers in an ambush near the town on Friday, security sources said.\nThe army "
      "responded with air strikes that killed dozens of the attackers, one source said.", "battle", "Armed clash"),
 ]
