@@ -57,6 +57,8 @@ CATEGORIES = [
     ("Militants executed nine prisoners in the square.", {(K, 9, 9)}),
     ("Medics said more than 30 people were treated for gunshot wounds.", {(I, 30, None)}),
     ("A drone strike hit a house on Sunday, killing a family of five, residents said.", {(K, 5, 5)}),
+    ("Separatist fighters stormed a school and took away at least 30 students.", {(A, 30, None)}),
+    ("Police took away 12 bodies from the scene.", {(K, 12, 12)}),
     ("Twelve people were hospitalised with injuries after the blast.", {(I, 12, 12)}),
     ("The bodies of 18 men were found near the river.", {(K, 18, 18)}),
     ("The car bomb left 12 dead outside the ministry.", {(K, 12, 12)}),

@@ -344,6 +344,9 @@ def _phrase_category(parsed: Parsed, v: Token, table: dict | None = None) -> str
         if c.dep == "prep":
             words |= {p.lemma for p in parsed.children(c.i)}
             words.add(f"{c.lower}")
+    blockers = NOT_WITH.get(v.lemma)
+    if blockers and any(t.lower in blockers for t in parsed.subtree(v)):
+        return None  # "took away 12 bodies": no abduction
     for ph, cat in table.items():
         if ph[0] == v.lemma and all(w in words for w in ph[1:] if w not in ("the",)):
             return cat
