@@ -169,3 +169,11 @@ def test_events_ids_are_unique_within_a_report(extract):
             "massacre of 14 young people at a party.")
     ids = [e.id for e in extract(text).events]
     assert len(ids) == 2 and len(set(ids)) == 2
+
+
+def test_events_lead_event_is_told_by_the_reports_source(extract):
+    rec = extract("Aid agencies are helping families who have fled their homes in Kunduz province over the past week."
+                  "\n\nUp to 400 families from Baghlan crossed into Samangan province last night.\n\n\"We are deeply "
+                  "concerned,\" said the UNHCR representative, Maria Lopez.")
+    lead = next(e for e in rec.events if not e.figures)
+    assert (lead.location.name, lead.claim_source) == ("Kunduz", "the UNHCR representative, Maria Lopez")

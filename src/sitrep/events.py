@@ -311,7 +311,7 @@ def _claim_source(frame: Frame, figures: list[Figure], main_fig: Figure | None, 
     sourced = [m.source for m in frame.mentions if m.source]
     if sourced:
         return sourced[0]
-    if frame.kind in ("main", "opener", "split", "displacement"):
+    if frame.kind in ("main", "opener", "split", "displacement", "lead"):
         following = [sp for sp in speakers if sp.sent in {s + 1 for s in sents} and sp.named and not sp.relay]
         if following:
             return following[0].text
