@@ -56,6 +56,7 @@ RANGES = [
 CATEGORIES = [
     ("Militants executed nine prisoners in the square.", {(K, 9, 9)}),
     ("Medics said more than 30 people were treated for gunshot wounds.", {(I, 30, None)}),
+    ("Doctors treated 40 people for gunshot wounds.", {(I, 40, 40)}),
     ("A drone strike hit a house on Sunday, killing a family of five, residents said.", {(K, 5, 5)}),
     ("Separatist fighters stormed a school and took away at least 30 students.", {(A, 30, None)}),
     ("Police took away 12 bodies from the scene.", {(K, 12, 12)}),

@@ -340,10 +340,12 @@ def _phrase_category(parsed: Parsed, v: Token, table: dict | None = None) -> str
     table = PHRASES if table is None else table
     kids = [c for c in parsed.children(v.i) if c.dep in ("oprd", "acomp", "dobj", "prt", "advmod", "prep", "xcomp", "ccomp", "npadvmod", "attr")]
     words = {c.lemma for c in kids} | {c.lower for c in kids}
-    for c in kids:
-        if c.dep == "prep":
-            words |= {p.lemma for p in parsed.children(c.i)}
-            words.add(f"{c.lower}")
+    # A preposition on the verb, or on its object ("treated 40 people for gunshot wounds").
+    preps = [c for c in kids if c.dep == "prep"] + [p for c in kids if c.dep == "dobj"
+                                                    for p in parsed.children(c.i) if p.dep == "prep"]
+    for c in preps:
+        words |= {p.lemma for p in parsed.children(c.i)}
+        words.add(f"{c.lower}")
     blockers = NOT_WITH.get(v.lemma)
     if blockers and any(t.lower in blockers for t in parsed.subtree(v)):
         return None  # "took away 12 bodies": no abduction
