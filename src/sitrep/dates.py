@@ -359,7 +359,7 @@ _DAY_MONTH = re.compile(
 
 def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Entity, Token]]:
     """The DATE and TIME entities of the text (or of sentence `sent`), each with its root token. Two that the model
-    split at "and" ("11 and" + "12 May") are one; days of a month it did not tag are added."""
+    split ("Sunday" + "evening", "11 and" + "12 May") are one; days of a month it did not tag are added."""
     toks = parsed.tokens
     ents = [e for e in [*parsed.ents, *parsed.memo("untagged_days", lambda: _untagged_days(parsed))]
             if e.label in ("DATE", "TIME") and (sent is None or toks[e.start].sent == sent)]
@@ -370,7 +370,8 @@ def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Ent
         if k + 1 < len(ents):
             nxt = ents[k + 1]
             between = [t.lower for t in toks[e.end : nxt.start]]
-            if toks[e.end - 1].lower in _JOINS and not between or between in ([j] for j in _JOINS):
+            # "Sunday" + "evening" side by side; "11 and" + "12 May"; "Monday" "to" "Wednesday"
+            if not between and toks[e.end - 1].sent == toks[nxt.start].sent or between in ([j] for j in _JOINS):
                 e = Entity(e.label, e.start, nxt.end, e.start_char, nxt.end_char,
                            parsed.text[e.start_char : nxt.end_char])
                 k += 1
