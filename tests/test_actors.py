@@ -124,6 +124,9 @@ def test_actors_types_are_acled_style(extract):
          [("Rapid Support Forces", "perpetrator"), ("Civilians (Sudan)", "target")]),
         ("Israeli strikes on Hamas positions killed 25 people in Khan Younis.",
          [("Military Forces of Israel", "perpetrator"), ("Hamas", "target")]),
+        # "Islamic State militants" is one actor, the named one, not also an unidentified group
+        ("Taliban forces killed eight Islamic State militants in a raid in Kabul.",
+         [("Taliban", "perpetrator"), ("Islamic State", "target")]),
         # a headline's counted subject of "killed" is who was killed
         ("Three US troops killed in drone attack in Jordan",
          [("Unidentified Armed Group (Jordan)", "perpetrator"), ("Military Forces of United States", "target")]),

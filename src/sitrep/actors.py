@@ -347,10 +347,15 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
 
     claimed, the_group = ours(report.claimed), ours(report.the_group)
     actors: dict[tuple[str, str], Actor] = {}
+    # "eight Islamic State militants": the name and the noun it describes are one actor, the named one.
+    named = [m for m in report.mentions if not m.generic and m.sent in sents]
     for m in report.mentions:
         if m.sent not in sents or is_speaker(parsed, m):
             continue
         r = role(parsed, m)
+        if m.generic:
+            # "IS militants", "eight Islamic State militants": the noun a name describes is the named actor
+            m = next((n for n in named if n.end == m.start or _head(parsed, n).i == _head(parsed, m).i), m)
         if m.generic and r == "perpetrator" and m.entry.name.startswith("Unidentified"):
             # "the militants" in a report that names whom it blames, or only one group: that group
             m = claimed or the_group or m
