@@ -19,8 +19,9 @@ SOURCES = [
     ("Bandits abducted more than 40 people, most of them women, in a raid on a village, residents said on Monday.",
      "residents"),
     # the parser split ", officials said." off after a dashed dateline: a comma starts no sentence
-    ("QUETTA, Pakistan — A bomb planted on a motorcycle exploded near a police truck in the city of Quetta on Monday, "
-     "killing 12 people, including five police officers, and wounding 20 others, officials said.", "officials"),
+    ("QUETTA, Pakistan — A bomb planted on a motorcycle exploded near a police truck in the city of Quetta on "
+     "Monday, killing 12 people, including five police officers, and wounding 20 others, officials said.",
+     "officials"),
     # a headline's source, without the line break after it
     ("Air strike on village kills 11, say residents\n\nAn air strike on a village killed 11 people on Thursday.",
      "residents"),

@@ -102,7 +102,8 @@ def test_events_hazard_guesses_no_perpetrator(extract):
 def test_events_displacement_said_again_beside_the_violence_is_one_figure(extract):
     rec = extract("Floods displace 2,000 families in camps\n\nHeavy rains flooded the camps, displacing about 2,000 "
                   "families and killing three people, officials said.")
-    households = [(e.event_type, f.min, len(f.mentions)) for e in rec.events for f in e.figures if f.unit == "households"]
+    households = [(e.event_type, f.min, len(f.mentions))
+                  for e in rec.events for f in e.figures if f.unit == "households"]
     assert households == [("displacement", 2000, 2)]
 
 

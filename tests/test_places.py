@@ -193,7 +193,8 @@ def test_places_event_location(extract, text, name, country, precision):
 def test_places_displacement_is_where_people_fled_from(extract):
     rec = extract("Scores of people were killed in clashes in Plateau state last week, officials said.\n"
                   "Some 1,500 residents fled to neighbouring Bauchi state, the government said.")
-    assert [(e.event_type, e.location.name) for e in rec.events] == [("battle", "Plateau"), ("displacement", "Plateau")]
+    assert [(e.event_type, e.location.name) for e in rec.events] == [
+        ("battle", "Plateau"), ("displacement", "Plateau")]
     # ... but where they went is the place when the report names no other
     rec = extract("Some 5,000 people have fled to Goma in the past week, the UN said.")
     assert [(e.event_type, e.location.name) for e in rec.events] == [("displacement", "Goma")]

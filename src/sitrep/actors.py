@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sitrep import lexicon
 from sitrep.figures import VERBS as CASUALTY_VERBS
+from sitrep.figures import verbal_anchor
 from sitrep.gazetteer import Gazetteer
 from sitrep.model import Actor, Figure, Span
 from sitrep.nlp import Parsed, Token, split_words
@@ -297,12 +298,7 @@ def claimed_perpetrator(parsed: Parsed, found: list[ActorMention]) -> ActorMenti
 
 def _negated(parsed: Parsed, t: Token) -> bool:
     """Is the verb of `t` negated ("has not claimed", "No group has claimed")?"""
-    verb = t
-    for _ in range(3):
-        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
-            break
-        verb = parsed.tokens[verb.head]
-    kids = parsed.children(verb.i)
+    kids = parsed.children(verbal_anchor(parsed, t).i)
     return any(c.dep == "neg" for c in kids) or any(
         c.dep in ("nsubj", "nsubjpass") and (c.lower in ("nobody", "none") or any(
             d.dep == "det" and d.lower == "no" for d in parsed.children(c.i))) for c in kids)

@@ -7,6 +7,7 @@ than claim: "the Interfax news agency cited officials as saying" gives "official
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitrep import lexicon
@@ -293,35 +294,37 @@ def _confirmed(parsed: Parsed, m: Mention) -> bool | None:
     return None
 
 
-def doubts(parsed: Parsed, s: int) -> bool:
-    """Does sentence `s` hold a phrase of doubt ("could not be independently verified", "reportedly")? Not a
-    doubt word that describes a place ("disputed areas", "contested territory")."""
+def _doubt_words(parsed: Parsed, s: int) -> Iterator[Token]:
+    """The first word of each phrase of doubt in sentence `s` ("could not be independently verified",
+    "reportedly"), but for a doubt word that describes a place ("disputed areas", "contested territory")."""
     toks = parsed.sentence_tokens(s)
     words = [t.lower for t in toks]
     for k in range(len(words)):
         phrase = DOUBT_PHRASES.at(words, k)
         if phrase is None:
             continue
-        head = parsed.tokens[toks[k].head]
-        if len(phrase) == 1 and toks[k].dep == "amod" and head.lemma in _DOUBT_NOT_ON:
+        if len(phrase) == 1 and toks[k].dep == "amod" and parsed.tokens[toks[k].head].lemma in _DOUBT_NOT_ON:
             continue
-        return True
-    return False
+        yield toks[k]
+
+
+def doubts(parsed: Parsed, s: int) -> bool:
+    """Does sentence `s` hold a phrase of doubt?"""
+    return any(True for _ in _doubt_words(parsed, s))
 
 
 def _doubts_a_figure(parsed: Parsed, s: int) -> bool:
     """Does a doubt phrase of sentence `s` bear on a figure named as such ("the opposition's figure was
     exaggerated", "disputed the toll")?"""
-    toks = parsed.sentence_tokens(s)
-    words = [t.lower for t in toks]
-    for k in range(len(words)):
-        if DOUBT_PHRASES.at(words, k) is None:
-            continue
-        for x in (toks[k], parsed.tokens[toks[k].head]):  # "disputed the toll"; "the figure was exaggerated"
-            if any(c.lemma in TOLL_NOUNS or c.lemma in ("claim", "estimate") for c in parsed.children(x.i)
-                   if c.dep in ("nsubj", "nsubjpass", "dobj")):
-                return True
-    return False
+    return any(c.lemma in TOLL_NOUNS or c.lemma in ("claim", "estimate")
+               for t in _doubt_words(parsed, s)
+               for x in (t, parsed.tokens[t.head])  # "disputed the toll"; "the figure was exaggerated"
+               for c in parsed.children(x.i) if c.dep in ("nsubj", "nsubjpass", "dobj"))
+
+
+def _just_before(with_figures: list[int], s: int) -> list[int]:
+    """The (at most two) sentences with figures within three sentences before sentence `s`."""
+    return [x for x in with_figures if s - 3 <= x < s][-2:]
 
 
 def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
@@ -334,8 +337,9 @@ def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
         if s in with_figures:
             if _doubts_a_figure(parsed, s):
                 own = {m.category for m in mentions if m.sent == s}  # the ministry's toll contests the killed
+                before = _just_before(with_figures, s)
                 for m in mentions:
-                    if m.sent in [x for x in with_figures if s - 3 <= x < s][-2:] and m.category in own:
+                    if m.sent in before and m.category in own:
                         m.confirmed = False
             continue
         toks = parsed.sentence_tokens(s)
@@ -354,8 +358,7 @@ def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
             verdict = True
         else:
             continue
-        before = [x for x in with_figures if x < s][-2:]
-        before = [x for x in before if s - x <= 3]
+        before = _just_before(with_figures, s)
         for m in mentions:
             if m.sent in before and (verdict is False or m.confirmed is None):
                 m.confirmed = verdict

@@ -201,7 +201,8 @@ def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
     """A smaller count of the same event and category is part of its toll ("one of the guards was killed" beside
     "57 killed"; "two bodies carried away" beside "44 dead"), unless told as more ("four soldiers were also
     killed"), beside it in one clause ("five police and 15 Taliban"), or of the other side of a fight ("25
-    militants dead" ... "two soldiers were killed"). A guard shot at the gate beside "40 worshippers killed" is part of the toll."""
+    militants dead" ... "two soldiers were killed"). A guard shot at the gate beside "40 worshippers killed" is
+    part of the toll."""
     for k, fig in enumerate(figures):
         if fig.superseded or not fig.headline:
             continue

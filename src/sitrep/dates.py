@@ -260,7 +260,7 @@ def _part_of_month(s: str, pub: date | None) -> Resolved | None:
 
 
 def _year_only(s: str, pub: date | None) -> Resolved | None:
-    m = re.fullmatch(r"(?:(early|mid|late|(?:the )?end of|(?:the )?start of|(?:the )?beginning of) )?((?:19|20)\d\d)", s)
+    m = re.fullmatch(r"(?:(early|mid|late|(?:the )?(?:end|start|beginning) of) )?((?:19|20)\d\d)", s)
     if not m:
         return None
     y = int(m[2])

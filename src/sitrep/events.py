@@ -52,18 +52,19 @@ def build_events(
         for fig in figs:
             fig.text = fig.span.text_of(article.text)
         live = [g for g in figs if not g.superseded]
+        main_fig = _main_figure(live)
         others = {s for o in near if o is not f for s in o.sentences}
         if f.kind == "lead" and tells_flight(parsed, f.extra[0]):
             event_type, sub = "displacement", None
         else:
-            event_type, sub = classify(parsed, f, live, others)
+            event_type, sub = classify(parsed, f, live, others, main_fig)
         if event_type == "abduction":
             for g in figs:
                 if g.category == "missing":
                     g.category = "abducted"  # missing after an abduction raid: the abducted
+            main_fig = _main_figure(live)  # an abducted count now ranks above the injured
         sentences = f.sentences
         evidence = [Span(*parsed.sentence_span(s)) for s in sentences]
-        main_fig = _main_figure(live)
         claim = _claim_source(f, live, main_fig, speakers, lead_source)
         confirmed = main_fig.confirmed if main_fig else _sentence_confirmed(parsed, f.extra)
         if any(g.confirmed is False for g in live):
@@ -158,8 +159,8 @@ def _absorb_duplicates(frames: list[Frame], figures: dict[str, list[Figure]]) ->
     return out
 
 
-def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[int] = frozenset()
-             ) -> tuple[str, str | None]:
+def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[int] = frozenset(),
+             main: Figure | None = None) -> tuple[str, str | None]:
     """The event type and ACLED sub-event type from the words that tell the event (and the sentences beside
     them that tell no other event)."""
     cats = {g.category for g in figures}
@@ -175,7 +176,6 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[in
     wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents) and s + d not in others}
     # The sentences that state the event's main figure tell what happened first ("killed 12 soldiers in an
     # ambush" before "responded with air strikes").
-    main = _main_figure(figures)
     own = {m.sent for m in frame.mentions if main is not None and m.span in main.mentions} or near
     near_words, wider_words = _words(parsed, near), _words(parsed, wider)
     victims = {g.victims for g in figures if g.category in ("killed", "injured")}

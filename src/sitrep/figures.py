@@ -165,8 +165,8 @@ def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
     category, anchor = found
     if _hypothetical(parsed, anchor) or _negated(parsed, anchor):
         return None
-    unit = "households" if not family and (nominal.lemma in HOUSEHOLDS or _inner_noun(parsed, nominal) in HOUSEHOLDS) \
-        else "people"
+    households = nominal.lemma in HOUSEHOLDS or _inner_noun(parsed, nominal) in HOUSEHOLDS
+    unit = "households" if households and not family else "people"
     start, end = toks[q.start].idx, toks[q.end - 1].end
     m = Mention(
         category=category,

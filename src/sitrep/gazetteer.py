@@ -136,7 +136,8 @@ class Gazetteer:
         cheap enough for every proper name of a text. A name of two countries is the more populous one's."""
         if self._country_keys is None:
             self._country_keys = dict(self._db.execute(
-                "SELECT n.key, p.country FROM names n JOIN places p ON p.id = n.place WHERE p.kind = 'country' ORDER BY p.population"
+                "SELECT n.key, p.country FROM names n JOIN places p ON p.id = n.place"
+                " WHERE p.kind = 'country' ORDER BY p.population"
             ).fetchall())
         return self._country_keys.get(normalize(name))
 

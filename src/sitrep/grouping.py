@@ -143,8 +143,8 @@ def _told_before(parsed: Parsed, t: Token) -> bool:
 def lead_incident(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[Frame]:
     """A lead that tells an incident or a flight without a figure, while the figures are told later ("families
     who have fled their homes in Kunduz province ..." before "Up to 400 families from Baghlan crossed ..."): a
-    candidate event of its own. `events` keeps it only where its place lies apart from every other event's, so a lead that
-    sums up the event its figures tell is not counted twice."""
+    candidate event of its own. `events` keeps it only where its place lies apart from every other event's, so a
+    lead that sums up the event its figures tell is not counted twice."""
     lead = lead_sentences(parsed)[:1]
     if not frames or not lead:
         return []
