@@ -54,6 +54,7 @@ AGGREGATE = lexicon.Phrases(_CTX["aggregate"]["phrases"])
 BOUNDED_AFTER = set(_CTX["aggregate"]["bounded_after"])
 BOUNDED_BEFORE = set(_CTX["aggregate"]["bounded_before"])
 MANY_INCIDENTS = set(_CTX["aggregate"]["many_incidents"])
+COMPARATIVES = set(_CTX["aggregate"]["comparatives"])
 AGGREGATE_SUBJECTS = set(_CTX["aggregate"]["subjects"])
 MODALS = set(_CTX["hypothetical"]["modals"])
 HYPOTHETICAL_GOVERNORS = set(_CTX["hypothetical"]["governors"])
@@ -534,7 +535,7 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
             continue
         if k and words[k - 1] in BOUNDED_BEFORE:
             continue
-        if ph[0] == "since" and any(t.tag == "JJS" or t.lower in ("first", "worst", "deadliest") for t in clause
+        if ph[0] == "since" and any(t.tag == "JJS" or t.lower in COMPARATIVES for t in clause
                                     if t.i < clause[0].i + k):
             continue  # "the deadliest attack since 2018" compares; it does not sum up
         if in_superlative(parsed, clause[k]):
@@ -567,7 +568,7 @@ def in_superlative(parsed: Parsed, t: Token) -> bool:
     for x in list(parsed.ancestors(t))[:3]:
         if x.pos == "VERB":
             return False
-        if x.pos == "NOUN" and any(c.dep == "amod" and (c.tag == "JJS" or c.lower in ("first", "worst"))
+        if x.pos == "NOUN" and any(c.dep == "amod" and (c.tag == "JJS" or c.lower in COMPARATIVES)
                                    for c in parsed.children(x.i)):
             return True
     return False
