@@ -17,6 +17,7 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import combinations
 
 from sitrep import lexicon
@@ -57,6 +58,9 @@ def _add_up(f: Frame) -> None:
     f.mentions = keep
 
 
+_MAX_PARTS = 20  # candidates for the parts of one total, nearest first
+
+
 def _sum_parts(total: Mention, parts: list[Mention]) -> list[Mention] | None:
     """Two or three of `parts` that add up to `total`'s number, if any."""
     target = total.headline
@@ -64,6 +68,9 @@ def _sum_parts(total: Mention, parts: list[Mention]) -> list[Mention] | None:
         return None
     cands = [p for p in parts if p is not total and p.headline is not None and not p.vague
              and p.category == total.category and p.headline < target and p.min is not None]
+    if len(cands) > _MAX_PARTS:  # a breakdown is told near its total; this keeps a very long text's cost linear
+        near = sorted(range(len(cands)), key=lambda k: abs(cands[k].sent - total.sent))[:_MAX_PARTS]
+        cands = [cands[k] for k in sorted(near)]
     for r in (2, 3):
         for combo in combinations(cands, r):
             if sum(p.headline for p in combo) == target and len({p.headline for p in combo} | {target}) > 1:
@@ -97,17 +104,30 @@ def _drop_rollups(frames: list[Frame]) -> None:
 def _split_same_sentence(frames: list[Frame]) -> list[Frame]:
     new: list[Frame] = []
     for f in frames:
-        for a, b in combinations(list(f.mentions), 2):
-            if a not in f.mentions or b not in f.mentions:
+        moved_ids: set[int] = set()
+        for a, b in _same_sentence_pairs(f.mentions):
+            if id(a) in moved_ids or id(b) in moved_ids:
                 continue
             if a.sent == b.sent and a.category == b.category and a.anchor != b.anchor and a.headline != b.headline \
                     and a.headline not in (0, None) and b.headline not in (0, None) and a.nominal != b.nominal \
                     and (a.victims == b.victims or "unknown" in (a.victims, b.victims)) \
                     and not _same_clause_split(a, b) and not (a.revision_cue or b.revision_cue):
                 moved = [m for m in f.mentions if m.sent == b.sent and m.span.start >= b.span.start]
-                f.mentions = [m for m in f.mentions if m not in moved]
+                moved_ids.update(id(m) for m in moved)
+                f.mentions = [m for m in f.mentions if id(m) not in moved_ids]
                 new.append(Frame(f"split:{b.sent}:{b.span.start}", "split", moved))
     return new
+
+
+def _same_sentence_pairs(mentions: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    """The pairs of `combinations(mentions, 2)` in one sentence, in the same order, without trying every pair."""
+    by_sent: dict[int, list[int]] = {}
+    for k, m in enumerate(mentions):
+        by_sent.setdefault(m.sent, []).append(k)
+    for k, a in enumerate(mentions):
+        for j in by_sent[a.sent]:
+            if j > k:
+                yield a, mentions[j]
 
 
 def _same_clause_split(a: Mention, b: Mention) -> bool:

@@ -519,7 +519,8 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
     before = [w for k, w in enumerate(before) if not (w == "more" and before[k + 1 : k + 2] == ["than"])]  # a hedge
     m.additive = nominal.lower in ADDITIVE_COUNTED or any(w in before[-n:] for w, n in ADDITIVE_BEFORE.items()) \
         or any(c.lower in ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i))
-    m.anchors_time = [e.text for e in parsed.ents if e.label in ("DATE", "TIME") and
+    m.anchors_time = [e.text for e in parsed.ents_between(clause[0].i, clause[-1].i + 1)
+                      if e.label in ("DATE", "TIME") and
                       any(e.start <= t.i < e.end for t in clause) and not e.start <= m.nominal < e.end
                       and not (e.start <= parsed.tokens[m.nominal].i < e.end)]
 

@@ -3,9 +3,17 @@
 spaCy objects never leave this module. Later stages read `Parsed`: plain tokens with their tag, lemma, dependency
 head and entity label, grouped into sentences. Line breaks always end a sentence, because reports put headlines,
 bylines and datelines on lines of their own without a full stop.
+
+Text enters the model only through `_parts`: it is first made valid (`valid_text`: a lone surrogate, which spaCy
+cannot encode, becomes U+FFFD, one character for one, so offsets are unchanged), then cut into parts of at most
+`MAX_PART_CHARS` at paragraph, sentence or word boundaries. The parts are parsed in batches and joined back into one
+`Parsed` whose offsets point into the whole text, so a long text costs time in proportion to its length and
+memory in proportion to one batch of parts, not to the text.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,7 +24,13 @@ MODEL_VERSION = "3.8.0"
 # What the stages read: tags and lemmas, the dependency parse, entities. Nothing else runs.
 REQUIRED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 BATCH_SIZE = 32
+# The longest text spaCy sees at once. News reports are far shorter (a long one is 20,000 characters), so a report
+# is one part and parses as before; a longer text is cut at a line break, else a sentence end, else a space, else
+# anywhere (a run of characters without spaces), so no part -- and no token -- is longer than this.
+MAX_PART_CHARS = 20_000
 T = TypeVar("T")
+_INVALID = re.compile("[\ud800-\udfff]")  # lone surrogates: not encodable as UTF-8, so not text
+_CUTS = (re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
 
 
 class ModelError(RuntimeError):
@@ -99,6 +113,17 @@ class Parsed:
         return next((self.tokens[k] for k in range(start, end) if not start <= self.tokens[k].head < end),
                     self.tokens[start])
 
+    def ents_between(self, start: int, end: int) -> list[Entity]:
+        """The entities that overlap tokens[start:end], in text order, found by bisection: a stage that looks up
+        each figure's entities stays linear on a long text."""
+        ends = self.memo("ent_ends", lambda: [e.end for e in self.ents])
+        k = bisect.bisect_right(ends, start)
+        out = []
+        while k < len(self.ents) and self.ents[k].start < end:
+            out.append(self.ents[k])
+            k += 1
+        return out
+
     def sentence_tokens(self, s: int) -> list[Token]:
         a, b = self.sents[s]
         return self.tokens[a:b]
@@ -154,17 +179,60 @@ class NLP:
         return self._nlp.meta
 
     def parse(self, text: str) -> Parsed:
-        return to_parsed(self._nlp(text))
+        return next(self.parse_many([text]))
 
     def parse_many(self, texts: Iterable[str]) -> Iterator[Parsed]:
-        for doc in self._nlp.pipe(texts, batch_size=self.batch_size):
-            yield to_parsed(doc)
+        for _, parsed in self._parse_pairs((t, None) for t in texts):
+            yield parsed
 
     def parse_articles(self, articles: Iterable[T]) -> Iterator[tuple[T, Parsed]]:
         """(article, parsed) pairs in input order, for anything with a `.text`."""
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self._nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True):
-            yield article, to_parsed(doc)
+        return self._parse_pairs((a.text, a) for a in articles)
+
+    def _parse_pairs(self, pairs: Iterable[tuple[str, T]]) -> Iterator[tuple[T, Parsed]]:
+        """The one way text enters the model: valid text, in parts, in batches; the parts of a text joined again."""
+        parts = ((part, (item, text, start, last)) for raw, item in pairs for part, text, start, last in _parts(raw))
+        done: list[tuple[int, object]] = []
+        for doc, (item, text, start, last) in self._nlp.pipe(parts, batch_size=self.batch_size, as_tuples=True):
+            done.append((start, doc))
+            if last:
+                yield item, join_parsed(text, done)
+                done = []
+
+
+def valid_text(text: str) -> str:
+    """`text` with every code point that is not text (a lone surrogate) replaced by U+FFFD: same length, so
+    offsets into it are offsets into the text as read."""
+    if text.isascii() or not _INVALID.search(text):
+        return text
+    return _INVALID.sub("\ufffd", text)
+
+
+def split_parts(text: str, limit: int = MAX_PART_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive parts of `text`, none longer than `limit`, that together are the whole text:
+    each ends after the last line break in it, else the last sentence end, else the last space, else at `limit`."""
+    out, a, n = [], 0, len(text)
+    while n - a > limit:
+        window = text[a : a + limit]
+        b = 0
+        for cut in _CUTS:
+            ends = [m.end() for m in cut.finditer(window) if 0 < m.end() < limit]
+            if ends and ends[-1] > limit // 4:
+                b = ends[-1]
+                break
+        b = b or limit
+        out.append((a, a + b))
+        a += b
+    out.append((a, n))
+    return out
+
+
+def _parts(text: str) -> Iterator[tuple[str, str, int, bool]]:
+    """(part, whole valid text, part's start in it, is the last part) for each part of `text`."""
+    text = valid_text(text)
+    spans = split_parts(text)
+    for k, (a, b) in enumerate(spans):
+        yield text[a:b], text, a, k == len(spans) - 1
 
 
 def load_pipeline(check: bool = True):
@@ -227,34 +295,48 @@ def _line_breaks(doc):
 
 
 def to_parsed(doc) -> Parsed:
+    return join_parsed(doc.text, [(0, doc)])
+
+
+def join_parsed(text: str, docs: list[tuple[int, object]]) -> Parsed:
+    """One `Parsed` of `text` from the docs of its consecutive parts, each with its start in `text`: token
+    indices, heads and character offsets shifted to the whole text."""
     sents: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        if sents and doc[sent.start].text in (",", ";"):
-            # A comma never starts a sentence: the parser split "..., officials said." off after a dashed dateline.
-            sents[-1] = (sents[-1][0], sent.end)
-        else:
-            sents.append((sent.start, sent.end))
-    sent_of = [0] * len(doc)
+    firsts = []  # (first token index, first char offset) of each part
+    tok0 = 0
+    for char0, doc in docs:
+        firsts.append((tok0, char0))
+        for sent in doc.sents:
+            if sents and doc[sent.start].text in (",", ";"):
+                # A comma never starts a sentence: the parser split "..., officials said." off after a dashed dateline.
+                sents[-1] = (sents[-1][0], tok0 + sent.end)
+            else:
+                sents.append((tok0 + sent.start, tok0 + sent.end))
+        tok0 += len(doc)
+    sent_of = [0] * tok0
     for s, (a, b) in enumerate(sents):
-        for k in range(a, b):
-            sent_of[k] = s
-    tokens = [
-        Token(
-            i=t.i,
-            text=t.text,
-            lower=t.lower_,
-            lemma=t.lemma_.lower(),
-            tag=t.tag_,
-            pos=t.pos_,
-            dep=t.dep_,
-            head=t.head.i,
-            idx=t.idx,
-            ent=t.ent_type_,
-            like_num=t.like_num,
-            sent=sent_of[t.i],
-            space_after=t.whitespace_,
+        sent_of[a:b] = [s] * (b - a)
+    tokens: list[Token] = []
+    ents: list[Entity] = []
+    for (tok0, char0), (_, doc) in zip(firsts, docs):
+        tokens.extend(
+            Token(
+                i=tok0 + t.i,
+                text=t.text,
+                lower=t.lower_,
+                lemma=t.lemma_.lower(),
+                tag=t.tag_,
+                pos=t.pos_,
+                dep=t.dep_,
+                head=tok0 + t.head.i,
+                idx=char0 + t.idx,
+                ent=t.ent_type_,
+                like_num=t.like_num,
+                sent=sent_of[tok0 + t.i],
+                space_after=t.whitespace_,
+            )
+            for t in doc
         )
-        for t in doc
-    ]
-    ents = [Entity(e.label_, e.start, e.end, e.start_char, e.end_char, e.text) for e in doc.ents]
-    return Parsed(text=doc.text, tokens=tokens, sents=sents, ents=ents)
+        ents.extend(Entity(e.label_, tok0 + e.start, tok0 + e.end, char0 + e.start_char, char0 + e.end_char, e.text)
+                    for e in doc.ents)
+    return Parsed(text=text, tokens=tokens, sents=sents, ents=ents)

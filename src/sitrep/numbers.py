@@ -6,6 +6,7 @@ durations, distances) are left out here; whether a count is a casualty figure is
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ MULTIPLIERS: dict[str, int] = _NUM["multipliers"]
 HEDGES: dict[str, str] = _NUM["hedges"]
 HEDGE_PHRASES = lexicon.Phrases(list(HEDGES))
 RANGE_JOINERS = set(_NUM["ranges"]["joiners"])
+MAX_COUNT: int = _NUM["bounds"]["max_count"]
+MAX_PHRASE_WORDS = 12  # "two hundred and fifty-five thousand, three hundred" is 10; more is a list, not a number
 
 _CTX = lexicon.load("context")
 NOT_COUNT_ENTITIES = set(_CTX["not_counts"]["entities"])
@@ -48,8 +51,9 @@ class Quantity:
 
 
 def number_value(words: list[str]) -> float | None:
-    """The value of a number written in digits and/or words: "8,000", "1.5 million", "twenty-five", "a dozen"."""
-    if not words:
+    """The value of a number written in digits and/or words: "8,000", "1.5 million", "twenty-five", "a dozen";
+    None for no number, or for one above MAX_COUNT (no count of people is that large)."""
+    if not words or len(words) > MAX_PHRASE_WORDS:
         return None
     words = [w.lower() for w in words if w not in ("-", "–")]
     value: float | None = None
@@ -82,7 +86,7 @@ def number_value(words: list[str]) -> float | None:
             continue
         else:
             break
-    return value
+    return value if math.isfinite(value) and value <= MAX_COUNT else None
 
 
 def _is_numberish(t: Token) -> bool:
