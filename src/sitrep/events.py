@@ -50,7 +50,7 @@ def build_events(
         if f.kind == "lead" and (places is None or gazetteer is None):
             continue  # whether a lead tells an event of its own is a question of places
         for fig in figs:
-            fig.text = fig.span.text_of(article.text)
+            fig.text = fig.span.text_of(parsed.text)  # the text made valid (nlp.valid_text), same offsets
         live = [g for g in figs if not g.superseded]
         main_fig = _main_figure(live)
         others = {s for o in near if o is not f for s in o.sentences}
@@ -99,7 +99,7 @@ def build_events(
             actors = event_actors(parsed, report_actors, told, figs, violent, gazetteer, country, others)
         (leads if f.kind == "lead" else events).append(
             Event(
-                id=_event_id(article, evidence, event_type, f.key),
+                id=_event_id(article, parsed.text, evidence, event_type, f.key),
                 location=location,
                 date=when,
                 actors=actors,
@@ -333,8 +333,8 @@ def _confidence(frame: Frame, figures: list[Figure]) -> float:
     return round(max(0.1, min(score, 0.95)), 2)
 
 
-def _event_id(article: Article, evidence: list[Span], event_type: str, frame: str) -> str:
+def _event_id(article: Article, text: str, evidence: list[Span], event_type: str, frame: str) -> str:
     """Stable: the same report gives the same ids; two events of one report never share one."""
     first = evidence[0] if evidence else Span(0, 0)
-    key = f"{article.id}|{frame}|{first.start}|{first.end}|{event_type}|{first.text_of(article.text)}"
+    key = f"{article.id}|{frame}|{first.start}|{first.end}|{event_type}|{first.text_of(text)}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
