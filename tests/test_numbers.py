@@ -63,3 +63,32 @@ def quantities(extractor):
 )
 def test_numbers_hedges_and_ranges(quantities, text, expected):
     assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "words,value",
+    [
+        (["1", "billion"], 1_000_000_000),  # numbers.toml bounds.max_count: kept
+        (["1,000,000,001"], None),  # above it: no count of people
+        (["99999999999999999999"], None),
+        (["9" * 400], None),  # float infinity
+        (["2", "billion"], None),
+        (["9" * 30, "million"], None),
+        (["one"] * 13, None),  # a list of number words, not a number
+    ],
+)
+def test_numbers_value_is_bounded(words, value):
+    assert number_value(words) == value
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Gunmen killed 99999999999999999999 people in Kano.", []),
+        ("Gunmen killed " + "9" * 400 + " people in Kano.", []),
+        ("Gunmen killed 12 and 99999999999999999999 people in Kano.", [(12, 12, "exact")]),
+        ("They counted between 10 and 99999999999999 people.", [(10, 10, "exact")]),
+    ],
+)
+def test_numbers_huge_numbers_are_no_counts(quantities, text, expected):
+    assert quantities(text) == expected

@@ -361,9 +361,8 @@ def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Ent
     """The DATE and TIME entities of the text (or of sentence `sent`), each with its root token. Two that the model
     split ("Sunday" + "evening", "11 and" + "12 May") are one; days of a month it did not tag are added."""
     toks = parsed.tokens
-    ents = [e for e in [*parsed.ents, *parsed.memo("untagged_days", lambda: _untagged_days(parsed))]
-            if e.label in ("DATE", "TIME") and (sent is None or toks[e.start].sent == sent)]
-    ents.sort(key=lambda e: e.start)
+    every, by_sent = parsed.memo("time_entities", lambda: _time_entities_by_sentence(parsed))
+    ents = every if sent is None else by_sent.get(sent, [])
     k = 0
     while k < len(ents):
         e = ents[k]
@@ -377,6 +376,18 @@ def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Ent
                 k += 1
         yield e, parsed.span_root(e.start, e.end)
         k += 1
+
+
+def _time_entities_by_sentence(parsed: Parsed) -> tuple[list[Entity], dict[int, list[Entity]]]:
+    """The DATE and TIME entities, tagged and untagged, in text order; and the same by sentence (worked out once
+    per text, so that asking sentence by sentence stays linear on a long text)."""
+    ents = [e for e in [*parsed.ents, *parsed.memo("untagged_days", lambda: _untagged_days(parsed))]
+            if e.label in ("DATE", "TIME")]
+    ents.sort(key=lambda e: e.start)
+    by_sent: dict[int, list[Entity]] = {}
+    for e in ents:
+        by_sent.setdefault(parsed.tokens[e.start].sent, []).append(e)
+    return ents, by_sent
 
 
 def _untagged_days(parsed: Parsed) -> list[Entity]:

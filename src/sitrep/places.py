@@ -101,13 +101,18 @@ class Geoparser:
     def parse(self, parsed: Parsed) -> tuple[list[PlaceMention], Focus]:
         mentions = self.recognise(parsed)
         focus = self._first_focus(parsed, mentions)
+        # Resolution looks at the places of the same sentence (and the next, for a list after a comma): handed
+        # only those, it stays linear on a long text.
+        by_sent: dict[int, list[PlaceMention]] = {}
         for m in mentions:
-            self._resolve(m, mentions, focus)
+            by_sent.setdefault(m.sent, []).append(m)
+        for m in mentions:
+            self._resolve(m, by_sent[m.sent], focus)
         _vote_resolved(focus, mentions)  # a second pass, with every resolved place voting too
         for m in mentions:
-            m.area = _area_named_with(m, mentions, parsed.tokens)
+            m.area = _area_named_with(m, by_sent[m.sent] + by_sent.get(m.sent + 1, []), parsed.tokens)
         for m in mentions:
-            self._resolve(m, mentions, focus)
+            self._resolve(m, by_sent[m.sent], focus)
         _consistent(mentions)
         mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
         return mentions, focus
