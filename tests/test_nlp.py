@@ -104,3 +104,9 @@ def test_nlp_long_text_parsed_in_parts_points_at_its_words(extractor, monkeypatc
     n = len("".join(paragraphs))
     assert [(t.text, t.idx) for t in parts.tokens if t.idx < n] == [(t.text, t.idx) for t in whole.tokens if t.idx < n]
     assert max(len(t.text) for t in parts.tokens) <= 300
+
+
+def test_nlp_batches_are_bounded_in_parts_and_characters():
+    parts = [("x" * n, k) for k, n in enumerate([10, 10, 50, 5, 200, 1, 1, 1, 1])]
+    batches = [[k for _, k in b] for b in nlp._batches(parts, 3, 60)]
+    assert batches == [[0, 1], [2, 3], [4], [5, 6, 7], [8]]  # a part longer than the bound is a batch alone

@@ -28,6 +28,9 @@ BATCH_SIZE = 32
 # is one part and parses as before; a longer text is cut at a line break, else a sentence end, else a space, else
 # anywhere (a run of characters without spaces), so no part -- and no token -- is longer than this.
 MAX_PART_CHARS = 20_000
+# The most text in one batch: the model's working memory grows with the text it parses at once (a 500,000-character
+# batch took 1.6 GB). A batch of 32 short reports is well below this.
+MAX_BATCH_CHARS = 100_000
 T = TypeVar("T")
 _INVALID = re.compile("[\ud800-\udfff]")  # lone surrogates: not encodable as UTF-8, so not text
 _CUTS = (re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
@@ -193,11 +196,26 @@ class NLP:
         """The one way text enters the model: valid text, in parts, in batches; the parts of a text joined again."""
         parts = ((part, (item, text, start, last)) for raw, item in pairs for part, text, start, last in _parts(raw))
         done: list[tuple[int, object]] = []
-        for doc, (item, text, start, last) in self._nlp.pipe(parts, batch_size=self.batch_size, as_tuples=True):
-            done.append((start, doc))
-            if last:
-                yield item, join_parsed(text, done)
-                done = []
+        for batch in _batches(parts, self.batch_size, MAX_BATCH_CHARS):
+            for doc, (item, text, start, last) in self._nlp.pipe(batch, batch_size=len(batch), as_tuples=True):
+                done.append((start, doc))
+                if last:
+                    yield item, join_parsed(text, done)
+                    done = []
+
+
+def _batches(parts: Iterable[tuple[str, T]], size: int, chars: int) -> Iterator[list[tuple[str, T]]]:
+    """Batches of at most `size` parts and, unless one part alone is longer, at most `chars` characters."""
+    batch: list[tuple[str, T]] = []
+    n = 0
+    for part in parts:
+        if batch and (len(batch) == size or n + len(part[0]) > chars):
+            yield batch
+            batch, n = [], 0
+        batch.append(part)
+        n += len(part[0])
+    if batch:
+        yield batch
 
 
 def valid_text(text: str) -> str:
