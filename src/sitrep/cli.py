@@ -43,7 +43,7 @@ def extract(files: tuple[Path, ...], corpus: Path | None, published, output: Pat
         raise click.UsageError("give report FILEs or --corpus DIR")
     if files and corpus is not None:
         raise click.UsageError("give either FILEs or --corpus, not both")
-    pub = published.date() if published else None
+    pub = _published(published)
     inputs = list(read_corpus(corpus) if corpus is not None else _file_inputs(files, pub))
     failures: list[InputError] = [x for x in inputs if isinstance(x, InputError)]
     articles = [x for x in inputs if isinstance(x, Article)]
@@ -414,12 +414,22 @@ def schema() -> None:
 
 
 # ---------------------------------------------------------------- helpers
+def _published(value) -> date | None:
+    """--published as a day, in the range a report's publication date can have (year 1 overflows date sums)."""
+    from sitrep.ingest.fields import published_date
+
+    try:
+        return published_date(value.date()) if value else None
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--published") from None
+
+
 def _file_inputs(files: Iterable[Path], published: date | None) -> Iterator[Article | InputError]:
     for path in files:
         try:
             if str(path) == "-":
-                text = decode_text(sys.stdin.buffer.read(), "<stdin>")
-                yield Article(id="stdin", text=text, published=published)
+                text, language = decode_text(sys.stdin.buffer.read(), "<stdin>")
+                yield Article(id="stdin", text=text, published=published, language=language)
             else:
                 yield read_text_file(path, published)
         except InputError as e:
