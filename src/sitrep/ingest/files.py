@@ -60,8 +60,8 @@ def decode_text(data: bytes, where: str) -> tuple[str, str | None]:
 
 
 def check_text(text: str, where: str) -> str | None:
-    """The language of a report's text (an ISO 639-1 code, None when it cannot be told), or an InputError when it
-    is empty, too long, or surely not English."""
+    """The language of a report's text ("en", or None when it cannot be told), or an InputError when it is empty,
+    too long, or surely not English (`sitrep.ingest.language.detect`)."""
     from sitrep.ingest.language import detect
 
     if not text.strip():
@@ -70,9 +70,9 @@ def check_text(text: str, where: str) -> str | None:
         raise InputError(where, f"is {len(text):,} characters long, more than one report ({MAX_CHARS:,}): split it")
     found = detect(text)
     if found.foreign:
-        raise InputError(where, f"does not look like English text: it reads as {found.name} ({found.code}, "
-                                f"{found.share}% of it); sitrep reads English reports")
-    return found.code if found.reliable else None
+        raise InputError(where, f"does not look like English text: it reads as {found.label}; "
+                                "sitrep reads English reports")
+    return found.code if found.reliable and found.code == "en" else None  # kept, so English or unknown
 
 
 def check_declared(language: str | None, where: str) -> None:
