@@ -16,6 +16,8 @@ import click
 from sitrep.model import Article
 from sitrep.ingest.files import InputError, decode_text, read_corpus, read_text_file
 
+MAX_COUNT = 2**31 - 1  # limits and counts given on the command line: the store's integers, never an overflow
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sitrep")
@@ -207,7 +209,7 @@ def _filters(f):
         click.option("--until", type=dt, help="Events on or before this day (YYYY-MM-DD)."),
         click.option("--type", "event_type", type=click.Choice(EVENT_TYPES), help="Event type."),
         click.option("--actor", help="Actor name (part of it)."),
-        click.option("--min-killed", type=click.IntRange(min=0), help="At least this many killed (best estimate)."),
+        click.option("--min-killed", type=click.IntRange(0, MAX_COUNT), help="At least this many killed (best estimate)."),
         click.option("--near", metavar="LAT,LON", help="Events near a point ..."),
         click.option("--within", type=click.FloatRange(min=0), metavar="KM", help="... within this many km (default 25)."),
     ]):
@@ -219,7 +221,7 @@ def _filters(f):
 @_db_option
 @_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events.")
+@click.option("--limit", type=click.IntRange(1, MAX_COUNT), default=None, help="At most this many events.")
 def events(db, country, admin1, since, until, event_type, actor, min_killed, near, within, fmt, limit) -> None:
     """List merged events, newest first, with filters.
 
