@@ -122,10 +122,12 @@ def test_jsonl_field_of_the_wrong_kind_is_named_with_its_line(tmp_path, fields, 
 
 def test_jsonl_numbers_as_ids_and_blank_fields_are_fine(tmp_path):
     p = tmp_path / "in.jsonl"
-    p.write_text(json.dumps({"id": 17, "text": REPORT, "title": "", "outlet": None, "published": "2024-03-08"})
-                 + "\n", encoding="utf-8")
-    (article,) = read_inputs([str(p)])
+    p.write_text(json.dumps({"id": 17, "text": REPORT, "title": "", "outlet": None, "published": "2024-03-08"}) + "\n"
+                 + json.dumps({"text": "Kano, Nigeria.", "language": "English", "extra": [1]}) + "\n",
+                 encoding="utf-8")
+    article, short = read_inputs([str(p)])
     assert (article.id, article.title, article.outlet, article.published) == ("17", None, None, date(2024, 3, 8))
+    assert (article.language, short.language) == ("en", "en")  # detected; declared (too short to tell)
 
 
 @pytest.mark.parametrize("meta,message", [

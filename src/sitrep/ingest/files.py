@@ -75,12 +75,14 @@ def check_text(text: str, where: str) -> str | None:
     return found.code if found.reliable and found.code == "en" else None  # kept, so English or unknown
 
 
-def check_declared(language: str | None, where: str) -> None:
-    """A report whose metadata says it is in another language is believed, and refused."""
+def check_declared(language: str | None, where: str) -> str | None:
+    """"en" when a report's metadata says it is English, None when it says nothing; one that says it is in
+    another language is believed, and refused."""
     from sitrep.ingest.language import declared_english
 
     if language and not declared_english(language):
         raise InputError(where, f"is in language {language!r}: sitrep reads English reports")
+    return "en" if language else None
 
 
 def read_text_file(path: Path, published: date | None = None) -> Article:
@@ -117,14 +119,14 @@ def read_corpus_article(sub: Path) -> Article:
     if not text_path.exists():
         raise InputError(str(sub), "has no text.txt")
     meta = _read_meta(meta_path)
-    check_declared(meta.language, str(sub))
+    declared = check_declared(meta.language, str(sub))
     try:
         data = text_path.read_bytes()
     except OSError as e:
         raise InputError(str(text_path), f"cannot be read ({e.strerror or e})") from None
     text, language = decode_text(data, str(text_path))
     return Article(id=sub.name, text=text, title=meta.title or _first_line(text), published=meta.published,
-                   outlet=meta.outlet, source_url=meta.source_url, language=language or meta.language)
+                   outlet=meta.outlet, source_url=meta.source_url, language=language or declared)
 
 
 def _read_meta(path: Path) -> ArticleFields:

@@ -45,7 +45,7 @@ def article_from_html(data: bytes | str, where: str, article_id: str, url: str |
     when = published or _date(getattr(doc, "date", None))
     return Article(id=article_id, text=text, title=page_title, published=when,
                    outlet=outlet or getattr(doc, "sitename", None), source_url=url or getattr(doc, "url", None),
-                   language=language or getattr(doc, "language", None))
+                   language=language)  # the page's own lang attribute is often wrong: the text says
 
 
 def _date(value) -> date | None:

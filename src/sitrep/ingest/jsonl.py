@@ -54,9 +54,9 @@ def article_from_obj(obj: dict, where: str, article_id: str | None = None) -> Ar
 
 def article_from_fields(fields: ReportFields, where: str, article_id: str | None = None) -> Article:
     """The Article of checked fields; an InputError when the text is not a report sitrep reads."""
-    check_declared(fields.language, where)
-    language = check_text(fields.text, where)
+    declared = check_declared(fields.language, where)
+    language = check_text(fields.text, where) or declared
     link = fields.link
     return Article(id=article_id or fields.id or short_id(link or fields.text), text=fields.text,
                    title=fields.title, published=fields.published, outlet=fields.outlet, source_url=link,
-                   language=language or fields.language)
+                   language=language)

@@ -16,9 +16,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.ingest.fields import ReportFields
 from sitrep.ingest.files import InputError, short_id
@@ -101,6 +103,13 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
         from sitrep.ingest.fields import describe
 
         return JSONResponse({"detail": describe(exc.errors()), "errors": jsonable_encoder(exc.errors())}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        """FastAPI's answers, with the body limit said in bytes when that is what was passed."""
+        if exc.status_code == 413 and exc.detail == "Content Too Large":
+            exc = StarletteHTTPException(413, f"the request body is larger than {MAX_BODY:,} bytes")
+        return await http_exception_handler(request, exc)
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
