@@ -163,3 +163,15 @@ def test_ingest_of_bad_fields_stores_the_good_reports_and_keeps_the_schema(tmp_p
         assert [str(e).split(": ", 2)[1] for e in report.errors] == [
             "field 'url'", "field 'published'", "does not look like English text"]
         assert store.con.execute("SELECT url, language FROM articles").fetchall() == [("https://a.invalid/kano", "en")]
+
+
+def test_cli_corpus_with_a_bad_meta_field_exits_1_naming_file_and_field(tmp_path):
+    for name, meta in (("a", {"source_url": 123}), ("b", {"published": "2024-03-08"})):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "text.txt").write_text(REPORT, encoding="utf-8")
+        (tmp_path / name / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", "--corpus", str(tmp_path)])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert f"{tmp_path / 'a' / 'meta.json'}: field 'source_url': Input should be a valid string (got 123)" in res.stderr
+    (rec,) = [json.loads(x) for x in res.stdout.splitlines()]
+    assert rec["article"]["id"] == "b" and rec["article"]["language"] == "en"

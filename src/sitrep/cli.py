@@ -209,7 +209,8 @@ def _filters(f):
         click.option("--until", type=dt, help="Events on or before this day (YYYY-MM-DD)."),
         click.option("--type", "event_type", type=click.Choice(EVENT_TYPES), help="Event type."),
         click.option("--actor", help="Actor name (part of it)."),
-        click.option("--min-killed", type=click.IntRange(0, MAX_COUNT), help="At least this many killed (best estimate)."),
+        click.option("--min-killed", type=click.IntRange(0, MAX_COUNT),
+                     help="At least this many killed (best estimate)."),
         click.option("--near", metavar="LAT,LON", help="Events near a point ..."),
         click.option("--within", type=click.FloatRange(min=0), metavar="KM", help="... within this many km (default 25)."),
     ]):

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from sitrep.ingest.fields import ReportFields
+from sitrep.ingest.fields import ReportFields, describe
 from sitrep.ingest.files import InputError, short_id
 from sitrep.model import EVENT_TYPES, Article
 from sitrep.store import Store
@@ -100,9 +100,8 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
         """422 with one readable line naming each bad field (the dashboard shows `detail`), and pydantic's list."""
-        from sitrep.ingest.fields import describe
-
-        return JSONResponse({"detail": describe(exc.errors()), "errors": jsonable_encoder(exc.errors())}, status_code=422)
+        errors = exc.errors()
+        return JSONResponse({"detail": describe(errors), "errors": jsonable_encoder(errors)}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
