@@ -175,3 +175,15 @@ def test_cli_corpus_with_a_bad_meta_field_exits_1_naming_file_and_field(tmp_path
     assert f"{tmp_path / 'a' / 'meta.json'}: field 'source_url': Input should be a valid string (got 123)" in res.stderr
     (rec,) = [json.loads(x) for x in res.stdout.splitlines()]
     assert rec["article"]["id"] == "b" and rec["article"]["language"] == "en"
+
+
+def test_feed_entry_dated_year_1_keeps_the_report_without_the_date(tmp_path):
+    body = ("Gunmen killed 12 people in Kano on Friday, police said. The attackers fled on motorbikes towards the "
+            "forest after the raid, residents said, and soldiers were later deployed to search for them. Police said "
+            "investigations had begun and that no group had claimed the attack. Local officials called for calm.")
+    p = tmp_path / "feed.rss"
+    p.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Kano attack'
+                 f'</title><link>https://wire.invalid/a</link><pubDate>Mon, 01 Jan 0001 00:00:00 GMT</pubDate>'
+                 f'<description>{body}</description></item></channel></rss>', encoding="utf-8")
+    (article,) = read_inputs([str(p)])
+    assert (article.published, article.language, article.source_url) == (None, "en", "https://wire.invalid/a")
