@@ -78,7 +78,8 @@ def _cld2(sample: str, best_effort: bool = False) -> _Reading:
     if not found:
         return _Reading(None, None, 0, english, False)
     name, code, share = found[0]
-    return _Reading(code, name.capitalize(), share, english, bool(reliable))
+    name = name.capitalize() if name.isupper() else name  # FRENCH -> French; ChineseT stays
+    return _Reading(code, name, share, english, bool(reliable))
 
 
 @dataclass(frozen=True, slots=True)
