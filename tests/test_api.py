@@ -128,9 +128,20 @@ def test_api_extract_does_not_store(client):
 
 
 @pytest.mark.parametrize("body,status,message", [
-    ({"text": ""}, 400, "non-empty"),
-    ({"nope": 1}, 400, "text"),
-    ({"text": "Gunmen killed 12 people.", "published": "08/03/2024"}, 400, "YYYY-MM-DD"),
+    ({"text": ""}, 422, "is empty"),
+    ({"nope": 1}, 422, 'has no "text" string'),
+    (["Gunmen killed 12 people."], 422, "valid dictionary"),
+    ({"text": "Gunmen killed 12 people.", "published": "08/03/2024"}, 422, "YYYY-MM-DD"),
+    ({"text": "Gunmen killed 12 people.", "published": "0001-01-01"}, 422, "outside 1900-01-01..2100-12-31"),
+    ({"text": "Gunmen killed 12 people.", "published": 20240308}, 422, "field 'published'"),
+    ({"text": "Gunmen killed 12 people.", "url": 123}, 422, "field 'url': Input should be a valid string (got 123)"),
+    ({"text": "Gunmen killed 12 people.", "title": ["a"]}, 422, "field 'title'"),
+    ({"text": "Gunmen killed 12 people.", "outlet": {"name": "x"}}, 422, "field 'outlet'"),
+    ({"text": "Gunmen killed 12 people.", "id": 1.5}, 422, "field 'id'"),
+    ({"text": 12}, 422, "field 'text'"),
+    ({"text": "Gunmen killed 12 people.", "language": "fr"}, 422, "is in language 'fr'"),
+    ({"text": "Des hommes armés ont tué douze villageois vendredi soir dans le nord du pays, selon la police."},
+     422, "reads as French"),
     ({"text": "x " * 60_000}, 413, "limit"),
 ])
 def test_api_extract_bad_input(client, body, status, message):
@@ -138,10 +149,100 @@ def test_api_extract_bad_input(client, body, status, message):
     assert r.status_code == status and message in r.json()["detail"]
 
 
+def test_api_extract_record_keeps_the_schema_and_tells_the_language(client):
+    import jsonschema
+
+    from sitrep.record import json_schema
+
+    r = client.post("/api/extract", json={"text": "Gunmen killed 12 villagers in Zamfara state on Friday, police said.",
+                                          "url": "https://example.invalid/a", "title": "", "outlet": None})
+    assert r.status_code == 200
+    rec = r.json()
+    assert rec["article"]["source_url"] == "https://example.invalid/a" and rec["article"]["language"] == "en"
+    jsonschema.Draft202012Validator(json_schema()).validate(rec)
+
+
+@pytest.mark.parametrize("params", [{"offset": 9223372036854775808}, {"offset": 2**31}, {"min_killed": 10**20},
+                                    {"limit": 10**30}])
+def test_api_huge_paging_and_counts_are_422_not_500(client, params):
+    r = client.get("/api/events", params=params)
+    assert r.status_code == 422 and next(iter(params)) in r.json()["detail"]
+
+
 def test_api_request_body_size_limit(client):
     r = client.post("/api/extract", content=b"{" + b" " * (MAX_BODY + 10) + b"}",
                     headers={"content-type": "application/json"})
     assert r.status_code == 413
+
+
+def test_api_chunked_body_is_counted_as_it_is_read(client):
+    """No Content-Length to believe: the bytes read are counted, and the read stops at the limit."""
+    chunks = (b" " * 16_384 for _ in range(64))  # 1 MB, sent chunked
+    r = client.post("/api/extract", content=chunks, headers={"content-type": "application/json"})
+    assert r.status_code == 413 and r.json()["detail"] == f"the request body is larger than {MAX_BODY:,} bytes"
+    small = (part for part in [b'{"text": "Gunmen killed 12 people ', b'in Kano on Friday."}'])
+    assert client.post("/api/extract", content=small, headers={"content-type": "application/json"}).status_code == 200
+
+
+class _CountingReceive:
+    """ASGI wrapper counting the request-body bytes the server hands the app."""
+
+    def __init__(self, app):
+        self.app, self.received = app, 0
+
+    async def __call__(self, scope, receive, send):
+        async def counted():
+            message = await receive()
+            if message["type"] == "http.request":
+                self.received += len(message.get("body", b""))
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _post_chunked(base: str, path: str, total: int, size: int = 16_384) -> tuple[str, int]:
+    """POST `total` bytes to a real server in chunks (Transfer-Encoding: chunked, no Content-Length), stopping as
+    soon as the server answers; the status line and the bytes sent."""
+    import select
+    import socket
+
+    host, port = base.removeprefix("http://").split(":")
+    piece = f"{size:x}\r\n".encode() + b" " * size + b"\r\n"
+    sent, data = 0, b""
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n".encode())
+        try:
+            while sent < total and not select.select([s], [], [], 0)[0]:
+                s.sendall(piece)
+                sent += size
+            if sent >= total:
+                s.sendall(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered and closed while we were still sending: what we want
+        while b"\r\n" not in data:
+            try:
+                got = s.recv(4096)
+            except ConnectionResetError:
+                break
+            if not got:
+                break
+            data += got
+    return data.split(b"\r\n", 1)[0].decode(), sent
+
+
+def test_api_chunked_upload_to_a_real_server_stops_at_the_limit(tmp_path):
+    """Against uvicorn on 127.0.0.1: a 4 MB chunked body gets 413, and the app reads little past 256 KB."""
+    from sitrep.web.local import running
+
+    app = _CountingReceive(create_app(tmp_path / "empty.duckdb"))
+    with running(app) as base:
+        status, sent = _post_chunked(base, "/api/extract", 4_000_000)
+        assert " 413 " in status
+        assert MAX_BODY < sent and MAX_BODY < app.received < MAX_BODY + 600_000  # one read past the limit at most
+        app.received = 0
+        status, _ = _post_chunked(base, "/api/events", 4_000_000)  # a GET-only path: refused, body never read
+        assert " 405 " in status and app.received == 0
 
 
 def test_api_ingest_is_refused_on_a_read_only_server(client):

@@ -32,7 +32,7 @@ def test_cli_extract_file_prints_records(runner, tmp_path):
     (rec,) = lines(res.stdout)
     assert rec["schema"] == "sitrep/1"
     assert rec["article"] == {"id": "attack", "title": REPORT.strip(), "published": "2023-06-13", "outlet": None,
-                              "source_url": None}
+                              "source_url": None, "language": "en"}
     figs = {(f["category"], f["min"], f["max"]) for e in rec["events"] for f in e["figures"]}
     assert figs == {("killed", 14, None), ("injured", 9, 9)}
 

@@ -26,7 +26,8 @@ def test_record_sample_validates_against_schema(sample_records):
 def test_record_shape_is_spec_shape(sample_records):
     rec = next(r for r in sample_records if r["article"]["id"] == "mogadishu-truck-bomb")
     assert rec["schema"] == SCHEMA == "sitrep/1"
-    assert list(rec["article"]) == ["id", "title", "published", "outlet", "source_url"]
+    assert list(rec["article"]) == ["id", "title", "published", "outlet", "source_url", "language"]
+    assert rec["article"]["language"] == "en"
     assert rec["article"]["published"] == "2017-10-20"
     event = rec["events"][0]
     for key in ("id", "event_type", "sub_event_type", "date", "location", "actors", "figures", "claim_source",

@@ -16,6 +16,8 @@ import click
 from sitrep.model import Article
 from sitrep.ingest.files import InputError, decode_text, read_corpus, read_text_file
 
+MAX_COUNT = 2**31 - 1  # limits and counts given on the command line: the store's integers, never an overflow
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sitrep")
@@ -43,7 +45,7 @@ def extract(files: tuple[Path, ...], corpus: Path | None, published, output: Pat
         raise click.UsageError("give report FILEs or --corpus DIR")
     if files and corpus is not None:
         raise click.UsageError("give either FILEs or --corpus, not both")
-    pub = published.date() if published else None
+    pub = _published(published)
     inputs = list(read_corpus(corpus) if corpus is not None else _file_inputs(files, pub))
     failures: list[InputError] = [x for x in inputs if isinstance(x, InputError)]
     articles = [x for x in inputs if isinstance(x, Article)]
@@ -207,7 +209,8 @@ def _filters(f):
         click.option("--until", type=dt, help="Events on or before this day (YYYY-MM-DD)."),
         click.option("--type", "event_type", type=click.Choice(EVENT_TYPES), help="Event type."),
         click.option("--actor", help="Actor name (part of it)."),
-        click.option("--min-killed", type=click.IntRange(min=0), help="At least this many killed (best estimate)."),
+        click.option("--min-killed", type=click.IntRange(0, MAX_COUNT),
+                     help="At least this many killed (best estimate)."),
         click.option("--near", metavar="LAT,LON", help="Events near a point ..."),
         click.option("--within", type=click.FloatRange(min=0), metavar="KM", help="... within this many km (default 25)."),
     ]):
@@ -219,7 +222,7 @@ def _filters(f):
 @_db_option
 @_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events.")
+@click.option("--limit", type=click.IntRange(1, MAX_COUNT), default=None, help="At most this many events.")
 def events(db, country, admin1, since, until, event_type, actor, min_killed, near, within, fmt, limit) -> None:
     """List merged events, newest first, with filters.
 
@@ -414,12 +417,22 @@ def schema() -> None:
 
 
 # ---------------------------------------------------------------- helpers
+def _published(value) -> date | None:
+    """--published as a day, in the range a report's publication date can have (year 1 overflows date sums)."""
+    from sitrep.ingest.fields import published_date
+
+    try:
+        return published_date(value.date()) if value else None
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--published") from None
+
+
 def _file_inputs(files: Iterable[Path], published: date | None) -> Iterator[Article | InputError]:
     for path in files:
         try:
             if str(path) == "-":
-                text = decode_text(sys.stdin.buffer.read(), "<stdin>")
-                yield Article(id="stdin", text=text, published=published)
+                text, language = decode_text(sys.stdin.buffer.read(), "<stdin>")
+                yield Article(id="stdin", text=text, published=published, language=language)
             else:
                 yield read_text_file(path, published)
         except InputError as e:

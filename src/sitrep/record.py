@@ -20,6 +20,7 @@ def record_to_dict(rec: Record) -> dict[str, Any]:
             "published": a.published.isoformat() if a.published else None,
             "outlet": a.outlet,
             "source_url": a.source_url,
+            "language": a.language,
         },
         "events": [event_to_dict(e) for e in rec.events],
     }

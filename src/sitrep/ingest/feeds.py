@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from sitrep.ingest.fetch import fetch
+from sitrep.ingest.fields import published_date
 from sitrep.ingest.files import InputError, short_id
 from sitrep.ingest.html import article_from_html
 from sitrep.model import Article
@@ -82,10 +83,14 @@ def _entry_id(entry) -> str:
 
 
 def _published(entry) -> date | None:
+    """The entry's day; None when it has none, or one outside the dates a report can have (a feed's typo)."""
     for field in ("published_parsed", "updated_parsed"):
         t = entry.get(field)
         if t:
-            return date(t.tm_year, t.tm_mon, t.tm_mday)
+            try:
+                return published_date(date(t.tm_year, t.tm_mon, t.tm_mday))
+            except ValueError:
+                return None
     return None
 
 

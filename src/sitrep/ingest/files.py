@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitrep.model import Article
 
+if TYPE_CHECKING:
+    from sitrep.ingest.fields import ArticleFields
+
 MAX_CHARS = 500_000  # a news report is rarely above 50,000 characters; past this it is not one report
-_ENGLISH = set(
-    "the of and to in a is that for on was with as by at from said were has have had are be it its this an "
-    "killed people after which who their they been not but or two three more than police government".split()
-)
 
 
 @dataclass(slots=True)
@@ -39,41 +38,51 @@ def short_id(key: str) -> str:
 
 
 def parse_date(value: object, where: str) -> date | None:
-    if value in (None, ""):
-        return None
+    """A publication date (YYYY-MM-DD, in a plausible range), or an InputError at `where`."""
+    from sitrep.ingest.fields import published_date
+
     try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise InputError(where, f"published date {value!r} is not YYYY-MM-DD") from None
+        return published_date(value)
+    except ValueError as e:
+        raise InputError(where, str(e)) from None
 
 
-def decode_text(data: bytes, where: str) -> str:
-    """The bytes of a report as text, or a clear error: binary, not UTF-8, empty, too long, not English."""
+def decode_text(data: bytes, where: str) -> tuple[str, str | None]:
+    """The bytes of a report as text, and its language (see `check_text`); or a clear error: binary, not UTF-8,
+    empty, too long, not English."""
     if b"\x00" in data[:8192]:
         raise InputError(where, "is a binary file, not text (sitrep reads UTF-8 plain text)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(where, f"is not valid UTF-8 (byte {e.start}): convert it to UTF-8 first") from None
-    check_text(text, where)
-    return text
+    return text, check_text(text, where)
 
 
-def check_text(text: str, where: str) -> None:
+def check_text(text: str, where: str) -> str | None:
+    """The language of a report's text ("en", or None when it cannot be told), or an InputError when it is empty,
+    too long, or surely not English (`sitrep.ingest.language.detect`)."""
+    from sitrep.ingest.language import detect
+
     if not text.strip():
         raise InputError(where, "is empty: there is no report text to read")
     if len(text) > MAX_CHARS:
         raise InputError(where, f"is {len(text):,} characters long, more than one report ({MAX_CHARS:,}): split it")
-    if not looks_english(text):
-        raise InputError(where, "does not look like English text: sitrep reads English reports")
+    found = detect(text)
+    if found.foreign:
+        raise InputError(where, f"does not look like English text: it reads as {found.label}; "
+                                "sitrep reads English reports")
+    return found.code if found.reliable and found.code == "en" else None  # kept, so English or unknown
 
 
-def looks_english(text: str) -> bool:
-    """Enough common English words to be an English report (short texts get the benefit of the doubt)."""
-    words = re.findall(r"[A-Za-z]+", text[:20000].lower())
-    if len(words) < 12:
-        return bool(words) or bool(re.search(r"\d", text))
-    return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
+def check_declared(language: str | None, where: str) -> str | None:
+    """"en" when a report's metadata says it is English, None when it says nothing; one that says it is in
+    another language is believed, and refused."""
+    from sitrep.ingest.language import declared_english
+
+    if language and not declared_english(language):
+        raise InputError(where, f"is in language {language!r}: sitrep reads English reports")
+    return "en" if language else None
 
 
 def read_text_file(path: Path, published: date | None = None) -> Article:
@@ -85,8 +94,9 @@ def read_text_file(path: Path, published: date | None = None) -> Article:
         raise InputError(where, "is a folder: use --corpus for a corpus folder") from None
     except OSError as e:
         raise InputError(where, f"cannot be read ({e.strerror or e})") from None
-    text = decode_text(data, where)
-    return Article(id=path.stem or path.name, text=text, title=_first_line(text), published=published)
+    text, language = decode_text(data, where)
+    return Article(id=path.stem or path.name, text=text, title=_first_line(text), published=published,
+                   language=language)
 
 
 def read_corpus(folder: Path) -> Iterator[Article | InputError]:
@@ -108,35 +118,30 @@ def read_corpus_article(sub: Path) -> Article:
     text_path, meta_path = sub / "text.txt", sub / "meta.json"
     if not text_path.exists():
         raise InputError(str(sub), "has no text.txt")
-    meta: dict = {}
-    if meta_path.exists():
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as e:
-            raise InputError(str(meta_path), f"is not valid JSON ({e})") from None
-        if not isinstance(meta, dict):
-            raise InputError(str(meta_path), "must hold a JSON object")
-    language = meta.get("language")
-    if language and str(language).lower() not in ("en", "eng", "english"):
-        raise InputError(str(sub), f"is in language {language!r}: sitrep reads English reports")
+    meta = _read_meta(meta_path)
+    declared = check_declared(meta.language, str(sub))
     try:
         data = text_path.read_bytes()
     except OSError as e:
         raise InputError(str(text_path), f"cannot be read ({e.strerror or e})") from None
-    text = decode_text(data, str(text_path))
-    return Article(
-        id=sub.name,
-        text=text,
-        title=_str_or_none(meta.get("title")) or _first_line(text),
-        published=parse_date(meta.get("published"), str(meta_path)),
-        outlet=_str_or_none(meta.get("outlet")),
-        source_url=_str_or_none(meta.get("source_url")),
-        language=_str_or_none(language),
-    )
+    text, language = decode_text(data, str(text_path))
+    return Article(id=sub.name, text=text, title=meta.title or _first_line(text), published=meta.published,
+                   outlet=meta.outlet, source_url=meta.source_url, language=language or declared)
 
 
-def _str_or_none(v: object) -> str | None:
-    return str(v) if v not in (None, "") else None
+def _read_meta(path: Path) -> ArticleFields:
+    """The fields of a meta.json (none when there is none), each checked."""
+    from sitrep.ingest.fields import ArticleFields, parse_fields
+
+    if not path.exists():
+        return ArticleFields()
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"is not valid JSON ({e})") from None
+    if not isinstance(meta, dict):
+        raise InputError(str(path), "must hold a JSON object")
+    return parse_fields(ArticleFields, meta, str(path))
 
 
 def _first_line(text: str) -> str | None:

@@ -41,11 +41,11 @@ def article_from_html(data: bytes | str, where: str, article_id: str, url: str |
     page_title = title or getattr(doc, "title", None)
     if page_title and not text.startswith(page_title):
         text = f"{page_title}\n\n{text}"  # the headline is part of the report, as in a corpus text.txt
-    check_text(text, where)
+    language = check_text(text, where)
     when = published or _date(getattr(doc, "date", None))
     return Article(id=article_id, text=text, title=page_title, published=when,
                    outlet=outlet or getattr(doc, "sitename", None), source_url=url or getattr(doc, "url", None),
-                   language=getattr(doc, "language", None))
+                   language=language)  # the page's own lang attribute is often wrong: the text says
 
 
 def _date(value) -> date | None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sitrep.ingest.files import InputError, check_text, parse_date, short_id
+from sitrep.ingest.files import InputError, check_declared, check_text, short_id
 from sitrep.model import Article
+
+if TYPE_CHECKING:
+    from sitrep.ingest.fields import ReportFields
 
 
 def read_jsonl(path: Path) -> Iterator[Article | InputError]:
@@ -41,12 +45,18 @@ def _article(raw: bytes, where: str) -> Article:
 
 
 def article_from_obj(obj: dict, where: str, article_id: str | None = None) -> Article:
-    """A report as a JSON object. Without `article_id`, its own "id", else one made from its URL or text."""
-    text = obj.get("text")
-    if not isinstance(text, str):
-        raise InputError(where, "has no \"text\" string")
-    check_text(text, where)
-    url = obj.get("url") or obj.get("source_url")
-    article_id = article_id or str(obj.get("id") or "") or short_id(url or text)
-    return Article(id=article_id, text=text, title=obj.get("title"), published=parse_date(obj.get("published"), where),
-                   outlet=obj.get("outlet"), source_url=url, language=obj.get("language"))
+    """A report as a JSON object, each field checked (`ReportFields`). Without `article_id`, its own "id", else
+    one made from its URL or text."""
+    from sitrep.ingest.fields import ReportFields, parse_fields
+
+    return article_from_fields(parse_fields(ReportFields, obj, where), where, article_id)
+
+
+def article_from_fields(fields: ReportFields, where: str, article_id: str | None = None) -> Article:
+    """The Article of checked fields; an InputError when the text is not a report sitrep reads."""
+    declared = check_declared(fields.language, where)
+    language = check_text(fields.text, where) or declared
+    link = fields.link
+    return Article(id=article_id or fields.id or short_id(link or fields.text), text=fields.text,
+                   title=fields.title, published=fields.published, outlet=fields.outlet, source_url=link,
+                   language=language)

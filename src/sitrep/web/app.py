@@ -15,9 +15,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from sitrep.ingest.fields import ReportFields, describe
 from sitrep.ingest.files import InputError, short_id
 from sitrep.model import EVENT_TYPES, Article
 from sitrep.store import Store
@@ -26,6 +31,7 @@ from sitrep.store.queries import (CATEGORIES, EventFilter, article_detail, by_co
 
 MAX_BODY = 256_000  # bytes: a long report is 50,000 characters
 MAX_TEXT = 100_000  # characters of one report sent for extraction
+MAX_COUNT = 2**31 - 1  # offsets and counts in queries: the store's integers, never an overflow
 STATIC = resources.files("sitrep.web") / "static"
 CSP = ("default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; style-src 'self' 'unsafe-inline'; "
        "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
@@ -84,15 +90,28 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
         yield
         service.close()
 
+    # max_body_size counts the bytes actually received (a chunked body has no Content-Length to believe) and
+    # answers 413 as soon as they pass the limit, so an oversized body is never read whole.
     app = FastAPI(title="sitrep", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
-                  description="Conflict events with their figures, places, dates, actors and evidence.")
+                  description="Conflict events with their figures, places, dates, actors and evidence.",
+                  max_body_size=MAX_BODY)
     app.state.service = service
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        """422 with one readable line naming each bad field (the dashboard shows `detail`), and pydantic's list."""
+        errors = exc.errors()
+        return JSONResponse({"detail": describe(errors), "errors": jsonable_encoder(errors)}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        """FastAPI's answers, with the body limit said in bytes when that is what was passed."""
+        if exc.status_code == 413 and exc.detail == "Content Too Large":
+            exc = StarletteHTTPException(413, f"the request body is larger than {MAX_BODY:,} bytes")
+        return await http_exception_handler(request, exc)
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY:
-            return JSONResponse({"detail": f"request body larger than {MAX_BODY} bytes"}, status_code=413)
         response = await call_next(request)
         response.headers["Content-Security-Policy"] = DOCS_CSP if request.url.path == "/docs" else CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -114,11 +133,11 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
         until: date | None = None,
         type: Annotated[str | None, Query(description="event type")] = None,
         actor: Annotated[str | None, Query(max_length=200)] = None,
-        min_killed: Annotated[int | None, Query(ge=0)] = None,
+        min_killed: Annotated[int | None, Query(ge=0, le=MAX_COUNT)] = None,
         near: Annotated[str | None, Query(pattern=r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?$", description="LAT,LON")] = None,
         within: Annotated[float | None, Query(gt=0, le=20000, description="km")] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_COUNT)] = 0,
         format: Literal["json", "geojson"] = "json",
     ):
         f = _filter(country, admin1, since, until, type, actor, min_killed, near, within, limit, offset)
@@ -161,18 +180,18 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
 
     # ------------------------------------------------------------ extraction and ingest
     @app.post("/api/extract", summary="Extract one report (not stored): the SPEC §2 record")
-    def extract(report: Annotated[dict, Body(examples=[{"text": "Gunmen killed 12 villagers on Friday.",
-                                                         "published": "2024-03-08"}])]):
+    def extract(report: Annotated[ReportFields, Body(examples=[{"text": "Gunmen killed 12 villagers on Friday.",
+                                                                 "published": "2024-03-08"}])]):
         article = _article(report, "pasted")
         from sitrep.record import record_to_dict
 
         return record_to_dict(service.extract(article))
 
     @app.post("/api/ingest", summary="Store one report and re-merge (only when the server allows writes)")
-    def ingest(report: dict):
+    def ingest(report: ReportFields):
         if not service.allow_writes:
             raise HTTPException(403, "this server is read-only: start it with --allow-writes to ingest")
-        article = _article(report, str(report.get("id") or "") or None)
+        article = _article(report, report.id)
         return service.ingest(article)
 
     # ------------------------------------------------------------ pages
@@ -211,17 +230,14 @@ def _filter(country, admin1, since, until, event_type, actor, min_killed, near, 
                        limit=limit, offset=offset)
 
 
-def _article(report: dict, article_id: str | None) -> Article:
-    """The posted report as an Article: the .jsonl line's shape, with the API's own size limit."""
-    from sitrep.ingest.jsonl import article_from_obj
+def _article(report: ReportFields, article_id: str | None) -> Article:
+    """The posted report (its fields checked already) as an Article, with the API's own size limit: 413 when too
+    long, 422 when the text is not a report sitrep reads (empty, not English)."""
+    from sitrep.ingest.jsonl import article_from_fields
 
-    text = report.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise HTTPException(400, "give the report as a non-empty \"text\" string")
-    if len(text) > MAX_TEXT:
-        raise HTTPException(413, f"the report is {len(text):,} characters; the limit is {MAX_TEXT:,}")
+    if len(report.text) > MAX_TEXT:
+        raise HTTPException(413, f"the report is {len(report.text):,} characters; the limit is {MAX_TEXT:,}")
     try:
-        return article_from_obj(report, "the report", article_id or short_id(text))
+        return article_from_fields(report, "the report", article_id or short_id(report.text))
     except InputError as e:
-        raise HTTPException(400, str(e)) from None
-
+        raise HTTPException(422, str(e)) from None
