@@ -201,9 +201,14 @@ class Store:
 
     # ------------------------------------------------------------ merged events
     def replace_merged(self, merged_rows: list[dict], links: list[dict]) -> None:
-        """Replace the merged events and their links in one transaction."""
+        """Replace the merged events and their links in one transaction. A merged event whose content (its columns
+        and its reports) is what was stored keeps its stored `updated_at`: exports' timestamps move only for events
+        that changed."""
         self.con.begin()
         try:
+            kept = self._unchanged_times(merged_rows, links)
+            for row in merged_rows:
+                row["updated_at"] = kept.get(row["merged_id"], row["updated_at"])
             self.con.execute("DELETE FROM merge_links")
             self.con.execute("DELETE FROM merged_events")
             self._insert("merged_events", merged_rows)
@@ -213,11 +218,36 @@ class Store:
             self.con.rollback()
             raise
 
+    def _unchanged_times(self, merged_rows: list[dict], links: list[dict]) -> dict[str, datetime]:
+        """merged id -> its stored updated_at, for the events whose content is unchanged."""
+        columns = [r[0] for r in self.con.execute("DESCRIBE merged_events").fetchall() if r[0] != "updated_at"]
+        stored_links: dict[str, list] = {}
+        for event_id, merged_id, link in self.con.execute("SELECT event_id, merged_id, link FROM merge_links").fetchall():
+            stored_links.setdefault(merged_id, []).append((event_id, link))
+        stored = {}
+        for row in self.con.execute(f"SELECT {', '.join(columns)}, updated_at FROM merged_events").fetchall():
+            stored[row[0]] = (_content(dict(zip(columns, row)), stored_links.get(row[0], []), columns), row[-1])
+        new_links: dict[str, list] = {}
+        for ln in links:
+            new_links.setdefault(ln["merged_id"], []).append((ln["event_id"], ln["link"]))
+        out = {}
+        for row in merged_rows:
+            old = stored.get(row["merged_id"])
+            if old and old[1] is not None and old[0] == _content(row, new_links.get(row["merged_id"], []), columns):
+                out[row["merged_id"]] = old[1]
+        return out
+
     def counts(self) -> dict[str, int]:
         out = {}
         for table in ("articles", "report_events", "figures", "merged_events", "article_history"):
             out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return out
+
+
+def _content(row: dict, links: list, columns: list[str]) -> str:
+    """A merged event's content as stored (floats as the DOUBLE column keeps them), for telling a change apart."""
+    values = [row.get(c) for c in columns]
+    return json.dumps([values, sorted(links)], default=str)
 
 
 # ---------------------------------------------------------------- merging (reads report events, writes merged ones)
