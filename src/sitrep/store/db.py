@@ -307,8 +307,9 @@ def save_merged(store: Store, merged: list) -> None:
             for k in ("low", "best", "high"):
                 row[f"{cat}_{k}"] = m.figures[cat][k]
         rows.append(row)
-        links += [{"event_id": e.event_id, "merged_id": m.merged_id, "link": "report"} for e in m.members]
-        links += [{"event_id": e.event_id, "merged_id": m.merged_id, "link": "mention"} for e in m.mentions]
+        for link, events in (("report", m.members), ("mention", m.mentions)):  # with the repeats folded into them
+            links += [{"event_id": x.event_id, "merged_id": m.merged_id, "link": link}
+                      for e in events for x in (e, *e.folded)]
     store.replace_merged(rows, links)
 
 
