@@ -32,7 +32,7 @@ from sitrep.store import Store
 from sitrep.store.db import merge_store
 from tests.conftest import SAMPLE, shared_dir
 
-SEEDS = [int(s) for s in os.environ.get("SITREP_MERGE_SEEDS", "1 2 3 4 5 6").split()]
+SEEDS = [int(s) for s in os.environ.get("SITREP_MERGE_SEEDS", " ".join(map(str, range(1, 13)))).split()]
 COPIES = 2  # made-up outlets retelling each dev and sample report
 PRECISION, RECALL = 0.95, 0.9
 P_EACH = float(os.environ.get("SITREP_MERGE_P", "0.4"))  # how likely each perturbation is, per report or event
