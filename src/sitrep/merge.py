@@ -47,6 +47,9 @@ CHAIN_DAYS = 10  # events further apart than this are never compared (nor joined
 MAX_SPAN_DAYS = 14  # a merged event's reports never span more than this
 UNDATED_DAYS = 7  # an event with no date of its own happened in the week before its report's publication
 DATED_DAYS = 7  # a date spanning more than this (a month, a year) says little about which event it is
+# A date of a season or a year (a background clause's) does not stretch a cluster past MAX_SPAN_DAYS; a month still
+# does: on acled-dev, month-dated notes joining other events of their city made 45 false pairs more.
+VAGUE_DAYS = 62
 # category -> (the largest ratio of two reports' tolls in any order, and when the later report has the larger one)
 TOLL_RATIOS = {"killed": (4.0, 12.0), "injured": (6.0, 20.0), "displaced": (4.0, 12.0), "abducted": (4.0, 12.0)}
 UNIDENTIFIED = "Unidentified"
@@ -96,6 +99,7 @@ class ReportEvent:
     # What the pair tests read, computed once by prepare() (cluster() prepares every event it is given).
     span: tuple[date, date] | None = field(default=None, init=False, repr=False, compare=False)
     dated: bool = field(default=False, init=False, repr=False, compare=False)  # a date of its own, a week at most
+    sure: bool = field(default=False, init=False, repr=False, compare=False)  # dated, or by its report's week
     tolls: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     named: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
     folded: list[ReportEvent] = field(default_factory=list, init=False, repr=False, compare=False)
@@ -106,6 +110,7 @@ class ReportEvent:
         end = self.date_end or self.published
         self.span = None if end is None else (self.date_start or end - timedelta(days=UNDATED_DAYS), end)
         self.dated = self.date_start is not None and (end - self.date_start).days <= DATED_DAYS
+        self.sure = self.span is not None and (self.span[1] - self.span[0]).days <= DATED_DAYS
         self.tolls = {}
         for f in self.figures:
             if f.headline is not None:
@@ -169,7 +174,7 @@ def pair_score(a: ReportEvent, b: ReportEvent) -> float | None:
         gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
         if gap > 1:
             return None
-        score += 0.5 if gap else (1.5 if a.dated and b.dated else 0.75)
+        score += 0.5 if gap else (1.5 if a.dated and b.dated else 0.75 if a.sure and b.sure else 0.0)
     # what
     ga, gb = TYPE_GROUPS.get(a.event_type, "other"), TYPE_GROUPS.get(b.event_type, "other")
     if ga != gb and (ga, gb) not in COMPATIBLE_GROUPS and (gb, ga) not in COMPATIBLE_GROUPS:
@@ -310,8 +315,8 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
                     pairs.append((s, x, y))  # two recalls of an event join only through a report of it
     parent = list(range(len(events)))
     members: dict[int, set[int]] = {k: {k} for k in range(len(events))}
-    # A date of a month or a year does not stretch a cluster: it was compared with each member already.
-    spans = {k: e.span if e.span and (e.span[1] - e.span[0]).days <= DATED_DAYS else None
+    # A date of a season or a year does not stretch a cluster: it was compared with each member already.
+    spans = {k: e.span if e.span and (e.span[1] - e.span[0]).days <= VAGUE_DAYS else None
              for k, e in enumerate(events)}
 
     def find(k: int) -> int:
