@@ -139,3 +139,25 @@ def test_climbing_tolls_undated_and_coarse_reports_merge_decoys_apart(tmp_path, 
     m = events[("jalalabad-1", "jalalabad-2", "jalalabad-3", "jalalabad-4")]
     assert m["figures"]["killed"] == {"low": 6, "best": 33, "high": 33}
     assert m["date"]["start"] == "2022-05-13" and m["location"]["name"] == "Jalalabad"
+
+
+def test_show_and_explain_say_why(tmp_path, extractor):
+    """`show`'s detail says why each report is in an event; explain_articles says why two reports' events were or
+    were not merged, test by test."""
+    from sitrep.store.queries import event_detail, explain_articles
+
+    p = tmp_path / "reports.jsonl"
+    p.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
+    with Store(tmp_path / "events.duckdb") as store:
+        ingest([str(p)], store, extractor)
+        merged = next(m for m in spec_events(store.con, EventFilter()) if len(m["reports"]) == 4)
+        reasons = event_detail(store.con, merged["id"])["merge_reasons"]
+        together = explain_articles(store.con, "jalalabad-1", "jalalabad-2")
+        apart = explain_articles(store.con, "jalalabad-1", "jalalabad-decoy-year")
+    assert {r["article_id"] for r in reasons} == {f"jalalabad-{k}" for k in range(1, 5)}
+    assert all(r["score"] >= 3.0 for r in reasons)
+    assert [t["test"] for t in reasons[0]["tests"]][:3] == ["where", "when", "what"]
+    assert together[0]["merged"] and together[0]["score"] >= together[0]["threshold"]
+    climb = next(t for t in together[0]["tests"] if t["test"] == "how many" and t["saw"].startswith("killed"))
+    assert climb["points"] == 0.0 and "6 and 31" in climb["saw"]  # a revision, not a conflict
+    assert not apart[0]["merged"] and apart[0]["score"] is None and apart[0]["tests"][-1]["test"] == "when"

@@ -150,36 +150,69 @@ def km(a: ReportEvent, b: ReportEvent) -> float | None:
 
 def pair_score(a: ReportEvent, b: ReportEvent) -> float | None:
     """How much says a and b are one event; None when something says they cannot be. Both must be prepared."""
+    return _score(a, b, None)
+
+
+@dataclass(slots=True)
+class Reason:
+    """One test of a pair: its name (where, when, what, how many, who, words, report), the points it gave (None:
+    it rules the pair out) and what it saw."""
+
+    test: str
+    points: float | None
+    saw: str
+
+
+def explain(a: ReportEvent, b: ReportEvent) -> tuple[float | None, list[Reason]]:
+    """pair_score with its reasons: each test run, in order, up to the one that rules the pair out."""
+    reasons: list[Reason] = []
+    return _score(a.prepare(), b.prepare(), reasons), reasons
+
+
+def _score(a: ReportEvent, b: ReportEvent, why: list[Reason] | None) -> float | None:
+    """pair_score; the reasons go to `why` when it is a list (the merge itself passes None: no strings built)."""
     if a.article_id == b.article_id:
-        return None
+        return _no(why, "report", "two events of one report")
     score = 0.0
     # where
     if a.country and b.country and a.country != b.country:
-        return None
+        return _no(why, "where", f"{a.country} and {b.country}")
     precise = (a.where_prec or 9) <= 2 and (b.where_prec or 9) <= 2
     d = km(a, b)
     if precise and d is not None:
         if d > FAR_KM:
-            return None
-        score += 2.0 if d <= NEAR_KM else 0.5
+            return _no(why, "where", f"{a.location_name} and {b.location_name} are {d:.0f} km apart")
+        points = 2.0 if d <= NEAR_KM else 0.5
+        where = f"{a.location_name} and {b.location_name}, {d:.0f} km apart"
     elif a.admin1_code and b.admin1_code:
         if a.admin1_code != b.admin1_code:
-            return None
-        score += 1.0
+            return _no(why, "where", f"{a.location_name} and {b.location_name} are in different provinces")
+        points, where = 1.0, f"{a.location_name} and {b.location_name}: the same province"
     elif a.country and a.country == b.country:
-        score += 0.5
+        points, where = 0.5, f"the same country ({a.country})"
+    else:
+        points, where = 0.0, "no place to compare"
+    score += points
+    if why is not None:
+        why.append(Reason("where", points, where))
     # when
     ia, ib = a.span, b.span
     if ia and ib:
         gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
         if gap > 1:
-            return None
-        score += 0.5 if gap else (1.5 if a.dated and b.dated else 0.75 if a.sure and b.sure else 0.0)
+            return _no(why, "when", f"{_days(a)} and {_days(b)}: {gap} days apart")
+        points = 0.5 if gap else (1.5 if a.dated and b.dated else 0.75 if a.sure and b.sure else 0.0)
+        score += points
+        if why is not None:
+            why.append(Reason("when", points, f"{_days(a)} and {_days(b)}" + (" touch" if gap else " overlap")))
     # what
     ga, gb = TYPE_GROUPS.get(a.event_type, "other"), TYPE_GROUPS.get(b.event_type, "other")
     if ga != gb and (ga, gb) not in COMPATIBLE_GROUPS and (gb, ga) not in COMPATIBLE_GROUPS:
-        return None
-    score += 1.0 if a.event_type == b.event_type else 0.25
+        return _no(why, "what", f"{a.event_type} and {b.event_type}")
+    points = 1.0 if a.event_type == b.event_type else 0.25
+    score += points
+    if why is not None:
+        why.append(Reason("what", points, f"{a.event_type} and {b.event_type}"))
     # how many
     later = _order(a.published, b.published)
     for cat in CATEGORIES:
@@ -187,16 +220,38 @@ def pair_score(a: ReportEvent, b: ReportEvent) -> float | None:
         if ta is None or tb is None:
             continue
         fit = toll_fit(cat, ta, tb, later)
+        if why is not None:
+            order = f", reported {a.published} and {b.published}" if later else ""
+            why.append(Reason("how many", fit, f"{cat} {ta} and {tb}{order}"))
         if fit is None:
             return None
         score += fit
     # who
     if a.named and b.named:
-        score += 0.5 if a.named & b.named else -1.5
+        points = 0.5 if a.named & b.named else -1.5
+        score += points
+        if why is not None:
+            why.append(Reason("who", points, f"{', '.join(sorted(a.named))} and {', '.join(sorted(b.named))}"))
     # words in common (place names, weapons, targets): help, never decide
     if a.words and b.words:
-        score += 1.5 * len(a.words & b.words) / min(len(a.words), len(b.words))
+        common = a.words & b.words
+        points = 1.5 * len(common) / min(len(a.words), len(b.words))
+        score += points
+        if why is not None:
+            why.append(Reason("words", points, ", ".join(sorted(common)[:8]) or "none in common"))
     return score
+
+
+def _no(why: list[Reason] | None, test: str, saw: str) -> None:
+    if why is not None:
+        why.append(Reason(test, None, saw))
+    return None
+
+
+def _days(e: ReportEvent) -> str:
+    start, end = e.span
+    own = "" if e.date_start else " (its report's week)"
+    return (start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}") + own
 
 
 def _order(pa: date | None, pb: date | None) -> int:

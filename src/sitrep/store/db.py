@@ -253,34 +253,50 @@ def _content(row: dict, links: list, columns: list[str]) -> str:
 # ---------------------------------------------------------------- merging (reads report events, writes merged ones)
 def load_report_events(store: Store) -> list:
     """Every stored report event, as the merge sees it."""
+    return report_events(store.con)
+
+
+def report_events(con, event_ids: list[str] | None = None) -> list:
+    """The stored report events (all, or those of `event_ids`), as the merge sees them."""
     from sitrep.merge import ReportEvent, ReportFigure, event_words
 
-    con = store.con
-    rows = con.execute(
-        """SELECT e.event_id, e.article_id, a.published, e.kind, e.event_type, e.sub_event_type,
-                  e.date_start, e.date_end, e.date_precision, e.location_name, e.admin1, e.admin1_code, e.country,
-                  e.lat, e.lon, e.where_prec, e.geonames_id, e.confirmed, e.evidence
-           FROM report_events e JOIN articles a USING (article_id)"""
-    ).fetchall()
-    texts = dict(con.execute(
-        "SELECT article_id, text FROM articles WHERE article_id IN (SELECT article_id FROM report_events)").fetchall())
-    events = {}
-    for r in rows:
-        ev = ReportEvent(*r[:18])
-        text = texts[ev.article_id]
-        evidence = " ".join(text[s:e] for s, e in json.loads(r[18] or "[]"))
-        ev.words = event_words(evidence + " " + (ev.location_name or ""))
-        events[ev.event_id] = ev
-    for event_id, category, mn, mx, qualifier, confirmed, source, victims in con.execute(
-            """SELECT event_id, category, min_value, max_value, qualifier, confirmed, source, victims FROM figures
-               WHERE NOT superseded AND unit = 'people'""").fetchall():
-        if event_id in events:
-            events[event_id].figures.append(ReportFigure(category, mn, mx, qualifier, confirmed, source, victims))
-    for event_id, name, role, kind in con.execute("SELECT event_id, name, role, type FROM actors").fetchall():
-        if event_id in events:
-            events[event_id].actors.append((name, role, kind))
-            if role == "perpetrator":
-                events[event_id].perpetrators.add(name)
+    only = ""
+    if event_ids is not None:
+        import pyarrow as pa
+
+        con.register("_sitrep_events", pa.table({"event_id": list(event_ids)}))
+        only = " WHERE event_id IN (SELECT event_id FROM _sitrep_events)"
+    try:
+        rows = con.execute(
+            f"""SELECT e.event_id, e.article_id, a.published, e.kind, e.event_type, e.sub_event_type,
+                      e.date_start, e.date_end, e.date_precision, e.location_name, e.admin1, e.admin1_code, e.country,
+                      e.lat, e.lon, e.where_prec, e.geonames_id, e.confirmed, e.evidence
+               FROM report_events e JOIN articles a USING (article_id){only.replace('event_id', 'e.event_id', 1)}"""
+        ).fetchall()
+        texts = dict(con.execute(
+            "SELECT article_id, text FROM articles WHERE article_id IN (SELECT article_id FROM report_events"
+            f"{only})").fetchall())
+        events = {}
+        for r in rows:
+            ev = ReportEvent(*r[:18])
+            text = texts[ev.article_id]
+            evidence = " ".join(text[s:e] for s, e in json.loads(r[18] or "[]"))
+            ev.words = event_words(evidence + " " + (ev.location_name or ""))
+            events[ev.event_id] = ev
+        for event_id, category, mn, mx, qualifier, confirmed, source, victims in con.execute(
+                f"""SELECT event_id, category, min_value, max_value, qualifier, confirmed, source, victims FROM figures
+                   WHERE NOT superseded AND unit = 'people'{only.replace(' WHERE', ' AND')}""").fetchall():
+            if event_id in events:
+                events[event_id].figures.append(ReportFigure(category, mn, mx, qualifier, confirmed, source, victims))
+        for event_id, name, role, kind in con.execute(
+                f"SELECT event_id, name, role, type FROM actors{only}").fetchall():
+            if event_id in events:
+                events[event_id].actors.append((name, role, kind))
+                if role == "perpetrator":
+                    events[event_id].perpetrators.add(name)
+    finally:
+        if event_ids is not None:
+            con.unregister("_sitrep_events")
     return list(events.values())
 
 
