@@ -351,7 +351,7 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
     events = sorted(fold([e.prepare() for e in events]),
                     key=lambda e: (e.country or "", (e.span or (date.min,))[0], e.article_id, e.event_id))
     index = {e.event_id: k for k, e in enumerate(events)}
-    pairs: list[tuple[float, int, int]] = []
+    pairs: list[tuple[bool, float, int, int]] = []  # (a recall in it, score, event, event)
     conflicts: dict[int, set[int]] = {k: set() for k in range(len(events))}
     by_country: dict[str, list[ReportEvent]] = {}
     for e in events:
@@ -367,7 +367,9 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
                     conflicts[x].add(y)
                     conflicts[y].add(x)
                 elif s >= THRESHOLD and not (a.kind == b.kind == "background"):
-                    pairs.append((s, x, y))  # two recalls of an event join only through a report of it
+                    # two recalls of an event join only through a report of it, and after the reports of events
+                    # have found each other: a recall never takes the place of its report's own event
+                    pairs.append(("background" in (a.kind, b.kind), -s, x, y))
     parent = list(range(len(events)))
     members: dict[int, set[int]] = {k: {k} for k in range(len(events))}
     # A date of a season or a year does not stretch a cluster: it was compared with each member already.
@@ -380,7 +382,7 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
             k = parent[k]
         return k
 
-    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for *_, i, j in sorted(pairs):
         ri, rj = find(i), find(j)
         if ri == rj or conflicts[ri] & members[rj]:
             continue
