@@ -86,8 +86,13 @@ def test_undated_event_is_dated_by_its_reports_publication_week():
     dated = ev("a", killed=30).prepare()
     assert pair_score(dated, ev("b", "b", published=date(2022, 5, 19), start=None, end=date(2022, 5, 19),
                                 killed=31).prepare()) is not None
+    # a follow-up days after the week, not repeating the date: not ruled out, no points for the date
+    late = ev("b", "b", published=date(2022, 5, 22), start=None, end=date(2022, 5, 22), killed=31).prepare()
+    assert pair_score(dated, late) is not None
     assert pair_score(dated, ev("b", "b", published=date(2022, 5, 30), start=None, end=date(2022, 5, 30),
                                 killed=31).prepare()) is None  # published weeks later: another event
+    assert pair_score(ev("c", "c", published=date(2022, 5, 9), start=None, end=date(2022, 5, 9), killed=30).prepare(),
+                      dated) is None  # a report cannot tell an event that happened after it was published
     # a date of its own counts more than the publication week
     assert pair_score(dated, ev("b", "b", killed=31).prepare()) > pair_score(
         dated, ev("b", "b", start=None, end=date(2022, 5, 14), killed=31).prepare())

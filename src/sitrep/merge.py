@@ -199,9 +199,9 @@ def _score(a: ReportEvent, b: ReportEvent, why: list[Reason] | None) -> float | 
     ia, ib = a.span, b.span
     if ia and ib:
         gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
-        if gap > 1:
+        if gap > 1 and not (_reported_late(a, b) or _reported_late(b, a)):
             return _no(why, "when", f"{_days(a)} and {_days(b)}: {gap} days apart")
-        points = 0.5 if gap else (1.5 if a.dated and b.dated else 0.75 if a.sure and b.sure else 0.0)
+        points = 0.0 if gap > 1 else 0.5 if gap else (1.5 if a.dated and b.dated else 0.75 if a.sure and b.sure else 0.0)
         score += points
         if why is not None:
             why.append(Reason("when", points, f"{_days(a)} and {_days(b)}" + (" touch" if gap else " overlap")))
@@ -240,6 +240,12 @@ def _score(a: ReportEvent, b: ReportEvent, why: list[Reason] | None) -> float | 
         if why is not None:
             why.append(Reason("words", points, ", ".join(sorted(common)[:8]) or "none in common"))
     return score
+
+
+def _reported_late(u: ReportEvent, o: ReportEvent) -> bool:
+    """Whether u, with no date of its own, may still be o: o happened before u's report's publication week, but not
+    more than CHAIN_DAYS before the publication (a follow-up report, days later, that does not repeat the date)."""
+    return u.date_start is None and o.span[1] < u.span[0] and (u.span[1] - o.span[1]).days <= CHAIN_DAYS
 
 
 def _no(why: list[Reason] | None, test: str, saw: str) -> None:
