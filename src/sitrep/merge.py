@@ -8,15 +8,16 @@ Two report events of different reports are the same event when every test passes
 - the same country; places within 30 km when both are precise, else the same province when both name one (a city
   is inside the province another report names), else only the country counts;
 - dates that overlap or touch (a day apart at most); an event with no date of its own is dated by its report's
-  publication window (the days just before it), which counts less than a date of its own;
+  publication week, which counts less than a date of its own (and a follow-up published days after that week,
+  within 10 days of the event, is not ruled out); a month or a year counts for nothing;
 - compatible types (a missile strike told as shelling or as an air strike; killings told as a battle or as
   violence against civilians), but never a displacement with an attack, or an abduction with a bombing;
 - compatible tolls, read in publication order: a later report's larger toll is a revision (tolls climb as the
   dead are counted, injured counts most), so it may be many times the first; otherwise tolls within a factor of
   four (six for the injured); no named perpetrators that differ; words in common help but never decide alone.
-Clusters grow by the strongest pairs first, and two clusters join only if every pair across them is compatible
-(complete linkage): another attack in the same city a week later, or a second bombing elsewhere the same day,
-stays apart.
+Clusters grow by the strongest pairs first (the reports' own events before the events they recall), and two
+clusters join only if every pair across them is compatible (complete linkage): another attack in the same city a
+week later, or a second bombing elsewhere the same day, stays apart. `explain` gives a pair's tests and points.
 
 Figures are reconciled UCDP-style, per category: low = the lowest figure reported, high = the highest, best =
 the figure of the latest report whose figure is not in doubt. A source's later figure replaces its own earlier one
