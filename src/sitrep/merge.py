@@ -302,8 +302,9 @@ _STOP = set(
 # ---------------------------------------------------------------- one report's events
 def fold(events: list[ReportEvent]) -> list[ReportEvent]:
     """Within one report, one incident is one event: each event that repeats another of its report is folded into
-    it (kept in `folded`, its figures, words and actors added, its date or place taken when more precise). Richer
-    events first; a repeat that fits several goes to the one it shares most words with. Events must be prepared."""
+    it (kept in `folded`; its figures of other categories, words and actors added; its date taken when the event has
+    none of its own). Richer events first; a repeat that fits several goes to the one it shares most words with.
+    Events must be prepared."""
     by_article: dict[str, list[ReportEvent]] = {}
     for e in events:
         by_article.setdefault(e.article_id, []).append(e)
