@@ -9,7 +9,7 @@ Two report events of different reports are the same event when every test passes
   is inside the province another report names), else only the country counts;
 - dates that overlap or touch (a day apart at most); an event with no date of its own is dated by its report's
   publication week, which counts less than a date of its own (and a follow-up published days after that week,
-  within 10 days of the event, is not ruled out); a month or a year counts for nothing;
+  within 10 days of the event and in the same province, is not ruled out); a month or a year counts for nothing;
 - compatible types (a missile strike told as shelling or as an air strike; killings told as a battle or as
   violence against civilians), but never a displacement with an attack, or an abduction with a bombing;
 - compatible tolls, read in publication order: a later report's larger toll is a revision (tolls climb as the
@@ -47,6 +47,7 @@ THRESHOLD = 3.0
 CHAIN_DAYS = 10  # events further apart than this are never compared (nor joined)
 MAX_SPAN_DAYS = 14  # a merged event's reports never span more than this
 UNDATED_DAYS = 7  # an event with no date of its own happened in the week before its report's publication
+UNDATED_POINTS = 0.5  # what that week says for a pair (a date of its own on both sides: 1.5)
 DATED_DAYS = 7  # a date spanning more than this (a month, a year) says little about which event it is
 # A date of a season or a year (a background clause's) does not stretch a cluster past MAX_SPAN_DAYS; a month still
 # does: on acled-dev, month-dated notes joining other events of their city made 45 false pairs more.
@@ -194,18 +195,23 @@ def _score(a: ReportEvent, b: ReportEvent, why: list[Reason] | None) -> float | 
     else:
         points, where = 0.0, "no place to compare"
     score += points
+    where_points = points
     if why is not None:
         why.append(Reason("where", points, where))
     # when
     ia, ib = a.span, b.span
     if ia and ib:
         gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
-        if gap > 1 and not (_reported_late(a, b) or _reported_late(b, a)):
+        # A follow-up report that does not repeat the date may be days late, where the place says more than
+        # the country.
+        late = gap > 1 and where_points >= 1.0 and (_reported_late(a, b) or _reported_late(b, a))
+        if gap > 1 and not late:
             return _no(why, "when", f"{_days(a)} and {_days(b)}: {gap} days apart")
-        points = 0.0 if gap > 1 else 0.5 if gap else (1.5 if a.dated and b.dated else 0.75 if a.sure and b.sure else 0.0)
+        points = 0.0 if gap > 1 else 0.5 if gap else (1.5 if a.dated and b.dated else UNDATED_POINTS if a.sure and b.sure else 0.0)
         score += points
         if why is not None:
-            why.append(Reason("when", points, f"{_days(a)} and {_days(b)}" + (" touch" if gap else " overlap")))
+            how = f", {gap} days apart (a later report)" if gap > 1 else " touch" if gap else " overlap"
+            why.append(Reason("when", points, f"{_days(a)} and {_days(b)}{how}"))
     # what
     ga, gb = TYPE_GROUPS.get(a.event_type, "other"), TYPE_GROUPS.get(b.event_type, "other")
     if ga != gb and (ga, gb) not in COMPATIBLE_GROUPS and (gb, ga) not in COMPATIBLE_GROUPS:
