@@ -166,3 +166,13 @@ def test_show_and_explain_say_why(tmp_path, extractor):
     climb = next(t for t in together[0]["tests"] if t["test"] == "how many" and t["saw"].startswith("killed"))
     assert climb["points"] == 0.0 and "6 and 31" in climb["saw"]  # a revision, not a conflict
     assert not apart[0]["merged"] and apart[0]["score"] is None and apart[0]["tests"][-1]["test"] == "when"
+
+
+def test_events_with_missing_dates_and_places_are_compared_without_error():
+    """No publication date, a start without an end, no place: compared on what there is."""
+    undated = ev("a", published=None, start=None, end=None, killed=5)
+    start_only = ev("b", "b", published=None, start=D, end=None, killed=5)
+    nowhere = ev("c", "c", published=None, start=None, end=None, place=None, killed=5)
+    other_toll = ev("d", "d", published=None, start=None, end=None, killed=50)
+    groups = cluster([undated, start_only, nowhere, other_toll])
+    assert sorted(sorted(e.event_id for e in g) for g in groups) == [["a", "b"], ["c"], ["d"]]

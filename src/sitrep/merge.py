@@ -111,7 +111,7 @@ class ReportEvent:
         toll of each category and the named perpetrators."""
         end = self.date_end or self.published
         self.span = None if end is None else (self.date_start or end - timedelta(days=UNDATED_DAYS), end)
-        self.dated = self.date_start is not None and (end - self.date_start).days <= DATED_DAYS
+        self.dated = end is not None and self.date_start is not None and (end - self.date_start).days <= DATED_DAYS
         self.sure = self.span is not None and (self.span[1] - self.span[0]).days <= DATED_DAYS
         self.tolls = {}
         for f in self.figures:
