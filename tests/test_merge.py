@@ -138,7 +138,8 @@ def test_climbing_tolls_undated_and_coarse_reports_merge_decoys_apart(tmp_path, 
     p.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
     with Store(tmp_path / "events.duckdb") as store:
         assert ingest([str(p)], store, extractor).failed == 0
-        events = {tuple(sorted(r["article_id"] for r in m["reports"])): m for m in spec_events(store.con, EventFilter())}
+        events = {tuple(sorted(r["article_id"] for r in m["reports"])): m
+                  for m in spec_events(store.con, EventFilter())}
     assert set(events) == {("jalalabad-1", "jalalabad-2", "jalalabad-3", "jalalabad-4"), ("jalalabad-decoy-year",),
                            ("jalalabad-decoy-week",)}
     m = events[("jalalabad-1", "jalalabad-2", "jalalabad-3", "jalalabad-4")]

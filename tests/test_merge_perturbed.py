@@ -115,8 +115,8 @@ def perturb_report(record: Record, rng: random.Random, gazetteer: Gazetteer, log
             e.figures = [f for f in e.figures if f.category == keep]
             log.append(f"{a.id}/{e.id[:6]}: split by category")
         else:  # the same event with and without a figure
-            twin = dataclasses.replace(e, id=e.id + "-split",
-                                       figures=[dataclasses.replace(f) for f in e.figures if f.category == "killed"][:1])
+            deaths = [dataclasses.replace(f) for f in e.figures if f.category == "killed"][:1]
+            twin = dataclasses.replace(e, id=e.id + "-split", figures=deaths)
             log.append(f"{a.id}/{e.id[:6]}: split, one half with its deaths only")
         out.insert(out.index(e) + 1, twin)
     if main and rng.random() < P_EACH:

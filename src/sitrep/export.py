@@ -228,7 +228,8 @@ def ucdp_dyad(row: dict) -> tuple[int, str, str]:
     civilians = [a for a in others if a.get("type") == "civilians"]
     best, dead_civilians = row["killed_best"] or 0, row["killed_civilians"] or 0
     side_a = _ucdp_side(perps[0], country) if perps else ""
-    if row["event_type"] in ("violence_against_civilians", "abduction") or civilians or (best and dead_civilians == best):
+    one_sided = row["event_type"] in ("violence_against_civilians", "abduction")
+    if one_sided or civilians or (best and dead_civilians == best):
         return 3, side_a or UNIDENTIFIED_SIDE, civilians[0]["name"] if civilians else "Civilians"
     sides: list[str] = []
     for a in perps[:1] + [a for a in others if a.get("type") != "civilians"]:  # perpetrators are on one side

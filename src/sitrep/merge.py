@@ -207,7 +207,10 @@ def _score(a: ReportEvent, b: ReportEvent, why: list[Reason] | None) -> float | 
         late = gap > 1 and where_points >= 1.0 and (_reported_late(a, b) or _reported_late(b, a))
         if gap > 1 and not late:
             return _no(why, "when", f"{_days(a)} and {_days(b)}: {gap} days apart")
-        points = 0.0 if gap > 1 else 0.5 if gap else (1.5 if a.dated and b.dated else UNDATED_POINTS if a.sure and b.sure else 0.0)
+        if gap:
+            points = 0.5 if gap == 1 else 0.0
+        else:
+            points = 1.5 if a.dated and b.dated else UNDATED_POINTS if a.sure and b.sure else 0.0
         score += points
         if why is not None:
             how = f", {gap} days apart (a later report)" if gap > 1 else " touch" if gap else " overlap"

@@ -222,7 +222,8 @@ class Store:
         """merged id -> its stored updated_at, for the events whose content is unchanged."""
         columns = [r[0] for r in self.con.execute("DESCRIBE merged_events").fetchall() if r[0] != "updated_at"]
         stored_links: dict[str, list] = {}
-        for event_id, merged_id, link in self.con.execute("SELECT event_id, merged_id, link FROM merge_links").fetchall():
+        rows = self.con.execute("SELECT event_id, merged_id, link FROM merge_links").fetchall()
+        for event_id, merged_id, link in rows:
             stored_links.setdefault(merged_id, []).append((event_id, link))
         stored = {}
         for row in self.con.execute(f"SELECT {', '.join(columns)}, updated_at FROM merged_events").fetchall():
