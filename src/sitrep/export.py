@@ -180,28 +180,18 @@ def _notes(row: dict, perp: dict | None, day) -> str:
 
 # ---------------------------------------------------------------- UCDP
 def ucdp_row(row: dict, reports: list[dict]) -> dict[str, Any]:
-    actors = json.loads(row["actors"] or "[]")
-    perp = next((a for a in actors if a["role"] == "perpetrator"), None)
-    target = next((a for a in actors if a["role"] == "target"), None)
+    violence, side_a, side_b = ucdp_dyad(row)
     civilians = row["killed_civilians"] or 0
     best = row["killed_best"] or 0
-    if row["event_type"] in ("violence_against_civilians", "abduction") or (target and target.get("type") == "civilians") \
-            or (best and civilians == best):
-        violence = 3  # one-sided
-    elif any(a.get("type") == "state forces" for a in actors):
-        violence = 1  # state-based
-    else:
-        violence = 2  # non-state
     start, end = row["date_start"] or row["date_end"], row["date_end"]
     date_prec = _ucdp_date_prec(row)
     country = _country(row["country"])
-    side_b = target["name"] if target else ("Civilians" if violence == 3 else "")
     return {
         "id": _number(row),
         "year": start.year if start else "",
         "type_of_violence": violence,
-        "side_a": _ucdp_side(perp, country),
-        "side_b": _ucdp_side(target, country) if target else side_b,
+        "side_a": side_a,
+        "side_b": side_b,
         "source_article": "; ".join(f"{r['outlet'] or r['article_id']}" + (f" ({r['source_url']})" if r["source_url"] else "")
                                     for r in reports if r["link"] == "report"),
         "where_prec": row["where_prec"] or 6,
@@ -221,11 +211,51 @@ def ucdp_row(row: dict, reports: list[dict]) -> dict[str, Any]:
     }
 
 
-def _ucdp_side(actor: dict | None, country: dict) -> str:
-    if actor is None:
-        return ""
-    if actor.get("type") == "state forces" and country.get("name"):
-        return f"Government of {country['name']}"
+def ucdp_dyad(row: dict) -> tuple[int, str, str]:
+    """(type_of_violence, side_a, side_b) of a merged event, UCDP's way.
+
+    A side is a government when the actor is a state's forces -- the government of the actor's own country ("Military
+    Forces of Russia" striking in Ukraine is the Government of Russia), the event's country only for forces the report
+    names by no country -- else the organised actor's name. One-sided (3): violence against civilians, an abduction,
+    a civilian target, or deaths that are all civilians: side_b is the civilians. Otherwise the row needs two
+    sides: state-based (1) when one of them is a government (side_a, as UCDP lists it), non-state (2) otherwise; a
+    side the reports do not name is "Unidentified" rather than empty.
+    """
+    actors = json.loads(row["actors"] or "[]")
+    country = _country(row["country"]).get("name")
+    perps = [a for a in actors if a["role"] == "perpetrator"]
+    others = [a for a in actors if a["role"] != "perpetrator"]
+    civilians = [a for a in others if a.get("type") == "civilians"]
+    best, dead_civilians = row["killed_best"] or 0, row["killed_civilians"] or 0
+    side_a = _ucdp_side(perps[0], country) if perps else ""
+    one_sided = row["event_type"] in ("violence_against_civilians", "abduction")
+    if one_sided or civilians or (best and dead_civilians == best):
+        return 3, side_a or UNIDENTIFIED_SIDE, civilians[0]["name"] if civilians else "Civilians"
+    sides: list[str] = []
+    for a in perps[:1] + [a for a in others if a.get("type") != "civilians"]:  # perpetrators are on one side
+        side = _ucdp_side(a, country)
+        if side not in sides:
+            sides.append(side)
+    governments = [s for s in sides if s.startswith(GOVERNMENT)]
+    if governments:
+        a = governments[0]
+        b = next((s for s in sides if s != a), UNIDENTIFIED_SIDE)
+        return 1, a, b
+    sides += [UNIDENTIFIED_SIDE] * (2 - len(sides))
+    return 2, sides[0], sides[1]
+
+
+GOVERNMENT = "Government of "
+UNIDENTIFIED_SIDE = "Unidentified"
+
+
+def _ucdp_side(actor: dict, country: str | None) -> str:
+    """An actor as a UCDP side: a state's forces are its government ("Police Forces of Afghanistan" -> Government
+    of Afghanistan); anything else keeps its name."""
+    if actor.get("type") == "state forces":
+        own = actor["name"].split(" of ", 1)[1] if " of " in actor["name"] else country
+        if own:
+            return GOVERNMENT + own
     return actor["name"]
 
 

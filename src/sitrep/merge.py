@@ -1,17 +1,23 @@
 """Merge: the events that different reports tell of one real-world event become one merged event.
 
-Two report events are the same event when every test passes and the evidence adds up:
-- from different reports (one report's events were already told apart);
-- the same country; places within 30 km when both are precise, or the same province when one is only that;
-- dates that overlap or touch (a day apart at most); an event with no date of its own counts as the days just
-  before its report;
+Within one report, one incident is one event: an event that repeats another of its report (the same place or none,
+the same days or none, the same kind of violence, and no figure that differs -- a figure-less retelling, or the
+same blast told once with its deaths and once with its injured) is folded into it before reports are compared.
+
+Two report events of different reports are the same event when every test passes and the evidence adds up:
+- the same country; places within 30 km when both are precise, else the same province when both name one (a city
+  is inside the province another report names), else only the country counts;
+- dates that overlap or touch (a day apart at most); an event with no date of its own is dated by its report's
+  publication week, which counts less than a date of its own (and a follow-up published days after that week,
+  within 10 days of the event and in the same province, is not ruled out); a month or a year counts for nothing;
 - compatible types (a missile strike told as shelling or as an air strike; killings told as a battle or as
   violence against civilians), but never a displacement with an attack, or an abduction with a bombing;
-- compatible tolls (within a factor of four: early and late tolls of one event), no named perpetrators that
-  differ; words in common help but never decide alone.
-Clusters grow by the strongest pairs first, and two clusters join only if every pair across them is compatible
-(complete linkage): another attack in the same city a week later, or a second bombing elsewhere the same day,
-stays apart.
+- compatible tolls, read in publication order: a later report's larger toll is a revision (tolls climb as the
+  dead are counted, injured counts most), so it may be many times the first; otherwise tolls within a factor of
+  four (six for the injured); no named perpetrators that differ; words in common help but never decide alone.
+Clusters grow by the strongest pairs first (the reports' own events before the events they recall), and two
+clusters join only if every pair across them is compatible (complete linkage): another attack in the same city a
+week later, or a second bombing elsewhere the same day, stays apart. `explain` gives a pair's tests and points.
 
 Figures are reconciled UCDP-style, per category: low = the lowest figure reported, high = the highest, best =
 the figure of the latest report whose figure is not in doubt. A source's later figure replaces its own earlier one
@@ -40,6 +46,14 @@ FAR_KM = 60.0
 THRESHOLD = 3.0
 CHAIN_DAYS = 10  # events further apart than this are never compared (nor joined)
 MAX_SPAN_DAYS = 14  # a merged event's reports never span more than this
+UNDATED_DAYS = 7  # an event with no date of its own happened in the week before its report's publication
+UNDATED_POINTS = 0.5  # what that week says for a pair (a date of its own on both sides: 1.5)
+DATED_DAYS = 7  # a date spanning more than this (a month, a year) says little about which event it is
+# A date of a season or a year (a background clause's) does not stretch a cluster past MAX_SPAN_DAYS; a month still
+# does: on acled-dev, month-dated notes joining other events of their city made 45 false pairs more.
+VAGUE_DAYS = 62
+# category -> (the largest ratio of two reports' tolls in any order, and when the later report has the larger one)
+TOLL_RATIOS = {"killed": (4.0, 12.0), "injured": (6.0, 20.0), "displaced": (4.0, 12.0), "abducted": (4.0, 12.0)}
 UNIDENTIFIED = "Unidentified"
 
 
@@ -86,14 +100,19 @@ class ReportEvent:
     words: set[str] = field(default_factory=set)
     # What the pair tests read, computed once by prepare() (cluster() prepares every event it is given).
     span: tuple[date, date] | None = field(default=None, init=False, repr=False, compare=False)
+    dated: bool = field(default=False, init=False, repr=False, compare=False)  # a date of its own, a week at most
+    sure: bool = field(default=False, init=False, repr=False, compare=False)  # dated, or by its report's week
     tolls: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     named: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    folded: list[ReportEvent] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def prepare(self) -> ReportEvent:
-        """Compute the dates (an event with no date of its own: the days just before its report), the headline
+        """Compute the dates (an event with no date of its own: its report's publication window), the headline
         toll of each category and the named perpetrators."""
         end = self.date_end or self.published
-        self.span = None if end is None else (self.date_start or end - timedelta(days=3), end)
+        self.span = None if end is None else (self.date_start or end - timedelta(days=UNDATED_DAYS), end)
+        self.dated = end is not None and self.date_start is not None and (end - self.date_start).days <= DATED_DAYS
+        self.sure = self.span is not None and (self.span[1] - self.span[0]).days <= DATED_DAYS
         self.tolls = {}
         for f in self.figures:
             if f.headline is not None:
@@ -133,55 +152,147 @@ def km(a: ReportEvent, b: ReportEvent) -> float | None:
 
 def pair_score(a: ReportEvent, b: ReportEvent) -> float | None:
     """How much says a and b are one event; None when something says they cannot be. Both must be prepared."""
+    return _score(a, b, None)
+
+
+@dataclass(slots=True)
+class Reason:
+    """One test of a pair: its name (where, when, what, how many, who, words, report), the points it gave (None:
+    it rules the pair out) and what it saw."""
+
+    test: str
+    points: float | None
+    saw: str
+
+
+def explain(a: ReportEvent, b: ReportEvent) -> tuple[float | None, list[Reason]]:
+    """pair_score with its reasons: each test run, in order, up to the one that rules the pair out."""
+    reasons: list[Reason] = []
+    return _score(a.prepare(), b.prepare(), reasons), reasons
+
+
+def _score(a: ReportEvent, b: ReportEvent, why: list[Reason] | None) -> float | None:
+    """pair_score; the reasons go to `why` when it is a list (the merge itself passes None: no strings built)."""
     if a.article_id == b.article_id:
-        return None
+        return _no(why, "report", "two events of one report")
     score = 0.0
     # where
     if a.country and b.country and a.country != b.country:
-        return None
+        return _no(why, "where", f"{a.country} and {b.country}")
     precise = (a.where_prec or 9) <= 2 and (b.where_prec or 9) <= 2
     d = km(a, b)
     if precise and d is not None:
         if d > FAR_KM:
-            return None
-        score += 2.0 if d <= NEAR_KM else 0.5
+            return _no(why, "where", f"{a.location_name} and {b.location_name} are {d:.0f} km apart")
+        points = 2.0 if d <= NEAR_KM else 0.5
+        where = f"{a.location_name} and {b.location_name}, {d:.0f} km apart"
     elif a.admin1_code and b.admin1_code:
         if a.admin1_code != b.admin1_code:
-            return None
-        score += 1.0
+            return _no(why, "where", f"{a.location_name} and {b.location_name} are in different provinces")
+        points, where = 1.0, f"{a.location_name} and {b.location_name}: the same province"
     elif a.country and a.country == b.country:
-        score += 0.5
+        points, where = 0.5, f"the same country ({a.country})"
+    else:
+        points, where = 0.0, "no place to compare"
+    score += points
+    where_points = points
+    if why is not None:
+        why.append(Reason("where", points, where))
     # when
     ia, ib = a.span, b.span
     if ia and ib:
         gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
-        if gap > 1:
-            return None
-        score += 1.5 if gap == 0 else 0.5
+        # A follow-up report that does not repeat the date may be days late, where the place says more than
+        # the country.
+        late = gap > 1 and where_points >= 1.0 and (_reported_late(a, b) or _reported_late(b, a))
+        if gap > 1 and not late:
+            return _no(why, "when", f"{_days(a)} and {_days(b)}: {gap} days apart")
+        if gap:
+            points = 0.5 if gap == 1 else 0.0
+        else:
+            points = 1.5 if a.dated and b.dated else UNDATED_POINTS if a.sure and b.sure else 0.0
+        score += points
+        if why is not None:
+            how = f", {gap} days apart (a later report)" if gap > 1 else " touch" if gap else " overlap"
+            why.append(Reason("when", points, f"{_days(a)} and {_days(b)}{how}"))
     # what
     ga, gb = TYPE_GROUPS.get(a.event_type, "other"), TYPE_GROUPS.get(b.event_type, "other")
     if ga != gb and (ga, gb) not in COMPATIBLE_GROUPS and (gb, ga) not in COMPATIBLE_GROUPS:
-        return None
-    score += 1.0 if a.event_type == b.event_type else 0.25
+        return _no(why, "what", f"{a.event_type} and {b.event_type}")
+    points = 1.0 if a.event_type == b.event_type else 0.25
+    score += points
+    if why is not None:
+        why.append(Reason("what", points, f"{a.event_type} and {b.event_type}"))
     # how many
+    later = _order(a.published, b.published)
     for cat in CATEGORIES:
         ta, tb = a.tolls.get(cat), b.tolls.get(cat)
         if ta is None or tb is None:
             continue
-        if (ta == 0) != (tb == 0):
+        fit = toll_fit(cat, ta, tb, later)
+        if why is not None:
+            order = f", reported {a.published} and {b.published}" if later else ""
+            why.append(Reason("how many", fit, f"{cat} {ta} and {tb}{order}"))
+        if fit is None:
             return None
-        if ta and tb:
-            ratio = max(ta, tb) / min(ta, tb)
-            if ratio > 4:
-                return None
-            score += 1.0 if ratio <= 1.5 else 0.5
+        score += fit
     # who
     if a.named and b.named:
-        score += 0.5 if a.named & b.named else -1.5
+        points = 0.5 if a.named & b.named else -1.5
+        score += points
+        if why is not None:
+            why.append(Reason("who", points, f"{', '.join(sorted(a.named))} and {', '.join(sorted(b.named))}"))
     # words in common (place names, weapons, targets): help, never decide
     if a.words and b.words:
-        score += 1.5 * len(a.words & b.words) / min(len(a.words), len(b.words))
+        common = a.words & b.words
+        points = 1.5 * len(common) / min(len(a.words), len(b.words))
+        score += points
+        if why is not None:
+            why.append(Reason("words", points, ", ".join(sorted(common)[:8]) or "none in common"))
     return score
+
+
+def _reported_late(u: ReportEvent, o: ReportEvent) -> bool:
+    """Whether u, with no date of its own, may still be o: o happened before u's report's publication week, but not
+    more than CHAIN_DAYS before the publication (a follow-up report, days later, that does not repeat the date)."""
+    return u.date_start is None and o.span[1] < u.span[0] and (u.span[1] - o.span[1]).days <= CHAIN_DAYS
+
+
+def _no(why: list[Reason] | None, test: str, saw: str) -> None:
+    if why is not None:
+        why.append(Reason(test, None, saw))
+    return None
+
+
+def _days(e: ReportEvent) -> str:
+    start, end = e.span
+    own = "" if e.date_start else " (its report's week)"
+    return (start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}") + own
+
+
+def _order(pa: date | None, pb: date | None) -> int:
+    """1 when b's report came out after a's, -1 before, 0 the same day or not known."""
+    if pa is None or pb is None or pa == pb:
+        return 0
+    return 1 if pb > pa else -1
+
+
+def toll_fit(category: str, ta: int, tb: int, later: int) -> float | None:
+    """How well two reports' tolls of a category fit one event (None: they cannot). `later` is _order(a, b): a
+    later report's larger toll is a revision, so it may be many times the earlier one; the injured are counted
+    loosest (hospitals add their wounded for days)."""
+    if (ta == 0) != (tb == 0):
+        return None
+    if not ta:
+        return 0.0
+    ratio = max(ta, tb) / min(ta, tb)
+    if ratio <= 1.5:
+        return 1.0
+    any_order, climbing = TOLL_RATIOS.get(category, TOLL_RATIOS["killed"])
+    if ratio <= any_order:
+        return 0.5
+    grew = (later > 0 and tb > ta) or (later < 0 and ta > tb)
+    return 0.0 if grew and ratio <= climbing else None
 
 
 def event_words(text: str) -> set[str]:
@@ -197,18 +308,67 @@ _STOP = set(
 )
 
 
+# ---------------------------------------------------------------- one report's events
+def fold(events: list[ReportEvent]) -> list[ReportEvent]:
+    """Within one report, one incident is one event: each event that repeats another of its report is folded into
+    it (kept in `folded`; its figures of other categories, words and actors added; its date taken when the event has
+    none of its own). Richer events first; a repeat that fits several goes to the one it shares most words with.
+    Events must be prepared."""
+    by_article: dict[str, list[ReportEvent]] = {}
+    for e in events:
+        by_article.setdefault(e.article_id, []).append(e)
+    out: list[ReportEvent] = []
+    for group in by_article.values():
+        heads: list[ReportEvent] = []
+        for e in sorted(group, key=lambda e: (-len(e.tolls), e.where_prec or 9, e.event_id)):
+            hosts = [h for h in heads if repeats(e, h)]
+            if hosts:
+                _absorb(max(hosts, key=lambda h: len(h.words & e.words)), e)
+            else:
+                heads.append(e)
+        out += heads
+    return out
+
+
+def repeats(e: ReportEvent, host: ReportEvent) -> bool:
+    """Whether `e` tells the incident `host` tells, in the same report: the same kind of event (a recalled one with
+    a recalled one), the same place or none, overlapping days or none of its own, and no figure that differs."""
+    if (e.kind == "background") != (host.kind == "background"):
+        return False
+    if TYPE_GROUPS.get(e.event_type, "other") != TYPE_GROUPS.get(host.event_type, "other"):
+        return False
+    if e.country and (e.geonames_id != host.geonames_id or e.country != host.country):
+        return False
+    if e.dated and host.dated and (e.span[0] > host.span[1] or host.span[0] > e.span[1]):
+        return False
+    return all(host.tolls.get(cat, n) == n for cat, n in e.tolls.items())
+
+
+def _absorb(host: ReportEvent, e: ReportEvent) -> None:
+    host.folded.append(e)
+    have = {f.category for f in host.figures}
+    host.figures += [f for f in e.figures if f.category not in have]
+    host.words |= e.words
+    host.perpetrators |= e.perpetrators
+    host.actors += [a for a in e.actors if a not in host.actors]
+    if e.dated and not host.dated:
+        host.date_start, host.date_end, host.date_precision = e.date_start, e.date_end, e.date_precision
+    host.prepare()
+
+
 # ---------------------------------------------------------------- clustering
 def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
     """Complete-linkage clusters, strongest pairs first. Deterministic for the same input.
 
-    Every pair of events close enough in time to be chained is scored once; a pair that cannot be one event is
-    remembered, and two clusters join only if no such pair lies across them (and their dates stay within two
-    weeks), so the cost grows with the pairs examined, not with the square of the cluster sizes.
+    Each report's repeats are folded first (see fold). Every pair of events close enough in time to be chained is
+    scored once; a pair that cannot be one event is remembered, and two clusters join only if no such pair lies
+    across them (and their dates stay within two weeks), so the cost grows with the pairs examined, not with the
+    square of the cluster sizes.
     """
-    events = sorted((e.prepare() for e in events),
+    events = sorted(fold([e.prepare() for e in events]),
                     key=lambda e: (e.country or "", (e.span or (date.min,))[0], e.article_id, e.event_id))
     index = {e.event_id: k for k, e in enumerate(events)}
-    pairs: list[tuple[float, int, int]] = []
+    pairs: list[tuple[bool, float, int, int]] = []  # (a recall in it, score, event, event)
     conflicts: dict[int, set[int]] = {k: set() for k in range(len(events))}
     by_country: dict[str, list[ReportEvent]] = {}
     for e in events:
@@ -223,11 +383,15 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
                 if s is None:
                     conflicts[x].add(y)
                     conflicts[y].add(x)
-                elif s >= THRESHOLD:
-                    pairs.append((s, x, y))
+                elif s >= THRESHOLD and not (a.kind == b.kind == "background"):
+                    # two recalls of an event join only through a report of it, and after the reports of events
+                    # have found each other: a recall never takes the place of its report's own event
+                    pairs.append(("background" in (a.kind, b.kind), -s, x, y))
     parent = list(range(len(events)))
     members: dict[int, set[int]] = {k: {k} for k in range(len(events))}
-    spans = {k: e.span for k, e in enumerate(events)}
+    # A date of a season or a year does not stretch a cluster: it was compared with each member already.
+    spans = {k: e.span if e.span and (e.span[1] - e.span[0]).days <= VAGUE_DAYS else None
+             for k, e in enumerate(events)}
 
     def find(k: int) -> int:
         while parent[k] != k:
@@ -235,7 +399,7 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
             k = parent[k]
         return k
 
-    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for *_, i, j in sorted(pairs):
         ri, rj = find(i), find(j)
         if ri == rj or conflicts[ri] & members[rj]:
             continue

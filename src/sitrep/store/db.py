@@ -201,9 +201,14 @@ class Store:
 
     # ------------------------------------------------------------ merged events
     def replace_merged(self, merged_rows: list[dict], links: list[dict]) -> None:
-        """Replace the merged events and their links in one transaction."""
+        """Replace the merged events and their links in one transaction. A merged event whose content (its columns
+        and its reports) is what was stored keeps its stored `updated_at`: exports' timestamps move only for events
+        that changed."""
         self.con.begin()
         try:
+            kept = self._unchanged_times(merged_rows, links)
+            for row in merged_rows:
+                row["updated_at"] = kept.get(row["merged_id"], row["updated_at"])
             self.con.execute("DELETE FROM merge_links")
             self.con.execute("DELETE FROM merged_events")
             self._insert("merged_events", merged_rows)
@@ -213,6 +218,26 @@ class Store:
             self.con.rollback()
             raise
 
+    def _unchanged_times(self, merged_rows: list[dict], links: list[dict]) -> dict[str, datetime]:
+        """merged id -> its stored updated_at, for the events whose content is unchanged."""
+        columns = [r[0] for r in self.con.execute("DESCRIBE merged_events").fetchall() if r[0] != "updated_at"]
+        stored_links: dict[str, list] = {}
+        rows = self.con.execute("SELECT event_id, merged_id, link FROM merge_links").fetchall()
+        for event_id, merged_id, link in rows:
+            stored_links.setdefault(merged_id, []).append((event_id, link))
+        stored = {}
+        for row in self.con.execute(f"SELECT {', '.join(columns)}, updated_at FROM merged_events").fetchall():
+            stored[row[0]] = (_content(dict(zip(columns, row)), stored_links.get(row[0], []), columns), row[-1])
+        new_links: dict[str, list] = {}
+        for ln in links:
+            new_links.setdefault(ln["merged_id"], []).append((ln["event_id"], ln["link"]))
+        out = {}
+        for row in merged_rows:
+            old = stored.get(row["merged_id"])
+            if old and old[1] is not None and old[0] == _content(row, new_links.get(row["merged_id"], []), columns):
+                out[row["merged_id"]] = old[1]
+        return out
+
     def counts(self) -> dict[str, int]:
         out = {}
         for table in ("articles", "report_events", "figures", "merged_events", "article_history"):
@@ -220,37 +245,59 @@ class Store:
         return out
 
 
+def _content(row: dict, links: list, columns: list[str]) -> str:
+    """A merged event's content as stored (floats as the DOUBLE column keeps them), for telling a change apart."""
+    values = [row.get(c) for c in columns]
+    return json.dumps([values, sorted(links)], default=str)
+
+
 # ---------------------------------------------------------------- merging (reads report events, writes merged ones)
 def load_report_events(store: Store) -> list:
     """Every stored report event, as the merge sees it."""
+    return report_events(store.con)
+
+
+def report_events(con, event_ids: list[str] | None = None) -> list:
+    """The stored report events (all, or those of `event_ids`), as the merge sees them."""
     from sitrep.merge import ReportEvent, ReportFigure, event_words
 
-    con = store.con
-    rows = con.execute(
-        """SELECT e.event_id, e.article_id, a.published, e.kind, e.event_type, e.sub_event_type,
-                  e.date_start, e.date_end, e.date_precision, e.location_name, e.admin1, e.admin1_code, e.country,
-                  e.lat, e.lon, e.where_prec, e.geonames_id, e.confirmed, e.evidence
-           FROM report_events e JOIN articles a USING (article_id)"""
-    ).fetchall()
-    texts = dict(con.execute(
-        "SELECT article_id, text FROM articles WHERE article_id IN (SELECT article_id FROM report_events)").fetchall())
-    events = {}
-    for r in rows:
-        ev = ReportEvent(*r[:18])
-        text = texts[ev.article_id]
-        evidence = " ".join(text[s:e] for s, e in json.loads(r[18] or "[]"))
-        ev.words = event_words(evidence + " " + (ev.location_name or ""))
-        events[ev.event_id] = ev
-    for event_id, category, mn, mx, qualifier, confirmed, source, victims in con.execute(
-            """SELECT event_id, category, min_value, max_value, qualifier, confirmed, source, victims FROM figures
-               WHERE NOT superseded AND unit = 'people'""").fetchall():
-        if event_id in events:
-            events[event_id].figures.append(ReportFigure(category, mn, mx, qualifier, confirmed, source, victims))
-    for event_id, name, role, kind in con.execute("SELECT event_id, name, role, type FROM actors").fetchall():
-        if event_id in events:
-            events[event_id].actors.append((name, role, kind))
-            if role == "perpetrator":
-                events[event_id].perpetrators.add(name)
+    only = ""
+    if event_ids is not None:
+        import pyarrow as pa
+
+        con.register("_sitrep_events", pa.table({"event_id": list(event_ids)}))
+        only = " WHERE event_id IN (SELECT event_id FROM _sitrep_events)"
+    try:
+        rows = con.execute(
+            f"""SELECT e.event_id, e.article_id, a.published, e.kind, e.event_type, e.sub_event_type,
+                      e.date_start, e.date_end, e.date_precision, e.location_name, e.admin1, e.admin1_code, e.country,
+                      e.lat, e.lon, e.where_prec, e.geonames_id, e.confirmed, e.evidence
+               FROM report_events e JOIN articles a USING (article_id){only.replace('event_id', 'e.event_id', 1)}"""
+        ).fetchall()
+        texts = dict(con.execute(
+            "SELECT article_id, text FROM articles WHERE article_id IN (SELECT article_id FROM report_events"
+            f"{only})").fetchall())
+        events = {}
+        for r in rows:
+            ev = ReportEvent(*r[:18])
+            text = texts[ev.article_id]
+            evidence = " ".join(text[s:e] for s, e in json.loads(r[18] or "[]"))
+            ev.words = event_words(evidence + " " + (ev.location_name or ""))
+            events[ev.event_id] = ev
+        for event_id, category, mn, mx, qualifier, confirmed, source, victims in con.execute(
+                f"""SELECT event_id, category, min_value, max_value, qualifier, confirmed, source, victims FROM figures
+                   WHERE NOT superseded AND unit = 'people'{only.replace(' WHERE', ' AND')}""").fetchall():
+            if event_id in events:
+                events[event_id].figures.append(ReportFigure(category, mn, mx, qualifier, confirmed, source, victims))
+        for event_id, name, role, kind in con.execute(
+                f"SELECT event_id, name, role, type FROM actors{only}").fetchall():
+            if event_id in events:
+                events[event_id].actors.append((name, role, kind))
+                if role == "perpetrator":
+                    events[event_id].perpetrators.add(name)
+    finally:
+        if event_ids is not None:
+            con.unregister("_sitrep_events")
     return list(events.values())
 
 
@@ -277,8 +324,9 @@ def save_merged(store: Store, merged: list) -> None:
             for k in ("low", "best", "high"):
                 row[f"{cat}_{k}"] = m.figures[cat][k]
         rows.append(row)
-        links += [{"event_id": e.event_id, "merged_id": m.merged_id, "link": "report"} for e in m.members]
-        links += [{"event_id": e.event_id, "merged_id": m.merged_id, "link": "mention"} for e in m.mentions]
+        for link, events in (("report", m.members), ("mention", m.mentions)):  # with the repeats folded into them
+            links += [{"event_id": x.event_id, "merged_id": m.merged_id, "link": link}
+                      for e in events for x in (e, *e.folded)]
     store.replace_merged(rows, links)
 
 

@@ -184,7 +184,52 @@ def event_detail(con, merged_id: str) -> dict[str, Any] | None:
             "claim_source": record.get("claim_source"),
         })
     out["report_details"] = details
+    out["merge_reasons"] = merge_reasons(con, merged_id)
     return out
+
+
+def merge_reasons(con, merged_id: str) -> list[dict[str, Any]]:
+    """Why each report is in a merged event: the repeats of its own event folded in, and its pair with the report
+    it fits best, test by test (sitrep.merge.explain)."""
+    from sitrep.merge import explain, fold
+    from sitrep.store.db import report_events
+
+    ids = [r[0] for r in con.execute("SELECT event_id FROM merge_links WHERE merged_id = ?", [merged_id]).fetchall()]
+    events = fold([e.prepare() for e in report_events(con, ids)])
+    out = []
+    for e in sorted(events, key=lambda e: (e.published or date.min, e.article_id)):
+        pairs = [(o, *explain(e, o)) for o in events if o.article_id != e.article_id]
+        best = max(pairs, key=lambda p: (p[1] is not None, p[1] or 0.0), default=None)
+        out.append({"article_id": e.article_id, "event_id": e.event_id, "folded": [f.event_id for f in e.folded],
+                    "with": best[0].article_id if best else None, "score": best[1] if best else None,
+                    "tests": _tests(best[2]) if best else []})
+    return out
+
+
+def explain_articles(con, article_a: str, article_b: str) -> list[dict[str, Any]]:
+    """Why two reports' events were or were not merged: every pair of their events (each report's repeats folded
+    first), with the merged events they are in, the score against the merge's threshold, and each test."""
+    from sitrep.merge import THRESHOLD, explain, fold
+    from sitrep.store.db import report_events
+
+    ids = [r[0] for r in con.execute("SELECT event_id FROM report_events WHERE article_id IN (?, ?)",
+                                     [article_a, article_b]).fetchall()]
+    merged = dict(con.execute("SELECT event_id, merged_id FROM merge_links WHERE event_id IN "
+                              "(SELECT event_id FROM report_events WHERE article_id IN (?, ?))",
+                              [article_a, article_b]).fetchall())
+    events = fold([e.prepare() for e in report_events(con, ids)])
+    out = []
+    for a in (e for e in events if e.article_id == article_a):
+        for b in (e for e in events if e.article_id == article_b):
+            score, reasons = explain(a, b)
+            out.append({"event_a": a.event_id, "event_b": b.event_id, "merged_a": merged.get(a.event_id),
+                        "merged_b": merged.get(b.event_id), "merged": merged.get(a.event_id) == merged.get(b.event_id),
+                        "score": score, "threshold": THRESHOLD, "tests": _tests(reasons)})
+    return out
+
+
+def _tests(reasons) -> list[dict[str, Any]]:
+    return [{"test": r.test, "points": r.points, "saw": r.saw} for r in reasons]
 
 
 def article_detail(con, article_id: str) -> dict[str, Any] | None:
