@@ -392,6 +392,47 @@ def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple
 
 
 @main.command()
+@_db_option
+@click.option("--country", help="ISO alpha-2 code or name.")
+@click.option("--admin1", help="Province / state / region name.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Events on or after this day (YYYY-MM-DD).")
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Events on or before this day (YYYY-MM-DD).")
+@click.option("--actor", help="Actor name (part of it).")
+@click.option("--since-report", "since_report", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="The JSON of an earlier report: list the new events and revised tolls since.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="report.html, report.pdf (needs Chromium) or report.json; an .html or .pdf also gets its .json "
+                   "beside it, for the next --since-report.")
+def report(db, country, admin1, since, until, actor, since_report, output) -> None:
+    """A one-page situation report (A4): headline numbers, map, timeline, top events, changes, methods.
+
+    \b
+    Examples:
+      sitrep report --db events.duckdb -o report.pdf
+      sitrep report --country NG --since 2024-03-01 --since-report report.json -o report-2.pdf
+    """
+    from sitrep import report as sitrep_report
+    from sitrep.report.pdf import PdfError
+
+    if output.suffix.lower() not in (".html", ".htm", ".pdf", ".json"):
+        raise click.BadParameter("give a file ending in .html, .pdf or .json", param_hint="-o")
+    previous = None
+    if since_report is not None:
+        try:
+            previous = sitrep_report.load_previous(since_report)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--since-report") from None
+    f = _event_filter(country, admin1, since, until, None, actor, None, None, None, None)
+    with _open_store(db, read_only=True) as store:
+        data = sitrep_report.build(store.con, f, previous)
+    try:
+        written = sitrep_report.write(data, output)
+    except PdfError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"{data['n_events']} events -> {', '.join(map(str, written))}")
+
+
+@main.command()
 def info() -> None:
     """Show the NLP model and the rule files in use."""
     from sitrep import lexicon
