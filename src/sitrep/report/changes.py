@@ -46,15 +46,19 @@ class Change:
 
 
 def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[Change]:
-    """New events, and events whose tolls changed, from the `before` look to the `after` one (snapshots)."""
+    """New events, and events whose tolls changed, from the `before` look to the `after` one (snapshots).
+
+    Each earlier event is followed once: by its id, else by the reports it shares (the same report event counts
+    more than another event of the same report)."""
     by_id = {e["id"]: e for e in before}
-    by_article: dict[str, list[dict[str, Any]]] = {}
-    for e in before:
-        for a in e.get("articles") or []:
-            by_article.setdefault(a, []).append(e)
+    claimed = {e["id"] for e in after if e["id"] in by_id}
     out: list[Change] = []
     for e in after:
-        prev = by_id.get(e["id"]) or _best_overlap(e, by_article)
+        prev = by_id.get(e["id"])
+        if prev is None:
+            prev = _best_overlap(e, [p for p in before if p["id"] not in claimed])
+            if prev is not None:
+                claimed.add(prev["id"])
         if prev is None:
             out.append(Change("new", e))
             continue
@@ -65,15 +69,16 @@ def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[C
     return out
 
 
-def _best_overlap(e: dict[str, Any], by_article: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
-    counts: dict[str, tuple[int, dict[str, Any]]] = {}
-    for a in e.get("articles") or []:
-        for prev in by_article.get(a, []):
-            n, _ = counts.get(prev["id"], (0, prev))
-            counts[prev["id"]] = (n + 1, prev)
-    if not counts:
-        return None
-    return max(counts.values(), key=lambda x: x[0])[1]
+def _best_overlap(e: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    keys = set(e.get("articles") or [])
+    articles = {k.split("#")[0] for k in keys}
+    best, score = None, 0
+    for prev in candidates:
+        theirs = set(prev.get("articles") or [])
+        s = 2 * len(keys & theirs) + len(articles & {k.split("#")[0] for k in theirs})
+        if s > score:
+            best, score = prev, s
+    return best
 
 
 def _toll(v: dict[str, Any] | None) -> tuple:

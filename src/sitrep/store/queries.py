@@ -269,13 +269,14 @@ def figure_status(con, merged_ids: list[str]) -> dict[str, dict[str, int]]:
 
 
 def event_articles(con) -> dict[str, list[str]]:
-    """Each merged event's reports (article ids, passing mentions included). A revised report gets new report-event
-    ids, but keeps its article id: this is how an event is followed from one merge to the next."""
-    rows = con.execute("SELECT DISTINCT l.merged_id, e.article_id FROM merge_links l JOIN report_events e "
-                       "USING (event_id) ORDER BY 1, 2").fetchall()
+    """Each merged event's report events as "article_id#seq" (passing mentions included). A revised report gets new
+    report-event ids but keeps its article id and, mostly, its events' order: this is how an event is followed
+    from one merge to the next."""
+    rows = con.execute("SELECT DISTINCT l.merged_id, e.article_id || '#' || e.seq FROM merge_links l "
+                       "JOIN report_events e USING (event_id) ORDER BY 1, 2").fetchall()
     out: dict[str, list[str]] = {}
-    for merged_id, article_id in rows:
-        out.setdefault(merged_id, []).append(article_id)
+    for merged_id, key in rows:
+        out.setdefault(merged_id, []).append(key)
     return out
 
 
