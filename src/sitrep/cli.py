@@ -433,6 +433,68 @@ def report(db, country, admin1, since, until, actor, since_report, output) -> No
 
 
 @main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@_db_option
+@click.option("--every", default="15m", show_default=True, metavar="DURATION",
+              help="How often to poll the feeds (15m, 1h, 90s).")
+@click.option("--once", is_flag=True, help="Poll each feed once and stop (for cron); exit 1 if a feed failed.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="How to print each new event and revised toll.")
+@click.option("--timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds to wait for a feed's answer.")
+def watch(feeds: tuple[str, ...], db: Path | None, every: str, once: bool, fmt: str, timeout: float) -> None:
+    """Follow RSS/Atom feeds (URLs or files): store new and updated reports and print each new event and each
+    revised toll. A failing feed is reported and retried later; the others go on. Ctrl-C stops cleanly.
+
+    \b
+    Examples:
+      sitrep watch https://example.org/feed.xml --db events.duckdb
+      sitrep watch feeds/*.xml --db events.duckdb --once --format jsonl
+    """
+    import time
+
+    from sitrep.report.changes import describe
+    from sitrep.watch import Watcher, change_json, parse_every
+
+    try:
+        seconds = parse_every(every)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--every") from None
+    store = _open_store(db)
+    try:
+        watcher = Watcher(store, list(feeds), every=seconds, timeout=timeout)
+    except ValueError as e:
+        store.close()
+        raise click.BadParameter(str(e), param_hint="FEEDS") from None
+    failed = False
+    try:
+        while True:
+            result = watcher.poll()
+            for change in result.changes:
+                click.echo(json.dumps(change_json(change), ensure_ascii=False) if fmt == "jsonl" else describe(change))
+            for err in result.entry_errors + result.errors:
+                click.echo(f"sitrep watch: {err}", err=True)
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+            click.echo(f"sitrep watch: {stamp} {len(feeds)} feed(s): {result.new} new, {result.updated} updated, "
+                       f"{result.not_modified} unchanged, {len(result.errors)} failed", err=True)
+            failed = bool(result.errors)
+            if once:
+                break
+            time.sleep(watcher.next_due())
+    except KeyboardInterrupt:
+        try:
+            watcher.finish()
+        except KeyboardInterrupt:
+            pass  # the merge is one transaction: interrupted, it changed nothing; the next run merges
+        click.echo("sitrep watch: stopped; the store holds every report stored so far", err=True)
+        sys.exit(130)
+    finally:
+        store.close()
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
 def info() -> None:
     """Show the NLP model and the rule files in use."""
     from sitrep import lexicon
