@@ -145,3 +145,19 @@ def test_filters_narrow_the_page(db):
         ng = report.build(store.con, EventFilter(country="NG"))
     assert ng["n_events"] == 2 and {t["place"] for t in ng["top"]} == {"Chibok, NG", "Dapchi, NG"}
     assert ng["title"] == "Situation report: NG"
+
+
+def test_events_stats_and_export_show_abducted_and_write_to_stdout(db):
+    run = CliRunner()
+    table = run.invoke(main, ["events", "--db", str(db)])
+    assert table.exit_code == 0
+    head, _, *rows = table.stdout.splitlines()
+    assert head.split()[4:8] == ["killed", "injured", "displaced", "abducted"]
+    assert "110" in next(r for r in rows if "Dapchi" in r).split()
+    stats = run.invoke(main, ["stats", "--db", str(db)])
+    assert "386 abducted" in stats.stdout.splitlines()[0]
+    out = run.invoke(main, ["export", "--db", str(db), "--format", "json"])
+    assert out.exit_code == 0
+    lines = [json.loads(x) for x in out.stdout.splitlines()]
+    assert len(lines) >= 9 and all(x["schema"] == "sitrep/1" for x in lines)
+    assert run.invoke(main, ["export", "--db", str(db), "--format", "parquet"]).exit_code == 2

@@ -250,11 +250,12 @@ def events(db, country, admin1, since, until, event_type, actor, min_killed, nea
 
             w = csvmod.writer(sys.stdout)
             w.writerow(["id", "date_start", "date_end", "event_type", "location", "admin1", "country", "killed_low",
-                        "killed_best", "killed_high", "displaced_best", "reports"])
+                        "killed_best", "killed_high", "displaced_best", "reports", "injured_best", "abducted_best"])
             for r in rows:
                 w.writerow([r["merged_id"], r["date_start"] or "", r["date_end"] or "", r["event_type"],
                             r["location_name"] or "", r["admin1"] or "", r["country"] or "", _blank(r["killed_low"]),
-                            _blank(r["killed_best"]), _blank(r["killed_high"]), _blank(r["displaced_best"]), r["n_reports"]])
+                            _blank(r["killed_best"]), _blank(r["killed_high"]), _blank(r["displaced_best"]), r["n_reports"],
+                            _blank(r["injured_best"]), _blank(r["abducted_best"])])
         else:
             click.echo(_table(rows))
 
@@ -266,14 +267,15 @@ def _blank(v) -> str:
 def _table(rows: list[dict]) -> str:
     if not rows:
         return "no events"
-    head = ["id", "date", "type", "where", "killed", "displaced", "reports"]
+    head = ["id", "date", "type", "where", "killed", "injured", "displaced", "abducted", "reports"]
     lines = []
     for r in rows:
         day = r["date_start"] or r["date_end"]
         killed = _spread(r["killed_low"], r["killed_best"], r["killed_high"])
         where = ", ".join(x for x in (r["location_name"], r["country"]) if x)
         lines.append([r["merged_id"], day.isoformat() if day else "?", r["event_type"], where[:32], killed,
-                      _blank(r["displaced_best"]), str(r["n_reports"])])
+                      _spread(r["injured_low"], r["injured_best"], r["injured_high"]), _blank(r["displaced_best"]),
+                      _spread(r["abducted_low"], r["abducted_best"], r["abducted_high"]), str(r["n_reports"])])
     widths = [max(len(h), *(len(str(x[k])) for x in lines)) for k, h in enumerate(head)]
     fmt = "  ".join(f"{{:{w}}}" for w in widths)
     return "\n".join([fmt.format(*head), fmt.format(*("-" * w for w in widths))] + [fmt.format(*x) for x in lines])
@@ -333,35 +335,58 @@ def stats(db: Path | None, fmt: str) -> None:
         click.echo(json.dumps(s, default=str))
         return
     t = s["totals"]
-    click.echo(f"{t['events']} events, {t['killed'] or 0} killed, {t['displaced'] or 0} displaced (best estimates)")
+    click.echo(f"{t['events']} events, {t['killed'] or 0} killed, {t['injured'] or 0} injured, "
+               f"{t['displaced'] or 0} displaced, {t['abducted'] or 0} abducted (best estimates)")
     click.echo("\nby country:")
     for r in s["by_country"]:
-        click.echo(f"  {r['country'] or '?':4} {r['events']:6} events  {r['killed'] or 0:8} killed  {r['displaced'] or 0:9} displaced")
+        click.echo(f"  {r['country'] or '?':4} {_stat_line(r)}")
     click.echo("\nby month:")
     for r in s["by_month"]:
-        click.echo(f"  {r['month'] or 'unknown':8} {r['events']:6} events  {r['killed'] or 0:8} killed  {r['displaced'] or 0:9} displaced")
+        click.echo(f"  {r['month'] or 'unknown':8} {_stat_line(r)}")
+
+
+def _stat_line(r: dict) -> str:
+    return (f"{r['events']:6} events  {r['killed'] or 0:8} killed  {r['injured'] or 0:8} injured  "
+            f"{r['displaced'] or 0:9} displaced  {r['abducted'] or 0:7} abducted")
 
 
 @main.command()
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson", "parquet", "acled", "ucdp"]),
               required=True, help="json is SPEC §3 (JSON Lines); acled and ucdp use those datasets' columns.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="The file to write (default: standard output; parquet needs a file).")
 @_filters
 def export(db, fmt, output, country, admin1, since, until, event_type, actor, min_killed, near, within) -> None:
-    """Write the merged events to a file.
+    """Write the merged events to a file, or to standard output. json is JSON Lines (one event per line).
 
     \b
     Examples:
       sitrep export --format json -o events.jsonl
       sitrep export --format acled --country NG -o nigeria_acled.csv
+      sitrep export --format json | jq .figures
     """
     from sitrep.export import export as write
 
+    if output is None and fmt == "parquet":
+        raise click.UsageError("parquet is binary: give -o FILE")
     f = _event_filter(country, admin1, since, until, event_type, actor, min_killed, near, within, None)
     with _open_store(db, read_only=True) as store:
-        n = write(store.con, fmt, output, f)
-    click.echo(f"{n} events -> {output}")
+        if output is not None:
+            n = write(store.con, fmt, output, f)
+            click.echo(f"{n} events -> {output}")
+            return
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="sitrep-export-") as tmp:
+            path = Path(tmp) / f"events.{fmt}"
+            n = write(store.con, fmt, path, f)
+            with path.open("rb") as src:
+                import shutil
+
+                shutil.copyfileobj(src, sys.stdout.buffer)
+            sys.stdout.flush()
+    click.echo(f"{n} events", err=True)
 
 
 @main.command()
