@@ -76,7 +76,7 @@ def extent(points: list[tuple[float, float]], aspect: float) -> tuple[float, flo
     lon0, lon1, lat0, lat1 = min(lons), max(lons), min(lats), max(lats)
     mid_lat = (lat0 + lat1) / 2
     stretch = 1 / max(math.cos(math.radians(mid_lat)), 0.2)
-    h = max((lat1 - lat0) * 1.3, (lon1 - lon0) * 1.3 / (aspect * stretch), 12.0)
+    h = max((lat1 - lat0) * 1.5, (lon1 - lon0) * 1.3 / (aspect * stretch), 12.0)
     w = h * aspect * stretch
     cx, cy = (lon0 + lon1) / 2, mid_lat
     return cx - w / 2, cx + w / 2, max(cy - h / 2, -85.0), min(cy + h / 2, 85.0)
