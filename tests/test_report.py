@@ -161,3 +161,15 @@ def test_events_stats_and_export_show_abducted_and_write_to_stdout(db):
     lines = [json.loads(x) for x in out.stdout.splitlines()]
     assert len(lines) >= 9 and all(x["schema"] == "sitrep/1" for x in lines)
     assert run.invoke(main, ["export", "--db", str(db), "--format", "parquet"]).exit_code == 2
+
+
+def test_pdf_with_changes_stays_one_page(db, tmp_path):
+    prev = tmp_path / "empty.json"
+    prev.write_text(json.dumps({"schema": report.SCHEMA, "generated": "2024-01-01 00:00 UTC", "events": []}),
+                    encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    result = CliRunner().invoke(main, ["report", "--db", str(db), "--since-report", str(prev), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Pages:           1" in subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    assert "9 new events, 0 revised tolls" in text and "largest shown" in text

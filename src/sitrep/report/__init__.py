@@ -175,7 +175,8 @@ def timeline_series(data: dict[str, Any]) -> tuple[str, dict[str, list[tuple[dat
     return by, {c: sorted(v.items()) for c, v in series.items()}, first, last
 
 
-def render_html(data: dict[str, Any]) -> str:
+def render_html(data: dict[str, Any], fit: bool = False) -> str:
+    """The page; fit=True (for printing) adds the script that keeps it to one A4 page."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     from sitrep.report import charts
@@ -191,7 +192,7 @@ def render_html(data: dict[str, Any]) -> str:
     from markupsafe import Markup
 
     return env.get_template("report.html.j2").render(
-        r=data, by=timeline[0] if timeline else None,
+        r=data, by=timeline[0] if timeline else None, fit=fit,
         map_svg=Markup(charts.event_map(points)), timeline_svg=Markup(svg_timeline))
 
 
@@ -221,15 +222,26 @@ def write(data: dict[str, Any], output: Path) -> list[Path]:
     if suffix == ".json":
         write_atomic(output, lambda tmp: tmp.write_text(snapshot_json, encoding="utf-8"))
         return [output]
-    page = render_html(data)
     if suffix == ".pdf":
-        from sitrep.report.pdf import html_to_pdf
-
-        write_atomic(output, lambda tmp: html_to_pdf(page, tmp))
+        write_atomic(output, lambda tmp: _one_page_pdf(data, render_html(data, fit=True), tmp))
     else:
+        page = render_html(data)
         write_atomic(output, lambda tmp: tmp.write_text(page, encoding="utf-8"))
     written.append(output)
     side = output.with_suffix(".json")
     write_atomic(side, lambda tmp: tmp.write_text(snapshot_json, encoding="utf-8"))
     written.append(side)
     return written
+
+
+def _one_page_pdf(data: dict[str, Any], page: str, path: Path) -> None:
+    """Print the page (its script shortens it to one page where needed); should a layout still spill onto a
+    second page, print it again with four top events and four change lines."""
+    from sitrep.report.pdf import html_to_pdf, page_count
+
+    html_to_pdf(page, path)
+    if page_count(path) > 1:
+        shorter = {**data, "top": data["top"][:4]}
+        if data.get("changes"):
+            shorter["changes"] = {**data["changes"], "lines": data["changes"]["lines"][:4]}
+        html_to_pdf(render_html(shorter, fit=True), path)

@@ -110,8 +110,9 @@ def event_map(events: list[dict], width_mm: float = 92, height_mm: float = 56) -
             ax.scatter([e["lon"]], [e["lat"]], s=14, facecolors="none", edgecolors="#333333", linewidths=0.7,
                        zorder=3)
         if e.get("rank"):
-            ax.annotate(str(e["rank"]), (e["lon"], e["lat"]), xytext=(4, 3), textcoords="offset points",
-                        fontsize=7, fontweight="bold", color="#111111", zorder=4)
+            label = ax.annotate(str(e["rank"]), (e["lon"], e["lat"]), xytext=(4, 3), textcoords="offset points",
+                                fontsize=7, fontweight="bold", color="#111111", zorder=4)
+            label.set_gid(f"rank-{e['rank']}")  # the page drops a label with its row when printing must shorten
     for side in ax.spines.values():
         side.set_color("#888888")
     return _svg(fig)

@@ -51,3 +51,10 @@ def html_to_pdf(page: str, output: Path) -> None:
         if done.returncode != 0 or not output.exists() or output.stat().st_size == 0:
             tail = (done.stderr or "").strip().splitlines()[-3:]
             raise PdfError(f"Chromium could not print the page (exit {done.returncode}): {' | '.join(tail)}")
+
+
+def page_count(path: Path) -> int:
+    """Pages of a PDF Chromium printed (its page objects are plain dictionaries: /Type /Page)."""
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", path.read_bytes()))
