@@ -76,7 +76,7 @@ def extent(points: list[tuple[float, float]], aspect: float) -> tuple[float, flo
     lon0, lon1, lat0, lat1 = min(lons), max(lons), min(lats), max(lats)
     mid_lat = (lat0 + lat1) / 2
     stretch = 1 / max(math.cos(math.radians(mid_lat)), 0.2)
-    h = max((lat1 - lat0) * 1.5, (lon1 - lon0) * 1.3 / (aspect * stretch), 12.0)
+    h = max((lat1 - lat0) * 1.4 + 8, ((lon1 - lon0) * 1.25 + 10) / (aspect * stretch), 12.0)  # room for circles
     w = h * aspect * stretch
     cx, cy = (lon0 + lon1) / 2, mid_lat
     return cx - w / 2, cx + w / 2, max(cy - h / 2, -85.0), min(cy + h / 2, 85.0)
@@ -143,7 +143,7 @@ def timeline(series: dict[str, list[tuple[date, int]]], by: str, first: date, la
     names = list(series)
     fig = _figure(width_mm, height_mm)
     axes = fig.subplots(len(names), 1, sharex=True, squeeze=False)[:, 0]
-    fig.subplots_adjust(left=0.11, right=0.98, top=0.94, bottom=0.16, hspace=0.6)
+    fig.subplots_adjust(left=0.11, right=0.95, top=0.94, bottom=0.16, hspace=0.6)
     slots = periods(first, last, by)
     width = 5.5 if by == "week" else 25
     for ax, name in zip(axes, names):
