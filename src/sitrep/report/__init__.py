@@ -6,6 +6,7 @@ autoescape: report text stays text); `write` writes HTML, PDF or the JSON the ne
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from datetime import date, datetime, timezone
@@ -23,7 +24,7 @@ SCHEMA = "sitrep-report/1"
 
 def build(con, f: EventFilter, previous: dict[str, Any] | None = None, title: str | None = None) -> dict[str, Any]:
     """Everything the page shows, as data (JSON-able but for the charts, drawn in render_html)."""
-    f.limit = None
+    f = dataclasses.replace(f, limit=None, offset=0)
     rows = find_events(con, f)
     ids = [r["merged_id"] for r in rows]
     reports = reports_of(con, ids)
@@ -70,7 +71,8 @@ def _title(f: EventFilter) -> str:
 def _headline(rows: list[dict], status: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
     """Per category: the sums of low, best and high over the events that report it, and the figures' doubts.
 
-    An event with only "at least N" adds N to low and best and leaves high open; "up to N" adds N to high only.
+    An event adds its best (else its low, else its high) to best; one with only "at least N" leaves high open
+    (high_open), one with only "up to N" adds nothing to low.
     """
     out = []
     for c in CATEGORIES:

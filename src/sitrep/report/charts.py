@@ -61,6 +61,8 @@ def world_rings() -> list[list[tuple[float, float]]]:
 
     rings = []
     for geom in topo["objects"]["countries"]["geometries"]:
+        if geom.get("id") == "010":  # Antarctica: no events, and its ring closes along the map's lower edge
+            continue
         polys = [geom["arcs"]] if geom["type"] == "Polygon" else geom["arcs"] if geom["type"] == "MultiPolygon" else []
         for poly in polys:
             rings.extend(ring(r) for r in poly)
