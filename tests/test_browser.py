@@ -102,6 +102,18 @@ def test_browser_timeline_is_continuous_small_multiples(page, server):
     assert not page.errors
 
 
+def test_browser_timeline_by_week_spans_the_filter(page, server):
+    open_dashboard(page, server)
+    page.fill("#filters input[name=since]", "2017-09-01")
+    page.fill("#filters input[name=until]", "2017-12-31")
+    page.click("#filters button[type=submit]")
+    page.locator("#timeline-by", has_text="week").wait_for()  # (the page's CSP forbids evaluated strings)
+    labels = page.locator("#timeline text.tick.x").all_text_contents()
+    assert labels == ["Sep 2017", "Oct", "Nov", "Dec"]  # the filter's months, not only the events'
+    assert page.locator("#timeline g.panel.killed rect").count() == 1  # Mogadishu
+    assert not page.errors
+
+
 def test_browser_table_and_event_page_show_abducted_and_figure_status(page, server):
     open_dashboard(page, server)
     heads = page.locator("#events thead th").all_inner_texts()

@@ -133,24 +133,38 @@
 
   const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-  function axisTicks(keys, by) {
-    // Years when the axis spans years, else months; thinned to at most ~8 labels.
-    const years = new Set(keys.map((k) => k.slice(0, 4)));
-    const yearly = years.size > 2;
+  function axisTicks(keys, by, step) {
+    // Years when the axis spans years, else months ("Sep 2017", "Oct", ... "Jan 2018"); ticks closer than 48 px
+    // to the one before are left out (the first, often a part month, gives way to the second).
+    const yearly = new Set(keys.map((k) => k.slice(0, 4))).size > 2;
     let ticks = [];
     keys.forEach((k, i) => {
-      const month = Number(k.slice(5, 7));
       const prev = i ? keys[i - 1] : null;
-      const newYear = !prev || prev.slice(0, 4) !== k.slice(0, 4);
-      const newMonth = !prev || prev.slice(0, 7) !== k.slice(0, 7);
-      if (yearly ? newYear : newMonth) ticks.push({ i, label: yearly ? k.slice(0, 4) : `${MONTHS[month - 1]} ${k.slice(2, 4)}` });
+      if (yearly ? !prev || prev.slice(0, 4) !== k.slice(0, 4) : !prev || prev.slice(0, 7) !== k.slice(0, 7)) ticks.push({ i, k });
     });
-    if (by === "day" && ticks.length < 2) ticks = keys.map((k, i) => ({ i, label: k.slice(5) }));
-    const every = Math.ceil(ticks.length / 8);
-    return ticks.filter((_, j) => j % every === 0);
+    if (by === "day" && ticks.length < 2) ticks = keys.map((k, i) => ({ i, k }));
+    if (ticks.length > 1 && (ticks[1].i - ticks[0].i) * step < 48) ticks.shift();
+    const kept = [];
+    for (const t of ticks) if (!kept.length || (t.i - kept[kept.length - 1].i) * step >= 48) kept.push(t);
+    return kept.map((t, j) => {
+      if (yearly) return { i: t.i, label: t.k.slice(0, 4) };
+      const month = Number(t.k.slice(5, 7));
+      const label = by === "day" && ticks.length === keys.length ? t.k.slice(5) :
+        MONTHS[month - 1] + (j === 0 || month === 1 ? ` ${t.k.slice(0, 4)}` : "");
+      return { i: t.i, label };
+    });
   }
 
-  function drawTimeline(series, by) {
+  // The period a day falls in, as the stats API names it: "YYYY-MM", or the Monday of its week.
+  function periodOf(day, by) {
+    if (by === "month") return day.slice(0, 7);
+    if (by === "day") return day;
+    const d = new Date(day + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.toISOString().slice(0, 10);
+  }
+
+  function drawTimeline(series, by, since, until) {
     const svg = $("#timeline");
     while (svg.firstChild) svg.firstChild.remove();
     const NS = "http://www.w3.org/2000/svg";
@@ -166,7 +180,12 @@
     $("#timeline-by").textContent = by;
     if (!series.length) { mk("text", { x: 10, y: 20, fill: "#777" }, "no dated events"); return; }
     const byKey = new Map(series.map((s) => [s.period, s]));
-    const keys = periodKeys(series[0].period, series[series.length - 1].period, by);
+    // The axis spans the filter's dates when they are given, else the events'.
+    let first = series[0].period;
+    let last = series[series.length - 1].period;
+    if (since && periodOf(since, by) < first) first = periodOf(since, by);
+    if (until && periodOf(until, by) > last) last = periodOf(until, by);
+    const keys = periodKeys(first, last, by);
     const left = 52, right = 8, axis = 34, gap = 22;
     const panelH = (H - axis - gap * PANELS.length) / PANELS.length;
     const step = (W - left - right) / keys.length;
@@ -178,7 +197,7 @@
       mk("text", { x: left, y: top - 6, class: `panel-title ${cat}` }, cat, g);
       mk("line", { x1: left, x2: W - right, y1: top + panelH, y2: top + panelH, class: "baseline" }, undefined, g);
       mk("line", { x1: left, x2: W - right, y1: top, y2: top, class: "grid" }, undefined, g);
-      mk("text", { x: left - 4, y: top + 4, class: "tick y" }, fmt(max), g);
+      if (max) mk("text", { x: left - 4, y: top + 4, class: "tick y" }, fmt(max), g);
       mk("text", { x: left - 4, y: top + panelH, class: "tick y" }, "0", g);
       if (!max) { mk("text", { x: (left + W - right) / 2, y: top + panelH / 2, class: "none" }, "none reported", g); return; }
       keys.forEach((k, i) => {
@@ -190,7 +209,7 @@
       });
     });
     const base = H - axis + 4;
-    for (const t of axisTicks(keys, by)) {
+    for (const t of axisTicks(keys, by, step)) {
       const x = left + t.i * step;
       mk("line", { x1: x, x2: x, y1: gap, y2: base, class: "xtick" });
       mk("text", { x, y: base + 12, class: "tick x" }, t.label);
@@ -237,8 +256,8 @@
       series = (await getJSON(`/api/stats?by=week${q ? "&" + q : ""}`)).series; // half a year or less: weeks
       by = "week";
     }
-    lastTimeline = [series, by];
-    drawTimeline(series, by);
+    lastTimeline = [series, by, p.get("since"), p.get("until")];
+    drawTimeline(...lastTimeline);
   }
 
   // ------------------------------------------------------------ highlighted text
