@@ -134,24 +134,25 @@
   const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   function axisTicks(keys, by, step) {
-    // Years when the axis spans years, else months ("Sep 2017", "Oct", ... "Jan 2018"); ticks closer than 48 px
-    // to the one before are left out (the first, often a part month, gives way to the second).
+    // Years when the axis spans years, else months ("Sep 2017", "Oct", ... "Jan 2018"), every 1, 2, 3 ... years
+    // or months so that labels stay 48 px apart; a first part year or month gives way to the next label.
     const yearly = new Set(keys.map((k) => k.slice(0, 4))).size > 2;
     let ticks = [];
     keys.forEach((k, i) => {
       const prev = i ? keys[i - 1] : null;
       if (yearly ? !prev || prev.slice(0, 4) !== k.slice(0, 4) : !prev || prev.slice(0, 7) !== k.slice(0, 7)) ticks.push({ i, k });
     });
-    if (by === "day" && ticks.length < 2) ticks = keys.map((k, i) => ({ i, k }));
-    if (ticks.length > 1 && (ticks[1].i - ticks[0].i) * step < 48) ticks.shift();
-    const kept = [];
-    for (const t of ticks) if (!kept.length || (t.i - kept[kept.length - 1].i) * step >= 48) kept.push(t);
+    if (by === "day" && ticks.length < 2) return keys.map((k, i) => ({ i, label: k.slice(5) }));
+    const partial = yearly ? keys[0].slice(5, 7) !== "01" : by !== "month" && Number(keys[0].slice(8, 10)) > 7;
+    if (ticks.length > 1 && partial && (ticks[1].i - ticks[0].i) * step < 48) ticks.shift();
+    const unit = yearly ? 12 : by === "week" ? 4.35 : 1; // periods per label unit
+    const stride = [1, 2, 3, 4, 5, 6, 10, 12, 20, 25, 50, 100].find((n) => n * unit * step >= 48) || 100;
+    const value = (k) => (yearly ? Number(k.slice(0, 4)) : Number(k.slice(0, 4)) * 12 + Number(k.slice(5, 7)) - 1);
+    const kept = ticks.filter((t) => value(t.k) % stride === 0);
     return kept.map((t, j) => {
       if (yearly) return { i: t.i, label: t.k.slice(0, 4) };
       const month = Number(t.k.slice(5, 7));
-      const label = by === "day" && ticks.length === keys.length ? t.k.slice(5) :
-        MONTHS[month - 1] + (j === 0 || month === 1 ? ` ${t.k.slice(0, 4)}` : "");
-      return { i: t.i, label };
+      return { i: t.i, label: MONTHS[month - 1] + (j === 0 || month === 1 ? ` ${t.k.slice(0, 4)}` : "") };
     });
   }
 
