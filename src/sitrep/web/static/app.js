@@ -212,7 +212,11 @@
     const base = H - axis + 4;
     for (const t of axisTicks(keys, by, step)) {
       const x = left + t.i * step;
-      mk("line", { x1: x, x2: x, y1: gap, y2: base, class: "xtick" });
+      PANELS.forEach((_, p) => {  // a grid line within each panel, drawn under its bars and title
+        const top = gap + p * (panelH + gap);
+        svg.prepend(mk("line", { x1: x, x2: x, y1: top, y2: top + panelH, class: "xtick" }));
+      });
+      mk("line", { x1: x, x2: x, y1: base - 4, y2: base, class: "xtick" });
       mk("text", { x, y: base + 12, class: "tick x" }, t.label);
     }
     mk("text", { x: (left + W - right) / 2, y: H - 4, class: "axis-label" }, `${by} of the event (start date); each panel on its own scale`);
