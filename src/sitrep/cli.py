@@ -491,10 +491,11 @@ def watch(feeds: tuple[str, ...], db: Path | None, every: str, once: bool, fmt: 
     except ValueError as e:
         store.close()
         raise click.BadParameter(str(e), param_hint="FEEDS") from None
-    failed = False
+    failed, first = False, True
     try:
         while True:
-            result = watcher.poll()
+            result = watcher.poll(every_feed=first)  # the first round asks every feed; then each when it is due
+            first = False
             for change in result.changes:
                 click.echo(json.dumps(change_json(change), ensure_ascii=False) if fmt == "jsonl" else describe(change))
             for err in result.entry_errors + result.errors:

@@ -38,7 +38,7 @@ class FeedState:
     last_modified: str | None = None
     file_stamp: list[int] | None = None  # [size, mtime_ns] of a feed file when last read
     failures: int = 0
-    next_try: float = 0.0  # time.time() before which the feed is not asked (after a failure)
+    next_try: float = 0.0  # time.time() before which the feed is not asked again
     last_error: str | None = None
 
 
@@ -109,16 +109,16 @@ class Watcher:
         return [f for f in self.feeds.values() if f.next_try <= now]
 
     def next_due(self) -> float:
-        """Seconds until a failed feed is to be retried before the next regular round, if one is."""
+        """Seconds until the next feed is due: its interval after it answered, its backoff after it failed."""
         now = self.clock()
-        waits = [f.next_try - now for f in self.feeds.values() if f.failures and f.next_try > now]
-        return max(min(waits), 0.0) if waits else self.every
+        return max(min((f.next_try for f in self.feeds.values()), default=now + self.every) - now, 0.0)
 
-    def poll(self) -> Poll:
-        """Ask each due feed once; store what is new; merge; return the changes. Never raises for a feed."""
+    def poll(self, every_feed: bool = False) -> Poll:
+        """Ask each due feed (every_feed: each feed, as `--once` does) once; store what is new; merge; return the
+        changes. Never raises for a feed."""
         result = Poll()
         before: list[dict[str, Any]] | None = None
-        for feed in self.due():
+        for feed in (list(self.feeds.values()) if every_feed else self.due()):
             try:
                 source = self._ask(feed)
             except InputError as e:
@@ -219,7 +219,7 @@ class Watcher:
         self._ok(feed)
 
     def _ok(self, feed: FeedState) -> None:
-        feed.failures, feed.next_try, feed.last_error = 0, 0.0, None
+        feed.failures, feed.next_try, feed.last_error = 0, self.clock() + self.every, None
 
     def _failed(self, feed: FeedState, message: str, result: Poll) -> None:
         feed.failures += 1
