@@ -173,3 +173,15 @@ def test_pdf_with_changes_stays_one_page(db, tmp_path):
     assert "Pages:           1" in subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
     assert "9 new events, 0 revised tolls" in text and "largest shown" in text
+
+
+def test_api_stats_carry_injured_and_abducted(db):
+    from fastapi.testclient import TestClient
+
+    from sitrep.web.app import create_app
+
+    with TestClient(create_app(db)) as client:
+        body = client.get("/api/stats", params={"by": "month", "country": "NG"}).json()
+    by_month = {row["period"]: row for row in body["series"]}
+    assert by_month["2018-02"]["abducted"] == 110 and by_month["2014-01"]["abducted"] == 276
+    assert all({"events", "killed", "displaced", "injured", "abducted"} <= set(row) for row in body["series"])
