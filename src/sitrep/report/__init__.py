@@ -47,7 +47,8 @@ def build(con, f: EventFilter, previous: dict[str, Any] | None = None, title: st
         "n_reports": len({a for r in rows for a in (x["article_id"] for x in reports.get(r["merged_id"], []))}),
         "outlets": Counter(x["outlet"] or "unknown outlet" for r in rows
                            for x in reports.get(r["merged_id"], []) if x["link"] == "report").most_common(),
-        "top": [_top_row(k, r, reports.get(r["merged_id"], [])) for k, r in enumerate(_top(rows), 1)],
+        "top": [_top_row(k, r, reports.get(r["merged_id"], []), figure_status(con, [r["merged_id"]]))
+                for k, r in enumerate(_top(rows), 1)],
         "events": snaps,
         "precision": _precision(rows),
         "undated": sum(1 for r in rows if not (r["date_start"] or r["date_end"])),
@@ -107,12 +108,16 @@ def _top(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=weight, reverse=True)[:TOP]
 
 
-def _top_row(rank: int, r: dict, reports: list[dict]) -> dict[str, Any]:
+def _top_row(rank: int, r: dict, reports: list[dict], status: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """One row of the top table; each figure says whether its reports doubt it (all unconfirmed) or confirm it."""
     actors = json.loads(r["actors"] or "[]")
     figures = []
     for c in CATEGORIES:
         if r[f"{c}_low"] is not None or r[f"{c}_high"] is not None:
-            figures.append({"category": c, "text": toll_text({k: r[f"{c}_{k}"] for k in ("low", "best", "high")})})
+            s = status.get(c, {})
+            figures.append({"category": c, "text": toll_text({k: r[f"{c}_{k}"] for k in ("low", "best", "high")}),
+                            "unconfirmed": bool(s.get("figures")) and s.get("unconfirmed") == s.get("figures"),
+                            "confirmed": bool(s.get("confirmed"))})
     day_from, day_to = r["date_start"], r["date_end"]
     when = (day_from or day_to).isoformat() if (day_from or day_to) else "undated"
     until = day_to.isoformat() if day_from and day_to and day_to != day_from else None
@@ -127,8 +132,6 @@ def _top_row(rank: int, r: dict, reports: list[dict]) -> dict[str, Any]:
         "type": (r["sub_event_type"] or r["event_type"] or "").replace("_", " ").replace("/", "/\u200b"),
         "perpetrators": [a["name"] for a in actors if a.get("role") == "perpetrator"],
         "figures": figures,
-        "unconfirmed": bool(r["best_unconfirmed"]),
-        "confirmed": r["confirmed"],
         "outlets": sorted({x["outlet"] or "unknown outlet" for x in primary}),
         "n_reports": len(primary),
     }
