@@ -185,3 +185,10 @@ def test_api_stats_carry_injured_and_abducted(db):
     by_month = {row["period"]: row for row in body["series"]}
     assert by_month["2018-02"]["abducted"] == 110 and by_month["2014-01"]["abducted"] == 276
     assert all({"events", "killed", "displaced", "injured", "abducted"} <= set(row) for row in body["series"])
+
+
+def test_top_events_mark_each_figure_doubted_or_confirmed(data):
+    top = {t["place"]: {f["category"]: f for f in t["figures"]} for t in data["top"]}
+    assert top["Khartoum, SD"]["killed"]["unconfirmed"] and not top["Khartoum, SD"]["injured"]["unconfirmed"]
+    assert top["Dapchi, NG"]["abducted"]["confirmed"]
+    assert not top["Mogadishu, SO"]["killed"]["unconfirmed"]
