@@ -190,5 +190,4 @@ def test_api_stats_carry_injured_and_abducted(db):
 def test_top_events_mark_each_figure_doubted_or_confirmed(data):
     top = {t["place"]: {f["category"]: f for f in t["figures"]} for t in data["top"]}
     assert top["Khartoum, SD"]["killed"]["unconfirmed"] and not top["Khartoum, SD"]["injured"]["unconfirmed"]
-    assert top["Dapchi, NG"]["abducted"]["confirmed"]
     assert not top["Mogadishu, SO"]["killed"]["unconfirmed"]
