@@ -32,6 +32,7 @@ def main() -> None:
             page.wait_for_selector("body[data-ready='1']")
             page.wait_for_timeout(1000)
             page.screenshot(path=str(ROOT / "docs" / "dashboard.png"))
+            page.locator("#timeline-box").screenshot(path=str(ROOT / "docs" / "timeline.png"))
             page.locator("#events tbody tr", has_text="Mogadishu").click()
             page.wait_for_selector(".report .text mark.figure")
             page.screenshot(path=str(ROOT / "docs" / "event.png"))
@@ -42,7 +43,25 @@ def main() -> None:
             page.wait_for_selector("#paste-result .text mark.figure")
             page.screenshot(path=str(ROOT / "docs" / "paste.png"), full_page=True)
             browser.close()
-    print("docs/dashboard.png, docs/event.png, docs/paste.png")
+        report_png(db)
+    print("docs/dashboard.png, docs/timeline.png, docs/event.png, docs/paste.png, docs/report.png")
+
+
+def report_png(db: Path) -> None:
+    """The situation report of the sample as a PDF, its page as docs/report.png (needs poppler's pdftoppm)."""
+    import subprocess
+
+    from sitrep.store import Store
+    from sitrep import report
+    from sitrep.store.queries import EventFilter
+
+    with Store(db, read_only=True) as store:
+        data = report.build(store.con, EventFilter())
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "report.pdf"
+        report.write(data, pdf)
+        subprocess.run(["pdftoppm", "-r", "110", "-png", "-singlefile", str(pdf), str(ROOT / "docs" / "report")],
+                       check=True)
 
 
 if __name__ == "__main__":

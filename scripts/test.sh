@@ -20,22 +20,23 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ] || [ "$installed" != "$h
   echo "$want" > "$stamp"
 fi
 
-# --- Debian's Chromium for the browser tests (no browser is downloaded by the test tools)
-if [ ! -x /usr/bin/chromium ]; then
+# --- Debian's Chromium for the browser tests (no browser is downloaded by the test tools); the report tests print
+# a PDF with it and read it back with poppler's pdfinfo/pdftoppm.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=(); else SUDO=(sudo); fi
   log="$(mktemp)"
   trap 'rm -f "$log"' EXIT
   # Try the install first: a package list that is already there is enough, and 'apt-get update' may fail offline.
-  if ! "${SUDO[@]}" apt-get install -y -qq chromium > "$log" 2>&1; then
+  if ! "${SUDO[@]}" apt-get install -y -qq chromium poppler-utils > "$log" 2>&1; then
     if grep -qE "Unable to locate package|has no installation candidate" "$log"; then
       say "chromium is not in the package lists; running 'apt-get update' first"
       "${SUDO[@]}" apt-get update -qq > "$log" 2>&1 || { cat "$log" >&2; say "'apt-get update' failed (above)"; }
-      "${SUDO[@]}" apt-get install -y -qq chromium > "$log" 2>&1 || true
+      "${SUDO[@]}" apt-get install -y -qq chromium poppler-utils > "$log" 2>&1 || true
     fi
   fi
-  if [ ! -x /usr/bin/chromium ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ]; then
     cat "$log" >&2
-    fail "could not install Debian's chromium (apt-get's message above); tests/test_browser.py needs /usr/bin/chromium"
+    fail "could not install Debian's chromium and poppler-utils (apt-get's message above); the browser and report tests need them"
   fi
 fi
 

@@ -80,6 +80,58 @@ def test_browser_map_shows_the_samples_events(page, server, tmp_path):
     assert not page.errors
 
 
+def test_browser_timeline_is_continuous_small_multiples(page, server):
+    """One panel per category on its own scale, a continuous axis (2014 to 2024 has every month), labelled axes."""
+    open_dashboard(page, server)
+    panels = page.locator("#timeline g.panel")
+    assert [panels.nth(i).get_attribute("data-category") for i in range(panels.count())] == \
+        ["killed", "displaced", "abducted"]
+    assert page.locator("#timeline-by").inner_text() == "month"
+    # each panel's top tick is its own maximum: the largest toll of a month, not one shared scale
+    tops = {c: page.locator(f"#timeline g.panel.{c} text.tick.y").first.text_content() for c in ("killed", "displaced", "abducted")}
+    assert tops == {"killed": "358", "displaced": "15,000", "abducted": "276"}
+    # bars sit in time: Chibok (2014-01) far left of Kirkuk (2024-01), Mogadishu (2017-10) in between
+    def x_of(cat, month):
+        return float(page.locator(f"#timeline g.panel.{cat} rect", has=page.locator(f"title:text-matches('^{month}')")).get_attribute("x"))
+    chibok, mogadishu, kirkuk = x_of("abducted", "2014-01"), x_of("killed", "2017-10"), x_of("killed", "2024-01")
+    months = (2017 - 2014) * 12 + 9, (2024 - 2014) * 12
+    assert abs((mogadishu - chibok) / (kirkuk - chibok) - months[0] / months[1]) < 0.01
+    labels = page.locator("#timeline text.tick.x").all_text_contents()
+    assert labels[0] in ("2014", "2015") and all(x.isdigit() for x in labels)
+    assert len(set(int(b) - int(a) for a, b in zip(labels, labels[1:]))) == 1  # evenly spaced years
+    assert "month of the event" in page.locator("#timeline text.axis-label").text_content()
+    assert not page.errors
+
+
+def test_browser_timeline_by_week_spans_the_filter(page, server):
+    open_dashboard(page, server)
+    page.fill("#filters input[name=since]", "2017-09-01")
+    page.fill("#filters input[name=until]", "2017-12-31")
+    page.click("#filters button[type=submit]")
+    page.locator("#timeline-by", has_text="week").wait_for()  # (the page's CSP forbids evaluated strings)
+    labels = page.locator("#timeline text.tick.x").all_text_contents()
+    assert labels == ["Sep 2017", "Oct", "Nov", "Dec"]  # the filter's months, not only the events'
+    assert page.locator("#timeline g.panel.killed rect").count() == 1  # Mogadishu
+    assert not page.errors
+
+
+def test_browser_table_and_event_page_show_abducted_and_figure_status(page, server):
+    open_dashboard(page, server)
+    heads = page.locator("#events thead th").all_inner_texts()
+    assert heads[3:7] == ["Killed", "Injured", "Displaced", "Abducted"]
+    dapchi = page.locator("#events tbody tr", has_text="Dapchi").locator("td").all_inner_texts()
+    assert dapchi[6] == "110"
+    page.locator("#events tbody tr", has_text="Khartoum").click()
+    page.wait_for_selector(".report table.figures")
+    rows = page.locator(".report table.figures tbody tr")
+    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    assert any("108" in t and "unconfirmed" in t and "doctors" in t for t in texts)  # source and status visible
+    assert any("at least 500" in t for t in texts)
+    superseded = page.locator(".report table.figures tr.superseded")
+    assert superseded.count() >= 1 and "superseded" in superseded.first.inner_text()
+    assert not page.errors
+
+
 def test_browser_event_page_highlights_evidence(page, server):
     open_dashboard(page, server)
     page.locator("#events tbody tr", has_text="Mogadishu").click()

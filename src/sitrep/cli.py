@@ -253,11 +253,12 @@ def events(db, country, admin1, since, until, event_type, actor, min_killed, nea
 
             w = csvmod.writer(sys.stdout)
             w.writerow(["id", "date_start", "date_end", "event_type", "location", "admin1", "country", "killed_low",
-                        "killed_best", "killed_high", "displaced_best", "reports"])
+                        "killed_best", "killed_high", "displaced_best", "reports", "injured_best", "abducted_best"])
             for r in rows:
                 w.writerow([r["merged_id"], r["date_start"] or "", r["date_end"] or "", r["event_type"],
                             r["location_name"] or "", r["admin1"] or "", r["country"] or "", _blank(r["killed_low"]),
-                            _blank(r["killed_best"]), _blank(r["killed_high"]), _blank(r["displaced_best"]), r["n_reports"]])
+                            _blank(r["killed_best"]), _blank(r["killed_high"]), _blank(r["displaced_best"]), r["n_reports"],
+                            _blank(r["injured_best"]), _blank(r["abducted_best"])])
         else:
             click.echo(_table(rows))
 
@@ -269,14 +270,15 @@ def _blank(v) -> str:
 def _table(rows: list[dict]) -> str:
     if not rows:
         return "no events"
-    head = ["id", "date", "type", "where", "killed", "displaced", "reports"]
+    head = ["id", "date", "type", "where", "killed", "injured", "displaced", "abducted", "reports"]
     lines = []
     for r in rows:
         day = r["date_start"] or r["date_end"]
         killed = _spread(r["killed_low"], r["killed_best"], r["killed_high"])
         where = ", ".join(x for x in (r["location_name"], r["country"]) if x)
         lines.append([r["merged_id"], day.isoformat() if day else "?", r["event_type"], where[:32], killed,
-                      _blank(r["displaced_best"]), str(r["n_reports"])])
+                      _spread(r["injured_low"], r["injured_best"], r["injured_high"]), _blank(r["displaced_best"]),
+                      _spread(r["abducted_low"], r["abducted_best"], r["abducted_high"]), str(r["n_reports"])])
     widths = [max(len(h), *(len(str(x[k])) for x in lines)) for k, h in enumerate(head)]
     fmt = "  ".join(f"{{:{w}}}" for w in widths)
     return "\n".join([fmt.format(*head), fmt.format(*("-" * w for w in widths))] + [fmt.format(*x) for x in lines])
@@ -336,35 +338,58 @@ def stats(db: Path | None, fmt: str) -> None:
         click.echo(json.dumps(s, default=str))
         return
     t = s["totals"]
-    click.echo(f"{t['events']} events, {t['killed'] or 0} killed, {t['displaced'] or 0} displaced (best estimates)")
+    click.echo(f"{t['events']} events, {t['killed'] or 0} killed, {t['injured'] or 0} injured, "
+               f"{t['displaced'] or 0} displaced, {t['abducted'] or 0} abducted (best estimates)")
     click.echo("\nby country:")
     for r in s["by_country"]:
-        click.echo(f"  {r['country'] or '?':4} {r['events']:6} events  {r['killed'] or 0:8} killed  {r['displaced'] or 0:9} displaced")
+        click.echo(f"  {r['country'] or '?':4} {_stat_line(r)}")
     click.echo("\nby month:")
     for r in s["by_month"]:
-        click.echo(f"  {r['month'] or 'unknown':8} {r['events']:6} events  {r['killed'] or 0:8} killed  {r['displaced'] or 0:9} displaced")
+        click.echo(f"  {r['month'] or 'unknown':8} {_stat_line(r)}")
+
+
+def _stat_line(r: dict) -> str:
+    return (f"{r['events']:6} events  {r['killed'] or 0:8} killed  {r['injured'] or 0:8} injured  "
+            f"{r['displaced'] or 0:9} displaced  {r['abducted'] or 0:7} abducted")
 
 
 @main.command()
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson", "parquet", "acled", "ucdp"]),
               required=True, help="json is SPEC §3 (JSON Lines); acled and ucdp use those datasets' columns.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="The file to write (default: standard output; parquet needs a file).")
 @_filters
 def export(db, fmt, output, country, admin1, since, until, event_type, actor, min_killed, near, within) -> None:
-    """Write the merged events to a file.
+    """Write the merged events to a file, or to standard output. json is JSON Lines (one event per line).
 
     \b
     Examples:
       sitrep export --format json -o events.jsonl
       sitrep export --format acled --country NG -o nigeria_acled.csv
+      sitrep export --format json | jq .figures
     """
     from sitrep.export import export as write
 
+    if output is None and fmt == "parquet":
+        raise click.UsageError("parquet is binary: give -o FILE")
     f = _event_filter(country, admin1, since, until, event_type, actor, min_killed, near, within, None)
     with _open_store(db, read_only=True) as store:
-        n = write(store.con, fmt, output, f)
-    click.echo(f"{n} events -> {output}")
+        if output is not None:
+            n = write(store.con, fmt, output, f)
+            click.echo(f"{n} events -> {output}")
+            return
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="sitrep-export-") as tmp:
+            path = Path(tmp) / f"events.{fmt}"
+            n = write(store.con, fmt, path, f)
+            with path.open("rb") as src:
+                import shutil
+
+                shutil.copyfileobj(src, sys.stdout.buffer)
+            sys.stdout.flush()
+    click.echo(f"{n} events", err=True)
 
 
 @main.command()
@@ -392,6 +417,110 @@ def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple
     click.echo(f"sitrep: serving {db or default_path()} on http://{host}:{port}/ "
                f"({'read-write' if allow_writes else 'read-only'})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@_db_option
+@click.option("--country", help="ISO alpha-2 code or name.")
+@click.option("--admin1", help="Province / state / region name.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Events on or after this day (YYYY-MM-DD).")
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Events on or before this day (YYYY-MM-DD).")
+@click.option("--actor", help="Actor name (part of it).")
+@click.option("--since-report", "since_report", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="The JSON of an earlier report: list the new events and revised tolls since.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="report.html, report.pdf (needs Chromium) or report.json; an .html or .pdf also gets its .json "
+                   "beside it, for the next --since-report.")
+def report(db, country, admin1, since, until, actor, since_report, output) -> None:
+    """A one-page situation report (A4): headline numbers, map, timeline, top events, changes, methods.
+
+    \b
+    Examples:
+      sitrep report --db events.duckdb -o report.pdf
+      sitrep report --country NG --since 2024-03-01 --since-report report.json -o report-2.pdf
+    """
+    from sitrep import report as sitrep_report
+    from sitrep.report.pdf import PdfError
+
+    if output.suffix.lower() not in (".html", ".htm", ".pdf", ".json"):
+        raise click.BadParameter("give a file ending in .html, .pdf or .json", param_hint="-o")
+    previous = None
+    if since_report is not None:
+        try:
+            previous = sitrep_report.load_previous(since_report)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--since-report") from None
+    f = _event_filter(country, admin1, since, until, None, actor, None, None, None, None)
+    with _open_store(db, read_only=True) as store:
+        data = sitrep_report.build(store.con, f, previous)
+    try:
+        written = sitrep_report.write(data, output)
+    except PdfError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"{data['n_events']} events -> {', '.join(map(str, written))}")
+
+
+@main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@_db_option
+@click.option("--every", default="15m", show_default=True, metavar="DURATION",
+              help="How often to poll the feeds (15m, 1h, 90s).")
+@click.option("--once", is_flag=True, help="Poll each feed once and stop (for cron); exit 1 if a feed failed.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="How to print each new event and revised toll.")
+@click.option("--timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds to wait for a feed's answer.")
+def watch(feeds: tuple[str, ...], db: Path | None, every: str, once: bool, fmt: str, timeout: float) -> None:
+    """Follow RSS/Atom feeds (URLs or files): store new and updated reports and print each new event and each
+    revised toll. A failing feed is reported and retried later; the others go on. Ctrl-C stops cleanly.
+
+    \b
+    Examples:
+      sitrep watch https://example.org/feed.xml --db events.duckdb
+      sitrep watch feeds/*.xml --db events.duckdb --once --format jsonl
+    """
+    import time
+
+    from sitrep.report.changes import describe
+    from sitrep.watch import Watcher, change_json, parse_every
+
+    try:
+        seconds = parse_every(every)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--every") from None
+    store = _open_store(db)
+    try:
+        watcher = Watcher(store, list(feeds), every=seconds, timeout=timeout)
+    except ValueError as e:
+        store.close()
+        raise click.BadParameter(str(e), param_hint="FEEDS") from None
+    failed, first = False, True
+    try:
+        while True:
+            result = watcher.poll(every_feed=first)  # the first round asks every feed; then each when it is due
+            first = False
+            for change in result.changes:
+                click.echo(json.dumps(change_json(change), ensure_ascii=False) if fmt == "jsonl" else describe(change))
+            for err in result.entry_errors + result.errors:
+                click.echo(f"sitrep watch: {err}", err=True)
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+            click.echo(f"sitrep watch: {stamp} {len(feeds)} feed(s): {result.new} new, {result.updated} updated, "
+                       f"{result.not_modified} unchanged, {len(result.errors)} failed", err=True)
+            failed = bool(result.errors)
+            if once:
+                break
+            time.sleep(watcher.next_due())
+    except KeyboardInterrupt:
+        try:
+            watcher.finish()
+        except KeyboardInterrupt:
+            pass  # the merge is one transaction: interrupted, it changed nothing; the next run merges
+        click.echo("sitrep watch: stopped; the store holds every report stored so far", err=True)
+        sys.exit(130)
+    finally:
+        store.close()
+    if failed:
+        sys.exit(1)
 
 
 @main.command()

@@ -252,10 +252,12 @@ def count_report_events(con, article_id: str) -> int:
     return con.execute("SELECT count(*) FROM report_events WHERE article_id = ?", [article_id]).fetchone()[0]
 
 
-# Each statistic row: how many events, and the killed and displaced they add up to (best, else low).
+# Each statistic row: how many events, and the killed, displaced, injured and abducted they add up to (best, else
+# low). New keys go at the end: readers that take the first three are unchanged.
 _SUMS = ("count(*), sum(coalesce(killed_best, killed_low, 0)), "
-         "sum(coalesce(displaced_best, displaced_low, 0))")
-_KEYS = ("events", "killed", "displaced")
+         "sum(coalesce(displaced_best, displaced_low, 0)), sum(coalesce(injured_best, injured_low, 0)), "
+         "sum(coalesce(abducted_best, abducted_low, 0))")
+_KEYS = ("events", "killed", "displaced", "injured", "abducted")
 _PERIODS = {"day": "CAST(day AS VARCHAR)", "week": "strftime(date_trunc('week', day), '%Y-%m-%d')",
             "month": "strftime(day, '%Y-%m')"}
 
@@ -287,6 +289,40 @@ def by_period(con, f: EventFilter, by: str) -> list[dict[str, Any]]:
             FROM (SELECT *, coalesce(date_start, date_end) AS day FROM merged_events{sql_where})
             WHERE day IS NOT NULL GROUP BY period ORDER BY period""", params).fetchall()
     return [{"period": p, **dict(zip(_KEYS, v))} for p, *v in rows]
+
+
+def figure_status(con, merged_ids: list[str]) -> dict[str, dict[str, int]]:
+    """For the reports behind these merged events (not passing mentions): per category, how many live figures they
+    give, and how many of those are unconfirmed (the report doubts them) or confirmed; superseded figures apart."""
+    if not merged_ids:
+        return {}
+    import pyarrow as pa
+
+    con.register("_sitrep_fig_ids", pa.table({"merged_id": merged_ids}))
+    try:
+        rows = con.execute(
+            """SELECT f.category, count(*) FILTER (WHERE NOT coalesce(f.superseded, false)),
+                      count(*) FILTER (WHERE NOT coalesce(f.superseded, false) AND f.confirmed = false),
+                      count(*) FILTER (WHERE NOT coalesce(f.superseded, false) AND f.confirmed = true),
+                      count(*) FILTER (WHERE coalesce(f.superseded, false))
+               FROM merge_links l JOIN _sitrep_fig_ids i ON i.merged_id = l.merged_id
+               JOIN figures f ON f.event_id = l.event_id
+               WHERE l.link = 'report' GROUP BY f.category""").fetchall()
+    finally:
+        con.unregister("_sitrep_fig_ids")
+    return {c: {"figures": n, "unconfirmed": u, "confirmed": k, "superseded": s} for c, n, u, k, s in rows}
+
+
+def event_articles(con) -> dict[str, list[str]]:
+    """Each merged event's report events as "article_id#seq" (passing mentions included). A revised report gets new
+    report-event ids but keeps its article id and, mostly, its events' order: this is how an event is followed
+    from one merge to the next."""
+    rows = con.execute("SELECT DISTINCT l.merged_id, e.article_id || '#' || e.seq FROM merge_links l "
+                       "JOIN report_events e USING (event_id) ORDER BY 1, 2").fetchall()
+    out: dict[str, list[str]] = {}
+    for merged_id, key in rows:
+        out.setdefault(merged_id, []).append(key)
+    return out
 
 
 def _iso(d) -> str | None:

@@ -105,37 +105,121 @@
   }
 
   // ------------------------------------------------------------ timeline
-  function drawTimeline(series) {
+  // Small multiples: one panel per category, each on its own scale, on one continuous time axis (a week or month
+  // without events is there, empty), with labelled axes.
+  const PANELS = ["killed", "displaced", "abducted"];
+
+  function periodKeys(first, last, by) {
+    const out = [];
+    if (by === "month") {
+      let [y, m] = first.split("-").map(Number);
+      const [ly, lm] = last.split("-").map(Number);
+      while (y < ly || (y === ly && m <= lm)) {
+        out.push(`${y}-${String(m).padStart(2, "0")}`);
+        m += 1;
+        if (m > 12) { m = 1; y += 1; }
+      }
+      return out;
+    }
+    const step = by === "week" ? 7 : 1;
+    const d = new Date(first + "T00:00:00Z");
+    const end = new Date(last + "T00:00:00Z");
+    while (d <= end) {
+      out.push(d.toISOString().slice(0, 10));
+      d.setUTCDate(d.getUTCDate() + step);
+    }
+    return out;
+  }
+
+  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function axisTicks(keys, by, step) {
+    // Years when the axis spans years, else months ("Sep 2017", "Oct", ... "Jan 2018"), every 1, 2, 3 ... years
+    // or months so that labels stay 48 px apart; a first part year or month gives way to the next label.
+    const yearly = new Set(keys.map((k) => k.slice(0, 4))).size > 2;
+    let ticks = [];
+    keys.forEach((k, i) => {
+      const prev = i ? keys[i - 1] : null;
+      if (yearly ? !prev || prev.slice(0, 4) !== k.slice(0, 4) : !prev || prev.slice(0, 7) !== k.slice(0, 7)) ticks.push({ i, k });
+    });
+    if (by === "day" && ticks.length < 2) return keys.map((k, i) => ({ i, label: k.slice(5) }));
+    const partial = yearly ? keys[0].slice(5, 7) !== "01" : by !== "month" && Number(keys[0].slice(8, 10)) > 7;
+    if (ticks.length > 1 && partial && (ticks[1].i - ticks[0].i) * step < 48) ticks.shift();
+    const unit = yearly ? 12 : by === "week" ? 4.35 : 1; // periods per label unit
+    const stride = [1, 2, 3, 4, 5, 6, 10, 12, 20, 25, 50, 100].find((n) => n * unit * step >= 48) || 100;
+    const value = (k) => (yearly ? Number(k.slice(0, 4)) : Number(k.slice(0, 4)) * 12 + Number(k.slice(5, 7)) - 1);
+    const kept = ticks.filter((t) => value(t.k) % stride === 0);
+    return kept.map((t, j) => {
+      if (yearly) return { i: t.i, label: t.k.slice(0, 4) };
+      const month = Number(t.k.slice(5, 7));
+      return { i: t.i, label: MONTHS[month - 1] + (j === 0 || month === 1 ? ` ${t.k.slice(0, 4)}` : "") };
+    });
+  }
+
+  // The period a day falls in, as the stats API names it: "YYYY-MM", or the Monday of its week.
+  function periodOf(day, by) {
+    if (by === "month") return day.slice(0, 7);
+    if (by === "day") return day;
+    const d = new Date(day + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.toISOString().slice(0, 10);
+  }
+
+  function drawTimeline(series, by, since, until) {
     const svg = $("#timeline");
     while (svg.firstChild) svg.firstChild.remove();
     const NS = "http://www.w3.org/2000/svg";
     const W = svg.clientWidth || 400;
-    const H = svg.clientHeight || 300;
-    const mk = (name, attrs, text) => {
+    const H = svg.clientHeight || 330;
+    const mk = (name, attrs, text, parent) => {
       const n = document.createElementNS(NS, name);
       for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
       if (text !== undefined) n.textContent = text;
-      svg.append(n);
+      (parent || svg).append(n);
       return n;
     };
+    $("#timeline-by").textContent = by;
     if (!series.length) { mk("text", { x: 10, y: 20, fill: "#777" }, "no dated events"); return; }
-    const half = (H - 40) / 2;
-    const maxK = Math.max(1, ...series.map((s) => s.killed || 0));
-    const maxD = Math.max(1, ...series.map((s) => s.displaced || 0));
-    const bw = Math.max(2, (W - 40) / series.length - 2);
-    series.forEach((s, i) => {
-      const x = 30 + i * (bw + 2);
-      const hk = ((s.killed || 0) / maxK) * (half - 10);
-      const hd = ((s.displaced || 0) / maxD) * (half - 10);
-      const rk = mk("rect", { x, y: 10 + half - hk, width: bw, height: hk, class: "killed" });
-      rk.append(Object.assign(document.createElementNS(NS, "title"), { textContent: `${s.period}: ${fmt(s.killed)} killed` }));
-      const rd = mk("rect", { x, y: 20 + half, width: bw, height: hd, class: "displaced" });
-      rd.append(Object.assign(document.createElementNS(NS, "title"), { textContent: `${s.period}: ${fmt(s.displaced)} displaced` }));
+    const byKey = new Map(series.map((s) => [s.period, s]));
+    // The axis spans the filter's dates when they are given, else the events'.
+    let first = series[0].period;
+    let last = series[series.length - 1].period;
+    if (since && periodOf(since, by) < first) first = periodOf(since, by);
+    if (until && periodOf(until, by) > last) last = periodOf(until, by);
+    const keys = periodKeys(first, last, by);
+    const left = 52, right = 8, axis = 34, gap = 22;
+    const panelH = (H - axis - gap * PANELS.length) / PANELS.length;
+    const step = (W - left - right) / keys.length;
+    const bw = Math.max(1, step - (step > 4 ? 1 : 0));
+    PANELS.forEach((cat, p) => {
+      const top = gap + p * (panelH + gap);
+      const g = mk("g", { class: `panel ${cat}`, "data-category": cat });
+      const max = Math.max(0, ...series.map((s) => s[cat] || 0));
+      mk("text", { x: left, y: top - 6, class: `panel-title ${cat}` }, cat, g);
+      mk("line", { x1: left, x2: W - right, y1: top + panelH, y2: top + panelH, class: "baseline" }, undefined, g);
+      mk("line", { x1: left, x2: W - right, y1: top, y2: top, class: "grid" }, undefined, g);
+      if (max) mk("text", { x: left - 4, y: top + 4, class: "tick y" }, fmt(max), g);
+      mk("text", { x: left - 4, y: top + panelH, class: "tick y" }, "0", g);
+      if (!max) { mk("text", { x: (left + W - right) / 2, y: top + panelH / 2, class: "none" }, "none reported", g); return; }
+      keys.forEach((k, i) => {
+        const v = (byKey.get(k) || {})[cat] || 0;
+        if (!v) return;
+        const h = Math.max(1, (v / max) * panelH);
+        const r = mk("rect", { x: left + i * step, y: top + panelH - h, width: bw, height: h, class: cat }, undefined, g);
+        mk("title", {}, `${k}: ${fmt(v)} ${cat}`, r);
+      });
     });
-    mk("text", { x: 2, y: 22, fill: "#777", "font-size": 10 }, fmt(maxK));
-    mk("text", { x: 2, y: H - 12, fill: "#777", "font-size": 10 }, fmt(maxD));
-    mk("text", { x: 30, y: H - 2, fill: "#777", "font-size": 10 }, series[0].period);
-    mk("text", { x: W - 60, y: H - 2, fill: "#777", "font-size": 10 }, series[series.length - 1].period);
+    const base = H - axis + 4;
+    for (const t of axisTicks(keys, by, step)) {
+      const x = left + t.i * step;
+      PANELS.forEach((_, p) => {  // a grid line within each panel, drawn under its bars and title
+        const top = gap + p * (panelH + gap);
+        svg.prepend(mk("line", { x1: x, x2: x, y1: top, y2: top + panelH, class: "xtick" }));
+      });
+      mk("line", { x1: x, x2: x, y1: base - 4, y2: base, class: "xtick" });
+      mk("text", { x, y: base + 12, class: "tick x" }, t.label);
+    }
+    mk("text", { x: (left + W - right) / 2, y: H - 4, class: "axis-label" }, `${by} of the event (start date); each panel on its own scale`);
   }
 
   // ------------------------------------------------------------ table
@@ -150,12 +234,17 @@
         el("td", null, e.event_type.replaceAll("_", " ")),
         el("td", null, [loc.name, loc.country].filter(Boolean).join(", ")),
         el("td", { class: "num" }, spread(e.figures.killed)),
+        el("td", { class: "num" }, spread(e.figures.injured)),
         el("td", { class: "num" }, spread(e.figures.displaced)),
+        el("td", { class: "num" }, spread(e.figures.abducted)),
         el("td", { class: "num" }, String(e.reports.length)));
       tr.addEventListener("click", () => { location.hash = `#/event/${encodeURIComponent(e.id)}`; });
       body.append(tr);
     }
   }
+
+  let lastTimeline = null;
+  window.addEventListener("resize", () => { if (lastTimeline) drawTimeline(...lastTimeline); });
 
   async function loadOverview() {
     const p = filterParams();
@@ -166,7 +255,14 @@
     ]);
     drawMarkers(events.events);
     drawTable(events.events, events.total);
-    drawTimeline(stats.series);
+    let { series } = stats;
+    let by = "month";
+    if (series.length && periodKeys(series[0].period, series[series.length - 1].period, "month").length <= 6) {
+      series = (await getJSON(`/api/stats?by=week${q ? "&" + q : ""}`)).series; // half a year or less: weeks
+      by = "week";
+    }
+    lastTimeline = [series, by, p.get("since"), p.get("until")];
+    drawTimeline(...lastTimeline);
   }
 
   // ------------------------------------------------------------ highlighted text
@@ -207,6 +303,35 @@
       el("mark", { class: "date" }, "date"), el("mark", { class: "actor" }, "actor"));
   }
 
+  // Each figure a report gives, with who said it and its status in plain sight (not only on hover).
+  function figureTable(figures) {
+    if (!figures || !figures.length) return el("p", { class: "meta" }, "no figures in this report");
+    const status = (f) => {
+      const tags = [];
+      if (f.superseded) tags.push(el("span", { class: "tag superseded" }, "superseded"));
+      if (f.confirmed === false) tags.push(el("span", { class: "tag unconfirmed" }, "unconfirmed"));
+      if (f.confirmed === true) tags.push(el("span", { class: "tag confirmed" }, "confirmed"));
+      return tags.length ? tags : [el("span", { class: "tag" }, "as reported")];
+    };
+    const range = (f) => {
+      if (f.min === f.max) return fmt(f.min);
+      if (f.max === null) return `at least ${fmt(f.min)}`;
+      if (f.min === null) return `up to ${fmt(f.max)}`;
+      return `${fmt(f.min)}-${fmt(f.max)}`;
+    };
+    const table = el("table", { class: "figures" },
+      el("thead", null, el("tr", null, el("th", null, "category"), el("th", null, "figure"), el("th", null, "words"),
+        el("th", null, "source"), el("th", null, "status"))));
+    const body = el("tbody");
+    for (const f of figures) {
+      body.append(el("tr", { class: f.superseded ? "superseded" : null },
+        el("td", null, f.category), el("td", { class: "num" }, range(f)),
+        el("td", null, `"${f.text || ""}"`), el("td", null, f.source || "not said"), el("td", null, ...status(f))));
+    }
+    table.append(body);
+    return table;
+  }
+
   // ------------------------------------------------------------ event page
   async function showEvent(id) {
     const title = $("#event-title");
@@ -228,7 +353,10 @@
     fact("date", `${e.date.start || "?"} .. ${e.date.end || "?"} (${e.date.precision || ""})`);
     fact("place", `${loc.name || "?"}, ${loc.admin1 || ""}, ${loc.country || ""} (${loc.precision || ""})`);
     for (const a of e.actors) fact(a.role, `${a.name}${a.type ? " (" + a.type + ")" : ""}`);
-    for (const [cat, f] of Object.entries(e.figures)) fact(cat, `best ${fmt(f.best)}, low ${fmt(f.low)}, high ${fmt(f.high)}`);
+    for (const [cat, f] of Object.entries(e.figures)) {
+      fact(cat, `best ${fmt(f.best)}, low ${fmt(f.low)}, high ${fmt(f.high)}` +
+        (e.best_unconfirmed && cat === "killed" ? " (every figure unconfirmed: best is the lowest)" : ""));
+    }
     reports.append(keys());
     for (const r of e.report_details) {
       const box = el("section", { class: "report", "data-article": r.article_id });
@@ -237,6 +365,7 @@
         el("p", { class: "meta" }, `${r.outlet || "unknown outlet"} · ${r.published || "undated"} · ${r.link}`,
           url ? el("span", null, " · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "source")) :
             (r.source_url ? el("span", null, ` · ${r.source_url}`) : null)));
+      box.append(figureTable(r.figures));
       reports.append(box);
       try {
         const article = await getJSON(`/api/articles/${encodeURIComponent(r.article_id)}`);
