@@ -49,6 +49,15 @@ MIXED = [tuple(p.split()) for p in _CAS["victims"]["mixed"]]
 PEOPLE_NOUNS = set(_CAS["people"]["nouns"])
 NOT_PEOPLE = set(_CAS["not_people"]["nouns"])
 HOUSEHOLDS = set(_CAS["not_people"]["households"])
+COLLECTIVE = set(_CAS["not_people"]["collective"])
+COMPANIONS = set(_CAS["people"]["companions"])
+ZERO_NOUNS = set(_CAS["people"]["zero"])
+_ONE = _CAS["one_victim"]
+ONE_VICTIM_CATEGORIES = set(_ONE["categories"])
+NOT_PERSON_ENTITIES = set(_ONE["not_entities"])
+SINGULAR_DETS = set(_ONE["determiners"])
+COMPANION_PREPS = set(_ONE["companion_preps"])
+NO_ONE_VICTIM = set(_ONE["not_categories"])
 
 AGGREGATE = lexicon.Phrases(_CTX["aggregate"]["phrases"])
 BOUNDED_AFTER = set(_CTX["aggregate"]["bounded_after"])
@@ -99,6 +108,7 @@ class Mention:
     source_named: bool = False
     confirmed: bool | None = None
     anchors_time: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # the cues that made it a figure, for `sitrep explain`
 
     @property
     def headline(self) -> int | None:
@@ -119,7 +129,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
             m = _mention_for(parsed, q)
             if m is not None:
                 found.append(m)
-        found.extend(_implicit_mentions(parsed, s, {m.nominal for m in found} | {m.anchor for m in found}))
+        found.extend(_implicit_mentions(parsed, s, found))
         _coordinated_tallies(parsed, found)
         out.extend(sorted(found, key=lambda m: m.span.start))
     return out
@@ -166,7 +176,8 @@ def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
     category, anchor = found
     if _hypothetical(parsed, anchor) or _negated(parsed, anchor):
         return None
-    households = nominal.lemma in HOUSEHOLDS or _inner_noun(parsed, nominal) in HOUSEHOLDS
+    # "200 families fled", "hundreds of families": households; "eight members of the same family": people.
+    households = nominal.lemma in HOUSEHOLDS or nominal.i == q.head and _inner_noun(parsed, nominal) in HOUSEHOLDS
     unit = "households" if households and not family else "people"
     start, end = toks[q.start].idx, toks[q.end - 1].end
     m = Mention(
@@ -590,50 +601,157 @@ def _superseded(parsed: Parsed, verb: Token, sent_words: list[str]) -> bool:
 
 
 # ---------------------------------------------------------------- statements without a number
-def _implicit_mentions(parsed: Parsed, s: int, taken: set[int]) -> list[Mention]:
-    """"A child was killed" (one), "No one was killed or wounded" (zero)."""
+def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention]:
+    """Victims told without a number: "A child was killed" (one), "No one was killed or wounded" (zero), "gunmen
+    killed the mayor and his driver" (two), "a judge was killed along with four others" (five).
+
+    A counted companion ("along with four others", "and seven members of his family") already found as a number
+    joins the victim's figure instead of standing as its own."""
     out: list[Mention] = []
+    taken = {m.nominal for m in found}
     for v in parsed.sentence_tokens(s):
         if v.pos not in ("VERB", "AUX") and v.tag not in ("VBN", "VBD"):
-            continue
-        if v.i in taken:
             continue
         cats = _implicit_categories(parsed, v)
         if not cats:
             continue
         arg = _victim_argument(parsed, v)
+        if arg is not None and arg.lower in ("who", "that", "whom") and v.dep == "relcl":
+            arg = parsed.tokens[v.head]  # "a judge who was killed"
         if arg is None or arg.i in taken:
             continue
         kids = parsed.children(arg.i)
         dets = {c.lower for c in kids if c.dep == "det"}
         if arg.like_num and "no" not in dets:
             continue
-        zero = arg.lower in ("nobody", "none", "noone") or ("no" in dets and arg.lemma in ("one", "body", "casualty", "death", "injury", "person", "people", "civilian", "soldier"))
-        one = not zero and (
-            (dets & {"a", "an", "one"} and arg.tag == "NN" and _is_person(arg))
-        )
-        if not (zero or one):
+        zero = arg.lower in ("nobody", "none", "noone") or ("no" in dets and arg.lemma in ZERO_NOUNS)
+        reasons: list[str] = []
+        if not zero and cats[0][0] in NO_ONE_VICTIM:
+            continue  # "a motorist who escaped": one person's flight is no displacement figure
+        value = 0 if zero else _singular_victim(parsed, arg, cats[0][0], reasons)
+        if value is None:
             continue
         if _hypothetical(parsed, v):
             continue
         if _negated(parsed, v) and not zero:
             continue
-        value = 0 if zero else 1
-        a = min([arg.i] + [c.i for c in kids if c.dep == "det"])
+        absorbed: list[Mention] = []
+        if not zero:
+            value += _companions(parsed, v, arg, cats[0][0], found, absorbed, reasons)
+        a = min([arg.i] + [c.i for c in kids if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
         span = Span(parsed.tokens[a].idx, arg.end)
+        made = False
         for cat, anchor in cats:
             m = Mention(cat, value, value, "zero" if zero else "exact", span, s, anchor.i, arg.i,
-                        victims=_victims(parsed, arg))
+                        victims=_victims(parsed, arg), reasons=list(reasons))
             _context_flags(parsed, m, anchor, arg)
             if not m.aggregate:
                 out.append(m)
+                made = True
+        if made:
+            for x in absorbed:
+                if x in found:
+                    found.remove(x)
         taken.add(arg.i)
     return out
 
 
+def _singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[str]) -> int | None:
+    """1 for one person told without a number: "a journalist", "the village chief", "Emmanuel Niyonkuru", and one
+    more for each person coordinated with it ("the council head and a government employee")."""
+    if not _one_person(parsed, arg, category, reasons):
+        # "The All Progressives Congress Ward Chairman ..., Alhaji Yusuf Yahaya, has been killed": the name in apposition
+        named = [a for c in parsed.children(arg.i) if c.dep == "appos"
+                 for a in [c, *[k for k in parsed.children(c.i) if k.dep == "appos"]]]
+        if not any(_one_person(parsed, a, category, reasons) for a in named):
+            return None
+    n = 1
+    for c in parsed.children(arg.i):
+        if c.dep == "conj" and not c.like_num and not any(k.dep == "nummod" for k in parsed.children(c.i)) \
+                and _one_person(parsed, c, category, []):
+            n += 1
+            reasons.append(f"and '{c.text}': one more")
+    return n
+
+
+def _one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> bool:
+    """Is `t` one person? Strictly a person noun after "a" for any category; for the killed and injured (whose
+    victims are people) any singular noun that is no thing, place or group, with a determiner, or a person's name."""
+    kids = parsed.children(t.i)
+    dets = {c.lower for c in kids if c.dep in ("det", "poss")}
+    if t.lemma in NOT_PEOPLE or t.lemma in COLLECTIVE or t.lower in COLLECTIVE or t.tag in ("NNS", "NNPS", "PRP"):
+        return False
+    if dets & {"a", "an", "one"} and t.tag == "NN" and _is_person(t):
+        reasons.append(f"'{t.text}': a person, one")
+        return True
+    if category not in ONE_VICTIM_CATEGORIES:
+        return False
+    if t.ent in NOT_PERSON_ENTITIES:
+        return False
+    if t.pos == "PROPN":
+        if t.ent == "PERSON":
+            reasons.append(f"'{t.text}': a person's name, one")
+            return True
+        return False
+    if t.tag == "NN" and (dets & SINGULAR_DETS or any(c.dep == "poss" for c in kids)):
+        reasons.append(f"'{t.text}': one, the victim of a {category} word")
+        return True
+    return False
+
+
+def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list[Mention],
+                absorbed: list[Mention], reasons: list[str]) -> int:
+    """People killed with the victim: "along with four others" (4), "alongside his wife and son" (2), "and seven
+    members of his family" (7, a count already found: absorbed into the victim's figure)."""
+    by_nominal = {m.nominal: m for m in found if m.category == category and m.sent == arg.sent}
+    heads = []
+    for x in (v, arg):
+        for c in parsed.children(x.i):
+            if c.dep == "prep" and c.lower in COMPANION_PREPS:
+                heads.extend(p for p in parsed.children(c.i) if p.dep == "pobj")
+                # "along with": the parser hangs "with" on "along"
+                for k in parsed.children(c.i):
+                    if k.dep == "prep" and k.lower == "with":
+                        heads.extend(p for p in parsed.children(k.i) if p.dep == "pobj")
+    for c in parsed.children(arg.i):
+        if c.dep == "conj" and c.i in by_nominal:
+            heads.append(c)
+    counts = {_counted(parsed, q): q for q in find_quantities(parsed, arg.sent)}
+    n = 0
+    for h in heads:
+        for p in [h] + [c for c in parsed.children(h.i) if c.dep == "conj"]:
+            m = by_nominal.get(p.i)
+            q = counts.get(p.i)
+            if m is None and q is not None and q.headline is not None and (p.lemma in PEOPLE_NOUNS or _is_companion(p)):
+                n += q.headline
+                reasons.append(f"with '{p.text}': {q.headline} more")
+                continue
+            if m is not None and m.headline is not None and (m.victims == "unknown" or
+                                                              m.victims == _victims(parsed, arg) or
+                                                              _victims(parsed, arg) == "unknown"):
+                n += m.headline
+                absorbed.append(m)
+                reasons.append(f"with '{p.text}': {m.headline} more")
+            elif (_is_companion(p) and _one_person(parsed, p, category, [])) and not p.like_num:
+                n += 1
+                reasons.append(f"with '{p.text}': one more")
+    return n
+
+
+def _counted(parsed: Parsed, q: Quantity) -> int:
+    """The noun a number counts ("four others" -> "others"), or the number itself."""
+    head = parsed.tokens[q.head]
+    return head.head if head.dep == "nummod" else head.i
+
+
+def _is_companion(t: Token) -> bool:
+    return t.lemma in COMPANIONS or _is_person(t)
+
+
 def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
     """The casualty categories a verb and the verbs coordinated with it assert: "killed or wounded"."""
-    cat = _verb_category(parsed, v, passive=True) if v.lemma in VERBS else INTRANSITIVE.get(v.lemma)
+    cat = _verb_category(parsed, v, passive=True) if v.lemma in VERBS else (
+        INTRANSITIVE.get(v.lemma) or _phrase_category(parsed, v) or _phrase_category(parsed, v, SUBJECT_PHRASES))
     if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS:
         return []
     out = [(cat, v)]
@@ -645,6 +763,8 @@ def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
 
 
 def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
+    """The victim of a casualty verb: its passive subject, an intransitive's subject, an active one's object; a verb
+    coordinated with another and no subject of its own ("was ambushed and murdered") takes the other's."""
     kids = parsed.children(v.i)
     passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
     for c in kids:
@@ -652,8 +772,15 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
             return c
         if not passive and v.lemma in INTRANSITIVE and c.dep == "nsubj":
             return c
-        if not passive and v.lemma in VERBS and c.dep == "dobj":
+        if not passive and v.lemma not in INTRANSITIVE and c.dep == "dobj":
             return c
+        if not passive and c.dep == "nsubj" and _phrase_category(parsed, v, SUBJECT_PHRASES):
+            return c
+    head = parsed.tokens[v.head]
+    if v.dep == "conj" and head.i != v.i and not any(c.dep in ("nsubj", "nsubjpass") for c in kids):
+        hk = parsed.children(head.i)
+        if any(c.dep in ("auxpass", "nsubjpass") for c in hk):
+            return next((c for c in hk if c.dep == "nsubjpass"), None)
     return None
 
 
