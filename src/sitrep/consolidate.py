@@ -26,12 +26,14 @@ from sitrep.model import Figure
 from sitrep.nlp import Parsed
 
 _OWN_INCIDENT = set(lexicon.load("context")["incident"]["own_incident"])
+ALTERNATIVE_WORDS = set(lexicon.load("context")["alternatives"]["words"])
 
 
 def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
     """The figures of each frame, keyed by frame key. Frames left with no figure get none."""
     for f in frames:
         _add_up(f)
+        _join_alternatives(parsed, f)
     for f in frames:
         _drop_breakdowns(f)
     _drop_rollups(frames)
@@ -57,6 +59,38 @@ def _add_up(f: Frame) -> None:
     f.mentions = keep
 
 
+def _join_alternatives(parsed: Parsed, f: Frame) -> None:
+    """Two tolls of one sentence that are alternatives, not two counts: "seven people (police) or fifteen people
+    (eyewitnesses)", "locals said 36 were killed, the police said 14". They are one figure whose range spans both
+    (SPEC §2: "two or three" is N to M), not two events' figures to add up."""
+    keep: list[Mention] = []
+    for m in f.mentions:
+        other = next((k for k in keep if _alternatives(parsed, k, m)), None)
+        if other is None:
+            keep.append(m)
+            continue
+        lo = [x.min for x in (other, m) if x.min is not None]
+        other.min = min(lo) if lo else None
+        other.max = None if other.max is None or m.max is None else max(other.max, m.max)
+        other.qualifier = "range"
+        other.span = type(other.span)(min(other.span.start, m.span.start), max(other.span.end, m.span.end))
+    f.mentions = keep
+
+
+def _alternatives(parsed: Parsed, a: Mention, b: Mention) -> bool:
+    if a.sent != b.sent or a.category != b.category or a.headline in (None, 0) or b.headline in (None, 0) \
+            or a.headline == b.headline or a.vague or b.vague or a.adds_up or b.adds_up:
+        return False
+    if a.victims != b.victims and "unknown" not in (a.victims, b.victims):
+        return False
+    first, second = sorted((a, b), key=lambda m: m.span.start)
+    between = [t for t in parsed.sentence_tokens(a.sent) if first.span.end <= t.idx < second.span.start]
+    if any(t.lower in ALTERNATIVE_WORDS for t in between) and len(between) <= 8 \
+            and not any(t.pos == "VERB" for t in between):
+        return True  # "seven people (police report) or fifteen people"
+    return bool(a.source and b.source and a.source.lower() != b.source.lower() and a.anchor != b.anchor)
+
+
 def _sum_parts(total: Mention, parts: list[Mention]) -> list[Mention] | None:
     """Two or three of `parts` that add up to `total`'s number, if any."""
     target = total.headline
@@ -77,7 +111,8 @@ def _drop_breakdowns(f: Frame) -> None:
         if total not in f.mentions:
             continue
         parts = _sum_parts(total, f.mentions)
-        if parts and all(p.sent != total.sent for p in parts):
+        # "32 people -- 17 locals and 15 refugees": the breakdown may follow the total in its own sentence.
+        if parts and all(p.sent != total.sent or p.span.start > total.span.start for p in parts):
             f.mentions = [m for m in f.mentions if m not in parts]
 
 

@@ -492,7 +492,18 @@ def _is_subset(parsed: Parsed, nominal: Token) -> bool:
     k = nominal.i
     sent_start = parsed.sents[nominal.sent][0]
     prev = [parsed.tokens[j].lower for j in range(max(sent_start, k - 5), k)]
-    return "including" in prev[-4:] or prev[-2:] == ["among", "them"]
+    if "including" in prev[-4:] or prev[-2:] == ["among", "them"]:
+        return True
+    # "20 people including 15 security personnel and five civilians": a later part of the list, whatever the parse.
+    for j in range(k - 1, max(sent_start, k - 12) - 1, -1):
+        t = parsed.tokens[j]
+        if t.lower in SUBSET_PREPS and t.lower != "among":
+            return True
+        if t.pos in ("VERB", "AUX") or t.lower in (";", ":", ".", "(", ")", "--", "—") or t.dep == "cc" and t.lower != "and":
+            return False
+        if t.lower == "and" and j > sent_start and parsed.tokens[j - 1].lower == ",":
+            return False  # "including a child, and 10 people were wounded"
+    return False
 
 
 def _victims(parsed: Parsed, nominal: Token) -> str:
