@@ -111,19 +111,26 @@ def _drop_breakdowns(f: Frame) -> None:
         if total not in f.mentions:
             continue
         parts = _sum_parts(total, f.mentions)
+        same = [m for m in f.mentions if m.category == total.category and m.headline == total.headline]
+        if parts and any(m.incidents for m in same) and all(p.sent != m.sent for p in parts for m in same):
+            # "nine were killed in two separate incidents" ... six here, three there: the incidents stand
+            f.mentions = [m for m in f.mentions if m not in same]
         # "32 people -- 17 locals and 15 refugees": the breakdown may follow the total in its own sentence.
-        if parts and all(p.sent != total.sent or p.span.start > total.span.start for p in parts):
+        elif parts and all(p.sent != total.sent or p.span.start > total.span.start for p in parts):
             f.mentions = [m for m in f.mentions if m not in parts]
 
 
 def _drop_rollups(frames: list[Frame]) -> None:
     main = next((f for f in frames if f.kind == "main"), None)
     others = [m for f in frames if f.kind in ("opener", "split") for m in f.mentions]
-    if main is None or not others:
+    # A total told as several incidents ("nine were killed in two separate incidents") rolls up incidents of any
+    # other frame, told with their own times too ("In May, ...", "Further north, ...").
+    apart = [m for f in frames if f is not main and f.kind not in ("opener", "split") for m in f.mentions]
+    if main is None or not others + apart:
         return
     for total in list(main.mentions):
-        parts = _sum_parts(total, main.mentions + others)
-        if parts and any(p in others for p in parts) and any(p in main.mentions for p in parts):
+        parts = _sum_parts(total, main.mentions + others + (apart if total.incidents else []))
+        if parts and any(p in others or p in apart for p in parts) and any(p in main.mentions for p in parts):
             same = [m for m in main.mentions if m.category == total.category and m.headline == total.headline]
             main.mentions = [m for m in main.mentions if m not in same]
 

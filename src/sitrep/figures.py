@@ -63,10 +63,12 @@ AGGREGATE = lexicon.Phrases(_CTX["aggregate"]["phrases"])
 BOUNDED_AFTER = set(_CTX["aggregate"]["bounded_after"])
 BOUNDED_BEFORE = set(_CTX["aggregate"]["bounded_before"])
 MANY_INCIDENTS = set(_CTX["aggregate"]["many_incidents"])
+TOLD_APART = set(_CTX["aggregate"]["told_apart"])
 COMPARATIVES = set(_CTX["aggregate"]["comparatives"])
 AGGREGATE_SUBJECTS = set(_CTX["aggregate"]["subjects"])
 MODALS = set(_CTX["hypothetical"]["modals"])
 HYPOTHETICAL_GOVERNORS = set(_CTX["hypothetical"]["governors"])
+TOLD_AS_FACT = set(_CTX["hypothetical"]["factual_marks"])
 SUPERSEDED = set(_CTX["superseded"]["phrases"])
 REVISION = lexicon.Phrases(_CTX["superseded"]["revision"])
 SUBSET_PREPS = set(_CTX["subset"]["preps"])
@@ -103,6 +105,7 @@ class Mention:
     superseded_cue: bool = False  # "had initially put the toll at 12"
     revision_cue: bool = False  # "the toll rose to 45"
     additive: bool = False  # "six more", "another 5": adds to the figure before it
+    incidents: bool = False  # "in two separate attacks": one total of several incidents
     folded: bool = False  # a vague or lower count that took the values of the stated number it stands for
     source: str | None = None
     source_named: bool = False
@@ -135,6 +138,57 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
     return out
 
 
+@dataclass(slots=True)
+class Explanation:
+    """Why a number (or a victim told without one) did or did not become a figure: `sitrep explain`."""
+
+    text: str
+    sent: int
+    figure: str | None  # "killed 5", or None when the number is no figure
+    reasons: list[str]
+
+
+def explain(parsed: Parsed) -> list[Explanation]:
+    """Every number of the text and every victim told without one, with the cues that decided each."""
+    out: list[Explanation] = []
+    mentions = find_mentions(parsed)
+    by_span = {(m.span.start, m.span.end): m for m in mentions}
+    seen: set[int] = set()
+    for s in range(len(parsed.sents)):
+        for q in find_quantities(parsed, s):
+            why: list[str] = []
+            _mention_for(parsed, q, why)
+            start, end = parsed.tokens[q.start].idx, parsed.tokens[q.end - 1].end
+            m = by_span.get((start, end)) or next((x for x in mentions if x.span.start <= start < x.span.end), None)
+            if m is not None and m.span.start != start:
+                why.append(f"taken into '{m.span.text_of(parsed.text)}'")
+            if m is not None:
+                seen.add(id(m))
+            if m is not None:
+                why += _flags(m)
+            elif why and why[-1].startswith(CATEGORY_ORDER):
+                why.append("taken into another figure (a companion, a sum)")
+            out.append(Explanation(parsed.text[start:end], s, _describe(m), why))
+    for m in mentions:
+        if id(m) not in seen:
+            out.append(Explanation(m.span.text_of(parsed.text), m.sent, _describe(m), m.reasons + _flags(m)))
+    return sorted(out, key=lambda e: e.sent)
+
+
+def _describe(m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    value = m.min if m.min == m.max else f"{m.min}-{m.max}"
+    return f"{m.category} {value} ({m.qualifier}, victims {m.victims})"
+
+
+def _flags(m: Mention) -> list[str]:
+    names = {"aggregate": "a tally, not this event's", "perfect": "present perfect", "superseded_cue": "an earlier toll",
+             "revision_cue": "a revised toll", "additive": "adds to the count before it",
+             "incidents": "one total of several incidents"}
+    return [v for k, v in names.items() if getattr(m, k)]
+
+
 def _coordinated_tallies(parsed: Parsed, found: list[Mention]) -> None:
     """"the conflict has cost 3,000 lives and forced half a million to flee": a tally's coordinated clauses are too."""
     tallies = {verbal_anchor(parsed, parsed.tokens[m.anchor]).i for m in found if m.aggregate}
@@ -151,7 +205,9 @@ def _coordinated_tallies(parsed: Parsed, found: list[Mention]) -> None:
 
 
 # ---------------------------------------------------------------- one number
-def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
+def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Mention | None:
+    """The statement a number makes, or None; `why` collects the cues that decided (for `sitrep explain`)."""
+    why = [] if why is None else why
     toks = parsed.tokens
     head = toks[q.head]
     nominal = head
@@ -166,15 +222,24 @@ def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
         and any(c.dep == "det" and c.lower in ("a", "an") for c in parsed.children(toks[head.head].head))
     if family:
         nominal = toks[toks[head.head].head]
+    why.append(f"counts '{nominal.text}' ({nominal.dep} of '{toks[nominal.head].text}')")
     if nominal.lemma in NOT_PEOPLE and nominal.lemma not in HOUSEHOLDS:
+        why.append(f"'{nominal.lemma}' counts things, not people")
         return None
     if _is_subset(parsed, nominal):
+        why.append("a part of another count ('including', 'among them', 'of them')")
         return None
     found = _category(parsed, nominal, q)
     if found is None:
+        why.append("no casualty word governs it")
         return None
     category, anchor = found
-    if _hypothetical(parsed, anchor) or _negated(parsed, anchor):
+    why.append(f"{category}: governed by '{anchor.text}'")
+    if _hypothetical(parsed, anchor):
+        why.append("hypothetical (a modal, or a verb like 'threaten')")
+        return None
+    if _negated(parsed, anchor):
+        why.append("negated")
         return None
     # "200 families fled", "hundreds of families": households; "eight members of the same family": people.
     households = nominal.lemma in HOUSEHOLDS or nominal.i == q.head and _inner_noun(parsed, nominal) in HOUSEHOLDS
@@ -194,6 +259,7 @@ def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
         vague=q.vague_word,
     )
     _context_flags(parsed, m, anchor, nominal)
+    m.reasons = why
     return m
 
 
@@ -238,13 +304,15 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
             if c.dep in ("xcomp", "oprd", "acomp", "ccomp"):
                 cat = _word_category(parsed, c) or (
                     _verb_category(parsed, c, passive=True) if any(k.dep == "auxpass" for k in parsed.children(c.i))
-                    else _intransitive_category(parsed, c))
+                    else _intransitive_category(parsed, c)) or _phrase_category(parsed, c)
                 if cat:
                     return cat, c
     if role == "nsubjpass":
-        cat = _verb_category(parsed, gov, passive=True)
-        if cat:
-            return cat, gov
+        # "were shot and killed", "were attacked and killed": the verb or one coordinated with it, with no subject
+        for v in [gov, *_shared_subject_conjuncts(parsed, gov)]:
+            cat = _verb_category(parsed, v, passive=True)
+            if cat:
+                return cat, v
     if role == "nsubj":
         cat = _intransitive_category(parsed, gov)
         if cat:
@@ -254,6 +322,13 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
             cat = _verb_category(parsed, gov, passive=False, obj=gov_tok)
             if cat:
                 return cat, gov
+    if role == "nsubj" and gov.lemma == "be":
+        # "were, yesterday, killed": the parser hangs the count on the auxiliary
+        for v in parsed.children(gov.i):
+            if v.dep in ("acomp", "conj", "xcomp", "advcl") and v.tag == "VBN" and v.i > gov.i:
+                cat = _verb_category(parsed, v, passive=True)
+                if cat:
+                    return cat, v
     if role == "pobj":
         prep = gov
         above = toks[prep.head]
@@ -293,6 +368,12 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
         # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
         return _linear_category(parsed, q)
     return None
+
+
+def _shared_subject_conjuncts(parsed: Parsed, v: Token) -> list[Token]:
+    """Verbs coordinated with `v` that have no subject of their own: "were shot and killed"."""
+    return [c for c in parsed.children(v.i) if c.dep == "conj" and c.tag in ("VBN", "VBD")
+            and not any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(c.i))]
 
 
 def _word_category(parsed: Parsed, t: Token, as_modifier: bool = False) -> str | None:
@@ -404,8 +485,8 @@ def _linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
     toks = parsed.tokens
     sent_end = parsed.sents[toks[q.head].sent][1]
     k = q.end
-    skipped = 0
-    while k < sent_end and skipped <= 3:
+    skipped = loose = 0
+    while k < sent_end and skipped <= 3 and loose <= 4:
         t = toks[k]
         cat = ADJECTIVES.get(t.lower) or (VERBS.get(t.lemma) if t.tag in ("VBN", "VBD") else None) or \
             (INTRANSITIVE.get(t.lemma) if t.tag in ("VBD", "VBN") else None)
@@ -415,10 +496,12 @@ def _linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
             return cat, t
         if t.lower in ("were", "was", "have", "had", "been", "are", "is", "more", "others", "other") or t.pos in ("NOUN", "ADJ", "PROPN") and \
                 (t.lemma in VICTIM_WORDS or t.lemma in PEOPLE_NOUNS or t.pos == "ADJ"):
-            k += 1
             skipped += 1
-            continue
-        break
+        elif skipped and (t.ent in ("DATE", "TIME") or t.pos == "ADV" or t.lower in (",", "and")):
+            loose += 1  # "were last night killed", "29 persons, mainly women and children, were, yesterday, killed"
+        else:
+            break
+        k += 1
     return None
 
 
@@ -459,8 +542,10 @@ def _hypothetical(parsed: Parsed, anchor: Token) -> bool:
         perfect = any(c.dep == "aux" and c.lemma == "have" for c in kids)
         if modal and not perfect and k == 0:
             return True
-        if k > 0 and t.lemma in HYPOTHETICAL_GOVERNORS and chain[k - 1].dep in ("xcomp", "ccomp", "pcomp", "advcl"):
-            return True
+        if k > 0 and t.lemma in HYPOTHETICAL_GOVERNORS and chain[k - 1].dep in ("xcomp", "ccomp", "pcomp", "advcl") \
+                and not any(c.dep == "mark" and c.lower in TOLD_AS_FACT for c in parsed.children(chain[k - 1].i)) \
+                and not any(c.dep in ("auxpass", "nsubjpass") for c in kids):  # "are feared to have been killed"
+            return True  # "ordered troops to kill"; not "ordered a meeting after 22 people were killed"
         if chain[k].dep not in ("xcomp", "ccomp", "conj", "pcomp", "advcl"):
             break
     return False
@@ -532,6 +617,7 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
         clause = sorted(set(clause) | set(parsed.subtree(nominal)), key=lambda t: t.i)
     words = [t.lower for t in clause]
     m.aggregate = _is_aggregate(parsed, clause, words, verb)
+    m.incidents = any(t.lower in TOLD_APART and parsed.tokens[t.head].lower in ATTACK_NOUNS for t in clause)
     kids = parsed.children(verb.i)
     m.perfect = any(c.dep == "aux" and c.lemma == "have" and c.tag in ("VBP", "VBZ") for c in kids)
     sent_words = [t.lower for t in parsed.sentence_tokens(m.sent)]
@@ -563,10 +649,14 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
         if in_superlative(parsed, clause[k]):
             continue  # "..., the deadliest day of the conflict": a comparison, not a tally
         return True
+    perfect = any(c.dep == "aux" and c.lemma == "have" and c.tag in ("VBP", "VBZ") for c in parsed.children(verb.i))
     for t in clause:
         head = parsed.tokens[t.head]
-        if t.lower in MANY_INCIDENTS and head.lower in ATTACK_NOUNS and head.tag == "NNS":
-            return True  # "in separate attacks"; not "in a separate incident"
+        if t.lower in MANY_INCIDENTS and head.lower in ATTACK_NOUNS and head.tag == "NNS" \
+                and (perfect or t.lower not in TOLD_APART):
+            # "in various attacks", "have been killed in separate attacks" sum many up; "15 were killed in two
+            # separate attacks on Saturday" is the report's one total of them (SPEC §2), an event of several incidents.
+            return True
     subjects: list[Token] = []
     v = verb
     for _ in range(4):
@@ -689,6 +779,8 @@ def _one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> 
     """Is `t` one person? Strictly a person noun after "a" for any category; for the killed and injured (whose
     victims are people) any singular noun that is no thing, place or group, with a determiner, or a person's name."""
     kids = parsed.children(t.i)
+    if t.dep == "conj":  # "his wife and son": the son is his too
+        kids = kids + parsed.children(t.head)
     dets = {c.lower for c in kids if c.dep in ("det", "poss")}
     if t.lemma in NOT_PEOPLE or t.lemma in COLLECTIVE or t.lower in COLLECTIVE or t.tag in ("NNS", "NNPS", "PRP"):
         return False
@@ -763,7 +855,8 @@ def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
     """The casualty categories a verb and the verbs coordinated with it assert: "killed or wounded"."""
     cat = _verb_category(parsed, v, passive=True) if v.lemma in VERBS else (
         INTRANSITIVE.get(v.lemma) or _phrase_category(parsed, v) or _phrase_category(parsed, v, SUBJECT_PHRASES))
-    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS:
+    own_subject = any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(v.i))
+    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS and not own_subject:
         return []
     out = [(cat, v)]
     for c in parsed.children(v.i):
@@ -787,6 +880,10 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
             return c
         if not passive and c.dep == "nsubj" and _phrase_category(parsed, v, SUBJECT_PHRASES):
             return c
+        if not passive and c.dep == "nsubj" and v.lemma in VERBS and not _has_object(parsed, v) \
+                and not any(k.dep == "aux" for k in kids) and (v.tag == "VBN" or v.dep == "conj" and any(
+                    k.dep == "auxpass" for k in parsed.children(v.head))):
+            return c  # "... and his brother wounded": a passive with its auxiliary left out
     head = parsed.tokens[v.head]
     if v.dep == "conj" and head.i != v.i and not any(c.dep in ("nsubj", "nsubjpass") for c in kids):
         hk = parsed.children(head.i)
