@@ -77,6 +77,7 @@ ATTACK_NOUNS = set(_CTX["incident"]["nouns"])
 TOLL_NOUNS = set(_CTX["toll"]["nouns"])
 TOLL_OF_NOUNS = set(_CTX["toll"]["of_nouns"])
 TOLL_UPDATE = set(_CTX["toll"]["update"])
+TOLL_PREPS = set(_CTX["toll"]["preps"])
 COPULAR_TOLL_SUBJECTS = set(_CTX["toll"]["copular_subjects"])
 RAISING = set(_CTX["raising"]["verbs"])
 ADDITIVE_COUNTED = set(_CTX["additive"]["counted"])
@@ -338,7 +339,7 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
             cat = _subject_category(parsed, above)
             if cat:
                 return cat, above
-        if prep.lower in ("at", "to") and above.pos in ("VERB", "AUX"):
+        if prep.lower in TOLL_PREPS and above.pos in ("VERB", "AUX"):
             cat = _toll_category(parsed, above)
             if cat:
                 return cat, above
