@@ -35,6 +35,15 @@ ONE_VICTIM = [
     ("A school teacher was gunned down by bandits on the highway.", 1),
     ("The district governor was killed in a roadside bomb blast on Tuesday.", 1),
     ("A customs official was killed in an attack by insurgents near the border.", 1),
+    ("On 5 May, in Maceio, a man was shot to death in the city center by two armed men.", 1),
+    ("On 3 May, in Colider, a fugitive from the state prison system was killed in a shootout with police.", 1),
+    ("Insurgents shot dead a village elder and his son in the district on Monday.", 2),
+]
+
+TOLL_STATEMENTS = [
+    ("Militants attacked an army post on Monday. Fatalities coded as 3.", 3),
+    ("Rebels ambushed a patrol near the river; fatalities were put at 12 by the army.", 12),
+    ("The death toll from the attack rose to 45 on Tuesday.", 45),
 ]
 
 TWO_OR_MORE_WITHOUT_NUMBERS = [
@@ -118,7 +127,7 @@ def test_victims_without_a_number_count(extract, text, expected):
     assert total(extract(text)) == expected
 
 
-@pytest.mark.parametrize("text,expected", COUNTED_NOUNS)
+@pytest.mark.parametrize("text,expected", COUNTED_NOUNS + TOLL_STATEMENTS)
 def test_counted_nouns_other_than_people(extract, text, expected):
     assert total(extract(text)) == expected
 

@@ -720,6 +720,9 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
         arg = _victim_argument(parsed, v)
         if arg is not None and arg.lower in ("who", "that", "whom") and v.dep == "relcl":
             arg = parsed.tokens[v.head]  # "a judge who was killed"
+        lost = _lost_singular_subject(parsed, v, cats[0][0], found) if arg is None else None
+        if lost is not None:
+            arg = lost
         if arg is None or arg.i in taken:
             continue
         kids = parsed.children(arg.i)
@@ -730,7 +733,11 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
         reasons: list[str] = []
         if not zero and cats[0][0] in NO_ONE_VICTIM:
             continue  # "a motorist who escaped": one person's flight is no displacement figure
-        value = 0 if zero else _singular_victim(parsed, arg, cats[0][0], reasons)
+        if lost is not None:
+            value = 1
+            reasons.append(f"'{v.text}' in the singular with its subject lost in the parse ('{arg.text}'): one")
+        else:
+            value = 0 if zero else _singular_victim(parsed, arg, cats[0][0], reasons)
         if value is None:
             continue
         if _hypothetical(parsed, v):
@@ -756,6 +763,25 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
                     found.remove(x)
         taken.add(arg.i)
     return out
+
+
+def _lost_singular_subject(parsed: Parsed, v: Token, category: str, found: list[Mention]) -> Token | None:
+    """"In Colider, a fugitive from the prison was killed": the parser hangs the subject elsewhere, but "was killed"
+    tells one victim. The noun just before the verb stands for it; None where a number already counts the verb's
+    victims or nothing before it could be a victim."""
+    if category not in ONE_VICTIM_CATEGORIES or any(m.anchor == v.i for m in found):
+        return None
+    kids = parsed.children(v.i)
+    if not any(c.dep == "auxpass" and c.lower in ("was", "is") for c in kids):
+        return None
+    start = parsed.sents[v.sent][0]
+    for j in range(v.i - 1, max(start, v.i - 10) - 1, -1):
+        t = parsed.tokens[j]
+        if t.pos in ("VERB",) or t.like_num:
+            return None
+        if t.tag in ("NN", "NNP") and t.lemma not in NOT_PEOPLE and t.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+            return t
+    return None
 
 
 def _singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[str]) -> int | None:
