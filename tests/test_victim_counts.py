@@ -119,6 +119,8 @@ INJURED = [
     ("The deputy mayor was killed and his brother wounded in an explosion on Saturday.", (1, 1)),
     ("A gunman shot dead a separatist leader and seriously wounded his companion.", (1, 1)),
     ("Five people were killed and 15 others injured near the factory.", (5, 15)),
+    ("Fourteen civilians were killed and at least 23 injured Monday morning in the blast.", (14, 23)),
+    ("Two car bombs killed 7 civilians, and wounded at least 20 late on Friday night.", (7, 20)),
 ]
 
 

@@ -217,6 +217,10 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
         # "tens of thousands of people": the number is the head; keep it.
         if nominal.i < q.start and nominal.dep == "pobj":
             nominal = head
+        # "at least 23 injured Monday morning", "wounded at least 20 late on Friday": the parser hung the number on
+        # a time; it counts on its own.
+        if nominal.i >= q.end and (nominal.ent in ("DATE", "TIME") or nominal.pos == "ADV"):
+            nominal = head
     # "killing a family of five": five people, in the family the verb takes.
     family = head.dep == "pobj" and nominal is head and toks[head.head].lower == "of" \
         and toks[toks[head.head].head].lemma in HOUSEHOLDS \
@@ -367,7 +371,7 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
             return NOUNS[lemma], nominal
     if role in ("nsubj", "ROOT", "dep", "npadvmod") or nominal.i == q.head:
         # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
-        return _linear_category(parsed, q)
+        return _linear_category(parsed, q) or (_object_of_verb_before(parsed, q) if nominal.i == q.head else None)
     return None
 
 
@@ -503,6 +507,20 @@ def _linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
         else:
             break
         k += 1
+    return None
+
+
+def _object_of_verb_before(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
+    """"... and wounded at least 20 late on Friday": a casualty verb right before a number the parser hung on a time
+    takes it as its object."""
+    if q.start == 0:
+        return None
+    v = parsed.tokens[q.start - 1]
+    if v.sent == parsed.tokens[q.head].sent and v.lemma in VERBS and v.tag in ("VBD", "VBG") \
+            and not _has_object(parsed, v):
+        cat = _verb_category(parsed, v, passive=False)
+        if cat:
+            return cat, v
     return None
 
 
