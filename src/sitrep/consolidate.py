@@ -12,8 +12,8 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
    a tally ("Thousands have been killed"), and so are its sentence's other such statements.
 6. The same number said twice (headline and body, with or without a hedge) is one figure with the widest range.
 7. A vague count ("thousands") that a stated number satisfies ("7,000") is that number.
-8. Different counts of one category: the one said most (revised, not "initially") is the figure; the others stay,
-   marked superseded.
+8. Different counts of one category: the one said most (revised, not "initially") is the figure, the larger where
+   they are said as often (tolls rise, and a smaller count is often a part); the others stay, marked superseded.
 """
 from __future__ import annotations
 
@@ -294,7 +294,8 @@ def _merge(g: list[Mention]) -> Figure:
 
 
 def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None:
-    """Of different counts of one category and side, one is the event's: revised over initial, most said, first."""
+    """Of different counts of one category and side, one is the event's: revised over initial, most said, larger,
+    first."""
     by_key: dict[tuple, list[int]] = {}
     for k, fig in enumerate(figures):
         if fig.headline == 0:
@@ -315,6 +316,7 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None
                 any(m.revision_cue for m in g),
                 not all(m.vague for m in g),
                 len(g),
+                figures[k].headline or 0,
                 -min(m.span.start for m in g),
             )
 
