@@ -40,6 +40,15 @@ ONE_VICTIM = [
     ("Insurgents shot dead a village elder and his son in the district on Monday.", 2),
 ]
 
+KILLING_NOUNS = [
+    ("The charred body of a priest has been recovered in the central town.", 1),
+    ("The killing of a local journalist on Sunday shocked the town.", 1),
+    ("Students marched on Monday over the killing of a classmate by police last year.", None),
+    ("Police arrested two men for the murder of a trader.", None),
+    ("Gang members fatally shot five people and injured seven others in the capital.", 5),
+    ("At least 29 villagers were killed in an attack in the war-torn state.", 29),
+]
+
 TOLL_STATEMENTS = [
     ("Militants attacked an army post on Monday. Fatalities coded as 3.", 3),
     ("Rebels ambushed a patrol near the river; fatalities were put at 12 by the army.", 12),
@@ -129,7 +138,7 @@ def test_victims_without_a_number_count(extract, text, expected):
     assert total(extract(text)) == expected
 
 
-@pytest.mark.parametrize("text,expected", COUNTED_NOUNS + TOLL_STATEMENTS)
+@pytest.mark.parametrize("text,expected", COUNTED_NOUNS + TOLL_STATEMENTS + KILLING_NOUNS)
 def test_counted_nouns_other_than_people(extract, text, expected):
     assert total(extract(text)) == expected
 

@@ -58,6 +58,9 @@ NOT_PERSON_ENTITIES = set(_ONE["not_entities"])
 SINGULAR_DETS = set(_ONE["determiners"])
 COMPANION_PREPS = set(_ONE["companion_preps"])
 NO_ONE_VICTIM = set(_ONE["not_categories"])
+VICTIM_OF_NOUNS = set(_ONE["of_nouns"])
+BODY_NOUNS = set(_ONE["body_nouns"])
+MOTIVE_PREPS = set(_ONE["motive_preps"])
 
 AGGREGATE = lexicon.Phrases(_CTX["aggregate"]["phrases"])
 BOUNDED_AFTER = set(_CTX["aggregate"]["bounded_after"])
@@ -134,6 +137,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
             if m is not None:
                 found.append(m)
         found.extend(_implicit_mentions(parsed, s, found))
+        found.extend(_victim_of_noun(parsed, s, found))
         _coordinated_tallies(parsed, found)
         out.extend(sorted(found, key=lambda m: m.span.start))
     return out
@@ -658,6 +662,8 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
         if not ph:
             continue
         after = words[k + len(ph) : k + len(ph) + 2]
+        if after and after[0] in ("-", "–"):
+            continue  # "in the war-torn state": another word
         if after and (after[0] in BOUNDED_AFTER or " ".join(after) in BOUNDED_AFTER or after[0].isdigit() and len(after[0]) < 3):
             continue
         if k and words[k - 1] in BOUNDED_BEFORE:
@@ -780,6 +786,37 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
                 if x in found:
                     found.remove(x)
         taken.add(arg.i)
+    return out
+
+
+def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention]:
+    """"the body of a priest was found", "the killing of journalist Maxwell Nashan": one victim after a noun of
+    killing, told without a number."""
+    out: list[Mention] = []
+    taken = {m.nominal for m in found}
+    for t in parsed.sentence_tokens(s):
+        if t.lemma not in VICTIM_OF_NOUNS or t.pos != "NOUN":
+            continue
+        if t.lemma not in BODY_NOUNS and t.dep == "pobj" and parsed.tokens[t.head].lower in MOTIVE_PREPS:
+            continue  # "protesters marched over the killing of a student": a motive, told of another time
+        for prep in parsed.children(t.i):
+            if prep.dep != "prep" or prep.lower != "of":
+                continue
+            for arg in parsed.children(prep.i):
+                if arg.dep != "pobj" or arg.i in taken or arg.like_num:
+                    continue
+                reasons = [f"'{t.text} of': a killing"]
+                value = _singular_victim(parsed, arg, "killed", reasons)
+                if value is None or _hypothetical(parsed, t):
+                    continue
+                a = min([arg.i] + [c.i for c in parsed.children(arg.i)
+                                   if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
+                m = Mention("killed", value, value, "exact", Span(parsed.tokens[a].idx, arg.end), s, t.i, arg.i,
+                            victims=_victims(parsed, arg), reasons=reasons)
+                _context_flags(parsed, m, t, arg)
+                if not m.aggregate:
+                    out.append(m)
+                    taken.add(arg.i)
     return out
 
 
