@@ -69,6 +69,8 @@ COMPANIONS = [
     ("A coalition air strike killed a judge and seven members of his family in Sanaa on Sunday.", 8),
     ("A police commander was killed together with three of his bodyguards.", 4),
     ("A village head was shot dead along with two other men on Saturday.", 3),
+    ("Police shot dead a rickshaw driver and his passenger and killed another four people at the market.", 6),
+    ("A teacher was gunned down on Monday. The 42-year-old mother of three died in the school yard.", 1),
 ]
 
 COUNTED_NOUNS = [

@@ -232,6 +232,10 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
     if family:
         nominal = toks[toks[head.head].head]
     why.append(f"counts '{nominal.text}' ({nominal.dep} of '{toks[nominal.head].text}')")
+    if nominal is head and head.dep == "pobj" and toks[head.head].lower == "of" \
+            and toks[toks[head.head].head].lemma in COMPANIONS and toks[toks[head.head].head].tag == "NN":
+        why.append("'a mother of three': her children, not victims")
+        return None
     if nominal.lemma in NOT_PEOPLE and nominal.lemma not in HOUSEHOLDS:
         why.append(f"'{nominal.lemma}' counts things, not people")
         return None
@@ -942,8 +946,8 @@ def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
         return []
     out = [(cat, v)]
     for c in parsed.children(v.i):
-        own_subject = any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(c.i))
-        if c.dep == "conj" and c.lemma in VERBS and not own_subject:
+        own_subject = any(k.dep in ("nsubj", "nsubjpass", "dobj") for k in parsed.children(c.i))
+        if c.dep == "conj" and c.lemma in VERBS and not own_subject:  # "killed or wounded"; not "... and killed four"
             out.append((VERBS[c.lemma], c))
     return out
 
