@@ -61,6 +61,7 @@ TWO_OR_MORE_WITHOUT_NUMBERS = [
     ("The ward chairman, Musa Ali, has been killed by gunmen, along with another party supporter.", 2),
     ("A tribal elder was shot dead alongside his nephew at his home.", 2),
     ("A local chief was killed alongside his wife and son in the attack.", 3),
+    ("A party leader was killed and burned along with his wife and driver, officials said.", 3),
 ]
 
 COMPANIONS = [

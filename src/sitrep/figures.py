@@ -894,7 +894,7 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
     members of his family" (7, a count already found: absorbed into the victim's figure)."""
     by_nominal = {m.nominal: m for m in found if m.category == category and m.sent == arg.sent}
     heads = []
-    for x in (v, arg):
+    for x in (v, arg, *_shared_subject_conjuncts(parsed, v)):  # "was killed and burned along with his wife"
         for c in parsed.children(x.i):
             if c.dep == "prep" and c.lower in COMPANION_PREPS:
                 heads.extend(p for p in parsed.children(c.i) if p.dep == "pobj")
