@@ -59,6 +59,31 @@ def extract(files: tuple[Path, ...], corpus: Path | None, published, output: Pat
 
 
 @main.command()
+@click.argument("file", type=click.Path(path_type=Path, allow_dash=True, dir_okay=False))
+def explain(file: Path) -> None:
+    """Show, for each number in a report, whether it became a figure and the cues that decided it.
+
+    \b
+    Example:
+      sitrep explain report.txt
+    """
+    from sitrep.figures import explain as explain_figures
+    from sitrep.nlp import NLP
+
+    try:
+        text = read_text_file(file).text if str(file) != "-" else decode_text(sys.stdin.buffer.read(), "<stdin>")
+    except InputError as err:
+        click.echo(f"sitrep: {err}", err=True)
+        sys.exit(1)
+    parsed = NLP().parse(text)
+    for e in explain_figures(parsed):
+        verdict = f"FIGURE {e.figure}" if e.figure else "no figure"
+        click.echo(f"[{e.sent}] {e.text!r}: {verdict}")
+        for r in e.reasons:
+            click.echo(f"      - {r}")
+
+
+@main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--candidates", default=5, show_default=True, help="How many weighed candidates to show per place.")
 def places(files: tuple[Path, ...], candidates: int) -> None:

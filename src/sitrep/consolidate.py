@@ -12,8 +12,8 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
    a tally ("Thousands have been killed"), and so are its sentence's other such statements.
 6. The same number said twice (headline and body, with or without a hedge) is one figure with the widest range.
 7. A vague count ("thousands") that a stated number satisfies ("7,000") is that number.
-8. Different counts of one category: the one said most (revised, not "initially") is the figure; the others stay,
-   marked superseded.
+8. Different counts of one category: the one said most (revised, not "initially") is the figure, the larger where
+   they are said as often (tolls rise, and a smaller count is often a part); the others stay, marked superseded.
 """
 from __future__ import annotations
 
@@ -27,12 +27,14 @@ from sitrep.model import Figure
 from sitrep.nlp import Parsed
 
 _OWN_INCIDENT = set(lexicon.load("context")["incident"]["own_incident"])
+ALTERNATIVE_WORDS = set(lexicon.load("context")["alternatives"]["words"])
 
 
 def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
     """The figures of each frame, keyed by frame key. Frames left with no figure get none."""
     for f in frames:
         _add_up(f)
+        _join_alternatives(parsed, f)
     for f in frames:
         _drop_breakdowns(f)
     _drop_rollups(frames)
@@ -56,6 +58,38 @@ def _add_up(f: Frame) -> None:
                 continue
         keep.append(m)
     f.mentions = keep
+
+
+def _join_alternatives(parsed: Parsed, f: Frame) -> None:
+    """Two tolls of one sentence that are alternatives, not two counts: "seven people (police) or fifteen people
+    (eyewitnesses)", "locals said 36 were killed, the police said 14". They are one figure whose range spans both
+    (SPEC §2: "two or three" is N to M), not two events' figures to add up."""
+    keep: list[Mention] = []
+    for m in f.mentions:
+        other = next((k for k in keep if _alternatives(parsed, k, m)), None)
+        if other is None:
+            keep.append(m)
+            continue
+        lo = [x.min for x in (other, m) if x.min is not None]
+        other.min = min(lo) if lo else None
+        other.max = None if other.max is None or m.max is None else max(other.max, m.max)
+        other.qualifier = "range"
+        other.span = type(other.span)(min(other.span.start, m.span.start), max(other.span.end, m.span.end))
+    f.mentions = keep
+
+
+def _alternatives(parsed: Parsed, a: Mention, b: Mention) -> bool:
+    if a.sent != b.sent or a.category != b.category or a.headline in (None, 0) or b.headline in (None, 0) \
+            or a.headline == b.headline or a.vague or b.vague or a.adds_up or b.adds_up:
+        return False
+    if a.victims != b.victims and "unknown" not in (a.victims, b.victims):
+        return False
+    first, second = sorted((a, b), key=lambda m: m.span.start)
+    between = [t for t in parsed.sentence_tokens(a.sent) if first.span.end <= t.idx < second.span.start]
+    if any(t.lower in ALTERNATIVE_WORDS for t in between) and len(between) <= 8 \
+            and not any(t.pos == "VERB" for t in between):
+        return True  # "seven people (police report) or fifteen people"
+    return bool(a.source and b.source and a.source.lower() != b.source.lower() and a.anchor != b.anchor)
 
 
 _MAX_PARTS = 20  # candidates for the parts of one total, nearest first
@@ -84,18 +118,26 @@ def _drop_breakdowns(f: Frame) -> None:
         if total not in f.mentions:
             continue
         parts = _sum_parts(total, f.mentions)
-        if parts and all(p.sent != total.sent for p in parts):
+        same = [m for m in f.mentions if m.category == total.category and m.headline == total.headline]
+        if parts and any(m.incidents for m in same) and all(p.sent != m.sent for p in parts for m in same):
+            # "nine were killed in two separate incidents" ... six here, three there: the incidents stand
+            f.mentions = [m for m in f.mentions if m not in same]
+        # "32 people -- 17 locals and 15 refugees": the breakdown may follow the total in its own sentence.
+        elif parts and all(p.sent != total.sent or p.span.start > total.span.start for p in parts):
             f.mentions = [m for m in f.mentions if m not in parts]
 
 
 def _drop_rollups(frames: list[Frame]) -> None:
     main = next((f for f in frames if f.kind == "main"), None)
     others = [m for f in frames if f.kind in ("opener", "split") for m in f.mentions]
-    if main is None or not others:
+    # A total told as several incidents ("nine were killed in two separate incidents") rolls up incidents of any
+    # other frame, told with their own times too ("In May, ...", "Further north, ...").
+    apart = [m for f in frames if f is not main and f.kind not in ("opener", "split") for m in f.mentions]
+    if main is None or not others + apart:
         return
     for total in list(main.mentions):
-        parts = _sum_parts(total, main.mentions + others)
-        if parts and any(p in others for p in parts) and any(p in main.mentions for p in parts):
+        parts = _sum_parts(total, main.mentions + others + (apart if total.incidents else []))
+        if parts and any(p in others or p in apart for p in parts) and any(p in main.mentions for p in parts):
             same = [m for m in main.mentions if m.category == total.category and m.headline == total.headline]
             main.mentions = [m for m in main.mentions if m not in same]
 
@@ -272,7 +314,8 @@ def _merge(g: list[Mention]) -> Figure:
 
 
 def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None:
-    """Of different counts of one category and side, one is the event's: revised over initial, most said, first."""
+    """Of different counts of one category and side, one is the event's: revised over initial, most said, larger,
+    first."""
     by_key: dict[tuple, list[int]] = {}
     for k, fig in enumerate(figures):
         if fig.headline == 0:
@@ -293,6 +336,7 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None
                 any(m.revision_cue for m in g),
                 not all(m.vague for m in g),
                 len(g),
+                figures[k].headline or 0,
                 -min(m.span.start for m in g),
             )
 

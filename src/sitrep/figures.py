@@ -49,15 +49,29 @@ MIXED = [tuple(p.split()) for p in _CAS["victims"]["mixed"]]
 PEOPLE_NOUNS = set(_CAS["people"]["nouns"])
 NOT_PEOPLE = set(_CAS["not_people"]["nouns"])
 HOUSEHOLDS = set(_CAS["not_people"]["households"])
+COLLECTIVE = set(_CAS["not_people"]["collective"])
+COMPANIONS = set(_CAS["people"]["companions"])
+ZERO_NOUNS = set(_CAS["people"]["zero"])
+_ONE = _CAS["one_victim"]
+ONE_VICTIM_CATEGORIES = set(_ONE["categories"])
+NOT_PERSON_ENTITIES = set(_ONE["not_entities"])
+SINGULAR_DETS = set(_ONE["determiners"])
+COMPANION_PREPS = set(_ONE["companion_preps"])
+NO_ONE_VICTIM = set(_ONE["not_categories"])
+VICTIM_OF_NOUNS = set(_ONE["of_nouns"])
+BODY_NOUNS = set(_ONE["body_nouns"])
+MOTIVE_PREPS = set(_ONE["motive_preps"])
 
 AGGREGATE = lexicon.Phrases(_CTX["aggregate"]["phrases"])
 BOUNDED_AFTER = set(_CTX["aggregate"]["bounded_after"])
 BOUNDED_BEFORE = set(_CTX["aggregate"]["bounded_before"])
 MANY_INCIDENTS = set(_CTX["aggregate"]["many_incidents"])
+TOLD_APART = set(_CTX["aggregate"]["told_apart"])
 COMPARATIVES = set(_CTX["aggregate"]["comparatives"])
 AGGREGATE_SUBJECTS = set(_CTX["aggregate"]["subjects"])
 MODALS = set(_CTX["hypothetical"]["modals"])
 HYPOTHETICAL_GOVERNORS = set(_CTX["hypothetical"]["governors"])
+TOLD_AS_FACT = set(_CTX["hypothetical"]["factual_marks"])
 SUPERSEDED = set(_CTX["superseded"]["phrases"])
 REVISION = lexicon.Phrases(_CTX["superseded"]["revision"])
 SUBSET_PREPS = set(_CTX["subset"]["preps"])
@@ -66,6 +80,7 @@ ATTACK_NOUNS = set(_CTX["incident"]["nouns"])
 TOLL_NOUNS = set(_CTX["toll"]["nouns"])
 TOLL_OF_NOUNS = set(_CTX["toll"]["of_nouns"])
 TOLL_UPDATE = set(_CTX["toll"]["update"])
+TOLL_PREPS = set(_CTX["toll"]["preps"])
 COPULAR_TOLL_SUBJECTS = set(_CTX["toll"]["copular_subjects"])
 RAISING = set(_CTX["raising"]["verbs"])
 ADDITIVE_COUNTED = set(_CTX["additive"]["counted"])
@@ -94,11 +109,13 @@ class Mention:
     superseded_cue: bool = False  # "had initially put the toll at 12"
     revision_cue: bool = False  # "the toll rose to 45"
     additive: bool = False  # "six more", "another 5": adds to the figure before it
+    incidents: bool = False  # "in two separate attacks": one total of several incidents
     folded: bool = False  # a vague or lower count that took the values of the stated number it stands for
     source: str | None = None
     source_named: bool = False
     confirmed: bool | None = None
     anchors_time: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # the cues that made it a figure, for `sitrep explain`
 
     @property
     def headline(self) -> int | None:
@@ -119,10 +136,62 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
             m = _mention_for(parsed, q)
             if m is not None:
                 found.append(m)
-        found.extend(_implicit_mentions(parsed, s, {m.nominal for m in found} | {m.anchor for m in found}))
+        found.extend(_implicit_mentions(parsed, s, found))
+        found.extend(_victim_of_noun(parsed, s, found))
         _coordinated_tallies(parsed, found)
         out.extend(sorted(found, key=lambda m: m.span.start))
     return out
+
+
+@dataclass(slots=True)
+class Explanation:
+    """Why a number (or a victim told without one) did or did not become a figure: `sitrep explain`."""
+
+    text: str
+    sent: int
+    figure: str | None  # "killed 5", or None when the number is no figure
+    reasons: list[str]
+
+
+def explain(parsed: Parsed) -> list[Explanation]:
+    """Every number of the text and every victim told without one, with the cues that decided each."""
+    out: list[Explanation] = []
+    mentions = find_mentions(parsed)
+    by_span = {(m.span.start, m.span.end): m for m in mentions}
+    seen: set[int] = set()
+    for s in range(len(parsed.sents)):
+        for q in find_quantities(parsed, s):
+            why: list[str] = []
+            _mention_for(parsed, q, why)
+            start, end = parsed.tokens[q.start].idx, parsed.tokens[q.end - 1].end
+            m = by_span.get((start, end)) or next((x for x in mentions if x.span.start <= start < x.span.end), None)
+            if m is not None and m.span.start != start:
+                why.append(f"taken into '{m.span.text_of(parsed.text)}'")
+            if m is not None:
+                seen.add(id(m))
+            if m is not None:
+                why += _flags(m)
+            elif why and why[-1].startswith(CATEGORY_ORDER):
+                why.append("taken into another figure (a companion, a sum)")
+            out.append(Explanation(parsed.text[start:end], s, _describe(m), why))
+    for m in mentions:
+        if id(m) not in seen:
+            out.append(Explanation(m.span.text_of(parsed.text), m.sent, _describe(m), m.reasons + _flags(m)))
+    return sorted(out, key=lambda e: e.sent)
+
+
+def _describe(m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    value = m.min if m.min == m.max else f"{m.min}-{m.max}"
+    return f"{m.category} {value} ({m.qualifier}, victims {m.victims})"
+
+
+def _flags(m: Mention) -> list[str]:
+    names = {"aggregate": "a tally, not this event's", "perfect": "present perfect", "superseded_cue": "an earlier toll",
+             "revision_cue": "a revised toll", "additive": "adds to the count before it",
+             "incidents": "one total of several incidents"}
+    return [v for k, v in names.items() if getattr(m, k)]
 
 
 def _coordinated_tallies(parsed: Parsed, found: list[Mention]) -> None:
@@ -141,7 +210,9 @@ def _coordinated_tallies(parsed: Parsed, found: list[Mention]) -> None:
 
 
 # ---------------------------------------------------------------- one number
-def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
+def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Mention | None:
+    """The statement a number makes, or None; `why` collects the cues that decided (for `sitrep explain`)."""
+    why = [] if why is None else why
     toks = parsed.tokens
     head = toks[q.head]
     nominal = head
@@ -150,23 +221,41 @@ def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
         # "tens of thousands of people": the number is the head; keep it.
         if nominal.i < q.start and nominal.dep == "pobj":
             nominal = head
+        # "at least 23 injured Monday morning", "wounded at least 20 late on Friday": the parser hung the number on
+        # a time; it counts on its own.
+        if nominal.i >= q.end and (nominal.ent in ("DATE", "TIME") or nominal.pos == "ADV"):
+            nominal = head
     # "killing a family of five": five people, in the family the verb takes.
     family = head.dep == "pobj" and nominal is head and toks[head.head].lower == "of" \
         and toks[toks[head.head].head].lemma in HOUSEHOLDS \
         and any(c.dep == "det" and c.lower in ("a", "an") for c in parsed.children(toks[head.head].head))
     if family:
         nominal = toks[toks[head.head].head]
+    why.append(f"counts '{nominal.text}' ({nominal.dep} of '{toks[nominal.head].text}')")
+    if nominal is head and head.dep == "pobj" and toks[head.head].lower == "of" \
+            and toks[toks[head.head].head].lemma in COMPANIONS and toks[toks[head.head].head].tag == "NN":
+        why.append("'a mother of three': her children, not victims")
+        return None
     if nominal.lemma in NOT_PEOPLE and nominal.lemma not in HOUSEHOLDS:
+        why.append(f"'{nominal.lemma}' counts things, not people")
         return None
     if _is_subset(parsed, nominal):
+        why.append("a part of another count ('including', 'among them', 'of them')")
         return None
     found = _category(parsed, nominal, q)
     if found is None:
+        why.append("no casualty word governs it")
         return None
     category, anchor = found
-    if _hypothetical(parsed, anchor) or _negated(parsed, anchor):
+    why.append(f"{category}: governed by '{anchor.text}'")
+    if _hypothetical(parsed, anchor):
+        why.append("hypothetical (a modal, or a verb like 'threaten')")
         return None
-    households = nominal.lemma in HOUSEHOLDS or _inner_noun(parsed, nominal) in HOUSEHOLDS
+    if _negated(parsed, anchor):
+        why.append("negated")
+        return None
+    # "200 families fled", "hundreds of families": households; "eight members of the same family": people.
+    households = nominal.lemma in HOUSEHOLDS or nominal.i == q.head and _inner_noun(parsed, nominal) in HOUSEHOLDS
     unit = "households" if households and not family else "people"
     start, end = toks[q.start].idx, toks[q.end - 1].end
     m = Mention(
@@ -183,6 +272,7 @@ def _mention_for(parsed: Parsed, q: Quantity) -> Mention | None:
         vague=q.vague_word,
     )
     _context_flags(parsed, m, anchor, nominal)
+    m.reasons = why
     return m
 
 
@@ -227,13 +317,15 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
             if c.dep in ("xcomp", "oprd", "acomp", "ccomp"):
                 cat = _word_category(parsed, c) or (
                     _verb_category(parsed, c, passive=True) if any(k.dep == "auxpass" for k in parsed.children(c.i))
-                    else _intransitive_category(parsed, c))
+                    else _intransitive_category(parsed, c)) or _phrase_category(parsed, c)
                 if cat:
                     return cat, c
     if role == "nsubjpass":
-        cat = _verb_category(parsed, gov, passive=True)
-        if cat:
-            return cat, gov
+        # "were shot and killed", "were attacked and killed": the verb or one coordinated with it, with no subject
+        for v in [gov, *_shared_subject_conjuncts(parsed, gov)]:
+            cat = _verb_category(parsed, v, passive=True)
+            if cat:
+                return cat, v
     if role == "nsubj":
         cat = _intransitive_category(parsed, gov)
         if cat:
@@ -243,6 +335,13 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
             cat = _verb_category(parsed, gov, passive=False, obj=gov_tok)
             if cat:
                 return cat, gov
+    if role == "nsubj" and gov.lemma == "be":
+        # "were, yesterday, killed": the parser hangs the count on the auxiliary
+        for v in parsed.children(gov.i):
+            if v.dep in ("acomp", "conj", "xcomp", "advcl") and v.tag == "VBN" and v.i > gov.i:
+                cat = _verb_category(parsed, v, passive=True)
+                if cat:
+                    return cat, v
     if role == "pobj":
         prep = gov
         above = toks[prep.head]
@@ -252,7 +351,7 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
             cat = _subject_category(parsed, above)
             if cat:
                 return cat, above
-        if prep.lower in ("at", "to") and above.pos in ("VERB", "AUX"):
+        if prep.lower in TOLL_PREPS and above.pos in ("VERB", "AUX"):
             cat = _toll_category(parsed, above)
             if cat:
                 return cat, above
@@ -280,8 +379,14 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
             return NOUNS[lemma], nominal
     if role in ("nsubj", "ROOT", "dep", "npadvmod") or nominal.i == q.head:
         # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
-        return _linear_category(parsed, q)
+        return _linear_category(parsed, q) or (_object_of_verb_before(parsed, q) if nominal.i == q.head else None)
     return None
+
+
+def _shared_subject_conjuncts(parsed: Parsed, v: Token) -> list[Token]:
+    """Verbs coordinated with `v` that have no subject of their own: "were shot and killed"."""
+    return [c for c in parsed.children(v.i) if c.dep == "conj" and c.tag in ("VBN", "VBD")
+            and not any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(c.i))]
 
 
 def _word_category(parsed: Parsed, t: Token, as_modifier: bool = False) -> str | None:
@@ -393,8 +498,8 @@ def _linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
     toks = parsed.tokens
     sent_end = parsed.sents[toks[q.head].sent][1]
     k = q.end
-    skipped = 0
-    while k < sent_end and skipped <= 3:
+    skipped = loose = 0
+    while k < sent_end and skipped <= 3 and loose <= 4:
         t = toks[k]
         cat = ADJECTIVES.get(t.lower) or (VERBS.get(t.lemma) if t.tag in ("VBN", "VBD") else None) or \
             (INTRANSITIVE.get(t.lemma) if t.tag in ("VBD", "VBN") else None)
@@ -404,10 +509,26 @@ def _linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
             return cat, t
         if t.lower in ("were", "was", "have", "had", "been", "are", "is", "more", "others", "other") or t.pos in ("NOUN", "ADJ", "PROPN") and \
                 (t.lemma in VICTIM_WORDS or t.lemma in PEOPLE_NOUNS or t.pos == "ADJ"):
-            k += 1
             skipped += 1
-            continue
-        break
+        elif skipped and (t.ent in ("DATE", "TIME") or t.pos == "ADV" or t.lower in (",", "and")):
+            loose += 1  # "were last night killed", "29 persons, mainly women and children, were, yesterday, killed"
+        else:
+            break
+        k += 1
+    return None
+
+
+def _object_of_verb_before(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
+    """"... and wounded at least 20 late on Friday": a casualty verb right before a number the parser hung on a time
+    takes it as its object."""
+    if q.start == 0:
+        return None
+    v = parsed.tokens[q.start - 1]
+    if v.sent == parsed.tokens[q.head].sent and v.lemma in VERBS and v.tag in ("VBD", "VBG") \
+            and not _has_object(parsed, v):
+        cat = _verb_category(parsed, v, passive=False)
+        if cat:
+            return cat, v
     return None
 
 
@@ -448,8 +569,10 @@ def _hypothetical(parsed: Parsed, anchor: Token) -> bool:
         perfect = any(c.dep == "aux" and c.lemma == "have" for c in kids)
         if modal and not perfect and k == 0:
             return True
-        if k > 0 and t.lemma in HYPOTHETICAL_GOVERNORS and chain[k - 1].dep in ("xcomp", "ccomp", "pcomp", "advcl"):
-            return True
+        if k > 0 and t.lemma in HYPOTHETICAL_GOVERNORS and chain[k - 1].dep in ("xcomp", "ccomp", "pcomp", "advcl") \
+                and not any(c.dep == "mark" and c.lower in TOLD_AS_FACT for c in parsed.children(chain[k - 1].i)) \
+                and not any(c.dep in ("auxpass", "nsubjpass") for c in kids):  # "are feared to have been killed"
+            return True  # "ordered troops to kill"; not "ordered a meeting after 22 people were killed"
         if chain[k].dep not in ("xcomp", "ccomp", "conj", "pcomp", "advcl"):
             break
     return False
@@ -481,7 +604,18 @@ def _is_subset(parsed: Parsed, nominal: Token) -> bool:
     k = nominal.i
     sent_start = parsed.sents[nominal.sent][0]
     prev = [parsed.tokens[j].lower for j in range(max(sent_start, k - 5), k)]
-    return "including" in prev[-4:] or prev[-2:] == ["among", "them"]
+    if "including" in prev[-4:] or prev[-2:] == ["among", "them"]:
+        return True
+    # "20 people including 15 security personnel and five civilians": a later part of the list, whatever the parse.
+    for j in range(k - 1, max(sent_start, k - 12) - 1, -1):
+        t = parsed.tokens[j]
+        if t.lower in SUBSET_PREPS and t.lower != "among":
+            return True
+        if t.pos in ("VERB", "AUX") or t.lower in (";", ":", ".", "(", ")", "--", "—") or t.dep == "cc" and t.lower != "and":
+            return False
+        if t.lower == "and" and j > sent_start and parsed.tokens[j - 1].lower == ",":
+            return False  # "including a child, and 10 people were wounded"
+    return False
 
 
 def _victims(parsed: Parsed, nominal: Token) -> str:
@@ -510,6 +644,7 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
         clause = sorted(set(clause) | set(parsed.subtree(nominal)), key=lambda t: t.i)
     words = [t.lower for t in clause]
     m.aggregate = _is_aggregate(parsed, clause, words, verb)
+    m.incidents = any(t.lower in TOLD_APART and parsed.tokens[t.head].lower in ATTACK_NOUNS for t in clause)
     kids = parsed.children(verb.i)
     m.perfect = any(c.dep == "aux" and c.lemma == "have" and c.tag in ("VBP", "VBZ") for c in kids)
     sent_words = [t.lower for t in parsed.sentence_tokens(m.sent)]
@@ -532,6 +667,8 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
         if not ph:
             continue
         after = words[k + len(ph) : k + len(ph) + 2]
+        if after and after[0] in ("-", "–"):
+            continue  # "in the war-torn state": another word
         if after and (after[0] in BOUNDED_AFTER or " ".join(after) in BOUNDED_AFTER or after[0].isdigit() and len(after[0]) < 3):
             continue
         if k and words[k - 1] in BOUNDED_BEFORE:
@@ -542,10 +679,14 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
         if in_superlative(parsed, clause[k]):
             continue  # "..., the deadliest day of the conflict": a comparison, not a tally
         return True
+    perfect = any(c.dep == "aux" and c.lemma == "have" and c.tag in ("VBP", "VBZ") for c in parsed.children(verb.i))
     for t in clause:
         head = parsed.tokens[t.head]
-        if t.lower in MANY_INCIDENTS and head.lower in ATTACK_NOUNS and head.tag == "NNS":
-            return True  # "in separate attacks"; not "in a separate incident"
+        if t.lower in MANY_INCIDENTS and head.lower in ATTACK_NOUNS and head.tag == "NNS" \
+                and (perfect or t.lower not in TOLD_APART):
+            # "in various attacks", "have been killed in separate attacks" sum many up; "15 were killed in two
+            # separate attacks on Saturday" is the report's one total of them (SPEC §2), an event of several incidents.
+            return True
     subjects: list[Token] = []
     v = verb
     for _ in range(4):
@@ -591,61 +732,230 @@ def _superseded(parsed: Parsed, verb: Token, sent_words: list[str]) -> bool:
 
 
 # ---------------------------------------------------------------- statements without a number
-def _implicit_mentions(parsed: Parsed, s: int, taken: set[int]) -> list[Mention]:
-    """"A child was killed" (one), "No one was killed or wounded" (zero)."""
+def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention]:
+    """Victims told without a number: "A child was killed" (one), "No one was killed or wounded" (zero), "gunmen
+    killed the mayor and his driver" (two), "a judge was killed along with four others" (five).
+
+    A counted companion ("along with four others", "and seven members of his family") already found as a number
+    joins the victim's figure instead of standing as its own."""
     out: list[Mention] = []
+    taken = {m.nominal for m in found}
     for v in parsed.sentence_tokens(s):
         if v.pos not in ("VERB", "AUX") and v.tag not in ("VBN", "VBD"):
-            continue
-        if v.i in taken:
             continue
         cats = _implicit_categories(parsed, v)
         if not cats:
             continue
         arg = _victim_argument(parsed, v)
+        if arg is not None and arg.lower in ("who", "that", "whom") and v.dep == "relcl":
+            arg = parsed.tokens[v.head]  # "a judge who was killed"
+        lost = _lost_singular_subject(parsed, v, cats[0][0], found) if arg is None else None
+        if lost is not None:
+            arg = lost
         if arg is None or arg.i in taken:
             continue
         kids = parsed.children(arg.i)
         dets = {c.lower for c in kids if c.dep == "det"}
         if arg.like_num and "no" not in dets:
             continue
-        zero = arg.lower in ("nobody", "none", "noone") or ("no" in dets and arg.lemma in ("one", "body", "casualty", "death", "injury", "person", "people", "civilian", "soldier"))
-        one = not zero and (
-            (dets & {"a", "an", "one"} and arg.tag == "NN" and _is_person(arg))
-        )
-        if not (zero or one):
+        zero = arg.lower in ("nobody", "none", "noone") or ("no" in dets and arg.lemma in ZERO_NOUNS)
+        reasons: list[str] = []
+        if not zero and cats[0][0] in NO_ONE_VICTIM:
+            continue  # "a motorist who escaped": one person's flight is no displacement figure
+        if lost is not None:
+            value = 1
+            reasons.append(f"'{v.text}' in the singular with its subject lost in the parse ('{arg.text}'): one")
+        else:
+            value = 0 if zero else _singular_victim(parsed, arg, cats[0][0], reasons)
+        if value is None:
             continue
         if _hypothetical(parsed, v):
             continue
         if _negated(parsed, v) and not zero:
             continue
-        value = 0 if zero else 1
-        a = min([arg.i] + [c.i for c in kids if c.dep == "det"])
+        absorbed: list[Mention] = []
+        if not zero:
+            value += _companions(parsed, v, arg, cats[0][0], found, absorbed, reasons)
+        a = min([arg.i] + [c.i for c in kids if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
         span = Span(parsed.tokens[a].idx, arg.end)
+        made = False
         for cat, anchor in cats:
             m = Mention(cat, value, value, "zero" if zero else "exact", span, s, anchor.i, arg.i,
-                        victims=_victims(parsed, arg))
+                        victims=_victims(parsed, arg), reasons=list(reasons))
             _context_flags(parsed, m, anchor, arg)
             if not m.aggregate:
                 out.append(m)
+                made = True
+        if made:
+            for x in absorbed:
+                if x in found:
+                    found.remove(x)
         taken.add(arg.i)
     return out
 
 
+def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention]:
+    """"the body of a priest was found", "the killing of journalist Maxwell Nashan": one victim after a noun of
+    killing, told without a number."""
+    out: list[Mention] = []
+    taken = {m.nominal for m in found}
+    for t in parsed.sentence_tokens(s):
+        if t.lemma not in VICTIM_OF_NOUNS or t.pos != "NOUN":
+            continue
+        if t.lemma not in BODY_NOUNS and t.dep == "pobj" and parsed.tokens[t.head].lower in MOTIVE_PREPS:
+            continue  # "protesters marched over the killing of a student": a motive, told of another time
+        for prep in parsed.children(t.i):
+            if prep.dep != "prep" or prep.lower != "of":
+                continue
+            for arg in parsed.children(prep.i):
+                if arg.dep != "pobj" or arg.i in taken or arg.like_num:
+                    continue
+                reasons = [f"'{t.text} of': a killing"]
+                value = _singular_victim(parsed, arg, "killed", reasons)
+                if value is None or _hypothetical(parsed, t):
+                    continue
+                a = min([arg.i] + [c.i for c in parsed.children(arg.i)
+                                   if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
+                m = Mention("killed", value, value, "exact", Span(parsed.tokens[a].idx, arg.end), s, t.i, arg.i,
+                            victims=_victims(parsed, arg), reasons=reasons)
+                _context_flags(parsed, m, t, arg)
+                if not m.aggregate:
+                    out.append(m)
+                    taken.add(arg.i)
+    return out
+
+
+def _lost_singular_subject(parsed: Parsed, v: Token, category: str, found: list[Mention]) -> Token | None:
+    """"In Colider, a fugitive from the prison was killed": the parser hangs the subject elsewhere, but "was killed"
+    tells one victim. The noun just before the verb stands for it; None where a number already counts the verb's
+    victims or nothing before it could be a victim."""
+    if category not in ONE_VICTIM_CATEGORIES or any(m.anchor == v.i for m in found):
+        return None
+    kids = parsed.children(v.i)
+    if not any(c.dep == "auxpass" and c.lower in ("was", "is") for c in kids):
+        return None
+    start = parsed.sents[v.sent][0]
+    for j in range(v.i - 1, max(start, v.i - 10) - 1, -1):
+        t = parsed.tokens[j]
+        if t.pos in ("VERB",) or t.like_num:
+            return None
+        if t.tag in ("NN", "NNP") and t.lemma not in NOT_PEOPLE and t.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+            return t
+    return None
+
+
+def _singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[str]) -> int | None:
+    """1 for one person told without a number: "a journalist", "the village chief", "Emmanuel Niyonkuru", and one
+    more for each person coordinated with it ("the council head and a government employee")."""
+    if not _one_person(parsed, arg, category, reasons):
+        # "The All Progressives Congress Ward Chairman ..., Alhaji Yusuf Yahaya, has been killed": the name in apposition
+        named = [a for c in parsed.children(arg.i) if c.dep == "appos"
+                 for a in [c, *[k for k in parsed.children(c.i) if k.dep == "appos"]]]
+        if not any(_one_person(parsed, a, category, reasons) for a in named):
+            return None
+    n = 1
+    for c in parsed.children(arg.i):
+        if c.dep == "conj" and not c.like_num and not any(k.dep == "nummod" for k in parsed.children(c.i)) \
+                and _one_person(parsed, c, category, []):
+            n += 1
+            reasons.append(f"and '{c.text}': one more")
+    return n
+
+
+def _one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> bool:
+    """Is `t` one person? Strictly a person noun after "a" for any category; for the killed and injured (whose
+    victims are people) any singular noun that is no thing, place or group, with a determiner, or a person's name."""
+    kids = parsed.children(t.i)
+    if t.dep == "conj":  # "his wife and son": the son is his too
+        kids = kids + parsed.children(t.head)
+    dets = {c.lower for c in kids if c.dep in ("det", "poss")}
+    if t.lemma in NOT_PEOPLE or t.lemma in COLLECTIVE or t.lower in COLLECTIVE or t.tag in ("NNS", "NNPS", "PRP"):
+        return False
+    if dets & {"a", "an", "one"} and t.tag == "NN" and _is_person(t):
+        reasons.append(f"'{t.text}': a person, one")
+        return True
+    if category not in ONE_VICTIM_CATEGORIES:
+        return False
+    if t.ent in NOT_PERSON_ENTITIES:
+        return False
+    if t.pos == "PROPN":
+        if t.ent == "PERSON":
+            reasons.append(f"'{t.text}': a person's name, one")
+            return True
+        return False
+    if t.tag == "NN" and (dets & SINGULAR_DETS or any(c.dep == "poss" for c in kids)):
+        reasons.append(f"'{t.text}': one, the victim of a {category} word")
+        return True
+    return False
+
+
+def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list[Mention],
+                absorbed: list[Mention], reasons: list[str]) -> int:
+    """People killed with the victim: "along with four others" (4), "alongside his wife and son" (2), "and seven
+    members of his family" (7, a count already found: absorbed into the victim's figure)."""
+    by_nominal = {m.nominal: m for m in found if m.category == category and m.sent == arg.sent}
+    heads = []
+    for x in (v, arg, *_shared_subject_conjuncts(parsed, v)):  # "was killed and burned along with his wife"
+        for c in parsed.children(x.i):
+            if c.dep == "prep" and c.lower in COMPANION_PREPS:
+                heads.extend(p for p in parsed.children(c.i) if p.dep == "pobj")
+                # "along with": the parser hangs "with" on "along"
+                for k in parsed.children(c.i):
+                    if k.dep == "prep" and k.lower == "with":
+                        heads.extend(p for p in parsed.children(k.i) if p.dep == "pobj")
+    for c in parsed.children(arg.i):
+        if c.dep == "conj" and c.i in by_nominal:
+            heads.append(c)
+    counts = {_counted(parsed, q): q for q in find_quantities(parsed, arg.sent)}
+    n = 0
+    for h in heads:
+        for p in [h] + [c for c in parsed.children(h.i) if c.dep == "conj"]:
+            m = by_nominal.get(p.i)
+            q = counts.get(p.i)
+            if m is None and q is not None and q.headline is not None and (p.lemma in PEOPLE_NOUNS or _is_companion(p)):
+                n += q.headline
+                reasons.append(f"with '{p.text}': {q.headline} more")
+                continue
+            if m is not None and m.headline is not None and (m.victims == "unknown" or
+                                                              m.victims == _victims(parsed, arg) or
+                                                              _victims(parsed, arg) == "unknown"):
+                n += m.headline
+                absorbed.append(m)
+                reasons.append(f"with '{p.text}': {m.headline} more")
+            elif (_is_companion(p) and _one_person(parsed, p, category, [])) and not p.like_num:
+                n += 1
+                reasons.append(f"with '{p.text}': one more")
+    return n
+
+
+def _counted(parsed: Parsed, q: Quantity) -> int:
+    """The noun a number counts ("four others" -> "others"), or the number itself."""
+    head = parsed.tokens[q.head]
+    return head.head if head.dep == "nummod" else head.i
+
+
+def _is_companion(t: Token) -> bool:
+    return t.lemma in COMPANIONS or _is_person(t)
+
+
 def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
     """The casualty categories a verb and the verbs coordinated with it assert: "killed or wounded"."""
-    cat = _verb_category(parsed, v, passive=True) if v.lemma in VERBS else INTRANSITIVE.get(v.lemma)
-    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS:
+    cat = _verb_category(parsed, v, passive=True) if v.lemma in VERBS else (
+        INTRANSITIVE.get(v.lemma) or _phrase_category(parsed, v) or _phrase_category(parsed, v, SUBJECT_PHRASES))
+    own_subject = any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(v.i))
+    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS and not own_subject:
         return []
     out = [(cat, v)]
     for c in parsed.children(v.i):
-        own_subject = any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(c.i))
-        if c.dep == "conj" and c.lemma in VERBS and not own_subject:
+        own_subject = any(k.dep in ("nsubj", "nsubjpass", "dobj") for k in parsed.children(c.i))
+        if c.dep == "conj" and c.lemma in VERBS and not own_subject:  # "killed or wounded"; not "... and killed four"
             out.append((VERBS[c.lemma], c))
     return out
 
 
 def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
+    """The victim of a casualty verb: its passive subject, an intransitive's subject, an active one's object; a verb
+    coordinated with another and no subject of its own ("was ambushed and murdered") takes the other's."""
     kids = parsed.children(v.i)
     passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
     for c in kids:
@@ -653,8 +963,19 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
             return c
         if not passive and v.lemma in INTRANSITIVE and c.dep == "nsubj":
             return c
-        if not passive and v.lemma in VERBS and c.dep == "dobj":
+        if not passive and v.lemma not in INTRANSITIVE and c.dep == "dobj":
             return c
+        if not passive and c.dep == "nsubj" and _phrase_category(parsed, v, SUBJECT_PHRASES):
+            return c
+        if not passive and c.dep == "nsubj" and v.lemma in VERBS and not _has_object(parsed, v) \
+                and not any(k.dep == "aux" for k in kids) and (v.tag == "VBN" or v.dep == "conj" and any(
+                    k.dep == "auxpass" for k in parsed.children(v.head))):
+            return c  # "... and his brother wounded": a passive with its auxiliary left out
+    head = parsed.tokens[v.head]
+    if v.dep == "conj" and head.i != v.i and not any(c.dep in ("nsubj", "nsubjpass") for c in kids):
+        hk = parsed.children(head.i)
+        if any(c.dep in ("auxpass", "nsubjpass") for c in hk):
+            return next((c for c in hk if c.dep == "nsubjpass"), None)
     return None
 
 

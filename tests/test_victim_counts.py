@@ -1,0 +1,185 @@
+"""Victim counts by error class (issue 13): one victim told without a number, counted nouns other than "people",
+companions, totals and breakdowns, alternatives, several incidents in one sentence, typos.
+
+Every text here is written by us; each row is what a careful analyst would code from the text alone. The value
+compared is the report's death (or injury) count: the sum of its live figures, as the WAD count-match metric sums.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import live_figures, triples
+
+K, I = "killed", "injured"
+
+
+def total(rec, category: str = K) -> int | None:
+    values = [f.max if f.max is not None else f.min for f in live_figures(rec) if f.category == category]
+    return sum(values) if values else None
+
+
+ONE_VICTIM = [
+    ("Gunmen killed a local judge in the capital on Sunday.", 1),
+    ("A priest was beheaded by suspected militants near the town.", 1),
+    ("Unknown assailants shot dead the village chief at his home.", 1),
+    ("The mayor of the town was found dead on the side of a road.", 1),
+    ("Armed men have killed the deputy district commissioner on Wednesday morning.", 1),
+    ("A journalist was shot dead while driving home in Khost on Monday.", 1),
+    ("Militants shot dead a party worker in the Kupwara district on Wednesday.", 1),
+    ("Burundi's environment minister Emmanuel Niyonkuru has been shot dead in Bujumbura, police said.", 1),
+    ("Gunmen on Sunday night killed Bala Musa, the district head, at his residence.", 1),
+    ("The chief of the village was ambushed and murdered on Monday evening.", 1),
+    ("A senior pastor was killed by gunmen in Benin City on Tuesday.", 1),
+    ("An election official was stabbed to death outside the polling station.", 1),
+    ("Attackers wielding machetes killed a Hindu priest in the district on Friday.", 1),
+    ("A school teacher was gunned down by bandits on the highway.", 1),
+    ("The district governor was killed in a roadside bomb blast on Tuesday.", 1),
+    ("A customs official was killed in an attack by insurgents near the border.", 1),
+    ("On 5 May, in Maceio, a man was shot to death in the city center by two armed men.", 1),
+    ("On 3 May, in Colider, a fugitive from the state prison system was killed in a shootout with police.", 1),
+    ("Insurgents shot dead a village elder and his son in the district on Monday.", 2),
+]
+
+KILLING_NOUNS = [
+    ("The charred body of a priest has been recovered in the central town.", 1),
+    ("The killing of a local journalist on Sunday shocked the town.", 1),
+    ("Students marched on Monday over the killing of a classmate by police last year.", None),
+    ("Police arrested two men for the murder of a trader.", None),
+    ("Gang members fatally shot five people and injured seven others in the capital.", 5),
+    ("At least 29 villagers were killed in an attack in the war-torn state.", 29),
+]
+
+TOLL_STATEMENTS = [
+    ("Militants attacked an army post on Monday. Fatalities coded as 3.", 3),
+    ("Rebels ambushed a patrol near the river; fatalities were put at 12 by the army.", 12),
+    ("The death toll from the attack rose to 45 on Tuesday.", 45),
+]
+
+TWO_OR_MORE_WITHOUT_NUMBERS = [
+    ("The head of the council and a government employee have been killed by gunmen in Nangarhar.", 2),
+    ("Gunmen killed the mayor and his driver on the road to the capital.", 2),
+    ("The ward chairman, Musa Ali, has been killed by gunmen, along with another party supporter.", 2),
+    ("A tribal elder was shot dead alongside his nephew at his home.", 2),
+    ("A local chief was killed alongside his wife and son in the attack.", 3),
+    ("A party leader was killed and burned along with his wife and driver, officials said.", 3),
+]
+
+COMPANIONS = [
+    ("A municipal mayor was killed on Friday with four others.", 5),
+    ("The district governor was killed along with eight others in an ambush overnight.", 9),
+    ("A coalition air strike killed a judge and seven members of his family in Sanaa on Sunday.", 8),
+    ("A police commander was killed together with three of his bodyguards.", 4),
+    ("A village head was shot dead along with two other men on Saturday.", 3),
+    ("Police shot dead a rickshaw driver and his passenger and killed another four people at the market.", 6),
+    ("A teacher was gunned down on Monday. The 42-year-old mother of three died in the school yard.", 1),
+]
+
+COUNTED_NOUNS = [
+    ("Gunmen burst into a home and killed eight members of the same family.", 8),
+    ("An air strike hit a house in the village, killing five members of one family.", 5),
+    ("Eleven members of a family, including women and children, were killed in a grenade attack.", 11),
+    ("Thirteen students were hacked to death in their dormitory overnight.", 13),
+    ("Six people were hanged by the militants in the square on Friday.", 6),
+    ("Gunmen killed four farmers and two herders in the valley.", 6),
+    ("Nine shepherds were shot and killed by gunmen in the hills.", 9),
+    ("Nineteen villagers were attacked and killed by armed men on Thursday night.", 19),
+    ("At least 17 people were last night killed by rebels in two villages.", 17),
+    ("Five people were found burned to death in a van outside the city.", 5),
+    ("No fewer than eight persons are feared to have been killed in the clashes.", 8),
+    ("The governor ordered an inquiry after around 22 people were killed in a land dispute.", 22),
+]
+
+TOTALS_AND_BREAKDOWNS = [
+    ("At least 20 people including 15 security personnel and five civilians were killed in the bombing.", 20),
+    ("The attack killed seven people, including two soldiers, police said.", 7),
+    ("The toll was put at 32 people -- 17 residents and 15 refugees -- by local officials.", 32),
+    ("At least 15 people (10 civilians and five policemen) were killed in the suicide attack.", 15),
+    ("Nine people were killed in the raid. Six of the dead were women.", 9),
+    ("Gunmen killed five prisoners and two guards near the prison on Monday.", 7),
+]
+
+ALTERNATIVES = [
+    # Two counts of one toll from two sources are one figure, not a sum: the range spans both (max is the larger).
+    ("Seven people (police report) or fifteen people (eyewitness) have been killed in the land dispute.", 15),
+    ("Residents said 36 people were killed in the clash, the police said only 14 died.", 36),
+]
+
+SEVERAL_INCIDENTS = [
+    ("Gunmen killed 15 people in the city in two separate incidents early on Saturday.", 15),
+    ("At least five people were killed and 17 wounded in separate explosions in Baghdad on Monday.", 5),
+    ("Boko Haram killed 10 people in three separate attacks in the northeast on Tuesday.", 10),
+]
+
+LATER_OR_LARGER = [
+    ("Three people were killed in the blast on Monday. The toll later rose to 12.", 12),
+    ("The death toll from the bombing has risen to 22, officials said on Sunday.", 22),
+]
+
+NOT_ONE_VICTIM = [
+    # No person, no count: nothing to count.
+    ("Gunmen killed the peace process, the minister said.", None),
+    ("The army said the strike killed the ceasefire.", None),
+    ("Soldiers stormed the village and killed livestock.", None),
+    ("Rebels seized the town on Friday.", None),
+    ("A motorist who escaped the attack told reporters what he saw.", None),
+    ("He said the militants could kill a hostage at any time.", None),
+    ("No one was killed in the blast, police said.", 0),
+    ("The family of the victim said he was killed because of his work.", None),
+]
+
+INJURED = [
+    ("The deputy mayor was killed and his brother wounded in an explosion on Saturday.", (1, 1)),
+    ("A gunman shot dead a separatist leader and seriously wounded his companion.", (1, 1)),
+    ("Five people were killed and 15 others injured near the factory.", (5, 15)),
+    ("Fourteen civilians were killed and at least 23 injured Monday morning in the blast.", (14, 23)),
+    ("Two car bombs killed 7 civilians, and wounded at least 20 late on Friday night.", (7, 20)),
+]
+
+
+@pytest.mark.parametrize("text,expected", ONE_VICTIM + TWO_OR_MORE_WITHOUT_NUMBERS + COMPANIONS)
+def test_victims_without_a_number_count(extract, text, expected):
+    assert total(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", COUNTED_NOUNS + TOLL_STATEMENTS + KILLING_NOUNS)
+def test_counted_nouns_other_than_people(extract, text, expected):
+    assert total(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", TOTALS_AND_BREAKDOWNS + ALTERNATIVES + SEVERAL_INCIDENTS + LATER_OR_LARGER)
+def test_one_total_per_report(extract, text, expected):
+    assert total(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", NOT_ONE_VICTIM)
+def test_no_victim_no_figure(extract, text, expected):
+    assert total(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", INJURED)
+def test_killed_and_injured_victims(extract, text, expected):
+    rec = extract(text)
+    assert (total(rec, K), total(rec, I)) == expected
+
+
+def test_alternatives_are_one_range(extract):
+    """"seven (police) or fifteen (eyewitnesses)": one figure from 7 to 15, as "two or three" is (SPEC §2)."""
+    rec = extract("Seven people (police) or fifteen people (witnesses) were killed in the dispute.")
+    assert triples(rec) == {(K, 7, 15)}
+
+
+def test_members_of_a_family_are_people_not_households(extract):
+    rec = extract("Gunmen killed eight members of the same family in the resort town.")
+    assert triples(rec) == {(K, 8, 8)}
+    assert not live_figures(rec, "households")
+
+
+def test_explain_tells_why(extractor):
+    from sitrep.figures import explain
+
+    lines = explain(extractor.nlp.parse("Gunmen killed 12 villagers and burned 30 houses. A priest was beheaded."))
+    by_text = {e.text: e for e in lines}
+    assert by_text["12"].figure.startswith("killed 12")
+    assert by_text["30"].figure is None and any("things" in r for r in by_text["30"].reasons)
+    assert by_text["A priest"].figure.startswith("killed 1") and by_text["A priest"].reasons
+
