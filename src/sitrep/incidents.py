@@ -31,6 +31,7 @@ class FrameRow:
     near_only: bool = False
     detects: bool = True
     plain: bool = False
+    target: bool = False
 
 
 @dataclass(slots=True)
@@ -45,6 +46,7 @@ class Table:
     neighbour_share: float
     refine: dict
     strong: float
+    place_nouns: frozenset[str]
     governors: frozenset[str]
     modifiers: frozenset[str]
     conditionals: frozenset[str]
@@ -60,7 +62,7 @@ def table() -> Table:
             sub=r["sub"], weight=float(r["weight"]), words=frozenset(tuple(w.lower().split()) for w in r["words"]),
             pos=r.get("pos"), subject=frozenset(r.get("subject", [])), object=frozenset(r.get("object", [])),
             requires=frozenset([r["requires"]] if isinstance(r.get("requires"), str) else r.get("requires", [])), near_only=r.get("near_only", False), detects=r.get("detects", True),
-            plain=r.get("plain", False)))
+            plain=r.get("plain", False), target=r.get("target", False)))
     by_first: dict[str, list] = {}
     for row in rows:
         for ph in row.words:
@@ -70,7 +72,7 @@ def table() -> Table:
     ne = data["not_event"]
     return Table(rows, by_first, {k: tuple(v) for k, v in data["types"].items()}, float(data["argued"]),
                  float(data["near_share"]), float(data["neighbour_share"]), data["refine"], float(data["strong"]),
-                 frozenset(ne["governors"]),
+                 frozenset(data["places"]["nouns"]), frozenset(ne["governors"]),
                  frozenset(ne["modifiers"]), frozenset(ne["conditionals"]))
 
 
@@ -98,6 +100,7 @@ class Incident:
     near_only: bool
     detects: bool
     words: str = field(default="")
+    target: bool = False
 
 
 def incidents(parsed: Parsed) -> list[Incident]:
@@ -136,7 +139,7 @@ def _find(parsed: Parsed) -> list[Incident]:
                     seen.add(row.sub)
                     out.append(Incident(s, head.i, row.sub, row.weight + (tab.argued if hits else 0.0), hits,
                                         head.pos == "VERB", _realis(parsed, head, tab), row.near_only, row.detects,
-                                        " ".join(ph)))
+                                        " ".join(ph), row.target))
     best: dict[tuple[int, str], Incident] = {}
     for m in out:  # one incident per word and type: "opened fire" and its lemmas "open fire" are one
         k = (m.token, m.sub)
@@ -164,6 +167,8 @@ def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
         out.add("object")
     if any(VICTIM_WORDS.get(o.lemma) == "civilians" or o.lemma in PEOPLE_NOUNS for o in objs):
         out.add("object_people")
+    if any(o.ent in ("GPE", "LOC", "FAC") or o.lemma in table().place_nouns for o in objs):
+        out.add("object_place")
     return out
 
 
@@ -243,6 +248,7 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     tab = table()
     scores: dict[str, float] = dict(bonus or {})
     reasons: dict[str, list[Incident]] = {}
+    targets: dict[str, float] = {}  # who was attacked: decides between types, unless a weapon tells the event
     order = {r.sub: k for k, r in reversed(list(enumerate(tab.rows)))}
     for m in incidents(parsed):
         if m.sent in own:
@@ -256,11 +262,21 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
         if realis_only and not m.realis:
             continue
         w = m.weight * share * (1.0 if m.realis else 0.5)
+        if m.target:
+            targets[m.sub] = targets.get(m.sub, 0.0) + w
+            continue
         scores[m.sub] = scores.get(m.sub, 0.0) + w
         reasons.setdefault(m.sub, []).append(m)
+    ref = tab.refine
+    if not any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]):
+        for k, v in targets.items():
+            scores[k] = scores.get(k, 0.0) + v
     if not scores:
         return None
     sub = max(scores, key=lambda k: (scores[k], -order[k]))
+    crowd = sum(v for k, v in scores.items() if k in ref["protest_family"])
+    if sub in ref["protest_over"] and crowd >= ref["protest_decides"]:
+        sub = max(ref["protest_family"], key=lambda k: scores.get(k, 0.0))  # who clashed: demonstrators
     sub = refine(parsed, sub, scores, own | near, victims)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
 
