@@ -17,6 +17,7 @@ from sitrep.figures import MODALS, PEOPLE_NOUNS, VICTIM_WORDS
 from sitrep.nlp import Parsed, Token
 
 _ARGUMENT_DEPS = ("dobj", "nsubjpass")
+_NOT_EVENT_ENTS = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,8 @@ def _find(parsed: Parsed) -> list[Incident]:
         lowers = [t.lower for t in toks]
         lemmas = [t.lemma.lower() for t in toks]
         for k, t in enumerate(toks):
+            if t.ent in _NOT_EVENT_ENTS:
+                continue  # "March" the month, "Strike" a name's word in a date
             seen: set[str] = set()
             for seq in (lowers, lemmas):
                 for ph, row in tab.by_first.get(seq[k], ()):
@@ -196,7 +199,7 @@ def _objects(parsed: Parsed, t: Token) -> list[Token]:
     """On whom or what: the object, the passive subject, "on"/"against"/"with" + noun, "of" + noun of a noun."""
     out = [c for c in parsed.children(t.i) if c.dep in _ARGUMENT_DEPS]
     for c in parsed.children(t.i):
-        if c.dep == "prep" and c.lower in ("on", "against", "at", "of", "with"):
+        if c.dep == "prep" and c.lower in ("on", "against", "at", "of", "with", "from", "into"):
             out += [p for p in parsed.children(c.i) if p.dep == "pobj"]
     if t.pos in ("NOUN", "PROPN") and t.dep in ("dobj", "nsubjpass") and not out:
         pass
@@ -241,7 +244,7 @@ class Typing:
 
 
 def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victims: set[str],
-           realis_only: bool = False, bonus: dict[str, float] | None = None) -> Typing | None:
+           realis_only: bool = False, bonus: dict[str, float] | None = None, harm: bool = False) -> Typing | None:
     """The sub-event type the incidents of an event's sentences tell best: its own sentences (those that state its
     main figure) count fully, its other sentences nearly so, the sentences beside them a share; the highest sum
     wins, earlier rows of the table winning ties. None when no event word is there."""
@@ -271,6 +274,8 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     if not any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]):
         for k, v in targets.items():
             scores[k] = scores.get(k, 0.0) + v
+    if harm:  # people killed or injured: no strategic development
+        scores = {k: v for k, v in scores.items() if k not in ref["no_harm"]}
     if not scores:
         return None
     sub = max(scores, key=lambda k: (scores[k], -order[k]))
