@@ -60,7 +60,8 @@ def table() -> Table:
     rows = []
     for r in data["frame"]:
         rows.append(FrameRow(
-            sub=r["sub"], weight=float(r["weight"]), words=frozenset(tuple(w.lower().split()) for w in r["words"]),
+            sub=r["sub"], weight=float(r["weight"]), words=frozenset(_phrase(w) for w in r["words"]) |
+            frozenset(tuple(w.lower().split()) for w in r["words"]),
             pos=r.get("pos"), subject=frozenset(r.get("subject", [])), object=frozenset(r.get("object", [])),
             requires=frozenset([r["requires"]] if isinstance(r.get("requires"), str) else r.get("requires", [])), near_only=r.get("near_only", False), detects=r.get("detects", True),
             plain=r.get("plain", False), target=r.get("target", False)))
@@ -75,6 +76,11 @@ def table() -> Table:
                  float(data["near_share"]), float(data["neighbour_share"]), data["refine"], float(data["strong"]),
                  frozenset(data["places"]["nouns"]), frozenset(ne["governors"]),
                  frozenset(ne["modifiers"]), frozenset(ne["conditionals"]))
+
+
+def _phrase(words: str) -> tuple[str, ...]:
+    """The tokens of a table entry as the tokenizer splits them: "shoot-out" is "shoot", "-", "out"."""
+    return tuple(x for w in words.lower().split() for x in w.replace("-", " - ").split())
 
 
 def type_of(sub: str) -> str:
@@ -343,4 +349,9 @@ def tells_event(parsed: Parsed, s: int) -> list[Incident]:
     told as what someone did (a verb) or by a word strong enough alone ("a drone strike", "protesters")."""
     tab = table()
     return [m for m in in_sentences(parsed, [s]) if m.realis and m.detects and m.sub != "hazard"
-            and (m.verb or m.weight >= tab.strong)]
+            and (m.verb or m.weight >= tab.strong or m.argued or _indefinite(parsed, parsed.tokens[m.token]))]
+
+
+def _indefinite(parsed: Parsed, t: Token) -> bool:
+    """"an attack", "a shoot-out": a noun that tells an event anew (not "the attack", told before)."""
+    return t.pos in ("NOUN", "PROPN") and any(c.dep == "det" and c.lower in ("a", "an") for c in parsed.children(t.i))
