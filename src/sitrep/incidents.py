@@ -123,6 +123,7 @@ def in_sentences(parsed: Parsed, sents: set[int] | list[int]) -> list[Incident]:
 def _find(parsed: Parsed) -> list[Incident]:
     tab = table()
     out: list[Incident] = []
+    spans: list[tuple[int, int, str]] = []  # the words each incident was found on, in step with `out`
     for s in range(len(parsed.sents)):
         toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
         lowers = [t.lower for t in toks]
@@ -146,11 +147,15 @@ def _find(parsed: Parsed) -> list[Incident]:
                     hits = not row.plain and bool(found & ({"subject", "object", "object_people"} if not (row.subject or row.object)
                                          else {"subject", "object"}))
                     seen.add(row.sub)
+                    spans.append((toks[k].i, toks[k].i + len(ph), row.sub))
                     out.append(Incident(s, head.i, row.sub, row.weight + (tab.argued if hits else 0.0), hits,
                                         head.pos == "VERB", _realis(parsed, head, tab), row.near_only, row.detects,
                                         " ".join(ph), row.target))
+    # Words inside a longer entry of another type are that entry's: "tear gas shells" is no shelling.
+    keep = [m for m, (a, b, sub) in zip(out, spans)
+            if not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) and sub2 != sub for a2, b2, sub2 in spans)]
     best: dict[tuple[int, str], Incident] = {}
-    for m in out:  # one incident per word and type: "opened fire" and its lemmas "open fire" are one
+    for m in keep:  # one incident per word and type: "opened fire" and its lemmas "open fire" are one
         k = (m.token, m.sub)
         if k not in best or m.weight > best[k].weight:
             best[k] = m
