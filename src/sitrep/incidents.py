@@ -181,7 +181,8 @@ def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
         out.add("object")
     if any(VICTIM_WORDS.get(o.lemma) == "civilians" or o.lemma in PEOPLE_NOUNS for o in objs):
         out.add("object_people")
-    if any(o.ent in ("GPE", "LOC", "FAC") or o.lemma in table().place_nouns for o in objs):
+    taken = [o for o in objs if o.dep in _ARGUMENT_DEPS or parsed.tokens[o.head].lower in ("from", "of", "into")]
+    if any(o.ent in ("GPE", "LOC", "FAC") or o.lemma in table().place_nouns for o in taken):
         out.add("object_place")
     return out
 
