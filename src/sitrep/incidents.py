@@ -47,6 +47,7 @@ class Table:
     neighbour_share: float
     refine: dict
     strong: float
+    repeat_share: float
     place_nouns: frozenset[str]
     governors: frozenset[str]
     modifiers: frozenset[str]
@@ -73,7 +74,7 @@ def table() -> Table:
         v.sort(key=lambda x: -len(x[0]))
     ne = data["not_event"]
     return Table(rows, by_first, {k: tuple(v) for k, v in data["types"].items()}, float(data["argued"]),
-                 float(data["near_share"]), float(data["neighbour_share"]), data["refine"], float(data["strong"]),
+                 float(data["near_share"]), float(data["neighbour_share"]), data["refine"], float(data["strong"]), float(data["repeat_share"]),
                  frozenset(data["places"]["nouns"]), frozenset(ne["governors"]),
                  frozenset(ne["modifiers"]), frozenset(ne["conditionals"]))
 
@@ -263,7 +264,8 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     tab = table()
     scores: dict[str, float] = dict(bonus or {})
     reasons: dict[str, list[Incident]] = {}
-    targets: dict[str, float] = {}  # who was attacked: decides between types, unless a weapon tells the event
+    weights: dict[str, list[float]] = {}
+    targets: dict[str, list[float]] = {}  # who was attacked: decides between types, unless a weapon tells it
     order = {r.sub: k for k, r in reversed(list(enumerate(tab.rows)))}
     for m in incidents(parsed):
         if m.sent in own:
@@ -277,11 +279,13 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
         if realis_only and not m.realis:
             continue
         w = m.weight * share * (1.0 if m.realis else 0.5)
-        if m.target:
-            targets[m.sub] = targets.get(m.sub, 0.0) + w
-            continue
-        scores[m.sub] = scores.get(m.sub, 0.0) + w
+        (targets if m.target else weights).setdefault(m.sub, []).append(w)
         reasons.setdefault(m.sub, []).append(m)
+    # The strongest word of a type counts fully, its repeats a share: twenty "attack"s of one story are one
+    # story's word, not twenty cues.
+    for k, ws in weights.items():
+        scores[k] = scores.get(k, 0.0) + _sum(ws, tab.repeat_share)
+    targets = {k: _sum(ws, tab.repeat_share) for k, ws in targets.items()}
     ref = tab.refine
     if not any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]):
         for k, v in targets.items():
@@ -291,11 +295,19 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     if not scores:
         return None
     sub = max(scores, key=lambda k: (scores[k], -order[k]))
+    for first, over in ref["precedence"]:
+        if sub in over and scores.get(first, 0.0) >= tab.strong * tab.near_share:
+            sub = first  # a suicide bomber's bomb is a suicide bomb, whatever else the report calls it
     crowd = sum(v for k, v in scores.items() if k in ref["protest_family"])
     if sub in ref["protest_over"] and crowd >= ref["protest_decides"]:
         sub = max(ref["protest_family"], key=lambda k: scores.get(k, 0.0))  # who clashed: demonstrators
     sub = refine(parsed, sub, scores, own | near, victims)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
+
+
+def _sum(weights: list[float], share: float) -> float:
+    top = max(weights)
+    return top + share * (sum(weights) - top)
 
 
 def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], victims: set[str]) -> str:
