@@ -47,6 +47,7 @@ class Table:
     neighbour_share: float
     refine: dict
     strong: float
+    confidence: dict
     repeat_share: float
     place_nouns: frozenset[str]
     governors: frozenset[str]
@@ -74,7 +75,7 @@ def table() -> Table:
         v.sort(key=lambda x: -len(x[0]))
     ne = data["not_event"]
     return Table(rows, by_first, {k: tuple(v) for k, v in data["types"].items()}, float(data["argued"]),
-                 float(data["near_share"]), float(data["neighbour_share"]), data["refine"], float(data["strong"]), float(data["repeat_share"]),
+                 float(data["near_share"]), float(data["neighbour_share"]), data["refine"], float(data["strong"]), data["confidence"], float(data["repeat_share"]),
                  frozenset(data["places"]["nouns"]), frozenset(ne["governors"]),
                  frozenset(ne["modifiers"]), frozenset(ne["conditionals"]))
 
