@@ -177,7 +177,7 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[in
             return incidents.type_of(_ABDUCTION), _ABDUCTION
     bonus = {_ABDUCTION: 3.0} if "abducted" in cats else {}
     chosen = incidents.choose(parsed, own, near, wider, victims, bonus=bonus,
-                              harm=bool(cats & {"killed", "injured"}))
+                              harm=frozenset(cats & {"killed", "injured"}))
     if chosen is not None:
         return chosen.event_type, chosen.sub
     if cats & {"killed", "injured"}:

@@ -33,6 +33,7 @@ class FrameRow:
     detects: bool = True
     plain: bool = False
     target: bool = False
+    unarmed: bool = False
 
 
 @dataclass(slots=True)
@@ -66,7 +67,8 @@ def table() -> Table:
             frozenset(tuple(w.lower().split()) for w in r["words"]),
             pos=r.get("pos"), subject=frozenset(r.get("subject", [])), object=frozenset(r.get("object", [])),
             requires=frozenset([r["requires"]] if isinstance(r.get("requires"), str) else r.get("requires", [])), near_only=r.get("near_only", False), detects=r.get("detects", True),
-            plain=r.get("plain", False), target=r.get("target", False)))
+            plain=r.get("plain", False), target=r.get("target", False),
+            unarmed=r.get("unarmed", False)))
     by_first: dict[str, list] = {}
     for row in rows:
         for ph in row.words:
@@ -176,7 +178,8 @@ def _head_of(parsed: Parsed, toks: list[Token]) -> Token:
 def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
     """Which arguments the parse gives the word as its row asks: "subject", "object", "object_people"."""
     out = set()
-    if row.subject and any(_names(parsed, a, row.subject) for a in _subjects(parsed, t)):
+    if row.subject and any(_names(parsed, a, row.subject) and not (row.unarmed and _armed(parsed, a))
+                           for a in _subjects(parsed, t)):
         out.add("subject")
     objs = _objects(parsed, t)
     if row.object and any(_names(parsed, o, row.object) for o in objs):
@@ -187,6 +190,11 @@ def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
     if any(o.ent in ("GPE", "LOC", "FAC") or o.lemma in table().place_nouns for o in taken):
         out.add("object_place")
     return out
+
+
+def _armed(parsed: Parsed, t: Token) -> bool:
+    """"armed youths", "armed villagers": a militia, not a mob."""
+    return any(c.dep == "amod" and c.lower == "armed" for c in parsed.children(t.i))
 
 
 def _names(parsed: Parsed, t: Token, words: frozenset[str]) -> bool:
@@ -258,7 +266,8 @@ class Typing:
 
 
 def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victims: set[str],
-           realis_only: bool = False, bonus: dict[str, float] | None = None, harm: bool = False) -> Typing | None:
+           realis_only: bool = False, bonus: dict[str, float] | None = None,
+           harm: frozenset[str] = frozenset()) -> Typing | None:
     """The sub-event type the incidents of an event's sentences tell best: its own sentences (those that state its
     main figure) count fully, its other sentences nearly so, the sentences beside them a share; the highest sum
     wins, earlier rows of the table winning ties. None when no event word is there."""
@@ -302,6 +311,8 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     crowd = sum(v for k, v in scores.items() if k in ref["protest_family"])
     if sub in ref["protest_over"] and crowd >= ref["protest_decides"]:
         sub = max(ref["protest_family"], key=lambda k: scores.get(k, 0.0))  # who clashed: demonstrators
+    if sub in ref["killing_over"] and "killed" in harm and scores.get("Attack"):
+        sub = "Attack"  # people killed and others taken: ACLED codes the killing
     sub = refine(parsed, sub, scores, own | near, victims)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
 
