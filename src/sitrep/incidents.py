@@ -151,13 +151,13 @@ def _find(parsed: Parsed) -> list[Incident]:
                     hits = not row.plain and bool(found & ({"subject", "object", "object_people"} if not (row.subject or row.object)
                                          else {"subject", "object"}))
                     seen.add(row.sub)
-                    spans.append((toks[k].i, toks[k].i + len(ph), row.sub))
+                    spans.append((toks[k].i, toks[k].i + len(ph), row.sub if not row.target else None))
                     out.append(Incident(s, head.i, row.sub, row.weight + (tab.argued if hits else 0.0), hits,
                                         head.pos == "VERB", _realis(parsed, head, tab), row.near_only, row.detects,
                                         " ".join(ph), row.target))
     # Words inside a longer entry of another type are that entry's: "tear gas shells" is no shelling.
-    keep = [m for m, (a, b, sub) in zip(out, spans)
-            if not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) and sub2 != sub for a2, b2, sub2 in spans)]
+    keep = [m for m, (a, b, sub) in zip(out, spans) if sub is None or
+            not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) and sub2 not in (sub, None) for a2, b2, sub2 in spans)]
     best: dict[tuple[int, str], Incident] = {}
     for m in keep:  # one incident per word and type: "opened fire" and its lemmas "open fire" are one
         k = (m.token, m.sub)
@@ -295,6 +295,7 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     # story's word, not twenty cues.
     for k, ws in weights.items():
         scores[k] = scores.get(k, 0.0) + _sum(ws, tab.repeat_share)
+    told_clash = max(weights.get("Armed clash", [0.0])) >= tab.strong  # "clashed", "exchanged fire"
     targets = {k: _sum(ws, tab.repeat_share) for k, ws in targets.items()}
     ref = tab.refine
     if not any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]):
@@ -313,7 +314,7 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
         sub = max(ref["protest_family"], key=lambda k: scores.get(k, 0.0))  # who clashed: demonstrators
     if sub in ref["killing_over"] and "killed" in harm and scores.get("Attack"):
         sub = "Attack"  # people killed and others taken: ACLED codes the killing
-    sub = refine(parsed, sub, scores, own | near, victims)
+    sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm))
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
 
 
@@ -322,8 +323,11 @@ def _sum(weights: list[float], share: float) -> float:
     return top + share * (sum(weights) - top)
 
 
-def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], victims: set[str]) -> str:
-    """ACLED's distinctions the event words alone cannot make."""
+def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], victims: set[str],
+           told_clash: bool = False, harm: bool = False) -> str:
+    """ACLED's distinctions the event words alone cannot make. A clash told as one ("clashed", "exchanged
+    fire") stays a clash whoever was hurt in it; a battle told only by whom an attack hit, or by a capture, is an
+    attack on civilians when every victim is a civilian."""
     ref = table().refine
     family = ref["protest_family"]
     armed = set(ref["armed_victims"])
@@ -331,7 +335,7 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
         words = _words(parsed, sents)
         if _any(words, ref["violent"]) and not _authority_force(parsed, sents, ref):
             return "Violent demonstration"
-        if _any(words, ref["force"]) and (victims or _authority_force(parsed, sents, ref)):
+        if _any(words, ref["force"]) and (victims or harm or _authority_force(parsed, sents, ref)):
             return "Excessive force against protesters"
         if _any(words, ref["violent"]):
             return "Violent demonstration"
@@ -340,7 +344,8 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
         return "Peaceful protest"
     if sub == "Attack" and victims and victims <= armed:
         return "Armed clash"
-    if sub in ("Armed clash", "Non-state actor overtakes territory") and victims and victims <= {"civilians"}:
+    if sub in ("Armed clash", "Non-state actor overtakes territory") and victims and victims <= {"civilians"} \
+            and not (sub == "Armed clash" and told_clash):
         return "Attack"
     return sub
 
