@@ -17,6 +17,7 @@ from sitrep.figures import MODALS, PEOPLE_NOUNS, VICTIM_WORDS
 from sitrep.nlp import Parsed, Token
 
 _ARGUMENT_DEPS = ("dobj", "nsubjpass")
+_NOT_GOVERNED = ("advcl", "conj", "parataxis")  # clauses of their own, not what a governor governs
 _NOT_EVENT_ENTS = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 
 
@@ -245,8 +246,8 @@ def _realis(parsed: Parsed, t: Token, tab: Table) -> bool:
                 return False
             if any(c.dep == "mark" and c.lower in tab.conditionals for c in kids):
                 return False
-        if k > 0 and x.lemma in tab.governors:
-            return False
+        if k > 0 and x.lemma in tab.governors and chain[k - 1].dep not in _NOT_GOVERNED:
+            return False  # "threatened to attack", "condemned the killing"; not "feared dead after ... an IED"
         if x.dep in ("ROOT",) or k >= 3:
             break
     return True
