@@ -253,7 +253,11 @@ def _claim_source(frame: Frame, figures: list[Figure], main_fig: Figure | None, 
             return lead_source
         # A report that quotes one named source throughout (an agency's release): that source.
         named_anywhere = [sp for sp in speakers if sp.named and not sp.relay]
-        return named_anywhere[0].text if named_anywhere else None
+        if named_anywhere:
+            return named_anywhere[0].text
+        # An event told without a figure: whoever its own sentences say told it ("IOM estimates ...").
+        own = [sp for sp in speakers if sp.sent in sents and not sp.relay and not sp.pronoun]
+        return own[0].text if own and not figures else None
     return None
 
 
