@@ -39,7 +39,7 @@ CASES = [
     ("Militants took 20 villagers hostage.", ABD),
     ("Police opened fire on protesters, killing 8.", PROT),
     ("Security forces killed 12 demonstrators at a rally in the capital.", PROT),
-    ("Rioters clashed with police; 3 people were killed.", PROT),
+    ("Rioters clashed with police; 3 people were killed.", ("protest_riot", "Violent demonstration")),
     ("Insurgents seized the district headquarters after killing 15 policemen.", TERR),
     ("Militants took control of the town, killing 30 people.", TERR),
     ("Troops and rebels clashed overnight; 9 soldiers and 14 rebels died.", CLASH),

@@ -31,8 +31,11 @@ def test_lexicon_vague_words_follow_spec_table():
 
 
 def test_lexicon_event_types_are_spec_types():
-    for rule in lexicon.load("event_types")["rule"]:
-        assert rule["event_type"] in EVENT_TYPES
+    data = lexicon.load("event_types")
+    for acled, spec in data["types"].values():
+        assert spec in EVENT_TYPES
+    for row in data["frame"]:
+        assert row["sub"] in data["types"], row["sub"]
 
 
 def test_lexicon_no_verb_in_two_categories():

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 import hashlib
 
-from sitrep import lexicon
+from sitrep import incidents
 from sitrep.actors import ReportActors, event_actors
 from sitrep.attribution import Speaker, doubts
 from sitrep.grouping import Frame, incident_words, lead_sentences, opens_with_another, tells_flight
 from sitrep.dates import event_date, time_words
-from sitrep.figures import PEOPLE_NOUNS, VICTIM_WORDS, harm_lemmas
+from sitrep.figures import harm_lemmas
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.model import Article, Event, Figure, Place, Span
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, place_of_event
 
-_TYPES = lexicon.load("event_types")["rule"]
-_SPECIFIC = [r for r in _TYPES if not r.get("generic") and not r.get("only_categories")]
-_GENERIC = [r for r in _TYPES if r.get("generic")]
-_ABDUCTION = next(r for r in _TYPES if r["event_type"] == "abduction")
+_ABDUCTION = "Abduction/forced disappearance"
 
 
 def build_events(
@@ -45,7 +42,7 @@ def build_events(
     for f in plain + [f for f in frames if f.kind == "lead"]:
         near = frames if f.kind == "lead" else plain
         figs = figures.get(f.key, [])
-        if not figs and f.kind not in ("incident", "lead"):
+        if not figs and not f.extra:
             continue
         if f.kind == "lead" and (places is None or gazetteer is None):
             continue  # whether a lead tells an event of its own is a question of places
@@ -71,7 +68,8 @@ def build_events(
             confirmed = False
         live_spans = {sp for g in live for sp in g.mentions}
         anchors = [m.anchor for m in f.mentions if m.span in live_spans] or [m.anchor for m in f.mentions] \
-            or incident_words(parsed, f.extra, flight=f.kind == "lead")
+            or incident_words(parsed, f.extra, flight=f.kind == "lead") \
+            or [m.token for m in incidents.in_sentences(parsed, f.extra) if m.realis]
         # "Another bomb ...", "A second explosion ...": the same story's other incident, on the same day.
         inherit = main_date if f.kind == "opener" and opens_with_another(parsed, min(f.sentences)) else None
         foreign = [m.anchor for o in near if o is not f for m in o.mentions if m.sent in set(sentences)]
@@ -109,7 +107,8 @@ def build_events(
                 claim_source=claim,
                 confirmed=confirmed,
                 evidence=evidence,
-                confidence=_confidence(f, live),
+                confidence=confidence(incidents.in_sentences(parsed, sentences), live, location, when,
+                                      len(f.mentions)),
                 kind={"main": "main", "time": "background"}.get(f.kind, "other"),
             )
         )
@@ -161,99 +160,34 @@ def _absorb_duplicates(frames: list[Frame], figures: dict[str, list[Figure]]) ->
 
 def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[int] = frozenset(),
              main: Figure | None = None) -> tuple[str, str | None]:
-    """The event type and ACLED sub-event type from the words that tell the event (and the sentences beside
-    them that tell no other event)."""
+    """The event type and ACLED sub-event type: a scored choice over the event words of the sentences that tell
+    the event (`sitrep.incidents`), and the sentences beside them that tell no other event."""
     cats = {g.category for g in figures}
     if cats and cats <= {"displaced"}:
         return "displacement", None
-    if cats and cats <= {"missing"}:
-        # People missing after a raid: an abduction when the report speaks of taking people anywhere.
-        everywhere = set(range(len(parsed.sents)))
-        if any(w in _words(parsed, everywhere) for w in _ABDUCTION["words"]) or \
-                _takes_people(parsed, everywhere, _ABDUCTION.get("verbs_with_people", [])):
-            return _ABDUCTION["event_type"], _ABDUCTION.get("sub_event_type")
     near = set(frame.sentences)
     wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents) and s + d not in others}
     # The sentences that state the event's main figure tell what happened first ("killed 12 soldiers in an
     # ambush" before "responded with air strikes").
     own = {m.sent for m in frame.mentions if main is not None and m.span in main.mentions} or near
-    near_words, wider_words = _words(parsed, near), _words(parsed, wider)
-    victims = {g.victims for g in figures if g.category in ("killed", "injured")}
-    for rules, scope, words in ((_SPECIFIC, own, _words(parsed, own)), (_SPECIFIC, near, near_words),
-                                (_SPECIFIC, wider, wider_words), (_GENERIC, near, near_words),
-                                (_GENERIC, wider, wider_words)):
-        for rule in rules:
-            if rule.get("near_only") and scope is wider:
-                continue  # war-at-large words type only the event's own sentences
-            if victims and victims <= set(rule.get("unless_victims", ())):
-                continue  # civilians as victims make it violence against civilians, not a battle
-            if not _rule_hits(parsed, rule, scope, words, cats):
-                continue
-            etype, sub = rule["event_type"], rule.get("sub_event_type")
-            if etype == "violence_against_civilians" and _armed_victims(figures):
-                return "battle", "Armed clash"
-            return etype, sub
+    victims = {g.victims for g in figures if g.category in ("killed", "injured") and g.victims != "unknown"}
+    if cats and cats <= {"missing"}:
+        # People missing after a raid: an abduction when the report speaks of taking people anywhere.
+        if any(m.sub == _ABDUCTION for m in incidents.incidents(parsed)):
+            return incidents.type_of(_ABDUCTION), _ABDUCTION
+    bonus = {_ABDUCTION: 3.0} if "abducted" in cats else {}
+    chosen = incidents.choose(parsed, own, near, wider, victims, bonus=bonus,
+                              harm=frozenset(cats & {"killed", "injured"}))
+    if chosen is not None:
+        return chosen.event_type, chosen.sub
     if cats & {"killed", "injured"}:
         return ("battle", "Armed clash") if _armed_victims(figures) else ("violence_against_civilians", "Attack")
     return "other", None
 
 
-def _rule_hits(parsed: Parsed, rule: dict, scope: set[int], words: set[str], cats: set[str]) -> bool:
-    if any(w in words for w in rule["words"]) or set(rule.get("categories", [])) & cats:
-        return True
-    if rule.get("verbs_with_people") and _takes_people(parsed, scope, rule["verbs_with_people"]):
-        return True
-    if rule.get("attack_target"):
-        attacks, targets = rule["attack_target"]
-        for s in scope:
-            for t in parsed.sentence_tokens(s):
-                if t.lemma not in attacks:
-                    continue
-                objs = [c for c in parsed.children(t.i) if c.dep in ("dobj", "nsubjpass")]
-                objs += [p for c in parsed.children(t.i) if c.dep == "prep" and c.lower in ("on", "against")
-                         for p in parsed.children(c.i) if p.dep == "pobj"]
-                for o in objs:
-                    if o.lemma in targets or any(c.lemma in targets for c in parsed.children(o.i) if c.dep in ("compound", "amod")):
-                        return True
-    if rule.get("verb_subject"):
-        verbs, subjects = rule["verb_subject"]
-        for s in scope:
-            for t in parsed.sentence_tokens(s):
-                if t.lemma in verbs and t.pos == "VERB" and any(
-                        c.dep == "nsubj" and c.lemma in subjects for c in parsed.children(t.i)):
-                    return True
-    return False
-
-
 def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:
     """An incident told as "reports of ..." or "allegedly" is unconfirmed."""
     return False if any(doubts(parsed, s) for s in sents) else None
-
-
-def _takes_people(parsed: Parsed, sents: set[int], verbs: list[str]) -> bool:
-    """"seized the girls": a verb of taking whose object is people."""
-    if not verbs:
-        return False
-    for s in sents:
-        for t in parsed.sentence_tokens(s):
-            if t.lemma in verbs and t.pos == "VERB":
-                for c in parsed.children(t.i):
-                    if c.dep == "dobj" and (VICTIM_WORDS.get(c.lemma) == "civilians" or c.lemma in PEOPLE_NOUNS):
-                        return True
-    return False
-
-
-def _words(parsed: Parsed, sents: set[int]) -> set[str]:
-    out: set[str] = set()
-    for s in sents:
-        toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
-        for k, t in enumerate(toks):
-            out.add(t.lemma)
-            out.add(t.lower)
-            if k + 1 < len(toks):
-                out.add(f"{t.lemma} {toks[k + 1].lemma}")
-                out.add(f"{t.lower} {toks[k + 1].lower}")
-    return out
 
 
 def _armed_victims(figures: list[Figure]) -> bool:
@@ -319,17 +253,38 @@ def _claim_source(frame: Frame, figures: list[Figure], main_fig: Figure | None, 
             return lead_source
         # A report that quotes one named source throughout (an agency's release): that source.
         named_anywhere = [sp for sp in speakers if sp.named and not sp.relay]
-        return named_anywhere[0].text if named_anywhere else None
+        if named_anywhere:
+            return named_anywhere[0].text
+        # An event told without a figure: whoever its own sentences say told it ("IOM estimates ...").
+        own = [sp for sp in speakers if sp.sent in sents and not sp.relay and not sp.pronoun]
+        return own[0].text if own and not figures else None
     return None
 
 
-def _confidence(frame: Frame, figures: list[Figure]) -> float:
-    """How sure the extraction is: more statements and a named source raise it; doubt lowers it."""
-    score = 0.5 + 0.1 * min(len(frame.mentions), 3)
-    if any(g.source for g in figures):
-        score += 0.1
-    if any(g.confirmed is False for g in figures):
-        score -= 0.1
+def confidence(said: list[incidents.Incident], figures: list[Figure], location: Place | None, when,
+               statements: int) -> float:
+    """How much the text supports the event, 0-1: an event word told as what someone did, with its actor or
+    target, a place and a date found, figures stated (more than once, by a named source) raise it; a bare noun,
+    no place, no date and doubt lower it. Weights in `event_types.toml` [confidence]."""
+    w = incidents.table().confidence
+    real = [m for m in said if m.realis]
+    score = w["base"]
+    if any(m.verb for m in real):
+        score += w["verb"]
+    elif any(m.weight >= incidents.table().strong for m in real):
+        score += w["noun"]
+    if any(m.argued for m in real):
+        score += w["argued"]
+    if location is not None and location.country:
+        score += w["place"]
+    if when is not None and when.start is not None:
+        score += w["date"]
+    if figures:
+        score += w["figure"] + w["statement"] * min(statements - 1, 2)
+        if any(g.source for g in figures):
+            score += w["source"]
+        if any(g.confirmed is False for g in figures):
+            score -= w["doubt"]
     return round(max(0.1, min(score, 0.95)), 2)
 
 

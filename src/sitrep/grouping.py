@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from sitrep import lexicon
 from sitrep.dates import MONTHS, WEEKDAYS, resolve, time_entities
+from sitrep.incidents import in_sentences, tells_event
 from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, Mention, verbal_anchor
 from sitrep.nlp import Parsed, Token
 
@@ -110,8 +111,36 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
         prev, prev_sent = frame, s
     frames = _split_displacement(frames)
     frames = [f for f in frames if f.mentions]
+    if not frames:
+        told = untolled_main(parsed)
+        frames = [told] if told is not None else []
+    elif main.mentions and opens_event(parsed, min(m.sent for m in main.mentions)):
+        # "Militants attacked a post on Monday. In a separate attack, gunmen killed 9": the first figures open
+        # another event; the one told before them, without a figure, is the main one.
+        told = untolled_main(parsed, before=min(m.sent for m in main.mentions))
+        if told is not None:
+            main.key, main.kind = f"opener:{min(m.sent for m in main.mentions)}", "opener"
+            frames = [told] + frames
     more = incidents(parsed, live, frames)
     return frames + more + lead_incident(parsed, live, frames + more)
+
+
+def untolled_main(parsed: Parsed, before: int | None = None) -> Frame | None:
+    """A report that tells its event without a figure ("Gunmen stormed the town", "Hundreds protested in the
+    capital"): the main event is told by the first sentence that asserts an event, and by the sentences after it
+    in its paragraph that tell more of it, up to one that opens another event."""
+    para = parsed.paragraph_of_sentence
+    end = len(parsed.sents) if before is None else before
+    first = next((s for s in range(end) if tells_event(parsed, s)), None)
+    if first is None:
+        return None
+    sents = [first]
+    for s in range(first + 1, end):
+        if para[s] != para[first] or opens_event(parsed, s):
+            break
+        if in_sentences(parsed, [s]):
+            sents.append(s)
+    return Frame("main", "main", extra=sents)
 
 
 def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[Frame]:

@@ -1,0 +1,393 @@
+"""Event mentions: what a report says happened, found from its event words and their frames.
+
+Every word of `data/event_types.toml` that a sentence uses ("ambushed", "a drone strike", "protesters", "looted")
+is an `Incident`: the ACLED sub-event type it tells, how strongly, whether the parse gives it its arguments (who
+acted, on whom) and whether the text asserts it happened (not "threatened to attack", "condemned the killing",
+"a planned march"). Typing an event is a scored choice over its sentences' incidents, with ACLED's codebook
+distinctions (a protest vs a riot, force against protesters, an attack on civilians vs a clash between armed sides)
+applied after; the reasons (the words that decided) are kept.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from sitrep import lexicon
+from sitrep.figures import MODALS, PEOPLE_NOUNS, VICTIM_WORDS
+from sitrep.nlp import Parsed, Token
+
+_ARGUMENT_DEPS = ("dobj", "nsubjpass")
+_NOT_GOVERNED = ("advcl", "conj", "parataxis")  # clauses of their own, not what a governor governs
+_NOT_EVENT_ENTS = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+
+
+@dataclass(frozen=True, slots=True)
+class FrameRow:
+    sub: str
+    weight: float
+    words: frozenset[tuple[str, ...]]
+    pos: str | None = None
+    subject: frozenset[str] = frozenset()
+    object: frozenset[str] = frozenset()
+    requires: frozenset[str] = frozenset()
+    near_only: bool = False
+    detects: bool = True
+    plain: bool = False
+    target: bool = False
+    unarmed: bool = False
+
+
+@dataclass(slots=True)
+class Table:
+    """The frame table, loaded once: rows indexed by the first word of their phrases."""
+
+    rows: list[FrameRow]
+    by_first: dict[str, list[tuple[tuple[str, ...], FrameRow]]]
+    types: dict[str, tuple[str, str]]
+    argued: float
+    near_share: float
+    neighbour_share: float
+    refine: dict
+    strong: float
+    confidence: dict
+    repeat_share: float
+    place_nouns: frozenset[str]
+    governors: frozenset[str]
+    modifiers: frozenset[str]
+    conditionals: frozenset[str]
+
+
+@cache
+def table() -> Table:
+    """The event words of `data/event_types.toml` (read on first use, not at import)."""
+    data = lexicon.load("event_types")
+    rows = []
+    for r in data["frame"]:
+        rows.append(FrameRow(
+            sub=r["sub"], weight=float(r["weight"]), words=frozenset(_phrase(w) for w in r["words"]) |
+            frozenset(tuple(w.lower().split()) for w in r["words"]),
+            pos=r.get("pos"), subject=frozenset(r.get("subject", [])), object=frozenset(r.get("object", [])),
+            requires=frozenset([r["requires"]] if isinstance(r.get("requires"), str) else r.get("requires", [])), near_only=r.get("near_only", False), detects=r.get("detects", True),
+            plain=r.get("plain", False), target=r.get("target", False),
+            unarmed=r.get("unarmed", False)))
+    by_first: dict[str, list] = {}
+    for row in rows:
+        for ph in row.words:
+            by_first.setdefault(ph[0], []).append((ph, row))
+    for v in by_first.values():
+        v.sort(key=lambda x: -len(x[0]))
+    ne = data["not_event"]
+    return Table(rows, by_first, {k: tuple(v) for k, v in data["types"].items()}, float(data["argued"]),
+                 float(data["near_share"]), float(data["neighbour_share"]), data["refine"], float(data["strong"]), data["confidence"], float(data["repeat_share"]),
+                 frozenset(data["places"]["nouns"]), frozenset(ne["governors"]),
+                 frozenset(ne["modifiers"]), frozenset(ne["conditionals"]))
+
+
+def _phrase(words: str) -> tuple[str, ...]:
+    """The tokens of a table entry as the tokenizer splits them: "shoot-out" is "shoot", "-", "out"."""
+    return tuple(x for w in words.lower().split() for x in w.replace("-", " - ").split())
+
+
+def type_of(sub: str) -> str:
+    """SPEC's event_type of an ACLED sub-event type (or of "displacement", "hazard")."""
+    return table().types[sub][1]
+
+
+def acled_name(sub: str | None) -> str | None:
+    """The `sub_event_type` to output: ACLED's name, none for our own displacement and hazard rows."""
+    return sub if sub and table().types.get(sub, ("",))[0] else None
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One event word of one sentence, with what its frame says of it."""
+
+    sent: int
+    token: int
+    sub: str
+    weight: float
+    argued: bool  # the parse gives it a matching actor or target
+    verb: bool  # told as a verb (what someone did), not only a noun
+    realis: bool  # asserted as having happened
+    near_only: bool
+    detects: bool
+    words: str = field(default="")
+    target: bool = False
+
+
+def incidents(parsed: Parsed) -> list[Incident]:
+    """Every event mention of the text, in text order (computed once per parsed text)."""
+    return parsed.memo("incidents", lambda: _find(parsed))
+
+
+def in_sentences(parsed: Parsed, sents: set[int] | list[int]) -> list[Incident]:
+    s = set(sents)
+    return [m for m in incidents(parsed) if m.sent in s]
+
+
+def _find(parsed: Parsed) -> list[Incident]:
+    tab = table()
+    out: list[Incident] = []
+    spans: list[tuple[int, int, str]] = []  # the words each incident was found on, in step with `out`
+    for s in range(len(parsed.sents)):
+        toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
+        lowers = [t.lower for t in toks]
+        lemmas = [t.lemma.lower() for t in toks]
+        for k, t in enumerate(toks):
+            if t.ent in _NOT_EVENT_ENTS:
+                continue  # "March" the month, "Strike" a name's word in a date
+            seen: set[str] = set()
+            for seq in (lowers, lemmas):
+                for ph, row in tab.by_first.get(seq[k], ()):
+                    if tuple(seq[k:k + len(ph)]) != ph or row.sub in seen and len(ph) == 1:
+                        continue
+                    head = _head_of(parsed, toks[k:k + len(ph)])
+                    if row.pos == "verb" and head.pos not in ("VERB", "AUX"):
+                        continue
+                    if row.pos == "noun" and head.pos not in ("NOUN", "PROPN"):
+                        continue
+                    found = _arguments(parsed, head, row)
+                    if not row.requires <= found:
+                        continue
+                    hits = not row.plain and bool(found & ({"subject", "object", "object_people"} if not (row.subject or row.object)
+                                         else {"subject", "object"}))
+                    seen.add(row.sub)
+                    spans.append((toks[k].i, toks[k].i + len(ph), row.sub if not row.target else None))
+                    out.append(Incident(s, head.i, row.sub, row.weight + (tab.argued if hits else 0.0), hits,
+                                        head.pos == "VERB", _realis(parsed, head, tab), row.near_only, row.detects,
+                                        " ".join(ph), row.target))
+    # Words inside a longer entry of another type are that entry's: "tear gas shells" is no shelling.
+    keep = [m for m, (a, b, sub) in zip(out, spans) if sub is None or
+            not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) and sub2 not in (sub, None) for a2, b2, sub2 in spans)]
+    best: dict[tuple[int, str], Incident] = {}
+    for m in keep:  # one incident per word and type: "opened fire" and its lemmas "open fire" are one
+        k = (m.token, m.sub)
+        if k not in best or m.weight > best[k].weight:
+            best[k] = m
+    return sorted(best.values(), key=lambda m: (m.token, m.sub))
+
+
+def _head_of(parsed: Parsed, toks: list[Token]) -> Token:
+    """The word of a phrase whose head lies outside it ("drone strike" -> "strike")."""
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head not in ids or t.head == t.i:
+            return t
+    return toks[-1]
+
+
+def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
+    """Which arguments the parse gives the word as its row asks: "subject", "object", "object_people"."""
+    out = set()
+    if row.subject and any(_names(parsed, a, row.subject) and not (row.unarmed and _armed(parsed, a))
+                           for a in _subjects(parsed, t)):
+        out.add("subject")
+    objs = _objects(parsed, t)
+    if row.object and any(_names(parsed, o, row.object) for o in objs):
+        out.add("object")
+    if any(VICTIM_WORDS.get(o.lemma) == "civilians" or o.lemma in PEOPLE_NOUNS for o in objs):
+        out.add("object_people")
+    taken = [o for o in objs if o.dep in _ARGUMENT_DEPS or parsed.tokens[o.head].lower in ("from", "of", "into")]
+    if any(o.ent in ("GPE", "LOC", "FAC") or o.lemma in table().place_nouns for o in taken):
+        out.add("object_place")
+    return out
+
+
+def _armed(parsed: Parsed, t: Token) -> bool:
+    """"armed youths", "armed villagers": a militia, not a mob."""
+    return any(c.dep == "amod" and c.lower == "armed" for c in parsed.children(t.i))
+
+
+def _names(parsed: Parsed, t: Token, words: frozenset[str]) -> bool:
+    return t.lemma in words or t.lower in words or any(
+        c.dep in ("compound", "amod") and (c.lemma in words or c.lower in words) for c in parsed.children(t.i))
+
+
+def _subjects(parsed: Parsed, t: Token) -> list[Token]:
+    """Who acted: the subject, the "by" agent of a passive, the noun a participle modifies ("jets bombing ...")."""
+    out = []
+    for c in parsed.children(t.i):
+        if c.dep in ("nsubj", "compound") or c.dep == "poss":
+            out.append(c)
+        elif c.dep == "agent":
+            out += [p for p in parsed.children(c.i) if p.dep == "pobj"]
+    if not out and t.dep in ("conj", "xcomp", "advcl") and t.head != t.i:
+        return _subjects(parsed, parsed.tokens[t.head])
+    if t.dep in ("acl", "relcl") and t.head != t.i:
+        out.append(parsed.tokens[t.head])
+    return [x for c in out for x in [c] + [k for k in parsed.children(c.i) if k.dep == "conj"]]
+
+
+def _objects(parsed: Parsed, t: Token) -> list[Token]:
+    """On whom or what: the object, the passive subject, "on"/"against"/"with" + noun, "of" + noun of a noun."""
+    out = [c for c in parsed.children(t.i) if c.dep in _ARGUMENT_DEPS]
+    for c in parsed.children(t.i):
+        if c.dep == "prep" and c.lower in ("on", "against", "at", "of", "with", "from", "into"):
+            out += [p for p in parsed.children(c.i) if p.dep == "pobj"]
+    if t.pos in ("NOUN", "PROPN") and t.dep in ("dobj", "nsubjpass") and not out:
+        pass
+    return [x for c in out for x in [c] + [k for k in parsed.children(c.i) if k.dep == "conj"]]
+
+
+def _realis(parsed: Parsed, t: Token, tab: Table) -> bool:
+    """Does the text assert this happened? Not when negated, modal ("could attack"), conditional, governed by a
+    threat, plan, warning, condemnation, trial or commemoration, or a noun modified as possible or planned."""
+    if any(c.dep == "neg" for c in parsed.children(t.i)):
+        return False
+    if any(c.dep in ("amod", "compound") and c.lower in tab.modifiers for c in parsed.children(t.i)):
+        return False
+    chain = [t] + list(parsed.ancestors(t))[:4]
+    for k, x in enumerate(chain):
+        kids = parsed.children(x.i)
+        if x.pos in ("VERB", "AUX"):
+            modal = [c for c in kids if c.dep == "aux" and c.lower in MODALS]
+            perfect = any(c.dep == "aux" and c.lemma == "have" for c in kids)
+            if modal and not perfect:
+                return False
+            if any(c.dep == "mark" and c.lower in tab.conditionals for c in kids):
+                return False
+        if k > 0 and x.lemma in tab.governors and chain[k - 1].dep not in _NOT_GOVERNED:
+            return False  # "threatened to attack", "condemned the killing"; not "feared dead after ... an IED"
+        if x.dep in ("ROOT",) or k >= 3:
+            break
+    return True
+
+
+# ---------------------------------------------------------------------------------------------- typing
+
+
+@dataclass(slots=True)
+class Typing:
+    """The type chosen for one event, with the incidents that decided it."""
+
+    event_type: str
+    sub: str | None
+    reasons: list[Incident]
+    score: float
+
+
+def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victims: set[str],
+           realis_only: bool = False, bonus: dict[str, float] | None = None,
+           harm: frozenset[str] = frozenset()) -> Typing | None:
+    """The sub-event type the incidents of an event's sentences tell best: its own sentences (those that state its
+    main figure) count fully, its other sentences nearly so, the sentences beside them a share; the highest sum
+    wins, earlier rows of the table winning ties. None when no event word is there."""
+    tab = table()
+    scores: dict[str, float] = dict(bonus or {})
+    reasons: dict[str, list[Incident]] = {}
+    weights: dict[str, list[float]] = {}
+    targets: dict[str, list[float]] = {}  # who was attacked: decides between types, unless a weapon tells it
+    order = {r.sub: k for k, r in reversed(list(enumerate(tab.rows)))}
+    for m in incidents(parsed):
+        if m.sent in own:
+            share = 1.0
+        elif m.sent in near:
+            share = tab.near_share
+        elif m.sent in wider and not m.near_only:
+            share = tab.neighbour_share
+        else:
+            continue
+        if realis_only and not m.realis:
+            continue
+        w = m.weight * share * (1.0 if m.realis else 0.5)
+        (targets if m.target else weights).setdefault(m.sub, []).append(w)
+        reasons.setdefault(m.sub, []).append(m)
+    # The strongest word of a type counts fully, its repeats a share: twenty "attack"s of one story are one
+    # story's word, not twenty cues.
+    for k, ws in weights.items():
+        scores[k] = scores.get(k, 0.0) + _sum(ws, tab.repeat_share)
+    told_clash = max(weights.get("Armed clash", [0.0])) >= tab.strong  # "clashed", "exchanged fire"
+    targets = {k: _sum(ws, tab.repeat_share) for k, ws in targets.items()}
+    ref = tab.refine
+    if not any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]):
+        for k, v in targets.items():
+            scores[k] = scores.get(k, 0.0) + v
+    if harm:  # people killed or injured: no strategic development
+        scores = {k: v for k, v in scores.items() if k not in ref["no_harm"]}
+    if not scores:
+        return None
+    sub = max(scores, key=lambda k: (scores[k], -order[k]))
+    for first, over in ref["precedence"]:
+        if sub in over and scores.get(first, 0.0) >= tab.strong * tab.near_share:
+            sub = first  # a suicide bomber's bomb is a suicide bomb, whatever else the report calls it
+    crowd = sum(v for k, v in scores.items() if k in ref["protest_family"])
+    if sub in ref["protest_over"] and crowd >= ref["protest_decides"]:
+        sub = max(ref["protest_family"], key=lambda k: scores.get(k, 0.0))  # who clashed: demonstrators
+    if sub in ref["killing_over"] and "killed" in harm and scores.get("Attack"):
+        sub = "Attack"  # people killed and others taken: ACLED codes the killing
+    sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm))
+    return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
+
+
+def _sum(weights: list[float], share: float) -> float:
+    top = max(weights)
+    return top + share * (sum(weights) - top)
+
+
+def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], victims: set[str],
+           told_clash: bool = False, harm: bool = False) -> str:
+    """ACLED's distinctions the event words alone cannot make. A clash told as one ("clashed", "exchanged
+    fire") stays a clash whoever was hurt in it; a battle told only by whom an attack hit, or by a capture, is an
+    attack on civilians when every victim is a civilian."""
+    ref = table().refine
+    family = ref["protest_family"]
+    armed = set(ref["armed_victims"])
+    if sub in family:
+        words = _words(parsed, sents)
+        if _any(words, ref["violent"]) and not _authority_force(parsed, sents, ref):
+            return "Violent demonstration"
+        if _any(words, ref["force"]) and (victims or harm or _authority_force(parsed, sents, ref)):
+            return "Excessive force against protesters"
+        if _any(words, ref["violent"]):
+            return "Violent demonstration"
+        if _any(words, ref["intervention"]):
+            return "Protest with intervention"
+        return "Peaceful protest"
+    if sub == "Attack" and victims and victims <= armed:
+        return "Armed clash"
+    if sub in ("Armed clash", "Non-state actor overtakes territory") and victims and victims <= {"civilians"} \
+            and not (sub == "Armed clash" and told_clash):
+        return "Attack"
+    return sub
+
+
+def _authority_force(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Security forces as the subject of firing or killing ("police opened fire", "troops shot dead two")."""
+    auth = set(ref["authorities"])
+    force = {w.split()[0] for w in ref["force"]} | {"kill", "fire", "shoot"}
+    for s in sents:
+        for t in parsed.sentence_tokens(s):
+            if t.pos == "VERB" and (t.lemma in force or t.lower in force):
+                if any(_names(parsed, a, frozenset(auth)) for a in _subjects(parsed, t)):
+                    return True
+    return False
+
+
+def _words(parsed: Parsed, sents: set[int]) -> set[str]:
+    out: set[str] = set()
+    for s in sents:
+        toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
+        for k, t in enumerate(toks):
+            out.add(t.lemma)
+            out.add(t.lower)
+            if k + 1 < len(toks):
+                out.add(f"{t.lemma} {toks[k + 1].lemma}")
+                out.add(f"{t.lower} {toks[k + 1].lower}")
+    return out
+
+
+def _any(words: set[str], phrases: list[str]) -> bool:
+    return any(p in words for p in phrases)
+
+
+def tells_event(parsed: Parsed, s: int) -> list[Incident]:
+    """The incidents by which sentence `s` tells an event of its own: asserted, of a row that may tell one, and
+    told as what someone did (a verb) or by a word strong enough alone ("a drone strike", "protesters")."""
+    tab = table()
+    return [m for m in in_sentences(parsed, [s]) if m.realis and m.detects and m.sub != "hazard"
+            and (m.verb or m.weight >= tab.strong or m.argued or _indefinite(parsed, parsed.tokens[m.token]))]
+
+
+def _indefinite(parsed: Parsed, t: Token) -> bool:
+    """"an attack", "a shoot-out": a noun that tells an event anew (not "the attack", told before)."""
+    return t.pos in ("NOUN", "PROPN") and any(c.dep == "det" and c.lower in ("a", "an") for c in parsed.children(t.i))

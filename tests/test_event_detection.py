@@ -1,0 +1,178 @@
+"""Event detection: every event a report tells, with or without a toll, typed with ACLED's event and sub-event
+types; and what is no event stays out. Short texts written by us in the style of news reports and coders' notes
+(place and group names are real, the events invented)."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep import incidents, lexicon
+
+CLASH = ("battle", "Armed clash")
+GOV = ("battle", "Government regains territory")
+NSA = ("battle", "Non-state actor overtakes territory")
+CHEM = ("explosion_remote_violence", "Chemical weapon")
+AIR = ("airstrike", "Air/drone strike")
+SUICIDE = ("explosion_remote_violence", "Suicide bomb")
+SHELL = ("explosion_remote_violence", "Shelling/artillery/missile attack")
+IED = ("explosion_remote_violence", "Remote explosive/landmine/IED")
+GRENADE = ("explosion_remote_violence", "Grenade")
+SEXUAL = ("violence_against_civilians", "Sexual violence")
+ATTACK = ("violence_against_civilians", "Attack")
+ABDUCT = ("abduction", "Abduction/forced disappearance")
+PEACEFUL = ("protest_riot", "Peaceful protest")
+INTERVENED = ("protest_riot", "Protest with intervention")
+FORCE = ("protest_riot", "Excessive force against protesters")
+VIOLENT = ("protest_riot", "Violent demonstration")
+MOB = ("protest_riot", "Mob violence")
+AGREEMENT = ("other", "Agreement")
+ARRESTS = ("other", "Arrests")
+CHANGE = ("other", "Change to group/activity")
+DISRUPTED = ("other", "Disrupted weapons use")
+BASE = ("other", "Headquarters or base established")
+LOOTING = ("other", "Looting/property destruction")
+TRANSFER = ("other", "Non-violent transfer of territory")
+DISPLACEMENT = ("displacement", None)
+
+# text -> ((event_type, sub_event_type) of the first event, number of events)
+CASES = [
+    # Battles: Armed clash
+    ("Government troops clashed with Al Shabaab fighters near Afgooye on Monday.", CLASH, 1),
+    ("Soldiers and ISWAP militants exchanged fire for two hours outside Damboa on Friday.", CLASH, 1),
+    ("Taliban militants attacked a police checkpoint in Kunduz on Tuesday night.", CLASH, 1),
+    ("Gunmen ambushed an army patrol on the road to Djibo, killing four soldiers.", CLASH, 1),
+    ("Security forces killed six militants during a gunfight in the Shopian district on Sunday.", CLASH, 1),
+    ("Rebels repulsed an army assault on their positions in the hills east of Goma.", CLASH, 1),
+    # Battles: territory
+    ("Iraqi forces recaptured the town of Baiji from Islamic State on Thursday.", GOV, 1),
+    ("The army retook control of the district centre after two days of fighting.", GOV, 1),
+    ("Al Shabaab militants captured the town of Bulo Burde on Saturday.", NSA, 1),
+    ("JNIM fighters took control of the village of Boulkessi after government troops fled.", NSA, 1),
+    ("Houthi fighters overran the government positions in Hazm overnight.", NSA, 1),
+    # Explosions/Remote violence
+    ("Government forces dropped chlorine gas on the rebel-held town, residents said.", CHEM, 1),
+    ("Activists accused the army of a sarin attack on the suburb of Ghouta.", CHEM, 1),
+    ("A drone strike hit a car near Marib on Sunday, killing three men.", AIR, 1),
+    ("Warplanes bombed the market of Kafr Nabl on Friday.", AIR, 1),
+    ("Military jets carried out air strikes on rebel positions in Shan state.", AIR, 1),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing five people.", SUICIDE, 1),
+    ("A suicide car bomb exploded at the gate of the base on Monday.", SUICIDE, 1),
+    ("Rebels shelled the outskirts of Donetsk overnight.", SHELL, 1),
+    ("Mortar rounds landed on a residential area of Tripoli on Saturday.", SHELL, 1),
+    ("Rockets struck the airport in Erbil late on Tuesday, officials said.", SHELL, 1),
+    ("A roadside bomb exploded near a police vehicle in Diyala on Sunday.", IED, 1),
+    ("A landmine killed two shepherds near the village of Tal Abyad.", IED, 1),
+    ("An improvised explosive device went off under a bus in Quetta, injuring nine people.", IED, 1),
+    ("Unknown men threw a grenade into a bar in Bujumbura on Saturday.", GRENADE, 1),
+    ("A hand grenade was hurled at a police post in Srinagar, wounding two officers.", GRENADE, 1),
+    # Violence against civilians
+    ("Soldiers raped two women in the village of Kaya, a rights group said.", SEXUAL, 1),
+    ("A girl was sexually assaulted by militiamen near the camp in Ituri.", SEXUAL, 1),
+    ("Gunmen shot dead a village chief in Zamfara on Wednesday.", ATTACK, 1),
+    ("Militiamen killed 14 civilians in an attack on the village of Bambasi.", ATTACK, 1),
+    ("The body of a journalist was found dumped near the road to Culiacan.", ATTACK, 1),
+    ("Unidentified assailants stabbed a schoolteacher to death in Mandera.", ATTACK, 1),
+    ("Gunmen kidnapped a priest from his parish in Kaduna state on Sunday.", ABDUCT, 1),
+    ("Boko Haram fighters abducted 20 women collecting firewood near Gwoza.", ABDUCT, 1),
+    ("Armed men seized three aid workers on the road to Gao.", ABDUCT, 1),
+    # Protests
+    ("Hundreds of teachers protested in front of the ministry in Tegucigalpa, demanding unpaid wages.", PEACEFUL, 1),
+    ("About 200 farmers staged a sit-in outside the district office in Rangpur.", PEACEFUL, 1),
+    ("Thousands marched through central Santiago on Saturday against the pension reform.", PEACEFUL, 1),
+    ("Police fired tear gas to disperse students protesting in Kampala.", INTERVENED, 1),
+    ("Police arrested 12 demonstrators at a rally outside parliament in Yerevan.", INTERVENED, 1),
+    ("Security forces opened fire on peaceful protesters in Khartoum, killing seven.", FORCE, 1),
+    ("Soldiers shot dead three demonstrators at a march in Conakry on Thursday.", FORCE, 1),
+    # Riots
+    ("Rioters set fire to the police station in Kericho and looted shops.", VIOLENT, 1),
+    ("Protesters hurled stones at police and burned tyres on the main road in Lagos.", VIOLENT, 1),
+    ("Demonstrators clashed with police in Dhaka; one passer-by was killed.", VIOLENT, 1),
+    ("A mob lynched a man accused of theft in the market of Bukavu.", MOB, 1),
+    ("Villagers beat two suspected robbers to death in Gaibandha on Friday.", MOB, 1),
+    ("Supporters of two rival candidates clashed with sticks in Munshiganj, injuring 20 people.", MOB, 1),
+    # Strategic developments
+    ("The government and the rebels signed a ceasefire agreement in Juba on Monday.", AGREEMENT, 1),
+    ("The warring sides reached an agreement on a prisoner exchange in Geneva.", AGREEMENT, 1),
+    ("Police arrested five members of the opposition party in Harare on Tuesday.", ARRESTS, 1),
+    ("Security forces detained a local journalist in Bujumbura on Friday.", ARRESTS, 1),
+    ("Forty fighters of the militia surrendered to the army in Beni on Sunday.", CHANGE, 1),
+    ("A faction of the rebel group announced the formation of a new movement in Tripoli.", CHANGE, 1),
+    ("Police defused a bomb planted under a bridge near Imphal on Saturday.", DISRUPTED, 1),
+    ("The army intercepted two drones launched toward the airport in Abha.", DISRUPTED, 1),
+    ("Wagner forces established a base near the airport of Tessalit.", BASE, 1),
+    ("The militia set up a camp in the forest outside Bunia last week.", BASE, 1),
+    ("Armed men looted shops and houses in the town of Kalehe on Sunday.", LOOTING, 1),
+    ("Settlers vandalised olive trees and destroyed a water tank in the village of Turmus Ayya.", LOOTING, 1),
+    ("The rebels withdrew from the town of Mongo and handed it over to the army without a fight.", TRANSFER, 1),
+    ("Government forces handed over the border post at Kurmuk to the militia on Friday.", TRANSFER, 1),
+    ("Troops cordoned off the neighbourhood of Kalma during a search operation on Friday.", ("other", "Other"), 1),
+    ("The army deployed reinforcements to the border town of Kurmuk on Monday after a standoff with the militia.",
+     ("other", "Other"), 1),
+    # Displacement
+    ("Thousands of families fled their homes in Cabo Delgado after the attacks.", DISPLACEMENT, 1),
+    ("More than 3,000 people have been displaced from villages around Marib, the UN said.", DISPLACEMENT, 1),
+    # Figures go to the event they tell of; several incidents stay several; one told twice stays one.
+    ("Gunmen killed 12 people in Bakassi on Friday, police said.\nThe attack on the village also left 8 injured.",
+     ATTACK, 1),
+    ("A bomb exploded at a market in Maiduguri on Tuesday, killing 5 people.\nSeparately, gunmen abducted 30 "
+     "students from a school in Kebbi on Wednesday.", IED, 2),
+    ("Militants attacked a police post in Tillaberi on Monday.\nIn a separate attack, gunmen raided the village of "
+     "Tera on Tuesday, killing 9 villagers.", CLASH, 2),
+    ("A drone strike killed 4 fighters near Idlib on Sunday.\nThe strike hit their car on the road to Sarmada, "
+     "local sources said.", AIR, 1),
+]
+
+# Reports and sentences that tell no event: no event, and no figure.
+NO_EVENT = [
+    "The insurgents threatened to attack the capital if the talks failed.",
+    "The minister warned that militants could launch new attacks during the election.",
+    "The president condemned the killing and called for calm.",
+    "Residents marked the tenth anniversary of the massacre on Sunday.",
+    "The court sentenced two men to life in prison for the 2015 bombing of the hotel.",
+    "The UN said 3,000 civilians have been killed in the conflict since 2014.",
+    "Parliament approved a budget of 12 billion dollars for the armed forces.",
+    "The election commission said turnout reached 54 percent on Tuesday.",
+    "Officials fear that a new offensive would displace thousands of people.",
+    "The opposition plans to hold a protest in the capital next week.",
+    "Analysts say the risk of a coup remains high.",
+    "The army did not attack the town, a spokesman said.",
+]
+
+
+@pytest.mark.parametrize("text,expected,count", CASES)
+def test_event_detected_and_typed(extract, text, expected, count):
+    events = extract(text).events
+    assert len(events) == count, [(e.event_type, e.sub_event_type) for e in events]
+    assert (events[0].event_type, events[0].sub_event_type) == expected
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event(extract, text):
+    rec = extract(text)
+    assert rec.events == []
+
+
+def test_every_acled_sub_event_type_has_cases_and_words():
+    """At least two texts per ACLED sub-event type, and every type has words in the frame table (or, for the
+    protest family, is reached by its refinement)."""
+    types = lexicon.load("event_types")["types"]
+    acled = {k for k, v in types.items() if v[0]}
+    counted = {}
+    for _, (_, sub), _ in CASES:
+        counted[sub] = counted.get(sub, 0) + 1
+    assert all(counted.get(sub, 0) >= 2 for sub in acled), {s: counted.get(s, 0) for s in acled}
+    reached = {r.sub for r in incidents.table().rows} | set(incidents.table().refine["protest_family"])
+    assert acled <= reached
+    assert len(CASES) + len(NO_EVENT) >= 80
+
+
+def test_events_without_a_figure_have_no_figures(extract):
+    e = extract("Hundreds of nurses rallied outside the health ministry in Nairobi on Monday.").events[0]
+    assert e.figures == [] and e.sub_event_type == "Peaceful protest"
+
+
+def test_confidence_follows_support(extract):
+    """An event word with an actor, a place and a date is surer than a bare noun."""
+    strong = extract("Al Shabaab militants attacked an army base in Baidoa on Monday, killing 12 soldiers, "
+                     "the military said.").events[0]
+    weak = extract("There was an explosion.").events[0]
+    assert strong.confidence > weak.confidence

@@ -1,0 +1,35 @@
+"""The pipeline's declared stages: the order is checked once, when the pipeline is built."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.pipeline import Pipeline, PipelineError, Stage, Work, default_stages
+
+
+def test_default_stages_build():
+    assert [s.name for s in Pipeline(default_stages()).stages][:2] == ["incidents", "mentions"]
+
+
+def test_a_stage_that_requires_what_no_earlier_stage_assigns_is_named():
+    stages = default_stages()
+    swapped = [stages[1], stages[3], stages[2]] + stages[4:]  # frames before incidents and speakers
+    with pytest.raises(PipelineError, match="'frames' requires"):
+        Pipeline(swapped)
+
+
+def test_a_field_assigned_twice_is_named():
+    again = Stage("again", ("parsed",), ("mentions",), lambda parsed: {"mentions": []})
+    with pytest.raises(PipelineError, match="'again' assigns"):
+        Pipeline(default_stages()[:2] + [again])
+
+
+def test_unknown_fields_are_named():
+    with pytest.raises(PipelineError, match="unknown"):
+        Pipeline([Stage("odd", ("parsed",), ("colour",), lambda parsed: {"colour": 1})])
+
+
+def test_a_stage_that_writes_other_fields_than_declared_is_named(extractor):
+    liar = Stage("liar", ("parsed",), ("incidents",), lambda parsed: {"mentions": []})
+    parsed = extractor.nlp.parse("Gunmen attacked a village.")
+    with pytest.raises(PipelineError, match="'liar' assigned"):
+        Pipeline([liar])(Work(article=None, parsed=parsed))
