@@ -35,6 +35,7 @@ PLACE_VERBS = set(_VERBS["place_and_event"] + _VERBS["place"])
 EVENT_VERBS = set(_VERBS["place_and_event"] + _VERBS["event"])
 SPEECH_OR_TRAVEL = set(_VERBS["speech_or_travel"])
 TRANSFER_VERBS = set(_VERBS["transfer"])
+JOINERS = set(_RULES["cues"]["joiners"])
 # Entity labels the model gives proper names it does not know as places ("Tillaberi" as PRODUCT).
 _NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
                      "ORDINAL", "TIME"}
@@ -61,7 +62,9 @@ class PlaceMention:
     dateline: bool = False
     candidates: list[Candidate] = field(default_factory=list)
     resolved: GeoPlace | None = None
-    area: GeoPlace | None = None  # the province or country set after it by a comma ("Tawila, North Darfur")
+    area: GeoPlace | None = None  # the smallest resolved area it lies in, from `within` and up
+    within: PlaceMention | None = None  # the place named as containing it: "X (Y, Z)", "X, Y", "X in Y district"
+    is_area: bool = False  # another place is named as lying in it
 
     @property
     def key(self) -> str:
@@ -100,13 +103,17 @@ class Geoparser:
 
     def parse(self, parsed: Parsed) -> tuple[list[PlaceMention], Focus]:
         mentions = self.recognise(parsed)
+        for m in mentions:
+            m.within = _within(m, mentions, parsed.tokens)
+            if m.within is not None:
+                m.within.is_area = True
         focus = self._first_focus(parsed, mentions)
         for m in mentions:
             self._resolve(m, mentions, focus)
         _vote_resolved(focus, mentions)  # a second pass, with every resolved place voting too
-        for m in mentions:
-            m.area = _area_named_with(m, mentions, parsed.tokens)
-        for m in mentions:
+        # The areas first, so that each place is resolved inside the area named with it.
+        for m in reversed(mentions):
+            m.area = _area_of(m)
             self._resolve(m, mentions, focus)
         _consistent(mentions)
         mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
@@ -116,6 +123,7 @@ class Geoparser:
     def recognise(self, parsed: Parsed) -> list[PlaceMention]:
         toks = parsed.tokens
         out: list[PlaceMention] = []
+        unsure: set[int] = set()  # ids of names kept only if an area named with them is known
         taken: set[int] = set()
         ends: set[int] = set()
         for e in parsed.ents:
@@ -128,16 +136,17 @@ class Geoparser:
             splits = [k + 1 for k in range(e.start, e.end - 1) if toks[k].lower in ("'s", "’s")]
             if splits and self.gazetteer.exact(whole):
                 splits = []  # "Cox's Bazar" is one place
-            cuts = [e.start] + splits + [e.end]
-            for a, b in zip(cuts, cuts[1:]):
+            for a, b in _pieces(toks, e.start, e.end, splits):
                 b2 = b - 1 if b - 1 > a and toks[b - 1].lower in ("'s", "’s") else b
-                coordinated = a >= 2 and toks[a - 1].lower in ("and", "or", ",") and a - 1 in ends
+                coordinated = _coordinated(toks, a, ends)
                 if e.label in ("GPE", "LOC", "FAC"):
                     m = self._mention(parsed, a, b2, e.label)
-                elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated:
+                elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
+                        or self._areas_after(parsed, b2):
                     m = self._mention(parsed, a, b2, e.label)
-                    if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)):
-                        m = None
+                    if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)
+                                              or self._areas_after(parsed, m.end)):
+                        unsure.add(id(m))
                 elif e.label != "PERSON":
                     m = self._mention(parsed, a, b2, e.label)  # "Burkina Faso's army", tagged ORG
                     if m is not None and not self._country(m):
@@ -158,11 +167,14 @@ class Geoparser:
             j = k
             while j < len(toks) and toks[j].pos == "PROPN" and toks[j].sent == toks[k].sent and j not in ent_tokens:
                 j += 1
-            coordinated = k >= 2 and toks[k - 1].lower in ("and", "or", ",") and k - 1 in ends
-            if (_locative_before(toks, k) or _feature_after(toks, j) or coordinated) and toks[k].text[:1].isupper():
+            coordinated = _coordinated(toks, k, ends)
+            if (_locative_before(toks, k) or _feature_after(toks, j) or coordinated or self._areas_after(parsed, j)) \
+                    and toks[k].text[:1].isupper():
                 m = self._mention(parsed, k, j, "GAZ")
                 # Known to the gazetteer, or named as a place by the words around ("the village of Galim").
-                if m is not None and (self._known(m, exact=True) or _strong_cue(toks, k, j)):
+                if m is not None:
+                    if not (self._known(m, exact=True) or _strong_cue(toks, k, j) or self._areas_after(parsed, m.end)):
+                        unsure.add(id(m))
                     out.append(m)
                     ends.add(j)
             elif toks[k].text[:1].isupper() and (m := self._mention(parsed, k, j, "GAZ")) and self._country(m):
@@ -182,8 +194,24 @@ class Geoparser:
                 if m is not None and self._known(m, exact=True):
                     out.append(m)
                     taken.update(range(j, b))
-        # A name the gazetteer does not know stays only when the words around call it a place ("Gunmen" does not).
-        out = [m for m in out if _strong_cue(toks, m.start, m.end) or m.key in PARENTS or self.gazetteer.lookup(m.text)]
+        whole = {}
+        for m in map(lambda m: self._whole_name(parsed, m), out):
+            whole.setdefault(m.start, m)
+        out = sorted(whole.values(), key=lambda m: m.span.start)
+        out += self._areas_named_after(parsed, out)
+        out.sort(key=lambda m: m.span.start)
+
+        # A name the gazetteer does not know stays only when the words around call it a place ("Gunmen" does not),
+        # or an area named with it is known ("Tarkende in Guma LGA").
+        def kept(m: PlaceMention) -> bool:
+            if _strong_cue(toks, m.start, m.end) or m.key in PARENTS or self._areas_after(parsed, m.end):
+                return True
+            if id(m) not in unsure and self.gazetteer.lookup(m.text):
+                return True
+            o = _within(m, out, toks)
+            return o is not None and any(p.kind != "city" for p in self.gazetteer.exact(o.text))
+
+        out = [m for m in out if kept(m)]
         out.sort(key=lambda m: m.span.start)
         _mark_datelines(parsed, out)
         return out
@@ -213,8 +241,70 @@ class Geoparser:
             return None
         if key in STOP and hint != "admin1":  # "the West region" is a place; "West" alone is not
             return None
+        if source in ("ORG", "PERSON") and re.fullmatch(r"[A-Z]{2,4}", text) \
+                and not self.gazetteer.country_named(text):
+            return None  # "GNA positions": an acronym, not Guna
         start = toks[a].idx
         return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint)
+
+    def _whole_name(self, parsed: Parsed, m: PlaceMention) -> PlaceMention:
+        """A name the model cut at a joining word: "Foz" of "Foz do Iguacu", "Rocha" of "Catole do Rocha"."""
+        toks = parsed.tokens
+        a, b = m.start, m.end
+        while a >= 2 and toks[a - 1].lower in JOINERS and toks[a - 2].pos == "PROPN" and toks[a - 2].text[:1].isupper():
+            a -= 2
+        while b + 1 < len(toks) and toks[b].lower in JOINERS and toks[b + 1].pos == "PROPN" \
+                and toks[b + 1].text[:1].isupper():
+            b += 2
+        if (a, b) == (m.start, m.end):
+            return m
+        whole = self._mention(parsed, a, b, m.source)
+        if whole is None:
+            return m
+        whole.hint = whole.hint or m.hint
+        return whole
+
+    def _areas_named_after(self, parsed: Parsed, found: list[PlaceMention]) -> list[PlaceMention]:
+        """The areas set after a place by brackets or commas that the passes before missed: "Warri (Warri South
+        LGA, Delta)", "Derai upazila (Sunamganj, Sylhet)". Each must be a name the gazetteer knows."""
+        toks = parsed.tokens
+        starts = {m.start for m in found}
+        queue, out = list(found), []
+        while queue:
+            m = queue.pop()
+            j = m.end
+            while j < len(toks) and toks[j].lower in _ALL_FEATURES:
+                j += 1
+            if j + 1 >= len(toks) or toks[j].text not in ("(", ","):
+                continue
+            k = e = j + 1
+            while e < len(toks) and e - k < 5 and toks[e].text not in _BREAKS and toks[e].text not in (".", ";") \
+                    and toks[e].sent == toks[k].sent and (toks[e].text[:1].isupper() or toks[e].text in ("-", "'")
+                                                          or toks[e].lower in _ALL_FEATURES):
+                e += 1
+            if e == k or k in starts or not toks[k].text[:1].isupper():
+                continue
+            new = self._mention(parsed, k, e, "GAZ")
+            if new is not None and new.start not in starts and self.gazetteer.exact(new.text):
+                starts.add(new.start)
+                out.append(new)
+                queue.append(new)
+        return out
+
+    def _areas_after(self, parsed: Parsed, j: int) -> bool:
+        """Is the name followed by the areas it lies in, in brackets: "Tassamakat (Gorom-Gorom, Oudalan)",
+        "Derai upazila (Sunamganj, Sylhet)"? The last of them must be an area the gazetteer knows."""
+        toks = parsed.tokens
+        while j < len(toks) and toks[j].lower in _ALL_FEATURES:
+            j += 1
+        if j >= len(toks) or toks[j].text != "(":
+            return False
+        close = next((k for k in range(j + 1, min(j + 14, len(toks))) if toks[k].text == ")"), None)
+        if close is None or close == j + 1:
+            return False
+        inner = parsed.text[toks[j + 1].idx : toks[close - 1].end]
+        last = inner.split(",")[-1].strip()
+        return bool(last) and any(p.kind != "city" for p in self.gazetteer.exact(last))
 
     def _country(self, m: PlaceMention) -> bool:
         """Is the name a country's (and not one that is also a given name)?"""
@@ -280,12 +370,13 @@ class Geoparser:
                      or p.country not in {a.split(".")[0] for a in named_areas}]
         qualifier = _qualifier(m, mentions)
         q = m.area
-        if q is not None:
-            # "Tawila, North Darfur": the place lies in the area named after it, or the gazetteer lacks it.
-            found = [p for p in found if p.geonames_id != q.geonames_id and (
-                p.admin1_code == q.admin1_code if q.kind == "admin1" else p.country == q.country)]
+        if q is not None and not any(p.kind == "country" for p in exact):
+            # "Tawila, North Darfur", "Chifuko village (Kabare, Sud-Kivu)": the place lies in the area named
+            # with it, or the gazetteer lacks it.
+            found = [p for p in found if _inside(p, q) or p.geonames_id == q.geonames_id
+                     or q.kind == "city" and p.admin1_code == q.admin1_code and p.country == q.country]
         cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys) for p in found[:40]]
-        if m.hint not in ("admin1", "admin2"):
+        if m.hint not in ("admin1", "admin2") and not m.is_area:
             # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
             seats = {c.place.admin1_code for c in cands if c.place.kind == "city"}
             for c in cands:
@@ -306,6 +397,9 @@ class Geoparser:
             reasons.append("a country's name (+12)")
         kind_prior = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.8}[p.kind]
         score += kind_prior
+        if m.is_area and p.kind in ("admin1", "admin2"):
+            score += 2
+            reasons.append("named as the area another place lies in (+2)")
         if m.hint:
             if m.hint == p.kind:
                 score += 5
@@ -349,7 +443,7 @@ def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
 def _feature_kind(word: str) -> str | None:
     for kind, words in FEATURES.items():
         if word in words:
-            return kind
+            return None if kind == "any" else kind
     return None
 
 
@@ -370,6 +464,30 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
     if len(before) == 2 and before[1] == "of" and before[0] in FEATURES["city"] | FEATURES["admin2"]:
         return True
     return b < len(toks) and toks[b].lower in SETTLEMENT_AFTER
+
+
+_BREAKS = {"(", ")", ",", ";", "[", "]"}
+
+
+def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[tuple[int, int]]:
+    """An entity cut at its possessives and brackets: "Goma (Goma" tagged as one name is two."""
+    out, a = [], start
+    for k in range(start, end + 1):
+        if k == end or k in splits or toks[k].text in _BREAKS:
+            if k > a:
+                out.append((a, k))
+            a = k + 1 if k < end and toks[k].text in _BREAKS else k
+    return out
+
+
+def _coordinated(toks: list[Token], k: int, ends: set[int]) -> bool:
+    """Right after a place and "and", "or", a comma or a bracket: "Homs and Hama", "Goma (Goma, Nord-Kivu)"."""
+    j = k - 1
+    if j < 1 or toks[j].lower not in ("and", "or", ",", "("):
+        return False
+    while j > 0 and toks[j - 1].lower in _ALL_FEATURES:  # "Warri South LGA, Delta"
+        j -= 1
+    return j in ends
 
 
 def _feature_after(toks: list[Token], j: int) -> bool:
@@ -408,18 +526,43 @@ def _after_comma(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token
     q = _qualifier(m, mentions)
     if q is None or [t.text for t in toks[m.end : q.start]] != [","]:
         return None
+    return None if _listed(q, mentions, toks) else q
+
+
+def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> bool:
+    """Is the place one of a list, followed by "and", "or" or a comma and another place?"""
     after = [t.lower for t in toks[q.end : q.end + 2]]
-    listed = after[:1] in (["and"], ["or"]) or after[:1] == [","] and (
+    return after[:1] in (["and"], ["or"]) or after[:1] == [","] and (
         after[1:] in (["and"], ["or"]) or any(o.start == q.end + 1 for o in mentions))
-    return None if listed else q
 
 
-def _area_named_with(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> GeoPlace | None:
-    """The province or country set after a town's name by a comma, if resolved: the area the town lies in."""
-    q = _after_comma(m, mentions, toks)
-    if q is None or q.resolved is None or q.resolved.kind not in ("admin1", "country"):
+_INSIDE_GAP = {"(", ",", "in", "of", "the", "near"}
+
+
+def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
+    """The place named as the area `m` lies in: "Tassamakat (Gorom-Gorom, Oudalan)", "Tawila, North Darfur",
+    "Tarkende in Guma LGA", "the Toti-Chi village of Gulran district", "Korogo, near Berunda". Not the next
+    one of a list ("Nigeria, Cameroon and Chad")."""
+    o = next((o for o in mentions if o.start >= m.end), None)
+    if o is None or o.sent != m.sent or o.start - m.end > 5 or o.start == m.end:
         return None
-    return None if m.resolved is not None and m.resolved.kind in ("admin1", "country") else q.resolved
+    gap = [t.lower for t in toks[m.end : o.start]]
+    if not all(w in _INSIDE_GAP or w in _ALL_FEATURES for w in gap):
+        return None
+    if "," in gap and _listed(o, mentions, toks):
+        return None
+    return o
+
+
+def _area_of(m: PlaceMention) -> GeoPlace | None:
+    """The smallest resolved area up the chain of places named as containing `m`."""
+    seen, o = set(), m.within
+    while o is not None and id(o) not in seen:
+        if o.resolved is not None:
+            return o.resolved
+        seen.add(id(o))
+        o = o.within
+    return None
 
 
 def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
@@ -642,6 +785,8 @@ def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> 
 def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> GeoPlace | None:
     """For a name the gazetteer lacks, a known place named with it ("Sanakadougou ... in Kossi province"), here or
     where the same name is said with its area ("Tawila, North Darfur")."""
+    if m.area is not None:
+        return m.area
     near = [o for o in mentions if o is not m and o.resolved is not None and o.sent == m.sent and not o.dateline]
     if not near:
         return next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
