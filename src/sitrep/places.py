@@ -108,6 +108,7 @@ class Geoparser:
             if m.within is not None:
                 m.within.is_area = True
         focus = self._first_focus(parsed, mentions)
+        first = Counter(focus.countries)
         for m in mentions:
             self._resolve(m, mentions, focus)
         _vote_resolved(focus, mentions)  # a second pass, with every resolved place voting too
@@ -115,6 +116,7 @@ class Geoparser:
         for m in reversed(mentions):
             m.area = _area_of(m)
             self._resolve(m, mentions, focus)
+            _suspect(m, first)
         _consistent(mentions)
         mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
         return mentions, focus
@@ -224,6 +226,12 @@ class Geoparser:
         while b > a and toks[b - 1].text.isspace():
             b -= 1
         # "Anbar province", "Kaduna State", "Arghistan district": the kind word is part of the name.
+        for words in _LONG_FEATURES:  # "Birnin Magaji Local Government Area", tagged up to "Local"
+            n = len(words)
+            for k in range(n, 0, -1):
+                if b - k > a and tuple(t.lower for t in toks[b - k : b - k + n]) == words:
+                    hint, b = _feature_kind(" ".join(words)), b - k
+                    break
         while b > a + 1 and toks[b - 1].lower in _ALL_FEATURES:
             hint = _feature_kind(toks[b - 1].lower)
             b -= 1
@@ -429,6 +437,7 @@ class Geoparser:
 
 
 _ALL_FEATURES = {w for words in FEATURES.values() for w in words}
+_LONG_FEATURES = [tuple(w.split()) for w in _ALL_FEATURES if " " in w]
 
 
 def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
@@ -547,11 +556,27 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
     if o is None or o.sent != m.sent or o.start - m.end > 5 or o.start == m.end:
         return None
     gap = [t.lower for t in toks[m.end : o.start]]
-    if not all(w in _INSIDE_GAP or w in _ALL_FEATURES for w in gap):
+    if not all(w in _INSIDE_GAP or w in _ALL_FEATURES or any(w in f for f in _LONG_FEATURES) for w in gap):
         return None
     if "," in gap and _listed(o, mentions, toks):
         return None
     return o
+
+
+def _suspect(m: PlaceMention, first: Counter) -> None:
+    """A town or district (not a city) in a country the report hardly points to, when it clearly points to another, is a
+    namesake: "Usu villages" in a report on Zamfara is not Wusu, China. The name stays, unresolved."""
+    p = m.resolved
+    total = sum(first.values())
+    if p is None or p.kind in ("country", "admin1") or p.population >= 50_000 or total < 4 \
+            or first[p.country] / total >= 0.2 or m.area is not None:
+        return
+    top, votes = first.most_common(1)[0]
+    if votes / total >= 0.6:
+        m.resolved = None
+        if m.candidates:
+            m.candidates[0].reasons.append(f"no other place of the report is in {p.country}, it points to {top}:"
+                                           " a namesake, left unresolved")
 
 
 def _area_of(m: PlaceMention) -> GeoPlace | None:
@@ -718,13 +743,16 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
             continue
         if m.resolved is not None and not _inside(where, area):
             continue
-        level = 3 if m.resolved is None else _specificity_of(where)
+        level = _specificity(m) if m.resolved is None else _specificity_of(where)
         better.append((m.sent in around, level, -abs(m.sent - min(sents)), -m.start, m))
     return max(better, key=lambda x: x[:4])[4] if better else chosen
 
 
 def _specificity(m: PlaceMention) -> int:
-    return 2 if m.resolved is None else _specificity_of(m.resolved)
+    """How precise a place is; a name the gazetteer lacks is as precise as its words say ("Kiyawa District")."""
+    if m.resolved is None:
+        return {"admin1": 1, "admin2": 2}.get(m.hint or "", 3)
+    return _specificity_of(m.resolved)
 
 
 def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
