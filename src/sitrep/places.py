@@ -65,6 +65,7 @@ class PlaceMention:
     area: GeoPlace | None = None  # the smallest resolved area it lies in, from `within` and up
     within: PlaceMention | None = None  # the place named as containing it: "X (Y, Z)", "X, Y", "X in Y district"
     is_area: bool = False  # another place is named as lying in it
+    namesake: bool = False  # its only candidates lie in a country the report hardly points to
 
     @property
     def key(self) -> str:
@@ -381,8 +382,11 @@ class Geoparser:
         if q is not None and not any(p.kind == "country" for p in exact):
             # "Tawila, North Darfur", "Chifuko village (Kabare, Sud-Kivu)": the place lies in the area named
             # with it, or the gazetteer lacks it.
-            found = [p for p in found if _inside(p, q) or p.geonames_id == q.geonames_id
-                     or q.kind == "city" and p.admin1_code == q.admin1_code and p.country == q.country]
+            inside = [p for p in found if _inside(p, q) or p.geonames_id == q.geonames_id
+                      or q.kind == "city" and p.admin1_code == q.admin1_code and p.country == q.country]
+            # An area named as containing another, the report and the gazetteer disagreeing on its province
+            # ("Kaliganj upazila (Jhenaidah, Chittagong)"): its namesake in the same country.
+            found = inside or [p for p in found if m.is_area and q.kind != "country" and p.country == q.country]
         cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys) for p in found[:40]]
         if m.hint not in ("admin1", "admin2") and not m.is_area:
             # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
@@ -556,7 +560,10 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
     if o is None or o.sent != m.sent or o.start - m.end > 5 or o.start == m.end:
         return None
     gap = [t.lower for t in toks[m.end : o.start]]
-    if not all(w in _INSIDE_GAP or w in _ALL_FEATURES or any(w in f for f in _LONG_FEATURES) for w in gap):
+    words = " ".join(gap)
+    for f in _LONG_FEATURES:
+        words = words.replace(" ".join(f), "")
+    if not all(w in _INSIDE_GAP or w in _ALL_FEATURES for w in words.split()):
         return None
     if "," in gap and _listed(o, mentions, toks):
         return None
@@ -573,7 +580,7 @@ def _suspect(m: PlaceMention, first: Counter) -> None:
         return
     top, votes = first.most_common(1)[0]
     if votes / total >= 0.6:
-        m.resolved = None
+        m.resolved, m.namesake = None, True
         if m.candidates:
             m.candidates[0].reasons.append(f"no other place of the report is in {p.country}, it points to {top}:"
                                            " a namesake, left unresolved")
@@ -646,6 +653,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     toks = parsed.tokens
     sents = set(figure_sents)
     usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
+    usable = [m for m in usable if not m.namesake] or usable
     # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), nor where the
     # survivors were taken where it happened ("brought to Tripoli"), unless the report names no other place.
     usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else TRANSFER_VERBS))] \
@@ -659,7 +667,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
             _attached(parsed, m, toks[main_anchor])
         attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
-        return (attached, to_main, not modifier, m.resolved is not None, _specificity(m), -m.start)
+        # A place named as the area another lies in is never the event's place over the one inside it.
+        known = m.resolved is not None or m.area is not None
+        return (attached, to_main, not modifier, not m.is_area, known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
     if chosen is None:
@@ -677,6 +687,11 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if chosen is None:
         country = gazetteer.country(focus.top) if focus.top else None
         return None, country, "country" if country else ""
+    for _ in range(4):  # "Matlab Uttar upazila (Chandpur, Chittagong)": the place inside the area chosen
+        inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m)), None)
+        if inner is None:
+            break
+        chosen = inner
     free = [m for m in usable if m.sent not in other_events - sents]
     alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
     chosen = _refine(parsed, chosen, free, sents, alike, mentions, focus)
