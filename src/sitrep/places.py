@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep import lexicon
 from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
@@ -36,6 +37,12 @@ EVENT_VERBS = set(_VERBS["place_and_event"] + _VERBS["event"])
 SPEECH_OR_TRAVEL = set(_VERBS["speech_or_travel"])
 TRANSFER_VERBS = set(_VERBS["transfer"])
 JOINERS = set(_RULES["cues"]["joiners"])
+
+
+@lru_cache(maxsize=1)
+def _actor_names() -> set[str]:
+    """The names of armed groups and forces (actors.toml): "Taliban", "Hamas", "Wagner" are never places."""
+    return {normalize(n) for a in lexicon.load("actors")["actor"] for n in [a["name"], *a.get("aliases", [])]}
 # Entity labels the model gives proper names it does not know as places ("Tillaberi" as PRODUCT).
 _NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
                      "ORDINAL", "TIME"}
@@ -250,6 +257,8 @@ class Geoparser:
             return None
         if key in STOP and hint != "admin1":  # "the West region" is a place; "West" alone is not
             return None
+        if key in _actor_names() and not self.gazetteer.country_named(text):
+            return None  # "a Taliban-planted bomb"
         if source in ("ORG", "PERSON") and re.fullmatch(r"[A-Z]{2,4}", text) \
                 and not self.gazetteer.country_named(text):
             return None  # "GNA positions": an acronym, not Guna
@@ -264,6 +273,13 @@ class Geoparser:
             a -= 2
         while b + 1 < len(toks) and toks[b].lower in JOINERS and toks[b + 1].pos == "PROPN" \
                 and toks[b + 1].text[:1].isupper():
+            b += 2
+        # "Toti-Chi", "Band-e-Sharan": a hyphenated name the model tagged in part.
+        while a >= 2 and toks[a - 1].text == "-" and toks[a - 2].end == toks[a - 1].idx == toks[a].idx - 1 \
+                and toks[a - 2].text[:1].isalpha():
+            a -= 2
+        while b + 1 < len(toks) and toks[b].text == "-" and toks[b - 1].end == toks[b].idx == toks[b + 1].idx - 1 \
+                and toks[b + 1].text[:1].isalpha():
             b += 2
         if (a, b) == (m.start, m.end):
             return m
@@ -370,7 +386,11 @@ class Geoparser:
         exact_keys = {p.geonames_id for p in exact}
         # A spelling variant counts only in a country the article is about ("Yaran" is not Yaren, Nauru).
         top = {c for c, _ in focus.countries.most_common(2) if focus.share(c) >= 0.25}
-        found = [p for p in found if p.geonames_id in exact_keys or p.country in top]
+        # Or when it names the area another place lies in ("Naychin village, Urozgan"), or is the report's only
+        # clue to its country.
+        alone = not focus.countries and len({p.country for p in found}) == 1
+        found = [p for p in found if p.geonames_id in exact_keys or p.country in top or alone
+                 or m.is_area and p.kind in ("admin1", "admin2")]
         # A place named with a province lies in it: "Nyaung Kone village in the Sagaing region".
         named_areas = {o.resolved.admin1_code for o in mentions if o is not m and o.sent == m.sent
                        and o.resolved is not None and o.resolved.kind == "admin1"}
@@ -549,7 +569,7 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
         after[1:] in (["and"], ["or"]) or any(o.start == q.end + 1 for o in mentions))
 
 
-_INSIDE_GAP = {"(", ",", "in", "of", "the", "near"}
+_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "near"}
 
 
 def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
