@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sitrep import lexicon
 
-BUILD_VERSION = 4
+BUILD_VERSION = 5
 _ARTICLES = r"(?:al|el|ad|ar|as|an|at|ash|az|ad|ul|le|la|les|los|las)"
 _PLACE_COLUMNS = "id, name, kind, feature, country, admin1_code, admin1, admin2, population, lat, lon"
 
@@ -328,7 +328,8 @@ def _write(path: Path) -> None:
             display = _display(name, aliases)
             stem = normalize(re.sub(r"(?i)\b(district|qada|qa[dḑ]a’?|county|municipality)\b", "", fold(name)))
             seat = seats.get((a1, stem))
-            lat, lon = (seat["latitude"], seat["longitude"]) if seat else (None, None)
+            # A district with no town of its name takes its province's centre: the smallest known unit.
+            lat, lon = (seat["latitude"], seat["longitude"]) if seat else _centroid(inside)
             places.append((gid, display, "admin2", "ADM2", country, a1, admin1_names.get(a1), display,
                            seat["population"] if seat else 0, lat, lon))
         add_names(gid, [name, display, *aliases])

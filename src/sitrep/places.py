@@ -124,7 +124,8 @@ class Geoparser:
         for m in reversed(mentions):
             m.area = _area_of(m)
             self._resolve(m, mentions, focus)
-            _suspect(m, first)
+            own = len({p.country for p in self.gazetteer.exact(m.text)}) == 1
+            _suspect(m, first, (3 if m.dateline else 2) if own else 0)
         _consistent(mentions)
         mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
         return mentions, focus
@@ -219,7 +220,7 @@ class Geoparser:
             if id(m) not in unsure and self.gazetteer.lookup(m.text):
                 return True
             o = _within(m, out, toks)
-            return o is not None and any(p.kind != "city" for p in self.gazetteer.exact(o.text))
+            return o is not None and any(p.kind != "city" for p in self.gazetteer.lookup(o.text))
 
         out = [m for m in out if kept(m)]
         out.sort(key=lambda m: m.span.start)
@@ -294,9 +295,9 @@ class Geoparser:
         LGA, Delta)", "Derai upazila (Sunamganj, Sylhet)". Each must be a name the gazetteer knows."""
         toks = parsed.tokens
         starts = {m.start for m in found}
-        queue, out = list(found), []
+        queue, out = [(m, False) for m in found], []
         while queue:
-            m = queue.pop()
+            m, bracketed = queue.pop()
             j = m.end
             while j < len(toks) and toks[j].lower in _ALL_FEATURES:
                 j += 1
@@ -309,11 +310,14 @@ class Geoparser:
                 e += 1
             if e == k or k in starts or not toks[k].text[:1].isupper():
                 continue
+            # Inside brackets that end in a known area, a name the gazetteer lacks is one of the areas too
+            # ("Kalanqole village (Buloburto, Hiraan)").
+            bracketed = toks[j].text == "(" and self._areas_after(parsed, m.end) or bracketed and toks[j].text == ","
             new = self._mention(parsed, k, e, "GAZ")
-            if new is not None and new.start not in starts and self.gazetteer.exact(new.text):
+            if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)):
                 starts.add(new.start)
                 out.append(new)
-                queue.append(new)
+                queue.append((new, bracketed))
         return out
 
     def _areas_after(self, parsed: Parsed, j: int) -> bool:
@@ -329,7 +333,7 @@ class Geoparser:
             return False
         inner = parsed.text[toks[j + 1].idx : toks[close - 1].end]
         last = inner.split(",")[-1].strip()
-        return bool(last) and any(p.kind != "city" for p in self.gazetteer.exact(last))
+        return bool(last) and any(p.kind != "city" for p in self.gazetteer.lookup(last))
 
     def _country(self, m: PlaceMention) -> bool:
         """Is the name a country's (and not one that is also a given name)?"""
@@ -407,7 +411,7 @@ class Geoparser:
             # An area named as containing another, the report and the gazetteer disagreeing on its province
             # ("Kaliganj upazila (Jhenaidah, Chittagong)"): its namesake in the same country.
             found = inside or [p for p in found if m.is_area and q.kind != "country" and p.country == q.country]
-        cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys) for p in found[:40]]
+        cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys, mentions) for p in found[:40]]
         if m.hint not in ("admin1", "admin2") and not m.is_area:
             # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
             seats = {c.place.admin1_code for c in cands if c.place.kind == "city"}
@@ -420,7 +424,7 @@ class Geoparser:
         m.resolved = cands[0].place if cands else None
 
     def _score(self, m: PlaceMention, p: GeoPlace, focus: Focus, qualifier: PlaceMention | None,
-               exact: bool) -> Candidate:
+               exact: bool, mentions: list[PlaceMention]) -> Candidate:
         reasons = []
         score = math.log10(max(p.population, 0) + 10)
         reasons.append(f"population {p.population:,} (+{score:.1f})")
@@ -432,6 +436,12 @@ class Geoparser:
         if m.is_area and p.kind in ("admin1", "admin2"):
             score += 2
             reasons.append("named as the area another place lies in (+2)")
+        if m.is_area and p.kind != "city":
+            inner = [o for o in mentions if o.within is m]
+            held = next((o.text for o in inner if any(_inside(c, p) for c in self.gazetteer.exact(o.text))), None)
+            if held is not None:
+                score += 4
+                reasons.append(f"{held}, named as lying in it, is in it (+4)")
         if m.hint:
             if m.hint == p.kind:
                 score += 5
@@ -482,7 +492,7 @@ def _feature_kind(word: str) -> str | None:
 
 def _locative_before(toks: list[Token], k: int) -> bool:
     j = k - 1
-    while j >= 0 and toks[j].lower in ("the", "a", "of") and toks[j].sent == toks[k].sent:
+    while j >= 0 and (toks[j].lower in ("the", "a", "of") or toks[j].lower in _COMPASS) and toks[j].sent == toks[k].sent:
         if toks[j].lower == "of" and j > 0 and (toks[j - 1].lower in _ALL_FEATURES or toks[j - 1].lower in OF_PLACE):
             return True
         j -= 1
@@ -569,7 +579,9 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
         after[1:] in (["and"], ["or"]) or any(o.start == q.end + 1 for o in mentions))
 
 
-_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "near"}
+_COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+            "southwestern", "north", "south", "east", "west", "-"}
+_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "near"} | _COMPASS
 
 
 def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
@@ -590,12 +602,16 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
     return o
 
 
-def _suspect(m: PlaceMention, first: Counter) -> None:
+def _suspect(m: PlaceMention, first: Counter, own: int) -> None:
     """A town or district (not a city) in a country the report hardly points to, when it clearly points to another, is a
     namesake: "Usu villages" in a report on Zamfara is not Wusu, China. The name stays, unresolved."""
     p = m.resolved
+    if p is None:
+        return
+    first = first.copy()
+    first[p.country] -= own  # the name's own vote says nothing of itself
     total = sum(first.values())
-    if p is None or p.kind in ("country", "admin1") or p.population >= 50_000 or total < 4 \
+    if p.kind in ("country", "admin1") or p.population >= 50_000 or total < 4 \
             or first[p.country] / total >= 0.2 or m.area is not None:
         return
     top, votes = first.most_common(1)[0]
