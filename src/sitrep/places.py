@@ -71,7 +71,7 @@ class PlaceMention:
     resolved: GeoPlace | None = None
     area: GeoPlace | None = None  # the smallest resolved area it lies in, from `within` and up
     within: PlaceMention | None = None  # the place named as containing it: "X (Y, Z)", "X, Y", "X in Y district"
-    is_area: bool = False  # another place is named as lying in it
+    is_area: bool = False  # another place is set before it by a comma or a bracket, as lying in it
     namesake: bool = False  # its only candidates lie in a country the report hardly points to
 
     @property
@@ -113,8 +113,8 @@ class Geoparser:
         mentions = self.recognise(parsed)
         for m in mentions:
             m.within = _within(m, mentions, parsed.tokens)
-            if m.within is not None:
-                m.within.is_area = True
+            if m.within is not None and {t.text for t in parsed.tokens[m.end : m.within.start]} & {",", "("}:
+                m.within.is_area = True  # "Bomadi (Bomadi LGA, Delta)": named as an area; "in Peshawar" is not
         focus = self._first_focus(parsed, mentions)
         first = Counter(focus.countries)
         for m in mentions:
@@ -704,7 +704,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
             _attached(parsed, m, toks[main_anchor])
         attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
         # A place named as the area another lies in is never the event's place over the one inside it.
-        known = m.resolved is not None or m.area is not None
+        # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
+        # (a compound, a neighbourhood: "Police Lines in Peshawar").
+        known = m.resolved is not None or m.area is not None and (m.hint is not None or m.area.kind != "city")
         return (attached, to_main, not modifier, not m.is_area, known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
@@ -724,7 +726,11 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         country = gazetteer.country(focus.top) if focus.top else None
         return None, country, "country" if country else ""
     for _ in range(4):  # "Matlab Uttar upazila (Chandpur, Chittagong)": the place inside the area chosen
-        inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m)), None)
+        # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
+        # neighbourhood ("a mosque inside Police Lines in Peshawar") is placed at its city.
+        inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
+                      and (m.resolved is not None or m.hint or chosen.resolved is None
+                           or chosen.resolved.kind != "city")), None)
         if inner is None:
             break
         chosen = inner
