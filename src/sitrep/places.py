@@ -138,7 +138,7 @@ class Geoparser:
         taken: set[int] = set()
         ends: set[int] = set()
         for e in parsed.ents:
-            if e.label not in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"):
+            if e.label not in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 continue
             whole = parsed.text[e.start_char : e.end_char]
             if e.label == "NORP" and self.gazetteer.demonym(whole) is not None:
@@ -158,7 +158,7 @@ class Geoparser:
                     if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)
                                               or self._areas_after(parsed, m.end)):
                         unsure.add(id(m))
-                elif e.label != "PERSON":
+                elif e.label in ("ORG", "NORP"):
                     m = self._mention(parsed, a, b2, e.label)  # "Burkina Faso's army", tagged ORG
                     if m is not None and not self._country(m):
                         m = None
