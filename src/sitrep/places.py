@@ -147,6 +147,8 @@ class Geoparser:
             splits = [k + 1 for k in range(e.start, e.end - 1) if toks[k].lower in ("'s", "’s")]
             if splits and self.gazetteer.exact(whole):
                 splits = []  # "Cox's Bazar" is one place
+            if e.label in ("PRODUCT", "WORK_OF_ART", "EVENT") and not self.gazetteer.exact(whole):
+                splits += [k for k in range(e.start, e.end) if toks[k].lower in ("and", "or")]  # "Makera and Usu"
             for a, b in _pieces(toks, e.start, e.end, splits):
                 b2 = b - 1 if b - 1 > a and toks[b - 1].lower in ("'s", "’s") else b
                 coordinated = _coordinated(toks, a, ends)
@@ -519,7 +521,7 @@ def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[
         if k == end or k in splits or toks[k].text in _BREAKS:
             if k > a:
                 out.append((a, k))
-            a = k + 1 if k < end and toks[k].text in _BREAKS else k
+            a = k + 1 if k < end and (toks[k].text in _BREAKS or toks[k].lower in ("and", "or")) else k
     return out
 
 
