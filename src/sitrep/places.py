@@ -155,7 +155,7 @@ class Geoparser:
                 if e.label in ("GPE", "LOC", "FAC"):
                     m = self._mention(parsed, a, b2, e.label)
                 elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
-                        or self._areas_after(parsed, b2):
+                        or self._areas_after(parsed, b2) or toks[b2 - 1].lower in _ALL_FEATURES:
                     m = self._mention(parsed, a, b2, e.label)
                     if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)
                                               or self._areas_after(parsed, m.end)):
@@ -222,7 +222,9 @@ class Geoparser:
             if id(m) not in unsure and self.gazetteer.lookup(m.text):
                 return True
             o = _within(m, out, toks)
-            return o is not None and any(p.kind != "city" for p in self.gazetteer.lookup(o.text))
+            # "the Malgir area of Gereshk district": a kind word after the name, and any known place holding it
+            return o is not None and any(p.kind != "city" or _feature_after(toks, m.end)
+                                         for p in self.gazetteer.lookup(o.text))
 
         out = [m for m in out if kept(m)]
         out.sort(key=lambda m: m.span.start)
@@ -500,7 +502,9 @@ def _locative_before(toks: list[Token], k: int) -> bool:
         j -= 1
     if j < 0 or toks[j].sent != toks[k].sent:
         return False
-    return toks[j].lower in LOCATIVE or (toks[j].pos == "VERB" and toks[j].lemma in PLACE_VERBS)
+    # "in Homs", "entered Falluja", "the capital Bangui"
+    return toks[j].lower in LOCATIVE or (toks[j].pos == "VERB" and toks[j].lemma in PLACE_VERBS) \
+        or toks[j].lower in _ALL_FEATURES and toks[j].pos == "NOUN"
 
 
 def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
@@ -708,7 +712,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # A place named as the area another lies in is never the event's place over the one inside it.
         # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
         # (a compound, a neighbourhood: "Police Lines in Peshawar").
-        known = m.resolved is not None or m.area is not None and (m.hint is not None or m.area.kind != "city")
+        known = m.resolved is not None or m.area is not None and (
+            m.hint is not None or _feature_after(toks, m.end) or m.area.kind != "city")
         return (attached, to_main, not modifier, not m.is_area, known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
@@ -731,7 +736,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
         # neighbourhood ("a mosque inside Police Lines in Peshawar") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
-                      and (m.resolved is not None or m.hint or chosen.resolved is None
+                      and (m.resolved is not None or m.hint or _feature_after(toks, m.end) or chosen.resolved is None
                            or chosen.resolved.kind != "city")), None)
         if inner is None:
             break
