@@ -712,8 +712,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # A place named as the area another lies in is never the event's place over the one inside it.
         # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
         # (a compound, a neighbourhood: "Police Lines in Peshawar").
-        known = m.resolved is not None or m.area is not None and (
-            m.hint is not None or _feature_after(toks, m.end) or m.area.kind != "city")
+        known = m.resolved is not None or m.area is not None and (m.hint is not None or m.area.kind != "city")
         return (attached, to_main, not modifier, not m.is_area, known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
@@ -736,7 +735,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
         # neighbourhood ("a mosque inside Police Lines in Peshawar") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
-                      and (m.resolved is not None or m.hint or _feature_after(toks, m.end) or chosen.resolved is None
+                      and (m.resolved is not None or m.hint or chosen.resolved is None
                            or chosen.resolved.kind != "city")), None)
         if inner is None:
             break
