@@ -279,12 +279,12 @@ class Geoparser:
         while b + 1 < len(toks) and toks[b].lower in JOINERS and toks[b + 1].pos == "PROPN" \
                 and toks[b + 1].text[:1].isupper():
             b += 2
-        # "Toti-Chi", "Band-e-Sharan": a hyphenated name the model tagged in part.
-        while a >= 2 and toks[a - 1].text == "-" and toks[a - 2].end == toks[a - 1].idx == toks[a].idx - 1 \
+        # "Toti-Chi", "Band-e-Sharan", "Ohaji/Egbema": a hyphenated or slashed name the model tagged in part.
+        while a >= 2 and toks[a - 1].text in ("-", "/") and toks[a - 2].end == toks[a - 1].idx == toks[a].idx - 1 \
                 and toks[a - 2].text[:1].isalpha():
             a -= 2
-        while b + 1 < len(toks) and toks[b].text == "-" and toks[b - 1].end == toks[b].idx == toks[b + 1].idx - 1 \
-                and toks[b + 1].text[:1].isalpha():
+        while b + 1 < len(toks) and toks[b].text in ("-", "/") and toks[b - 1].end == toks[b].idx \
+                and toks[b].end == toks[b + 1].idx and toks[b + 1].text[:1].isalpha():
             b += 2
         if (a, b) == (m.start, m.end):
             return m
@@ -309,7 +309,7 @@ class Geoparser:
                 continue
             k = e = j + 1
             while e < len(toks) and e - k < 5 and toks[e].text not in _BREAKS and toks[e].text not in (".", ";") \
-                    and toks[e].sent == toks[k].sent and (toks[e].text[:1].isupper() or toks[e].text in ("-", "'")
+                    and toks[e].sent == toks[k].sent and (toks[e].text[:1].isupper() or toks[e].text in ("-", "'", "/")
                                                           or toks[e].lower in _ALL_FEATURES):
                 e += 1
             if e == k or k in starts or not toks[k].text[:1].isupper():
@@ -628,6 +628,11 @@ def _suspect(m: PlaceMention, first: Counter, own: int) -> None:
                                            " a namesake, left unresolved")
 
 
+def _formally_within(m: PlaceMention) -> bool:
+    """Set before its areas by a bracket or comma ("Dinangourou (Koro, Mopti)"): the town named is a district."""
+    return m.within is not None and m.within.is_area
+
+
 def _area_of(m: PlaceMention) -> GeoPlace | None:
     """The smallest resolved area up the chain of places named as containing `m`."""
     seen, o = set(), m.within
@@ -712,7 +717,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # A place named as the area another lies in is never the event's place over the one inside it.
         # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
         # (a compound, a neighbourhood: "Police Lines in Peshawar").
-        known = m.resolved is not None or m.area is not None and (m.hint is not None or m.area.kind != "city")
+        known = m.resolved is not None or m.area is not None and (m.hint is not None or m.area.kind != "city"
+                                                                  or _formally_within(m))
         return (attached, to_main, not modifier, not m.is_area, known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
@@ -736,7 +742,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # neighbourhood ("a mosque inside Police Lines in Peshawar") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
                       and (m.resolved is not None or m.hint or chosen.resolved is None
-                           or chosen.resolved.kind != "city")), None)
+                           or chosen.resolved.kind != "city" or _formally_within(m))), None)
         if inner is None:
             break
         chosen = inner
