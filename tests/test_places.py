@@ -263,6 +263,9 @@ NOT_THE_DATELINE = [
     ("Speaking in Kinshasa, the governor said 14 civilians were killed in Beni.", "Beni", "Nord-Kivu", "CD", "city"),
     ("The minister told reporters in Bamako that 10 soldiers died in an attack near Menaka.", "Menaka", "Menaka", "ML", "city"),
     ("KABUL, Aug. 27 - A roadside bomb killed 3 civilians in Ghazni province.", "Ghazni", "Ghazni", "AF", "admin1"),
+    # a place that only locates another is not where it happened
+    ("Rebels killed 4 soldiers at Bambari, some 380 kilometres north-east of the capital Bangui, in CAR.", "Bambari",
+     "Ouaka", "CF", "city"),
 ]
 
 NOT_PLACES = [

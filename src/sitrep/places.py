@@ -621,11 +621,23 @@ def _suspect(m: PlaceMention, first: Counter, own: int) -> None:
             or first[p.country] / total >= 0.2 or m.area is not None:
         return
     top, votes = first.most_common(1)[0]
-    if votes / total >= 0.6:
+    if votes / total >= 0.6 or votes / total >= 0.4 and first[p.country] <= 0:
         m.resolved, m.namesake = None, True
         if m.candidates:
             m.candidates[0].reasons.append(f"no other place of the report is in {p.country}, it points to {top}:"
                                            " a namesake, left unresolved")
+
+
+def _reference_point(toks: list[Token], m: PlaceMention) -> bool:
+    """A place that only locates another: "east of the capital Bangui", "30 km from Goma"."""
+    j = m.start - 1
+    while j > 0 and (toks[j].lower in ("the", "a") or toks[j].lower in _ALL_FEATURES):
+        j -= 1
+    if j < 1:
+        return False
+    before = toks[j - 1].lower
+    return toks[j].lower == "of" and before in _COMPASS | {"north-east", "north-west", "south-east", "south-west"} \
+        or toks[j].lower == "from" and before in ("km", "kilometres", "kilometers", "miles")
 
 
 def _formally_within(m: PlaceMention) -> bool:
@@ -700,12 +712,14 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     toks = parsed.tokens
     sents = set(figure_sents)
     usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
-    usable = [m for m in usable if not m.namesake] or usable
     # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), nor where the
     # survivors were taken where it happened ("brought to Tripoli"), unless the report names no other place.
     usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else TRANSFER_VERBS))] \
         or usable
     pool = [m for m in usable if m.sent in sents]
+    told = usable
+    # A namesake left unresolved can be the place told with the event's figures, never one merely named near them.
+    usable = [m for m in usable if not m.namesake] or usable
 
     main_anchor = anchors[0] if anchors else None
 
@@ -719,7 +733,10 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # (a compound, a neighbourhood: "Police Lines in Peshawar").
         known = m.resolved is not None or m.area is not None and (m.hint is not None or m.area.kind != "city"
                                                                   or _formally_within(m))
-        return (attached, to_main, not modifier, not m.is_area, known, _specificity(m), -m.start)
+        # A reference point ("400 km east of the capital Bangui") is not where it happened; a namesake left
+        # unresolved is the place only when no other is told with the event.
+        return (not _reference_point(toks, m), not m.namesake, attached, to_main, not modifier, not m.is_area,
+                known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
     if chosen is None:
@@ -746,7 +763,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         if inner is None:
             break
         chosen = inner
-    free = [m for m in usable if m.sent not in other_events - sents]
+    free = [m for m in told if m.sent not in other_events - sents]
     alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
     chosen = _refine(parsed, chosen, free, sents, alike, mentions, focus)
     if chosen.resolved is None:
@@ -813,8 +830,9 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
         if m.resolved is not None and not _inside(where, area):
             continue
         level = _specificity(m) if m.resolved is None else _specificity_of(where)
-        better.append((m.sent in around, level, -abs(m.sent - min(sents)), -m.start, m))
-    return max(better, key=lambda x: x[:4])[4] if better else chosen
+        ref = _reference_point(parsed.tokens, m)
+        better.append((m.sent in around, not ref, level, -abs(m.sent - min(sents)), -m.start, m))
+    return max(better, key=lambda x: x[:5])[5] if better else chosen
 
 
 def _specificity(m: PlaceMention) -> int:
