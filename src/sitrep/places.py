@@ -276,8 +276,8 @@ class Geoparser:
         a, b = m.start, m.end
         while a >= 2 and toks[a - 1].lower in JOINERS and toks[a - 2].pos == "PROPN" and toks[a - 2].text[:1].isupper():
             a -= 2
-        while b + 1 < len(toks) and toks[b].lower in JOINERS and toks[b + 1].pos == "PROPN" \
-                and toks[b + 1].text[:1].isupper():
+        while b + 1 < len(toks) and toks[b].lower in JOINERS and toks[b + 1].pos in ("PROPN", "NOUN") \
+                and toks[b + 1].text[:1].isupper():  # "Ribeirao das Neves", "Neves" tagged NOUN
             b += 2
         # "Toti-Chi", "Band-e-Sharan", "Ohaji/Egbema": a hyphenated or slashed name the model tagged in part.
         while a >= 2 and toks[a - 1].text in ("-", "/") and toks[a - 2].end == toks[a - 1].idx == toks[a].idx - 1 \
