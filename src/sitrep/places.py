@@ -37,6 +37,7 @@ EVENT_VERBS = set(_VERBS["place_and_event"] + _VERBS["event"])
 SPEECH_OR_TRAVEL = set(_VERBS["speech_or_travel"])
 TRANSFER_VERBS = set(_VERBS["transfer"])
 JOINERS = set(_RULES["cues"]["joiners"])
+LOWER_FEATURES = set(_RULES["cues"]["lower_case_kind_words"])
 
 
 @lru_cache(maxsize=1)
@@ -245,7 +246,7 @@ class Geoparser:
                 if b - k > a and tuple(t.lower for t in toks[b - k : b - k + n]) == words:
                     hint, b = _feature_kind(" ".join(words)), b - k
                     break
-        while b > a + 1 and toks[b - 1].lower in _ALL_FEATURES:
+        while b > a + 1 and (toks[b - 1].lower in _ALL_FEATURES or toks[b - 1].text in LOWER_FEATURES):
             hint = _feature_kind(toks[b - 1].lower)
             b -= 1
         if b <= a:
@@ -328,7 +329,7 @@ class Geoparser:
         """Is the name followed by the areas it lies in, in brackets: "Tassamakat (Gorom-Gorom, Oudalan)",
         "Derai upazila (Sunamganj, Sylhet)"? The last of them must be an area the gazetteer knows."""
         toks = parsed.tokens
-        while j < len(toks) and toks[j].lower in _ALL_FEATURES:
+        while j < len(toks) and (toks[j].lower in _ALL_FEATURES or toks[j].text in LOWER_FEATURES):
             j += 1
         if j >= len(toks) or toks[j].text != "(":
             return False
@@ -534,7 +535,7 @@ def _coordinated(toks: list[Token], k: int, ends: set[int]) -> bool:
     j = k - 1
     if j < 1 or toks[j].lower not in ("and", "or", ",", "("):
         return False
-    while j > 0 and toks[j - 1].lower in _ALL_FEATURES:  # "Warri South LGA, Delta"
+    while j > 0 and (toks[j - 1].lower in _ALL_FEATURES or toks[j - 1].text in LOWER_FEATURES):  # "LGA, Delta"
         j -= 1
     return j in ends
 
@@ -601,7 +602,7 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
     words = " ".join(gap)
     for f in _LONG_FEATURES:
         words = words.replace(" ".join(f), "")
-    if not all(w in _INSIDE_GAP or w in _ALL_FEATURES for w in words.split()):
+    if not all(w in _INSIDE_GAP or w in _ALL_FEATURES or w in LOWER_FEATURES for w in words.split()):
         return None
     if "," in gap and _listed(o, mentions, toks):
         return None
