@@ -233,6 +233,9 @@ HIERARCHY = [
     ("Clan militias killed 3 herders near Qalanqal village (Gaalkacyo, Mudug).", "Qalanqal", "Mudug", "SO", "near"),
     ("Gunmen abducted 20 students from a school in Kuriga town in Kaduna State.", "Kuriga", "Kaduna", "NG", "admin1"),
     ("Bandits killed 7 people in Birnin Magaji Local Government Area of Zamfara State.", "Birnin Magaji", "Zamfara", "NG", "city"),
+    # a kind word before the name: "Barangay X" is X
+    ("Soldiers killed 2 rebels in a firefight in Barangay Bagontapay, Tulunan, Cotabato.", "Bagontapay",
+     "Soccsksargen", "PH", "city"),
     # a kind word only in lower case: "union" (and never "the African Union")
     ("On 1 February, locals killed 2 men in Kaijuri union (Faridpur Sadar, Dhaka). The African Union condemned it.",
      "Kaijuri", "Dhaka", "BD", "admin1"),

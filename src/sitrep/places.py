@@ -38,6 +38,7 @@ SPEECH_OR_TRAVEL = set(_VERBS["speech_or_travel"])
 TRANSFER_VERBS = set(_VERBS["transfer"])
 JOINERS = set(_RULES["cues"]["joiners"])
 LOWER_FEATURES = set(_RULES["cues"]["lower_case_kind_words"])
+PREFIX_KINDS = set(_RULES["cues"]["prefix_kind_words"])
 
 
 @lru_cache(maxsize=1)
@@ -237,6 +238,8 @@ class Geoparser:
         while a < b and (toks[a].lower in ("the", "a", "an") or toks[a].pos == "PUNCT" or toks[a].text.isspace()):
             a += 1
         hint = None
+        if b > a + 1 and toks[a].lower in PREFIX_KINDS:  # "Barangay Tuburan"
+            hint, a = "city", a + 1
         while b > a and toks[b - 1].text.isspace():
             b -= 1
         # "Anbar province", "Kaduna State", "Arghistan district": the kind word is part of the name.
