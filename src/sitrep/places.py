@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep import lexicon
 from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
@@ -35,6 +36,15 @@ PLACE_VERBS = set(_VERBS["place_and_event"] + _VERBS["place"])
 EVENT_VERBS = set(_VERBS["place_and_event"] + _VERBS["event"])
 SPEECH_OR_TRAVEL = set(_VERBS["speech_or_travel"])
 TRANSFER_VERBS = set(_VERBS["transfer"])
+JOINERS = set(_RULES["cues"]["joiners"])
+LOWER_FEATURES = set(_RULES["cues"]["lower_case_kind_words"])
+PREFIX_KINDS = set(_RULES["cues"]["prefix_kind_words"])
+
+
+@lru_cache(maxsize=1)
+def _actor_names() -> set[str]:
+    """The names of armed groups and forces (actors.toml): "Taliban", "Hamas", "Wagner" are never places."""
+    return {normalize(n) for a in lexicon.load("actors")["actor"] for n in [a["name"], *a.get("aliases", [])]}
 # Entity labels the model gives proper names it does not know as places ("Tillaberi" as PRODUCT).
 _NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
                      "ORDINAL", "TIME"}
@@ -61,7 +71,10 @@ class PlaceMention:
     dateline: bool = False
     candidates: list[Candidate] = field(default_factory=list)
     resolved: GeoPlace | None = None
-    area: GeoPlace | None = None  # the province or country set after it by a comma ("Tawila, North Darfur")
+    area: GeoPlace | None = None  # the smallest resolved area it lies in, from `within` and up
+    within: PlaceMention | None = None  # the place named as containing it: "X (Y, Z)", "X, Y", "X in Y district"
+    is_area: bool = False  # another place is set before it by a comma or a bracket, as lying in it
+    namesake: bool = False  # its only candidates lie in a country the report hardly points to
 
     @property
     def key(self) -> str:
@@ -100,19 +113,26 @@ class Geoparser:
 
     def parse(self, parsed: Parsed) -> tuple[list[PlaceMention], Focus]:
         mentions = self.recognise(parsed)
-        focus = self._first_focus(parsed, mentions)
-        # Resolution looks at the places of the same sentence (and the next, for a list after a comma): handed
-        # only those, it stays linear on a long text.
+        # Every relation between places is read within one sentence: handed only those, it stays linear on a long
+        # text.
         by_sent: dict[int, list[PlaceMention]] = {}
         for m in mentions:
             by_sent.setdefault(m.sent, []).append(m)
         for m in mentions:
+            m.within = _within(m, by_sent[m.sent], parsed.tokens)
+            if m.within is not None and {t.text for t in parsed.tokens[m.end : m.within.start]} & {",", "("}:
+                m.within.is_area = True  # "Bomadi (Bomadi LGA, Delta)": named as an area; "in Peshawar" is not
+        focus = self._first_focus(parsed, mentions)
+        first = Counter(focus.countries)
+        for m in mentions:
             self._resolve(m, by_sent[m.sent], focus)
         _vote_resolved(focus, mentions)  # a second pass, with every resolved place voting too
-        for m in mentions:
-            m.area = _area_named_with(m, by_sent[m.sent] + by_sent.get(m.sent + 1, []), parsed.tokens)
-        for m in mentions:
+        # The areas first, so that each place is resolved inside the area named with it.
+        for m in reversed(mentions):
+            m.area = _area_of(m)
             self._resolve(m, by_sent[m.sent], focus)
+            own = len({p.country for p in self.gazetteer.exact(m.text)}) == 1
+            _suspect(m, first, (3 if m.dateline else 2) if own else 0)
         _consistent(mentions)
         mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
         return mentions, focus
@@ -121,10 +141,11 @@ class Geoparser:
     def recognise(self, parsed: Parsed) -> list[PlaceMention]:
         toks = parsed.tokens
         out: list[PlaceMention] = []
+        unsure: set[int] = set()  # ids of names kept only if an area named with them is known
         taken: set[int] = set()
         ends: set[int] = set()
         for e in parsed.ents:
-            if e.label not in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"):
+            if e.label not in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 continue
             whole = parsed.text[e.start_char : e.end_char]
             if e.label == "NORP" and self.gazetteer.demonym(whole) is not None:
@@ -133,17 +154,20 @@ class Geoparser:
             splits = [k + 1 for k in range(e.start, e.end - 1) if toks[k].lower in ("'s", "’s")]
             if splits and self.gazetteer.exact(whole):
                 splits = []  # "Cox's Bazar" is one place
-            cuts = [e.start] + splits + [e.end]
-            for a, b in zip(cuts, cuts[1:]):
+            if e.label in ("PRODUCT", "WORK_OF_ART", "EVENT") and not self.gazetteer.exact(whole):
+                splits += [k for k in range(e.start, e.end) if toks[k].lower in ("and", "or")]  # "Makera and Usu"
+            for a, b in _pieces(toks, e.start, e.end, splits):
                 b2 = b - 1 if b - 1 > a and toks[b - 1].lower in ("'s", "’s") else b
-                coordinated = a >= 2 and toks[a - 1].lower in ("and", "or", ",") and a - 1 in ends
+                coordinated = _coordinated(toks, a, ends)
                 if e.label in ("GPE", "LOC", "FAC"):
                     m = self._mention(parsed, a, b2, e.label)
-                elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated:
+                elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
+                        or self._areas_after(parsed, b2) or toks[b2 - 1].lower in _ALL_FEATURES:
                     m = self._mention(parsed, a, b2, e.label)
-                    if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)):
-                        m = None
-                elif e.label != "PERSON":
+                    if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)
+                                              or self._areas_after(parsed, m.end)):
+                        unsure.add(id(m))
+                elif e.label in ("ORG", "NORP"):
                     m = self._mention(parsed, a, b2, e.label)  # "Burkina Faso's army", tagged ORG
                     if m is not None and not self._country(m):
                         m = None
@@ -163,11 +187,14 @@ class Geoparser:
             j = k
             while j < len(toks) and toks[j].pos == "PROPN" and toks[j].sent == toks[k].sent and j not in ent_tokens:
                 j += 1
-            coordinated = k >= 2 and toks[k - 1].lower in ("and", "or", ",") and k - 1 in ends
-            if (_locative_before(toks, k) or _feature_after(toks, j) or coordinated) and toks[k].text[:1].isupper():
+            coordinated = _coordinated(toks, k, ends)
+            if (_locative_before(toks, k) or _feature_after(toks, j) or coordinated or self._areas_after(parsed, j)) \
+                    and toks[k].text[:1].isupper():
                 m = self._mention(parsed, k, j, "GAZ")
                 # Known to the gazetteer, or named as a place by the words around ("the village of Galim").
-                if m is not None and (self._known(m, exact=True) or _strong_cue(toks, k, j)):
+                if m is not None:
+                    if not (self._known(m, exact=True) or _strong_cue(toks, k, j) or self._areas_after(parsed, m.end)):
+                        unsure.add(id(m))
                     out.append(m)
                     ends.add(j)
             elif toks[k].text[:1].isupper() and (m := self._mention(parsed, k, j, "GAZ")) and self._country(m):
@@ -187,8 +214,26 @@ class Geoparser:
                 if m is not None and self._known(m, exact=True):
                     out.append(m)
                     taken.update(range(j, b))
-        # A name the gazetteer does not know stays only when the words around call it a place ("Gunmen" does not).
-        out = [m for m in out if _strong_cue(toks, m.start, m.end) or m.key in PARENTS or self.gazetteer.lookup(m.text)]
+        whole = {}
+        for m in map(lambda m: self._whole_name(parsed, m), out):
+            whole.setdefault(m.start, m)
+        out = sorted(whole.values(), key=lambda m: m.span.start)
+        out += self._areas_named_after(parsed, out)
+        out.sort(key=lambda m: m.span.start)
+
+        # A name the gazetteer does not know stays only when the words around call it a place ("Gunmen" does not),
+        # or an area named with it is known ("Tarkende in Guma LGA").
+        def kept(m: PlaceMention) -> bool:
+            if _strong_cue(toks, m.start, m.end) or m.key in PARENTS or self._areas_after(parsed, m.end):
+                return True
+            if id(m) not in unsure and self.gazetteer.lookup(m.text):
+                return True
+            o = _within(m, out, toks)
+            # "the Malgir area of Gereshk district": a kind word after the name, and any known place holding it
+            return o is not None and any(p.kind != "city" or _feature_after(toks, m.end)
+                                         for p in self.gazetteer.lookup(o.text))
+
+        out = [m for m in out if kept(m)]
         out.sort(key=lambda m: m.span.start)
         _mark_datelines(parsed, out)
         return out
@@ -198,10 +243,18 @@ class Geoparser:
         while a < b and (toks[a].lower in ("the", "a", "an") or toks[a].pos == "PUNCT" or toks[a].text.isspace()):
             a += 1
         hint = None
+        if b > a + 1 and toks[a].lower in PREFIX_KINDS:  # "Barangay Tuburan"
+            hint, a = "city", a + 1
         while b > a and toks[b - 1].text.isspace():
             b -= 1
         # "Anbar province", "Kaduna State", "Arghistan district": the kind word is part of the name.
-        while b > a + 1 and toks[b - 1].lower in _ALL_FEATURES:
+        for words in _LONG_FEATURES:  # "Birnin Magaji Local Government Area", tagged up to "Local"
+            n = len(words)
+            for k in range(n, 0, -1):
+                if b - k > a and tuple(t.lower for t in toks[b - k : b - k + n]) == words:
+                    hint, b = _feature_kind(" ".join(words)), b - k
+                    break
+        while b > a + 1 and (toks[b - 1].lower in _ALL_FEATURES or toks[b - 1].text in LOWER_FEATURES):
             hint = _feature_kind(toks[b - 1].lower)
             b -= 1
         if b <= a:
@@ -218,8 +271,82 @@ class Geoparser:
             return None
         if key in STOP and hint != "admin1":  # "the West region" is a place; "West" alone is not
             return None
+        if key in _actor_names() and not self.gazetteer.country_named(text):
+            return None  # "a Taliban-planted bomb"
+        if source in ("ORG", "PERSON") and re.fullmatch(r"[A-Z]{2,4}", text) \
+                and not self.gazetteer.country_named(text):
+            return None  # "GNA positions": an acronym, not Guna
         start = toks[a].idx
         return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint)
+
+    def _whole_name(self, parsed: Parsed, m: PlaceMention) -> PlaceMention:
+        """A name the model cut at a joining word: "Foz" of "Foz do Iguacu", "Rocha" of "Catole do Rocha"."""
+        toks = parsed.tokens
+        a, b = m.start, m.end
+        while a >= 2 and toks[a - 1].lower in JOINERS and toks[a - 2].pos == "PROPN" and toks[a - 2].text[:1].isupper():
+            a -= 2
+        while b + 1 < len(toks) and toks[b].lower in JOINERS and toks[b + 1].pos in ("PROPN", "NOUN") \
+                and toks[b + 1].text[:1].isupper():  # "Ribeirao das Neves", "Neves" tagged NOUN
+            b += 2
+        # "Toti-Chi", "Band-e-Sharan", "Ohaji/Egbema": a hyphenated or slashed name the model tagged in part.
+        while a >= 2 and toks[a - 1].text in ("-", "/") and toks[a - 2].end == toks[a - 1].idx == toks[a].idx - 1 \
+                and toks[a - 2].text[:1].isalpha():
+            a -= 2
+        while b + 1 < len(toks) and toks[b].text in ("-", "/") and toks[b - 1].end == toks[b].idx \
+                and toks[b].end == toks[b + 1].idx and toks[b + 1].text[:1].isalpha():
+            b += 2
+        if (a, b) == (m.start, m.end):
+            return m
+        whole = self._mention(parsed, a, b, m.source)
+        if whole is None:
+            return m
+        whole.hint = whole.hint or m.hint
+        return whole
+
+    def _areas_named_after(self, parsed: Parsed, found: list[PlaceMention]) -> list[PlaceMention]:
+        """The areas set after a place by brackets or commas that the passes before missed: "Warri (Warri South
+        LGA, Delta)", "Derai upazila (Sunamganj, Sylhet)". Each must be a name the gazetteer knows."""
+        toks = parsed.tokens
+        starts = {m.start for m in found}
+        queue, out = [(m, False) for m in found], []
+        while queue:
+            m, bracketed = queue.pop()
+            j = m.end
+            while j < len(toks) and toks[j].lower in _ALL_FEATURES:
+                j += 1
+            if j + 1 >= len(toks) or toks[j].text not in ("(", ","):
+                continue
+            k = e = j + 1
+            while e < len(toks) and e - k < 5 and toks[e].text not in _BREAKS and toks[e].text not in (".", ";") \
+                    and toks[e].sent == toks[k].sent and (toks[e].text[:1].isupper() or toks[e].text in ("-", "'", "/")
+                                                          or toks[e].lower in _ALL_FEATURES):
+                e += 1
+            if e == k or k in starts or not toks[k].text[:1].isupper():
+                continue
+            # Inside brackets that end in a known area, a name the gazetteer lacks is one of the areas too
+            # ("Kalanqole village (Buloburto, Hiraan)").
+            bracketed = toks[j].text == "(" and self._areas_after(parsed, m.end) or bracketed and toks[j].text == ","
+            new = self._mention(parsed, k, e, "GAZ")
+            if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)):
+                starts.add(new.start)
+                out.append(new)
+                queue.append((new, bracketed))
+        return out
+
+    def _areas_after(self, parsed: Parsed, j: int) -> bool:
+        """Is the name followed by the areas it lies in, in brackets: "Tassamakat (Gorom-Gorom, Oudalan)",
+        "Derai upazila (Sunamganj, Sylhet)"? The last of them must be an area the gazetteer knows."""
+        toks = parsed.tokens
+        while j < len(toks) and (toks[j].lower in _ALL_FEATURES or toks[j].text in LOWER_FEATURES):
+            j += 1
+        if j >= len(toks) or toks[j].text != "(":
+            return False
+        close = next((k for k in range(j + 1, min(j + 14, len(toks))) if toks[k].text == ")"), None)
+        if close is None or close == j + 1:
+            return False
+        inner = parsed.text[toks[j + 1].idx : toks[close - 1].end]
+        last = inner.split(",")[-1].strip()
+        return bool(last) and any(p.kind != "city" for p in self.gazetteer.lookup(last))
 
     def _country(self, m: PlaceMention) -> bool:
         """Is the name a country's (and not one that is also a given name)?"""
@@ -276,7 +403,11 @@ class Geoparser:
         exact_keys = {p.geonames_id for p in exact}
         # A spelling variant counts only in a country the article is about ("Yaran" is not Yaren, Nauru).
         top = {c for c, _ in focus.countries.most_common(2) if focus.share(c) >= 0.25}
-        found = [p for p in found if p.geonames_id in exact_keys or p.country in top]
+        # Or when it names the area another place lies in ("Naychin village, Urozgan"), or is the report's only
+        # clue to its country.
+        alone = not focus.countries and len({p.country for p in found}) == 1
+        found = [p for p in found if p.geonames_id in exact_keys or p.country in top or alone
+                 or m.is_area and p.kind in ("admin1", "admin2")]
         # A place named with a province lies in it: "Nyaung Kone village in the Sagaing region".
         named_areas = {o.resolved.admin1_code for o in mentions if o is not m and o.sent == m.sent
                        and o.resolved is not None and o.resolved.kind == "admin1"}
@@ -285,12 +416,16 @@ class Geoparser:
                      or p.country not in {a.split(".")[0] for a in named_areas}]
         qualifier = _qualifier(m, mentions)
         q = m.area
-        if q is not None:
-            # "Tawila, North Darfur": the place lies in the area named after it, or the gazetteer lacks it.
-            found = [p for p in found if p.geonames_id != q.geonames_id and (
-                p.admin1_code == q.admin1_code if q.kind == "admin1" else p.country == q.country)]
-        cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys) for p in found[:40]]
-        if m.hint not in ("admin1", "admin2"):
+        if q is not None and not any(p.kind == "country" for p in exact):
+            # "Tawila, North Darfur", "Chifuko village (Kabare, Sud-Kivu)": the place lies in the area named
+            # with it, or the gazetteer lacks it.
+            inside = [p for p in found if _inside(p, q) or p.geonames_id == q.geonames_id
+                      or q.kind == "city" and p.admin1_code == q.admin1_code and p.country == q.country]
+            # An area named as containing another, the report and the gazetteer disagreeing on its province
+            # ("Kaliganj upazila (Jhenaidah, Chittagong)"): its namesake in the same country.
+            found = inside or [p for p in found if m.is_area and q.kind != "country" and p.country == q.country]
+        cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys, mentions) for p in found[:40]]
+        if m.hint not in ("admin1", "admin2") and not m.is_area:
             # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
             seats = {c.place.admin1_code for c in cands if c.place.kind == "city"}
             for c in cands:
@@ -302,7 +437,7 @@ class Geoparser:
         m.resolved = cands[0].place if cands else None
 
     def _score(self, m: PlaceMention, p: GeoPlace, focus: Focus, qualifier: PlaceMention | None,
-               exact: bool) -> Candidate:
+               exact: bool, mentions: list[PlaceMention]) -> Candidate:
         reasons = []
         score = math.log10(max(p.population, 0) + 10)
         reasons.append(f"population {p.population:,} (+{score:.1f})")
@@ -311,6 +446,15 @@ class Geoparser:
             reasons.append("a country's name (+12)")
         kind_prior = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.8}[p.kind]
         score += kind_prior
+        if m.is_area and p.kind in ("admin1", "admin2"):
+            score += 2
+            reasons.append("named as the area another place lies in (+2)")
+        if m.is_area and p.kind != "city":
+            inner = [o for o in mentions if o.within is m]
+            held = next((o.text for o in inner if any(_inside(c, p) for c in self.gazetteer.exact(o.text))), None)
+            if held is not None:
+                score += 4
+                reasons.append(f"{held}, named as lying in it, is in it (+4)")
         if m.hint:
             if m.hint == p.kind:
                 score += 5
@@ -340,6 +484,7 @@ class Geoparser:
 
 
 _ALL_FEATURES = {w for words in FEATURES.values() for w in words}
+_LONG_FEATURES = [tuple(w.split()) for w in _ALL_FEATURES if " " in w]
 
 
 def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
@@ -354,19 +499,21 @@ def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
 def _feature_kind(word: str) -> str | None:
     for kind, words in FEATURES.items():
         if word in words:
-            return kind
+            return None if kind == "any" else kind
     return None
 
 
 def _locative_before(toks: list[Token], k: int) -> bool:
     j = k - 1
-    while j >= 0 and toks[j].lower in ("the", "a", "of") and toks[j].sent == toks[k].sent:
+    while j >= 0 and (toks[j].lower in ("the", "a", "of") or toks[j].lower in _COMPASS) and toks[j].sent == toks[k].sent:
         if toks[j].lower == "of" and j > 0 and (toks[j - 1].lower in _ALL_FEATURES or toks[j - 1].lower in OF_PLACE):
             return True
         j -= 1
     if j < 0 or toks[j].sent != toks[k].sent:
         return False
-    return toks[j].lower in LOCATIVE or (toks[j].pos == "VERB" and toks[j].lemma in PLACE_VERBS)
+    # "in Homs", "entered Falluja", "the capital Bangui"
+    return toks[j].lower in LOCATIVE or (toks[j].pos == "VERB" and toks[j].lemma in PLACE_VERBS) \
+        or toks[j].lower in _ALL_FEATURES and toks[j].pos == "NOUN"
 
 
 def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
@@ -375,6 +522,30 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
     if len(before) == 2 and before[1] == "of" and before[0] in FEATURES["city"] | FEATURES["admin2"]:
         return True
     return b < len(toks) and toks[b].lower in SETTLEMENT_AFTER
+
+
+_BREAKS = {"(", ")", ",", ";", "[", "]"}
+
+
+def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[tuple[int, int]]:
+    """An entity cut at its possessives and brackets: "Goma (Goma" tagged as one name is two."""
+    out, a = [], start
+    for k in range(start, end + 1):
+        if k == end or k in splits or toks[k].text in _BREAKS:
+            if k > a:
+                out.append((a, k))
+            a = k + 1 if k < end and (toks[k].text in _BREAKS or toks[k].lower in ("and", "or")) else k
+    return out
+
+
+def _coordinated(toks: list[Token], k: int, ends: set[int]) -> bool:
+    """Right after a place and "and", "or", a comma or a bracket: "Homs and Hama", "Goma (Goma, Nord-Kivu)"."""
+    j = k - 1
+    if j < 1 or toks[j].lower not in ("and", "or", ",", "("):
+        return False
+    while j > 0 and (toks[j - 1].lower in _ALL_FEATURES or toks[j - 1].text in LOWER_FEATURES):  # "LGA, Delta"
+        j -= 1
+    return j in ends
 
 
 def _feature_after(toks: list[Token], j: int) -> bool:
@@ -413,18 +584,85 @@ def _after_comma(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token
     q = _qualifier(m, mentions)
     if q is None or [t.text for t in toks[m.end : q.start]] != [","]:
         return None
+    return None if _listed(q, mentions, toks) else q
+
+
+def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> bool:
+    """Is the place one of a list, followed by "and", "or" or a comma and another place?"""
     after = [t.lower for t in toks[q.end : q.end + 2]]
-    listed = after[:1] in (["and"], ["or"]) or after[:1] == [","] and (
+    return after[:1] in (["and"], ["or"]) or after[:1] == [","] and (
         after[1:] in (["and"], ["or"]) or any(o.start == q.end + 1 for o in mentions))
-    return None if listed else q
 
 
-def _area_named_with(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> GeoPlace | None:
-    """The province or country set after a town's name by a comma, if resolved: the area the town lies in."""
-    q = _after_comma(m, mentions, toks)
-    if q is None or q.resolved is None or q.resolved.kind not in ("admin1", "country"):
+_COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+            "southwestern", "north", "south", "east", "west", "-"}
+_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "near"} | _COMPASS
+
+
+def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
+    """The place named as the area `m` lies in: "Tassamakat (Gorom-Gorom, Oudalan)", "Tawila, North Darfur",
+    "Tarkende in Guma LGA", "the Toti-Chi village of Gulran district", "Korogo, near Berunda". Not the next
+    one of a list ("Nigeria, Cameroon and Chad")."""
+    o = next((o for o in mentions if o.start >= m.end), None)
+    if o is None or o.sent != m.sent or o.start - m.end > 5 or o.start == m.end:
         return None
-    return None if m.resolved is not None and m.resolved.kind in ("admin1", "country") else q.resolved
+    gap = [t.lower for t in toks[m.end : o.start]]
+    words = " ".join(gap)
+    for f in _LONG_FEATURES:
+        words = words.replace(" ".join(f), "")
+    if not all(w in _INSIDE_GAP or w in _ALL_FEATURES or w in LOWER_FEATURES for w in words.split()):
+        return None
+    if "," in gap and _listed(o, mentions, toks):
+        return None
+    return o
+
+
+def _suspect(m: PlaceMention, first: Counter, own: int) -> None:
+    """A town or district (not a city) in a country the report hardly points to, when it clearly points to another, is a
+    namesake: "Usu villages" in a report on Zamfara is not Wusu, China. The name stays, unresolved."""
+    p = m.resolved
+    if p is None:
+        return
+    first = first.copy()
+    first[p.country] -= own  # the name's own vote says nothing of itself
+    total = sum(first.values())
+    if p.kind in ("country", "admin1") or p.population >= 50_000 or total < 4 \
+            or first[p.country] / total >= 0.2 or m.area is not None:
+        return
+    top, votes = first.most_common(1)[0]
+    if votes / total >= 0.6 or votes / total >= 0.4 and first[p.country] <= 0:
+        m.resolved, m.namesake = None, True
+        if m.candidates:
+            m.candidates[0].reasons.append(f"no other place of the report is in {p.country}, it points to {top}:"
+                                           " a namesake, left unresolved")
+
+
+def _reference_point(toks: list[Token], m: PlaceMention) -> bool:
+    """A place that only locates another: "east of the capital Bangui", "30 km from Goma"."""
+    j = m.start - 1
+    while j > 0 and (toks[j].lower in ("the", "a") or toks[j].lower in _ALL_FEATURES):
+        j -= 1
+    if j < 1:
+        return False
+    before = toks[j - 1].lower
+    return toks[j].lower == "of" and before in _COMPASS | {"north-east", "north-west", "south-east", "south-west"} \
+        or toks[j].lower == "from" and before in ("km", "kilometres", "kilometers", "miles")
+
+
+def _formally_within(m: PlaceMention) -> bool:
+    """Set before its areas by a bracket or comma ("Dinangourou (Koro, Mopti)"): the town named is a district."""
+    return m.within is not None and m.within.is_area
+
+
+def _area_of(m: PlaceMention) -> GeoPlace | None:
+    """The smallest resolved area up the chain of places named as containing `m`."""
+    seen, o = set(), m.within
+    while o is not None and id(o) not in seen:
+        if o.resolved is not None:
+            return o.resolved
+        seen.add(id(o))
+        o = o.within
+    return None
 
 
 def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
@@ -488,6 +726,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else TRANSFER_VERBS))] \
         or usable
     pool = [m for m in usable if m.sent in sents]
+    told = usable
+    # A namesake left unresolved can be the place told with the event's figures, never one merely named near them.
+    usable = [m for m in usable if not m.namesake] or usable
 
     main_anchor = anchors[0] if anchors else None
 
@@ -496,7 +737,15 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
             _attached(parsed, m, toks[main_anchor])
         attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
-        return (attached, to_main, not modifier, m.resolved is not None, _specificity(m), -m.start)
+        # A place named as the area another lies in is never the event's place over the one inside it.
+        # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
+        # (a compound, a neighbourhood: "Police Lines in Peshawar").
+        known = m.resolved is not None or m.area is not None and (m.hint is not None or m.area.kind != "city"
+                                                                  or _formally_within(m))
+        # A reference point ("400 km east of the capital Bangui") is not where it happened; a namesake left
+        # unresolved is the place only when no other is told with the event.
+        return (not _reference_point(toks, m), not m.namesake, attached, to_main, not modifier, not m.is_area,
+                known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
     if chosen is None:
@@ -514,7 +763,16 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if chosen is None:
         country = gazetteer.country(focus.top) if focus.top else None
         return None, country, "country" if country else ""
-    free = [m for m in usable if m.sent not in other_events - sents]
+    for _ in range(4):  # "Matlab Uttar upazila (Chandpur, Chittagong)": the place inside the area chosen
+        # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
+        # neighbourhood ("a mosque inside Police Lines in Peshawar") is placed at its city.
+        inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
+                      and (m.resolved is not None or m.hint or chosen.resolved is None
+                           or chosen.resolved.kind != "city" or _formally_within(m))), None)
+        if inner is None:
+            break
+        chosen = inner
+    free = [m for m in told if m.sent not in other_events - sents]
     alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
     chosen = _refine(parsed, chosen, free, sents, alike, mentions, focus)
     if chosen.resolved is None:
@@ -580,13 +838,17 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
             continue
         if m.resolved is not None and not _inside(where, area):
             continue
-        level = 3 if m.resolved is None else _specificity_of(where)
-        better.append((m.sent in around, level, -abs(m.sent - min(sents)), -m.start, m))
-    return max(better, key=lambda x: x[:4])[4] if better else chosen
+        level = _specificity(m) if m.resolved is None else _specificity_of(where)
+        ref = _reference_point(parsed.tokens, m)
+        better.append((m.sent in around, not ref, level, -abs(m.sent - min(sents)), -m.start, m))
+    return max(better, key=lambda x: x[:5])[5] if better else chosen
 
 
 def _specificity(m: PlaceMention) -> int:
-    return 2 if m.resolved is None else _specificity_of(m.resolved)
+    """How precise a place is; a name the gazetteer lacks is as precise as its words say ("Kiyawa District")."""
+    if m.resolved is None:
+        return {"admin1": 1, "admin2": 2}.get(m.hint or "", 3)
+    return _specificity_of(m.resolved)
 
 
 def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
@@ -647,6 +909,8 @@ def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> 
 def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> GeoPlace | None:
     """For a name the gazetteer lacks, a known place named with it ("Sanakadougou ... in Kossi province"), here or
     where the same name is said with its area ("Tawila, North Darfur")."""
+    if m.area is not None:
+        return m.area
     near = [o for o in mentions if o is not m and o.resolved is not None and o.sent == m.sent and not o.dateline]
     if not near:
         return next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
