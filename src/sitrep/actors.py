@@ -36,6 +36,8 @@ ATTACK_NOUNS = set(_ROLES["attack_nouns"])
 AIMED_NOUNS = ATTACK_NOUNS | set(_ROLES["aimed"])
 WEAPONS = set(_ROLES["weapons"])
 ACCUSING = set(_ROLES["accusing"])
+CROWDS = [(c, lexicon.phrases(c["words"])) for c in _DATA["crowd"]]
+_BY_EVENT = _DATA["by_event"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class ActorMention:
     start: int
     end: int
     generic: bool = False  # "gunmen", "troops": named by what they are
+    acting: Entry | None = None  # the name when they do the violence: "protesters" who attack are "Rioters (X)"
 
 
 class ActorBook:
@@ -203,6 +206,37 @@ def unidentified(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
     return out
 
 
+def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
+    """People named by what they are or do, the way ACLED names them by country: "protesters" -> Protesters
+    (Kenya), Rioters (Kenya) when they do the violence; "villagers" -> Civilians (Kenya); "a gang" ->
+    Unidentified Gang (Mexico); "clan militiamen" -> Unidentified Clan Militia (Somalia)."""
+    toks = parsed.tokens
+    lowers = [t.lower for t in toks]
+    where = _country_name(gazetteer, focus_country)
+    out = []
+    k = 0
+    while k < len(toks):
+        best = None
+        for crowd, table in CROWDS:
+            ph = table.at(lowers, k)
+            if ph and (best is None or len(ph) > len(best[1])):
+                best = crowd, ph
+        if best is None:
+            k += 1
+            continue
+        crowd, ph = best
+        acting = crowd.get("acting")
+        out.append(ActorMention(_crowd_entry(crowd["name"], crowd["type"], where),
+                                Span(toks[k].idx, toks[k + len(ph) - 1].end), toks[k].sent, k, k + len(ph), generic=True,
+                                acting=_crowd_entry(acting, "rioters", where) if acting else None))
+        k += len(ph)
+    return out
+
+
+def _crowd_entry(template: str, kind: str, where: str | None) -> Entry:
+    return Entry(template.format(country=where) if where else template.split(" ({")[0], kind)
+
+
 def _country_name(gazetteer: Gazetteer, code: str | None) -> str | None:
     country = gazetteer.country(code) if code else None
     return country.name if country else None
@@ -325,6 +359,8 @@ def report_actors(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | Non
     perpetrators named only by what they are."""
     found = (book or ActorBook.default()).find(parsed) + state_forces(parsed, gazetteer, focus_country) \
         + unidentified(parsed, gazetteer, focus_country)
+    taken = {k for m in found for k in range(m.start, m.end)}
+    found += [m for m in crowds(parsed, gazetteer, focus_country) if not taken & set(range(m.start, m.end))]
     groups = {m.entry.name: m for m in found if _named_group(m)}
     return ReportActors(found, claimed_perpetrator(parsed, found),
                         next(iter(groups.values())) if len(groups) == 1 else None)
@@ -332,7 +368,7 @@ def report_actors(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | Non
 
 def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures: list[Figure],
                  violent: bool, gazetteer: Gazetteer, focus_country: str | None,
-                 others: set[int] = frozenset()) -> list[Actor]:
+                 others: set[int] = frozenset(), event_type: str | None = None) -> list[Actor]:
     """The actors of one event: named in its sentences, with roles; unknown perpetrators and counted victims added.
     The group the report blames, or the one group it names, is this event's only where it is not named in the
     sentences of another event (`others`): "Boko Haram attacked ..." is not the bandits of the next event."""
@@ -349,6 +385,8 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
         if m.sent not in sents or is_speaker(parsed, m):
             continue
         r = role(parsed, m)
+        if r == "perpetrator" and m.acting is not None:  # "protesters attacked the police": rioters
+            m = ActorMention(m.acting, m.span, m.sent, m.start, m.end, generic=True)
         if m.generic:
             # "IS militants", "eight Islamic State militants": the noun a name describes is the named actor
             m = next((n for n in named if n.end == m.start or _head(parsed, n).i == _head(parsed, m).i), m)
@@ -366,6 +404,17 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     if violent and claimed is not None and not any(a.role == "perpetrator" for a in actors.values()):
         e = claimed.entry
         actors[(e.name, "perpetrator")] = Actor(e.name, "perpetrator", claimed.span.text_of(text), claimed.span, e.type)
+    # What an event of its type implies when the report names nobody: "Protesters (X)" at a protest, "Civilians (X)"
+    # attacked in violence against civilians, an unidentified armed group doing violence.
+    implied = _BY_EVENT.get(event_type or "", {})
+    named_perpetrator = any(a.role == "perpetrator" for a in actors.values())
+    for r in ("target", "perpetrator"):
+        if r == "target" and implied.get("target_needs_perpetrator") and not named_perpetrator:
+            continue  # a protest where nobody is said to have used force: the crowd rioted
+        if r in implied and not any(a.role == r for a in actors.values()):
+            name, kind = implied[r]
+            name = name.format(country=where) if where else name.split(" ({")[0]
+            actors[(name, r)] = Actor(name, r, None, None, kind)
     if violent and not any(a.role == "perpetrator" for a in actors.values()):
         name = _unidentified_group(where)
         actors[(name, "perpetrator")] = Actor(name, "perpetrator", None, None, "political militia")
