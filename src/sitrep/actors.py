@@ -10,6 +10,7 @@ verb or its "by" agent is the perpetrator, its object or the victims counted are
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,9 @@ ATTACK_NOUNS = set(_ROLES["attack_nouns"])
 AIMED_NOUNS = ATTACK_NOUNS | set(_ROLES["aimed"])
 WEAPONS = set(_ROLES["weapons"])
 ACCUSING = set(_ROLES["accusing"])
+OPPONENTS = set(_ROLES["opponents"])
+POLICE_VICTIMS = re.compile(r"\W*(?:\w+\W+){0,2}?(?:%s)\b" % "|".join(
+    re.escape(w) for w in sorted(_DATA["victims"]["police"], key=len, reverse=True)), re.I)
 CROWDS = [(c, lexicon.phrases(c["words"])) for c in _DATA["crowd"]]
 _BY_EVENT = _DATA["by_event"]
 
@@ -44,6 +48,7 @@ _BY_EVENT = _DATA["by_event"]
 class Entry:
     name: str
     type: str
+    countries: tuple[str, ...] = ()  # the only countries where its aliases name it ("SNA" in Somalia, "FDS")
 
 
 @dataclass(slots=True)
@@ -65,7 +70,11 @@ class ActorBook:
         self._exact: dict[tuple[str, ...], Entry] = {}  # capitals-only aliases, matched as written
         folded: dict[str, Entry] = {}
         for e in entries:
-            entry = self.entries.setdefault(e["name"], Entry(e["name"], e.get("type", "rebel group")))
+            countries = tuple(e.get("countries", ()))
+            entry = self.entries.get(e["name"])
+            if entry is None or entry.countries != countries:  # one name, aliases that hold in other countries
+                entry = Entry(e["name"], e.get("type", "rebel group"), countries)
+                self.entries.setdefault(e["name"], entry)
             for alias in [e["name"], *e.get("aliases", [])]:
                 words = split_words(alias)  # split the way report text is split ("IS-K" -> IS - K)
                 if alias.replace("-", "").isupper() and len(alias) <= 6:
@@ -300,6 +309,8 @@ def role(parsed: Parsed, m: ActorMention) -> str:
         return "target"
     if head.dep == "pobj" and gov.lower in ("on", "against") and toks[gov.head].lemma in AIMED_NOUNS:
         return "target"
+    if head.dep == "pobj" and gov.lower == "with" and toks[gov.head].lemma in OPPONENTS:
+        return "target"  # "militiamen clashed with soldiers": the other side
     # The object of an accusation ("Witnesses accuse the RSF of killing ...")
     if head.dep == "dobj" and gov.lemma in ACCUSING:
         return "perpetrator"
@@ -342,6 +353,29 @@ def _named_group(m: ActorMention) -> bool:
     return not m.generic and m.entry.type != "state forces"
 
 
+def _longest(found: list[ActorMention]) -> list[ActorMention]:
+    """Of mentions over the same words, the longest ("Myanmar military air strike" over "Myanmar military")."""
+    return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start >
+                                        m.end - m.start for o in found)]
+
+
+def _in_country(found: list[ActorMention], gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
+    """Dictionary names that hold in the report's country: an entry limited to some countries ("SNA" is Somalia's
+    army) only there; "Military Forces of {country}" ("FDS", "defence and security forces") of that country."""
+    out = []
+    where = _country_name(gazetteer, focus_country)
+    for m in found:
+        e = m.entry
+        if e.countries and focus_country not in e.countries:
+            continue
+        if "{country}" in e.name:
+            if where is None:
+                continue
+            m.entry = Entry(e.name.format(country=where), e.type, e.countries)
+        out.append(m)
+    return out
+
+
 @dataclass(slots=True)
 class ReportActors:
     """The actors one report names, with what every event of it reads (worked out once per report): the group
@@ -357,8 +391,10 @@ def report_actors(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | Non
                   book: ActorBook | None = None) -> ReportActors:
     """Every actor a report names: dictionary names (`book`, else the default one), national forces, and
     perpetrators named only by what they are."""
-    found = (book or ActorBook.default()).find(parsed) + state_forces(parsed, gazetteer, focus_country) \
+    found = _in_country((book or ActorBook.default()).find(parsed), gazetteer, focus_country) \
+        + state_forces(parsed, gazetteer, focus_country) \
         + unidentified(parsed, gazetteer, focus_country)
+    found = _longest(found)
     taken = {k for m in found for k in range(m.start, m.end)}
     found += [m for m in crowds(parsed, gazetteer, focus_country) if not taken & set(range(m.start, m.end))]
     groups = {m.entry.name: m for m in found if _named_group(m)}
@@ -378,13 +414,18 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
         return m if m is not None and (m.sent in sents or m.sent not in others) else None
 
     claimed, the_group = ours(report.claimed), ours(report.the_group)
+    # The report's only event: whom the report names acting or acted on anywhere are its actors ("On 2 May,
+    # militiamen clashed with soldiers. ... 3 soldiers were killed").
+    anywhere = not others
     actors: dict[tuple[str, str], Actor] = {}
     # "eight Islamic State militants": the name and the noun it describes are one actor, the named one.
     named = [m for m in report.mentions if not m.generic and m.sent in sents]
     for m in report.mentions:
-        if m.sent not in sents or is_speaker(parsed, m):
+        if m.sent not in sents and not anywhere or is_speaker(parsed, m):
             continue
         r = role(parsed, m)
+        if m.sent not in sents and r == "other":
+            continue  # named in passing elsewhere ("jihadists linked to al-Qaeda operate in the area")
         if r == "perpetrator" and m.acting is not None:  # "protesters attacked the police": rioters
             m = ActorMention(m.acting, m.span, m.sent, m.start, m.end, generic=True)
         if m.generic:
@@ -411,7 +452,8 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     for r in ("target", "perpetrator"):
         if r == "target" and implied.get("target_needs_perpetrator") and not named_perpetrator:
             continue  # a protest where nobody is said to have used force: the crowd rioted
-        if r in implied and not any(a.role == r for a in actors.values()):
+        if r in implied and not any(a.role == r and (r == "perpetrator" or not implied.get("target_of_kind")
+                                                     or a.type == implied[r][1]) for a in actors.values()):
             name, kind = implied[r]
             name = name.format(country=where) if where else name.split(" ({")[0]
             actors[(name, r)] = Actor(name, r, None, None, kind)
@@ -424,7 +466,8 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
         if fig.victims == "civilians" and where:
             actors.setdefault((f"Civilians ({where})", "target"), Actor(f"Civilians ({where})", "target", None, None, "civilians"))
         elif fig.victims == "security_forces" and where and not any(a.type == "state forces" for a in actors.values()):
-            name = f"Military Forces of {where}"
+            police = POLICE_VICTIMS.match(text, fig.span.end)  # "2 policemen", "three police officers"
+            name = f"{'Police' if police else 'Military'} Forces of {where}"
             actors.setdefault((name, "target"), Actor(name, "target", None, None, "state forces"))
     order = {"perpetrator": 0, "target": 1, "other": 2}
     best: dict[str, Actor] = {}
