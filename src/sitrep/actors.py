@@ -366,8 +366,8 @@ def _in_country(found: list[ActorMention], gazetteer: Gazetteer, focus_country: 
     where = _country_name(gazetteer, focus_country)
     for m in found:
         e = m.entry
-        if e.countries and focus_country not in e.countries:
-            continue
+        if e.countries and focus_country is not None and focus_country not in e.countries:
+            continue  # (a report whose country is unknown keeps them)
         if "{country}" in e.name:
             if where is None:
                 continue
