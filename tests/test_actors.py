@@ -258,3 +258,12 @@ def test_actors_crowds(extract, text, expected):
 ])
 def test_actors_victims_and_sides(extract, text, expected):
     assert expected in [(a.name, a.role) for e in extract(text).events for a in e.actors]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Suspected Pokot militia killed 3 police reservists near Kapedo, Baringo.", ("Pokot Ethnic Militia (Kenya)", "perpetrator")),
+    ("Murle youths killed 14 people in Jonglei state, South Sudan.", ("Murle Ethnic Militia (South Sudan)", "perpetrator")),
+    ("Leelkayse clan militiamen killed 2 people near Galkayo, Somalia.", ("Leelkayse Clan Militia (Somalia)", "perpetrator")),
+])
+def test_actors_militias_named_by_their_people(extract, text, expected):
+    assert expected in [(a.name, a.role) for e in extract(text).events for a in e.actors]

@@ -42,6 +42,9 @@ POLICE_VICTIMS = re.compile(r"\W*(?:\w+\W+){0,2}?(?:%s)\b" % "|".join(
     re.escape(w) for w in sorted(_DATA["victims"]["police"], key=len, reverse=True)), re.I)
 CROWDS = [(c, lexicon.phrases(c["words"])) for c in _DATA["crowd"]]
 _BY_EVENT = _DATA["by_event"]
+PEOPLES = lexicon.phrases(_DATA["ethnic"]["peoples"])
+PEOPLE_NOUNS = lexicon.phrases(_DATA["ethnic"]["nouns"])
+CLAN_WORDS = lexicon.phrases(_DATA["ethnic"]["clan_words"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,11 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
     out = []
     k = 0
     while k < len(toks):
+        named = _people_militia(parsed, k, where)
+        if named is not None:
+            out.append(named)
+            k = named.end
+            continue
         best = None
         for crowd, table in CROWDS:
             ph = table.at(lowers, k)
@@ -240,6 +248,28 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
                                 acting=_crowd_entry(acting, "rioters", where) if acting else None))
         k += len(ph)
     return out
+
+
+def _people_militia(parsed: Parsed, k: int, where: str | None) -> ActorMention | None:
+    """A militia named by the people it comes from at token k: "Pokot militia" -> Pokot Ethnic Militia (Kenya),
+    "Leelkayse clan militiamen" -> Leelkayse Clan Militia (Somalia)."""
+    toks = parsed.tokens
+    lowers = [t.lower for t in toks]
+    people = PEOPLES.at(lowers, k) if toks[k].text[:1].isupper() else None
+    if people:
+        noun = PEOPLE_NOUNS.at(lowers, k + len(people))
+        if not noun:
+            return None
+        end, label, kind = k + len(people) + len(noun), "Ethnic Militia", "identity militia"
+    elif toks[k].pos == "PROPN" and toks[k].text[:1].isupper() and (clan := CLAN_WORDS.at(lowers, k + 1)):
+        end, label, kind = k + 1 + len(clan), "Clan Militia", "identity militia"
+        people = (toks[k].lower,)
+    else:
+        return None
+    if toks[end - 1].sent != toks[k].sent:
+        return None
+    name = " ".join(t.text for t in toks[k : k + len(people)]) + f" {label}" + (f" ({where})" if where else "")
+    return ActorMention(Entry(name, kind), Span(toks[k].idx, toks[end - 1].end), toks[k].sent, k, end)
 
 
 def _crowd_entry(template: str, kind: str, where: str | None) -> Entry:
