@@ -92,6 +92,9 @@ CASES = [
     ("between 1 and 3 May", D(2020, 5, 9), D(2020, 5, 1), D(2020, 5, 3), "day"),
     ("from 26 April to 29 April", D(2020, 5, 9), D(2020, 4, 26), D(2020, 4, 29), "day"),
     ("between 26 April - 29 April 2020", None, D(2020, 4, 26), D(2020, 4, 29), "day"),
+    # a day just after publication is of the publication's year (then in the future: it dates no event)
+    ("6 August", D(2024, 8, 5), D(2024, 8, 6), D(2024, 8, 6), "day"),
+    ("28 December", D(2024, 1, 10), D(2023, 12, 28), D(2023, 12, 28), "day"),
 ]
 
 
@@ -174,6 +177,14 @@ EVENT_DATES = [
     # numeric day and month in the text
     ("Militants attacked the town, throwing grenades into homes on 07/07. 14 people died.", date(2015, 7, 9),
      "2015-07-07", "2015-07-07"),
+    ("Gunmen attacked a police post on the night of 25/05, killing 20 officers. The group had also attacked the "
+     "area the previous week.", date(2015, 5, 27), "2015-05-25", "2015-05-25"),
+    # a note of one paragraph about one event: its time words, wherever they hang
+    ("Militants raided the town while people slept on 12 March. 9 dead.", date(2016, 3, 14), "2016-03-12",
+     "2016-03-12"),
+    # a day after publication told beside the opening date line does not date the event a year back
+    ("On 5 August 2024, unidentified persons set fire to a museum in Dhaka, a day before the planned rally on 6 "
+     "August. 3 people were injured.", date(2024, 8, 5), "2024-08-05", "2024-08-05"),
     # a page's time stamp line dates nothing
     ("Thousands flee fighting in the north\n\n12 August 2021, 1:03 pm\n\nFighting in the last week has driven "
      "thousands of people from their homes, the UN said.", date(2021, 8, 12), "2021-08-05", "2021-08-12"),

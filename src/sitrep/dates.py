@@ -351,12 +351,17 @@ def _year(y: int) -> Resolved:
 
 def _year_back(pub: date, month: int, day: int = 1, before: bool = False) -> int:
     """The year of the last `month` `day` on or before `pub` ("in December" in a January report is the year
-    before); with `before` ("last March", "last summer"), of the last one before `pub`'s month."""
-    if (month, day) > (pub.month, pub.day) or before and month >= pub.month:
+    before); with `before` ("last March", "last summer"), of the last one before `pub`'s month. A day just after
+    publication ("6 August" in a report of 5 August: another time zone, or what is to come) is of its year."""
+    if before and month >= pub.month:
         return pub.year - 1
+    if (month, day) > (pub.month, pub.day):
+        soon = _safe_date(pub.year, month, min(day, 28))
+        return pub.year if soon is not None and (soon - pub).days <= _SOON_DAYS else pub.year - 1
     return pub.year
 
 
+_SOON_DAYS = 3
 _ORDER = ["day", "week", "month", "season", "year"]
 
 
@@ -386,7 +391,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(
     rf"\b(?:between |from )?{_DAY}(?:(?: and | to |\s?[-–]\s?){_DAY})? (?:of )?(?:{_MONTH_NAMES})(?!\w)(?: \d{{4}})?"
     rf"|\b(?:{_MONTH_NAMES}) {_DAY}(?:(?: and | to |\s?[-–]\s?){_DAY})?\b(?:,? \d{{4}})?"
-    r"|(?<=\bon )\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
+    r"|(?:(?<=\bon )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\band )|(?<=\bto ))\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
 def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Entity, Token]]:
@@ -547,6 +552,8 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
         [w for w in event_words if w.sent not in others and _points_back(parsed, w, sents)],
+        # a note of one paragraph telling one event: its time words ("... while people slept on 07/07. 14 dead.")
+        [w for w in event_words if not others and len(set(parsed.paragraph_of_sentence)) == 1],
         [w for w in words if not w.speech and updates(w) and w.sent in sents],
     ]
     nearby = [x for x in event_words if x.sent in around]
