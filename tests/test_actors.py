@@ -100,24 +100,24 @@ def test_actors_types_are_acled_style(extract):
         ("Eight soldiers were killed by Boko Haram fighters in Borno.",
          [("Boko Haram", "perpetrator"), ("Military Forces of Nigeria", "target")]),
         ("A car bomb killed 9 people in Mogadishu. Officials blamed al-Shabaab.",
-         [("al-Shabaab", "perpetrator")]),
+         [("al-Shabaab", "perpetrator"), ("Civilians (Somalia)", "target")]),
         # a country as the subject of a violent verb is its military; a country's name of two words
         ("Russia launched a missile attack on Kharkiv on Monday, killing at least 6 people, officials said.",
-         [("Military Forces of Russia", "perpetrator")]),
+         [("Military Forces of Russia", "perpetrator"), ("Civilians (Ukraine)", "target")]),
         ("Burkina Faso's army killed 30 militants in the north.",
          [("Military Forces of Burkina Faso", "perpetrator"), ("Unidentified Armed Group (Burkina Faso)", "target")]),
         # the group that says it was behind the bombing
         ("A suicide bomber killed at least 43 people at a mosque in Kunduz, officials said.\nThe Islamic State "
-         "group's Afghan branch said it was behind the bombing.", [("Islamic State", "perpetrator")]),
+         "group's Afghan branch said it was behind the bombing.", [("Islamic State", "perpetrator"), ("Civilians (Afghanistan)", "target")]),
         # a group named where no group has claimed the attack did not claim it; one blamed after "but" did
         ("Gunmen killed 10 worshippers at a church in Burkina Faso.\nNo group has claimed the attack, but jihadists "
          "linked to al-Qaeda and Islamic State operate in the area.",
          [("Unidentified Armed Group (Burkina Faso)", "perpetrator"), ("Civilians (Burkina Faso)", "target")]),
         ("A truck bomb killed 20 people in Mogadishu.\nNo group has said it was behind the attack, but officials "
-         "blamed al-Shabaab.", [("al-Shabaab", "perpetrator")]),
+         "blamed al-Shabaab.", [("al-Shabaab", "perpetrator"), ("Civilians (Somalia)", "target")]),
         # whom officials blame is the perpetrator, in the present tense too, not a target
         ("Officials blame al-Shabaab for a car bomb that killed 12 people in Mogadishu on Sunday.",
-         [("al-Shabaab", "perpetrator")]),
+         [("al-Shabaab", "perpetrator"), ("Civilians (Somalia)", "target")]),
         ("Twelve civilians were killed in Sagaing, police said.",
          [("Unidentified Armed Group (Myanmar)", "perpetrator"), ("Civilians (Myanmar)", "target")]),
         ("Witnesses accuse the RSF of killing 40 civilians in El Geneina.",

@@ -482,6 +482,10 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     for r in ("target", "perpetrator"):
         if r == "target" and implied.get("target_needs_perpetrator") and not named_perpetrator:
             continue  # a protest where nobody is said to have used force: the crowd rioted
+        if r == "target" and "target_if_victims" in implied and not any(
+                f.victims in implied["target_if_victims"] for f in figures
+                if not f.superseded and f.category in ("killed", "injured", "abducted")):
+            continue  # a blast that killed soldiers did not target civilians
         if r in implied and not any(a.role == r and (r == "perpetrator" or not implied.get("target_of_kind")
                                                      or a.type == implied[r][1]) for a in actors.values()):
             name, kind = implied[r]
