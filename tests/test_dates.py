@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from sitrep.dates import resolve
+from sitrep.dates import acled_time_precision, resolve
+from sitrep.model import When
 
 MON_18_MAY_2015 = date(2015, 5, 18)  # a Monday
 FRI_25_MAR_2022 = date(2022, 3, 25)  # a Friday
@@ -216,3 +217,15 @@ def test_dates_no_publication_date_gives_only_absolute_dates(extract):
     first, second = rec.events
     assert (first.date.start, first.date.end) == (None, None)
     assert (second.date.start, second.date.end) == (date(2014, 1, 1), date(2014, 12, 31))
+
+
+@pytest.mark.parametrize("when,code", [
+    (When(date(2020, 5, 6), date(2020, 5, 6), "day"), 1),
+    (When(date(2020, 5, 6), date(2020, 5, 6), "week"), 2),  # "Around 6 May 2020 (as reported)"
+    (When(date(2020, 5, 6), date(2020, 5, 6), "reported"), 2),  # nothing in the report dates it
+    (When(date(2020, 5, 2), date(2020, 5, 3), "day"), 2),  # "the night of 2-3 May"
+    (When(date(2020, 5, 1), date(2020, 5, 31), "month"), 3),
+    (When(None, date(2020, 5, 6), "unknown"), 3),
+])
+def test_dates_acled_time_precision(when, code):
+    assert acled_time_precision(when) == code

@@ -575,6 +575,18 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     return When(None, published, "unknown" if published else None, None, None)
 
 
+def acled_time_precision(when: When | None) -> int:
+    """ACLED's time precision code of a date: 1 the day is known, 2 known to within a week (a day told only as
+    reported, "Around 6 May (as reported)", a report's own day, a span of up to a week), 3 to a month or worse."""
+    if when is None or when.start is None or when.end is None:
+        return 3
+    if when.precision == "day" and when.start == when.end:
+        return 1
+    if when.precision in ("day", "week", "reported") and (when.end - when.start).days <= 7:
+        return 2
+    return 3
+
+
 def _hedged(precision: str) -> str:
     """A day known only as the day it was reported ("Around 6 May (as reported)") is known to the week."""
     return "week" if precision == "day" else precision
