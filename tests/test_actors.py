@@ -267,3 +267,13 @@ def test_actors_victims_and_sides(extract, text, expected):
 ])
 def test_actors_militias_named_by_their_people(extract, text, expected):
     assert expected in [(a.name, a.role) for e in extract(text).events for a in e.actors]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the part the whole names: "a group of villagers" attacked, so the villagers did (rioters)
+    ("A group of villagers attacked 2 suspected thieves in Kano state, killing one.", ("Rioters (Nigeria)", "perpetrator")),
+    ("Members of two rival clans clashed near Galkayo, Somalia, leaving 3 dead.",
+     ("Unidentified Clan Militia (Somalia)", "perpetrator")),
+])
+def test_actors_part_of_a_whole(extract, text, expected):
+    assert expected in [(a.name, a.role) for e in extract(text).events for a in e.actors]

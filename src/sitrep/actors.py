@@ -38,6 +38,7 @@ AIMED_NOUNS = ATTACK_NOUNS | set(_ROLES["aimed"])
 WEAPONS = set(_ROLES["weapons"])
 ACCUSING = set(_ROLES["accusing"])
 OPPONENTS = set(_ROLES["opponents"])
+PARTITIVES = set(_ROLES["partitives"])
 POLICE_VICTIMS = re.compile(r"\W*(?:\w+\W+){0,2}?(?:%s)\b" % "|".join(
     re.escape(w) for w in sorted(_DATA["victims"]["police"], key=len, reverse=True)), re.I)
 CROWDS = [(c, lexicon.phrases(c["words"])) for c in _DATA["crowd"]]
@@ -317,6 +318,12 @@ def role(parsed: Parsed, m: ActorMention) -> str:
     while head.dep == "conj" and head.head != head.i:  # "killing 170 Afghans and 13 US service members"
         head = toks[head.head]
     gov = toks[head.head]
+    # "members of two villages clashed", "a group of villagers attacked": the part the whole names
+    while head.dep == "pobj" and gov.lower == "of" and toks[gov.head].lower in PARTITIVES and gov.head != gov.i:
+        head = toks[gov.head]
+        while head.dep == "conj" and head.head != head.i:
+            head = toks[head.head]
+        gov = toks[head.head]
     # "militants are thought to have killed": the subject of a raising verb whose complement is the violence
     if head.dep in ("nsubj", "nsubjpass") and gov.lemma in RAISING and any(
             c.dep == "xcomp" and c.lemma in VIOLENT_VERBS for c in parsed.children(gov.i)):
