@@ -277,3 +277,11 @@ def test_actors_militias_named_by_their_people(extract, text, expected):
 ])
 def test_actors_part_of_a_whole(extract, text, expected):
     assert expected in [(a.name, a.role) for e in extract(text).events for a in e.actors]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # gunmen said to be unknown stay unknown though the report names one group (here their target)
+    ("Unknown gunmen shot and killed 2 SDF fighters in Raqqa, Syria.", ("Unidentified Armed Group (Syria)", "perpetrator")),
+])
+def test_actors_unknown_stay_unknown(extract, text, expected):
+    assert expected in [(a.name, a.role) for e in extract(text).events for a in e.actors]

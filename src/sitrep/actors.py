@@ -27,6 +27,7 @@ _DATA = lexicon.load("actors")
 STATE_NOUNS = {kind: lexicon.phrases(words) for kind, words in _DATA["state_forces"].items() if kind != "unnamed"}
 UNNAMED_STATE = lexicon.phrases(_DATA["state_forces"]["unnamed"])
 UNIDENTIFIED = lexicon.phrases(_DATA["unidentified"]["words"])
+UNKNOWN_WORDS = set(_DATA["unidentified"]["unknown"])
 CLAIMS = lexicon.phrases(_DATA["claims"]["phrases"])
 _ROLES = _DATA["roles"]
 SPEECH = set(_ROLES["speech"])
@@ -469,8 +470,11 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
             # "IS militants", "eight Islamic State militants": the noun a name describes is the named actor
             m = next((n for n in named if n.end == m.start or _head(parsed, n).i == _head(parsed, m).i), m)
         if m.generic and r == "perpetrator" and m.entry.name.startswith("Unidentified"):
-            # "the militants" in a report that names whom it blames, or only one group: that group
-            m = claimed or the_group or m
+            # "the militants" in a report that names whom it blames, or only one group: that group; "the
+            # unknown gunmen" stay unknown, and so does a group the report names as their target
+            said_unknown = any(t.lower in UNKNOWN_WORDS for t in parsed.tokens[m.start : m.end])
+            pick = claimed or (the_group if the_group is None or role(parsed, the_group) != "target" else None)
+            m = m if said_unknown else pick or m
         key = (m.entry.name, r)
         if key not in actors:
             actors[key] = Actor(m.entry.name, r, m.span.text_of(text), m.span, m.entry.type)
