@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from sitrep.dates import resolve
+from sitrep.dates import acled_time_precision, resolve
+from sitrep.model import When
 
 MON_18_MAY_2015 = date(2015, 5, 18)  # a Monday
 FRI_25_MAR_2022 = date(2022, 3, 25)  # a Friday
@@ -71,6 +72,30 @@ CASES = [
     ("in 2014", None, D(2014, 1, 1), D(2014, 12, 31), "year"),
     ("late 2006", None, D(2006, 9, 1), D(2006, 12, 31), "year"),
     ("last year", WED_10_JAN_2024, D(2023, 1, 1), D(2023, 12, 31), "year"),
+    # day-first, abbreviated, numeric and ISO forms
+    ("On 30 April 2020", None, D(2020, 4, 30), D(2020, 4, 30), "day"),
+    ("28 Apr 2020", None, D(2020, 4, 28), D(2020, 4, 28), "day"),
+    ("3 Sept. 2019", None, D(2019, 9, 3), D(2019, 9, 3), "day"),
+    ("on 14/08", D(2021, 8, 20), D(2021, 8, 14), D(2021, 8, 14), "day"),
+    ("07/07/2015", None, D(2015, 7, 7), D(2015, 7, 7), "day"),
+    ("3/5/20", None, D(2020, 5, 3), D(2020, 5, 3), "day"),
+    ("12/25/2020", None, D(2020, 12, 25), D(2020, 12, 25), "day"),  # the second number cannot be a month
+    ("on 2020-05-03", None, D(2020, 5, 3), D(2020, 5, 3), "day"),
+    ("the 3rd of March 2021", None, D(2021, 3, 3), D(2021, 3, 3), "day"),
+    # hedged and reported days: the day itself
+    ("Around 6 May 2020 (as reported)", None, D(2020, 5, 6), D(2020, 5, 6), "day"),
+    ("Reported on 8 March 2020", None, D(2020, 3, 8), D(2020, 3, 8), "day"),
+    ("as reported on 30 April 2020", None, D(2020, 4, 30), D(2020, 4, 30), "day"),
+    ("about 12 June", D(2022, 6, 20), D(2022, 6, 12), D(2022, 6, 12), "day"),
+    # nights and ranges of days
+    ("On the night of 2-3 May", D(2020, 5, 9), D(2020, 5, 2), D(2020, 5, 3), "day"),
+    ("the night of 2 to 3 May 2020", None, D(2020, 5, 2), D(2020, 5, 3), "day"),
+    ("between 1 and 3 May", D(2020, 5, 9), D(2020, 5, 1), D(2020, 5, 3), "day"),
+    ("from 26 April to 29 April", D(2020, 5, 9), D(2020, 4, 26), D(2020, 4, 29), "day"),
+    ("between 26 April - 29 April 2020", None, D(2020, 4, 26), D(2020, 4, 29), "day"),
+    # a day just after publication is of the publication's year (then in the future: it dates no event)
+    ("6 August", D(2024, 8, 5), D(2024, 8, 6), D(2024, 8, 6), "day"),
+    ("28 December", D(2024, 1, 10), D(2023, 12, 28), D(2023, 12, 28), "day"),
 ]
 
 
@@ -134,6 +159,36 @@ EVENT_DATES = [
     # two days the model tags apart ("11 and" + "12 May") are one time
     ("At least 27 civilians were killed in clashes in the town on 11 and 12 May.", date(2024, 5, 14), "2024-05-11",
      "2024-05-12"),
+    # the report's opening date line dates what it tells in later sentences
+    ("On 30 April 2020, an argument between police and soldiers at a checkpoint in Bomadi led to a brawl. Two "
+     "soldiers were killed in the brawl.", date(2020, 5, 4), "2020-04-30", "2020-04-30"),
+    ("Around 6 May 2020 (as reported), in Chilpancingo, Guerrero, a man was found dead near the market. The body "
+     "had gunshot wounds. 1 fatality.", date(2020, 5, 6), "2020-05-06", "2020-05-06"),
+    ("Reported on 8 March 2020, militants attacked an army post in the district. As a result 3 soldiers were "
+     "killed.", date(2020, 3, 8), "2020-03-08", "2020-03-08"),
+    ("On 28 Apr 2020, the militia destroyed two hideouts in the hills. 7 militants were killed in the operation.",
+     date(2020, 4, 30), "2020-04-28", "2020-04-28"),
+    ("24 April. While police chased a suspect through the market, a crowd gathered. Police fired into the crowd, "
+     "killing one.", date(2018, 4, 24), "2018-04-24", "2018-04-24"),
+    ("On the night of 2-3 May, gunmen raided the village of Kurmi. 5 villagers were killed.", date(2020, 5, 9),
+     "2020-05-02", "2020-05-03"),
+    # an own date beats the opening one
+    ("On 5 May 2020, local officials reported the attack. The gunmen killed 4 farmers on 3 May near the river.",
+     date(2020, 5, 5), "2020-05-03", "2020-05-03"),
+    # numeric day and month in the text
+    ("Militants attacked the town, throwing grenades into homes on 07/07. 14 people died.", date(2015, 7, 9),
+     "2015-07-07", "2015-07-07"),
+    ("Gunmen attacked a police post on the night of 25/05, killing 20 officers. The group had also attacked the "
+     "area the previous week.", date(2015, 5, 27), "2015-05-25", "2015-05-25"),
+    # a note of one paragraph about one event: its time words, wherever they hang
+    ("Militants raided the town while people slept on 12 March. 9 dead.", date(2016, 3, 14), "2016-03-12",
+     "2016-03-12"),
+    # a day after publication told beside the opening date line does not date the event a year back
+    ("On 5 August 2024, unidentified persons set fire to a museum in Dhaka, a day before the planned rally on 6 "
+     "August. 3 people were injured.", date(2024, 8, 5), "2024-08-05", "2024-08-05"),
+    # a page's time stamp line dates nothing
+    ("Thousands flee fighting in the north\n\n12 August 2021, 1:03 pm\n\nFighting in the last week has driven "
+     "thousands of people from their homes, the UN said.", date(2021, 8, 12), "2021-08-05", "2021-08-12"),
 ]
 
 
@@ -144,8 +199,16 @@ def test_dates_event_date(extract, text, published, start, end):
     assert (when.start and when.start.isoformat(), when.end.isoformat()) == (start, end)
 
 
-def test_dates_event_without_time_words_ends_at_publication(extract):
+def test_dates_report_without_time_words_is_dated_by_publication(extract):
+    """Nothing in the report dates anything: the event is the report's news, of its day, known only to that."""
     when = extract("Twelve people were killed in the attack, residents said.", date(2020, 3, 10)).events[0].date
+    assert (when.start, when.end, when.precision) == (date(2020, 3, 10), date(2020, 3, 10), "reported")
+
+
+def test_dates_event_without_time_words_in_a_dated_report_ends_at_publication(extract):
+    rec = extract("A bomb killed 9 people at a market on Sunday.\n\nSeparately, twelve people were killed in an attack "
+                  "on a bus in the north, residents said.", date(2020, 3, 10))
+    when = rec.events[-1].date
     assert (when.start, when.end, when.precision) == (None, date(2020, 3, 10), "unknown")
 
 
@@ -154,3 +217,15 @@ def test_dates_no_publication_date_gives_only_absolute_dates(extract):
     first, second = rec.events
     assert (first.date.start, first.date.end) == (None, None)
     assert (second.date.start, second.date.end) == (date(2014, 1, 1), date(2014, 12, 31))
+
+
+@pytest.mark.parametrize("when,code", [
+    (When(date(2020, 5, 6), date(2020, 5, 6), "day"), 1),
+    (When(date(2020, 5, 6), date(2020, 5, 6), "week"), 2),  # "Around 6 May 2020 (as reported)"
+    (When(date(2020, 5, 6), date(2020, 5, 6), "reported"), 2),  # nothing in the report dates it
+    (When(date(2020, 5, 2), date(2020, 5, 3), "day"), 2),  # "the night of 2-3 May"
+    (When(date(2020, 5, 1), date(2020, 5, 31), "month"), 3),
+    (When(None, date(2020, 5, 6), "unknown"), 3),
+])
+def test_dates_acled_time_precision(when, code):
+    assert acled_time_precision(when) == code

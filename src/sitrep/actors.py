@@ -10,6 +10,7 @@ verb or its "by" agent is the perpetrator, its object or the victims counted are
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,7 @@ _DATA = lexicon.load("actors")
 STATE_NOUNS = {kind: lexicon.phrases(words) for kind, words in _DATA["state_forces"].items() if kind != "unnamed"}
 UNNAMED_STATE = lexicon.phrases(_DATA["state_forces"]["unnamed"])
 UNIDENTIFIED = lexicon.phrases(_DATA["unidentified"]["words"])
+UNKNOWN_WORDS = set(_DATA["unidentified"]["unknown"])
 CLAIMS = lexicon.phrases(_DATA["claims"]["phrases"])
 _ROLES = _DATA["roles"]
 SPEECH = set(_ROLES["speech"])
@@ -36,12 +38,22 @@ ATTACK_NOUNS = set(_ROLES["attack_nouns"])
 AIMED_NOUNS = ATTACK_NOUNS | set(_ROLES["aimed"])
 WEAPONS = set(_ROLES["weapons"])
 ACCUSING = set(_ROLES["accusing"])
+OPPONENTS = set(_ROLES["opponents"])
+PARTITIVES = set(_ROLES["partitives"])
+POLICE_VICTIMS = re.compile(r"\W*(?:\w+\W+){0,2}?(?:%s)\b" % "|".join(
+    re.escape(w) for w in sorted(_DATA["victims"]["police"], key=len, reverse=True)), re.I)
+CROWDS = [(c, lexicon.phrases(c["words"])) for c in _DATA["crowd"]]
+_BY_EVENT = _DATA["by_event"]
+PEOPLES = lexicon.phrases(_DATA["ethnic"]["peoples"])
+PEOPLE_NOUNS = lexicon.phrases(_DATA["ethnic"]["nouns"])
+CLAN_WORDS = lexicon.phrases(_DATA["ethnic"]["clan_words"])
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     name: str
     type: str
+    countries: tuple[str, ...] = ()  # the only countries where its aliases name it ("SNA" in Somalia, "FDS")
 
 
 @dataclass(slots=True)
@@ -52,6 +64,7 @@ class ActorMention:
     start: int
     end: int
     generic: bool = False  # "gunmen", "troops": named by what they are
+    acting: Entry | None = None  # the name when they do the violence: "protesters" who attack are "Rioters (X)"
 
 
 class ActorBook:
@@ -62,7 +75,11 @@ class ActorBook:
         self._exact: dict[tuple[str, ...], Entry] = {}  # capitals-only aliases, matched as written
         folded: dict[str, Entry] = {}
         for e in entries:
-            entry = self.entries.setdefault(e["name"], Entry(e["name"], e.get("type", "rebel group")))
+            countries = tuple(e.get("countries", ()))
+            entry = self.entries.get(e["name"])
+            if entry is None or entry.countries != countries:  # one name, aliases that hold in other countries
+                entry = Entry(e["name"], e.get("type", "rebel group"), countries)
+                self.entries.setdefault(e["name"], entry)
             for alias in [e["name"], *e.get("aliases", [])]:
                 words = split_words(alias)  # split the way report text is split ("IS-K" -> IS - K)
                 if alias.replace("-", "").isupper() and len(alias) <= 6:
@@ -203,6 +220,64 @@ def unidentified(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
     return out
 
 
+def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
+    """People named by what they are or do, the way ACLED names them by country: "protesters" -> Protesters
+    (Kenya), Rioters (Kenya) when they do the violence; "villagers" -> Civilians (Kenya); "a gang" ->
+    Unidentified Gang (Mexico); "clan militiamen" -> Unidentified Clan Militia (Somalia)."""
+    toks = parsed.tokens
+    lowers = [t.lower for t in toks]
+    where = _country_name(gazetteer, focus_country)
+    out = []
+    k = 0
+    while k < len(toks):
+        named = _people_militia(parsed, k, where)
+        if named is not None:
+            out.append(named)
+            k = named.end
+            continue
+        best = None
+        for crowd, table in CROWDS:
+            ph = table.at(lowers, k)
+            if ph and (best is None or len(ph) > len(best[1])):
+                best = crowd, ph
+        if best is None:
+            k += 1
+            continue
+        crowd, ph = best
+        acting = crowd.get("acting")
+        out.append(ActorMention(_crowd_entry(crowd["name"], crowd["type"], where),
+                                Span(toks[k].idx, toks[k + len(ph) - 1].end), toks[k].sent, k, k + len(ph), generic=True,
+                                acting=_crowd_entry(acting, "rioters", where) if acting else None))
+        k += len(ph)
+    return out
+
+
+def _people_militia(parsed: Parsed, k: int, where: str | None) -> ActorMention | None:
+    """A militia named by the people it comes from at token k: "Pokot militia" -> Pokot Ethnic Militia (Kenya),
+    "Leelkayse clan militiamen" -> Leelkayse Clan Militia (Somalia)."""
+    toks = parsed.tokens
+    lowers = [t.lower for t in toks]
+    people = PEOPLES.at(lowers, k) if toks[k].text[:1].isupper() else None
+    if people:
+        noun = PEOPLE_NOUNS.at(lowers, k + len(people))
+        if not noun:
+            return None
+        end, label, kind = k + len(people) + len(noun), "Ethnic Militia", "identity militia"
+    elif toks[k].pos == "PROPN" and toks[k].text[:1].isupper() and (clan := CLAN_WORDS.at(lowers, k + 1)):
+        end, label, kind = k + 1 + len(clan), "Clan Militia", "identity militia"
+        people = (toks[k].lower,)
+    else:
+        return None
+    if toks[end - 1].sent != toks[k].sent:
+        return None
+    name = " ".join(t.text for t in toks[k : k + len(people)]) + f" {label}" + (f" ({where})" if where else "")
+    return ActorMention(Entry(name, kind), Span(toks[k].idx, toks[end - 1].end), toks[k].sent, k, end)
+
+
+def _crowd_entry(template: str, kind: str, where: str | None) -> Entry:
+    return Entry(template.format(country=where) if where else template.split(" ({")[0], kind)
+
+
 def _country_name(gazetteer: Gazetteer, code: str | None) -> str | None:
     country = gazetteer.country(code) if code else None
     return country.name if country else None
@@ -244,6 +319,12 @@ def role(parsed: Parsed, m: ActorMention) -> str:
     while head.dep == "conj" and head.head != head.i:  # "killing 170 Afghans and 13 US service members"
         head = toks[head.head]
     gov = toks[head.head]
+    # "members of two villages clashed", "a group of villagers attacked": the part the whole names
+    while head.dep == "pobj" and gov.lower == "of" and toks[gov.head].lower in PARTITIVES and gov.head != gov.i:
+        head = toks[gov.head]
+        while head.dep == "conj" and head.head != head.i:
+            head = toks[head.head]
+        gov = toks[head.head]
     # "militants are thought to have killed": the subject of a raising verb whose complement is the violence
     if head.dep in ("nsubj", "nsubjpass") and gov.lemma in RAISING and any(
             c.dep == "xcomp" and c.lemma in VIOLENT_VERBS for c in parsed.children(gov.i)):
@@ -266,6 +347,8 @@ def role(parsed: Parsed, m: ActorMention) -> str:
         return "target"
     if head.dep == "pobj" and gov.lower in ("on", "against") and toks[gov.head].lemma in AIMED_NOUNS:
         return "target"
+    if head.dep == "pobj" and gov.lower == "with" and toks[gov.head].lemma in OPPONENTS:
+        return "target"  # "militiamen clashed with soldiers": the other side
     # The object of an accusation ("Witnesses accuse the RSF of killing ...")
     if head.dep == "dobj" and gov.lemma in ACCUSING:
         return "perpetrator"
@@ -308,6 +391,29 @@ def _named_group(m: ActorMention) -> bool:
     return not m.generic and m.entry.type != "state forces"
 
 
+def _longest(found: list[ActorMention]) -> list[ActorMention]:
+    """Of mentions over the same words, the longest ("Myanmar military air strike" over "Myanmar military")."""
+    return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start >
+                                        m.end - m.start for o in found)]
+
+
+def _in_country(found: list[ActorMention], gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
+    """Dictionary names that hold in the report's country: an entry limited to some countries ("SNA" is Somalia's
+    army) only there; "Military Forces of {country}" ("FDS", "defence and security forces") of that country."""
+    out = []
+    where = _country_name(gazetteer, focus_country)
+    for m in found:
+        e = m.entry
+        if e.countries and focus_country is not None and focus_country not in e.countries:
+            continue  # (a report whose country is unknown keeps them)
+        if "{country}" in e.name:
+            if where is None:
+                continue
+            m.entry = Entry(e.name.format(country=where), e.type, e.countries)
+        out.append(m)
+    return out
+
+
 @dataclass(slots=True)
 class ReportActors:
     """The actors one report names, with what every event of it reads (worked out once per report): the group
@@ -323,8 +429,12 @@ def report_actors(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | Non
                   book: ActorBook | None = None) -> ReportActors:
     """Every actor a report names: dictionary names (`book`, else the default one), national forces, and
     perpetrators named only by what they are."""
-    found = (book or ActorBook.default()).find(parsed) + state_forces(parsed, gazetteer, focus_country) \
+    found = _in_country((book or ActorBook.default()).find(parsed), gazetteer, focus_country) \
+        + state_forces(parsed, gazetteer, focus_country) \
         + unidentified(parsed, gazetteer, focus_country)
+    found = _longest(found)
+    taken = {k for m in found for k in range(m.start, m.end)}
+    found += [m for m in crowds(parsed, gazetteer, focus_country) if not taken & set(range(m.start, m.end))]
     groups = {m.entry.name: m for m in found if _named_group(m)}
     return ReportActors(found, claimed_perpetrator(parsed, found),
                         next(iter(groups.values())) if len(groups) == 1 else None)
@@ -332,7 +442,7 @@ def report_actors(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | Non
 
 def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures: list[Figure],
                  violent: bool, gazetteer: Gazetteer, focus_country: str | None,
-                 others: set[int] = frozenset()) -> list[Actor]:
+                 others: set[int] = frozenset(), event_type: str | None = None) -> list[Actor]:
     """The actors of one event: named in its sentences, with roles; unknown perpetrators and counted victims added.
     The group the report blames, or the one group it names, is this event's only where it is not named in the
     sentences of another event (`others`): "Boko Haram attacked ..." is not the bandits of the next event."""
@@ -342,19 +452,29 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
         return m if m is not None and (m.sent in sents or m.sent not in others) else None
 
     claimed, the_group = ours(report.claimed), ours(report.the_group)
+    # The report's only event: whom the report names acting or acted on anywhere are its actors ("On 2 May,
+    # militiamen clashed with soldiers. ... 3 soldiers were killed").
+    anywhere = not others
     actors: dict[tuple[str, str], Actor] = {}
     # "eight Islamic State militants": the name and the noun it describes are one actor, the named one.
     named = [m for m in report.mentions if not m.generic and m.sent in sents]
     for m in report.mentions:
-        if m.sent not in sents or is_speaker(parsed, m):
+        if m.sent not in sents and not anywhere or is_speaker(parsed, m):
             continue
         r = role(parsed, m)
+        if m.sent not in sents and r == "other":
+            continue  # named in passing elsewhere ("jihadists linked to al-Qaeda operate in the area")
+        if r == "perpetrator" and m.acting is not None:  # "protesters attacked the police": rioters
+            m = ActorMention(m.acting, m.span, m.sent, m.start, m.end, generic=True)
         if m.generic:
             # "IS militants", "eight Islamic State militants": the noun a name describes is the named actor
             m = next((n for n in named if n.end == m.start or _head(parsed, n).i == _head(parsed, m).i), m)
         if m.generic and r == "perpetrator" and m.entry.name.startswith("Unidentified"):
-            # "the militants" in a report that names whom it blames, or only one group: that group
-            m = claimed or the_group or m
+            # "the militants" in a report that names whom it blames, or only one group: that group; "the
+            # unknown gunmen" stay unknown, and so does a group the report names as their target
+            said_unknown = any(t.lower in UNKNOWN_WORDS for t in parsed.tokens[m.start : m.end])
+            pick = claimed or (the_group if the_group is None or role(parsed, the_group) != "target" else None)
+            m = m if said_unknown else pick or m
         key = (m.entry.name, r)
         if key not in actors:
             actors[key] = Actor(m.entry.name, r, m.span.text_of(text), m.span, m.entry.type)
@@ -366,6 +486,22 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     if violent and claimed is not None and not any(a.role == "perpetrator" for a in actors.values()):
         e = claimed.entry
         actors[(e.name, "perpetrator")] = Actor(e.name, "perpetrator", claimed.span.text_of(text), claimed.span, e.type)
+    # What an event of its type implies when the report names nobody: "Protesters (X)" at a protest, "Civilians (X)"
+    # attacked in violence against civilians, an unidentified armed group doing violence.
+    implied = _BY_EVENT.get(event_type or "", {})
+    named_perpetrator = any(a.role == "perpetrator" for a in actors.values())
+    for r in ("target", "perpetrator"):
+        if r == "target" and implied.get("target_needs_perpetrator") and not named_perpetrator:
+            continue  # a protest where nobody is said to have used force: the crowd rioted
+        if r == "target" and "target_if_victims" in implied and not any(
+                f.victims in implied["target_if_victims"] for f in figures
+                if not f.superseded and f.category in ("killed", "injured", "abducted")):
+            continue  # a blast that killed soldiers did not target civilians
+        if r in implied and not any(a.role == r and (r == "perpetrator" or not implied.get("target_of_kind")
+                                                     or a.type == implied[r][1]) for a in actors.values()):
+            name, kind = implied[r]
+            name = name.format(country=where) if where else name.split(" ({")[0]
+            actors[(name, r)] = Actor(name, r, None, None, kind)
     if violent and not any(a.role == "perpetrator" for a in actors.values()):
         name = _unidentified_group(where)
         actors[(name, "perpetrator")] = Actor(name, "perpetrator", None, None, "political militia")
@@ -375,7 +511,8 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
         if fig.victims == "civilians" and where:
             actors.setdefault((f"Civilians ({where})", "target"), Actor(f"Civilians ({where})", "target", None, None, "civilians"))
         elif fig.victims == "security_forces" and where and not any(a.type == "state forces" for a in actors.values()):
-            name = f"Military Forces of {where}"
+            police = POLICE_VICTIMS.match(text, fig.span.end)  # "2 policemen", "three police officers"
+            name = f"{'Police' if police else 'Military'} Forces of {where}"
             actors.setdefault((name, "target"), Actor(name, "target", None, None, "state forces"))
     order = {"perpetrator": 0, "target": 1, "other": 2}
     best: dict[str, Actor] = {}

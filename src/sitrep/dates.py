@@ -23,6 +23,8 @@ from sitrep.model import Span, When
 from sitrep.nlp import Entity, Parsed, Token
 
 _RULES = lexicon.load("dates")
+_FRAME = _RULES["frame"]
+_HEDGES = "|".join(re.escape(w) for w in sorted(_FRAME["hedges"], key=len, reverse=True))
 WEEKDAYS = {d.lower(): k for k, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): k for k, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): k for k, m in enumerate(calendar.month_abbr) if m})
@@ -57,8 +59,11 @@ def resolve(text: str, published: date | None) -> Resolved | None:
 def _clean(text: str) -> str:
     s = text.lower().replace("’", "'").replace(",", " ").replace(".", " ")
     s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\(?as reported\)?$", "", s).strip()  # "3 May 2020 (as reported)"
+    s = re.sub(rf"^(?:{_HEDGES})\s+", "", s)  # "around 3 May", "as reported on 30 April": the day itself
     s = re.sub(r"^(on|in|at|during|by|from|over|of|early on|late on)\s+", "", s)
     s = re.sub(r"^(on|in)\s+", "", s)
+    s = re.sub(r"^(?:the )?(?:night|evening|morning|afternoon) (?:of|between) ", "", s)  # "the night of 2-3 May"
     s = re.sub(r"^the\s+(?!past|last|previous)", "", s)  # "the last week" is a rolling week, "last week" a calendar one
     s = re.sub(r"(?<![\d-])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d-])", r"\1 - \2", s)  # "11-12 May"
     s = re.sub(r"^mid-", "mid ", s)  # "mid-May"
@@ -74,6 +79,25 @@ def _iso(s: str, pub: date | None) -> Resolved | None:
     return None
 
 
+def _numeric(s: str, pub: date | None) -> Resolved | None:
+    """"14/08", "07/07/2015", "3/5/20": day first, as most of the world writes it, unless the second number cannot
+    be a month ("12/25/2020")."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?", s)
+    if not m:
+        return None
+    day, month = int(m[1]), int(m[2])
+    if month > 12 >= day:
+        day, month = month, day
+    if m[3]:
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+    elif pub is None or _safe_date(pub.year, month, day) is None:
+        return None
+    else:
+        year = _year_back(pub, month, day)
+    d = _safe_date(year, month, day)
+    return Resolved(d, d, "day") if d else None
+
+
 def _between(s: str, pub: date | None) -> Resolved | None:
     """"between July 1 and August 5", "from May 2 to May 4", "Thursday and Friday", "November 28 and 29"."""
     m = re.fullmatch(r"(?:between |from )?(.+?) (?:and|to|until|through|-) (.+)", s)
@@ -84,6 +108,9 @@ def _between(s: str, pub: date | None) -> Resolved | None:
         b = re.sub(r"\d{1,2}$", b, a)
     if re.fullmatch(r"\d{1,2}", a) and re.fullmatch(r"\d{1,2} [a-z]+( \d{4})?", b):  # "28 and 29 November"
         a = a + b[len(b.split()[0]) :]
+    year = re.search(r" (\d{4})$", b)
+    if year and re.search(r"[a-z]", a) and not re.search(r"\d{4}", a):  # "26 April - 29 April 2020"
+        a = f"{a} {year[1]}"
     ra, rb = resolve(a, pub), resolve(b, pub)
     if ra is None or rb is None:
         return None
@@ -291,7 +318,7 @@ def _dateparser(s: str, pub: date | None) -> Resolved | None:
     return Resolved(d, d, "day")
 
 
-_CASCADE = [_iso, _since, _past_n, _ago, _relative_words, _between, _weekday, _season, _month_day, _month_year,
+_CASCADE = [_iso, _numeric, _since, _past_n, _ago, _relative_words, _between, _weekday, _season, _month_day, _month_year,
             _part_of_month, _year_only, _dateparser]
 
 
@@ -324,12 +351,17 @@ def _year(y: int) -> Resolved:
 
 def _year_back(pub: date, month: int, day: int = 1, before: bool = False) -> int:
     """The year of the last `month` `day` on or before `pub` ("in December" in a January report is the year
-    before); with `before` ("last March", "last summer"), of the last one before `pub`'s month."""
-    if (month, day) > (pub.month, pub.day) or before and month >= pub.month:
+    before); with `before` ("last March", "last summer"), of the last one before `pub`'s month. A day just after
+    publication ("6 August" in a report of 5 August: another time zone, or what is to come) is of its year."""
+    if before and month >= pub.month:
         return pub.year - 1
+    if (month, day) > (pub.month, pub.day):
+        soon = _safe_date(pub.year, month, min(day, 28))
+        return pub.year if soon is not None and (soon - pub).days <= _SOON_DAYS else pub.year - 1
     return pub.year
 
 
+_SOON_DAYS = 3
 _ORDER = ["day", "week", "month", "season", "year"]
 
 
@@ -346,15 +378,20 @@ class TimeWords:
     head: int  # the token the time words hang on in the parse
     speech: bool  # dates a statement ("said on Thursday"), not an event
     update: bool = False  # dates a toll update ("rose to 62 on Saturday"), not the event
+    frame: bool = False  # opens the report ("On 30 April 2020, ..."): the time of what it tells
+    hedged: bool = False  # "Around 6 May 2020 (as reported)", "Reported on 8 March": known to the report's day
 
 
 _JOINS = ("and", "to", "-", "–", "through", "until")
-_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted((m.capitalize() + (r"\.?" if len(m) <= 4 and m != "may" else "") for m in MONTHS),
+                              key=len, reverse=True))
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-# Days of a month the model may not tag: "between 1 and 7 April", "on 3 March", "April 1-7".
+# Days of a month the model may not tag, or tags in part: "between 1 and 7 April", "on 3 March", "April 1-7",
+# "Around 3 May 2020" (tagged "May 2020"), "28 Apr 2020", "on 14/08", "07/07/2015", "2020-05-03".
 _DAY_MONTH = re.compile(
-    rf"\b(?:between |from )?{_DAY}(?:(?: and | to |\s?[-–]\s?){_DAY})? (?:of )?(?:{_MONTH_NAMES})\b(?: \d{{4}})?"
-    rf"|\b(?:{_MONTH_NAMES}) {_DAY}(?:(?: and | to |\s?[-–]\s?){_DAY})?\b(?:,? \d{{4}})?")
+    rf"\b(?:between |from )?{_DAY}(?:(?: and | to |\s?[-–]\s?){_DAY})? (?:of )?(?:{_MONTH_NAMES})(?!\w)(?: \d{{4}})?"
+    rf"|\b(?:{_MONTH_NAMES}) {_DAY}(?:(?: and | to |\s?[-–]\s?){_DAY})?\b(?:,? \d{{4}})?"
+    r"|(?:(?<=\bon )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\band )|(?<=\bto ))\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
 def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Entity, Token]]:
@@ -387,7 +424,10 @@ def _time_entities_by_sentence(parsed: Parsed) -> tuple[list[Entity], dict[int, 
     by_sent: dict[int, list[Entity]] = {}
     for e in ents:
         by_sent.setdefault(parsed.tokens[e.start].sent, []).append(e)
-    return ents, by_sent
+    for k, same in by_sent.items():  # "May 2020" inside "3 May 2020" (one sentence holds both)
+        by_sent[k] = [e for e in same if not any(o.start <= e.start and e.end <= o.end
+                                                   and (o.end - o.start) > (e.end - e.start) for o in same)]
+    return [e for k in sorted(by_sent) for e in by_sent[k]], by_sent
 
 
 def _untagged_days(parsed: Parsed) -> list[Entity]:
@@ -399,8 +439,9 @@ def _untagged_days(parsed: Parsed) -> list[Entity]:
     out = []
     for m in _DAY_MONTH.finditer(parsed.text):
         a, b = m.span()
-        if any(x < b and a < y for x, y in tagged) or a not in starts or b not in ends:
-            continue
+        if a not in starts or b not in ends or any(x < b and a < y and not (a <= x and y <= b and (x, y) != (a, b))
+                                                   for x, y in tagged):
+            continue  # tagged already, or in part in a way it does not cover
         out.append(Entity("DATE", starts[a], ends[b] + 1, a, b, m.group(0)))
     return out
 
@@ -413,8 +454,8 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
         above = toks[root.head]
         if above.pos == "ADP" and above.head != above.i:
             above = toks[above.head]
-        if _in_dateline(parsed, e.start):
-            continue  # "KHARTOUM, June 6 -": when the story was filed
+        if _in_dateline(parsed, e.start) or _stamp_line(parsed.text, e.start_char, e.end_char):
+            continue  # "KHARTOUM, June 6 -", "12 August 2021, 1:03 pm": when the story was filed
         if in_superlative(parsed, root):
             continue  # "the deadliest day of the conflict since 2006" compares; it dates nothing
         text = e.text
@@ -426,10 +467,41 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
             start = toks[e.start - 1].idx
         else:
             start = e.start_char
+        opener = _opening(parsed, start, e.end_char)
         out.append(TimeWords(text, Span(start, e.end_char), root.sent, above.i,
                              above.lemma in SPEECH_LEMMAS or above.lower in SPEECH_FORMS,
-                             above.pos in ("VERB", "AUX") and above.lemma in TOLL_UPDATE))
+                             above.pos in ("VERB", "AUX") and above.lemma in TOLL_UPDATE,
+                             opener is not None, bool(opener)))
     return out
+
+
+_OPENERS = "|".join(re.escape(w) for w in sorted(_FRAME["openers"], key=len, reverse=True))
+_BEFORE_FRAME = re.compile(rf"\s*(?:(?:{_OPENERS})\s+)?(?:the\s+)?", re.I)
+_AFTER_FRAME = re.compile(r"\s*(\(\s*as reported\s*\))?\s*[,.:;–—-]")
+_HEDGED_FRAME = re.compile(rf"\s*(?:{_HEDGES})\s", re.I)
+
+
+def _rest_of_line(text: str, k: int) -> str:
+    end = text.find("\n", k)
+    return text[k : end if end >= 0 else len(text)]
+
+
+def _opening(parsed: Parsed, a: int, b: int) -> str | None:
+    """Do characters a..b open the report's first sentence as its date line ("On 30 April 2020, ...", "Reported
+    on 8 March 2020, ...", "24 April. ...")? None if not; else the words around it that say the day is only the
+    day it was reported ("Around", "(as reported)"), "" when there are none."""
+    body = [s for s in range(len(parsed.sents)) if not parsed.is_title(s)]
+    first = {0, *body[:1]}
+    for s in first:
+        lo, hi = parsed.sentence_span(s)
+        if not lo <= a < hi:
+            continue
+        before, after = _BEFORE_FRAME.fullmatch(parsed.text[lo:a]), _AFTER_FRAME.match(parsed.text, b)
+        if before is None or after is None or len(re.findall(r"[^\W\d]{2,}", _rest_of_line(parsed.text, after.end()))) < 3:
+            return None  # not an opening, or a line of its own ("12 August 2021, 1:03 pm"): a page's time stamp
+        hedge = _HEDGED_FRAME.match(parsed.text[lo:a] + " ")
+        return " ".join(x for x in (hedge and hedge.group(0).strip(), after[1]) if x)
+    return None
 
 
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)?\s*(?:\([^)]*\))?\s*,\s*$")
@@ -440,6 +512,13 @@ def _in_dateline(parsed: Parsed, k: int) -> bool:
     start = parsed.tokens[k].idx
     line_start = parsed.text.rfind("\n", 0, start) + 1
     return bool(_DATELINE.match(parsed.text[line_start:start]))
+
+
+def _stamp_line(text: str, a: int, b: int) -> bool:
+    """Are characters a..b on a line of their own with a few words at most ("12 August 2021, 1:03 pm", "Updated:
+    03-12-2019 01:59 IST"): a page's time stamp?"""
+    lo = text.rfind("\n", 0, a) + 1
+    return len(re.findall(r"[^\W\d]{2,}", text[lo:a] + " " + _rest_of_line(text, b))) < 3
 
 
 def _when_clause(parsed: Parsed, root: Token) -> bool:
@@ -479,11 +558,14 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     tiers = [
         [w for w in event_words if w.sent in sents and _on_anchor_clause(parsed, w, anchors, foreign)],
         [w for w in event_words if w.sent in sents and not _on_anchor_clause(parsed, w, foreign)],
+        [w for w in words if w.frame],
         [w for w in event_words if w.sent in around and w.sent not in sents and on_event_verb(w)],
         [w for w in event_words if w.sent in set(lead) - set(others) and on_event_verb(w)],
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
         [w for w in event_words if w.sent not in others and _points_back(parsed, w, sents)],
+        # a note of one paragraph telling one event: its time words ("... while people slept on 07/07. 14 dead.")
+        [w for w in event_words if not others and len(set(parsed.paragraph_of_sentence)) == 1],
         [w for w in words if not w.speech and updates(w) and w.sent in sents],
     ]
     nearby = [x for x in event_words if x.sent in around]
@@ -497,10 +579,29 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
                 rx = resolve(x.text, published)
                 if rx and _ORDER.index(rx.precision) < _ORDER.index(r.precision) and r.start <= rx.start <= rx.end <= r.end:
                     return When(rx.start, rx.end, rx.precision, x.text, x.span)
-            return When(r.start, r.end, r.precision, w.text, w.span)
+            return When(r.start, r.end, _hedged(r.precision) if w.hedged else r.precision, w.text, w.span)
     if inherited is not None:
         return inherited
+    if not words and published is not None:
+        return When(published, published, "reported", None, None)  # nothing in the report dates anything
     return When(None, published, "unknown" if published else None, None, None)
+
+
+def acled_time_precision(when: When | None) -> int:
+    """ACLED's time precision code of a date: 1 the day is known, 2 known to within a week (a day told only as
+    reported, "Around 6 May (as reported)", a report's own day, a span of up to a week), 3 to a month or worse."""
+    if when is None or when.start is None or when.end is None:
+        return 3
+    if when.precision == "day" and when.start == when.end:
+        return 1
+    if when.precision in ("day", "week", "reported") and (when.end - when.start).days <= 7:
+        return 2
+    return 3
+
+
+def _hedged(precision: str) -> str:
+    """A day known only as the day it was reported ("Around 6 May (as reported)") is known to the week."""
+    return "week" if precision == "day" else precision
 
 
 def _on_anchor_clause(parsed: Parsed, w: TimeWords, anchors: list[int], foreign: list[int] = ()) -> bool:

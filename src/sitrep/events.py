@@ -94,7 +94,8 @@ def build_events(
             para = parsed.paragraph_of_sentence
             told = set(sentences) | {s - 1 for s in sentences if s and para[s - 1] == para[s] and s - 1 not in others}
             violent = event_type not in ("displacement", "other")  # no perpetrator guessed for a flood
-            actors = event_actors(parsed, report_actors, told, figs, violent, gazetteer, country, others)
+            actors = event_actors(parsed, report_actors, told, figs, violent, gazetteer, country, others,
+                                  event_type)
         (leads if f.kind == "lead" else events).append(
             Event(
                 id=_event_id(article, parsed.text, evidence, event_type, f.key),
