@@ -260,6 +260,9 @@ NAMESAKES = [
     ("Two people were injured when protesters clashed with police in Prague.", "Prague", "Praha", "CZ", "city"),
     ("Fighting in Tripoli between rival Libyan militias killed 12 people.", "Tripoli", "Tripoli", "LY", "city"),
     ("Clashes in Tripoli, northern Lebanon, killed 3 people.", "Tripoli", "North Lebanon", "LB", "city"),
+    # an area's name the model cut in two ("Baja" + "California") is one name, not a Hungarian town
+    ("Two men were found dead with gunshot wounds in Tijuana, Baja California.", "Tijuana", "Baja California", "MX",
+     "city"),
 ]
 
 NOT_THE_DATELINE = [

@@ -216,8 +216,13 @@ class Geoparser:
                     taken.update(range(j, b))
         whole = {}
         for m in map(lambda m: self._whole_name(parsed, m), out):
-            whole.setdefault(m.start, m)
-        out = sorted(whole.values(), key=lambda m: m.span.start)
+            if whole.get(m.start) is None or whole[m.start].end < m.end:
+                whole[m.start] = m
+        out, reach = [], -1
+        for m in sorted(whole.values(), key=lambda m: m.start):
+            if m.end > reach:  # not a part of the name before it ("California" of "Baja California")
+                out.append(m)
+            reach = max(reach, m.end)
         out += self._areas_named_after(parsed, out)
         out.sort(key=lambda m: m.span.start)
 
@@ -295,6 +300,14 @@ class Geoparser:
         while b + 1 < len(toks) and toks[b].text in ("-", "/") and toks[b - 1].end == toks[b].idx \
                 and toks[b].end == toks[b + 1].idx and toks[b + 1].text[:1].isalpha():
             b += 2
+        # "Baja" + "California": two names the model cut apart that the gazetteer knows as one.
+        for longer in range(min(b + 3, len(toks)), b, -1):
+            run = toks[b:longer]
+            if all(t.pos == "PROPN" and t.text[:1].isupper()
+                                                    and t.sent == toks[a].sent for t in run) \
+                    and self.gazetteer.exact(parsed.text[toks[a].idx : run[-1].end]):
+                b = longer
+                break
         if (a, b) == (m.start, m.end):
             return m
         whole = self._mention(parsed, a, b, m.source)
