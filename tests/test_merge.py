@@ -177,3 +177,47 @@ def test_events_with_missing_dates_and_places_are_compared_without_error():
     other_toll = ev("d", "d", published=None, start=None, end=None, killed=50)
     groups = cluster([undated, start_only, nowhere, other_toll])
     assert sorted(sorted(e.event_id for e in g) for g in groups) == [["a", "b"], ["c"], ["d"]]
+
+
+# ---------------------------------------------------------------- sitrep merge --explain, on the bundled sample
+SAMPLE_EXTRA = [  # ours: an earlier report of the sample's Mogadishu truck bomb, and a bombing there a year later
+    {"id": "mogadishu-first-toll", "published": "2017-10-15",
+     "text": "MOGADISHU - A truck packed with explosives blew up at a busy junction in Mogadishu on Saturday, killing "
+             "at least 276 people and wounding 300, police said.\n"},
+    {"id": "mogadishu-next-year", "published": "2018-10-15",
+     "text": "MOGADISHU - A car bomb blew up near a hotel in Mogadishu on Saturday, killing 9 people, police said.\n"},
+]
+
+
+def test_cli_merge_explain_on_the_sample(tmp_path, extractor):
+    """`sitrep merge --explain A B` on a store: two reports of one event are merged, with each test and its points;
+    a decoy is not, and the test that rules it out is named; an unknown report id is a clear error."""
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    p = tmp_path / "extra.jsonl"
+    p.write_text("".join(json.dumps(r) + "\n" for r in SAMPLE_EXTRA), encoding="utf-8")
+    db = tmp_path / "sample.duckdb"
+    with Store(db) as store:
+        assert ingest([str(root / "sample" / "corpus"), str(p)], store, extractor).failed == 0
+    runner = CliRunner()
+    together = runner.invoke(main, ["merge", "--db", str(db), "--explain", "mogadishu-truck-bomb",
+                                    "mogadishu-first-toll"])
+    assert together.exit_code == 0, together.output
+    first = together.output.splitlines()[1]
+    assert ": merged; score" in first
+    assert [ln.split()[0] for ln in together.output.splitlines()[2:5]] == ["where", "when", "what"]
+    assert "killed 358 and 276" in together.output or "killed 276 and 358" in together.output
+    apart = runner.invoke(main, ["merge", "--db", str(db), "--explain", "mogadishu-truck-bomb", "mogadishu-next-year",
+                                 "--format", "json"])
+    assert apart.exit_code == 0, apart.output
+    pairs = json.loads(apart.output)
+    assert pairs and not any(x["merged"] for x in pairs)
+    assert all(x["score"] is None and x["tests"][-1]["test"] == "when" and x["tests"][-1]["points"] is None
+               for x in pairs)
+    unknown = runner.invoke(main, ["merge", "--db", str(db), "--explain", "mogadishu-truck-bomb", "no-such-report"])
+    assert unknown.exit_code == 1 and "no report 'no-such-report'" in unknown.output
+    same = runner.invoke(main, ["merge", "--db", str(db), "--explain", "dapchi-school", "dapchi-school"])
+    assert same.exit_code == 2

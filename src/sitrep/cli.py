@@ -187,12 +187,64 @@ def ingest(paths: tuple[str, ...], db: Path | None, batch_size: int, no_merge: b
 
 @main.command()
 @_db_option
-def merge(db: Path | None) -> None:
-    """Re-merge every stored report event into events (ingest does this after each run)."""
+@click.option("--explain", nargs=2, metavar="ARTICLE_A ARTICLE_B", default=None,
+              help="Say why two stored reports' events were or were not merged, test by test; nothing is changed.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="With --explain: text, or the pairs as JSON.")
+def merge(db: Path | None, explain: tuple[str, str] | None, fmt: str) -> None:
+    """Re-merge every stored report event into events (ingest does this after each run).
+
+    \b
+    Examples:
+      sitrep merge --db events.duckdb
+      sitrep merge --db events.duckdb --explain report-1 report-2
+    """
     from sitrep.store import merge_store
 
+    if explain:
+        _explain_merge(db, *explain, fmt)
+        return
     with _open_store(db) as store:
         click.echo(f"{merge_store(store)} merged events")
+
+
+def _explain_merge(db: Path | None, article_a: str, article_b: str, fmt: str) -> None:
+    """Every pair of the two reports' events: merged or not, the score against the threshold, and each test with
+    its points (a test that rules the pair out is the last one and says 'rules out')."""
+    from sitrep.store.queries import explain_articles
+
+    if article_a == article_b:
+        raise click.UsageError("--explain needs two different reports (one report's events are never merged)")
+    with _open_store(db, read_only=True) as store:
+        known = {r[0]: r[1] for r in store.con.execute(
+            "SELECT a.article_id, count(e.event_id) FROM articles a LEFT JOIN report_events e USING (article_id) "
+            "WHERE a.article_id IN (?, ?) GROUP BY a.article_id", [article_a, article_b]).fetchall()}
+        missing = [a for a in (article_a, article_b) if a not in known]
+        if missing:
+            raise click.ClickException(
+                f"no report {', '.join(repr(m) for m in missing)} in the store (report ids are the ids ingest "
+                "stored: a corpus folder's name, a JSON line's id)")
+        pairs = explain_articles(store.con, article_a, article_b)
+    if fmt == "json":
+        click.echo(json.dumps(pairs, ensure_ascii=False, indent=2))
+        return
+    empty = [a for a in (article_a, article_b) if not known[a]]
+    if empty:
+        click.echo(f"{' and '.join(empty)}: no events (nothing to merge)")
+        return
+    click.echo(f"{article_a} ({known[article_a]} events) and {article_b} ({known[article_b]} events); "
+               "each report's repeats folded into its events first:")
+    for p in pairs:
+        verdict = "merged" if p["merged"] else "not merged"
+        score = "ruled out" if p["score"] is None else f"score {p['score']:.2f} (threshold {p['threshold']:.1f})"
+        click.echo(f"{p['event_a']} ({p['merged_a']}) and {p['event_b']} ({p['merged_b']}): {verdict}; {score}")
+        for t in p["tests"]:
+            points = "rules out" if t["points"] is None else f"{t['points']:+.2f}"
+            click.echo(f"  {t['test']:9} {points:>9}  {t['saw']}")
+        if p["score"] is not None and not p["merged"]:
+            why = ("below the threshold" if p["score"] < p["threshold"]
+                   else "each joined a cluster with an event it conflicts with")
+            click.echo(f"  (apart: {why})")
 
 
 def _event_filter(country, admin1, since, until, event_type, actor, min_killed, near, within, limit):

@@ -223,7 +223,8 @@ def explain_articles(con, article_a: str, article_b: str) -> list[dict[str, Any]
         for b in (e for e in events if e.article_id == article_b):
             score, reasons = explain(a, b)
             out.append({"event_a": a.event_id, "event_b": b.event_id, "merged_a": merged.get(a.event_id),
-                        "merged_b": merged.get(b.event_id), "merged": merged.get(a.event_id) == merged.get(b.event_id),
+                        "merged_b": merged.get(b.event_id),
+                        "merged": merged.get(a.event_id) is not None and merged.get(a.event_id) == merged.get(b.event_id),
                         "score": score, "threshold": THRESHOLD, "tests": _tests(reasons)})
     return out
 
