@@ -1,14 +1,20 @@
-"""Store speed: ingest throughput (reports/s) and `sitrep events` query times over a store of 100,000 events.
+"""Store speed: ingest throughput (reports/s), merging 200,000 report events, and `sitrep events` query times over a
+store of 100,000 events.
 
-    python benchmarks/bench_store.py [--reports 200] [--events 100000] [--repeat 20]
+    python benchmarks/bench_store.py [--reports 200] [--merge 200000] [--events 100000] [--repeat 20] [--profile]
 
 Ingest runs the whole path (read, skip stored, extract, store, merge) over the dev corpus and the sample, made
-distinct. The query store is filled with synthetic merged events by SQL (no extraction), then each filter of
+distinct. The merge store holds the bench corpus's extracted events copied until there are --merge report events,
+each copy made distinct (its own reports, a day and a place of its own: ~1,400 copies of a report's events share a
+country, as a busy country's events do); merging them all (read, cluster, reconcile, write) is timed with its peak
+memory, then one more report is ingested and the re-merge timed (the target: under a minute, memory flat). The
+query store is filled with synthetic merged events by SQL (no extraction), then each filter of
 `sitrep events` is timed; the target is under 100 ms (p95). Figures are printed, never asserted.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -47,6 +53,90 @@ def bench_ingest(n: int, workdir: Path) -> None:
         second = time.perf_counter() - t
     print(f"ingest: {report.line()} in {first:.1f} s = {n / first:.1f} reports/s (extraction included)")
     print(f"re-ingest (all unchanged): {again.unchanged} in {second:.2f} s = {n / second:.0f} reports/s")
+
+
+def merge_store_of(n: int, workdir: Path) -> Path:
+    """A store of n report events: the bench corpus (dev and sample) extracted once, then copied by SQL."""
+    from sitrep.pipeline import Extractor
+
+    base = articles("dev", "sample")
+    extractor = Extractor()
+    db = workdir / "merge.duckdb"
+    with Store(db) as store:
+        store.save([(a, r, "new") for a, r in zip(base, extractor.extract_many(base))])
+        per_copy = store.con.execute("SELECT count(*) FROM report_events").fetchone()[0]
+        copies = -(-n // per_copy)
+        con = store.con
+        con.execute("CREATE TEMP TABLE copies AS SELECT range AS k FROM range(1, ?)", [copies])
+        # Copy k: its own report ids, its dates k*37 days later (mod 10 years), its place k/27 degrees away (far
+        # beyond any merge distance, in another province); ~1,400 copies share a country, as a busy one's events do.
+        shift = "CAST((k * 37) % 3650 AS INTEGER)"
+        con.execute(f"""INSERT INTO articles SELECT a.article_id || '~' || k, NULL, a.content_hash || '~' || k, title,
+                        published + {shift}, outlet, language, text, version, ingested_at FROM articles a, copies""")
+        con.execute(f"""INSERT INTO report_events SELECT event_id || '~' || k, article_id || '~' || k, seq, kind,
+                        event_type, sub_event_type, date_start + {shift}, date_end + {shift}, date_precision,
+                        location_name, admin1, admin1_code || '~' || (k % 97), country, lat + (k % 27) * 1.5,
+                        lon + (k // 27 % 53) * 1.5, geonames_id + k * 1000000, where_prec, claim_source, confirmed,
+                        confidence, evidence, record FROM report_events, copies""")
+        for table in ("figures", "actors"):
+            cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+            select = ", ".join("event_id || '~' || k" if c == "event_id" else c for c in cols)
+            con.execute(f"INSERT INTO {table} SELECT {select} FROM {table}, copies")
+        total = con.execute("SELECT count(*) FROM report_events").fetchone()[0]
+    print(f"\nmerge store: {per_copy} report events of {len(base)} reports, copied to {total:,}")
+    return db
+
+
+def bench_merge(n: int, workdir: Path, profile: bool) -> None:
+    from sitrep.store.db import merge_store
+
+    db = merge_store_of(n, workdir)
+    with Store(db) as store:
+        peak = _PeakRss()
+        with peak:
+            t = time.perf_counter()
+            if profile:
+                import cProfile
+                import pstats
+
+                pr = cProfile.Profile()
+                merged = pr.runcall(merge_store, store)
+                pstats.Stats(pr).sort_stats("cumulative").print_stats(25)
+            else:
+                merged = merge_store(store)
+            took = time.perf_counter() - t
+        events = store.con.execute("SELECT count(*) FROM report_events").fetchone()[0]
+        print(f"merge: {events:,} report events -> {merged:,} merged events in {took:.1f} s; "
+              f"peak memory {peak.peak_mb:,.0f} MB (+{peak.peak_mb - peak.start_mb:,.0f} MB over the "
+              f"{peak.start_mb:,.0f} MB before)")
+
+
+class _PeakRss:
+    """The process's resident memory, sampled every 50 ms while the block runs (peak and at the start, in MB)."""
+
+    def __enter__(self):
+        import threading
+
+        self.start_mb = self.peak_mb = _rss_mb()
+        self._stop = threading.Event()
+
+        def watch():
+            while not self._stop.wait(0.05):
+                self.peak_mb = max(self.peak_mb, _rss_mb())
+
+        self._thread = threading.Thread(target=watch, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.peak_mb = max(self.peak_mb, _rss_mb())
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def fill(store: Store, n: int) -> None:
@@ -108,6 +198,8 @@ def bench_queries(n: int, repeat: int, workdir: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=200)
+    ap.add_argument("--merge", type=int, default=200_000, help="Report events to merge (0: skip).")
+    ap.add_argument("--profile", action="store_true", help="Profile the merge (cProfile) and print the top 25.")
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
@@ -115,6 +207,8 @@ def main() -> None:
         workdir = Path(tmp)
         if args.reports:
             bench_ingest(args.reports, workdir)
+        if args.merge:
+            bench_merge(args.merge, workdir, args.profile)
         bench_queries(args.events, args.repeat, workdir)
 
 

@@ -374,31 +374,11 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
     """
     events = sorted(fold([e.prepare() for e in events]),
                     key=lambda e: (e.country or "", (e.span or (date.min,))[0], e.article_id, e.event_id))
-    index = {e.event_id: k for k, e in enumerate(events)}
-    pairs: list[tuple[bool, float, int, int]] = []  # (a recall in it, score, event, event)
-    conflicts: dict[int, set[int]] = {k: set() for k in range(len(events))}
-    by_country: dict[str, list[ReportEvent]] = {}
-    for e in events:
-        by_country.setdefault(e.country or "", []).append(e)
-    for group in by_country.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if a.span and b.span and (b.span[0] - a.span[1]).days > CHAIN_DAYS:
-                    break  # sorted by start: nothing later can be chained to a
-                s = pair_score(a, b)
-                x, y = index[a.event_id], index[b.event_id]
-                if s is None:
-                    conflicts[x].add(y)
-                    conflicts[y].add(x)
-                elif s >= THRESHOLD and not (a.kind == b.kind == "background"):
-                    # two recalls of an event join only through a report of it, and after the reports of events
-                    # have found each other: a recall never takes the place of its report's own event
-                    pairs.append(("background" in (a.kind, b.kind), -s, x, y))
+    pairs, conflicts = _pairs(events)
     parent = list(range(len(events)))
-    members: dict[int, set[int]] = {k: {k} for k in range(len(events))}
+    members: dict[int, set[int]] = {}
     # A date of a season or a year does not stretch a cluster: it was compared with each member already.
-    spans = {k: e.span if e.span and (e.span[1] - e.span[0]).days <= VAGUE_DAYS else None
-             for k, e in enumerate(events)}
+    spans: dict[int, tuple[date, date] | None] = {}
 
     def find(k: int) -> int:
         while parent[k] != k:
@@ -406,18 +386,93 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
             k = parent[k]
         return k
 
+    def span(k: int) -> tuple[date, date] | None:
+        e = events[k]
+        return e.span if e.span and (e.span[1] - e.span[0]).days <= VAGUE_DAYS else None
+
     for *_, i, j in sorted(pairs):
         ri, rj = find(i), find(j)
-        if ri == rj or conflicts[ri] & members[rj]:
+        if ri == rj:
             continue
-        si, sj = spans[ri], spans[rj]
+        mi, mj = members.get(ri, {ri}), members.get(rj, {rj})
+        ci, cj = conflicts.get(ri, set()), conflicts.get(rj, set())
+        if ci & mj:
+            continue
+        si, sj = spans[ri] if ri in spans else span(ri), spans[rj] if rj in spans else span(rj)
         if si and sj and (max(si[1], sj[1]) - min(si[0], sj[0])).days > MAX_SPAN_DAYS:
             continue
         parent[rj] = ri
-        members[ri] |= members.pop(rj)
-        conflicts[ri] |= conflicts.pop(rj)
+        members[ri] = mi | mj
+        members.pop(rj, None)
+        if ci or cj:
+            conflicts[ri] = ci | cj
+        conflicts.pop(rj, None)
         spans[ri] = (min(si[0], sj[0]), max(si[1], sj[1])) if si and sj else (si or sj)
-    return [[events[k] for k in sorted(ms)] for ms in members.values()]
+        spans.pop(rj, None)
+    # In the order of each cluster's root (its first event in the merge's order), as before.
+    return [[events[k] for k in sorted(members[r])] if r in members else [events[r]]
+            for r in range(len(events)) if parent[r] == r]
+
+
+def _pairs(events: list[ReportEvent]) -> tuple[list[tuple[bool, float, int, int]], dict[int, set[int]]]:
+    """The pairs that may be one event, as (a recall in it, -score, event, event), and for each event the events it
+    cannot be one with -- only those it might otherwise meet in a cluster (linked to it through such pairs).
+
+    Every pair close enough in time is compared (sitrep.merge_pairs finds them and rules out in bulk the pairs whose
+    place, dates, types or report already say no); the rest are scored by pair_score."""
+    from sitrep.merge_pairs import Features, ruled_out, window_pairs
+
+    import numpy as np
+
+    f = Features(events, TYPE_GROUPS, COMPATIBLE_GROUPS)
+    pairs: list[tuple[bool, float, int, int]] = []
+    refused: list[tuple[int, int]] = []  # scored None one by one
+    for i, j in window_pairs(f, CHAIN_DAYS):
+        keep = ~ruled_out(f, i, j, 1, CHAIN_DAYS, NEAR_KM, FAR_KM)
+        for x, y in zip(i[keep].tolist(), j[keep].tolist()):
+            a, b = events[x], events[y]
+            s = pair_score(a, b)
+            if s is None:
+                refused.append((x, y))
+            elif s >= THRESHOLD and not (a.kind == b.kind == "background"):
+                # two recalls of an event join only through a report of it, and after the reports of events
+                # have found each other: a recall never takes the place of its report's own event
+                pairs.append(("background" in (a.kind, b.kind), -s, x, y))
+    # Components of the pairs: a conflict matters only inside one.
+    comp = list(range(len(events)))
+
+    def root(k: int) -> int:
+        while comp[k] != k:
+            comp[k] = comp[comp[k]]
+            k = comp[k]
+        return k
+
+    for *_, x, y in pairs:
+        rx, ry = root(x), root(y)
+        if rx != ry:
+            comp[max(rx, ry)] = min(rx, ry)
+    linked = np.full(len(events), -1, np.int64)
+    for *_, x, y in pairs:
+        linked[x] = linked[y] = 0
+    for k in np.flatnonzero(linked == 0).tolist():
+        linked[k] = root(k)
+    conflicts: dict[int, set[int]] = {}
+
+    def conflict(x: int, y: int) -> None:
+        conflicts.setdefault(x, set()).add(y)
+        conflicts.setdefault(y, set()).add(x)
+
+    for x, y in refused:
+        if linked[x] >= 0 and linked[x] == linked[y]:
+            conflict(x, y)
+    if pairs:
+        for i, j in window_pairs(f, CHAIN_DAYS):
+            same = (linked[i] >= 0) & (linked[i] == linked[j])
+            i, j = i[same], j[same]
+            out = ruled_out(f, i, j, 1, CHAIN_DAYS, NEAR_KM, FAR_KM)
+            for x, y in zip(i[out].tolist(), j[out].tolist()):
+                conflict(x, y)
+    return pairs, conflicts
 
 
 # ---------------------------------------------------------------- one merged event
