@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -305,7 +306,7 @@ def toll_fit(category: str, ta: int, tb: int, later: int) -> float | None:
 def event_words(text: str) -> set[str]:
     """Content words of an event's evidence, for the similarity hint."""
     words = re.findall(r"[a-z][a-z'-]{3,}", text.lower())
-    return {w for w in words if w not in _STOP}
+    return {sys.intern(w) for w in words if w not in _STOP}  # one string per word however many events have it
 
 
 _STOP = set(
@@ -483,11 +484,12 @@ def reconcile(group: list[ReportEvent]) -> MergedEvent:
     first = primary[0]
     merged_id = "m" + hashlib.sha1(first.event_id.encode()).hexdigest()[:15]
     figures, best_unconfirmed = {}, False
+    by_category = [_by_category(e) for e in primary]  # each event's figures sorted once, not per category
     for cat in CATEGORIES:
-        low, best, high, unconfirmed = reconcile_category(primary, cat)
+        low, best, high, unconfirmed = reconcile_category(primary, cat, by_category=by_category)
         figures[cat] = {"low": low, "best": best, "high": high}
         best_unconfirmed |= unconfirmed
-    civilians = reconcile_category(primary, "killed", victims="civilians")[1]
+    civilians = reconcile_category(primary, "killed", victims="civilians", by_category=by_category)[1]
     low_vague = any(f.category == "killed" and f.qualifier == "vague" and f.min == figures["killed"]["low"]
                     for e in primary for f in e.figures)
     place = min((e for e in primary if e.country), default=None,
@@ -518,13 +520,18 @@ _TYPE_ORDER = ["airstrike", "explosion_remote_violence", "abduction", "protest_r
                "violence_against_civilians", "displacement", "other"]
 
 
-def reconcile_category(events: list[ReportEvent], category: str, victims: str | None = None
+def reconcile_category(events: list[ReportEvent], category: str, victims: str | None = None,
+                       by_category: list[dict[str, list[ReportFigure]]] | None = None
                        ) -> tuple[int | None, int | None, int | None, bool]:
-    """(low, best, high, best_is_unconfirmed) of one category across reports: see the module docstring."""
+    """(low, best, high, best_is_unconfirmed) of one category across reports: see the module docstring.
+    `by_category`: each event's figures by category (_by_category), when the caller has them."""
     latest_by_source: dict[str, tuple[date, ReportFigure]] = {}
-    for e in events:
+    for k, e in enumerate(events):
+        figs = (by_category[k] if by_category is not None else _by_category(e)).get(category)
+        if not figs:
+            continue
         when = e.published or date.min
-        f = _report_figure(e, category, victims)
+        f = _report_figure(e, category, victims, figs)
         if f is None:
             continue
         key = _source_key(f.source) or f"report:{e.event_id}"
@@ -542,10 +549,23 @@ def reconcile_category(events: list[ReportEvent], category: str, victims: str | 
     return low, low, high, True
 
 
-def _report_figure(e: ReportEvent, category: str, victims: str | None) -> ReportFigure | None:
-    """One report's figure of a category: its counts by side added up ("170 Afghans and 13 US service members")."""
-    figs = [f for f in e.figures if f.category == category and f.headline is not None
-            and (victims is None or f.victims == victims)]
+def _by_category(e: ReportEvent) -> dict[str, list[ReportFigure]]:
+    """An event's figures that have a number, by category."""
+    out: dict[str, list[ReportFigure]] = {}
+    for f in e.figures:
+        if f.min is not None or f.max is not None:
+            out.setdefault(f.category, []).append(f)
+    return out
+
+
+def _report_figure(e: ReportEvent, category: str, victims: str | None,
+                   figs: list[ReportFigure] | None = None) -> ReportFigure | None:
+    """One report's figure of a category: its counts by side added up ("170 Afghans and 13 US service members").
+    `figs`: the event's figures of that category with a number, when the caller has them."""
+    if figs is None:
+        figs = _by_category(e).get(category, [])
+    if victims is not None:
+        figs = [f for f in figs if f.victims == victims]
     if not figs:
         return None
     if len(figs) == 1:
