@@ -107,6 +107,21 @@ def bench_merge(n: int, workdir: Path, profile: bool) -> None:
                 print("merge phases (wall, cpu): " + ", ".join(f"{k} {w:.1f} s, {c:.1f} s ({m:,.0f} MB after)" for k, (w, c, m) in phases.items()))
             took, cpu = time.perf_counter() - t, time.process_time() - cpu
         events = store.con.execute("SELECT count(*) FROM report_events").fetchone()[0]
+        # One more report (a copy of the first report's events, three days later), merged incrementally.
+        con = store.con
+        con.execute("""INSERT INTO articles SELECT article_id || '~new', NULL, content_hash || '~new', title,
+                       published + 3, outlet, language, text, version, ingested_at FROM articles
+                       WHERE article_id = (SELECT min(article_id) FROM articles)""")
+        new = [r[0] for r in con.execute(
+            "SELECT event_id FROM report_events WHERE article_id = (SELECT min(article_id) FROM articles)").fetchall()]
+        con.execute("""INSERT INTO report_events SELECT event_id || '~new', article_id || '~new', seq, kind,
+                       event_type, sub_event_type, date_start + 3, date_end + 3, date_precision, location_name,
+                       admin1, admin1_code, country, lat, lon, geonames_id, where_prec, claim_source, confirmed,
+                       confidence, evidence, record FROM report_events WHERE event_id IN (SELECT unnest(?))""", [new])
+        t, cpu2 = time.perf_counter(), time.process_time()
+        after = merge_store(store)
+        print(f"re-merge after one more report ({len(new)} events): {time.perf_counter() - t:.2f} s "
+              f"({time.process_time() - cpu2:.2f} s of CPU), {after:,} merged events")
         print(f"merge: {events:,} report events -> {merged:,} merged events in {took:.1f} s "
               f"({cpu:.1f} s of CPU; the wall time counts other processes' load); "
               f"peak memory {peak.peak_mb:,.0f} MB (+{peak.peak_mb - peak.start_mb:,.0f} MB over the "

@@ -205,7 +205,7 @@ def merge(db: Path | None, explain: tuple[str, str] | None, fmt: str) -> None:
         _explain_merge(db, *explain, fmt)
         return
     with _open_store(db) as store:
-        click.echo(f"{merge_store(store)} merged events")
+        click.echo(f"{merge_store(store, full=True)} merged events")
 
 
 def _explain_merge(db: Path | None, article_a: str, article_b: str, fmt: str) -> None:

@@ -373,8 +373,17 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
     across them (and their dates stay within two weeks), so the cost grows with the pairs examined, not with the
     square of the cluster sizes.
     """
-    events = sorted(fold([e.prepare() for e in events]),
-                    key=lambda e: (e.country or "", (e.span or (date.min,))[0], e.article_id, e.event_id))
+    return cluster_heads(heads(events))
+
+
+def heads(events: list[ReportEvent]) -> list[ReportEvent]:
+    """The events prepared, each report's repeats folded, in the merge's order (country, start, report, id)."""
+    return sorted(fold([e.prepare() for e in events]),
+                  key=lambda e: (e.country or "", (e.span or (date.min,))[0], e.article_id, e.event_id))
+
+
+def cluster_heads(events: list[ReportEvent]) -> list[list[ReportEvent]]:
+    """cluster() of events already folded and in the merge's order (heads())."""
     pairs, conflicts = _pairs(events)
     parent = list(range(len(events)))
     members: dict[int, set[int]] = {}

@@ -144,6 +144,9 @@ class Store:
         self.con.execute("INSERT INTO article_history VALUES (?, ?, ?, ?, ?, ?)",
                          [article_id, old[0], old[1], old[2], record, now])
         ids = "SELECT event_id FROM report_events WHERE article_id = ?"
+        # The merged events it was in are redone by the next merge (sitrep.store.remerge).
+        self.con.execute(f"INSERT OR IGNORE INTO merge_dirty SELECT DISTINCT merged_id FROM merge_links "
+                         f"WHERE event_id IN ({ids})", [article_id])
         for table in ("figures", "actors", "merge_links"):
             self.con.execute(f"DELETE FROM {table} WHERE event_id IN ({ids})", [article_id])
         self.con.execute("DELETE FROM report_events WHERE article_id = ?", [article_id])
@@ -202,17 +205,32 @@ class Store:
         self.con.unregister("_sitrep_rows")
 
     # ------------------------------------------------------------ merged events
-    def replace_merged(self, merged_rows: list[dict], links: list[dict]) -> None:
-        """Replace the merged events and their links in one transaction. A merged event whose content (its columns
+    def replace_merged(self, merged_rows: list[dict], links: list[dict], replaced: list[str] | None = None,
+                       events: list[str] | None = None) -> None:
+        """Replace the merged events and their links in one transaction: all of them, or (an incremental merge) the
+        merged events `replaced` and the links of the report `events`. A merged event whose content (its columns
         and its reports) is what was stored keeps its stored `updated_at`: exports' timestamps move only for events
         that changed."""
         self.con.begin()
         try:
-            kept = self._unchanged_times(merged_rows, links)
+            if replaced is not None:
+                import pyarrow as pa
+
+                self.con.register("_sitrep_replaced", pa.table({"merged_id": pa.array(replaced, pa.string())}))
+                self.con.register("_sitrep_events", pa.table({"event_id": pa.array(events or [], pa.string())}))
+            kept = self._unchanged_times(merged_rows, links, replaced is not None)
             for row in merged_rows:
                 row["updated_at"] = kept.get(row["merged_id"], row["updated_at"])
-            self.con.execute("DELETE FROM merge_links")
-            self.con.execute("DELETE FROM merged_events")
+            if replaced is None:
+                self.con.execute("DELETE FROM merge_links")
+                self.con.execute("DELETE FROM merged_events")
+            else:
+                self.con.execute("DELETE FROM merge_links WHERE merged_id IN (SELECT merged_id FROM _sitrep_replaced)"
+                                 " OR event_id IN (SELECT event_id FROM _sitrep_events)")
+                self.con.execute("DELETE FROM merged_events WHERE merged_id IN (SELECT merged_id FROM _sitrep_replaced)")
+                self.con.unregister("_sitrep_replaced")
+                self.con.unregister("_sitrep_events")
+            self.con.execute("DELETE FROM merge_dirty")
             self._insert("merged_events", merged_rows)
             self._insert("merge_links", links)
             self.con.commit()
@@ -220,15 +238,18 @@ class Store:
             self.con.rollback()
             raise
 
-    def _unchanged_times(self, merged_rows: list[dict], links: list[dict]) -> dict[str, datetime]:
-        """merged id -> its stored updated_at, for the events whose content is unchanged."""
+    def _unchanged_times(self, merged_rows: list[dict], links: list[dict], only_replaced: bool = False
+                         ) -> dict[str, datetime]:
+        """merged id -> its stored updated_at, for the events whose content is unchanged (`only_replaced`: among
+        the merged events in _sitrep_replaced)."""
         columns = [r[0] for r in self.con.execute("DESCRIBE merged_events").fetchall() if r[0] != "updated_at"]
+        where = " WHERE merged_id IN (SELECT merged_id FROM _sitrep_replaced)" if only_replaced else ""
         stored_links: dict[str, list] = {}
-        rows = self.con.execute("SELECT event_id, merged_id, link FROM merge_links").fetchall()
+        rows = self.con.execute(f"SELECT event_id, merged_id, link FROM merge_links{where}").fetchall()
         for event_id, merged_id, link in rows:
             stored_links.setdefault(merged_id, []).append((event_id, link))
         stored = {}
-        for row in self.con.execute(f"SELECT {', '.join(columns)}, updated_at FROM merged_events").fetchall():
+        for row in self.con.execute(f"SELECT {', '.join(columns)}, updated_at FROM merged_events{where}").fetchall():
             stored[row[0]] = (_content(dict(zip(columns, row)), stored_links.get(row[0], []), columns), row[-1])
         new_links: dict[str, list] = {}
         for ln in links:
@@ -303,8 +324,10 @@ def report_events(con, event_ids: list[str] | None = None) -> list:
     return list(events.values())
 
 
-def save_merged(store: Store, merged: list) -> None:
-    """Write the merged events and every report event's link to its merged event, replacing the old ones."""
+def save_merged(store: Store, merged: list, replaced: list[str] | None = None, events: list[str] | None = None
+                ) -> None:
+    """Write the merged events and every report event's link to its merged event, replacing the old ones (all, or
+    the merged events `replaced` and the links of `events`: see Store.replace_merged)."""
     from sitrep.merge import CATEGORIES
 
     now = datetime.now(timezone.utc).replace(tzinfo=None)
@@ -329,14 +352,21 @@ def save_merged(store: Store, merged: list) -> None:
         for link, events in (("report", m.members), ("mention", m.mentions)):  # with the repeats folded into them
             links += [{"event_id": x.event_id, "merged_id": m.merged_id, "link": link}
                       for e in events for x in (e, *e.folded)]
-    store.replace_merged(rows, links)
+    store.replace_merged(rows, links, replaced, events)
 
 
-def merge_store(store: Store) -> int:
-    """Cluster every stored report event and store the merged events; returns how many there are."""
+def merge_store(store: Store, full: bool = False) -> int:
+    """Merge the stored report events and store the merged events; returns how many there are. Only what the
+    reports stored since the last merge can change is redone (sitrep.store.remerge), with the same result as
+    merging everything again; `full` merges everything again."""
     from sitrep.merge import cluster, reconcile
+    from sitrep.store.remerge import remerge
 
     with _no_gc():
+        if not full:
+            done = remerge(store)
+            if done is not None:
+                return done
         merged = [reconcile(group) for group in cluster(load_report_events(store))]
         save_merged(store, merged)
     return len(merged)

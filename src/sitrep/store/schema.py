@@ -113,4 +113,9 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX merge_links_merged ON merge_links(merged_id);
     """,
+    # 2: merged events that lost a report event (its report was updated), for the next merge to redo; with the
+    # report events no merged event links yet, they are all an incremental merge has to start from.
+    """
+    CREATE TABLE merge_dirty (merged_id VARCHAR PRIMARY KEY);
+    """,
 ]
