@@ -51,7 +51,7 @@ class Features:
             if e.span is not None:
                 self.spanned[k] = True
                 self.start[k], self.end[k] = e.span[0].toordinal(), e.span[1].toordinal()
-            self.undated[k] = e.own_start is None
+            self.undated[k] = not e.own_date
             if (e.where_prec or 9) <= 2 and e.lat is not None and e.lon is not None:
                 self.precise[k] = True
                 self.lat[k], self.lon[k] = e.lat, e.lon

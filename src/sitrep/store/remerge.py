@@ -140,12 +140,18 @@ def _region_events(con, region: Region) -> list[str]:
     con.register("_sitrep_whole", pa.table({"country": pa.array(sorted(region.whole), pa.string())}))
     try:
         return [r[0] for r in con.execute(
-            """WITH spans AS (
+            """WITH own AS (  -- ReportEvent.prepare's span: a date 'reported' is no date of its own
                    SELECT e.article_id, coalesce(e.country, '') AS country,
-                          coalesce(e.date_end, a.published) AS day_end,
-                          least(coalesce(e.date_start, coalesce(e.date_end, a.published) - 7),
-                                coalesce(e.date_end, a.published) - 7) AS day_start
+                          CASE WHEN e.date_start IS NOT NULL AND coalesce(e.date_precision, '') <> 'reported'
+                               THEN e.date_start END AS own_start,
+                          CASE WHEN e.date_start IS NOT NULL AND coalesce(e.date_precision, '') <> 'reported'
+                               THEN e.date_end END AS own_end, a.published, e.date_end
                    FROM report_events e JOIN articles a USING (article_id)),
+               spans AS (
+                   SELECT article_id, country, coalesce(own_end, published, date_end) AS day_end,
+                          least(coalesce(own_start, coalesce(own_end, published, date_end) - 7),
+                                coalesce(own_end, published, date_end) - 7) AS day_start
+                   FROM own),
                hit AS (
                    SELECT s.article_id FROM spans s JOIN _sitrep_region r USING (country)
                    WHERE s.day_end IS NULL OR (s.day_end >= r.lo AND s.day_start <= r.hi)
