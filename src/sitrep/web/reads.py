@@ -103,6 +103,7 @@ class Reads:
             return Response(status_code=304, headers=headers)
         kept = self._cache.get(key)
         if kept is not None and kept[0] == etag:
+            self._cache.move_to_end(key)
             return Response(kept[1], media_type="application/json", headers=headers)
         version = self.version
         body = await self.run(lambda con: dumps(fn(con, *args)))
