@@ -445,7 +445,10 @@ def export(db, fmt, output, country, admin1, since, until, event_type, actor, mi
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--allow-writes", is_flag=True, help="Allow POST /api/ingest (the store is opened for writing).")
 @click.option("--cors", "cors", multiple=True, metavar="ORIGIN", help="Allow cross-origin requests from ORIGIN.")
-def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple[str, ...]) -> None:
+@click.option("--extract-workers", type=click.IntRange(min=1), default=None,
+              help="Processes that read pasted reports, apart from the reads (default: the cores less one).")
+def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple[str, ...],
+          extract_workers: int | None) -> None:
     """The dashboard and the JSON API (OpenAPI page at /docs) on the store.
 
     \b
@@ -458,7 +461,8 @@ def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple
     from sitrep.web.app import create_app
 
     try:
-        app = create_app(db or default_path(), allow_writes=allow_writes, cors_origins=list(cors) or None)
+        app = create_app(db or default_path(), allow_writes=allow_writes, cors_origins=list(cors) or None,
+                         extract_workers=extract_workers)
     except StoreError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"sitrep: serving {db or default_path()} on http://{host}:{port}/ "

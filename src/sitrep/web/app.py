@@ -50,7 +50,7 @@ class Service:
         if not db.exists():
             Store(db).close()  # create an empty, migrated store
         self.store = Store(db, read_only=not allow_writes)
-        self.reads = Reads(self.store.con, self.store.path, readers)
+        self.reads = Reads(self.store.con, self.store.path, readers, read_only=not allow_writes)
         self.extractions = Extractions(extract_workers)
         self._write_lock = asyncio.Lock()
 

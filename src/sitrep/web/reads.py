@@ -54,17 +54,17 @@ def json_response(payload: Any, status_code: int = 200, headers: dict[str, str] 
 class Reads:
     """Cursors of one store connection, lent to worker threads one request at a time, and the answers cache."""
 
-    def __init__(self, con, path: Path, size: int = 4):
+    def __init__(self, con, path: Path, size: int = 4, read_only: bool = True):
         self._cursors: queue.Queue = queue.Queue()
         for _ in range(size):
             self._cursors.put(con.cursor())
         self._all = list(self._cursors.queue)
         self.limiter = anyio.CapacityLimiter(size)
-        try:
-            st = os.stat(path)
-            seed = f"{path}:{st.st_mtime_ns}:{st.st_size}:{time.time_ns()}"
-        except OSError:
-            seed = f"{path}:{time.time_ns()}"
+        # The file's state names the store's: a server restarted on the same file keeps its ETags. A server that
+        # writes counts its writes from 0 again when restarted, so its start time is part of the token too.
+        seed = str(path) + "".join(_stat(p) for p in (path, Path(f"{path}.wal")))
+        if not read_only:
+            seed += f":{time.time_ns()}"
         self.token = hashlib.blake2b(seed.encode(), digest_size=6).hexdigest()
         self.version = 0
         self._cache: OrderedDict[str, tuple[str, bytes]] = OrderedDict()
@@ -130,6 +130,14 @@ class Reads:
                 con.close()
             except Exception:  # already closed with its connection
                 pass
+
+
+def _stat(path: Path) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ":-"
+    return f":{st.st_mtime_ns}:{st.st_size}"
 
 
 def _none_match(request: Request) -> set[str]:
