@@ -1,7 +1,7 @@
 """API and page speed over a store of 100,000 events: each call's p50/p95, fresh and repeated, and the throughput
 of 20 concurrent clients.
 
-    python benchmarks/bench_api.py [--events 100000] [--repeat 30] [--clients 20] [--seconds 10]
+    python benchmarks/bench_api.py [--events 100000] [--repeat 30] [--clients 20] [--seconds 10] [--server-workers 1]
 
 The store is filled with synthetic merged events by SQL (see bench_store.py); the server is `sitrep serve` in a
 process of its own (as users run it), called over HTTP on 127.0.0.1 only. For each call:
@@ -69,10 +69,11 @@ def pct(times: list[float]) -> tuple[float, float]:
     return statistics.median(times), statistics.quantiles(times, n=20)[18]
 
 
-def serve(db: Path):
+def serve(db: Path, workers: int = 1):
     port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
-    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(db), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(db), "--port", str(port)]
+                            + (["--workers", str(workers)] if workers > 1 else []),
                             env=env, stderr=subprocess.DEVNULL)
     return proc, f"http://127.0.0.1:{port}"
 
@@ -163,15 +164,17 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=30)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--server-workers", type=int, default=1, help="`sitrep serve --workers N` (read-only)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "api.duckdb"
         with Store(db) as store:
             fill(store, args.events)
-        proc, base = serve(db)
+        proc, base = serve(db, args.server_workers)
         try:
             wait_up(base, proc)
-            print(f"{args.events:,} events; {args.repeat} calls each; server: `sitrep serve` in its own process; "
+            print(f"{args.events:,} events; {args.repeat} calls each; server: `sitrep serve` in its own process"
+                  f"{f' with --workers {args.server_workers}' if args.server_workers > 1 else ''}; "
                   f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
             per_call(base, args.repeat)
             load(base, args.clients, args.seconds, new_each_time=True)

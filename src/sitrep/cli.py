@@ -447,8 +447,10 @@ def export(db, fmt, output, country, admin1, since, until, event_type, actor, mi
 @click.option("--cors", "cors", multiple=True, metavar="ORIGIN", help="Allow cross-origin requests from ORIGIN.")
 @click.option("--extract-workers", type=click.IntRange(min=1), default=None,
               help="Processes that read pasted reports, apart from the reads (default: the cores less one).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Server processes answering requests (read-only servers only: DuckDB lets one process write).")
 def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple[str, ...],
-          extract_workers: int | None) -> None:
+          extract_workers: int | None, workers: int) -> None:
     """The dashboard and the JSON API (OpenAPI page at /docs) on the store.
 
     \b
@@ -460,14 +462,26 @@ def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple
     from sitrep.store import StoreError, default_path
     from sitrep.web.app import create_app
 
+    if workers > 1 and allow_writes:
+        raise click.UsageError("--workers N needs a read-only server (without --allow-writes)")
     try:
         app = create_app(db or default_path(), allow_writes=allow_writes, cors_origins=list(cors) or None,
                          extract_workers=extract_workers)
     except StoreError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"sitrep: serving {db or default_path()} on http://{host}:{port}/ "
-               f"({'read-write' if allow_writes else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+               f"({'read-write' if allow_writes else 'read-only'}"
+               f"{f', {workers} processes' if workers > 1 else ''})", err=True)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    import os
+
+    app.state.service.close()  # checked that it opens; each server process opens its own
+    os.environ["SITREP_SERVE"] = json.dumps({"db": str(db or default_path()), "cors": list(cors) or None,
+                                             "extract_workers": extract_workers})
+    uvicorn.run("sitrep.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @main.command()

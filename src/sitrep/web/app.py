@@ -215,6 +215,15 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The read-only app of one of `sitrep serve --workers N`'s processes, configured by $SITREP_SERVE (JSON)."""
+    import json
+    import os
+
+    conf = json.loads(os.environ["SITREP_SERVE"])
+    return create_app(Path(conf["db"]), cors_origins=conf.get("cors"), extract_workers=conf.get("extract_workers"))
+
+
 def _page(con, f: EventFilter) -> dict[str, Any]:
     return {"total": count_events(con, f), "limit": f.limit, "offset": f.offset, "events": spec_events(con, f)}
 
