@@ -116,3 +116,44 @@ def test_extraction_runs_in_a_worker_process_of_its_own(tmp_path):
         assert ("killed", 12) in figs
         pids = list(app.state.service.extractions._executor._processes)
         assert pids and os.getpid() not in pids
+
+
+def test_serve_with_several_processes_answers_with_one_etag(store_path):
+    """`sitrep serve --workers 2`: read-only processes on one store; the ETag is the store's, whichever answers."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from sitrep.web.local import free_port
+    from tests.conftest import ROOT
+
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(store_path), "--port",
+                             str(port), "--workers", "2"], env=env, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):  # up to a minute for both processes to start
+            try:
+                first = httpx.get(base + "/api/events?limit=2", timeout=10)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None, "the server stopped"
+                time.sleep(0.1)
+        answers = [httpx.get(base + "/api/events?limit=2", timeout=10) for _ in range(6)]
+        assert {r.status_code for r in answers} == {200} and len(first.json()["events"]) == 2
+        assert {r.headers["etag"] for r in answers} == {first.headers["etag"]}
+        assert {r.content for r in answers} == {first.content}
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def test_serve_refuses_several_processes_that_write(tmp_path):
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    res = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.duckdb"), "--workers", "2", "--allow-writes"])
+    assert res.exit_code == 2 and "read-only" in res.output
