@@ -1,9 +1,12 @@
-"""Extraction speed: articles/s and words/s of sitrep beside spaCy's nlp.pipe alone, on the same texts, in one run.
+"""Extraction speed: articles/s and words/s of sitrep beside spaCy's nlp.pipe alone, on the same texts, in one run;
+then sitrep with 1 and 2 worker processes (sitrep.parallel, as `sitrep extract` runs) side by side.
 
-    python benchmarks/bench_extract.py [--articles 1000] [--batch-size 32]
+    python benchmarks/bench_extract.py [--articles 1000] [--batch-size 32] [--workers 1,2] [--only-workers]
 
 The texts are the dev corpus (../shared/corpus/dev) and the bundled sample, repeated to at least --articles
 reports. The ratio (sitrep time / spaCy time) is what extraction adds on top of the NLP; the target is <= 1.3.
+With workers, the target is 2 workers >= 1.7x one on a 2-core machine; the CPU seconds spent (this process and its
+workers) and the load average are printed beside, since other programs on the machine take cores too.
 Speed is reported here, never asserted in tests.
 """
 from __future__ import annotations
@@ -28,6 +31,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--workers", default="1,2", help="worker counts to compare, e.g. 1,2")
+    ap.add_argument("--only-workers", action="store_true", help="skip the spaCy and no-places runs")
     args = ap.parse_args()
 
     base = corpus_articles("dev", "sample")
@@ -45,6 +50,9 @@ def main() -> None:
     print(f"gazetteer open: {time.perf_counter() - t:.3f} s, +{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - rss0:.0f} MB"
           f" ({gazetteer.path.stat().st_size / 1e6:.0f} MB index on disk, {gazetteer.stats()['names']:,} names)")
 
+    if args.only_workers:
+        bench_workers(articles, words, [int(w) for w in args.workers.split(",")])
+        return
     t = time.perf_counter()
     nlp = load_pipeline()
     shared_nlp = NLP(batch_size=args.batch_size)
@@ -79,6 +87,40 @@ def main() -> None:
     print(f"ratio sitrep/spaCy: {sitrep_s / spacy_s:.3f}   ({events} events)")
     print(f"places add: {100 * (sitrep_s - no_places_s) / no_places_s:.1f}% to extraction time")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    bench_workers(articles, words, [int(w) for w in args.workers.split(",")])
+
+
+def bench_workers(articles: list[Article], words: int, counts: list[int]) -> None:
+    """The same texts through `sitrep.parallel.ParallelExtractor` (what `sitrep extract --workers N` runs).
+
+    On a shared machine the wall-clock ratio says as much about the other programs as about sitrep, so each run
+    also prints the CPU seconds of every process it used, and the speed-up the machine would give with its cores
+    to itself: the one-process CPU time over the busiest process's CPU time (its critical path)."""
+    import os
+
+    from cpu import pool_pids, process_cpu
+
+    from sitrep.parallel import ParallelExtractor
+
+    secs, busiest = {}, {}
+    for n in counts:
+        with ParallelExtractor(n) as ex:
+            ex.local()  # the model loads before the clock starts, as it does once per run
+            t, mine = time.perf_counter(), process_cpu(os.getpid())
+            for _ in ex.extract_many(articles):
+                pass
+            secs[n] = time.perf_counter() - t
+            workers = pool_pids(ex)
+            cpus = [process_cpu(os.getpid()) - mine] + [process_cpu(pid) for pid in workers]
+        busiest[n] = max(cpus)
+        print(f"{n} worker(s): {secs[n]:7.2f} s  {len(articles) / secs[n]:7.1f} articles/s  {words / secs[n]:8.0f} "
+              f"words/s  (CPU s: this process {cpus[0]:.1f}"
+              + "".join(f", worker {k + 1} {c:.1f}" for k, c in enumerate(cpus[1:]))
+              + f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)", flush=True)
+    first = counts[0]
+    for n in counts[1:]:
+        print(f"speed-up {n} workers over {first}: {secs[first] / secs[n]:.2f}x wall clock; "
+              f"{busiest[first] / busiest[n]:.2f}x by CPU critical path (the cores to itself)")
 
 
 if __name__ == "__main__":

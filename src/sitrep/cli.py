@@ -25,6 +25,16 @@ def main() -> None:
     """sitrep: conflict news reports in, event data with evidence out."""
 
 
+def _workers_option(f):
+    return click.option("--workers", type=click.IntRange(min=1), default=None,
+                        help="Extract in N processes (default: every core this machine lets sitrep use).")(f)
+
+
+def _progress_option(f):
+    return click.option("--progress", is_flag=True,
+                        help="Show progress on stderr even when it is not a terminal (a terminal gets it anyway).")(f)
+
+
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--corpus", type=click.Path(path_type=Path, file_okay=False), help="A corpus folder (SPEC §1).")
@@ -33,7 +43,10 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True, dir_okay=False), default="-",
               show_default=True, help="Where to write the records (JSON Lines); '-' is standard output.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one record per block instead of per line).")
-def extract(files: tuple[Path, ...], corpus: Path | None, published, output: Path, pretty: bool) -> None:
+@_workers_option
+@_progress_option
+def extract(files: tuple[Path, ...], corpus: Path | None, published, output: Path, pretty: bool, workers: int | None,
+            progress: bool) -> None:
     """Extract events, figures and their evidence from reports.
 
     \b
@@ -51,7 +64,7 @@ def extract(files: tuple[Path, ...], corpus: Path | None, published, output: Pat
     articles = [x for x in inputs if isinstance(x, Article)]
     for err in failures:
         click.echo(f"sitrep: {err}", err=True)
-    records = _extract(articles, show_progress=str(output) != "-" and len(articles) > 1)
+    records = _extract(articles, workers, progress)
     _write(records, output, pretty)
     if failures:
         click.echo(f"sitrep: {len(failures)} input(s) could not be read; {len(articles)} extracted.", err=True)
@@ -133,19 +146,23 @@ def _open_store(db: Path | None, read_only: bool = False):
 @click.option("--batch-size", default=16, show_default=True, help="Reports per transaction.")
 @click.option("--no-merge", is_flag=True, help="Store the reports but do not re-merge events.")
 @click.option("--progress", "progress_lines", is_flag=True,
-              help="Print a progress line per batch (for logs; a terminal gets a live line anyway).")
-@click.option("--workers", type=click.IntRange(min=1), help="Extract in N local worker processes (Dask).")
+              help="Print a progress line per batch (for logs; a terminal gets a live bar anyway).")
+@_workers_option
+@click.option("--dask", "use_dask", is_flag=True,
+              help="Run the local workers as a Dask cluster writing Parquet partitions (implied by --scheduler, "
+                   "--partition-size and --parquet).")
 @click.option("--scheduler", metavar="ADDRESS", help="Extract on an existing Dask cluster, e.g. tcp://host:8786.")
-@click.option("--partition-size", default=200, show_default=True, type=click.IntRange(min=1),
-              help="Reports per Dask task.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=None,
+              help="Reports per Dask task (default 200).")
 @click.option("--parquet", "parquet_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Where workers write their Parquet partitions (default: beside the store; must be shared "
+              help="Where Dask workers write their Parquet partitions (default: beside the store; must be shared "
                    "storage on a multi-machine cluster).")
 def ingest(paths: tuple[str, ...], db: Path | None, batch_size: int, no_merge: bool, progress_lines: bool,
-           workers: int | None, scheduler: str | None, partition_size: int, parquet_dir: Path | None) -> None:
+           workers: int | None, use_dask: bool, scheduler: str | None, partition_size: int | None,
+           parquet_dir: Path | None) -> None:
     """Store reports and merge the events they tell: corpus folders, .txt, .html, .jsonl, RSS/Atom feeds (files or
     URLs). Rerunning is safe: a stored report (same URL or text) changes nothing; a changed one replaces its
-    extraction and keeps the old version in the history.
+    extraction and keeps the old version in the history. Extraction runs on every core unless --workers says.
 
     \b
     Examples:
@@ -154,30 +171,35 @@ def ingest(paths: tuple[str, ...], db: Path | None, batch_size: int, no_merge: b
     """
     from sitrep.ingest.run import ingest as run
 
+    if workers and scheduler:
+        raise click.UsageError("give --workers or --scheduler, not both")
     store = _open_store(db)
-    show = sys.stderr.isatty()
+    bar = _progress_bar(False, total=None, desc="ingesting")
 
     def progress(report) -> None:
         if progress_lines:
             click.echo(f"ingesting: {report.line()}", err=True)
-        elif show:
-            click.echo(f"\ringesting: {report.line()}", err=True, nl=False)
+        elif not bar.disable:
+            bar.n = report.new + report.unchanged + report.updated + report.failed
+            bar.set_postfix_str(report.line(), refresh=False)
+            bar.refresh()
 
-    if workers and scheduler:
-        raise click.UsageError("give --workers or --scheduler, not both")
     try:
-        if workers or scheduler:
-            from sitrep.scale import connect, default_parquet_dir, ingest_distributed
+        if scheduler or use_dask or partition_size or parquet_dir:
+            from sitrep.scale import PARTITION, connect, default_parquet_dir, ingest_distributed
 
             with connect(workers, scheduler) as client:
                 report = ingest_distributed(paths, store, client, parquet_dir or default_parquet_dir(store.path),
-                                            partition_size, on_progress=progress, merge=not no_merge)
+                                            partition_size or PARTITION, on_progress=progress, merge=not no_merge)
         else:
-            report = run(paths, store, batch_size=batch_size, on_progress=progress, merge=not no_merge)
+            from sitrep.parallel import ParallelExtractor
+
+            with ParallelExtractor(workers) as extractor:
+                report = run(paths, store, extractor, batch_size=batch_size, on_progress=progress,
+                             merge=not no_merge, ahead=4 * extractor.workers)
     finally:
         store.close()
-    if show and not progress_lines:
-        click.echo("", err=True)
+        bar.close()
     for err in report.errors:
         click.echo(f"sitrep: {err}", err=True)
     click.echo(f"{report.line()} ({store.path})")
@@ -475,7 +497,12 @@ def export(db, fmt, output, country, admin1, since, until, event_type, actor, mi
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--allow-writes", is_flag=True, help="Allow POST /api/ingest (the store is opened for writing).")
 @click.option("--cors", "cors", multiple=True, metavar="ORIGIN", help="Allow cross-origin requests from ORIGIN.")
-def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple[str, ...]) -> None:
+@click.option("--extract-workers", type=click.IntRange(min=1), default=None,
+              help="Processes that read pasted reports, apart from the reads (default: the cores less one).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Server processes answering requests (read-only servers only: DuckDB lets one process write).")
+def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple[str, ...],
+          extract_workers: int | None, workers: int) -> None:
     """The dashboard and the JSON API (OpenAPI page at /docs) on the store.
 
     \b
@@ -487,13 +514,26 @@ def serve(db: Path | None, host: str, port: int, allow_writes: bool, cors: tuple
     from sitrep.store import StoreError, default_path
     from sitrep.web.app import create_app
 
+    if workers > 1 and allow_writes:
+        raise click.UsageError("--workers N needs a read-only server (without --allow-writes)")
     try:
-        app = create_app(db or default_path(), allow_writes=allow_writes, cors_origins=list(cors) or None)
+        app = create_app(db or default_path(), allow_writes=allow_writes, cors_origins=list(cors) or None,
+                         extract_workers=extract_workers)
     except StoreError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"sitrep: serving {db or default_path()} on http://{host}:{port}/ "
-               f"({'read-write' if allow_writes else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+               f"({'read-write' if allow_writes else 'read-only'}"
+               f"{f', {workers} processes' if workers > 1 else ''})", err=True)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    import os
+
+    app.state.service.close()  # checked that it opens; each server process opens its own
+    os.environ["SITREP_SERVE"] = json.dumps({"db": str(db or default_path()), "cors": list(cors) or None,
+                                             "extract_workers": extract_workers})
+    uvicorn.run("sitrep.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @main.command()
@@ -645,21 +685,34 @@ def _file_inputs(files: Iterable[Path], published: date | None) -> Iterator[Arti
             yield e
 
 
-def _extract(articles: list[Article], show_progress: bool):
+def _extract(articles: list[Article], workers: int | None, progress: bool):
+    """Records in input order, on `workers` processes (default: every core), with a progress bar when asked."""
     from sitrep.nlp import ModelError
-    from sitrep.pipeline import Extractor
+    from sitrep.parallel import ParallelExtractor
 
     if not articles:
         return []
-    try:
-        extractor = Extractor()
-    except ModelError as e:
-        raise click.ClickException(str(e)) from None
-    records = extractor.extract_many(articles)
-    if show_progress and sys.stderr.isatty():
-        with click.progressbar(records, length=len(articles), label="extracting", file=sys.stderr) as bar:
-            return list(bar)
-    return list(records)
+    with ParallelExtractor(workers) as extractor:
+        try:
+            extractor.local()  # the model loads here, once; forked workers share it
+        except ModelError as e:
+            raise click.ClickException(str(e)) from None
+        with _progress_bar(progress, total=len(articles), desc="extracting") as bar:
+            records = []
+            for r in extractor.extract_many(articles):
+                records.append(r)
+                bar.update()
+            return records
+
+
+def _progress_bar(asked: bool, total: int | None, desc: str):
+    """A tqdm bar on stderr: on a terminal when the run lasts more than two seconds, or always when asked
+    (`--progress`); otherwise none, so logs and pipes stay clean."""
+    from tqdm import tqdm
+
+    show = asked or sys.stderr.isatty()
+    return tqdm(total=total, desc=desc, unit="report", file=sys.stderr, disable=not show, delay=0 if asked else 2,
+                mininterval=0.5 if sys.stderr.isatty() else 10, dynamic_ncols=True)
 
 
 def _write(records, output: Path, pretty: bool) -> None:

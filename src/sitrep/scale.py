@@ -141,7 +141,9 @@ def connect(workers: int | None = None, scheduler: str | None = None):
     if scheduler:
         return Client(scheduler, timeout="30s")
     # Built by the client, the local cluster is closed with it (a cluster passed in would outlive the client).
-    return Client(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0")
+    from sitrep.parallel import default_workers
+
+    return Client(n_workers=workers or default_workers(), threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0")
 
 
 def ingest_distributed(paths: Iterable[str], store: Store, client, parquet_dir: Path, partition_size: int = PARTITION,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitrep.ingest import InputError, read_inputs
 from sitrep.model import Article, Record
@@ -97,36 +98,62 @@ def _admit(items: Iterable[Article | InputError], store: Store, report: IngestRe
 
 
 def ingest(paths: Iterable[str], store: Store, extractor=None, batch_size: int = BATCH,
-           on_progress: Callable[[IngestReport], None] | None = None, merge: bool = True, fetcher=None) -> IngestReport:
-    """Store every readable report of `paths`; errors are counted and kept, never raised."""
+           on_progress: Callable[[IngestReport], None] | None = None, merge: bool = True, fetcher=None,
+           ahead: int = 2) -> IngestReport:
+    """Store every readable report of `paths`; errors are counted and kept, never raised.
+
+    An extractor with `submit` (sitrep.parallel) reads up to `ahead` batches while this process stores the ones
+    before them, in order; batches are still stored one transaction each, in input order."""
     report = IngestReport()
     pending: list[Admitted] = []
+    in_flight: list[tuple[list[Admitted], list[Article], Any]] = []
 
-    def flush() -> None:
+    def get_extractor():
         nonlocal extractor
-        if not pending:
-            return
-        relevant = [a for a, _, keep, _ in pending if keep]
-        records = {}
-        if relevant:
-            if extractor is None:
-                from sitrep.pipeline import Extractor
+        if extractor is None:
+            from sitrep.pipeline import Extractor
 
-                extractor = Extractor()
-            records = {id(a): r for a, r in zip(relevant, extractor.extract_many(relevant))}
-        store.save((a, records.get(id(a)) or Record(a), s, digest) for a, s, _, digest in pending)
-        report.stored(s for _, s, keep, _ in pending if keep)
-        report.stored((s for _, s, keep, _ in pending if not keep), parsed=False)
-        pending.clear()
+            extractor = Extractor()
+        return extractor
+
+    def store_one() -> None:
+        batch, relevant, job = in_flight.pop(0)
+        records = {id(a): r for a, r in zip(relevant, job.result() if job is not None else ())}
+        store.save((a, records.get(id(a)) or Record(a), s, digest) for a, s, _, digest in batch)
+        report.stored(s for _, s, keep, _ in batch if keep)
+        report.stored((s for _, s, keep, _ in batch if not keep), parsed=False)
         if on_progress:
             on_progress(report)
+
+    def flush(drain: bool = False) -> None:
+        if pending:
+            relevant = [a for a, _, keep, _ in pending if keep]
+            job = None
+            if relevant:
+                ex = get_extractor()
+                job = ex.submit(relevant) if hasattr(ex, "submit") else _Done(list(ex.extract_many(relevant)))
+            in_flight.append((list(pending), relevant, job))
+            pending.clear()
+        parallel = extractor is not None and hasattr(extractor, "submit")
+        while in_flight and (drain or len(in_flight) > (ahead if parallel else 0)):
+            store_one()
 
     for admitted in rounds(paths, store, report, fetcher, on_progress):
         for item in admitted:
             pending.append(item)
             if len(pending) >= batch_size:
                 flush()
-        flush()
+        flush(drain=True)  # a round is stored whole before the next (its held reports are updates of this one's)
     if merge:
         report.merged_events = merge_store(store)
     return report
+
+
+class _Done:
+    """The records of a batch extracted in this process, shaped like a batch in the workers' hands."""
+
+    def __init__(self, records: list[Record]):
+        self._records = records
+
+    def result(self) -> list[Record]:
+        return self._records

@@ -7,13 +7,14 @@ Security Policy. Request bodies are size-limited; there is no CORS unless origin
 """
 from __future__ import annotations
 
-import threading
+import asyncio
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import anyio
 from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
@@ -28,6 +29,8 @@ from sitrep.model import EVENT_TYPES, Article
 from sitrep.store import Store
 from sitrep.store.queries import (CATEGORIES, EventFilter, article_detail, by_country, by_period, count_events,
                                   count_report_events, event_detail, parse_point, spec_events)
+from sitrep.web.extraction import Extractions
+from sitrep.web.reads import Reads, json_response
 
 MAX_BODY = 256_000  # bytes: a long report is 50,000 characters
 MAX_TEXT = 100_000  # characters of one report sent for extraction
@@ -40,50 +43,61 @@ DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 
 
 class Service:
-    """The store connection and the extractor, shared by requests."""
+    """The store, the cursors reads use, and the extraction workers, shared by requests."""
 
-    def __init__(self, db: Path, allow_writes: bool):
+    def __init__(self, db: Path, allow_writes: bool, extract_workers: int | None = None, readers: int = 4):
         self.allow_writes = allow_writes
         if not db.exists():
             Store(db).close()  # create an empty, migrated store
         self.store = Store(db, read_only=not allow_writes)
-        self._extractor = None
-        self._lock = threading.Lock()
+        self.reads = Reads(self.store.con, self.store.path, readers, read_only=not allow_writes)
+        self.extractions = Extractions(extract_workers)
+        self._write_lock = asyncio.Lock()
+
+    @property
+    def _extractor(self):
+        return self.extractions.extractor
+
+    @_extractor.setter
+    def _extractor(self, extractor) -> None:
+        """An extractor already loaded (tests): extraction then runs in a thread of this process."""
+        self.extractions.extractor = extractor
 
     def cursor(self):
         return self.store.con.cursor()
 
-    def extract(self, article: Article):
-        with self._lock:  # one report at a time through the NLP model
-            return self._extractor_locked().extract(article)
+    async def extract(self, article: Article):
+        return await self.extractions.extract(article)
 
-    def ingest(self, article: Article) -> dict[str, Any]:
+    async def ingest(self, article: Article) -> dict[str, Any]:
+        """Store one report and re-merge: one write at a time; the extraction runs with the other extractions,
+        and reads go on meanwhile."""
         from sitrep.store import merge_store
 
-        with self._lock:
-            status, stored_id = self.store.status_of(article)
+        async with self._write_lock:
+            status, stored_id = await anyio.to_thread.run_sync(self.store.status_of, article)
             if status != "unchanged":
                 article.id = stored_id
-                record = self._extractor_locked().extract(article)
-                self.store.save([(article, record, status)])
-                merge_store(self.store)
-            n = count_report_events(self.store.con, stored_id)
+                record = await self.extract(article)
+
+                def write() -> None:
+                    self.store.save([(article, record, status)])
+                    merge_store(self.store)
+
+                await anyio.to_thread.run_sync(write)
+                self.reads.changed()
+            n = await self.reads.run(count_report_events, stored_id)
         return {"status": status, "article_id": stored_id, "events": n}
 
-    def _extractor_locked(self):
-        """The extractor, built on first use (loading the model takes seconds); call with the lock held."""
-        from sitrep.pipeline import Extractor
-
-        if self._extractor is None:
-            self._extractor = Extractor()
-        return self._extractor
-
     def close(self) -> None:
+        self.extractions.close()
+        self.reads.close()
         self.store.close()
 
 
-def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | None = None) -> FastAPI:
-    service = Service(Path(db), allow_writes)
+def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | None = None,
+               extract_workers: int | None = None) -> FastAPI:
+    service = Service(Path(db), allow_writes, extract_workers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -126,7 +140,8 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
 
     # ------------------------------------------------------------ events
     @app.get("/api/events", summary="Merged events, with the CLI's filters; JSON or GeoJSON")
-    def events(
+    async def events(
+        request: Request,
         country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2")] = None,
         admin1: str | None = None,
         since: date | None = None,
@@ -141,31 +156,19 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
         format: Literal["json", "geojson"] = "json",
     ):
         f = _filter(country, admin1, since, until, type, actor, min_killed, near, within, limit, offset)
-        con = service.cursor()
-        specs = spec_events(con, f)
-        if format == "geojson":
-            return {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "id": s["id"],
-                 "geometry": {"type": "Point", "coordinates": [s["location"]["lon"], s["location"]["lat"]]}
-                 if s["location"]["lat"] is not None else None, "properties": s} for s in specs]}
-        return {"total": count_events(con, f), "limit": limit, "offset": offset, "events": specs}
+        return await service.reads.answer(request, _geojson if format == "geojson" else _page, f)
 
     @app.get("/api/events/{event_id}", summary="One merged event: reconciled figures, each report's figures, evidence")
-    def event(event_id: str):
-        detail = event_detail(service.cursor(), event_id)
-        if detail is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return detail
+    async def event(request: Request, event_id: str):
+        return await service.reads.answer(request, _found, event_detail, event_id, "event")
 
     @app.get("/api/articles/{article_id}", summary="One stored report: its text and every event it tells")
-    def article(article_id: str):
-        detail = article_detail(service.cursor(), article_id)
-        if detail is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return detail
+    async def article(request: Request, article_id: str):
+        return await service.reads.answer(request, _found, article_detail, article_id, "article")
 
     @app.get("/api/stats", summary="Events, killed and displaced by day, week or month, and by country")
-    def stats(
+    async def stats(
+        request: Request,
         by: Literal["day", "week", "month"] = "month",
         country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None,
         since: date | None = None,
@@ -174,25 +177,23 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
         actor: Annotated[str | None, Query(max_length=200)] = None,
     ):
         f = _filter(country, None, since, until, type, actor, None, None, None, None, 0)
-        con = service.cursor()
-        return {"by": by, "series": by_period(con, f, by), "by_country": by_country(con, f),
-                "categories": list(CATEGORIES)}
+        return await service.reads.answer(request, _stats, f, by)
 
     # ------------------------------------------------------------ extraction and ingest
     @app.post("/api/extract", summary="Extract one report (not stored): the SPEC §2 record")
-    def extract(report: Annotated[ReportFields, Body(examples=[{"text": "Gunmen killed 12 villagers on Friday.",
-                                                                 "published": "2024-03-08"}])]):
+    async def extract(report: Annotated[ReportFields, Body(examples=[{"text": "Gunmen killed 12 villagers on Friday.",
+                                                                       "published": "2024-03-08"}])]):
         article = _article(report, "pasted")
         from sitrep.record import record_to_dict
 
-        return record_to_dict(service.extract(article))
+        return json_response(record_to_dict(await service.extract(article)))
 
     @app.post("/api/ingest", summary="Store one report and re-merge (only when the server allows writes)")
-    def ingest(report: ReportFields):
+    async def ingest(report: ReportFields):
         if not service.allow_writes:
             raise HTTPException(403, "this server is read-only: start it with --allow-writes to ingest")
         article = _article(report, report.id)
-        return service.ingest(article)
+        return json_response(await service.ingest(article))
 
     # ------------------------------------------------------------ pages
     @app.get("/docs", include_in_schema=False)
@@ -204,12 +205,46 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
                                    swagger_css_url="/static/vendor/swagger/swagger-ui.css",
                                    swagger_favicon_url="/static/favicon.svg")
 
+    index_html = (STATIC / "index.html").read_text(encoding="utf-8")  # read once: it ships with the package
+
     @app.get("/", include_in_schema=False)
     def index():
-        return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+        return HTMLResponse(index_html)
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The read-only app of one of `sitrep serve --workers N`'s processes, configured by $SITREP_SERVE (JSON)."""
+    import json
+    import os
+
+    conf = json.loads(os.environ["SITREP_SERVE"])
+    return create_app(Path(conf["db"]), cors_origins=conf.get("cors"), extract_workers=conf.get("extract_workers"))
+
+
+def _page(con, f: EventFilter) -> dict[str, Any]:
+    return {"total": count_events(con, f), "limit": f.limit, "offset": f.offset, "events": spec_events(con, f)}
+
+
+def _geojson(con, f: EventFilter) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": s["id"],
+         "geometry": {"type": "Point", "coordinates": [s["location"]["lon"], s["location"]["lat"]]}
+         if s["location"]["lat"] is not None else None, "properties": s} for s in spec_events(con, f)]}
+
+
+def _stats(con, f: EventFilter, by: str) -> dict[str, Any]:
+    return {"by": by, "series": by_period(con, f, by), "by_country": by_country(con, f),
+            "categories": list(CATEGORIES)}
+
+
+def _found(con, detail, key: str, what: str) -> dict[str, Any]:
+    out = detail(con, key)
+    if out is None:
+        raise HTTPException(404, f"no {what} {key!r}")
+    return out
 
 
 def _filter(country, admin1, since, until, event_type, actor, min_killed, near, within, limit, offset) -> EventFilter:
