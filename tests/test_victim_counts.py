@@ -87,6 +87,10 @@ COUNTED_NOUNS = [
     ("Five people were found burned to death in a van outside the city.", 5),
     ("No fewer than eight persons are feared to have been killed in the clashes.", 8),
     ("The governor ordered an inquiry after around 22 people were killed in a land dispute.", 22),
+    # The parser hangs "dead" on the number, or the subject on the auxiliary.
+    ("Suspected militants shot dead 11 local construction workers outside the town.", 11),
+    ("No fewer than 30 persons, mostly farmers, were, on Sunday, killed by armed herders.", 30),
+    ("Four people have since died in hospital after the grenade attack.", 4),
 ]
 
 TOTALS_AND_BREAKDOWNS = [
@@ -108,6 +112,8 @@ SEVERAL_INCIDENTS = [
     ("Gunmen killed 15 people in the city in two separate incidents early on Saturday.", 15),
     ("At least five people were killed and 17 wounded in separate explosions in Baghdad on Monday.", 5),
     ("Boko Haram killed 10 people in three separate attacks in the northeast on Tuesday.", 10),
+    ("Twelve people were killed and dozens hurt in multiple suicide bombings attacks in the city.", 12),
+    ("At least 9 villagers were killed in several raids on farming villages on Wednesday.", 9),
 ]
 
 LATER_OR_LARGER = [

@@ -311,6 +311,9 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
         gov_tok = toks[gov_tok.head]
         role = gov_tok.dep
     gov = toks[gov_tok.head]
+    if role == "nsubj" and gov.dep == "auxpass" and gov.head != gov.i:
+        # "29 persons, mainly women, were, yesterday, killed": the parser hangs the subject on the auxiliary
+        gov, role = toks[gov.head], "nsubjpass"
     if role in ("nsubjpass", "nsubj") and gov.lemma in RAISING:
         # "300 people are believed to have been killed", "12 feared dead", "five reported killed".
         for c in parsed.children(gov.i):
@@ -452,6 +455,10 @@ def _phrase_category(parsed: Parsed, v: Token, table: dict | None = None) -> str
     for c in preps:
         words |= {p.lemma for p in parsed.children(c.i)}
         words.add(f"{c.lower}")
+    # "shot dead 11 workers": the parser hangs the word right after the verb on its object's number.
+    nxt = parsed.tokens[v.i + 1] if v.i + 1 < len(parsed.tokens) else None
+    if nxt is not None and any(c.dep == "dobj" and nxt in parsed.subtree(c) for c in kids):
+        words |= {nxt.lower, nxt.lemma}
     blockers = NOT_WITH.get(v.lemma)
     if blockers and any(t.lower in blockers for t in parsed.subtree(v)):
         return None  # "took away 12 bodies": no abduction
@@ -673,6 +680,8 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
             continue
         if k and words[k - 1] in BOUNDED_BEFORE:
             continue
+        if ph == ("since",) and clause[k].dep == "advmod":
+            continue  # "five people have since died": since then, no window
         if ph[0] == "since" and any(t.tag == "JJS" or t.lower in COMPARATIVES for t in clause
                                     if t.i < clause[0].i + k):
             continue  # "the deadliest attack since 2018" compares; it does not sum up
