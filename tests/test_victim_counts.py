@@ -38,6 +38,7 @@ ONE_VICTIM = [
     ("On 5 May, in Maceio, a man was shot to death in the city center by two armed men.", 1),
     ("On 3 May, in Colider, a fugitive from the state prison system was killed in a shootout with police.", 1),
     ("Insurgents shot dead a village elder and his son in the district on Monday.", 2),
+    ("Gunmen shot dead a community leader and president of the farmers' union on Friday.", 1),
 ]
 
 KILLING_NOUNS = [
@@ -116,6 +117,18 @@ SEVERAL_INCIDENTS = [
     ("At least 9 villagers were killed in several raids on farming villages on Wednesday.", 9),
 ]
 
+MORE_VICTIMS = [
+    # "another", "other", "others": more victims, not a part of the count before them...
+    ("Eight villagers were killed by rebels near the town. Another 12 bodies were found later in the bush.", 20),
+    ("A tribal elder was killed by a bomb in his car. The blast killed four others and wounded six.", 5),
+    ("Two protesters were shot dead on Monday. Two other protesters were killed in the capital the next day.", 4),
+    # ... but "others" after a count of another harm are others than those ("killed 5 and injured 15 others") ...
+    ("Gunmen killed 44 people and wounded 157 others in the market. At least 50 wounded reached the hospital.", 44),
+    ("Nine fighters were reported killed and 8 others injured in the blast.", 9),
+    # ... and a stated total sums them all.
+    ("Five policemen were killed in the raid. Nine militants were also killed. Total fatalities coded as 14.", 14),
+]
+
 LATER_OR_LARGER = [
     ("Three people were killed in the blast on Monday. The toll later rose to 12.", 12),
     ("The death toll from the bombing has risen to 22, officials said on Sunday.", 22),
@@ -152,7 +165,8 @@ def test_counted_nouns_other_than_people(extract, text, expected):
     assert total(extract(text)) == expected
 
 
-@pytest.mark.parametrize("text,expected", TOTALS_AND_BREAKDOWNS + ALTERNATIVES + SEVERAL_INCIDENTS + LATER_OR_LARGER)
+@pytest.mark.parametrize("text,expected", TOTALS_AND_BREAKDOWNS + ALTERNATIVES + SEVERAL_INCIDENTS + LATER_OR_LARGER
+                         + MORE_VICTIMS)
 def test_one_total_per_report(extract, text, expected):
     assert total(extract(text)) == expected
 

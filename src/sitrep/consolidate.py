@@ -248,7 +248,7 @@ def _figures(f: Frame) -> list[Figure]:
             g0 = g[0]
             if g0.category == m.category and g0.unit == m.unit and g0.headline == m.headline and (
                 g0.victims == m.victims or "unknown" in (g0.victims, m.victims) or m.headline == 0
-            ):
+            ) and g0.adds_up == m.adds_up:  # "Two were shot. Two other protesters were killed": four
                 g.append(m)
                 break
         else:
@@ -277,8 +277,9 @@ def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
                 continue
             if _coordinated(groups[k], groups[j]):
                 continue
-            if any(m.adds_up for m in groups[k]):
-                continue
+            if any(m.adds_up for m in groups[k]) or any(m.adds_up for m in groups[j]) \
+                    and not any(m.total for m in groups[j]):
+                continue  # "another 12 bodies", "killed four others": more victims, neither part of the other
             fig.superseded = True
             break
 
@@ -317,9 +318,10 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None
     """Of different counts of one category and side, one is the event's: revised over initial, most said, larger,
     first."""
     by_key: dict[tuple, list[int]] = {}
+    totals = {m.category for g in groups for m in g if m.total}
     for k, fig in enumerate(figures):
-        if fig.headline == 0:
-            continue
+        if fig.headline == 0 or any(m.adds_up for m in groups[k]) and fig.category not in totals:
+            continue  # "another 12 bodies were found": more victims, no rival count (unless a total sums them)
         by_key.setdefault((fig.category, fig.unit, fig.victims if fig.victims != "unknown" else None), []).append(k)
     # Unknown-victim counts compete with every side of their category.
     for (cat, unit, victims), idx in list(by_key.items()):

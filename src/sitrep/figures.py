@@ -81,11 +81,14 @@ TOLL_NOUNS = set(_CTX["toll"]["nouns"])
 TOLL_OF_NOUNS = set(_CTX["toll"]["of_nouns"])
 TOLL_UPDATE = set(_CTX["toll"]["update"])
 TOLL_PREPS = set(_CTX["toll"]["preps"])
+TOTAL_WORDS = set(_CTX["toll"]["total_words"])
 COPULAR_TOLL_SUBJECTS = set(_CTX["toll"]["copular_subjects"])
 RAISING = set(_CTX["raising"]["verbs"])
 ADDITIVE_COUNTED = set(_CTX["additive"]["counted"])
 ADDITIVE_BEFORE: dict[str, int] = _CTX["additive"]["before"]
 ADDITIVE_ADVERBS = set(_CTX["additive"]["adverbs"])
+OTHER_COUNTED = set(_CTX["additive"]["other_counted"])
+OTHER_BEFORE: dict[str, int] = _CTX["additive"]["other_before"]
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "oprd", "dative", "npadvmod", "ROOT", "dep"}
 
 
@@ -110,6 +113,8 @@ class Mention:
     revision_cue: bool = False  # "the toll rose to 45"
     additive: bool = False  # "six more", "another 5": adds to the figure before it
     incidents: bool = False  # "in two separate attacks": one total of several incidents
+    others: bool = False  # "four others": people other than a count before it
+    total: bool = False  # "Total fatalities coded as 14": the sum of every count told
     folded: bool = False  # a vague or lower count that took the values of the stated number it stands for
     source: str | None = None
     source_named: bool = False
@@ -139,6 +144,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
         found.extend(_implicit_mentions(parsed, s, found))
         found.extend(_victim_of_noun(parsed, s, found))
         _coordinated_tallies(parsed, found)
+        _others_add_up(found)
         out.extend(sorted(found, key=lambda m: m.span.start))
     return out
 
@@ -190,8 +196,16 @@ def _describe(m: Mention | None) -> str | None:
 def _flags(m: Mention) -> list[str]:
     names = {"aggregate": "a tally, not this event's", "perfect": "present perfect", "superseded_cue": "an earlier toll",
              "revision_cue": "a revised toll", "additive": "adds to the count before it",
-             "incidents": "one total of several incidents"}
+             "incidents": "one total of several incidents", "total": "the sum of every count told"}
     return [v for k, v in names.items() if getattr(m, k)]
+
+
+def _others_add_up(found: list[Mention]) -> None:
+    """"killed four others", "two other protesters were also killed": more victims of the same harm, adding to the
+    count before them; but "killed 5 and injured 15 others" counts people other than the dead."""
+    for m in found:
+        if m.others and not m.additive:
+            m.additive = not any(o.category != m.category and o.span.start < m.span.start for o in found)
 
 
 def _coordinated_tallies(parsed: Parsed, found: list[Mention]) -> None:
@@ -299,6 +313,13 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
     # "left 12 dead", "the 20 wounded": the number counts a casualty adjective.
     if nominal.i != q.head and (nominal.lower in ADJECTIVES) and nominal.pos in ("ADJ", "NOUN", "VERB"):
         return ADJECTIVES[nominal.lower], nominal
+    # "nine fighters were reported killed and 8 others injured": a conjunct with a casualty participle of its own.
+    if nominal.dep in ("conj", "appos"):
+        for c in parsed.children(nominal.i):
+            if c.dep in ("acl", "amod") and c.i > nominal.i:
+                cat = _word_category(parsed, c, as_modifier=True)
+                if cat and not _has_object(parsed, c):
+                    return cat, c
     # The counted noun's place in its clause ("20 villagers hostage": the noun it is part of).
     gov_tok, role = nominal, nominal.dep
     while role == "compound" and toks[gov_tok.head].pos == "NOUN" and gov_tok.head != gov_tok.i:
@@ -661,6 +682,9 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
     before = [w for k, w in enumerate(before) if not (w == "more" and before[k + 1 : k + 2] == ["than"])]  # a hedge
     m.additive = nominal.lower in ADDITIVE_COUNTED or any(w in before[-n:] for w, n in ADDITIVE_BEFORE.items()) \
         or any(c.lower in ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i))
+    m.total = any(t.lower in TOTAL_WORDS and (t.lower != "all" or parsed.tokens[t.i - 1].lower == "in")
+                  for t in clause + parsed.subtree(nominal))
+    m.others = nominal.lower in OTHER_COUNTED or any(w in before[-n:] for w, n in OTHER_BEFORE.items())
     m.anchors_time = [e.text for e in parsed.ents_between(clause[0].i, clause[-1].i + 1)
                       if e.label in ("DATE", "TIME") and
                       any(e.start <= t.i < e.end for t in clause) and not e.start <= m.nominal < e.end
@@ -864,8 +888,9 @@ def _singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[st
             return None
     n = 1
     for c in parsed.children(arg.i):
-        if c.dep == "conj" and not c.like_num and not any(k.dep == "nummod" for k in parsed.children(c.i)) \
-                and _one_person(parsed, c, category, []):
+        own = any(k.dep in ("det", "poss") for k in parsed.children(c.i)) or c.ent == "PERSON"
+        if c.dep == "conj" and own and not c.like_num and not any(k.dep == "nummod" for k in parsed.children(c.i)) \
+                and _one_person(parsed, c, category, []):  # not "a social leader and president of the council"
             n += 1
             reasons.append(f"and '{c.text}': one more")
     return n
