@@ -203,3 +203,33 @@ def test_explain_tells_why(extractor):
     assert by_text["30"].figure is None and any("things" in r for r in by_text["30"].reasons)
     assert by_text["A priest"].figure.startswith("killed 1") and by_text["A priest"].reasons
 
+
+
+def test_a_part_is_a_scored_choice_with_reasons(extract):
+    """"One of the guards" is a part of the 57 killed; "four soldiers were also killed" are more; each figure keeps
+    the cues that decided."""
+    rec = extract("Gunmen killed 57 people at the mosque on Friday. One of the guards was killed at the gate. "
+                  "Four soldiers were also killed in a second attack.")
+    figs = {f.headline: f for e in rec.events for f in e.figures if f.category == K}
+    assert not figs[57].superseded and not figs[4].superseded
+    assert any("not a part" in r and "told as more" in r for r in figs[4].reasons)
+    assert figs[1].superseded and figs[1].reasons
+
+
+def test_part_weights_are_data():
+    """The weights of data/figure_cues.toml decide; a table that weighs "told as more" less makes it a part."""
+    from sitrep.figures import Mention
+    from sitrep.model import Span
+    from sitrep.parts import Cues, is_part, part_cues, part_score
+
+    def said(n: int, sent: int, additive: bool = False) -> Mention:
+        return Mention(K, n, n, "exact", Span(0, 1), sent, anchor=sent * 10, nominal=sent * 10 + 1, additive=additive)
+
+    small, large = [said(4, 2, additive=True)], [said(57, 0)]
+    cues = part_cues()
+    score, reasons = part_score(small, large, "unknown", "unknown", cues)
+    assert not is_part(score, cues) and len(reasons) == 2
+    lenient = Cues({**cues.weights, "smaller_told_as_more": -0.1}, cues.reasons, cues.threshold)
+    assert is_part(part_score(small, large, "unknown", "unknown", lenient)[0], lenient)
+    # militants on one side, soldiers on the other: neither is a part of the other
+    assert not is_part(part_score([said(4, 2)], large, "security_forces", "militants", cues)[0], cues)

@@ -682,13 +682,24 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
     before = [w for k, w in enumerate(before) if not (w == "more" and before[k + 1 : k + 2] == ["than"])]  # a hedge
     m.additive = nominal.lower in ADDITIVE_COUNTED or any(w in before[-n:] for w, n in ADDITIVE_BEFORE.items()) \
         or any(c.lower in ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i))
-    m.total = any(t.lower in TOTAL_WORDS and (t.lower != "all" or parsed.tokens[t.i - 1].lower == "in")
-                  for t in clause + parsed.subtree(nominal))
+    m.total = _told_as_total(parsed, clause, {verb.i, anchor.i, nominal.i})
     m.others = nominal.lower in OTHER_COUNTED or any(w in before[-n:] for w, n in OTHER_BEFORE.items())
     m.anchors_time = [e.text for e in parsed.ents_between(clause[0].i, clause[-1].i + 1)
                       if e.label in ("DATE", "TIME") and
                       any(e.start <= t.i < e.end for t in clause) and not e.start <= m.nominal < e.end
                       and not (e.start <= parsed.tokens[m.nominal].i < e.end)]
+
+
+def _told_as_total(parsed: Parsed, clause: list[Token], near: set[int]) -> bool:
+    """"Total fatalities coded as 14", "18 were killed in all": a total word on the count's verb or noun; not
+    "14 Jieh and nine Murle, a total of 23", where the total has a number of its own."""
+    for t in clause:
+        if t.lower not in TOTAL_WORDS or t.lower == "all" and parsed.tokens[t.i - 1].lower != "in":
+            continue
+        if t.head in near or parsed.tokens[t.head].head in near and not parsed.tokens[t.head].like_num:
+            if not any(x.like_num for x in parsed.subtree(t) if x.i != t.i):
+                return True
+    return False
 
 
 def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: Token) -> bool:
