@@ -100,6 +100,9 @@ TOTALS_AND_BREAKDOWNS = [
     ("The toll was put at 32 people -- 17 residents and 15 refugees -- by local officials.", 32),
     ("At least 15 people (10 civilians and five policemen) were killed in the suicide attack.", 15),
     ("Nine people were killed in the raid. Six of the dead were women.", 9),
+    ("Five people, four farmers and a trader, were killed in the village on Friday.", 5),
+    ("At least 14 people were killed, among them four children and a police captain, in the blast.", 14),
+    ("Five police and 15 Taliban fighters were killed in the clash.", 20),
     ("Gunmen killed five prisoners and two guards near the prison on Monday.", 7),
 ]
 

@@ -115,6 +115,7 @@ class Mention:
     incidents: bool = False  # "in two separate attacks": one total of several incidents
     others: bool = False  # "four others": people other than a count before it
     total: bool = False  # "Total fatalities coded as 14": the sum of every count told
+    breakdown_of: int | None = None  # "Five people, four farmers and a trader": the start of the count it breaks down
     folded: bool = False  # a vague or lower count that took the values of the stated number it stands for
     source: str | None = None
     source_named: bool = False
@@ -145,6 +146,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
         found.extend(_victim_of_noun(parsed, s, found))
         _coordinated_tallies(parsed, found)
         _others_add_up(found)
+        _breakdowns(parsed, found)
         out.extend(sorted(found, key=lambda m: m.span.start))
     return out
 
@@ -198,6 +200,23 @@ def _flags(m: Mention) -> list[str]:
              "revision_cue": "a revised toll", "additive": "adds to the count before it",
              "incidents": "one total of several incidents", "total": "the sum of every count told"}
     return [v for k, v in names.items() if getattr(m, k)]
+
+
+def _breakdowns(parsed: Parsed, found: list[Mention]) -> None:
+    """"Five people, four farmers and a trader, were killed", "14 people, among them four children": a count set off
+    by a comma right after a larger count of the same harm, with no verb between, or in apposition to it, breaks
+    that count down."""
+    ordered = sorted(found, key=lambda m: m.span.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.category != b.category or a.headline is None or b.headline is None or b.headline >= a.headline:
+            continue
+        between = [t for t in parsed.sentence_tokens(a.sent) if t.i > a.nominal and a.span.end <= t.idx < b.span.start]
+        nb = parsed.tokens[b.nominal]
+        appos = nb.dep == "appos" and nb.head == a.nominal
+        loose = 0 < len(between) <= 6 and between[0].lower in (",", "(", "--", "—", "-", ":") \
+            and not any(t.pos in ("VERB", "AUX") for t in between)
+        if appos or loose:
+            b.breakdown_of = a.span.start
 
 
 def _others_add_up(found: list[Mention]) -> None:

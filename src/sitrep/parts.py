@@ -49,6 +49,7 @@ def part_score(small: list[Mention], large: list[Mention], small_victims: str, l
         "smaller_told_as_more": any(m.adds_up for m in small),
         "larger_told_as_more": any(m.adds_up for m in large),
         "larger_is_total": any(m.total for m in large) and not any(m.total for m in small),
+        "breakdown": any(m.breakdown_of == x.span.start and m.sent == x.sent for m in small for x in large),
     }
     score = 0.0
     reasons = []
