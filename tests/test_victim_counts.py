@@ -155,6 +155,15 @@ INJURED = [
     ("Five people were killed and 15 others injured near the factory.", (5, 15)),
     ("Fourteen civilians were killed and at least 23 injured Monday morning in the blast.", (14, 23)),
     ("Two car bombs killed 7 civilians, and wounded at least 20 late on Friday night.", (7, 20)),
+    # "another": one more person, of the harm its own verb tells
+    ("Gunmen killed a farmer and wounded another in the village.", (1, 1)),
+    ("A teacher was killed and another was injured in the ambush.", (1, 1)),
+    ("Gunmen killed a farmer and wounded his son in the village.", (1, 1)),
+    # the hedge "close to" parsed as a phrase
+    ("Gunmen opened fire, killing at least 39 people and wounding close to 70 others.", (39, 70)),
+    # a victim told one by one is no rival of the stated toll, whose part it is
+    ("At least 80 people have been injured in the blast. A guard was killed and another injured at the gate.",
+     (1, 80)),
 ]
 
 

@@ -184,7 +184,8 @@ def _drop_tallies(parsed: Parsed, f: Frame) -> None:
     for m in f.mentions:
         if not m.perfect or m.anchors_time or _has_incident(parsed, m.sent):
             continue
-        rivals = [e for e in established if e.category == m.category and e.sent != m.sent]
+        # A victim told without a number ("another was injured") is no rival toll: often one of the counted.
+        rivals = [e for e in established if e.category == m.category and e.sent != m.sent and not e.implicit]
         if rivals and all(not _compatible(m, e) for e in rivals):
             tally_sents.add(m.sent)
     if tally_sents:
@@ -336,6 +337,7 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None
                 not any(m.superseded_cue for m in g),
                 any(m.revision_cue for m in g),
                 not all(m.vague for m in g),
+                not all(m.implicit for m in g),  # a stated number over victims told one by one ("another")
                 len(g),
                 figures[k].headline or 0,
                 -min(m.span.start for m in g),

@@ -115,6 +115,7 @@ class Mention:
     incidents: bool = False  # "in two separate attacks": one total of several incidents
     others: bool = False  # "four others": people other than a count before it
     total: bool = False  # "Total fatalities coded as 14": the sum of every count told
+    implicit: bool = False  # a victim told without a number ("a policeman", "another")
     breakdown_of: int | None = None  # "Five people, four farmers and a trader": the start of the count it breaks down
     folded: bool = False  # a vague or lower count that took the values of the stated number it stands for
     source: str | None = None
@@ -351,9 +352,15 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
         gov_tok = toks[gov_tok.head]
         role = gov_tok.dep
     gov = toks[gov_tok.head]
-    if role == "nsubj" and gov.dep == "auxpass" and gov.head != gov.i:
-        # "29 persons, mainly women, were, yesterday, killed": the parser hangs the subject on the auxiliary
-        gov, role = toks[gov.head], "nsubjpass"
+    if role == "nsubj" and gov.dep in ("auxpass", "aux") and gov.head != gov.i:
+        # "29 persons, mainly women, were, yesterday, killed", "12 others had sustained injuries": the parser hangs
+        # the subject on the auxiliary
+        gov, role = toks[gov.head], "nsubjpass" if gov.dep == "auxpass" else "nsubj"
+    if role == "pobj" and gov.lower == "to" and toks[gov.head].lower in ("close", "up") \
+            and toks[toks[gov.head].head].pos == "VERB":
+        # "wounding close to 70 others": the hedge parsed as a phrase; the count is the verb's object
+        gov_tok, role = toks[gov.head], "dobj"
+        gov = toks[gov_tok.head]
     if role in ("nsubjpass", "nsubj") and gov.lemma in RAISING:
         # "300 people are believed to have been killed", "12 feared dead", "five reported killed".
         for c in parsed.children(gov.i):
@@ -837,14 +844,18 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
         if _negated(parsed, v) and not zero:
             continue
         absorbed: list[Mention] = []
+        numbered = 0
         if not zero:
-            value += _companions(parsed, v, arg, cats[0][0], found, absorbed, reasons)
+            said = len(reasons)
+            more = _companions(parsed, v, arg, cats[0][0], found, absorbed, reasons)
+            numbered = more - sum(1 for r in reasons[said:] if r.endswith(": one more"))  # "and 15 others"
+            value += more
         a = min([arg.i] + [c.i for c in kids if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
         span = Span(parsed.tokens[a].idx, arg.end)
         made = False
         for cat, anchor in cats:
             m = Mention(cat, value, value, "zero" if zero else "exact", span, s, anchor.i, arg.i,
-                        victims=_victims(parsed, arg), reasons=list(reasons))
+                        victims=_victims(parsed, arg), reasons=list(reasons), implicit=not zero and not numbered)
             _context_flags(parsed, m, anchor, arg)
             if not m.aggregate:
                 out.append(m)
@@ -880,7 +891,7 @@ def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mentio
                 a = min([arg.i] + [c.i for c in parsed.children(arg.i)
                                    if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
                 m = Mention("killed", value, value, "exact", Span(parsed.tokens[a].idx, arg.end), s, t.i, arg.i,
-                            victims=_victims(parsed, arg), reasons=reasons)
+                            victims=_victims(parsed, arg), reasons=reasons, implicit=True)
                 _context_flags(parsed, m, t, arg)
                 if not m.aggregate:
                     out.append(m)
@@ -918,7 +929,7 @@ def _singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[st
             return None
     n = 1
     for c in parsed.children(arg.i):
-        own = any(k.dep in ("det", "poss") for k in parsed.children(c.i)) or c.ent == "PERSON"
+        own = any(k.dep in ("det", "poss") for k in parsed.children(c.i)) or c.ent == "PERSON" or c.lower == "another"
         if c.dep == "conj" and own and not c.like_num and not any(k.dep == "nummod" for k in parsed.children(c.i)) \
                 and _one_person(parsed, c, category, []):  # not "a social leader and president of the council"
             n += 1
@@ -930,6 +941,9 @@ def _one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> 
     """Is `t` one person? Strictly a person noun after "a" for any category; for the killed and injured (whose
     victims are people) any singular noun that is no thing, place or group, with a determiner, or a person's name."""
     kids = parsed.children(t.i)
+    if t.lower == "another" and category in ONE_VICTIM_CATEGORIES and t.dep in ("dobj", "nsubj", "nsubjpass", "conj"):
+        reasons.append("'another': one more person")  # "killing one and wounding another"
+        return True
     if t.dep == "conj":  # "his wife and son": the son is his too
         kids = kids + parsed.children(t.head)
     dets = {c.lower for c in kids if c.dep in ("det", "poss")}
@@ -1007,7 +1021,8 @@ def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
     cat = _verb_category(parsed, v, passive=True) if v.lemma in VERBS else (
         INTRANSITIVE.get(v.lemma) or _phrase_category(parsed, v) or _phrase_category(parsed, v, SUBJECT_PHRASES))
     own_subject = any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(v.i))
-    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS and not own_subject:
+    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS and not own_subject \
+            and not _has_object(parsed, v):  # "killed a farmer and wounded another": its own victim
         return []
     out = [(cat, v)]
     for c in parsed.children(v.i):
