@@ -37,6 +37,9 @@ ONE_VICTIM = [
     ("A customs official was killed in an attack by insurgents near the border.", 1),
     ("On 5 May, in Maceio, a man was shot to death in the city center by two armed men.", 1),
     ("On 3 May, in Colider, a fugitive from the state prison system was killed in a shootout with police.", 1),
+    # a raising verb between the victim and the harm
+    ("A Catholic priest was found shot dead by militiamen near the mission.", 1),
+    ("A soldier was reported killed in the clash on the border.", 1),
     ("Insurgents shot dead a village elder and his son in the district on Monday.", 2),
     ("Gunmen shot dead a community leader and president of the farmers' union on Friday.", 1),
 ]
@@ -87,6 +90,7 @@ COUNTED_NOUNS = [
     ("At least 17 people were last night killed by rebels in two villages.", 17),
     ("Five people were found burned to death in a van outside the city.", 5),
     ("No fewer than eight persons are feared to have been killed in the clashes.", 8),
+    ("No fewer than 12 people were feared killed in the district following clashes.", 12),
     ("The governor ordered an inquiry after around 22 people were killed in a land dispute.", 22),
     # The parser hangs "dead" on the number, or the subject on the auxiliary.
     ("Suspected militants shot dead 11 local construction workers outside the town.", 11),
@@ -146,6 +150,7 @@ NOT_ONE_VICTIM = [
     ("A motorist who escaped the attack told reporters what he saw.", None),
     ("He said the militants could kill a hostage at any time.", None),
     ("No one was killed in the blast, police said.", 0),
+    ("The journalist was found guilty of treason on Monday.", None),
     ("The family of the victim said he was killed because of his work.", None),
 ]
 

@@ -364,7 +364,7 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
     if role in ("nsubjpass", "nsubj") and gov.lemma in RAISING:
         # "300 people are believed to have been killed", "12 feared dead", "five reported killed".
         for c in parsed.children(gov.i):
-            if c.dep in ("xcomp", "oprd", "acomp", "ccomp"):
+            if c.dep in ("xcomp", "oprd", "acomp", "ccomp") or c.dep == "advcl" and c.i == gov.i + 1:
                 cat = _word_category(parsed, c) or (
                     _verb_category(parsed, c, passive=True) if any(k.dep == "auxpass" for k in parsed.children(c.i))
                     else _intransitive_category(parsed, c)) or _phrase_category(parsed, c)
@@ -1051,6 +1051,11 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
                     k.dep == "auxpass" for k in parsed.children(v.head))):
             return c  # "... and his brother wounded": a passive with its auxiliary left out
     head = parsed.tokens[v.head]
+    if v.dep in ("xcomp", "oprd", "advcl") and head.lemma in RAISING and head.i == v.i - 1:
+        # "a priest was found shot dead", "a guard was reported killed": the raising verb's subject
+        subj = next((c for c in parsed.children(head.i) if c.dep == "nsubjpass"), None)
+        if subj is not None:
+            return subj
     if v.dep == "conj" and head.i != v.i and not any(c.dep in ("nsubj", "nsubjpass") for c in kids):
         hk = parsed.children(head.i)
         if any(c.dep in ("auxpass", "nsubjpass") for c in hk):
