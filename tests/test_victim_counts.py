@@ -250,3 +250,15 @@ def test_part_weights_are_data():
     assert is_part(part_score(small, large, "unknown", "unknown", lenient)[0], lenient)
     # militants on one side, soldiers on the other: neither is a part of the other
     assert not is_part(part_score([said(4, 2)], large, "security_forces", "militants", cues)[0], cues)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On Sunday, 20,000 displaced people voted in camps across the country.", None),
+    ("Some 12,000 displaced people voted in the election on Sunday.", None),
+    ("Thousands of displaced families marched to the governor's office.", None),
+    ("More than 5,800 displaced persons arriving in the capital need help.", 5800),
+    ("Some 3,000 displaced people have crossed into the neighbouring country.", 3000),
+])
+def test_displaced_as_a_status_of_people_who_act(extract, text, expected):
+    """"displaced people voted": a status of people who did something else, no displacement figure."""
+    assert total(extract(text), "displaced") == expected

@@ -44,6 +44,7 @@ SUBJECT_PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in _CAS
 # Verb -> words that, in its clause, make it no casualty verb ("evacuated to hospital").
 NOT_WITH = {verb: set(words) for cat in CATEGORY_ORDER for verb, words in _CAS[cat].get("not_with", {}).items()}
 DISPLACE_NEEDS = set(_CAS["displaced"]["needs"])
+STATUS_ACTS = set(_CAS["displaced"]["status_acts"])
 VICTIM_WORDS = {w: kind for kind in ("civilians", "security_forces", "militants") for w in _CAS["victims"][kind]}
 MIXED = [tuple(p.split()) for p in _CAS["victims"]["mixed"]]
 PEOPLE_NOUNS = set(_CAS["people"]["nouns"])
@@ -415,13 +416,19 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
                     return cat, c
     # A modifier of the counted noun: "4,522 displaced persons", "two dead men", "people killed", "3 people who
     # were killed", "those missing".
+    status_only = False
     for c in parsed.children(nominal.i):
         if c.i == q.head:
             continue
         if c.dep in ("amod", "acl", "relcl", "compound") and c.i != nominal.i:
             cat = _word_category(parsed, c, as_modifier=True)
+            if cat == "displaced" and c.dep == "amod" and _acts(parsed, nominal):
+                status_only = True  # "20,000 displaced people voted": a status of people who did something else
+                continue
             if cat and not _has_object(parsed, c):
                 return cat, c
+    if status_only:
+        return None
     # The counted noun is itself a casualty noun: "20 deaths", "200 refugees", "hundreds of deaths".
     inner = _inner_noun(parsed, nominal)
     for lemma in (nominal.lemma if nominal.i != q.head else None, inner):
@@ -431,6 +438,15 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
         # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
         return _linear_category(parsed, q) or (_object_of_verb_before(parsed, q) if nominal.i == q.head else None)
     return None
+
+
+def _acts(parsed: Parsed, nominal: Token) -> bool:
+    """Is the counted noun the subject of an act that makes "displaced" a mere status ("displaced people voted")?"""
+    if nominal.dep != "nsubj" or nominal.head == nominal.i:
+        return False
+    if any(c.dep in ("acl", "relcl") for c in parsed.children(nominal.i)):
+        return False  # "5,800 displaced persons arriving in the capital need help": told as arrivals
+    return parsed.tokens[nominal.head].lemma in STATUS_ACTS
 
 
 def _shared_subject_conjuncts(parsed: Parsed, v: Token) -> list[Token]:
