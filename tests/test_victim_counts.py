@@ -160,6 +160,10 @@ INJURED = [
     ("Five people were killed and 15 others injured near the factory.", (5, 15)),
     ("Fourteen civilians were killed and at least 23 injured Monday morning in the blast.", (14, 23)),
     ("Two car bombs killed 7 civilians, and wounded at least 20 late on Friday night.", (7, 20)),
+    # the dead and the hurt counted together are neither count
+    ("A bomber killed and wounded at least 68 people and wounded 165 at the rally.", (None, 165)),
+    ("A bomb killed five people and wounded 10 others. The militants claimed killing or wounding 25 people.",
+     (5, 10)),
     # "another": one more person, of the harm its own verb tells
     ("Gunmen killed a farmer and wounded another in the village.", (1, 1)),
     ("A teacher was killed and another was injured in the ambush.", (1, 1)),

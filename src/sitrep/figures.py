@@ -381,6 +381,8 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
         cat = _intransitive_category(parsed, gov)
         if cat:
             return cat, gov
+    if role == "dobj" and _combined(parsed, gov):
+        return None  # "killed and wounded at least 68 people": the dead and the hurt together, neither count
     if role in ("dobj", "dative", "npadvmod", "nsubj") and gov.pos in ("VERB", "AUX"):
         if role != "nsubj" or (gov.tag == "VBN" and not _has_object(parsed, gov)):
             cat = _verb_category(parsed, gov, passive=False, obj=gov_tok)
@@ -447,6 +449,18 @@ def _acts(parsed: Parsed, nominal: Token) -> bool:
     if any(c.dep in ("acl", "relcl") for c in parsed.children(nominal.i)):
         return False  # "5,800 displaced persons arriving in the capital need help": told as arrivals
     return parsed.tokens[nominal.head].lemma in STATUS_ACTS
+
+
+def _combined(parsed: Parsed, v: Token) -> bool:
+    """"killed and wounded 68 people", "killing or wounding 25": two harm verbs of different categories share one
+    object, a count of both together."""
+    cat = VERBS.get(v.lemma)
+    if cat is None:
+        return False
+    pair = [parsed.tokens[v.head]] if v.dep == "conj" else []
+    pair += [c for c in parsed.children(v.i) if c.dep == "conj"]
+    return any(o.lemma in VERBS and VERBS[o.lemma] != cat and not _has_object(parsed, o) and abs(o.i - v.i) <= 3
+               for o in pair if o.i != v.i)
 
 
 def _shared_subject_conjuncts(parsed: Parsed, v: Token) -> list[Token]:
@@ -1063,6 +1077,7 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
         if not passive and c.dep == "nsubj" and _phrase_category(parsed, v, SUBJECT_PHRASES):
             return c
         if not passive and c.dep == "nsubj" and v.lemma in VERBS and not _has_object(parsed, v) \
+                and not any(k.dep == "conj" and _has_object(parsed, k) for k in kids) \
                 and not any(k.dep == "aux" for k in kids) and (v.tag == "VBN" or v.dep == "conj" and any(
                     k.dep == "auxpass" for k in parsed.children(v.head))):
             return c  # "... and his brother wounded": a passive with its auxiliary left out
