@@ -80,6 +80,7 @@ COMPANIONS = [
 
 COUNTED_NOUNS = [
     ("Gunmen burst into a home and killed eight members of the same family.", 8),
+    ("Armed attackers kidnapped and killed eight people in the town, officials said.", 8),
     ("An air strike hit a house in the village, killing five members of one family.", 5),
     ("Eleven members of a family, including women and children, were killed in a grenade attack.", 11),
     ("Thirteen students were hacked to death in their dormitory overnight.", 13),

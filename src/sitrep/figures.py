@@ -86,6 +86,7 @@ TOTAL_WORDS = set(_CTX["toll"]["total_words"])
 COPULAR_TOLL_SUBJECTS = set(_CTX["toll"]["copular_subjects"])
 RAISING = set(_CTX["raising"]["verbs"])
 ADDITIVE_COUNTED = set(_CTX["additive"]["counted"])
+COMBINED = set(_CTX["combined"]["categories"])
 ADDITIVE_BEFORE: dict[str, int] = _CTX["additive"]["before"]
 ADDITIVE_ADVERBS = set(_CTX["additive"]["adverbs"])
 OTHER_COUNTED = set(_CTX["additive"]["other_counted"])
@@ -455,11 +456,11 @@ def _combined(parsed: Parsed, v: Token) -> bool:
     """"killed and wounded 68 people", "killing or wounding 25": two harm verbs of different categories share one
     object, a count of both together."""
     cat = VERBS.get(v.lemma)
-    if cat is None:
+    if cat not in COMBINED:
         return False
     pair = [parsed.tokens[v.head]] if v.dep == "conj" else []
     pair += [c for c in parsed.children(v.i) if c.dep == "conj"]
-    return any(o.lemma in VERBS and VERBS[o.lemma] != cat and not _has_object(parsed, o) and abs(o.i - v.i) <= 3
+    return any(VERBS.get(o.lemma) in COMBINED - {cat} and not _has_object(parsed, o) and abs(o.i - v.i) <= 3
                for o in pair if o.i != v.i)
 
 
