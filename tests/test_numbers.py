@@ -12,6 +12,8 @@ from sitrep.numbers import find_quantities, number_value
         (["500"], 500), (["8,000"], 8000), (["1.5", "million"], 1_500_000), (["five"], 5), (["twenty", "-", "five"], 25),
         (["two", "hundred", "and", "fifty"], 250), (["a", "dozen"], 12), (["half", "a", "million"], 500_000),
         (["four", "dozen"], 48), (["3", "million"], 3_000_000), (["eleven"], 11), (["a", "hundred"], 100),
+        # Thousands grouped with dots: no count of people has thousandths.
+        (["8.000"], 8000), (["10.000"], 10_000), (["2.5"], 2.5),
     ],
 )
 def test_numbers_value(words, value):

@@ -94,6 +94,23 @@ def explain(file: Path) -> None:
         click.echo(f"[{e.sent}] {e.text!r}: {verdict}")
         for r in e.reasons:
             click.echo(f"      - {r}")
+    _explain_events(text, parsed)
+
+
+def _explain_events(text: str, parsed) -> None:
+    """The figures each event ends with, and the choices made between counts (a part of another, superseded)."""
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_parsed
+
+    record = extract_parsed(Article(id="explain", text=text), parsed)
+    for n, ev in enumerate(record.events):
+        click.echo(f"event {n + 1}:")
+        for f in ev.figures:
+            value = f.min if f.min == f.max else f"{f.min}-{f.max}"
+            mark = " (superseded)" if f.superseded else ""
+            click.echo(f"  {f.category} {value}{mark}: {text[f.span.start:f.span.end]!r}")
+            for r in f.reasons:
+                click.echo(f"      - {r}")
 
 
 @main.command()

@@ -25,6 +25,7 @@ from sitrep.figures import ATTACK_NOUNS, Mention
 from sitrep.grouping import Frame
 from sitrep.model import Figure
 from sitrep.nlp import Parsed
+from sitrep.parts import coordinated, is_part, part_cues, part_score
 
 _OWN_INCIDENT = set(lexicon.load("context")["incident"]["own_incident"])
 ALTERNATIVE_WORDS = set(lexicon.load("context")["alternatives"]["words"])
@@ -183,7 +184,8 @@ def _drop_tallies(parsed: Parsed, f: Frame) -> None:
     for m in f.mentions:
         if not m.perfect or m.anchors_time or _has_incident(parsed, m.sent):
             continue
-        rivals = [e for e in established if e.category == m.category and e.sent != m.sent]
+        # A victim told without a number ("another was injured") is no rival toll: often one of the counted.
+        rivals = [e for e in established if e.category == m.category and e.sent != m.sent and not e.implicit]
         if rivals and all(not _compatible(m, e) for e in rivals):
             tally_sents.add(m.sent)
     if tally_sents:
@@ -248,7 +250,7 @@ def _figures(f: Frame) -> list[Figure]:
             g0 = g[0]
             if g0.category == m.category and g0.unit == m.unit and g0.headline == m.headline and (
                 g0.victims == m.victims or "unknown" in (g0.victims, m.victims) or m.headline == 0
-            ):
+            ) and g0.adds_up == m.adds_up:  # "Two were shot. Two other protesters were killed": four
                 g.append(m)
                 break
         else:
@@ -261,10 +263,11 @@ def _figures(f: Frame) -> list[Figure]:
 
 def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
     """A smaller count of the same event and category is part of its toll ("one of the guards was killed" beside
-    "57 killed"; "two bodies carried away" beside "44 dead"), unless told as more ("four soldiers were also
-    killed"), beside it in one clause ("five police and 15 Taliban"), or of the other side of a fight ("25
-    militants dead" ... "two soldiers were killed"). A guard shot at the gate beside "40 worshippers killed" is
-    part of the toll."""
+    "57 killed"; "two bodies carried away" beside "44 dead") unless the cues against it outweigh that: told as more
+    ("four soldiers were also killed"), beside it in one clause ("five police and 15 Taliban"), of the other side
+    of a fight ("25 militants dead" ... "two soldiers were killed"). A scored choice (sitrep.parts); the cues that
+    decided are kept on the figure."""
+    cues = part_cues()
     for k, fig in enumerate(figures):
         if fig.superseded or not fig.headline:
             continue
@@ -273,14 +276,12 @@ def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
                 continue
             if not other.headline or other.headline <= fig.headline:
                 continue
-            if _other_side(fig.victims, other.victims):
-                continue
-            if _coordinated(groups[k], groups[j]):
-                continue
-            if any(m.adds_up for m in groups[k]):
-                continue
-            fig.superseded = True
-            break
+            score, reasons = part_score(groups[k], groups[j], fig.victims, other.victims, cues)
+            verdict = "a part" if is_part(score, cues) else "not a part"
+            fig.reasons.append(f"{verdict} of the count of {other.headline} (score {score:+g}: {'; '.join(reasons)})")
+            if is_part(score, cues):
+                fig.superseded = True
+                break
 
 
 def _merge(g: list[Mention]) -> Figure:
@@ -317,9 +318,10 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None
     """Of different counts of one category and side, one is the event's: revised over initial, most said, larger,
     first."""
     by_key: dict[tuple, list[int]] = {}
+    totals = {m.category for g in groups for m in g if m.total}
     for k, fig in enumerate(figures):
-        if fig.headline == 0:
-            continue
+        if fig.headline == 0 or any(m.adds_up for m in groups[k]) and fig.category not in totals:
+            continue  # "another 12 bodies were found": more victims, no rival count (unless a total sums them)
         by_key.setdefault((fig.category, fig.unit, fig.victims if fig.victims != "unknown" else None), []).append(k)
     # Unknown-victim counts compete with every side of their category.
     for (cat, unit, victims), idx in list(by_key.items()):
@@ -335,6 +337,7 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None
                 not any(m.superseded_cue for m in g),
                 any(m.revision_cue for m in g),
                 not all(m.vague for m in g),
+                not all(m.implicit for m in g),  # a stated number over victims told one by one ("another")
                 len(g),
                 figures[k].headline or 0,
                 -min(m.span.start for m in g),
@@ -345,16 +348,8 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None
             if k != winner and figures[k].category == figures[winner].category:
                 if figures[k].victims != figures[winner].victims and "unknown" not in (figures[k].victims, figures[winner].victims):
                     continue
-                if _coordinated(groups[k], groups[winner]):
+                if coordinated(groups[k], groups[winner]):
                     continue
                 figures[k].superseded = True
-
-
-def _other_side(a: str, b: str) -> bool:
-    """Militants on one side and anyone else known on the other: neither count is among the other's dead."""
-    return "unknown" not in (a, b) and "mixed" not in (a, b) and a != b and "militants" in (a, b)
-
-
-def _coordinated(a: list[Mention], b: list[Mention]) -> bool:
-    """"killing at least 170 Afghans and 13 US service members": counts of one clause, by side, both stand."""
-    return any(x.sent == y.sent and x.anchor == y.anchor and x.nominal != y.nominal for x in a for y in b)
+                figures[k].reasons.append(f"superseded by the count of {figures[winner].headline} (revised, said "
+                                          "more often, or larger)")

@@ -44,6 +44,7 @@ SUBJECT_PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in _CAS
 # Verb -> words that, in its clause, make it no casualty verb ("evacuated to hospital").
 NOT_WITH = {verb: set(words) for cat in CATEGORY_ORDER for verb, words in _CAS[cat].get("not_with", {}).items()}
 DISPLACE_NEEDS = set(_CAS["displaced"]["needs"])
+STATUS_ACTS = set(_CAS["displaced"]["status_acts"])
 VICTIM_WORDS = {w: kind for kind in ("civilians", "security_forces", "militants") for w in _CAS["victims"][kind]}
 MIXED = [tuple(p.split()) for p in _CAS["victims"]["mixed"]]
 PEOPLE_NOUNS = set(_CAS["people"]["nouns"])
@@ -81,11 +82,15 @@ TOLL_NOUNS = set(_CTX["toll"]["nouns"])
 TOLL_OF_NOUNS = set(_CTX["toll"]["of_nouns"])
 TOLL_UPDATE = set(_CTX["toll"]["update"])
 TOLL_PREPS = set(_CTX["toll"]["preps"])
+TOTAL_WORDS = set(_CTX["toll"]["total_words"])
 COPULAR_TOLL_SUBJECTS = set(_CTX["toll"]["copular_subjects"])
 RAISING = set(_CTX["raising"]["verbs"])
 ADDITIVE_COUNTED = set(_CTX["additive"]["counted"])
+COMBINED = set(_CTX["combined"]["categories"])
 ADDITIVE_BEFORE: dict[str, int] = _CTX["additive"]["before"]
 ADDITIVE_ADVERBS = set(_CTX["additive"]["adverbs"])
+OTHER_COUNTED = set(_CTX["additive"]["other_counted"])
+OTHER_BEFORE: dict[str, int] = _CTX["additive"]["other_before"]
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "oprd", "dative", "npadvmod", "ROOT", "dep"}
 
 
@@ -110,6 +115,10 @@ class Mention:
     revision_cue: bool = False  # "the toll rose to 45"
     additive: bool = False  # "six more", "another 5": adds to the figure before it
     incidents: bool = False  # "in two separate attacks": one total of several incidents
+    others: bool = False  # "four others": people other than a count before it
+    total: bool = False  # "Total fatalities coded as 14": the sum of every count told
+    implicit: bool = False  # a victim told without a number ("a policeman", "another")
+    breakdown_of: int | None = None  # "Five people, four farmers and a trader": the start of the count it breaks down
     folded: bool = False  # a vague or lower count that took the values of the stated number it stands for
     source: str | None = None
     source_named: bool = False
@@ -139,6 +148,8 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
         found.extend(_implicit_mentions(parsed, s, found))
         found.extend(_victim_of_noun(parsed, s, found))
         _coordinated_tallies(parsed, found)
+        _others_add_up(found)
+        _breakdowns(parsed, found)
         out.extend(sorted(found, key=lambda m: m.span.start))
     return out
 
@@ -190,8 +201,33 @@ def _describe(m: Mention | None) -> str | None:
 def _flags(m: Mention) -> list[str]:
     names = {"aggregate": "a tally, not this event's", "perfect": "present perfect", "superseded_cue": "an earlier toll",
              "revision_cue": "a revised toll", "additive": "adds to the count before it",
-             "incidents": "one total of several incidents"}
+             "incidents": "one total of several incidents", "total": "the sum of every count told"}
     return [v for k, v in names.items() if getattr(m, k)]
+
+
+def _breakdowns(parsed: Parsed, found: list[Mention]) -> None:
+    """"Five people, four farmers and a trader, were killed", "14 people, among them four children": a count set off
+    by a comma right after a larger count of the same harm, with no verb between, or in apposition to it, breaks
+    that count down."""
+    ordered = sorted(found, key=lambda m: m.span.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.category != b.category or a.headline is None or b.headline is None or b.headline >= a.headline:
+            continue
+        between = [t for t in parsed.sentence_tokens(a.sent) if t.i > a.nominal and a.span.end <= t.idx < b.span.start]
+        nb = parsed.tokens[b.nominal]
+        appos = nb.dep == "appos" and nb.head == a.nominal
+        loose = 0 < len(between) <= 6 and between[0].lower in (",", "(", "--", "—", "-", ":") \
+            and not any(t.pos in ("VERB", "AUX") for t in between)
+        if appos or loose:
+            b.breakdown_of = a.span.start
+
+
+def _others_add_up(found: list[Mention]) -> None:
+    """"killed four others", "two other protesters were also killed": more victims of the same harm, adding to the
+    count before them; but "killed 5 and injured 15 others" counts people other than the dead."""
+    for m in found:
+        if m.others and not m.additive:
+            m.additive = not any(o.category != m.category and o.span.start < m.span.start for o in found)
 
 
 def _coordinated_tallies(parsed: Parsed, found: list[Mention]) -> None:
@@ -299,6 +335,13 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
     # "left 12 dead", "the 20 wounded": the number counts a casualty adjective.
     if nominal.i != q.head and (nominal.lower in ADJECTIVES) and nominal.pos in ("ADJ", "NOUN", "VERB"):
         return ADJECTIVES[nominal.lower], nominal
+    # "nine fighters were reported killed and 8 others injured": a conjunct with a casualty participle of its own.
+    if nominal.dep in ("conj", "appos"):
+        for c in parsed.children(nominal.i):
+            if c.dep in ("acl", "amod") and c.i > nominal.i:
+                cat = _word_category(parsed, c, as_modifier=True)
+                if cat and not _has_object(parsed, c):
+                    return cat, c
     # The counted noun's place in its clause ("20 villagers hostage": the noun it is part of).
     gov_tok, role = nominal, nominal.dep
     while role == "compound" and toks[gov_tok.head].pos == "NOUN" and gov_tok.head != gov_tok.i:
@@ -311,10 +354,19 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
         gov_tok = toks[gov_tok.head]
         role = gov_tok.dep
     gov = toks[gov_tok.head]
+    if role == "nsubj" and gov.dep in ("auxpass", "aux") and gov.head != gov.i:
+        # "29 persons, mainly women, were, yesterday, killed", "12 others had sustained injuries": the parser hangs
+        # the subject on the auxiliary
+        gov, role = toks[gov.head], "nsubjpass" if gov.dep == "auxpass" else "nsubj"
+    if role == "pobj" and gov.lower == "to" and toks[gov.head].lower in ("close", "up") \
+            and toks[toks[gov.head].head].pos == "VERB":
+        # "wounding close to 70 others": the hedge parsed as a phrase; the count is the verb's object
+        gov_tok, role = toks[gov.head], "dobj"
+        gov = toks[gov_tok.head]
     if role in ("nsubjpass", "nsubj") and gov.lemma in RAISING:
         # "300 people are believed to have been killed", "12 feared dead", "five reported killed".
         for c in parsed.children(gov.i):
-            if c.dep in ("xcomp", "oprd", "acomp", "ccomp"):
+            if c.dep in ("xcomp", "oprd", "acomp", "ccomp") or c.dep == "advcl" and c.i == gov.i + 1:
                 cat = _word_category(parsed, c) or (
                     _verb_category(parsed, c, passive=True) if any(k.dep == "auxpass" for k in parsed.children(c.i))
                     else _intransitive_category(parsed, c)) or _phrase_category(parsed, c)
@@ -330,6 +382,8 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
         cat = _intransitive_category(parsed, gov)
         if cat:
             return cat, gov
+    if role == "dobj" and _combined(parsed, gov):
+        return None  # "killed and wounded at least 68 people": the dead and the hurt together, neither count
     if role in ("dobj", "dative", "npadvmod", "nsubj") and gov.pos in ("VERB", "AUX"):
         if role != "nsubj" or (gov.tag == "VBN" and not _has_object(parsed, gov)):
             cat = _verb_category(parsed, gov, passive=False, obj=gov_tok)
@@ -365,13 +419,19 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
                     return cat, c
     # A modifier of the counted noun: "4,522 displaced persons", "two dead men", "people killed", "3 people who
     # were killed", "those missing".
+    status_only = False
     for c in parsed.children(nominal.i):
         if c.i == q.head:
             continue
         if c.dep in ("amod", "acl", "relcl", "compound") and c.i != nominal.i:
             cat = _word_category(parsed, c, as_modifier=True)
+            if cat == "displaced" and c.dep == "amod" and _acts(parsed, nominal):
+                status_only = True  # "20,000 displaced people voted": a status of people who did something else
+                continue
             if cat and not _has_object(parsed, c):
                 return cat, c
+    if status_only:
+        return None
     # The counted noun is itself a casualty noun: "20 deaths", "200 refugees", "hundreds of deaths".
     inner = _inner_noun(parsed, nominal)
     for lemma in (nominal.lemma if nominal.i != q.head else None, inner):
@@ -381,6 +441,27 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
         # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
         return _linear_category(parsed, q) or (_object_of_verb_before(parsed, q) if nominal.i == q.head else None)
     return None
+
+
+def _acts(parsed: Parsed, nominal: Token) -> bool:
+    """Is the counted noun the subject of an act that makes "displaced" a mere status ("displaced people voted")?"""
+    if nominal.dep != "nsubj" or nominal.head == nominal.i:
+        return False
+    if any(c.dep in ("acl", "relcl") for c in parsed.children(nominal.i)):
+        return False  # "5,800 displaced persons arriving in the capital need help": told as arrivals
+    return parsed.tokens[nominal.head].lemma in STATUS_ACTS
+
+
+def _combined(parsed: Parsed, v: Token) -> bool:
+    """"killed and wounded 68 people", "killing or wounding 25": two harm verbs of different categories share one
+    object, a count of both together."""
+    cat = VERBS.get(v.lemma)
+    if cat not in COMBINED:
+        return False
+    pair = [parsed.tokens[v.head]] if v.dep == "conj" else []
+    pair += [c for c in parsed.children(v.i) if c.dep == "conj"]
+    return any(VERBS.get(o.lemma) in COMBINED - {cat} and not _has_object(parsed, o) and abs(o.i - v.i) <= 3
+               for o in pair if o.i != v.i)
 
 
 def _shared_subject_conjuncts(parsed: Parsed, v: Token) -> list[Token]:
@@ -452,6 +533,10 @@ def _phrase_category(parsed: Parsed, v: Token, table: dict | None = None) -> str
     for c in preps:
         words |= {p.lemma for p in parsed.children(c.i)}
         words.add(f"{c.lower}")
+    # "shot dead 11 workers": the parser hangs the word right after the verb on its object's number.
+    nxt = parsed.tokens[v.i + 1] if v.i + 1 < len(parsed.tokens) else None
+    if nxt is not None and any(c.dep == "dobj" and nxt in parsed.subtree(c) for c in kids):
+        words |= {nxt.lower, nxt.lemma}
     blockers = NOT_WITH.get(v.lemma)
     if blockers and any(t.lower in blockers for t in parsed.subtree(v)):
         return None  # "took away 12 bodies": no abduction
@@ -654,10 +739,24 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
     before = [w for k, w in enumerate(before) if not (w == "more" and before[k + 1 : k + 2] == ["than"])]  # a hedge
     m.additive = nominal.lower in ADDITIVE_COUNTED or any(w in before[-n:] for w, n in ADDITIVE_BEFORE.items()) \
         or any(c.lower in ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i))
+    m.total = _told_as_total(parsed, clause, {verb.i, anchor.i, nominal.i})
+    m.others = nominal.lower in OTHER_COUNTED or any(w in before[-n:] for w, n in OTHER_BEFORE.items())
     m.anchors_time = [e.text for e in parsed.ents_between(clause[0].i, clause[-1].i + 1)
                       if e.label in ("DATE", "TIME") and
                       any(e.start <= t.i < e.end for t in clause) and not e.start <= m.nominal < e.end
                       and not (e.start <= parsed.tokens[m.nominal].i < e.end)]
+
+
+def _told_as_total(parsed: Parsed, clause: list[Token], near: set[int]) -> bool:
+    """"Total fatalities coded as 14", "18 were killed in all": a total word on the count's verb or noun; not
+    "14 Jieh and nine Murle, a total of 23", where the total has a number of its own."""
+    for t in clause:
+        if t.lower not in TOTAL_WORDS or t.lower == "all" and parsed.tokens[t.i - 1].lower != "in":
+            continue
+        if t.head in near or parsed.tokens[t.head].head in near and not parsed.tokens[t.head].like_num:
+            if not any(x.like_num for x in parsed.subtree(t) if x.i != t.i):
+                return True
+    return False
 
 
 def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: Token) -> bool:
@@ -673,6 +772,8 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
             continue
         if k and words[k - 1] in BOUNDED_BEFORE:
             continue
+        if ph == ("since",) and clause[k].dep == "advmod":
+            continue  # "five people have since died": since then, no window
         if ph[0] == "since" and any(t.tag == "JJS" or t.lower in COMPARATIVES for t in clause
                                     if t.i < clause[0].i + k):
             continue  # "the deadliest attack since 2018" compares; it does not sum up
@@ -774,14 +875,18 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
         if _negated(parsed, v) and not zero:
             continue
         absorbed: list[Mention] = []
+        numbered = 0
         if not zero:
-            value += _companions(parsed, v, arg, cats[0][0], found, absorbed, reasons)
+            said = len(reasons)
+            more = _companions(parsed, v, arg, cats[0][0], found, absorbed, reasons)
+            numbered = more - sum(1 for r in reasons[said:] if r.endswith(": one more"))  # "and 15 others"
+            value += more
         a = min([arg.i] + [c.i for c in kids if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
         span = Span(parsed.tokens[a].idx, arg.end)
         made = False
         for cat, anchor in cats:
             m = Mention(cat, value, value, "zero" if zero else "exact", span, s, anchor.i, arg.i,
-                        victims=_victims(parsed, arg), reasons=list(reasons))
+                        victims=_victims(parsed, arg), reasons=list(reasons), implicit=not zero and not numbered)
             _context_flags(parsed, m, anchor, arg)
             if not m.aggregate:
                 out.append(m)
@@ -817,7 +922,7 @@ def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mentio
                 a = min([arg.i] + [c.i for c in parsed.children(arg.i)
                                    if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
                 m = Mention("killed", value, value, "exact", Span(parsed.tokens[a].idx, arg.end), s, t.i, arg.i,
-                            victims=_victims(parsed, arg), reasons=reasons)
+                            victims=_victims(parsed, arg), reasons=reasons, implicit=True)
                 _context_flags(parsed, m, t, arg)
                 if not m.aggregate:
                     out.append(m)
@@ -855,8 +960,9 @@ def _singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[st
             return None
     n = 1
     for c in parsed.children(arg.i):
-        if c.dep == "conj" and not c.like_num and not any(k.dep == "nummod" for k in parsed.children(c.i)) \
-                and _one_person(parsed, c, category, []):
+        own = any(k.dep in ("det", "poss") for k in parsed.children(c.i)) or c.ent == "PERSON" or c.lower == "another"
+        if c.dep == "conj" and own and not c.like_num and not any(k.dep == "nummod" for k in parsed.children(c.i)) \
+                and _one_person(parsed, c, category, []):  # not "a social leader and president of the council"
             n += 1
             reasons.append(f"and '{c.text}': one more")
     return n
@@ -866,6 +972,9 @@ def _one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> 
     """Is `t` one person? Strictly a person noun after "a" for any category; for the killed and injured (whose
     victims are people) any singular noun that is no thing, place or group, with a determiner, or a person's name."""
     kids = parsed.children(t.i)
+    if t.lower == "another" and category in ONE_VICTIM_CATEGORIES and t.dep in ("dobj", "nsubj", "nsubjpass", "conj"):
+        reasons.append("'another': one more person")  # "killing one and wounding another"
+        return True
     if t.dep == "conj":  # "his wife and son": the son is his too
         kids = kids + parsed.children(t.head)
     dets = {c.lower for c in kids if c.dep in ("det", "poss")}
@@ -943,7 +1052,8 @@ def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
     cat = _verb_category(parsed, v, passive=True) if v.lemma in VERBS else (
         INTRANSITIVE.get(v.lemma) or _phrase_category(parsed, v) or _phrase_category(parsed, v, SUBJECT_PHRASES))
     own_subject = any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(v.i))
-    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS and not own_subject:
+    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS and not own_subject \
+            and not _has_object(parsed, v):  # "killed a farmer and wounded another": its own victim
         return []
     out = [(cat, v)]
     for c in parsed.children(v.i):
@@ -968,10 +1078,16 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
         if not passive and c.dep == "nsubj" and _phrase_category(parsed, v, SUBJECT_PHRASES):
             return c
         if not passive and c.dep == "nsubj" and v.lemma in VERBS and not _has_object(parsed, v) \
+                and not any(k.dep == "conj" and _has_object(parsed, k) for k in kids) \
                 and not any(k.dep == "aux" for k in kids) and (v.tag == "VBN" or v.dep == "conj" and any(
                     k.dep == "auxpass" for k in parsed.children(v.head))):
             return c  # "... and his brother wounded": a passive with its auxiliary left out
     head = parsed.tokens[v.head]
+    if v.dep in ("xcomp", "oprd", "advcl") and head.lemma in RAISING and head.i == v.i - 1:
+        # "a priest was found shot dead", "a guard was reported killed": the raising verb's subject
+        subj = next((c for c in parsed.children(head.i) if c.dep == "nsubjpass"), None)
+        if subj is not None:
+            return subj
     if v.dep == "conj" and head.i != v.i and not any(c.dep in ("nsubj", "nsubjpass") for c in kids):
         hk = parsed.children(head.i)
         if any(c.dep in ("auxpass", "nsubjpass") for c in hk):

@@ -71,6 +71,7 @@ class Figure:
     confirmed: bool | None = None
     superseded: bool = False
     mentions: list[Span] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # the cues of the choices made about it (`sitrep explain`)
 
     @property
     def headline(self) -> int | None:

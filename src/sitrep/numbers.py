@@ -50,6 +50,9 @@ class Quantity:
         return self.max if self.max is not None else self.min
 
 
+_DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
 def number_value(words: list[str]) -> float | None:
     """The value of a number written in digits and/or words: "8,000", "1.5 million", "twenty-five", "a dozen";
     None for no number, or for one above MAX_COUNT (no count of people is that large)."""
@@ -59,7 +62,10 @@ def number_value(words: list[str]) -> float | None:
     value: float | None = None
     rest = words
     if _DIGITS.match(words[0]):
-        value = float(words[0].replace(",", ""))
+        # "8.000" and "10.500.000" group thousands with dots (as most of Europe writes them); a count of people has
+        # no thousandths, so three digits after each dot are a group, not decimals ("1.5 million" stays 1.5).
+        digits = words[0].replace(",", "") if not _DOTTED_THOUSANDS.fullmatch(words[0]) else words[0].replace(".", "")
+        value = float(digits)
         rest = words[1:]
     elif words[0] in WORDS and len(words) > 1:
         value = float(WORDS[words[0]])
