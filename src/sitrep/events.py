@@ -167,6 +167,9 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[in
     if cats and cats <= {"displaced"}:
         return "displacement", None
     near = set(frame.sentences)
+    told = telling_sentence(parsed, frame, others)
+    if told is not None:
+        near.add(told)  # "Gunmen clashed with troops in X. Four men died.": the figures tell of that clash
     wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents) and s + d not in others}
     # The sentences that state the event's main figure tell what happened first ("killed 12 soldiers in an
     # ambush" before "responded with air strikes").
@@ -184,6 +187,32 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[in
     if cats & {"killed", "injured"}:
         return ("battle", "Armed clash") if _armed_victims(figures) else ("violence_against_civilians", "Attack")
     return "other", None
+
+
+def telling_sentence(parsed: Parsed, frame: Frame, others: set[int] = frozenset()) -> int | None:
+    """The sentence that tells what happened when the event's figures are stated after it ("Armed men clashed with
+    soldiers in X. Four men died."): for the main event, the first sentence before its figures that asserts an event;
+    for another, the nearest such sentence before its figures in their paragraph. None when the figures' own
+    sentences tell it, or another event's sentences come between."""
+    sents = frame.sentences
+    if not sents:
+        return None
+    first = min(sents)
+    if any(incidents.tells_event(parsed, s) for s in sents):
+        return None
+    para = parsed.paragraph_of_sentence
+    if frame.kind == "main":
+        candidates = range(first)
+    else:
+        candidates = [s for s in range(first - 1, -1, -1) if para[s] == para[first]]
+    for s in candidates:
+        if s in others:
+            if frame.kind == "main":
+                continue
+            return None
+        if incidents.tells_event(parsed, s):
+            return s
+    return None
 
 
 def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:

@@ -296,7 +296,9 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     # story's word, not twenty cues.
     for k, ws in weights.items():
         scores[k] = scores.get(k, 0.0) + _sum(ws, tab.repeat_share)
-    told_clash = max(weights.get("Armed clash", [0.0])) >= tab.strong  # "clashed", "exchanged fire"
+    # "clashed", "exchanged fire" in the event's sentences: a clash told as one, whoever was hurt in it.
+    told_clash = any(m.weight >= tab.strong and not m.target and m.realis and m.sent in own | near
+                     for m in reasons.get("Armed clash", []))
     targets = {k: _sum(ws, tab.repeat_share) for k, ws in targets.items()}
     ref = tab.refine
     if not any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]):
