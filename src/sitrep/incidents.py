@@ -61,8 +61,18 @@ class Table:
 def table() -> Table:
     """The event words of `data/event_types.toml` (read on first use, not at import)."""
     data = lexicon.load("event_types")
+    vocab = data.get("vocab", {})
+
+    def words_of(v):  # a list, or "@name": the [vocab] list of that name (each list lives once)
+        if isinstance(v, str) and v.startswith("@"):
+            return list(vocab[v[1:]])
+        if isinstance(v, list) and any(isinstance(w, str) and w.startswith("@") for w in v):
+            return [x for w in v for x in (vocab[w[1:]] if w.startswith("@") else [w])]
+        return v
+
     rows = []
     for r in data["frame"]:
+        r = {k: words_of(v) if k in ("subject", "object", "words") else v for k, v in r.items()}
         rows.append(FrameRow(
             sub=r["sub"], weight=float(r["weight"]), words=frozenset(_phrase(w) for w in r["words"]) |
             frozenset(tuple(w.lower().split()) for w in r["words"]),
@@ -77,8 +87,10 @@ def table() -> Table:
     for v in by_first.values():
         v.sort(key=lambda x: -len(x[0]))
     ne = data["not_event"]
+    refine = {k: words_of(v) for k, v in data["refine"].items()}
     return Table(rows, by_first, {k: tuple(v) for k, v in data["types"].items()}, float(data["argued"]),
-                 float(data["near_share"]), float(data["neighbour_share"]), data["refine"], float(data["strong"]), data["confidence"], float(data["repeat_share"]),
+                 float(data["near_share"]), float(data["neighbour_share"]), refine, float(data["strong"]),
+                 data["confidence"], float(data["repeat_share"]),
                  frozenset(data["places"]["nouns"]), frozenset(ne["governors"]),
                  frozenset(ne["modifiers"]), frozenset(ne["conditionals"]))
 
@@ -213,8 +225,9 @@ def _subjects(parsed: Parsed, t: Token) -> list[Token]:
             out += [p for p in parsed.children(c.i) if p.dep == "pobj"]
     if not out and t.dep in ("conj", "xcomp", "advcl") and t.head != t.i:
         return _subjects(parsed, parsed.tokens[t.head])
-    if t.dep in ("acl", "relcl") and t.head != t.i:
-        out.append(parsed.tokens[t.head])
+    passive = t.tag == "VBN" and t.dep == "acl" or any(c.dep == "auxpass" for c in parsed.children(t.i))
+    if t.dep in ("acl", "relcl") and t.head != t.i and not passive:
+        out.append(parsed.tokens[t.head])  # "jets bombing ...", not "people (who were) killed": those were hit
     return [x for c in out for x in [c] + [k for k in parsed.children(c.i) if k.dep == "conj"]]
 
 
@@ -312,7 +325,10 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     for first, over in ref["precedence"]:
         if sub in over and scores.get(first, 0.0) >= tab.strong * tab.near_share:
             sub = first  # a suicide bomber's bomb is a suicide bomb, whatever else the report calls it
-    crowd = sum(v for k, v in scores.items() if k in ref["protest_family"])
+    # Demonstrators named in the event's own sentences ("demonstrators clashed with police"): however often the
+    # other words are repeated, who clashed decides.
+    crowd = max([m.weight for k in ref["protest_family"] for m in reasons.get(k, [])
+                 if m.realis and m.sent in own | near] or [0.0])
     if sub in ref["protest_over"] and crowd >= ref["protest_decides"]:
         sub = max(ref["protest_family"], key=lambda k: scores.get(k, 0.0))  # who clashed: demonstrators
     if sub in ref["killing_over"] and "killed" in harm and scores.get("Attack"):
@@ -334,14 +350,17 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
     ref = table().refine
     family = ref["protest_family"]
     armed = set(ref["armed_victims"])
+    if sub == "Armed clash" and not any(scores.get(k, 0.0) >= table().strong for k in ref["weapons"]) \
+            and _unorganised(parsed, sents, ref):
+        # Supporters, clans, villagers or traders who clash: rioters, not armed organisations (ACLED's riots).
+        sub = "Violent demonstration" if any(scores.get(k) for k in family) else "Mob violence"
     if sub in family:
         words = _words(parsed, sents)
-        if _any(words, ref["violent"]) and not _authority_force(parsed, sents, ref):
-            return "Violent demonstration"
-        if _any(words, ref["force"]) and (victims or harm or _authority_force(parsed, sents, ref)):
+        force = _authority_force(parsed, sents, ref)
+        if _crowd_violence(parsed, sents, ref):
+            return "Violent demonstration"  # demonstrators who fight, burn or smash riot, whatever the police do
+        if _any(words, ref["force"]) and (victims or harm or force) or force and harm:
             return "Excessive force against protesters"
-        if _any(words, ref["violent"]):
-            return "Violent demonstration"
         if _any(words, ref["intervention"]):
             return "Protest with intervention"
         return "Peaceful protest"
@@ -354,15 +373,56 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
 
 
 def _authority_force(parsed: Parsed, sents: set[int], ref: dict) -> bool:
-    """Security forces as the subject of firing or killing ("police opened fire", "troops shot dead two")."""
-    auth = set(ref["authorities"])
-    force = {w.split()[0] for w in ref["force"]} | {"kill", "fire", "shoot"}
+    """Security forces as who fired, killed or hurt ("police opened fire", "troops shot dead two", "injured by
+    the police")."""
+    auth = frozenset(ref["authorities"])
+    force = {w.split()[0] for w in ref["force"]} | set(ref["harm_verbs"])
     for s in sents:
         for t in parsed.sentence_tokens(s):
             if t.pos == "VERB" and (t.lemma in force or t.lower in force):
-                if any(_names(parsed, a, frozenset(auth)) for a in _subjects(parsed, t)):
+                if any(_names(parsed, a, auth) for a in _subjects(parsed, t)):
                     return True
     return False
+
+
+def _crowd_violence(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Violence by the demonstrators themselves: a word of `violent` that the authorities did not do ("police
+    beat protesters" is force against them; "protesters burned tyres", "clashes", "stones" are theirs). Words of
+    harm ("injured", "beat") count only with a subject that is not the authorities."""
+    auth = frozenset(ref["authorities"])
+    harm = set(ref["harm_verbs"])
+    violent = ref["violent"]
+    for s in sents:
+        toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
+        for k, t in enumerate(toks):
+            pair = {f"{t.lemma} {toks[k + 1].lemma}", f"{t.lower} {toks[k + 1].lower}"} if k + 1 < len(toks) else set()
+            if not (t.lemma in violent or t.lower in violent or pair & set(violent)):
+                continue
+            if t.lemma in ("clash", "riot"):
+                return True  # a clash with the police is the demonstrators' as much as theirs
+            subjects = _subjects(parsed, t) if t.pos in ("VERB", "AUX") else []
+            if any(_names(parsed, a, auth) for a in subjects):
+                continue
+            if (t.lemma in harm or t.lower in harm) and not subjects:
+                continue
+            return True
+    return False
+
+
+def _unorganised(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Are the sides of a clash people of no armed organisation (supporters, clans, villagers, traders), with
+    no armed group, soldier or gunman among the words of its sentences?"""
+    crowd = frozenset(ref["crowd"])
+    armed = frozenset(ref["armed_actors"])
+    seen = False
+    for s in sents:
+        for t in parsed.sentence_tokens(s):
+            if (t.lemma in armed or t.lower in armed or t.lower == "armed") and not (
+                    t.lemma == "force" and any(c.lower == "police" for c in parsed.children(t.i))):
+                return False  # "police forces" are the authorities a crowd clashes with, not a side in arms
+            if (t.lemma in crowd or t.lower in crowd) and t.pos in ("NOUN", "PROPN") and not _armed(parsed, t):
+                seen = True
+    return seen
 
 
 def _words(parsed: Parsed, sents: set[int]) -> set[str]:
