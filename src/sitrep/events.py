@@ -198,8 +198,8 @@ def telling_sentence(parsed: Parsed, frame: Frame, others: set[int] = frozenset(
     if not sents:
         return None
     first = min(sents)
-    if any(incidents.tells_event(parsed, s) for s in sents):
-        return None
+    if frame.kind != "main" and any(incidents.tells_event(parsed, s) for s in sents):
+        return None  # (the main event is told by the report's first event sentence, whatever its figures add)
     para = parsed.paragraph_of_sentence
     if frame.kind == "main":
         candidates = range(first)

@@ -333,6 +333,9 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
         sub = max(ref["protest_family"], key=lambda k: scores.get(k, 0.0))  # who clashed: demonstrators
     if sub in ref["killing_over"] and "killed" in harm and scores.get("Attack"):
         sub = "Attack"  # people killed and others taken: ACLED codes the killing
+    if sub == "Mob violence" and all(parsed.tokens[m.token].lemma in ("clash", "fight") for m in reasons[sub]) \
+            and _armed_side(parsed, own | near, ref):
+        sub = "Armed clash"  # "gunmen clashed with residents": one side is armed men, a battle
     sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm))
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
 
@@ -409,20 +412,22 @@ def _crowd_violence(parsed: Parsed, sents: set[int], ref: dict) -> bool:
     return False
 
 
+def _armed_side(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Do the sentences name an armed organisation or its men (not the police: a crowd's usual opponent)?"""
+    armed = frozenset(ref["armed_actors"])
+    return any((t.lemma in armed or t.lower in armed or t.lower == "armed") and not (
+        t.lemma == "force" and any(c.lower == "police" for c in parsed.children(t.i)))
+        for s in sents for t in parsed.sentence_tokens(s))
+
+
 def _unorganised(parsed: Parsed, sents: set[int], ref: dict) -> bool:
     """Are the sides of a clash people of no armed organisation (supporters, clans, villagers, traders), with
     no armed group, soldier or gunman among the words of its sentences?"""
     crowd = frozenset(ref["crowd"])
-    armed = frozenset(ref["armed_actors"])
-    seen = False
-    for s in sents:
-        for t in parsed.sentence_tokens(s):
-            if (t.lemma in armed or t.lower in armed or t.lower == "armed") and not (
-                    t.lemma == "force" and any(c.lower == "police" for c in parsed.children(t.i))):
-                return False  # "police forces" are the authorities a crowd clashes with, not a side in arms
-            if (t.lemma in crowd or t.lower in crowd) and t.pos in ("NOUN", "PROPN") and not _armed(parsed, t):
-                seen = True
-    return seen
+    if _armed_side(parsed, sents, ref):
+        return False  # ("police forces" are the authorities a crowd clashes with, not a side in arms)
+    return any((t.lemma in crowd or t.lower in crowd) and t.pos in ("NOUN", "PROPN") and not _armed(parsed, t)
+               for s in sents for t in parsed.sentence_tokens(s))
 
 
 def _words(parsed: Parsed, sents: set[int]) -> set[str]:
