@@ -170,6 +170,8 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[in
     told = telling_sentence(parsed, frame, others)
     if told is not None:
         near.add(told)  # "Gunmen clashed with troops in X. Four men died.": the figures tell of that clash
+    # Sentences between two of the event's own that tell no other event tell more of it.
+    near |= {s for s in range(min(near), max(near)) if s not in others}
     wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents) and s + d not in others}
     # The sentences that state the event's main figure tell what happened first ("killed 12 soldiers in an
     # ambush" before "responded with air strikes").
