@@ -38,6 +38,7 @@ def build_events(
     frames = _absorb_duplicates(frames, figures)
     plain = [f for f in frames if f.kind != "lead"]  # a lead candidate changes nothing of the other events
     words = time_words(parsed)
+    armed = armed_sentences(report_actors)
     main_date = None
     for f in plain + [f for f in frames if f.kind == "lead"]:
         near = frames if f.kind == "lead" else plain
@@ -54,7 +55,7 @@ def build_events(
         if f.kind == "lead" and tells_flight(parsed, f.extra[0]):
             event_type, sub = "displacement", None
         else:
-            event_type, sub = classify(parsed, f, live, others, main_fig)
+            event_type, sub = classify(parsed, f, live, others, main_fig, armed)
         if event_type == "abduction":
             for g in figs:
                 if g.category == "missing":
@@ -160,7 +161,7 @@ def _absorb_duplicates(frames: list[Frame], figures: dict[str, list[Figure]]) ->
 
 
 def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[int] = frozenset(),
-             main: Figure | None = None) -> tuple[str, str | None]:
+             main: Figure | None = None, armed: frozenset[int] = frozenset()) -> tuple[str, str | None]:
     """The event type and ACLED sub-event type: a scored choice over the event words of the sentences that tell
     the event (`sitrep.incidents`), and the sentences beside them that tell no other event."""
     cats = {g.category for g in figures}
@@ -183,7 +184,7 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[in
             return incidents.type_of(_ABDUCTION), _ABDUCTION
     bonus = {_ABDUCTION: 3.0} if "abducted" in cats else {}
     chosen = incidents.choose(parsed, own, near, wider, victims, bonus=bonus,
-                              harm=frozenset(cats & {"killed", "injured"}))
+                              harm=frozenset(cats & {"killed", "injured"}), armed=armed)
     if chosen is not None:
         return chosen.event_type, chosen.sub
     if cats & {"killed", "injured"}:
@@ -215,6 +216,16 @@ def telling_sentence(parsed: Parsed, frame: Frame, others: set[int] = frozenset(
         if incidents.tells_event(parsed, s):
             return s
     return None
+
+
+def armed_sentences(report_actors: ReportActors | None) -> frozenset[int]:
+    """The sentences that name an armed organisation (a rebel group, a militia, an army; not the police, whom
+    crowds clash with): a clash there is a battle, not a riot."""
+    if report_actors is None:
+        return frozenset()
+    kinds = set(incidents.table().refine["armed_types"])
+    return frozenset(m.sent for m in report_actors.mentions if m.entry.type in kinds and not m.generic
+                     and "police" not in m.entry.name.lower())
 
 
 def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:

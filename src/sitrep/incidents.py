@@ -281,7 +281,7 @@ class Typing:
 
 def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victims: set[str],
            realis_only: bool = False, bonus: dict[str, float] | None = None,
-           harm: frozenset[str] = frozenset()) -> Typing | None:
+           harm: frozenset[str] = frozenset(), armed: frozenset[int] = frozenset()) -> Typing | None:
     """The sub-event type the incidents of an event's sentences tell best: its own sentences (those that state its
     main figure) count fully, its other sentences nearly so, the sentences beside them a share; the highest sum
     wins, earlier rows of the table winning ties. None when no event word is there."""
@@ -334,9 +334,9 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     if sub in ref["killing_over"] and "killed" in harm and scores.get("Attack"):
         sub = "Attack"  # people killed and others taken: ACLED codes the killing
     if sub == "Mob violence" and all(parsed.tokens[m.token].lemma in ("clash", "fight") for m in reasons[sub]) \
-            and _armed_side(parsed, own | near, ref):
+            and _armed_side(parsed, own | near, ref, armed):
         sub = "Armed clash"  # "gunmen clashed with residents": one side is armed men, a battle
-    sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm))
+    sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
 
 
@@ -346,7 +346,7 @@ def _sum(weights: list[float], share: float) -> float:
 
 
 def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], victims: set[str],
-           told_clash: bool = False, harm: bool = False) -> str:
+           told_clash: bool = False, harm: bool = False, armed: frozenset[int] = frozenset()) -> str:
     """ACLED's distinctions the event words alone cannot make. A clash told as one ("clashed", "exchanged
     fire") stays a clash whoever was hurt in it; a battle told only by whom an attack hit, or by a capture, is an
     attack on civilians when every victim is a civilian."""
@@ -354,7 +354,7 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
     family = ref["protest_family"]
     armed = set(ref["armed_victims"])
     if sub == "Armed clash" and not any(scores.get(k, 0.0) >= table().strong for k in ref["weapons"]) \
-            and _unorganised(parsed, sents, ref):
+            and _unorganised(parsed, sents, ref, armed):
         # Supporters, clans, villagers or traders who clash: rioters, not armed organisations (ACLED's riots).
         sub = "Violent demonstration" if any(scores.get(k) for k in family) else "Mob violence"
     if sub in family:
@@ -412,19 +412,22 @@ def _crowd_violence(parsed: Parsed, sents: set[int], ref: dict) -> bool:
     return False
 
 
-def _armed_side(parsed: Parsed, sents: set[int], ref: dict) -> bool:
-    """Do the sentences name an armed organisation or its men (not the police: a crowd's usual opponent)?"""
+def _armed_side(parsed: Parsed, sents: set[int], ref: dict, named: frozenset[int] = frozenset()) -> bool:
+    """Do the sentences name an armed organisation or its men (not the police: a crowd's usual opponent)?
+    `named`: the sentences where the actor book finds an armed group by name ("Taliban", "JNIM")."""
+    if sents & named:
+        return True
     armed = frozenset(ref["armed_actors"])
     return any((t.lemma in armed or t.lower in armed or t.lower == "armed") and not (
         t.lemma == "force" and any(c.lower == "police" for c in parsed.children(t.i)))
         for s in sents for t in parsed.sentence_tokens(s))
 
 
-def _unorganised(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+def _unorganised(parsed: Parsed, sents: set[int], ref: dict, named: frozenset[int] = frozenset()) -> bool:
     """Are the sides of a clash people of no armed organisation (supporters, clans, villagers, traders), with
     no armed group, soldier or gunman among the words of its sentences?"""
     crowd = frozenset(ref["crowd"])
-    if _armed_side(parsed, sents, ref):
+    if _armed_side(parsed, sents, ref, named):
         return False  # ("police forces" are the authorities a crowd clashes with, not a side in arms)
     return any((t.lemma in crowd or t.lower in crowd) and t.pos in ("NOUN", "PROPN") and not _armed(parsed, t)
                for s in sents for t in parsed.sentence_tokens(s))
