@@ -332,7 +332,11 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     if sub in ref["protest_over"] and crowd >= ref["protest_decides"]:
         sub = max(ref["protest_family"], key=lambda k: scores.get(k, 0.0))  # who clashed: demonstrators
     if sub in ref["killing_over"] and "killed" in harm and scores.get("Attack"):
-        sub = "Attack"  # people killed and others taken: ACLED codes the killing
+        # People killed and others taken: ACLED codes the killing, as the best type told besides the taking.
+        rest = {k: v for k, v in scores.items() if k not in ref["killing_over"]}
+        sub = max(rest, key=lambda k: (rest[k], -order[k]))
+        if sub not in ("Armed clash", "Attack") and rest[sub] < tab.strong * tab.near_share:
+            sub = "Attack"
     if sub == "Mob violence" and all(parsed.tokens[m.token].lemma in ("clash", "fight") for m in reasons[sub]) \
             and _armed_side(parsed, own | near, ref, armed):
         sub = "Armed clash"  # "gunmen clashed with residents": one side is armed men, a battle
