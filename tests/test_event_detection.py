@@ -176,3 +176,36 @@ def test_confidence_follows_support(extract):
                      "the military said.").events[0]
     weak = extract("There was an explosion.").events[0]
     assert strong.confidence > weak.confidence
+
+
+def test_one_vocabulary_for_speech_verbs_and_attack_nouns():
+    """Each shared word list lives once (data/vocabulary.toml): every stage that asks "is this a speech verb?" or
+    "is this an attack noun?" reads the same list, and no other data file keeps a copy."""
+    from sitrep import actors, attribution, dates, figures, grouping
+
+    vocab = lexicon.load("vocabulary")
+    speech = set(vocab["speech"]["verbs"])
+    assert speech <= attribution.SPEECH and speech <= actors.SPEECH and speech <= grouping._SPEECH
+    assert dates.SPEECH_LEMMAS == speech
+    assert attribution.SPEECH - speech == set(vocab["speech"]["of_figures"])
+    nouns = set(vocab["attack"]["nouns"])
+    assert figures.ATTACK_NOUNS == actors.ATTACK_NOUNS == nouns
+    for name in ("attribution", "actors", "dates", "context", "casualties"):
+        def lists(d, at=""):  # the dotted names of the word lists a data file keeps
+            for k, v in d.items():
+                if isinstance(v, dict):
+                    yield from lists(v, f"{at}{k}.")
+                elif isinstance(v, list):
+                    yield f"{at}{k}"
+        kept = set(lists(lexicon.load(name)))
+        assert not {"speech", "speech_forms", "attack_nouns", "roles.speech", "speech.verbs", "speech.forms",
+                    "words.speech", "new_event.speech", "roles.attack_nouns", "incident.nouns"} & kept, name
+
+
+def test_event_table_lists_are_named_once():
+    """A list several rows use is written once in [vocab] and named as "@name": the rioting crowd of the mob row
+    and of the refinement are the same words."""
+    tab = incidents.table()
+    crowd = set(lexicon.load("event_types")["vocab"]["crowd"])
+    mob = next(r for r in tab.rows if r.sub == "Mob violence" and r.subject)
+    assert crowd <= mob.subject and set(tab.refine["crowd"]) == crowd
