@@ -177,6 +177,8 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[in
     # The sentences that state the event's main figure tell what happened first ("killed 12 soldiers in an
     # ambush" before "responded with air strikes").
     own = {m.sent for m in frame.mentions if main is not None and m.span in main.mentions} or near
+    if told is not None:
+        own = own | {told}  # what the figures point back to is what happened
     victims = {g.victims for g in figures if g.category in ("killed", "injured") and g.victims != "unknown"}
     if cats and cats <= {"missing"}:
         # People missing after a raid: an abduction when the report speaks of taking people anywhere.
