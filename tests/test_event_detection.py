@@ -157,6 +157,7 @@ NO_EVENT = [
     "The opposition plans to hold a protest in the capital next week.",
     "Analysts say the risk of a coup remains high.",
     "The army did not attack the town, a spokesman said.",
+    "Some 2,400 displaced voters cast their ballots in the provincial election on Sunday, the commission said.",
 ]
 
 

@@ -56,6 +56,8 @@ def build_events(
             event_type, sub = "displacement", None
         else:
             event_type, sub = classify(parsed, f, live, others, main_fig, armed)
+        if event_type == "displacement" and f.kind != "lead" and not _flight_told(parsed):
+            continue  # "20,527 displaced voters cast ballots": people described as displaced, no flight told
         if event_type == "abduction":
             for g in figs:
                 if g.category == "missing":
@@ -228,6 +230,18 @@ def armed_sentences(report_actors: ReportActors | None) -> frozenset[int]:
     kinds = set(incidents.table().refine["armed_types"])
     return frozenset(m.sent for m in report_actors.mentions if m.entry.type in kinds and not m.generic
                      and "police" not in m.entry.name.lower())
+
+
+def _flight_told(parsed: Parsed) -> bool:
+    """Does the report tell anything happening: people fleeing or being displaced, or violence? A report that only
+    describes people as displaced ("displaced individuals voted", an election report) tells no displacement. Any
+    asserted event word but an adjective of flight before its noun does."""
+    for m in incidents.incidents(parsed):
+        if not m.realis:
+            continue
+        if m.sub != "displacement" or parsed.tokens[m.token].dep != "amod":
+            return True
+    return False
 
 
 def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:
