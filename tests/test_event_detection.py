@@ -124,6 +124,10 @@ CASES = [
     ("Youths built barricades and set them on fire in Sbeitla to demand unpaid wages.", VIOLENT, 1),
     ("Three people were injured by police during a protest against the election results in Kisumu.", FORCE, 1),
     ("Police opened fire on protesters who were marching peacefully in Conakry, killing three.", FORCE, 1),
+    # Soldiers off duty or retired and camps of cattle are no armed targets: an attack on civilians.
+    ("Al Shabaab militants shot dead an off-duty soldier outside a mosque in Baidoa on Sunday.", ATTACK, 1),
+    ("Taliban militants killed a former soldier travelling on a bus in Obe district.", ATTACK, 1),
+    ("Unknown raiders attacked a cattle camp near Wanglei on Tuesday, killing a herder.", ATTACK, 1),
     # The figures point back to the sentence that tells what happened.
     ("Armed men clashed with soldiers in Reynosa on Tuesday. Four men died.", CLASH, 1),
     ("Gunmen clashed with police during an operation to free two kidnapped officers in Rosales. Three gunmen were "

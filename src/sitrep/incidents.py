@@ -35,6 +35,7 @@ class FrameRow:
     plain: bool = False
     target: bool = False
     unarmed: bool = False
+    object_not: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -72,14 +73,14 @@ def table() -> Table:
 
     rows = []
     for r in data["frame"]:
-        r = {k: words_of(v) if k in ("subject", "object", "words") else v for k, v in r.items()}
+        r = {k: words_of(v) if k in ("subject", "object", "words", "object_not") else v for k, v in r.items()}
         rows.append(FrameRow(
             sub=r["sub"], weight=float(r["weight"]), words=frozenset(_phrase(w) for w in r["words"]) |
             frozenset(tuple(w.lower().split()) for w in r["words"]),
             pos=r.get("pos"), subject=frozenset(r.get("subject", [])), object=frozenset(r.get("object", [])),
             requires=frozenset([r["requires"]] if isinstance(r.get("requires"), str) else r.get("requires", [])), near_only=r.get("near_only", False), detects=r.get("detects", True),
             plain=r.get("plain", False), target=r.get("target", False),
-            unarmed=r.get("unarmed", False)))
+            unarmed=r.get("unarmed", False), object_not=frozenset(r.get("object_not", []))))
     by_first: dict[str, list] = {}
     for row in rows:
         for ph in row.words:
@@ -195,7 +196,7 @@ def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
                            for a in _subjects(parsed, t)):
         out.add("subject")
     objs = _objects(parsed, t)
-    if row.object and any(_names(parsed, o, row.object) for o in objs):
+    if row.object and any(_names(parsed, o, row.object) and not _said_of(parsed, o, row.object_not) for o in objs):
         out.add("object")
     if any(VICTIM_WORDS.get(o.lemma) == "civilians" or o.lemma in PEOPLE_NOUNS for o in objs):
         out.add("object_people")
@@ -203,6 +204,32 @@ def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
     if any(o.ent in ("GPE", "LOC", "FAC") or o.lemma in table().place_nouns for o in taken):
         out.add("object_place")
     return out
+
+
+def _off_duty(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Are the soldiers or officers hit said to be off duty, former or guards of a jail ("killed a former soldier",
+    "an off-duty policeman was shot")? Then ACLED counts them as civilians."""
+    words = frozenset(ref["not_armed"])
+    for s in sents:
+        for t in parsed.sentence_tokens(s):
+            if t.lower in ("off-duty", "duty") and any(c.lower == "off" for c in parsed.children(t.i)) \
+                    or t.lower == "off-duty":
+                return True
+            if VICTIM_WORDS.get(t.lemma) == "security_forces" and t.dep in ("nsubjpass", "dobj") \
+                    and _said_of(parsed, t, words):
+                return True
+    return False
+
+
+def _said_of(parsed: Parsed, t: Token, words: frozenset[str]) -> bool:
+    """Is one of `words` said of `t`: one of its modifiers, or among the three words before it ("an off-duty
+    soldier", "a former army officer", "a cattle camp")?"""
+    if not words:
+        return False
+    if any(c.dep in ("amod", "compound", "nmod") and (c.lower in words or c.lemma in words)
+           for c in parsed.children(t.i)):
+        return True
+    return any(parsed.tokens[j].lower in words for j in range(max(0, t.i - 3), t.i))
 
 
 def _armed(parsed: Parsed, t: Token) -> bool:
@@ -371,7 +398,7 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
         if _any(words, ref["intervention"]):
             return "Protest with intervention"
         return "Peaceful protest"
-    if sub == "Attack" and victims and victims <= armed:
+    if sub == "Attack" and victims and victims <= armed and not _off_duty(parsed, sents, ref):
         return "Armed clash"
     if sub in ("Armed clash", "Non-state actor overtakes territory") and victims and victims <= {"civilians"} \
             and not (sub == "Armed clash" and told_clash):
