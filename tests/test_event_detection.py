@@ -128,6 +128,9 @@ CASES = [
     ("Al Shabaab militants shot dead an off-duty soldier outside a mosque in Baidoa on Sunday.", ATTACK, 1),
     ("Taliban militants killed a former soldier travelling on a bus in Obe district.", ATTACK, 1),
     ("Unknown raiders attacked a cattle camp near Wanglei on Tuesday, killing a herder.", ATTACK, 1),
+    # Mortars or grenades fired in a fight between armed sides: the fight, an armed clash.
+    ("Government and rebel forces exchanged fire with mortars and small arms near Vodyane overnight.", CLASH, 1),
+    ("Militants hurled grenades at police during a gunfight in Shopian on Friday.", CLASH, 1),
     # The figures point back to the sentence that tells what happened.
     ("Armed men clashed with soldiers in Reynosa on Tuesday. Four men died.", CLASH, 1),
     ("Gunmen clashed with police during an operation to free two kidnapped officers in Rosales. Three gunmen were "

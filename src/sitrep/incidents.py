@@ -367,6 +367,8 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     if sub == "Mob violence" and all(parsed.tokens[m.token].lemma in ("clash", "fight") for m in reasons[sub]) \
             and _armed_side(parsed, own | near, ref, armed):
         sub = "Armed clash"  # "gunmen clashed with residents": one side is armed men, a battle
+    if sub in ref["clash_weapons"] and told_clash:
+        sub = "Armed clash"  # mortars and small arms fired both ways, grenades thrown in a gunfight: a clash
     sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
 
