@@ -133,6 +133,7 @@ CASES = [
     # Mortars or grenades fired in a fight between armed sides: the fight, an armed clash.
     ("Government and rebel forces exchanged fire with mortars and small arms near Vodyane overnight.", CLASH, 1),
     ("Militants hurled grenades at police during a gunfight in Shopian on Friday.", CLASH, 1),
+    ("Two tribes traded fire with rifles and rockets over a land dispute near Amarah, killing a child.", CLASH, 1),
     # The figures point back to the sentence that tells what happened.
     ("Armed men clashed with soldiers in Reynosa on Tuesday. Four men died.", CLASH, 1),
     ("Gunmen clashed with police during an operation to free two kidnapped officers in Rosales. Three gunmen were "
