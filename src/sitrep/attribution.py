@@ -15,9 +15,10 @@ from sitrep.figures import Mention
 from sitrep.nlp import Parsed, Token
 
 _ATT = lexicon.load("attribution")
-SPEECH = set(_ATT["speech"]["verbs"])
+_VOCAB = lexicon.load("vocabulary")
+SPEECH = set(_VOCAB["speech"]["verbs"]) | set(_VOCAB["speech"]["of_figures"])
 RELAY_VERBS = set(_ATT["speech"]["relay_verbs"])
-SPEECH_FORMS = set(_ATT["speech"]["forms"])
+SPEECH_FORMS = set(_VOCAB["speech"]["forms"]) | set(_VOCAB["speech"]["of_figures_forms"])
 PRONOUNS = set(_ATT["speech"]["pronouns"])
 RELAYS = set(_ATT["relays"]["names"])
 DOUBT_PHRASES = lexicon.Phrases(_ATT["doubt"]["phrases"])

@@ -31,8 +31,9 @@ MONTHS.update({m.lower(): k for k, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 SEASONS = {name: tuple(months) for name, months in _RULES["seasons"].items()}
 NUMBER_WORDS = _RULES["numbers"]
-SPEECH_LEMMAS = set(_RULES["words"]["speech"])
-SPEECH_FORMS = set(_RULES["words"]["speech_forms"])
+_VOCAB = lexicon.load("vocabulary")
+SPEECH_LEMMAS = set(_VOCAB["speech"]["verbs"])
+SPEECH_FORMS = set(_VOCAB["speech"]["forms"])
 EVENT_VERBS_HINT = set(_RULES["words"]["event_words"])
 ABOUT_FIGURES = set(lexicon.load("context")["toll"]["about"])
 

@@ -38,6 +38,7 @@ def build_events(
     frames = _absorb_duplicates(frames, figures)
     plain = [f for f in frames if f.kind != "lead"]  # a lead candidate changes nothing of the other events
     words = time_words(parsed)
+    armed = armed_sentences(report_actors)
     main_date = None
     for f in plain + [f for f in frames if f.kind == "lead"]:
         near = frames if f.kind == "lead" else plain
@@ -54,7 +55,9 @@ def build_events(
         if f.kind == "lead" and tells_flight(parsed, f.extra[0]):
             event_type, sub = "displacement", None
         else:
-            event_type, sub = classify(parsed, f, live, others, main_fig)
+            event_type, sub = classify(parsed, f, live, others, main_fig, armed)
+        if event_type == "displacement" and f.kind != "lead" and not _flight_told(parsed):
+            continue  # "20,527 displaced voters cast ballots": people described as displaced, no flight told
         if event_type == "abduction":
             for g in figs:
                 if g.category == "missing":
@@ -160,17 +163,24 @@ def _absorb_duplicates(frames: list[Frame], figures: dict[str, list[Figure]]) ->
 
 
 def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[int] = frozenset(),
-             main: Figure | None = None) -> tuple[str, str | None]:
+             main: Figure | None = None, armed: frozenset[int] = frozenset()) -> tuple[str, str | None]:
     """The event type and ACLED sub-event type: a scored choice over the event words of the sentences that tell
     the event (`sitrep.incidents`), and the sentences beside them that tell no other event."""
     cats = {g.category for g in figures}
     if cats and cats <= {"displaced"}:
         return "displacement", None
     near = set(frame.sentences)
+    told = telling_sentence(parsed, frame, others)
+    if told is not None:
+        near.add(told)  # "Gunmen clashed with troops in X. Four men died.": the figures tell of that clash
+    # Sentences between two of the event's own that tell no other event tell more of it.
+    near |= {s for s in range(min(near), max(near)) if s not in others}
     wider = near | {s + d for s in near for d in (-1, 1) if 0 <= s + d < len(parsed.sents) and s + d not in others}
     # The sentences that state the event's main figure tell what happened first ("killed 12 soldiers in an
     # ambush" before "responded with air strikes").
     own = {m.sent for m in frame.mentions if main is not None and m.span in main.mentions} or near
+    if told is not None:
+        own = own | {told}  # what the figures point back to is what happened
     victims = {g.victims for g in figures if g.category in ("killed", "injured") and g.victims != "unknown"}
     if cats and cats <= {"missing"}:
         # People missing after a raid: an abduction when the report speaks of taking people anywhere.
@@ -178,12 +188,60 @@ def classify(parsed: Parsed, frame: Frame, figures: list[Figure], others: set[in
             return incidents.type_of(_ABDUCTION), _ABDUCTION
     bonus = {_ABDUCTION: 3.0} if "abducted" in cats else {}
     chosen = incidents.choose(parsed, own, near, wider, victims, bonus=bonus,
-                              harm=frozenset(cats & {"killed", "injured"}))
+                              harm=frozenset(cats & {"killed", "injured"}), armed=armed)
     if chosen is not None:
         return chosen.event_type, chosen.sub
     if cats & {"killed", "injured"}:
         return ("battle", "Armed clash") if _armed_victims(figures) else ("violence_against_civilians", "Attack")
     return "other", None
+
+
+def telling_sentence(parsed: Parsed, frame: Frame, others: set[int] = frozenset()) -> int | None:
+    """The sentence that tells what happened when the event's figures are stated after it ("Armed men clashed with
+    soldiers in X. Four men died."): for the main event, the first sentence before its figures that asserts an event;
+    for another, the nearest such sentence before its figures in their paragraph. None when the figures' own
+    sentences tell it, or another event's sentences come between."""
+    sents = frame.sentences
+    if not sents:
+        return None
+    first = min(sents)
+    if frame.kind != "main" and any(incidents.tells_event(parsed, s) for s in sents):
+        return None  # (the main event is told by the report's first event sentence, whatever its figures add)
+    para = parsed.paragraph_of_sentence
+    if frame.kind == "main":
+        candidates = range(first)
+    else:
+        candidates = [s for s in range(first - 1, -1, -1) if para[s] == para[first]]
+    for s in candidates:
+        if s in others:
+            if frame.kind == "main":
+                continue
+            return None
+        if incidents.tells_event(parsed, s):
+            return s
+    return None
+
+
+def armed_sentences(report_actors: ReportActors | None) -> frozenset[int]:
+    """The sentences that name an armed organisation (a rebel group, a militia, an army; not the police, whom
+    crowds clash with): a clash there is a battle, not a riot."""
+    if report_actors is None:
+        return frozenset()
+    kinds = set(incidents.table().refine["armed_types"])
+    return frozenset(m.sent for m in report_actors.mentions if m.entry.type in kinds and not m.generic
+                     and "police" not in m.entry.name.lower())
+
+
+def _flight_told(parsed: Parsed) -> bool:
+    """Does the report tell anything happening: people fleeing or being displaced, or violence? A report that only
+    describes people as displaced ("displaced individuals voted", an election report) tells no displacement. Any
+    asserted event word but an adjective of flight before its noun does."""
+    for m in incidents.incidents(parsed):
+        if not m.realis:
+            continue
+        if m.sub != "displacement" or parsed.tokens[m.token].dep != "amod":
+            return True
+    return False
 
 
 def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:

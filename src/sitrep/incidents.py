@@ -35,6 +35,7 @@ class FrameRow:
     plain: bool = False
     target: bool = False
     unarmed: bool = False
+    object_not: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -61,15 +62,25 @@ class Table:
 def table() -> Table:
     """The event words of `data/event_types.toml` (read on first use, not at import)."""
     data = lexicon.load("event_types")
+    vocab = data.get("vocab", {})
+
+    def words_of(v):  # a list, or "@name": the [vocab] list of that name (each list lives once)
+        if isinstance(v, str) and v.startswith("@"):
+            return list(vocab[v[1:]])
+        if isinstance(v, list) and any(isinstance(w, str) and w.startswith("@") for w in v):
+            return [x for w in v for x in (vocab[w[1:]] if w.startswith("@") else [w])]
+        return v
+
     rows = []
     for r in data["frame"]:
+        r = {k: words_of(v) if k in ("subject", "object", "words", "object_not") else v for k, v in r.items()}
         rows.append(FrameRow(
             sub=r["sub"], weight=float(r["weight"]), words=frozenset(_phrase(w) for w in r["words"]) |
             frozenset(tuple(w.lower().split()) for w in r["words"]),
             pos=r.get("pos"), subject=frozenset(r.get("subject", [])), object=frozenset(r.get("object", [])),
             requires=frozenset([r["requires"]] if isinstance(r.get("requires"), str) else r.get("requires", [])), near_only=r.get("near_only", False), detects=r.get("detects", True),
             plain=r.get("plain", False), target=r.get("target", False),
-            unarmed=r.get("unarmed", False)))
+            unarmed=r.get("unarmed", False), object_not=frozenset(r.get("object_not", []))))
     by_first: dict[str, list] = {}
     for row in rows:
         for ph in row.words:
@@ -77,8 +88,10 @@ def table() -> Table:
     for v in by_first.values():
         v.sort(key=lambda x: -len(x[0]))
     ne = data["not_event"]
+    refine = {k: words_of(v) for k, v in data["refine"].items()}
     return Table(rows, by_first, {k: tuple(v) for k, v in data["types"].items()}, float(data["argued"]),
-                 float(data["near_share"]), float(data["neighbour_share"]), data["refine"], float(data["strong"]), data["confidence"], float(data["repeat_share"]),
+                 float(data["near_share"]), float(data["neighbour_share"]), refine, float(data["strong"]),
+                 data["confidence"], float(data["repeat_share"]),
                  frozenset(data["places"]["nouns"]), frozenset(ne["governors"]),
                  frozenset(ne["modifiers"]), frozenset(ne["conditionals"]))
 
@@ -183,7 +196,7 @@ def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
                            for a in _subjects(parsed, t)):
         out.add("subject")
     objs = _objects(parsed, t)
-    if row.object and any(_names(parsed, o, row.object) for o in objs):
+    if row.object and any(_names(parsed, o, row.object) and not _said_of(parsed, o, row.object_not) for o in objs):
         out.add("object")
     if any(VICTIM_WORDS.get(o.lemma) == "civilians" or o.lemma in PEOPLE_NOUNS for o in objs):
         out.add("object_people")
@@ -191,6 +204,32 @@ def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
     if any(o.ent in ("GPE", "LOC", "FAC") or o.lemma in table().place_nouns for o in taken):
         out.add("object_place")
     return out
+
+
+def _off_duty(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Are the soldiers or officers hit said to be off duty, former or guards of a jail ("killed a former soldier",
+    "an off-duty policeman was shot")? Then ACLED counts them as civilians."""
+    words = frozenset(ref["not_armed"])
+    for s in sents:
+        for t in parsed.sentence_tokens(s):
+            if t.lower in ("off-duty", "duty") and any(c.lower == "off" for c in parsed.children(t.i)) \
+                    or t.lower == "off-duty":
+                return True
+            if VICTIM_WORDS.get(t.lemma) == "security_forces" and t.dep in ("nsubjpass", "dobj") \
+                    and _said_of(parsed, t, words):
+                return True
+    return False
+
+
+def _said_of(parsed: Parsed, t: Token, words: frozenset[str]) -> bool:
+    """Is one of `words` said of `t`: one of its modifiers, or among the three words before it ("an off-duty
+    soldier", "a former army officer", "a cattle camp")?"""
+    if not words:
+        return False
+    if any(c.dep in ("amod", "compound", "nmod") and (c.lower in words or c.lemma in words)
+           for c in parsed.children(t.i)):
+        return True
+    return any(parsed.tokens[j].lower in words for j in range(max(0, t.i - 3), t.i))
 
 
 def _armed(parsed: Parsed, t: Token) -> bool:
@@ -213,8 +252,9 @@ def _subjects(parsed: Parsed, t: Token) -> list[Token]:
             out += [p for p in parsed.children(c.i) if p.dep == "pobj"]
     if not out and t.dep in ("conj", "xcomp", "advcl") and t.head != t.i:
         return _subjects(parsed, parsed.tokens[t.head])
-    if t.dep in ("acl", "relcl") and t.head != t.i:
-        out.append(parsed.tokens[t.head])
+    passive = t.tag == "VBN" and t.dep == "acl" or any(c.dep == "auxpass" for c in parsed.children(t.i))
+    if t.dep in ("acl", "relcl") and t.head != t.i and not passive:
+        out.append(parsed.tokens[t.head])  # "jets bombing ...", not "people (who were) killed": those were hit
     return [x for c in out for x in [c] + [k for k in parsed.children(c.i) if k.dep == "conj"]]
 
 
@@ -268,7 +308,7 @@ class Typing:
 
 def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victims: set[str],
            realis_only: bool = False, bonus: dict[str, float] | None = None,
-           harm: frozenset[str] = frozenset()) -> Typing | None:
+           harm: frozenset[str] = frozenset(), armed: frozenset[int] = frozenset()) -> Typing | None:
     """The sub-event type the incidents of an event's sentences tell best: its own sentences (those that state its
     main figure) count fully, its other sentences nearly so, the sentences beside them a share; the highest sum
     wins, earlier rows of the table winning ties. None when no event word is there."""
@@ -296,7 +336,9 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     # story's word, not twenty cues.
     for k, ws in weights.items():
         scores[k] = scores.get(k, 0.0) + _sum(ws, tab.repeat_share)
-    told_clash = max(weights.get("Armed clash", [0.0])) >= tab.strong  # "clashed", "exchanged fire"
+    # "clashed", "exchanged fire" in the event's sentences: a clash told as one, whoever was hurt in it.
+    told_clash = any(m.weight >= tab.strong and not m.target and m.realis and m.sent in own | near
+                     for m in reasons.get("Armed clash", []))
     targets = {k: _sum(ws, tab.repeat_share) for k, ws in targets.items()}
     ref = tab.refine
     if not any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]):
@@ -310,12 +352,24 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
     for first, over in ref["precedence"]:
         if sub in over and scores.get(first, 0.0) >= tab.strong * tab.near_share:
             sub = first  # a suicide bomber's bomb is a suicide bomb, whatever else the report calls it
-    crowd = sum(v for k, v in scores.items() if k in ref["protest_family"])
+    # Demonstrators named in the event's own sentences ("demonstrators clashed with police"): however often the
+    # other words are repeated, who clashed decides.
+    crowd = max([m.weight for k in ref["protest_family"] for m in reasons.get(k, [])
+                 if m.realis and m.sent in own | near] or [0.0])
     if sub in ref["protest_over"] and crowd >= ref["protest_decides"]:
         sub = max(ref["protest_family"], key=lambda k: scores.get(k, 0.0))  # who clashed: demonstrators
     if sub in ref["killing_over"] and "killed" in harm and scores.get("Attack"):
-        sub = "Attack"  # people killed and others taken: ACLED codes the killing
-    sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm))
+        # People killed and others taken: ACLED codes the killing, as the best type told besides the taking.
+        rest = {k: v for k, v in scores.items() if k not in ref["killing_over"]}
+        sub = max(rest, key=lambda k: (rest[k], -order[k]))
+        if sub not in ("Armed clash", "Attack") and rest[sub] < tab.strong * tab.near_share:
+            sub = "Attack"
+    if sub == "Mob violence" and all(parsed.tokens[m.token].lemma in ("clash", "fight") for m in reasons[sub]) \
+            and _armed_side(parsed, own | near, ref, armed):
+        sub = "Armed clash"  # "gunmen clashed with residents": one side is armed men, a battle
+    if sub in ref["clash_weapons"] and told_clash:
+        sub = "Armed clash"  # mortars and small arms fired both ways, grenades thrown in a gunfight: a clash
+    sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
 
 
@@ -325,25 +379,28 @@ def _sum(weights: list[float], share: float) -> float:
 
 
 def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], victims: set[str],
-           told_clash: bool = False, harm: bool = False) -> str:
+           told_clash: bool = False, harm: bool = False, armed: frozenset[int] = frozenset()) -> str:
     """ACLED's distinctions the event words alone cannot make. A clash told as one ("clashed", "exchanged
     fire") stays a clash whoever was hurt in it; a battle told only by whom an attack hit, or by a capture, is an
     attack on civilians when every victim is a civilian."""
     ref = table().refine
     family = ref["protest_family"]
     armed = set(ref["armed_victims"])
+    if sub == "Armed clash" and not any(scores.get(k, 0.0) >= table().strong for k in ref["weapons"]) \
+            and _unorganised(parsed, sents, ref, armed):
+        # Supporters, clans, villagers or traders who clash: rioters, not armed organisations (ACLED's riots).
+        sub = "Violent demonstration" if any(scores.get(k) for k in family) else "Mob violence"
     if sub in family:
         words = _words(parsed, sents)
-        if _any(words, ref["violent"]) and not _authority_force(parsed, sents, ref):
-            return "Violent demonstration"
-        if _any(words, ref["force"]) and (victims or harm or _authority_force(parsed, sents, ref)):
+        force = _authority_force(parsed, sents, ref)
+        if _crowd_violence(parsed, sents, ref):
+            return "Violent demonstration"  # demonstrators who fight, burn or smash riot, whatever the police do
+        if _any(words, ref["force"]) and (victims or harm or force) or force and harm:
             return "Excessive force against protesters"
-        if _any(words, ref["violent"]):
-            return "Violent demonstration"
         if _any(words, ref["intervention"]):
             return "Protest with intervention"
         return "Peaceful protest"
-    if sub == "Attack" and victims and victims <= armed:
+    if sub == "Attack" and victims and victims <= armed and not _off_duty(parsed, sents, ref):
         return "Armed clash"
     if sub in ("Armed clash", "Non-state actor overtakes territory") and victims and victims <= {"civilians"} \
             and not (sub == "Armed clash" and told_clash):
@@ -352,15 +409,61 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
 
 
 def _authority_force(parsed: Parsed, sents: set[int], ref: dict) -> bool:
-    """Security forces as the subject of firing or killing ("police opened fire", "troops shot dead two")."""
-    auth = set(ref["authorities"])
-    force = {w.split()[0] for w in ref["force"]} | {"kill", "fire", "shoot"}
+    """Security forces as who fired, killed or hurt ("police opened fire", "troops shot dead two", "injured by
+    the police")."""
+    auth = frozenset(ref["authorities"])
+    force = {w.split()[0] for w in ref["force"]} | set(ref["harm_verbs"])
     for s in sents:
         for t in parsed.sentence_tokens(s):
             if t.pos == "VERB" and (t.lemma in force or t.lower in force):
-                if any(_names(parsed, a, frozenset(auth)) for a in _subjects(parsed, t)):
+                if any(_names(parsed, a, auth) for a in _subjects(parsed, t)):
                     return True
     return False
+
+
+def _crowd_violence(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Violence by the demonstrators themselves: a word of `violent` that the authorities did not do ("police
+    beat protesters" is force against them; "protesters burned tyres", "clashes", "stones" are theirs). Words of
+    harm ("injured", "beat") count only with a subject that is not the authorities."""
+    auth = frozenset(ref["authorities"])
+    harm = set(ref["harm_verbs"])
+    violent = ref["violent"]
+    for s in sents:
+        toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
+        for k, t in enumerate(toks):
+            pair = {f"{t.lemma} {toks[k + 1].lemma}", f"{t.lower} {toks[k + 1].lower}"} if k + 1 < len(toks) else set()
+            if not (t.lemma in violent or t.lower in violent or pair & set(violent)):
+                continue
+            if t.lemma in ("clash", "riot"):
+                return True  # a clash with the police is the demonstrators' as much as theirs
+            subjects = _subjects(parsed, t) if t.pos in ("VERB", "AUX") else []
+            if any(_names(parsed, a, auth) for a in subjects):
+                continue
+            if (t.lemma in harm or t.lower in harm) and not subjects:
+                continue
+            return True
+    return False
+
+
+def _armed_side(parsed: Parsed, sents: set[int], ref: dict, named: frozenset[int] = frozenset()) -> bool:
+    """Do the sentences name an armed organisation or its men (not the police: a crowd's usual opponent)?
+    `named`: the sentences where the actor book finds an armed group by name ("Taliban", "JNIM")."""
+    if sents & named:
+        return True
+    armed = frozenset(ref["armed_actors"])
+    return any((t.lemma in armed or t.lower in armed or t.lower == "armed") and not (
+        t.lemma == "force" and any(c.lower == "police" for c in parsed.children(t.i)))
+        for s in sents for t in parsed.sentence_tokens(s))
+
+
+def _unorganised(parsed: Parsed, sents: set[int], ref: dict, named: frozenset[int] = frozenset()) -> bool:
+    """Are the sides of a clash people of no armed organisation (supporters, clans, villagers, traders), with
+    no armed group, soldier or gunman among the words of its sentences?"""
+    crowd = frozenset(ref["crowd"])
+    if _armed_side(parsed, sents, ref, named):
+        return False  # ("police forces" are the authorities a crowd clashes with, not a side in arms)
+    return any((t.lemma in crowd or t.lower in crowd) and t.pos in ("NOUN", "PROPN") and not _armed(parsed, t)
+               for s in sents for t in parsed.sentence_tokens(s))
 
 
 def _words(parsed: Parsed, sents: set[int]) -> set[str]:
