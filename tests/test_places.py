@@ -215,6 +215,9 @@ HIERARCHY = [
     ("Bandits killed 5 residents of Tsafe (Tsafe LGA, Zamfara).", "Tsafe", "Zamfara", "NG", "city"),
     ("A landmine killed two herders in Wadi Ubaydah area (Sirwah, Marib).", "Wadi Ubaydah", "Marib", "YE", "admin2"),
     ("Unknown gunmen shot dead 2 traders in Bentiu (Rubkona, Unity).", "Bentiu", "Unity", "SS", "city"),
+    # the last name in the brackets is an area, not a small town of that name abroad ("Soum" is also in Senegal)
+    ("Militants shot at the tyres of two trucks near Tamboulga (Pobe-Mengao, Soum).", "Tamboulga", "Sahel", "BF",
+     "admin2"),
     # a village the gazetteer lacks keeps its name, with the area it lies in
     ("On 4 April, ADF fighters killed 6 civilians in Mavivi-Kasinga village (Beni, Nord-Kivu).", "Mavivi-Kasinga", "Nord-Kivu", "CD", "admin2"),
     ("Gunmen killed 3 people in Ungwan Zakkah (Kauru LGA, Kaduna).", "Ungwan Zakkah", "Kaduna", "NG", "admin2"),
@@ -230,7 +233,8 @@ HIERARCHY = [
     ("A tribal elder was killed in the Toti-Chi village of Gulran district, Herat.", "Toti-Chi", "Herat", "AF", "admin2"),
     ("Taliban fighters killed 2 policemen in the Kharistan village of Muqur district, Badghis.", "Kharistan", "Badghis", "AF", "admin2"),
     ("Two soldiers died in an ambush near Korogo village, near Bunia (Irumu, Ituri).", "Korogo", "Ituri", "CD", "near"),
-    ("Clan militias killed 3 herders near Qalanqal village (Gaalkacyo, Mudug).", "Qalanqal", "Mudug", "SO", "near"),
+    # (the name set in the brackets is the district of Gaalkacyo, not the town)
+    ("Clan militias killed 3 herders near Qalanqal village (Gaalkacyo, Mudug).", "Qalanqal", "Mudug", "SO", "admin2"),
     ("Gunmen abducted 20 students from a school in Kuriga town in Kaduna State.", "Kuriga", "Kaduna", "NG", "admin1"),
     ("Bandits killed 7 people in Birnin Magaji Local Government Area of Zamfara State.", "Birnin Magaji", "Zamfara", "NG", "city"),
     # a kind word before the name: "Barangay X" is X
@@ -272,6 +276,13 @@ NOT_THE_DATELINE = [
     ("Speaking in Kinshasa, the governor said 14 civilians were killed in Beni.", "Beni", "Nord-Kivu", "CD", "city"),
     ("The minister told reporters in Bamako that 10 soldiers died in an attack near Menaka.", "Menaka", "Menaka", "ML", "city"),
     ("KABUL, Aug. 27 - A roadside bomb killed 3 civilians in Ghazni province.", "Ghazni", "Ghazni", "AF", "admin1"),
+    # "the capital" said of a country is its capital city, not the country
+    ("A car bomb went off near a hotel in Somalia's capital on Friday, killing at least 7 people.", "Mogadishu",
+     "Banadir", "SO", "city"),
+    ("Two roadside bombs killed 6 people across the Iraqi capital on Monday, officials said.", "Baghdad", "Baghdad",
+     "IQ", "city"),
+    ("Protesters clashed with police in the capital of Kenya, and 3 were shot dead.", "Kenya", None, "KE",
+     "country"),
     # a place that only locates another is not where it happened
     ("Rebels killed 4 soldiers at Bambari, some 380 kilometres north-east of the capital Bangui, in CAR.", "Bambari",
      "Ouaka", "CF", "city"),

@@ -459,9 +459,14 @@ class Geoparser:
             reasons.append("a country's name (+12)")
         kind_prior = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.8}[p.kind]
         score += kind_prior
+        # "Mentao (Pobe-Mengao, Soum)": a name set after another by a bracket or comma is an area, and an area of
+        # that name (a district has no population of its own in the index) beats a small town of the same name.
         if m.is_area and p.kind in ("admin1", "admin2"):
-            score += 2
-            reasons.append("named as the area another place lies in (+2)")
+            score += 4
+            reasons.append("named as the area another place lies in (+4)")
+        elif m.is_area and p.kind == "city":
+            score -= 1
+            reasons.append("named as an area, not a town (-1)")
         if m.is_area and p.kind != "city":
             inner = [o for o in mentions if o.within is m]
             held = next((o.text for o in inner if any(_inside(c, p) for c in self.gazetteer.exact(o.text))), None)
@@ -761,6 +766,11 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
                 known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
+    if chosen is None or chosen.resolved is not None and chosen.resolved.kind == "country" and not chosen.within:
+        # "a car bomb in Somalia's capital", "across the Iraqi capital": a country's capital, not the country.
+        capital = _capital_said(parsed, sents | {toks[a].sent for a in anchors}, focus, chosen, gazetteer)
+        if capital is not None:
+            return None, capital, "city"
     if chosen is None:
         first = min(sents) if sents else 0
         before = [m for m in usable if first - 2 <= m.sent < first and (m.resolved is not None or _known_parent(m, mentions, focus))]
@@ -799,6 +809,43 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if PARENTS.get(chosen.key) and place.kind == "city" and normalize(place.name) != chosen.key:
         label = "near"
     return chosen, place, label
+
+
+def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMention | None,
+                  gazetteer: Gazetteer) -> GeoPlace | None:
+    """The capital of the country "the capital" is said of, in the event's sentences: "in Somalia's capital"
+    (a country's name before it), "the Iraqi capital" (a demonym), "in the capital" (the report's country). Not a
+    province's ("the provincial capital", "Helmand's capital"), not one named ("the capital Bangui", "the capital
+    of Kaduna state"), not "capital punishment"."""
+    toks = parsed.tokens
+    for s in sorted(sents):
+        for t in parsed.sentence_tokens(s):
+            if t.lower != "capital" or t.pos != "NOUN" or t.dep in ("compound", "amod"):
+                continue
+            nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+            if nxt is not None and (nxt.lower == "of" or nxt.pos == "PROPN"):
+                continue
+            before = [b for b in toks[max(0, t.i - 3) : t.i] if b.sent == t.sent]
+            words = {b.lower for b in before}
+            if words & (_ALL_FEATURES | {"provincial", "regional", "local", "economic", "former", "commercial"}):
+                continue
+            country = None
+            if before and before[-1].lower in ("'s", "’s"):
+                named = before[-2].text if len(before) >= 2 else ""
+                country = gazetteer.country_named(named) or gazetteer.demonym(named)
+                if country is None and named.lower() not in ("country", "nation"):
+                    continue  # "Helmand's capital"
+            else:
+                country = next((c for b in reversed(before) if b.text[:1].isupper()
+                                and (c := gazetteer.demonym(b.text) or gazetteer.country_named(b.text))), None)
+            if country is None:
+                if chosen is not None and chosen.resolved is not None:
+                    country = chosen.resolved.country
+                else:
+                    country = focus.top
+            if country is not None:
+                return gazetteer.capital(country)
+    return None
 
 
 def _foreign_facility(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
