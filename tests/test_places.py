@@ -297,8 +297,18 @@ NOT_PLACES = [
     ("On 6 May, soldiers killed 4 bandits in Dansadau (Maru LGA, Zamfara).", "Dansadau", "Zamfara", "NG", "city"),
 ]
 
+COUNTRY_CUES = [
+    # a village named alone: the report's groups and kind words say which country's namesake it is
+    ("On 3 May, JNIM militants killed 2 gendarmes in Pama.", "Pama", "Est", "BF", "city"),
+    ("On 5 May, LNA forces shelled GNA positions in Tarhuna, injuring 4 fighters.", "Tarhuna", "Al Marqab", "LY",
+     "city"),
+    # a name the gazetteer lacks, after a word saying where: kept, with the country the report points to
+    ("On 4 May, GNA forces shelled LNA positions in Wadi Zufrat, killing 3 fighters.", "Wadi Zufrat", None, "LY",
+     "country"),
+]
 
-PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES
+
+PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES
 
 
 @pytest.mark.parametrize("text,name,admin1,country,precision", PRECISE_PLACES)

@@ -39,6 +39,21 @@ TRANSFER_VERBS = set(_VERBS["transfer"])
 JOINERS = set(_RULES["cues"]["joiners"])
 LOWER_FEATURES = set(_RULES["cues"]["lower_case_kind_words"])
 PREFIX_KINDS = set(_RULES["cues"]["prefix_kind_words"])
+# "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
+# all-capital cues, lower case otherwise).
+COUNTRY_CUES = {(k if k.isupper() else k.lower()): tuple(v) for k, v in _RULES.get("country_cues", {}).items()}
+
+
+def _cue_pattern(words: list[str], flags: int) -> re.Pattern | None:
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", flags)
+
+
+_CUE_PATTERNS = [(p, lower) for p, lower in (
+    (_cue_pattern([k for k in COUNTRY_CUES if k.isupper()], 0), False),
+    (_cue_pattern([k for k in COUNTRY_CUES if not k.isupper()], re.I), True)) if p is not None]
 
 
 @lru_cache(maxsize=1)
@@ -233,6 +248,11 @@ class Geoparser:
                 return True
             if id(m) not in unsure and self.gazetteer.lookup(m.text):
                 return True
+            # "shells fell in Garabulli": a name the model calls a place, after a word that says where, is one even
+            # when the gazetteer lacks it: the event keeps its name (and the report's country).
+            if m.source in ("GPE", "LOC") and _locative_before(toks, m.start) and m.text[:1].isupper() \
+                    and not any(t.like_num for t in toks[m.start : m.end]):
+                return True
             o = _within(m, out, toks)
             # "the Malgir area of Gereshk district": a kind word after the name, and any known place holding it
             return o is not None and any(p.kind != "city" or _feature_after(toks, m.end)
@@ -382,6 +402,9 @@ class Geoparser:
                 code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
                 if code:
                     focus.countries[code] += 1
+        for countries in _country_cues(parsed.text):
+            for c in countries:
+                focus.countries[c] += 1
         # "Tawila, North Darfur": a name qualified by an area of another country than all its namesakes' is
         # not one of them, here or anywhere else in the article.
         foreign = {m.key for m in mentions if (q := _after_comma(m, mentions, toks)) is not None
@@ -512,6 +535,16 @@ def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
             focus.countries[m.resolved.country] += 1
             if m.resolved.kind == "admin1" and m.resolved.admin1_code:
                 focus.admin1.add(m.resolved.admin1_code)
+
+
+def _country_cues(text: str) -> list[tuple[str, ...]]:
+    """The countries of each distinct country cue of the text ("JNIM", "upazila", "al-Shabaab"), once per cue."""
+    seen: dict[str, tuple[str, ...]] = {}
+    for pattern, lower in _CUE_PATTERNS:
+        for m in pattern.finditer(text):
+            key = m.group(0).lower() if lower else m.group(0)
+            seen.setdefault(key, COUNTRY_CUES[key])
+    return list(seen.values())
 
 
 def _feature_kind(word: str) -> str | None:
