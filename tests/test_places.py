@@ -297,6 +297,12 @@ NOT_PLACES = [
     ("On 6 May, soldiers killed 4 bandits in Dansadau (Maru LGA, Zamfara).", "Dansadau", "Zamfara", "NG", "city"),
 ]
 
+APPOSITION = [
+    # a name the gazetteer lacks, said to be a settlement by an apposition, is the event's place
+    ("Gunmen killed 5 people in Dabar Kura, a village near Maiduguri, on Sunday.", "Dabar Kura", "Borno", "NG",
+     "near"),
+]
+
 COUNTRY_CUES = [
     # a village named alone: the report's groups and kind words say which country's namesake it is
     ("On 3 May, JNIM militants killed 2 gendarmes in Pama.", "Pama", "Est", "BF", "city"),
@@ -308,7 +314,7 @@ COUNTRY_CUES = [
 ]
 
 
-PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES
+PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION
 
 
 @pytest.mark.parametrize("text,name,admin1,country,precision", PRECISE_PLACES)

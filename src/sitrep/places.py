@@ -135,7 +135,8 @@ class Geoparser:
             by_sent.setdefault(m.sent, []).append(m)
         for m in mentions:
             m.within = _within(m, by_sent[m.sent], parsed.tokens)
-            if m.within is not None and {t.text for t in parsed.tokens[m.end : m.within.start]} & {",", "("}:
+            gap = {t.lower for t in parsed.tokens[m.end : m.within.start]} if m.within is not None else set()
+            if gap & {",", "("} and "near" not in gap:  # "X, a village near Y": Y is no area X lies in
                 m.within.is_area = True  # "Bomadi (Bomadi LGA, Delta)": named as an area; "in Peshawar" is not
         focus = self._first_focus(parsed, mentions)
         first = Counter(focus.countries)
@@ -286,6 +287,9 @@ class Geoparser:
             return None
         if b < len(toks) and toks[b].lower in _ALL_FEATURES:
             hint = _feature_kind(toks[b].lower)
+        elif [t.lower for t in toks[b : b + 2]] in ([",", "a"], [",", "the"]) and b + 2 < len(toks) \
+                and toks[b + 2].lower in SETTLEMENT_AFTER:
+            hint = _feature_kind(toks[b + 2].lower)  # "Gidan Busa, a village not far from Rijana"
         before = [t.lower for t in toks[max(0, a - 3) : a]]
         if len(before) >= 2 and before[-1] == "of" and before[-2] in _ALL_FEATURES:
             hint = _feature_kind(before[-2])
@@ -572,7 +576,11 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
     before = [t.lower for t in toks[max(0, a - 2) : a]]
     if len(before) == 2 and before[1] == "of" and before[0] in FEATURES["city"] | FEATURES["admin2"]:
         return True
-    return b < len(toks) and toks[b].lower in SETTLEMENT_AFTER
+    if b < len(toks) and toks[b].lower in SETTLEMENT_AFTER:
+        return True
+    # "Gidan Busa, a village not far from Rijana", "Kourfayl, a town in the north": a settlement by apposition
+    after = [t.lower for t in toks[b : b + 3]]
+    return len(after) == 3 and after[0] == "," and after[1] in ("a", "the") and after[2] in SETTLEMENT_AFTER
 
 
 _BREAKS = {"(", ")", ",", ";", "[", "]"}
@@ -647,7 +655,7 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
             "southwestern", "north", "south", "east", "west", "-"}
-_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "near"} | _COMPASS
+_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near"} | _COMPASS
 
 
 def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
