@@ -264,6 +264,12 @@ NAMESAKES = [
     ("Two people were injured when protesters clashed with police in Prague.", "Prague", "Praha", "CZ", "city"),
     ("Fighting in Tripoli between rival Libyan militias killed 12 people.", "Tripoli", "Tripoli", "LY", "city"),
     ("Clashes in Tripoli, northern Lebanon, killed 3 people.", "Tripoli", "North Lebanon", "LB", "city"),
+    # the area whose namesake holds the place named in it: Burkina Faso's Comoe, not Cote d'Ivoire's region
+    ("Traders protested at the market of Banfora (Banfora, Comoe) and 2 were injured.", "Banfora", "Cascades", "BF",
+     "city"),
+    # a name said with its area once is that place when said again bare
+    ("On 8 May, in El Callao, Bolivar state, a miner was shot dead.\nResidents of El Callao said 2 more were killed.",
+     "El Callao", "Guayana", "VE", "city"),
     # an area's name the model cut in two ("Baja" + "California") is one name, not a Hungarian town
     ("Two men were found dead with gunshot wounds in Tijuana, Baja California.", "Tijuana", "Baja California", "MX",
      "city"),

@@ -497,9 +497,9 @@ class Geoparser:
         if m.is_area and p.kind != "city":
             inner = [o for o in mentions if o.within is m]
             held = next((o.text for o in inner if any(_inside(c, p) for c in self.gazetteer.exact(o.text))), None)
-            if held is not None:
-                score += 4
-                reasons.append(f"{held}, named as lying in it, is in it (+4)")
+            if held is not None:  # "Banfora (Banfora, Comoe)": Burkina Faso's Comoe, not Cote d'Ivoire's
+                score += 8
+                reasons.append(f"{held}, named as lying in it, is in it (+8)")
         if m.hint:
             if m.hint == p.kind:
                 score += 5
@@ -628,6 +628,9 @@ def _consistent(mentions: list[PlaceMention]) -> None:
     for m in mentions:
         # "the town of X" ... "X": the town. ("Homs Governorate" does not make a later "Homs" the governorate.)
         if m.hint == "city" and m.resolved is not None and m.resolved.kind == "city":
+            decided.setdefault(m.key, m.resolved)
+        # "El Callao, Bolivar state" ... "El Callao": the place named with its area is the one meant after.
+        elif m.area is not None and m.resolved is not None and m.resolved.kind == "city" and _inside(m.resolved, m.area):
             decided.setdefault(m.key, m.resolved)
     lacking = {m.key for m in mentions if m.resolved is None and m.area is not None}
     for m in mentions:
