@@ -314,6 +314,9 @@ COUNTRY_CUES = [
     ("On 3 May, JNIM militants killed 2 gendarmes in Pama.", "Pama", "Est", "BF", "city"),
     ("On 5 May, LNA forces shelled GNA positions in Tarhuna, injuring 4 fighters.", "Tarhuna", "Al Marqab", "LY",
      "city"),
+    # a name the model took for a person, right after "in": a place all the same (not in a title-case headline)
+    ("On 18 February, JNIM militants attacked an army post in Yirgou-Sanba and killed 3 soldiers.", "Yirgou-Sanba",
+     None, "BF", "country"),
     # a name the gazetteer lacks, after a word saying where: kept, with the country the report points to
     ("On 4 May, GNA forces shelled LNA positions in Wadi Zufrat, killing 3 fighters.", "Wadi Zufrat", None, "LY",
      "country"),
@@ -352,3 +355,11 @@ def test_places_namesake_abroad_is_left_unresolved(geoparse):
     ms = geoparse("Bandits stormed Makera and Usu villages of Kiyawa District in Birnin Magaji, Zamfara State, "
                   "and killed 7 people in Zamfara.")
     assert all(m.resolved is None or m.resolved.country == "NG" for m in ms)
+
+
+def test_places_unknown_names_after_in_are_kept_but_not_in_headlines(geoparse):
+    # a name the gazetteer lacks after "near" is a place; a title-case headline's capitals say nothing
+    assert [m.text for m in geoparse("The monitors observed 12 explosions near Zolotarivka.")] == ["Zolotarivka"]
+    assert [m.text for m in geoparse("Twelve Villagers Killed in Burkina Unrest")] == []
+    # nor is an organisation's name after "in"
+    assert [m.text for m in geoparse("Two men were killed in Jubo League clashes, police said.")] == []

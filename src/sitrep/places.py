@@ -156,6 +156,7 @@ class Geoparser:
     # ------------------------------------------------------------ recognition
     def recognise(self, parsed: Parsed) -> list[PlaceMention]:
         toks = parsed.tokens
+        cued = frozenset(c for cs in _country_cues(parsed.text) for c in cs)
         out: list[PlaceMention] = []
         unsure: set[int] = set()  # ids of names kept only if an area named with them is known
         taken: set[int] = set()
@@ -180,7 +181,7 @@ class Geoparser:
                 elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
                         or self._areas_after(parsed, b2) or toks[b2 - 1].lower in _ALL_FEATURES:
                     m = self._mention(parsed, a, b2, e.label)
-                    if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)
+                    if m is not None and not (self._known(m, True, cued) or _strong_cue(toks, a, b2)
                                               or self._areas_after(parsed, m.end)):
                         unsure.add(id(m))
                 elif e.label in ("ORG", "NORP"):
@@ -209,7 +210,7 @@ class Geoparser:
                 m = self._mention(parsed, k, j, "GAZ")
                 # Known to the gazetteer, or named as a place by the words around ("the village of Galim").
                 if m is not None:
-                    if not (self._known(m, exact=True) or _strong_cue(toks, k, j) or self._areas_after(parsed, m.end)):
+                    if not (self._known(m, True, cued) or _strong_cue(toks, k, j) or self._areas_after(parsed, m.end)):
                         unsure.add(id(m))
                     out.append(m)
                     ends.add(j)
@@ -253,6 +254,13 @@ class Geoparser:
             # when the gazetteer lacks it: the event keeps its name (and the report's country).
             if m.source in ("GPE", "LOC") and _locative_before(toks, m.start) and m.text[:1].isupper() \
                     and not any(t.like_num for t in toks[m.start : m.end]):
+                return True
+            # "attacked a military position in Kelbo", "near Mineralne": any proper name right after "in", "near"
+            # or "at" (not "in the ...", not an acronym) the model took for a person or an organisation
+            if m.start > 0 and toks[m.start - 1].lower in ("in", "near", "at") and m.text[:1].isupper() \
+                    and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
+                    and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end]) \
+                    and not _title_case(parsed, m.sent):  # "Twelve Civilians Killed in Burkina Unrest"
                 return True
             o = _within(m, out, toks)
             # "the Malgir area of Gereshk district": a kind word after the name, and any known place holding it
@@ -389,9 +397,11 @@ class Geoparser:
         """Is the name a country's (and not one that is also a given name)?"""
         return m.key not in COUNTRY_NEEDS_CUE and self.gazetteer.country_named(m.text) is not None
 
-    def _known(self, m: PlaceMention, exact: bool) -> bool:
+    def _known(self, m: PlaceMention, exact: bool, cued: frozenset[str] = frozenset()) -> bool:
+        """Known to the gazetteer as an area or a town of 1,000 people, or as any village in a country the report's
+        cues point to ("near Kruta Balka" in a note on the OSCE SMM's observations)."""
         found = self.gazetteer.exact(m.text) if exact else self.gazetteer.lookup(m.text)
-        return any(p.kind != "city" or p.population >= 1000 for p in found)
+        return any(p.kind != "city" or p.population >= 1000 or p.country in cued for p in found)
 
     # ------------------------------------------------------------ focus
     def _first_focus(self, parsed: Parsed, mentions: list[PlaceMention]) -> Focus:
@@ -541,6 +551,12 @@ def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
                 focus.admin1.add(m.resolved.admin1_code)
 
 
+def _title_case(parsed: Parsed, sent: int) -> bool:
+    """A headline in title case, where a capital says nothing of a name."""
+    words = [t for t in parsed.sentence_tokens(sent) if t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.6
+
+
 def _country_cues(text: str) -> list[tuple[str, ...]]:
     """The countries of each distinct country cue of the text ("JNIM", "upazila", "al-Shabaab"), once per cue."""
     seen: dict[str, tuple[str, ...]] = {}
@@ -584,6 +600,11 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
 
 
 _BREAKS = {"(", ")", ",", ";", "[", "]"}
+# Words of organisations' names, never of a place's: "in Awami League", "at Reuters".
+_ORG_WORDS = {"league", "party", "army", "forces", "force", "movement", "front", "police", "ministry", "council",
+              "committee", "university", "company", "group", "brigade", "division", "regiment", "battalion",
+              "corps", "agency", "bank", "news", "times", "post", "tv", "radio", "association", "union", "court",
+              "hospital", "school", "college", "office", "commission", "assembly", "government", "church"}
 
 
 def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[tuple[int, int]]:
