@@ -317,6 +317,14 @@ COUNTRY_CUES = [
     # a name the model took for a person, right after "in": a place all the same (not in a title-case headline)
     ("On 18 February, JNIM militants attacked an army post in Yirgou-Sanba and killed 3 soldiers.", "Yirgou-Sanba",
      None, "BF", "country"),
+    # a quarter written after its city and a spaced dash lies in that city
+    ("On 17 July, students and police clashed in Dhaka - Motijheel (Motijheel), and 2 were killed.",
+     "Dhaka - Motijheel", "Dhaka", "BD", "near"),
+    # "the village X", "the area of X", "between X and Y": names of places though the gazetteer lacks them
+    ("On 30 November, gunmen opened fire on worshippers in the village Tindangou, killing 2, JNIM said.",
+     "Tindangou", None, "BF", "country"),
+    ("On 16 December, ISGS gunmen robbed an ambulance in the area of Kpelgou, wounding the driver.", "Kpelgou",
+     None, "BF", "country"),
     # a name the gazetteer lacks, after a word saying where: kept, with the country the report points to
     ("On 4 May, GNA forces shelled LNA positions in Wadi Zufrat, killing 3 fighters.", "Wadi Zufrat", None, "LY",
      "country"),

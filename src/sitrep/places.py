@@ -257,7 +257,7 @@ class Geoparser:
                 return True
             # "attacked a military position in Kelbo", "near Mineralne": any proper name right after "in", "near"
             # or "at" (not "in the ...", not an acronym) the model took for a person or an organisation
-            if m.start > 0 and toks[m.start - 1].lower in ("in", "near", "at") and m.text[:1].isupper() \
+            if m.start > 0 and toks[m.start - 1].lower in ("in", "near", "at", "between") and m.text[:1].isupper() \
                     and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
                     and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end]) \
                     and not _title_case(parsed, m.sent):  # "Twelve Civilians Killed in Burkina Unrest"
@@ -443,9 +443,9 @@ class Geoparser:
     # ------------------------------------------------------------ resolution
     def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> None:
         exact = self.gazetteer.exact(m.text)
-        parent = PARENTS.get(m.key)
+        parent = _parent_name(m)
         if parent and not exact:
-            # A neighbourhood the gazetteer lacks ("Karrada"): its city.
+            # A neighbourhood the gazetteer lacks ("Karrada", "Dhaka - Badda"): its city.
             found = [p for p in self.gazetteer.exact(parent) if p.kind == "city"][:1]
             exact = found
         else:
@@ -551,6 +551,16 @@ def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
                 focus.admin1.add(m.resolved.admin1_code)
 
 
+def _parent_name(m: PlaceMention) -> str | None:
+    """The city a part of it is named in: from the `parents` table ("Karrada" -> "Baghdad"), or the city before a
+    spaced dash ("Dhaka - Badda", a quarter of Dhaka)."""
+    parent = PARENTS.get(m.key)
+    if parent is None:
+        parts = re.split(r"\s+[-–]\s+", m.text)
+        parent = parts[0] if len(parts) == 2 and parts[0][:1].isupper() else None
+    return parent
+
+
 def _title_case(parsed: Parsed, sent: int) -> bool:
     """A headline in title case, where a capital says nothing of a name."""
     words = [t for t in parsed.sentence_tokens(sent) if t.text.isalpha() and len(t.text) > 3]
@@ -590,8 +600,11 @@ def _locative_before(toks: list[Token], k: int) -> bool:
 def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
     """"the village of Galim", "Kuriga town": words that name a settlement even when the gazetteer lacks it."""
     before = [t.lower for t in toks[max(0, a - 2) : a]]
-    if len(before) == 2 and before[1] == "of" and before[0] in FEATURES["city"] | FEATURES["admin2"]:
-        return True
+    kinds = FEATURES["city"] | FEATURES["admin2"] | FEATURES["any"]
+    if len(before) == 2 and before[1] == "of" and before[0] in kinds:
+        return True  # "the village of Galim", "in the area of Kpuere"
+    if len(before) == 2 and before[0] == "the" and before[1] in FEATURES["city"] and toks[a - 1].pos == "NOUN":
+        return True  # "the village Namoungou"
     if b < len(toks) and toks[b].lower in SETTLEMENT_AFTER:
         return True
     # "Gidan Busa, a village not far from Rijana", "Kourfayl, a town in the north": a settlement by apposition
@@ -871,7 +884,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         return chosen, parent, "near" if parent.kind == "city" else parent.kind
     place = chosen.resolved
     label = place.kind
-    if PARENTS.get(chosen.key) and place.kind == "city" and normalize(place.name) != chosen.key:
+    if _parent_name(chosen) and place.kind == "city" and normalize(place.name) != chosen.key:
         label = "near"
     return chosen, place, label
 
