@@ -369,5 +369,7 @@ def test_places_unknown_names_after_in_are_kept_but_not_in_headlines(geoparse):
     # a name the gazetteer lacks after "near" is a place; a title-case headline's capitals say nothing
     assert [m.text for m in geoparse("The monitors observed 12 explosions near Zolotarivka.")] == ["Zolotarivka"]
     assert [m.text for m in geoparse("Twelve Villagers Killed in Burkina Unrest")] == []
+    # nor a faith or a people after "between"
+    assert [m.text for m in geoparse("Clashes between Christian and Muslim youths killed 13 people.")] == []
     # nor is an organisation's name after "in"
     assert [m.text for m in geoparse("Two men were killed in Jubo League clashes, police said.")] == []

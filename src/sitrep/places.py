@@ -259,7 +259,8 @@ class Geoparser:
             # or "at" (not "in the ...", not an acronym) the model took for a person or an organisation
             if m.start > 0 and toks[m.start - 1].lower in ("in", "near", "at", "between") and m.text[:1].isupper() \
                     and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
-                    and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end]) \
+                    and not any(t.lower in _ORG_WORDS or t.ent == "NORP" for t in toks[m.start : m.end]) \
+                    and self.gazetteer.demonym(m.text) is None \
                     and not _title_case(parsed, m.sent):  # "Twelve Civilians Killed in Burkina Unrest"
                 return True
             o = _within(m, out, toks)
