@@ -325,6 +325,9 @@ COUNTRY_CUES = [
      "Tindangou", None, "BF", "country"),
     ("On 16 December, ISGS gunmen robbed an ambulance in the area of Kpelgou, wounding the driver.", "Kpelgou",
      None, "BF", "country"),
+    # a village the gazetteer lacks lies in the province named just before it
+    ("Afghan forces clashed with the Taliban in eastern Paktia province on Monday.\nLater an air strike hit the "
+     "Zarghunkhel village, killing 6 civilians.", "Zarghunkhel", "Paktia", "AF", "admin1"),
     # a name the gazetteer lacks, after a word saying where: kept, with the country the report points to
     ("On 4 May, GNA forces shelled LNA positions in Wadi Zufrat, killing 3 fighters.", "Wadi Zufrat", None, "LY",
      "country"),

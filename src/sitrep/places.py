@@ -1052,7 +1052,14 @@ def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -
         return m.area
     near = [o for o in mentions if o is not m and o.resolved is not None and o.sent == m.sent and not o.dateline]
     if not near:
-        return next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
+        said = next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
+        if said is not None:
+            return said
+        # "... in eastern Paktia province. ... they bombed the Sorikhel village": the area named just before, in the
+        # report's country, holds a village the gazetteer lacks
+        before = [o for o in mentions if m.sent - 2 <= o.sent < m.sent and o.resolved is not None and not o.dateline
+                  and o.resolved.kind in ("admin1", "admin2") and o.resolved.country == focus.top]
+        return before[-1].resolved if before else None
     near.sort(key=lambda o: (abs(o.start - m.start), -_specificity(o)))
     for o in near:
         if focus.top is None or o.resolved.country == focus.top:
