@@ -215,6 +215,9 @@ HIERARCHY = [
     ("Bandits killed 5 residents of Tsafe (Tsafe LGA, Zamfara).", "Tsafe", "Zamfara", "NG", "city"),
     ("A landmine killed two herders in Wadi Ubaydah area (Sirwah, Marib).", "Wadi Ubaydah", "Marib", "YE", "admin2"),
     ("Unknown gunmen shot dead 2 traders in Bentiu (Rubkona, Unity).", "Bentiu", "Unity", "SS", "city"),
+    # the last name in the brackets is an area, not a small town of that name abroad ("Soum" is also in Senegal)
+    ("Militants shot at the tyres of two trucks near Tamboulga (Pobe-Mengao, Soum).", "Tamboulga", "Sahel", "BF",
+     "admin2"),
     # a village the gazetteer lacks keeps its name, with the area it lies in
     ("On 4 April, ADF fighters killed 6 civilians in Mavivi-Kasinga village (Beni, Nord-Kivu).", "Mavivi-Kasinga", "Nord-Kivu", "CD", "admin2"),
     ("Gunmen killed 3 people in Ungwan Zakkah (Kauru LGA, Kaduna).", "Ungwan Zakkah", "Kaduna", "NG", "admin2"),
@@ -230,7 +233,8 @@ HIERARCHY = [
     ("A tribal elder was killed in the Toti-Chi village of Gulran district, Herat.", "Toti-Chi", "Herat", "AF", "admin2"),
     ("Taliban fighters killed 2 policemen in the Kharistan village of Muqur district, Badghis.", "Kharistan", "Badghis", "AF", "admin2"),
     ("Two soldiers died in an ambush near Korogo village, near Bunia (Irumu, Ituri).", "Korogo", "Ituri", "CD", "near"),
-    ("Clan militias killed 3 herders near Qalanqal village (Gaalkacyo, Mudug).", "Qalanqal", "Mudug", "SO", "near"),
+    # (the name set in the brackets is the district of Gaalkacyo, not the town)
+    ("Clan militias killed 3 herders near Qalanqal village (Gaalkacyo, Mudug).", "Qalanqal", "Mudug", "SO", "admin2"),
     ("Gunmen abducted 20 students from a school in Kuriga town in Kaduna State.", "Kuriga", "Kaduna", "NG", "admin1"),
     ("Bandits killed 7 people in Birnin Magaji Local Government Area of Zamfara State.", "Birnin Magaji", "Zamfara", "NG", "city"),
     # a kind word before the name: "Barangay X" is X
@@ -260,6 +264,12 @@ NAMESAKES = [
     ("Two people were injured when protesters clashed with police in Prague.", "Prague", "Praha", "CZ", "city"),
     ("Fighting in Tripoli between rival Libyan militias killed 12 people.", "Tripoli", "Tripoli", "LY", "city"),
     ("Clashes in Tripoli, northern Lebanon, killed 3 people.", "Tripoli", "North Lebanon", "LB", "city"),
+    # the area whose namesake holds the place named in it: Burkina Faso's Comoe, not Cote d'Ivoire's region
+    ("Traders protested at the market of Banfora (Banfora, Comoe) and 2 were injured.", "Banfora", "Cascades", "BF",
+     "city"),
+    # a name said with its area once is that place when said again bare
+    ("On 8 May, in El Callao, Bolivar state, a miner was shot dead.\nResidents of El Callao said 2 more were killed.",
+     "El Callao", "Guayana", "VE", "city"),
     # an area's name the model cut in two ("Baja" + "California") is one name, not a Hungarian town
     ("Two men were found dead with gunshot wounds in Tijuana, Baja California.", "Tijuana", "Baja California", "MX",
      "city"),
@@ -272,6 +282,13 @@ NOT_THE_DATELINE = [
     ("Speaking in Kinshasa, the governor said 14 civilians were killed in Beni.", "Beni", "Nord-Kivu", "CD", "city"),
     ("The minister told reporters in Bamako that 10 soldiers died in an attack near Menaka.", "Menaka", "Menaka", "ML", "city"),
     ("KABUL, Aug. 27 - A roadside bomb killed 3 civilians in Ghazni province.", "Ghazni", "Ghazni", "AF", "admin1"),
+    # "the capital" said of a country is its capital city, not the country
+    ("A car bomb went off near a hotel in Somalia's capital on Friday, killing at least 7 people.", "Mogadishu",
+     "Banadir", "SO", "city"),
+    ("Two roadside bombs killed 6 people across the Iraqi capital on Monday, officials said.", "Baghdad", "Baghdad",
+     "IQ", "city"),
+    ("Protesters clashed with police in the capital of Kenya, and 3 were shot dead.", "Kenya", None, "KE",
+     "country"),
     # a place that only locates another is not where it happened
     ("Rebels killed 4 soldiers at Bambari, some 380 kilometres north-east of the capital Bangui, in CAR.", "Bambari",
      "Ouaka", "CF", "city"),
@@ -286,8 +303,38 @@ NOT_PLACES = [
     ("On 6 May, soldiers killed 4 bandits in Dansadau (Maru LGA, Zamfara).", "Dansadau", "Zamfara", "NG", "city"),
 ]
 
+APPOSITION = [
+    # a name the gazetteer lacks, said to be a settlement by an apposition, is the event's place
+    ("Gunmen killed 5 people in Dabar Kura, a village near Maiduguri, on Sunday.", "Dabar Kura", "Borno", "NG",
+     "near"),
+]
 
-PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES
+COUNTRY_CUES = [
+    # a village named alone: the report's groups and kind words say which country's namesake it is
+    ("On 3 May, JNIM militants killed 2 gendarmes in Pama.", "Pama", "Est", "BF", "city"),
+    ("On 5 May, LNA forces shelled GNA positions in Tarhuna, injuring 4 fighters.", "Tarhuna", "Al Marqab", "LY",
+     "city"),
+    # a name the model took for a person, right after "in": a place all the same (not in a title-case headline)
+    ("On 18 February, JNIM militants attacked an army post in Yirgou-Sanba and killed 3 soldiers.", "Yirgou-Sanba",
+     None, "BF", "country"),
+    # a quarter written after its city and a spaced dash lies in that city
+    ("On 17 July, students and police clashed in Dhaka - Motijheel (Motijheel), and 2 were killed.",
+     "Dhaka - Motijheel", "Dhaka", "BD", "near"),
+    # "the village X", "the area of X", "between X and Y": names of places though the gazetteer lacks them
+    ("On 30 November, gunmen opened fire on worshippers in the village Tindangou, killing 2, JNIM said.",
+     "Tindangou", None, "BF", "country"),
+    ("On 16 December, ISGS gunmen robbed an ambulance in the area of Kpelgou, wounding the driver.", "Kpelgou",
+     None, "BF", "country"),
+    # a village the gazetteer lacks lies in the province named just before it
+    ("Afghan forces clashed with the Taliban in eastern Paktia province on Monday.\nLater an air strike hit the "
+     "Zarghunkhel village, killing 6 civilians.", "Zarghunkhel", "Paktia", "AF", "admin1"),
+    # a name the gazetteer lacks, after a word saying where: kept, with the country the report points to
+    ("On 4 May, GNA forces shelled LNA positions in Wadi Zufrat, killing 3 fighters.", "Wadi Zufrat", None, "LY",
+     "country"),
+]
+
+
+PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION
 
 
 @pytest.mark.parametrize("text,name,admin1,country,precision", PRECISE_PLACES)
@@ -319,3 +366,13 @@ def test_places_namesake_abroad_is_left_unresolved(geoparse):
     ms = geoparse("Bandits stormed Makera and Usu villages of Kiyawa District in Birnin Magaji, Zamfara State, "
                   "and killed 7 people in Zamfara.")
     assert all(m.resolved is None or m.resolved.country == "NG" for m in ms)
+
+
+def test_places_unknown_names_after_in_are_kept_but_not_in_headlines(geoparse):
+    # a name the gazetteer lacks after "near" is a place; a title-case headline's capitals say nothing
+    assert [m.text for m in geoparse("The monitors observed 12 explosions near Zolotarivka.")] == ["Zolotarivka"]
+    assert [m.text for m in geoparse("Twelve Villagers Killed in Burkina Unrest")] == []
+    # nor a faith or a people after "between"
+    assert [m.text for m in geoparse("Clashes between Christian and Muslim youths killed 13 people.")] == []
+    # nor is an organisation's name after "in"
+    assert [m.text for m in geoparse("Two men were killed in Jubo League clashes, police said.")] == []

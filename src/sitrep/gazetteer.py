@@ -141,6 +141,12 @@ class Gazetteer:
             ).fetchall())
         return self._country_keys.get(normalize(name))
 
+    def capital(self, code: str) -> GeoPlace | None:
+        """The capital city of a country (GeoNames PPLC), for "the capital" said of it."""
+        row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'city' AND feature = 'PPLC'"
+                               " AND country = ? ORDER BY population DESC", (code,)).fetchone()
+        return GeoPlace(*row) if row else None
+
     def admin1(self, admin1_code: str) -> GeoPlace | None:
         row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'admin1' AND admin1_code = ?",
                                (admin1_code,)).fetchone()

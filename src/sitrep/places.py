@@ -39,6 +39,21 @@ TRANSFER_VERBS = set(_VERBS["transfer"])
 JOINERS = set(_RULES["cues"]["joiners"])
 LOWER_FEATURES = set(_RULES["cues"]["lower_case_kind_words"])
 PREFIX_KINDS = set(_RULES["cues"]["prefix_kind_words"])
+# "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
+# all-capital cues, lower case otherwise).
+COUNTRY_CUES = {(k if k.isupper() else k.lower()): tuple(v) for k, v in _RULES.get("country_cues", {}).items()}
+
+
+def _cue_pattern(words: list[str], flags: int) -> re.Pattern | None:
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", flags)
+
+
+_CUE_PATTERNS = [(p, lower) for p, lower in (
+    (_cue_pattern([k for k in COUNTRY_CUES if k.isupper()], 0), False),
+    (_cue_pattern([k for k in COUNTRY_CUES if not k.isupper()], re.I), True)) if p is not None]
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +135,8 @@ class Geoparser:
             by_sent.setdefault(m.sent, []).append(m)
         for m in mentions:
             m.within = _within(m, by_sent[m.sent], parsed.tokens)
-            if m.within is not None and {t.text for t in parsed.tokens[m.end : m.within.start]} & {",", "("}:
+            gap = {t.lower for t in parsed.tokens[m.end : m.within.start]} if m.within is not None else set()
+            if gap & {",", "("} and "near" not in gap:  # "X, a village near Y": Y is no area X lies in
                 m.within.is_area = True  # "Bomadi (Bomadi LGA, Delta)": named as an area; "in Peshawar" is not
         focus = self._first_focus(parsed, mentions)
         first = Counter(focus.countries)
@@ -140,6 +156,7 @@ class Geoparser:
     # ------------------------------------------------------------ recognition
     def recognise(self, parsed: Parsed) -> list[PlaceMention]:
         toks = parsed.tokens
+        cued = frozenset(c for cs in _country_cues(parsed.text) for c in cs)
         out: list[PlaceMention] = []
         unsure: set[int] = set()  # ids of names kept only if an area named with them is known
         taken: set[int] = set()
@@ -164,7 +181,7 @@ class Geoparser:
                 elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
                         or self._areas_after(parsed, b2) or toks[b2 - 1].lower in _ALL_FEATURES:
                     m = self._mention(parsed, a, b2, e.label)
-                    if m is not None and not (self._known(m, exact=True) or _strong_cue(toks, a, b2)
+                    if m is not None and not (self._known(m, True, cued) or _strong_cue(toks, a, b2)
                                               or self._areas_after(parsed, m.end)):
                         unsure.add(id(m))
                 elif e.label in ("ORG", "NORP"):
@@ -193,7 +210,7 @@ class Geoparser:
                 m = self._mention(parsed, k, j, "GAZ")
                 # Known to the gazetteer, or named as a place by the words around ("the village of Galim").
                 if m is not None:
-                    if not (self._known(m, exact=True) or _strong_cue(toks, k, j) or self._areas_after(parsed, m.end)):
+                    if not (self._known(m, True, cued) or _strong_cue(toks, k, j) or self._areas_after(parsed, m.end)):
                         unsure.add(id(m))
                     out.append(m)
                     ends.add(j)
@@ -233,6 +250,19 @@ class Geoparser:
                 return True
             if id(m) not in unsure and self.gazetteer.lookup(m.text):
                 return True
+            # "shells fell in Garabulli": a name the model calls a place, after a word that says where, is one even
+            # when the gazetteer lacks it: the event keeps its name (and the report's country).
+            if m.source in ("GPE", "LOC") and _locative_before(toks, m.start) and m.text[:1].isupper() \
+                    and not any(t.like_num for t in toks[m.start : m.end]):
+                return True
+            # "attacked a military position in Kelbo", "near Mineralne": any proper name right after "in", "near"
+            # or "at" (not "in the ...", not an acronym) the model took for a person or an organisation
+            if m.start > 0 and toks[m.start - 1].lower in ("in", "near", "at", "between") and m.text[:1].isupper() \
+                    and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
+                    and not any(t.lower in _ORG_WORDS or t.ent == "NORP" for t in toks[m.start : m.end]) \
+                    and self.gazetteer.demonym(m.text) is None \
+                    and not _title_case(parsed, m.sent):  # "Twelve Civilians Killed in Burkina Unrest"
+                return True
             o = _within(m, out, toks)
             # "the Malgir area of Gereshk district": a kind word after the name, and any known place holding it
             return o is not None and any(p.kind != "city" or _feature_after(toks, m.end)
@@ -266,6 +296,9 @@ class Geoparser:
             return None
         if b < len(toks) and toks[b].lower in _ALL_FEATURES:
             hint = _feature_kind(toks[b].lower)
+        elif [t.lower for t in toks[b : b + 2]] in ([",", "a"], [",", "the"]) and b + 2 < len(toks) \
+                and toks[b + 2].lower in SETTLEMENT_AFTER:
+            hint = _feature_kind(toks[b + 2].lower)  # "Gidan Busa, a village not far from Rijana"
         before = [t.lower for t in toks[max(0, a - 3) : a]]
         if len(before) >= 2 and before[-1] == "of" and before[-2] in _ALL_FEATURES:
             hint = _feature_kind(before[-2])
@@ -365,9 +398,11 @@ class Geoparser:
         """Is the name a country's (and not one that is also a given name)?"""
         return m.key not in COUNTRY_NEEDS_CUE and self.gazetteer.country_named(m.text) is not None
 
-    def _known(self, m: PlaceMention, exact: bool) -> bool:
+    def _known(self, m: PlaceMention, exact: bool, cued: frozenset[str] = frozenset()) -> bool:
+        """Known to the gazetteer as an area or a town of 1,000 people, or as any village in a country the report's
+        cues point to ("near Kruta Balka" in a note on the OSCE SMM's observations)."""
         found = self.gazetteer.exact(m.text) if exact else self.gazetteer.lookup(m.text)
-        return any(p.kind != "city" or p.population >= 1000 for p in found)
+        return any(p.kind != "city" or p.population >= 1000 or p.country in cued for p in found)
 
     # ------------------------------------------------------------ focus
     def _first_focus(self, parsed: Parsed, mentions: list[PlaceMention]) -> Focus:
@@ -382,6 +417,9 @@ class Geoparser:
                 code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
                 if code:
                     focus.countries[code] += 1
+        for countries in _country_cues(parsed.text):
+            for c in countries:
+                focus.countries[c] += 1
         # "Tawila, North Darfur": a name qualified by an area of another country than all its namesakes' is
         # not one of them, here or anywhere else in the article.
         foreign = {m.key for m in mentions if (q := _after_comma(m, mentions, toks)) is not None
@@ -406,9 +444,9 @@ class Geoparser:
     # ------------------------------------------------------------ resolution
     def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> None:
         exact = self.gazetteer.exact(m.text)
-        parent = PARENTS.get(m.key)
+        parent = _parent_name(m)
         if parent and not exact:
-            # A neighbourhood the gazetteer lacks ("Karrada"): its city.
+            # A neighbourhood the gazetteer lacks ("Karrada", "Dhaka - Badda"): its city.
             found = [p for p in self.gazetteer.exact(parent) if p.kind == "city"][:1]
             exact = found
         else:
@@ -459,15 +497,20 @@ class Geoparser:
             reasons.append("a country's name (+12)")
         kind_prior = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.8}[p.kind]
         score += kind_prior
+        # "Mentao (Pobe-Mengao, Soum)": a name set after another by a bracket or comma is an area, and an area of
+        # that name (a district has no population of its own in the index) beats a small town of the same name.
         if m.is_area and p.kind in ("admin1", "admin2"):
-            score += 2
-            reasons.append("named as the area another place lies in (+2)")
+            score += 4
+            reasons.append("named as the area another place lies in (+4)")
+        elif m.is_area and p.kind == "city":
+            score -= 1
+            reasons.append("named as an area, not a town (-1)")
         if m.is_area and p.kind != "city":
             inner = [o for o in mentions if o.within is m]
             held = next((o.text for o in inner if any(_inside(c, p) for c in self.gazetteer.exact(o.text))), None)
-            if held is not None:
-                score += 4
-                reasons.append(f"{held}, named as lying in it, is in it (+4)")
+            if held is not None:  # "Banfora (Banfora, Comoe)": Burkina Faso's Comoe, not Cote d'Ivoire's
+                score += 8
+                reasons.append(f"{held}, named as lying in it, is in it (+8)")
         if m.hint:
             if m.hint == p.kind:
                 score += 5
@@ -509,6 +552,32 @@ def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
                 focus.admin1.add(m.resolved.admin1_code)
 
 
+def _parent_name(m: PlaceMention) -> str | None:
+    """The city a part of it is named in: from the `parents` table ("Karrada" -> "Baghdad"), or the city before a
+    spaced dash ("Dhaka - Badda", a quarter of Dhaka)."""
+    parent = PARENTS.get(m.key)
+    if parent is None:
+        parts = re.split(r"\s+[-–]\s+", m.text)
+        parent = parts[0] if len(parts) == 2 and parts[0][:1].isupper() else None
+    return parent
+
+
+def _title_case(parsed: Parsed, sent: int) -> bool:
+    """A headline in title case, where a capital says nothing of a name."""
+    words = [t for t in parsed.sentence_tokens(sent) if t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.6
+
+
+def _country_cues(text: str) -> list[tuple[str, ...]]:
+    """The countries of each distinct country cue of the text ("JNIM", "upazila", "al-Shabaab"), once per cue."""
+    seen: dict[str, tuple[str, ...]] = {}
+    for pattern, lower in _CUE_PATTERNS:
+        for m in pattern.finditer(text):
+            key = m.group(0).lower() if lower else m.group(0)
+            seen.setdefault(key, COUNTRY_CUES[key])
+    return list(seen.values())
+
+
 def _feature_kind(word: str) -> str | None:
     for kind, words in FEATURES.items():
         if word in words:
@@ -532,12 +601,24 @@ def _locative_before(toks: list[Token], k: int) -> bool:
 def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
     """"the village of Galim", "Kuriga town": words that name a settlement even when the gazetteer lacks it."""
     before = [t.lower for t in toks[max(0, a - 2) : a]]
-    if len(before) == 2 and before[1] == "of" and before[0] in FEATURES["city"] | FEATURES["admin2"]:
+    kinds = FEATURES["city"] | FEATURES["admin2"] | FEATURES["any"]
+    if len(before) == 2 and before[1] == "of" and before[0] in kinds:
+        return True  # "the village of Galim", "in the area of Kpuere"
+    if len(before) == 2 and before[0] == "the" and before[1] in FEATURES["city"] and toks[a - 1].pos == "NOUN":
+        return True  # "the village Namoungou"
+    if b < len(toks) and toks[b].lower in SETTLEMENT_AFTER:
         return True
-    return b < len(toks) and toks[b].lower in SETTLEMENT_AFTER
+    # "Gidan Busa, a village not far from Rijana", "Kourfayl, a town in the north": a settlement by apposition
+    after = [t.lower for t in toks[b : b + 3]]
+    return len(after) == 3 and after[0] == "," and after[1] in ("a", "the") and after[2] in SETTLEMENT_AFTER
 
 
 _BREAKS = {"(", ")", ",", ";", "[", "]"}
+# Words of organisations' names, never of a place's: "in Awami League", "at Reuters".
+_ORG_WORDS = {"league", "party", "army", "forces", "force", "movement", "front", "police", "ministry", "council",
+              "committee", "university", "company", "group", "brigade", "division", "regiment", "battalion",
+              "corps", "agency", "bank", "news", "times", "post", "tv", "radio", "association", "union", "court",
+              "hospital", "school", "college", "office", "commission", "assembly", "government", "church"}
 
 
 def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[tuple[int, int]]:
@@ -583,6 +664,9 @@ def _consistent(mentions: list[PlaceMention]) -> None:
         # "the town of X" ... "X": the town. ("Homs Governorate" does not make a later "Homs" the governorate.)
         if m.hint == "city" and m.resolved is not None and m.resolved.kind == "city":
             decided.setdefault(m.key, m.resolved)
+        # "El Callao, Bolivar state" ... "El Callao": the place named with its area is the one meant after.
+        elif m.area is not None and m.resolved is not None and m.resolved.kind == "city" and _inside(m.resolved, m.area):
+            decided.setdefault(m.key, m.resolved)
     lacking = {m.key for m in mentions if m.resolved is None and m.area is not None}
     for m in mentions:
         if m.key in lacking:
@@ -609,7 +693,7 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
             "southwestern", "north", "south", "east", "west", "-"}
-_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "near"} | _COMPASS
+_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near"} | _COMPASS
 
 
 def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
@@ -761,6 +845,11 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
                 known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
+    if chosen is None or chosen.resolved is not None and chosen.resolved.kind == "country" and not chosen.within:
+        # "a car bomb in Somalia's capital", "across the Iraqi capital": a country's capital, not the country.
+        capital = _capital_said(parsed, sents | {toks[a].sent for a in anchors}, focus, chosen, gazetteer)
+        if capital is not None:
+            return None, capital, "city"
     if chosen is None:
         first = min(sents) if sents else 0
         before = [m for m in usable if first - 2 <= m.sent < first and (m.resolved is not None or _known_parent(m, mentions, focus))]
@@ -796,9 +885,46 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         return chosen, parent, "near" if parent.kind == "city" else parent.kind
     place = chosen.resolved
     label = place.kind
-    if PARENTS.get(chosen.key) and place.kind == "city" and normalize(place.name) != chosen.key:
+    if _parent_name(chosen) and place.kind == "city" and normalize(place.name) != chosen.key:
         label = "near"
     return chosen, place, label
+
+
+def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMention | None,
+                  gazetteer: Gazetteer) -> GeoPlace | None:
+    """The capital of the country "the capital" is said of, in the event's sentences: "in Somalia's capital"
+    (a country's name before it), "the Iraqi capital" (a demonym), "in the capital" (the report's country). Not a
+    province's ("the provincial capital", "Helmand's capital"), not one named ("the capital Bangui", "the capital
+    of Kaduna state"), not "capital punishment"."""
+    toks = parsed.tokens
+    for s in sorted(sents):
+        for t in parsed.sentence_tokens(s):
+            if t.lower != "capital" or t.pos != "NOUN" or t.dep in ("compound", "amod"):
+                continue
+            nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+            if nxt is not None and (nxt.lower == "of" or nxt.pos == "PROPN"):
+                continue
+            before = [b for b in toks[max(0, t.i - 3) : t.i] if b.sent == t.sent]
+            words = {b.lower for b in before}
+            if words & (_ALL_FEATURES | {"provincial", "regional", "local", "economic", "former", "commercial"}):
+                continue
+            country = None
+            if before and before[-1].lower in ("'s", "’s"):
+                named = before[-2].text if len(before) >= 2 else ""
+                country = gazetteer.country_named(named) or gazetteer.demonym(named)
+                if country is None and named.lower() not in ("country", "nation"):
+                    continue  # "Helmand's capital"
+            else:
+                country = next((c for b in reversed(before) if b.text[:1].isupper()
+                                and (c := gazetteer.demonym(b.text) or gazetteer.country_named(b.text))), None)
+            if country is None:
+                if chosen is not None and chosen.resolved is not None:
+                    country = chosen.resolved.country
+                else:
+                    country = focus.top
+            if country is not None:
+                return gazetteer.capital(country)
+    return None
 
 
 def _foreign_facility(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
@@ -926,7 +1052,14 @@ def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -
         return m.area
     near = [o for o in mentions if o is not m and o.resolved is not None and o.sent == m.sent and not o.dateline]
     if not near:
-        return next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
+        said = next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
+        if said is not None:
+            return said
+        # "... in eastern Paktia province. ... they bombed the Sorikhel village": the area named just before, in the
+        # report's country, holds a village the gazetteer lacks
+        before = [o for o in mentions if m.sent - 2 <= o.sent < m.sent and o.resolved is not None and not o.dateline
+                  and o.resolved.kind in ("admin1", "admin2") and o.resolved.country == focus.top]
+        return before[-1].resolved if before else None
     near.sort(key=lambda o: (abs(o.start - m.start), -_specificity(o)))
     for o in near:
         if focus.top is None or o.resolved.country == focus.top:
