@@ -127,6 +127,15 @@ def test_api_extract_does_not_store(client):
     assert client.get("/api/events").json()["total"] == 8
 
 
+def test_api_extract_makes_a_lone_surrogate_text(client):
+    """The issue's reproduction: "\\ud800" in a JSON body crashed spaCy's tokenizer and the API answered 500."""
+    body = b'{"text": "Gunmen killed 12 villagers in Zamfara state \\ud800 on Friday, police said.", "title": "\\udc00"}'
+    r = client.post("/api/extract", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 200
+    rec = r.json()
+    assert rec["article"]["title"] == "\ufffd" and rec["events"][0]["figures"][0]["min"] == 12
+
+
 @pytest.mark.parametrize("body,status,message", [
     ({"text": ""}, 422, "is empty"),
     ({"nope": 1}, 422, 'has no "text" string'),

@@ -47,7 +47,7 @@ def ucdp_rows(path, tmp_path) -> dict[str, dict]:
 
 
 @pytest.mark.parametrize("article,violence,side_a,side_b", [
-    ("kremenchuk", "1", "Government of Russia", "Unidentified"),  # not the government of the place (Ukraine)
+    ("kremenchuk", "3", "Government of Russia", "Civilians (Ukraine)"),  # not the government of the place (Ukraine)
     ("adigrat", "1", "Government of Eritrea", "Government of Ethiopia"),
     ("shabelle", "1", "Government of Somalia", "al-Shabaab"),  # the government is side_a, as UCDP lists it
     ("nyala", "3", "Government of Sudan", "Civilians (Sudan)"),

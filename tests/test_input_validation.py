@@ -187,3 +187,16 @@ def test_feed_entry_dated_year_1_keeps_the_report_without_the_date(tmp_path):
                  f'<description>{body}</description></item></channel></rss>', encoding="utf-8")
     (article,) = read_inputs([str(p)])
     assert (article.published, article.language, article.source_url) == (None, "en", "https://wire.invalid/a")
+
+
+def test_a_lone_surrogate_in_a_json_line_is_made_text_and_the_report_is_stored(tmp_path, extractor):
+    """JSON can carry "\\ud800", which is no text: it used to stop the run when the report was hashed for the store."""
+    p = tmp_path / "surrogate.jsonl"
+    p.write_text('{"text": "Gunmen killed 5 people in Kano on Friday \\ud800, police said.", "title": "Kano \\udfff",'
+                 ' "published": "2024-03-08"}\n', encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        report = ingest([str(p)], store, extractor)
+        assert (report.new, report.failed) == (1, 0)
+        ((text, title),) = store.con.execute("SELECT text, title FROM articles").fetchall()
+        assert text == "Gunmen killed 5 people in Kano on Friday \ufffd, police said." and title == "Kano \ufffd"
+        assert store.con.execute("SELECT category, min_value, max_value FROM figures").fetchall() == [("killed", 5, 5)]

@@ -191,6 +191,21 @@ def test_watch_rejects_what_is_not_a_feed(tmp_path):
     assert result.exit_code == 2 and "give a feed URL" in result.output
 
 
+def test_an_empty_feed_file_fails_and_a_feed_with_no_items_does_not(tmp_path, monkeypatch, extractor):
+    """A 0-byte file is a feed caught half-written (or no feed): a failure, retried; an RSS channel with no items
+    today is a working feed."""
+    import sitrep.pipeline
+
+    monkeypatch.setattr(sitrep.pipeline, "Extractor", lambda: extractor)
+    empty, quiet = tmp_path / "empty.xml", tmp_path / "quiet.xml"
+    empty.write_bytes(b"")
+    quiet.write_bytes(rss())
+    result = CliRunner().invoke(main, ["watch", str(empty), str(quiet), "--db", str(tmp_path / "w.duckdb"), "--once"])
+    assert result.exit_code == 1
+    assert "empty.xml: is empty: not an RSS or Atom feed (failure 1" in result.stderr
+    assert "quiet.xml" not in result.stderr and "0 new, 0 updated, 0 unchanged, 1 failed" in result.stderr
+
+
 def test_ctrl_c_leaves_the_store_whole(tmp_path, monkeypatch, extractor):
     """Interrupted while extracting the second feed: the first feed's report is stored and merged, nothing half."""
     import sitrep.pipeline

@@ -100,6 +100,7 @@ class ReportEvent:
     words: set[str] = field(default_factory=set)
     # What the pair tests read, computed once by prepare() (cluster() prepares every event it is given).
     span: tuple[date, date] | None = field(default=None, init=False, repr=False, compare=False)
+    own_date: bool = field(default=False, init=False, repr=False, compare=False)  # its words date it
     dated: bool = field(default=False, init=False, repr=False, compare=False)  # a date of its own, a week at most
     sure: bool = field(default=False, init=False, repr=False, compare=False)  # dated, or by its report's week
     tolls: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -109,9 +110,12 @@ class ReportEvent:
     def prepare(self) -> ReportEvent:
         """Compute the dates (an event with no date of its own: its report's publication window), the headline
         toll of each category and the named perpetrators."""
-        end = self.date_end or self.published
-        self.span = None if end is None else (self.date_start or end - timedelta(days=UNDATED_DAYS), end)
-        self.dated = end is not None and self.date_start is not None and (end - self.date_start).days <= DATED_DAYS
+        # A date "reported" is the report's own day, set because no word dated the event: no date of its own.
+        self.own_date = self.date_start is not None and self.date_precision != "reported"
+        start = self.date_start if self.own_date else None
+        end = (self.date_end if self.own_date else None) or self.published or self.date_end
+        self.span = None if end is None else (start or end - timedelta(days=UNDATED_DAYS), end)
+        self.dated = end is not None and start is not None and (end - start).days <= DATED_DAYS
         self.sure = self.span is not None and (self.span[1] - self.span[0]).days <= DATED_DAYS
         self.tolls = {}
         for f in self.figures:
@@ -255,7 +259,7 @@ def _score(a: ReportEvent, b: ReportEvent, why: list[Reason] | None) -> float | 
 def _reported_late(u: ReportEvent, o: ReportEvent) -> bool:
     """Whether u, with no date of its own, may still be o: o happened before u's report's publication week, but not
     more than CHAIN_DAYS before the publication (a follow-up report, days later, that does not repeat the date)."""
-    return u.date_start is None and o.span[1] < u.span[0] and (u.span[1] - o.span[1]).days <= CHAIN_DAYS
+    return not u.own_date and o.span[1] < u.span[0] and (u.span[1] - o.span[1]).days <= CHAIN_DAYS
 
 
 def _no(why: list[Reason] | None, test: str, saw: str) -> None:
@@ -266,7 +270,7 @@ def _no(why: list[Reason] | None, test: str, saw: str) -> None:
 
 def _days(e: ReportEvent) -> str:
     start, end = e.span
-    own = "" if e.date_start else " (its report's week)"
+    own = "" if e.own_date else " (its report's week)"
     return (start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}") + own
 
 
@@ -430,7 +434,7 @@ def reconcile(group: list[ReportEvent]) -> MergedEvent:
                     for e in primary for f in e.figures)
     place = min((e for e in primary if e.country), default=None,
                 key=lambda e: (e.where_prec or 9, -sum(o.geonames_id == e.geonames_id for o in primary)))
-    dated = [e for e in primary if e.date_start]
+    dated = [e for e in primary if e.own_date] or [e for e in primary if e.date_start]  # else the report's day
     when = min(dated, key=lambda e: ((e.date_end - e.date_start).days, e.published or date.min)) if dated else None
     votes = Counter(e.event_type for e in primary)
     event_type = max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t) if t in _TYPE_ORDER else -99))

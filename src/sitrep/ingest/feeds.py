@@ -43,6 +43,9 @@ def read_feed_url(url: str, fetcher: Callable[[str], bytes] | None = None) -> It
 def _entries(data: bytes, where: str, get: Callable[[str], bytes]) -> Iterator[Article | InputError]:
     import feedparser
 
+    if not data.strip():  # a file caught half-written, or a server that answered nothing: no feed at all
+        yield InputError(where, "is empty: not an RSS or Atom feed")
+        return
     feed = feedparser.parse(data)
     if not feed.entries:
         problem = f"is not an RSS or Atom feed ({feed.bozo_exception})" if feed.get("bozo") else "is a feed with no entries"

@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, StringConstraints, ValidationError
 
 from sitrep.ingest.files import InputError
+from sitrep.nlp import valid_text
 
 EARLIEST = date(1900, 1, 1)  # publication dates outside these are typing errors, not reports
 LATEST = date(2100, 12, 31)
@@ -43,6 +44,12 @@ def published_date(value: object) -> date | None:
     return day
 
 
+def _as_text(value: object) -> object:
+    """JSON may carry a lone surrogate ("\\ud800"), which is no text: it could be neither hashed, stored nor parsed.
+    It becomes U+FFFD, one character for one, so offsets still point at the words."""
+    return valid_text(value) if isinstance(value, str) else value
+
+
 def _blank_is_none(value: object) -> object:
     return None if isinstance(value, str) and not value.strip() else value
 
@@ -54,7 +61,8 @@ def _id_text(value: object) -> object:
 def _optional_text(max_length: int, *before) -> Any:
     """A string field of at most `max_length` characters, or null; a blank string is null."""
     text = Annotated[str, StringConstraints(strict=True, max_length=max_length)]
-    return Annotated[text | None, *(BeforeValidator(f) for f in before), BeforeValidator(_blank_is_none)]
+    return Annotated[text | None, BeforeValidator(_as_text), *(BeforeValidator(f) for f in before),
+                     BeforeValidator(_blank_is_none)]
 
 
 Published = Annotated[date | None, BeforeValidator(published_date)]
@@ -80,7 +88,7 @@ class ArticleFields(BaseModel):
 class ReportFields(ArticleFields):
     """A report as one JSON object: a .jsonl line, or the body of POST /api/extract and /api/ingest."""
 
-    text: StrictStr = Field(description="The report, as plain text.")
+    text: Annotated[StrictStr, BeforeValidator(_as_text)] = Field(description="The report, as plain text.")
     id: Id = Field(None, description="A stable id (else one is made from the URL or the text).")
     url: Url = Field(None, description="Where the report was published (source_url is read too).")
 
