@@ -321,6 +321,24 @@ def test_actors_unknown_stay_unknown(extract, text, expected):
      ("Taliban", "perpetrator")),
     ("A landmine killed 2 soldiers in Mandera, Kenya. Al-Shabaab is believed to be responsible.",
      ("al-Shabaab", "perpetrator")),
+    # state forces named by an operation, an acronym or a regime's word
+    ("French Operation Barkhane forces killed 12 militants near Menaka, Mali.", ("Military Forces of France", "perpetrator")),
+    ("An operation by Afghan army commandos killed 9 Taliban fighters in Faryab.",
+     ("Military Forces of Afghanistan", "perpetrator")),
+    ("LDU paramilitaries beat 3 traders in Gulu town, Uganda.",
+     ("Military Forces of Uganda Local Defense Unit", "perpetrator")),
+    ("A regime sniper shot dead a farmer near Atarib, Aleppo, Syria.", ("Military Forces of Syria", "perpetrator")),
+    ("Pro-Hadi forces repelled a Houthi attack in Marib, Yemen, killing 6 fighters.", ("Military Forces of Yemen", "perpetrator")),
+    # a police officer or a prison guard named by no country: the police of the report's country
+    ("On 2 May 2024, a policeman shot and killed a man in Bunia, Ituri, DR Congo.",
+     ("Police Forces of Democratic Republic of the Congo", "perpetrator")),
+    ("On 3 May 2024, prison guards beat and injured 4 inmates in a prison in Abidjan, Ivory Coast.",
+     ("Police Forces of Ivory Coast", "perpetrator")),
+    # violence against civilians: its victim is a civilian, though an off-duty soldier
+    ("On 4 May 2024, gunmen abducted an off-duty police officer and his wife from their home in Katsina, Nigeria.",
+     ("Civilians (Nigeria)", "target")),
+    # a group of people who beat someone to death is a mob
+    ("A group of men beat a suspected thief to death in Gazipur, Bangladesh.", ("Rioters (Bangladesh)", "perpetrator")),
 ])
 def test_actors_the_acled_way(extract, text, expected):
     assert expected in [(a.name, a.role) for e in extract(text).events for a in e.actors]

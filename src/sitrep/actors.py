@@ -168,7 +168,8 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
         elif focus_country and (ph := UNNAMED_STATE.at(lowers, k)) and not any(m.start <= k < m.end for m in out):
             if k and toks[k - 1].pos in ("ADJ", "PROPN") and toks[k - 1].text[:1].isupper():
                 continue  # "Russian troops" is handled above; "Taliban fighters" is not a state
-            kind = "police" if "police" in ph else "military"
+            police = any(STATE_NOUNS["police"].at(lowers, k + d) for d in range(len(ph)))  # "a policeman", "prison guards"
+            kind = "police" if police else "military"
             m = _forces(gazetteer, focus_country, kind, toks, k, k + len(ph))
             m.generic = True
             out.append(m)
