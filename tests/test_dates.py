@@ -240,3 +240,16 @@ def test_dates_no_publication_date_gives_only_absolute_dates(extract):
 ])
 def test_dates_acled_time_precision(when, code):
     assert acled_time_precision(when) == code
+
+
+@pytest.mark.parametrize("text,published,code", [
+    ("On 3 May 2020, gunmen killed 4 farmers near the river.", date(2020, 5, 6), 1),
+    ("Around 3 May 2020 (as reported), gunmen killed 4 farmers near the river.", date(2020, 5, 6), 2),
+    ("Gunmen killed 4 farmers near the river, residents said.", date(2020, 5, 6), 2),  # the report's own day
+    ("Gunmen killed 4 farmers near the river in early May.", date(2020, 5, 20), 3),
+])
+def test_dates_record_carries_acled_time_precision(extract, text, published, code):
+    """The record's date says ACLED's time precision beside its own precision label."""
+    from sitrep.record import event_to_dict
+
+    assert event_to_dict(extract(text, published).events[0])["date"]["time_precision"] == code
