@@ -304,6 +304,8 @@ def test_actors_unknown_stay_unknown(extract, text, expected):
     # the same killers with no criminal setting stay an unidentified armed group
     ("On 8 May 2024, in Celaya, Guanajuato, armed men attacked a police patrol, killing 2 officers.",
      ("Unidentified Armed Group (Mexico)", "perpetrator")),
+    ("On 9 May 2024, gunmen attacked a bus bound for the capital near Celaya, Guanajuato, killing 3 passengers.",
+     ("Unidentified Armed Group (Mexico)", "perpetrator")),
     # named groups of the dictionary, written the ACLED way
     ("Houthi forces shelled a village in Taizz, Yemen, killing 2 children.",
      ("Military Forces of Yemen Supreme Political Council (Houthis)", "perpetrator")),
