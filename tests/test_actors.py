@@ -46,9 +46,9 @@ ALIASES = [
     ("Afghan police killed 3 militants in Herat.", "Police Forces of Afghanistan"),
     ("Pakistani troops killed 6 militants in Balochistan.", "Military Forces of Pakistan"),
     # Yemen, Gaza, Lebanon
-    ("Houthi rebels killed 12 soldiers in Marib.", "Houthis"),
-    ("Ansar Allah fighters killed 12 soldiers in Marib.", "Houthis"),
-    ("Ansarallah forces killed 12 soldiers in Marib.", "Houthis"),
+    ("Houthi rebels killed 12 soldiers in Marib.", "Military Forces of Yemen Supreme Political Council (Houthis)"),
+    ("Ansar Allah fighters killed 12 soldiers in Marib.", "Military Forces of Yemen Supreme Political Council (Houthis)"),
+    ("Ansarallah forces killed 12 soldiers in Marib.", "Military Forces of Yemen Supreme Political Council (Houthis)"),
     ("AQAP militants killed 5 soldiers in Abyan.", "al-Qaeda in the Arabian Peninsula"),
     ("Hamas militants killed 3 soldiers near the border.", "Hamas"),
     ("Hezbollah fighters killed 2 soldiers near the border.", "Hezbollah"),
@@ -131,7 +131,7 @@ def test_actors_types_are_acled_style(extract):
         ("Three US troops killed in drone attack in Jordan",
          [("Unidentified Armed Group (Jordan)", "perpetrator"), ("Military Forces of United States", "target")]),
         # a title-case headline: the tagger leaves "Raids" unlemmatised
-        ("Houthi Raids Kill 12 Soldiers In Marib", [("Houthis", "perpetrator"), ("Military Forces of Yemen", "target")]),
+        ("Houthi Raids Kill 12 Soldiers In Marib", [("Military Forces of Yemen Supreme Political Council (Houthis)", "perpetrator"), ("Military Forces of Yemen", "target")]),
     ],
 )
 def test_actors_roles(extract, text, expected):
@@ -284,4 +284,63 @@ def test_actors_part_of_a_whole(extract, text, expected):
     ("Unknown gunmen shot and killed 2 SDF fighters in Raqqa, Syria.", ("Unidentified Armed Group (Syria)", "perpetrator")),
 ])
 def test_actors_unknown_stay_unknown(extract, text, expected):
+    assert expected in [(a.name, a.role) for e in extract(text).events for a in e.actors]
+
+
+# The ACLED way, from the event's sub-event type and setting (texts written by us).
+@pytest.mark.parametrize("text,expected", [
+    # a peaceful protest: whoever protests is its protesters, the first actor
+    ("On 3 May 2024, nurses held a sit-in outside the district hospital in Kisumu, Kenya, demanding unpaid wages.",
+     ("Protesters (Kenya)", "perpetrator")),
+    ("On 4 May 2024, residents of Ngong protested peacefully against water shortages in Kajiado, Kenya.",
+     ("Protesters (Kenya)", "perpetrator")),
+    ("On 5 May 2024, hundreds of teachers marched in Lusaka, Zambia, to demand higher pay.",
+     ("Protesters (Zambia)", "perpetrator")),
+    # a killing in a criminal setting, where gangs do most of the killing: an unidentified gang
+    ("On 6 May 2024, in Culiacan, Sinaloa, armed men killed a man in a drive-by shooting. 1 fatality.",
+     ("Unidentified Gang (Mexico)", "perpetrator")),
+    ("On 7 May 2024, in Recife, Pernambuco, a man with a record of drug trafficking was shot dead by two armed men.",
+     ("Unidentified Gang and/or Police Militia", "perpetrator")),
+    # the same killers with no criminal setting stay an unidentified armed group
+    ("On 8 May 2024, in Celaya, Guanajuato, armed men attacked a police patrol, killing 2 officers.",
+     ("Unidentified Armed Group (Mexico)", "perpetrator")),
+    ("On 9 May 2024, gunmen attacked a bus bound for the capital near Celaya, Guanajuato, killing 3 passengers.",
+     ("Unidentified Armed Group (Mexico)", "perpetrator")),
+    # named groups of the dictionary, written the ACLED way
+    ("Houthi forces shelled a village in Taizz, Yemen, killing 2 children.",
+     ("Military Forces of Yemen Supreme Political Council (Houthis)", "perpetrator")),
+    ("Saudi-led coalition air strikes hit a market in Saada, Yemen, killing 6 people.",
+     ("Operation Restoring Hope (Saudi-led coalition)", "perpetrator")),
+    ("National Resistance forces attacked Houthi positions near Hays, Yemen, killing 3 fighters.",
+     ("National Resistance Forces", "perpetrator")),
+    ("Imbonerakure members beat and injured 2 opposition supporters in Ngozi, Burundi.",
+     ("CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)", "perpetrator")),
+    ("Islamist militants attacked a village in Macomia, Cabo Delgado, Mozambique, killing 4 civilians.",
+     ("Islamist Militia (Mozambique)", "perpetrator")),
+    ("TMF fighters killed 3 IS militants in Anbar, Iraq.", ("TMF: Tribal Mobilization Forces", "perpetrator")),
+    # a group the report says is suspected or planted the bomb did it
+    ("A roadside bomb killed 3 civilians in Ghazni, Afghanistan. Officials said the Taliban planted the bomb.",
+     ("Taliban", "perpetrator")),
+    ("A landmine killed 2 soldiers in Mandera, Kenya. Al-Shabaab is believed to be responsible.",
+     ("al-Shabaab", "perpetrator")),
+    # state forces named by an operation, an acronym or a regime's word
+    ("French Operation Barkhane forces killed 12 militants near Menaka, Mali.", ("Military Forces of France", "perpetrator")),
+    ("An operation by Afghan army commandos killed 9 Taliban fighters in Faryab.",
+     ("Military Forces of Afghanistan", "perpetrator")),
+    ("LDU paramilitaries beat 3 traders in Gulu town, Uganda.",
+     ("Military Forces of Uganda Local Defense Unit", "perpetrator")),
+    ("A regime sniper shot dead a farmer near Atarib, Aleppo, Syria.", ("Military Forces of Syria", "perpetrator")),
+    ("Pro-Hadi forces repelled a Houthi attack in Marib, Yemen, killing 6 fighters.", ("Military Forces of Yemen", "perpetrator")),
+    # a police officer or a prison guard named by no country: the police of the report's country
+    ("On 2 May 2024, a policeman shot and killed a man in Bunia, Ituri, DR Congo.",
+     ("Police Forces of Democratic Republic of the Congo", "perpetrator")),
+    ("On 3 May 2024, prison guards beat and injured 4 inmates in a prison in Abidjan, Ivory Coast.",
+     ("Police Forces of Ivory Coast", "perpetrator")),
+    # violence against civilians: its victim is a civilian, though an off-duty soldier
+    ("On 4 May 2024, gunmen abducted an off-duty police officer and his wife from their home in Katsina, Nigeria.",
+     ("Civilians (Nigeria)", "target")),
+    # a group of people who beat someone to death is a mob
+    ("A group of men beat a suspected thief to death in Gazipur, Bangladesh.", ("Rioters (Bangladesh)", "perpetrator")),
+])
+def test_actors_the_acled_way(extract, text, expected):
     assert expected in [(a.name, a.role) for e in extract(text).events for a in e.actors]

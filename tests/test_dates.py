@@ -96,6 +96,10 @@ CASES = [
     # a day just after publication is of the publication's year (then in the future: it dates no event)
     ("6 August", D(2024, 8, 5), D(2024, 8, 6), D(2024, 8, 6), "day"),
     ("28 December", D(2024, 1, 10), D(2023, 12, 28), D(2023, 12, 28), "day"),
+    # a day the model tagged with what follows it: the day before the link
+    ("Friday after months", FRI_25_MAR_2022, D(2022, 3, 25), D(2022, 3, 25), "day"),
+    ("Tuesday before dawn prayers", MON_18_MAY_2015, D(2015, 5, 12), D(2015, 5, 12), "day"),
+    ("3 May 2020 following the raid", None, D(2020, 5, 3), D(2020, 5, 3), "day"),
 ]
 
 
@@ -205,6 +209,13 @@ def test_dates_report_without_time_words_is_dated_by_publication(extract):
     assert (when.start, when.end, when.precision) == (date(2020, 3, 10), date(2020, 3, 10), "reported")
 
 
+def test_dates_note_whose_time_words_date_something_else_is_dated_by_publication(extract):
+    """A one-paragraph note of one event whose only time words date what came after it: the note's own day."""
+    when = extract("A blast hit a market in the town. 4 people died. In the days that followed, police arrested "
+                   "dozens of suspects.", date(2014, 3, 31)).events[0].date
+    assert (when.start, when.end, when.precision) == (date(2014, 3, 31), date(2014, 3, 31), "reported")
+
+
 def test_dates_event_without_time_words_in_a_dated_report_ends_at_publication(extract):
     rec = extract("A bomb killed 9 people at a market on Sunday.\n\nSeparately, twelve people were killed in an attack "
                   "on a bus in the north, residents said.", date(2020, 3, 10))
@@ -229,3 +240,16 @@ def test_dates_no_publication_date_gives_only_absolute_dates(extract):
 ])
 def test_dates_acled_time_precision(when, code):
     assert acled_time_precision(when) == code
+
+
+@pytest.mark.parametrize("text,published,code", [
+    ("On 3 May 2020, gunmen killed 4 farmers near the river.", date(2020, 5, 6), 1),
+    ("Around 3 May 2020 (as reported), gunmen killed 4 farmers near the river.", date(2020, 5, 6), 2),
+    ("Gunmen killed 4 farmers near the river, residents said.", date(2020, 5, 6), 2),  # the report's own day
+    ("Gunmen killed 4 farmers near the river in early May.", date(2020, 5, 20), 3),
+])
+def test_dates_record_carries_acled_time_precision(extract, text, published, code):
+    """The record's date says ACLED's time precision beside its own precision label."""
+    from sitrep.record import event_to_dict
+
+    assert event_to_dict(extract(text, published).events[0])["date"]["time_precision"] == code

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
-from sitrep.export import export, ucdp_dyad
+from sitrep.export import acled_row, export, ucdp_dyad
 from sitrep.ingest.run import ingest
 from sitrep.store import Store
 
@@ -114,3 +114,63 @@ def test_reingest_keeps_timestamps_of_unchanged_events(tmp_path, extractor):
         after = acled_timestamps(store, tmp_path)
     changed = {k for k in after if after[k] != before.get(k)}
     assert changed == {"nyala"}, (before, after)
+
+
+# ---------------------------------------------------------------- ACLED codes
+def _acled_input(actors, event_type="battle", start=date(2024, 5, 3), end=date(2024, 5, 3), precision="day",
+                 where_prec=1) -> dict:
+    row = {"merged_id": "m0123456789abcdef", "actors": json.dumps([{"name": n, "role": r, "type": t} for n, r, t in actors]),
+           "event_type": event_type, "sub_event_type": None, "date_start": start, "date_end": end,
+           "date_precision": precision, "country": "KE", "admin1": "Nairobi", "location_name": "Kibera",
+           "lat": -1.31, "lon": 36.78, "where_prec": where_prec, "updated_at": datetime(2024, 5, 4),
+           "n_reports": 1, "killed_low_vague": False}
+    for cat in ("killed", "injured", "abducted", "displaced"):
+        row[f"{cat}_low"] = row[f"{cat}_high"] = None
+    return row
+
+
+@pytest.mark.parametrize("actors,inter1,inter2,interaction", [
+    ([("Police Forces of Kenya", "perpetrator", "state forces"), ("Protesters (Kenya)", "target", "protesters")],
+     1, 6, 16),
+    ([("al-Shabaab", "perpetrator", "rebel group"), ("Military Forces of Kenya", "target", "state forces")], 2, 1, 12),
+    ([("Rioters (Kenya)", "perpetrator", "rioters"), ("Civilians (Kenya)", "target", "civilians")], 5, 7, 57),
+    ([("Protesters (Kenya)", "perpetrator", "protesters")], 6, "", 60),  # a sole actor: its code times ten
+    ([("Pokot Ethnic Militia (Kenya)", "perpetrator", "identity militia"),
+      ("Turkana Ethnic Militia (Kenya)", "target", "identity militia")], 4, 4, 44),
+    ([("Unidentified Gang (Kenya)", "perpetrator", "political militia"), ("Civilians (Kenya)", "target", "civilians")],
+     3, 7, 37),
+    ([("Wagner Group", "perpetrator", "external/other forces"), ("Civilians (Kenya)", "target", "civilians")], 8, 7, 78),
+    ([("Civilians (Kenya)", "target", "civilians")], "", 7, 70),  # nobody named acting: actor1 empty
+])
+def test_acled_inter_codes_from_actor_types(actors, inter1, inter2, interaction):
+    row = acled_row(_acled_input(actors), [])
+    assert (row["inter1"], row["inter2"], row["interaction"]) == (inter1, inter2, interaction)
+
+
+@pytest.mark.parametrize("start,end,precision,code", [
+    (date(2024, 5, 3), date(2024, 5, 3), "day", 1),
+    (date(2024, 5, 3), date(2024, 5, 3), "week", 2),  # "Around 3 May (as reported)": known to the week
+    (date(2024, 5, 3), date(2024, 5, 3), "reported", 2),  # only the report's own day
+    (date(2024, 4, 29), date(2024, 5, 3), "day", 2),  # "between 29 April and 3 May"
+    (date(2024, 5, 1), date(2024, 5, 31), "month", 3),
+    (None, date(2024, 5, 3), "unknown", 3),
+])
+def test_acled_time_precision_from_the_record(start, end, precision, code):
+    assert acled_row(_acled_input([], start=start, end=end, precision=precision), [])["time_precision"] == code
+
+
+@pytest.mark.parametrize("where_prec,code", [(1, 1), (2, 2), (3, 2), (4, 3), (6, 3), (None, 3)])
+def test_acled_geo_precision_from_the_place(where_prec, code):
+    assert acled_row(_acled_input([], where_prec=where_prec), [])["geo_precision"] == code
+
+
+def test_acled_export_of_a_stored_event_carries_the_codes(store_path, tmp_path):
+    """A report stored and exported: the army's air strike on a market is state forces (1) on civilians (7)."""
+    out = tmp_path / "acled.csv"
+    with Store(store_path, read_only=True) as store:
+        export(store.con, "acled", out)
+    rows = {r["source"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    nyala = rows["nyala"]
+    assert (nyala["actor1"], nyala["inter1"], nyala["inter2"], nyala["interaction"]) == \
+        ("Military Forces of Sudan", "1", "7", "17")
+    assert (nyala["event_date"], nyala["time_precision"], nyala["geo_precision"]) == ("2023-05-05", "1", "1")

@@ -35,7 +35,7 @@ SPEECH = set(_VOCAB["speech"]["verbs"]) | set(_ROLES["source_verbs"])
 SPEECH_FORMS = set(_VOCAB["speech"]["forms"])
 VIOLENT_VERBS = set(_ROLES["violent"])
 RAISING = set(_ROLES["raising"])
-ATTACK_NOUNS = set(_VOCAB["attack"]["nouns"])
+ATTACK_NOUNS = set(_VOCAB["attack"]["nouns"]) | set(_ROLES["attack_nouns_extra"])
 AIMED_NOUNS = ATTACK_NOUNS | set(_ROLES["aimed"])
 WEAPONS = set(_ROLES["weapons"])
 ACCUSING = set(_ROLES["accusing"])
@@ -45,6 +45,11 @@ POLICE_VICTIMS = re.compile(r"\W*(?:\w+\W+){0,2}?(?:%s)\b" % "|".join(
     re.escape(w) for w in sorted(_DATA["victims"]["police"], key=len, reverse=True)), re.I)
 CROWDS = [(c, lexicon.phrases(c["words"])) for c in _DATA["crowd"]]
 _BY_EVENT = _DATA["by_event"]
+_BY_SUB_EVENT = _DATA.get("by_sub_event", {})
+_CROWD_TYPES = {"civilians", "protesters", "rioters"}
+_GANG_NAMES = _DATA["gang"]["names"]
+_GANG_CUES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in sorted(_DATA["gang"]["cues"], key=len, reverse=True)),
+                        re.I)
 PEOPLES = lexicon.phrases(_DATA["ethnic"]["peoples"])
 PEOPLE_NOUNS = lexicon.phrases(_DATA["ethnic"]["nouns"])
 CLAN_WORDS = lexicon.phrases(_DATA["ethnic"]["clan_words"])
@@ -164,7 +169,8 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
         elif focus_country and (ph := UNNAMED_STATE.at(lowers, k)) and not any(m.start <= k < m.end for m in out):
             if k and toks[k - 1].pos in ("ADJ", "PROPN") and toks[k - 1].text[:1].isupper():
                 continue  # "Russian troops" is handled above; "Taliban fighters" is not a state
-            kind = "police" if "police" in ph else "military"
+            police = any(STATE_NOUNS["police"].at(lowers, k + d) for d in range(len(ph)))  # "a policeman", "prison guards"
+            kind = "police" if police else "military"
             m = _forces(gazetteer, focus_country, kind, toks, k, k + len(ph))
             m.generic = True
             out.append(m)
@@ -282,6 +288,15 @@ def _crowd_entry(template: str, kind: str, where: str | None) -> Entry:
 def _country_name(gazetteer: Gazetteer, code: str | None) -> str | None:
     country = gazetteer.country(code) if code else None
     return country.name if country else None
+
+
+def _gang_name(code: str | None, where: str | None, text: str) -> str | None:
+    """ACLED's name for unknown perpetrators in a country where gangs do most of the killing (data: [gang]), when
+    the report tells of a criminal setting; else None."""
+    template = _GANG_NAMES.get(code or "")
+    if template is None or where is None or not _GANG_CUES.search(text):
+        return None
+    return template.format(country=where)
 
 
 def _unidentified_group(where: str | None) -> str:
@@ -443,7 +458,8 @@ def report_actors(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | Non
 
 def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures: list[Figure],
                  violent: bool, gazetteer: Gazetteer, focus_country: str | None,
-                 others: set[int] = frozenset(), event_type: str | None = None) -> list[Actor]:
+                 others: set[int] = frozenset(), event_type: str | None = None,
+                 sub_event_type: str | None = None) -> list[Actor]:
     """The actors of one event: named in its sentences, with roles; unknown perpetrators and counted victims added.
     The group the report blames, or the one group it names, is this event's only where it is not named in the
     sentences of another event (`others`): "Boko Haram attacked ..." is not the bandits of the next event."""
@@ -456,6 +472,10 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     # The report's only event: whom the report names acting or acted on anywhere are its actors ("On 2 May,
     # militiamen clashed with soldiers. ... 3 soldiers were killed").
     anywhere = not others
+    where = _country_name(gazetteer, focus_country)
+    # The sub-event type says what the people at a protest are (data: by_sub_event), else the event type does.
+    implied = _BY_SUB_EVENT.get(sub_event_type or "") or _BY_EVENT.get(event_type or "", {})
+    crowd = implied.get("crowd")
     actors: dict[tuple[str, str], Actor] = {}
     # "eight Islamic State militants": the name and the noun it describes are one actor, the named one.
     named = [m for m in report.mentions if not m.generic and m.sent in sents]
@@ -465,7 +485,13 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
         r = role(parsed, m)
         if m.sent not in sents and r == "other":
             continue  # named in passing elsewhere ("jihadists linked to al-Qaeda operate in the area")
-        if r == "perpetrator" and m.acting is not None:  # "protesters attacked the police": rioters
+        if crowd and m.generic and m.entry.type in _CROWD_TYPES and r != "target" or \
+                crowd and m.generic and m.entry.type == "protesters" and implied.get("crowd_role") == r:
+            # "workers held a sit-in", "residents protested": at a protest, the crowd is its protesters (or
+            # rioters); the crowd acted on is so where force was used on protesters
+            r = implied.get("crowd_role", "perpetrator")
+            m = ActorMention(_crowd_entry(crowd[0], crowd[1], where), m.span, m.sent, m.start, m.end, generic=True)
+        elif r == "perpetrator" and m.acting is not None:  # "protesters attacked the police": rioters
             m = ActorMention(m.acting, m.span, m.sent, m.start, m.end, generic=True)
         if m.generic:
             # "IS militants", "eight Islamic State militants": the noun a name describes is the named actor
@@ -483,13 +509,11 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     named_perps = [a for a in actors.values() if a.role == "perpetrator" and not a.name.startswith("Unidentified")]
     if named_perps:
         actors = {k: a for k, a in actors.items() if not (a.role == "perpetrator" and a.name.startswith("Unidentified"))}
-    where = _country_name(gazetteer, focus_country)
     if violent and claimed is not None and not any(a.role == "perpetrator" for a in actors.values()):
         e = claimed.entry
         actors[(e.name, "perpetrator")] = Actor(e.name, "perpetrator", claimed.span.text_of(text), claimed.span, e.type)
     # What an event of its type implies when the report names nobody: "Protesters (X)" at a protest, "Civilians (X)"
     # attacked in violence against civilians, an unidentified armed group doing violence.
-    implied = _BY_EVENT.get(event_type or "", {})
     named_perpetrator = any(a.role == "perpetrator" for a in actors.values())
     for r in ("target", "perpetrator"):
         if r == "target" and implied.get("target_needs_perpetrator") and not named_perpetrator:
@@ -498,14 +522,24 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
                 f.victims in implied["target_if_victims"] for f in figures
                 if not f.superseded and f.category in ("killed", "injured", "abducted")):
             continue  # a blast that killed soldiers did not target civilians
-        if r in implied and not any(a.role == r and (r == "perpetrator" or not implied.get("target_of_kind")
-                                                     or a.type == implied[r][1]) for a in actors.values()):
+        of_kind = r in implied.get("of_kind", ["target"] if implied.get("target_of_kind") else [])
+        if r in implied and not any(a.role == r and (not of_kind or a.type == implied[r][1]) for a in actors.values()):
             name, kind = implied[r]
-            name = name.format(country=where) if where else name.split(" ({")[0]
-            actors[(name, r)] = Actor(name, r, None, None, kind)
+            if where:
+                name = name.format(country=where)
+            elif " ({" in name:
+                name = name.split(" ({")[0]
+            else:
+                continue  # "Police Forces of {country}" of no known country
+            actors.setdefault((name, r), Actor(name, r, None, None, kind))
     if violent and not any(a.role == "perpetrator" for a in actors.values()):
         name = _unidentified_group(where)
         actors[(name, "perpetrator")] = Actor(name, "perpetrator", None, None, "political militia")
+    gang = _gang_name(focus_country, where, text)
+    if gang is not None:  # unknown killers where gangs kill, in a criminal setting: an unidentified gang
+        actors = {(gang if a.name == _unidentified_group(where) else k[0], k[1]):
+                  (Actor(gang, a.role, a.text, a.span, a.type) if a.name == _unidentified_group(where) else a)
+                  for k, a in actors.items()}
     for fig in figures:
         if fig.superseded or fig.category not in ("killed", "injured", "abducted"):
             continue

@@ -54,7 +54,9 @@ def resolve(text: str, published: date | None) -> Resolved | None:
         got = rule(s, published)
         if got is not None:
             return got
-    return None
+    # The model may tag a day with what follows it ("Friday after months of fighting"): the day before the link.
+    m = re.fullmatch(r"(.+?) (?:after|before|following|amid|when|as) .+", s)
+    return resolve(m[1], published) if m else None
 
 
 def _clean(text: str) -> str:
@@ -583,8 +585,11 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
             return When(r.start, r.end, _hedged(r.precision) if w.hedged else r.precision, w.text, w.span)
     if inherited is not None:
         return inherited
-    if not words and published is not None:
-        return When(published, published, "reported", None, None)  # nothing in the report dates anything
+    if published is not None and (not words or not others and len(set(parsed.paragraph_of_sentence)) == 1):
+        # Nothing in the report dates anything, or a note of one paragraph telling one event whose time words date
+        # something else ("Police intervened - 1 killed", "in the days following the blast"): known to the day it
+        # was reported.
+        return When(published, published, "reported", None, None)
     return When(None, published, "unknown" if published else None, None, None)
 
 

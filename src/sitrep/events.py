@@ -98,7 +98,7 @@ def build_events(
             told = set(sentences) | {s - 1 for s in sentences if s and para[s - 1] == para[s] and s - 1 not in others}
             violent = event_type not in ("displacement", "other")  # no perpetrator guessed for a flood
             actors = event_actors(parsed, report_actors, told, figs, violent, gazetteer, country, others,
-                                  event_type)
+                                  event_type, sub)
         (leads if f.kind == "lead" else events).append(
             Event(
                 id=_event_id(article, parsed.text, evidence, event_type, f.key),

@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitrep.dates import acled_time_precision
+from sitrep.model import When
 from sitrep.store.queries import EventFilter, find_events, reports_of, to_spec
 
 FORMATS = ("csv", "json", "geojson", "parquet", "acled", "ucdp")
@@ -42,6 +44,8 @@ ACLED_TYPES = {
     "displacement": ("Strategic developments", "Strategic developments"),
     "other": ("Strategic developments", "Strategic developments"),
 }
+# ACLED's actor type codes (inter1 / inter2); an interaction is the two codes as a number, lower first, and a
+# sole actor's code times ten ("60": protesters alone).
 ACLED_INTER = {"state forces": 1, "rebel group": 2, "political militia": 3, "identity militia": 4, "rioters": 5,
                "protesters": 6, "civilians": 7, "external/other forces": 8}
 ACLED_VAGUE = {24: 12, 40: 20, 200: 100, 2000: 1000, 20000: 10000, 200000: 100000}
@@ -144,7 +148,7 @@ def acled_row(row: dict, reports: list[dict]) -> dict[str, Any]:
         "location": row["location_name"] or "",
         "latitude": row["lat"] if row["lat"] is not None else "",
         "longitude": row["lon"] if row["lon"] is not None else "",
-        "geo_precision": {1: 1, 2: 2}.get(row["where_prec"], 3),
+        "geo_precision": acled_geo_precision(row["where_prec"]),
         "source": "; ".join(outlets) or "; ".join(r["article_id"] for r in reports if r["link"] == "report"),
         "source_scale": "Other",
         "notes": _notes(row, perp, day),
@@ -155,12 +159,16 @@ def acled_row(row: dict, reports: list[dict]) -> dict[str, Any]:
 
 
 def _acled_time_precision(row: dict) -> int:
-    start, end = row["date_start"], row["date_end"]
-    if start and end and start == end:
-        return 1
-    if start and end and (end - start).days <= 7:
-        return 2
-    return 3
+    """ACLED's time precision from the event's date as the record has it: a day told only as reported ("Around 6
+    May (as reported)", a report's own day) is known to the week, not the day."""
+    when = When(row["date_start"], row["date_end"], row.get("date_precision") or "day", None, None)
+    return acled_time_precision(when)
+
+
+def acled_geo_precision(where_prec: int | None) -> int:
+    """ACLED's geo precision from UCDP's where_prec: 1 the place itself; 2 near it or part of a region (within 25
+    km, a district); 3 a province, the country, or not known."""
+    return {1: 1, 2: 2, 3: 2}.get(where_prec or 0, 3)
 
 
 def _notes(row: dict, perp: dict | None, day) -> str:

@@ -71,6 +71,13 @@ def _span(s: Span) -> dict[str, int]:
     return {"start": s.start, "end": s.end}
 
 
+def _time_precision(w: When) -> int | None:
+    """ACLED's time precision code beside `precision` (1 day, 2 week, 3 month or worse); none without any date."""
+    from sitrep.dates import acled_time_precision  # the dates stage's rule; loaded only when a record is written
+
+    return acled_time_precision(w) if w.start is not None or w.end is not None else None
+
+
 def _when(w: When | None) -> dict[str, Any] | None:
     if w is None:
         return None
@@ -79,6 +86,7 @@ def _when(w: When | None) -> dict[str, Any] | None:
         "end": w.end.isoformat() if w.end else None,
         "precision": w.precision,
         "text": w.text,
+        "time_precision": _time_precision(w),
     }
     if w.span is not None:
         out.update({"text_start": w.span.start, "text_end": w.span.end})
