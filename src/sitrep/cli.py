@@ -1,6 +1,6 @@
 """The `sitrep` command: thin commands over the library.
 
-Exit codes (SPEC §4): 0 success; 1 a bad input was met (named on stderr; the good inputs are still written);
+Exit codes (docs/formats.md): 0 success; 1 a bad input was met (named on stderr; the good inputs are still written);
 2 bad command-line use. No traceback for a user error.
 """
 from __future__ import annotations
@@ -37,7 +37,8 @@ def _progress_option(f):
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False), help="A corpus folder (SPEC §1).")
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False),
+              help="A corpus folder (one folder per report, docs/formats.md).")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Publication date of the FILEs (YYYY-MM-DD): anchors relative dates.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True, dir_okay=False), default="-",
@@ -472,7 +473,8 @@ def _stat_line(r: dict) -> str:
 @main.command()
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson", "parquet", "acled", "ucdp"]),
-              required=True, help="json is SPEC §3 (JSON Lines); acled and ucdp use those datasets' columns.")
+              required=True,
+              help="json is JSON Lines of merged events (docs/formats.md); acled and ucdp use those datasets' columns.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="The file to write (default: standard output; parquet needs a file).")
 @_filters
@@ -673,7 +675,7 @@ def info() -> None:
 
 @main.command()
 def schema() -> None:
-    """Print the JSON Schema of the output record (SPEC §2)."""
+    """Print the JSON Schema of the output record (docs/formats.md)."""
     from sitrep.record import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2))

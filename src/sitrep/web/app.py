@@ -166,7 +166,8 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
     async def article(request: Request, article_id: str):
         return await service.reads.answer(request, _found, article_detail, article_id, "article")
 
-    @app.get("/api/stats", summary="Events, killed and displaced by day, week or month, and by country")
+    @app.get("/api/stats", summary="Events and people killed, injured, displaced and abducted by day, week or "
+                                   "month, and by country")
     async def stats(
         request: Request,
         by: Literal["day", "week", "month"] = "month",
@@ -180,7 +181,7 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
         return await service.reads.answer(request, _stats, f, by)
 
     # ------------------------------------------------------------ extraction and ingest
-    @app.post("/api/extract", summary="Extract one report (not stored): the SPEC §2 record")
+    @app.post("/api/extract", summary="Extract one report (not stored): its record (docs/formats.md)")
     async def extract(report: Annotated[ReportFields, Body(examples=[{"text": "Gunmen killed 12 villagers on Friday.",
                                                                        "published": "2024-03-08"}])]):
         article = _article(report, "pasted")
