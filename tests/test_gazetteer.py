@@ -76,3 +76,11 @@ def test_gazetteer_demonyms_file_keeps_names_apart():
 def test_gazetteer_country_named(gaz):
     assert [gaz.country_named(n) for n in ("Burkina Faso", "Ivory Coast", "Myanmar", "Baghdad", "John")] == [
         "BF", "CI", "MM", None, None]
+
+
+def test_area_display_name_prefers_a_short_english_alias_else_the_name_without_diacritics():
+    from sitrep.gazetteer import _display
+    assert _display("Al Anbār", ["Anbar Governorate"]) == "Anbar"
+    assert _display("Ţarābulus", ["Tripoli", "Tarabulus"]) == "Tripoli"
+    # an alias longer in words than the name is another language's form, not its English name
+    assert _display("Kandahār", ["Qandahor viloyati"]) == "Kandahar"

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sitrep import lexicon
 
-BUILD_VERSION = 5
+BUILD_VERSION = 7
 _ARTICLES = r"(?:al|el|ad|ar|as|an|at|ash|az|ad|ul|le|la|les|los|las)"
 _PLACE_COLUMNS = "id, name, kind, feature, country, admin1_code, admin1, admin2, population, lat, lon"
 
@@ -264,14 +264,19 @@ _SUFFIX = re.compile(r"\s+(regional state|regional|governorate|province|region|s
 
 def _display(name: str, aliases: list[str]) -> str:
     """The English name of an area: "Al Anbār" (alias "Anbar Governorate") -> "Anbar";
-    "Zaporizka oblast" (alias "Zaporizhzhia Oblast") -> "Zaporizhzhia"."""
+    "Zaporizka oblast" (alias "Zaporizhzhia Oblast") -> "Zaporizhzhia"; "Kandahār" -> "Kandahar"."""
     ascii_aliases = [a for a in aliases if a.isascii() and len(a) > 2 and not a.lower().startswith(("province", "estado", "région", "region "))]
     suffixed = [_SUFFIX.sub("", a) for a in ascii_aliases if _SUFFIX.search(a)]
     if suffixed:
         return min(suffixed, key=len)
     if name.isascii():
         return _SUFFIX.sub("", name)
-    return min(ascii_aliases, key=len) if ascii_aliases else fold(name)
+    # An alias no longer in words than the name ("Tripoli" for "Ţarābulus"), else the name without its diacritics
+    # ("Kandahār" -> "Kandahar", not the Uzbek "Qandahor viloyati").
+    short = [a for a in ascii_aliases if len(a.split()) <= len(name.split())]
+    if short:
+        return min(short, key=len)
+    return _SUFFIX.sub("", fold(name)) if _latin(name) else min(ascii_aliases, key=len) if ascii_aliases else fold(name)
 
 
 def _write(path: Path) -> None:
