@@ -333,8 +333,34 @@ COUNTRY_CUES = [
      "country"),
 ]
 
+SAID_TO_HAPPEN = [
+    # a later sentence saying where it happened gives the event's place
+    ("Gunmen killed 11 farmers in Kaduna State on Tuesday, police said. The attack took place in Kafanchan, a "
+     "police spokesman said.", "Kafanchan", "Kaduna", "NG", "city"),
+    ("Bandits killed 4 travellers on Sunday, a witness told reporters in Kaduna. He said the incident happened "
+     "around Dutsen Wai, a village not far from Kauru.", "Dutsen Wai", "Kaduna", "NG", "city"),
+    # but not a place told in a clause after it
+    ("Gunmen killed 3 guards in Zahedan on Friday. The attack happened two days after Pakistan warned of "
+     "reprisals.", "Zahedan", "Sistan and Baluchestan", "IR", "city"),
+]
 
-PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION
+NESTED = [
+    # places set one after another by commas, with no "and" closing them, each lie in the next
+    ("On 9 June, police shot dead a robbery suspect in Barangay Pilar, Kabankalan, Negros Occidental.", "Pilar",
+     "Western Visayas", "PH", "city"),
+    # ... and a list closed by "and" is no such chain
+    ("Officials said 3 people died in clashes in Nigeria, Cameroon and Chad.", "Nigeria", None, "NG", "country"),
+]
+
+VARIANTS = [
+    # a name exactly matching only a village abroad competes with a spelling of a province of the report's country
+    ("Gunmen killed 4 soldiers in the southern province of Shabwa on Monday, officials in Aden said.", "Shabwa",
+     "Shabwah", "YE", "admin1"),
+]
+
+
+PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
+    SAID_TO_HAPPEN + NESTED + VARIANTS
 
 
 @pytest.mark.parametrize("text,name,admin1,country,precision", PRECISE_PLACES)

@@ -124,6 +124,18 @@ class Gazetteer:
     def exact(self, name: str) -> list[GeoPlace]:
         return self.lookup(name, fuzzy=False)
 
+    def variants(self, name: str) -> list[GeoPlace]:
+        """Every place whose name shares the transliteration skeleton of `name`, exact matches included
+        ("Shabwa" -> Yemen's Shabwah as well as a village called Shabwa)."""
+        key = normalize(name)
+        if not key:
+            return []
+        cached = self._cache.get((key, "variants"))
+        if cached is None:
+            cached = self._cache[(key, "variants")] = self._places(
+                self._query("SELECT DISTINCT place FROM names WHERE skel = ?", skeleton(key)))
+        return cached
+
     def country(self, code: str) -> GeoPlace | None:
         if code not in self._countries:
             row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'country' AND country = ?",
