@@ -402,3 +402,11 @@ def test_places_unknown_names_after_in_are_kept_but_not_in_headlines(geoparse):
     assert [m.text for m in geoparse("Clashes between Christian and Muslim youths killed 13 people.")] == []
     # nor is an organisation's name after "in"
     assert [m.text for m in geoparse("Two men were killed in Jubo League clashes, police said.")] == []
+
+
+def test_places_hyphenated_names_the_model_does_not_tag(geoparse):
+    # "As-Sweida": a name joined by a hyphen, untagged, is one place, the area of the village named before it
+    ms = geoparse("On 2 May, gunmen shot dead a farmer in Ara in As-Sweida while he tended his field.")
+    sweida = next(m for m in ms if m.text == "As-Sweida")
+    assert sweida.resolved is not None and sweida.resolved.country == "SY"
+    assert all(m.resolved is None or m.resolved.country == "SY" for m in ms)

@@ -206,6 +206,10 @@ class Geoparser:
             j = k
             while j < len(toks) and toks[j].pos == "PROPN" and toks[j].sent == toks[k].sent and j not in ent_tokens:
                 j += 1
+                # "As-Sweida", "Deir-ez-Zor": a hyphen inside a name, with no space on either side
+                if j + 1 < len(toks) and toks[j].text == "-" and toks[j - 1].end == toks[j].idx \
+                        and toks[j].end == toks[j + 1].idx and toks[j + 1].pos == "PROPN" and j + 1 not in ent_tokens:
+                    j += 1
             coordinated = _coordinated(toks, k, ends)
             if (_locative_before(toks, k) or _feature_after(toks, j) or coordinated or self._areas_after(parsed, j)) \
                     and toks[k].text[:1].isupper():
