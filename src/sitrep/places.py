@@ -31,6 +31,8 @@ FACILITIES = set(_RULES["cues"]["facilities"])
 COUNTRY_NEEDS_CUE = {normalize(w) for w in _RULES["cues"]["country_needs_cue"]}
 THE_CITY = set(_RULES["cues"]["the_city"])
 AWAY = set(_RULES["cues"]["away"])
+HAPPENED_NOUNS = set(_RULES["cues"]["happened_nouns"])
+HAPPENED_VERBS = set(_RULES["cues"]["happened_verbs"])
 _VERBS = _RULES["verbs"]
 PLACE_VERBS = set(_VERBS["place_and_event"] + _VERBS["place"])
 EVENT_VERBS = set(_VERBS["place_and_event"] + _VERBS["event"])
@@ -204,6 +206,10 @@ class Geoparser:
             j = k
             while j < len(toks) and toks[j].pos == "PROPN" and toks[j].sent == toks[k].sent and j not in ent_tokens:
                 j += 1
+                # "As-Sweida", "Deir-ez-Zor": a hyphen inside a name, with no space on either side
+                if j + 1 < len(toks) and toks[j].text == "-" and toks[j - 1].end == toks[j].idx \
+                        and toks[j].end == toks[j + 1].idx and toks[j + 1].pos == "PROPN" and j + 1 not in ent_tokens:
+                    j += 1
             coordinated = _coordinated(toks, k, ends)
             if (_locative_before(toks, k) or _feature_after(toks, j) or coordinated or self._areas_after(parsed, j)) \
                     and toks[k].text[:1].isupper():
@@ -457,6 +463,12 @@ class Geoparser:
         # Or when it names the area another place lies in ("Naychin village, Urozgan"), or is the report's only
         # clue to its country.
         alone = not focus.countries and len({p.country for p in found}) == 1
+        if exact and not parent and all(p.kind == "city" and p.population < _TINY for p in exact):
+            # A name that is exactly only a village abroad ("Shabwa" in Myanmar) may be a spelling of a place in
+            # a country the report is about (Yemen's Shabwah): both compete, the variant with its penalty.
+            own = {p.country for p in exact}
+            found = exact + [p for p in self.gazetteer.variants(m.text)
+                             if p.geonames_id not in exact_keys and p.country in top - own]
         found = [p for p in found if p.geonames_id in exact_keys or p.country in top or alone
                  or m.is_area and p.kind in ("admin1", "admin2")]
         # A place named with a province lies in it: "Nyaung Kone village in the Sagaing region".
@@ -540,6 +552,8 @@ class Geoparser:
 
 
 _ALL_FEATURES = {w for words in FEATURES.values() for w in words}
+# A village this small, matched exactly, does not keep a spelling variant in the report's country out.
+_TINY = 10_000
 _LONG_FEATURES = [tuple(w.split()) for w in _ALL_FEATURES if " " in w]
 
 
@@ -685,10 +699,19 @@ def _after_comma(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token
 
 
 def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> bool:
-    """Is the place one of a list, followed by "and", "or" or a comma and another place?"""
-    after = [t.lower for t in toks[q.end : q.end + 2]]
-    return after[:1] in (["and"], ["or"]) or after[:1] == [","] and (
-        after[1:] in (["and"], ["or"]) or any(o.start == q.end + 1 for o in mentions))
+    """Is the place one of a list, followed by "and", "or" or a comma and another place? Places set one after
+    another by commas are a list only when a conjunction ends them ("Nigeria, Cameroon and Chad"); without one
+    each lies in the next ("Barangay Pilar, Hinigaran, Negros Occidental")."""
+    starts = {o.start: o for o in mentions}
+    seen = 0
+    while seen < 8:
+        after = [t.lower for t in toks[q.end : q.end + 2]]
+        if after[:1] in (["and"], ["or"]) or after == [",", "and"] or after == [",", "or"]:
+            return True
+        if after[:1] != [","] or q.end + 1 not in starts:
+            return False
+        q, seen = starts[q.end + 1], seen + 1
+    return False
 
 
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
@@ -828,6 +851,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     usable = [m for m in usable if not m.namesake] or usable
 
     main_anchor = anchors[0] if anchors else None
+    # "The attack took place in Ayar village": where the report says it happened, in a sentence of no other event.
+    said = _said_to_happen(parsed, [m for m in usable if m.sent not in other_events - sents])
 
     def rank(m: PlaceMention) -> tuple:
         modifier = _modifier(parsed, m)
@@ -845,6 +870,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
                 known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
+    if said is not None and (chosen is None or not rank(chosen)[2] or chosen.resolved is not None
+                             and chosen.resolved.kind != "city"):
+        chosen = said  # unless the figures' own words name a town ("killed in X")
     if chosen is None or chosen.resolved is not None and chosen.resolved.kind == "country" and not chosen.within:
         # "a car bomb in Somalia's capital", "across the Iraqi capital": a country's capital, not the country.
         capital = _capital_said(parsed, sents | {toks[a].sent for a in anchors}, focus, chosen, gazetteer)
@@ -888,6 +916,28 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if _parent_name(chosen) and place.kind == "city" and normalize(place.name) != chosen.key:
         label = "near"
     return chosen, place, label
+
+
+def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The first place after "the attack took place", "the incident happened", "the clashes occurred" (the event
+    noun the subject of the verb), not a reference point ("30 km from Goma") nor a place's modifier."""
+    toks = parsed.tokens
+    for m in mentions:
+        verb = next((t for t in reversed(parsed.sentence_tokens(m.sent)[: m.start - parsed.sents[m.sent][0]])
+                     if t.lemma in HAPPENED_VERBS and t.pos == "VERB"), None)
+        if verb is None or m.start - verb.i > 12 or _reference_point(toks, m) or _modifier(parsed, m):
+            continue
+        if verb.lemma == "take" and not (verb.i + 1 < len(toks) and toks[verb.i + 1].lower == "place"):
+            continue
+        # told of that verb, not of a clause after it ("the attack happened days after Iran threatened ...")
+        head = parsed.span_root(m.start, m.end)
+        if next((t for t in parsed.ancestors(head) if t.pos in ("VERB", "AUX")), None) is not verb:
+            continue
+        subject = next((t for t in toks[max(parsed.sents[m.sent][0], verb.i - 4) : verb.i]
+                        if t.lower in HAPPENED_NOUNS and t.dep in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return m
+    return None
 
 
 def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMention | None,
