@@ -267,3 +267,33 @@ def test_part_weights_are_data():
 def test_displaced_as_a_status_of_people_who_act(extract, text, expected):
     """"displaced people voted": a status of people who did something else, no displacement figure."""
     assert total(extract(text), "displaced") == expected
+
+
+# Captured people are abducted (news-dev gold convention, README: "captured people"); captured places and things
+# are not, also when the number counts them through "of" ("13 of the 17 townships").
+CAPTURED = [
+    ("Rebels attacked the post on Monday and captured four soldiers, the army said.", 4),
+    ("The fighters said they had captured two senior officers during the assault.", 2),
+    ("Insurgents seized the garrison and captured three policemen who guarded it.", 3),
+    ("The group has captured 13 of the region's 17 townships over the past year.", None),
+    ("Militants captured two checkpoints on the highway on Friday.", None),
+    ("Rebels captured 12 of the district's 20 villages during the offensive.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", CAPTURED)
+def test_captured_people_are_abducted(extract, text, expected):
+    assert total(extract(text), "abducted") == expected
+
+
+# "suffered gunshot wounds": the harm is a noun the subject suffers or sustains, wound as well as injury.
+WOUNDS_SUFFERED = [
+    ("Four people died and seven others suffered gunshot wounds in the attack on the market.", (4, 7)),
+    ("A car bomb killed three soldiers, and five others sustained wounds in the blast.", (3, 5)),
+]
+
+
+@pytest.mark.parametrize("text,expected", WOUNDS_SUFFERED)
+def test_wounds_suffered_are_injuries(extract, text, expected):
+    rec = extract(text)
+    assert (total(rec, K), total(rec, I)) == expected

@@ -275,6 +275,11 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
     if nominal.lemma in NOT_PEOPLE and nominal.lemma not in HOUSEHOLDS:
         why.append(f"'{nominal.lemma}' counts things, not people")
         return None
+    # "capturing 13 of the state's 17 townships": a bare number counts what its "of" names.
+    inner = _inner_noun(parsed, nominal) if nominal is head else None
+    if inner in NOT_PEOPLE and inner not in HOUSEHOLDS:
+        why.append(f"'{inner}' counts things, not people")
+        return None
     if _is_subset(parsed, nominal):
         why.append("a part of another count ('including', 'among them', 'of them')")
         return None
