@@ -297,3 +297,21 @@ WOUNDS_SUFFERED = [
 def test_wounds_suffered_are_injuries(extract, text, expected):
     rec = extract(text)
     assert (total(rec, K), total(rec, I)) == expected
+
+
+# "six other members -- three soldiers and three agents": the breakdown of a count told as more does not add to it.
+BREAKDOWN_OF_OTHERS = [
+    ("The blast killed two guards and wounded eight other members of the convoy — five soldiers and three drivers.",
+     (2, 8)),
+    ("Gunmen killed a farmer and injured four other villagers, two women and two boys, on Sunday.", (1, 4)),
+    ("The raid killed four guards, officials said. It also wounded six other members of the police — three "
+     "constables and three traffic wardens.", (4, 6)),
+    ("The ambush killed a driver and also wounded five other members of the militia — two commanders and three "
+     "fighters.", (1, 5)),
+]
+
+
+@pytest.mark.parametrize("text,expected", BREAKDOWN_OF_OTHERS)
+def test_breakdown_of_others_is_not_added(extract, text, expected):
+    rec = extract(text)
+    assert (total(rec, K), total(rec, I)) == expected
