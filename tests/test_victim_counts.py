@@ -315,3 +315,22 @@ BREAKDOWN_OF_OTHERS = [
 def test_breakdown_of_others_is_not_added(extract, text, expected):
     rec = extract(text)
     assert (total(rec, K), total(rec, I)) == expected
+
+
+# A vague count in a simple-present passive tells what keeps happening, not the report's event.
+HABITUAL = [
+    ("Gunmen killed two guards at the depot on Monday. Scores of villagers are also killed by roadside bombs in the "
+     "province.", 2),
+    ("A bomb killed four soldiers on Friday. Dozens of farmers are killed in the area every year.", 4),
+    # told in the past, the vague count stays
+    ("Dozens of villagers were killed when gunmen attacked the market on Friday.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", HABITUAL)
+def test_habitual_present_is_no_toll(extract, text, expected):
+    rec = extract(text)
+    if expected is None:
+        assert any(f.category == K and f.min == 24 for f in live_figures(rec))
+    else:
+        assert total(rec) == expected
