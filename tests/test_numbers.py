@@ -37,6 +37,8 @@ def quantities(extractor):
         ("They counted as many as 500 people.", [(None, 500, "up_to")]),
         ("They counted nearly 500 people.", [(None, 500, "up_to")]),
         ("They counted fewer than 500 people.", [(None, 500, "up_to")]),
+        ("They counted close on 500 people.", [(None, 500, "up_to")]),
+        ("They counted nigh on 500 people.", [(None, 500, "up_to")]),
         ("They counted at least 500 people.", [(500, None, "at_least")]),
         ("They counted more than 500 people.", [(500, None, "at_least")]),
         ("They counted over 500 people.", [(500, None, "at_least")]),

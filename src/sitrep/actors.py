@@ -383,6 +383,13 @@ def _counted_victims(parsed: Parsed, subject: Token, verb: Token) -> bool:
 
 def claimed_perpetrator(parsed: Parsed, found: list[ActorMention]) -> ActorMention | None:
     """The group a report says claimed or is blamed for its attack."""
+    return next(iter(claimed_perpetrators(parsed, found)), None)
+
+
+def claimed_perpetrators(parsed: Parsed, found: list[ActorMention]) -> list[ActorMention]:
+    """Every group the report says claimed or is blamed for an attack, one per claim sentence, in order: a report
+    of two attacks may tell a claim for each."""
+    out = []
     for s in range(len(parsed.sents)):
         toks = parsed.sentence_tokens(s)
         words = [t.lower for t in toks]
@@ -391,8 +398,8 @@ def claimed_perpetrator(parsed: Parsed, found: list[ActorMention]) -> ActorMenti
             continue  # "No group has claimed the attack, but jihadists linked to ... operate in the area"
         named = [m for m in found if m.sent == s and _named_group(m)]
         if named:
-            return named[-1]
-    return None
+            out.append(named[-1])
+    return out
 
 
 def _negated(parsed: Parsed, t: Token) -> bool:
@@ -439,6 +446,7 @@ class ReportActors:
     mentions: list[ActorMention]
     claimed: ActorMention | None
     the_group: ActorMention | None
+    claims: tuple[ActorMention, ...] = ()
 
 
 def report_actors(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None,
@@ -452,8 +460,9 @@ def report_actors(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | Non
     taken = {k for m in found for k in range(m.start, m.end)}
     found += [m for m in crowds(parsed, gazetteer, focus_country) if not taken & set(range(m.start, m.end))]
     groups = {m.entry.name: m for m in found if _named_group(m)}
-    return ReportActors(found, claimed_perpetrator(parsed, found),
-                        next(iter(groups.values())) if len(groups) == 1 else None)
+    claims = claimed_perpetrators(parsed, found)
+    return ReportActors(found, claims[0] if claims else None,
+                        next(iter(groups.values())) if len(groups) == 1 else None, tuple(claims))
 
 
 def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures: list[Figure],
@@ -468,7 +477,10 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     def ours(m: ActorMention | None) -> ActorMention | None:
         return m if m is not None and (m.sent in sents or m.sent not in others) else None
 
-    claimed, the_group = ours(report.claimed), ours(report.the_group)
+    # The claim told in the event's own sentences, else the report's first claim not told in another event's.
+    own_claim = next((m for m in report.claims if m.sent in sents), None) \
+        or next((m for m in report.claims if ours(m)), None)
+    claimed, the_group = own_claim or ours(report.claimed), ours(report.the_group)
     # The report's only event: whom the report names acting or acted on anywhere are its actors ("On 2 May,
     # militiamen clashed with soldiers. ... 3 soldiers were killed").
     anywhere = not others

@@ -52,7 +52,10 @@ def _add_up(f: Frame) -> None:
     for m in f.mentions:
         if m.adds_up:  # "climbed to 64 after five more bodies were found" is not 69
             base = next((k for k in reversed(keep) if k.sent == m.sent and k.category == m.category), None)
-            if base is not None and base.headline is not None and m.headline is not None:
+            # "six other members -- three soldiers and three agents": a breakdown (or a count joined to one) of
+            # the count before it does not add to it; rule 2 drops it where its parts add up.
+            breakdown = m.breakdown_of is not None or base is not None and base.breakdown_of is not None
+            if base is not None and base.headline is not None and m.headline is not None and not breakdown:
                 base.min = None if base.min is None or m.min is None else base.min + m.min
                 base.max = None if base.max is None or m.max is None else base.max + m.max
                 base.span = type(base.span)(base.span.start, max(base.span.end, m.span.end))

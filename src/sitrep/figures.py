@@ -275,6 +275,11 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
     if nominal.lemma in NOT_PEOPLE and nominal.lemma not in HOUSEHOLDS:
         why.append(f"'{nominal.lemma}' counts things, not people")
         return None
+    # "capturing 13 of the state's 17 townships": a bare number counts what its "of" names.
+    inner = _inner_noun(parsed, nominal) if nominal is head else None
+    if inner in NOT_PEOPLE and inner not in HOUSEHOLDS:
+        why.append(f"'{inner}' counts things, not people")
+        return None
     if _is_subset(parsed, nominal):
         why.append("a part of another count ('including', 'among them', 'of them')")
         return None
@@ -289,6 +294,9 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
         return None
     if _negated(parsed, anchor):
         why.append("negated")
+        return None
+    if q.vague_word and _habitual(parsed, anchor):
+        why.append("a habitual present ('civilians are killed in the crossfire'): no event's toll")
         return None
     # "200 families fled", "hundreds of families": households; "eight members of the same family": people.
     households = nominal.lemma in HOUSEHOLDS or nominal.i == q.head and _inner_noun(parsed, nominal) in HOUSEHOLDS
@@ -642,6 +650,18 @@ def verbal_anchor(parsed: Parsed, anchor: Token) -> Token:
             return t
         t = parsed.tokens[t.head]
     return t
+
+
+def _habitual(parsed: Parsed, anchor: Token) -> bool:
+    """"Scores of civilians are also killed in the crossfire": a simple-present passive of a vague count tells what
+    keeps happening, not an event; a report tells its own toll in the past ("were killed") or the perfect. Stated
+    numbers are left alone: coders' notes tell their events in the present ("3 civilians are killed")."""
+    v = parsed.tokens[anchor.i]
+    if v.pos != "VERB" or v.tag != "VBN":
+        return False
+    kids = parsed.children(v.i)
+    return any(c.dep == "auxpass" and c.tag in ("VBP", "VBZ") for c in kids) \
+        and not any(c.dep == "aux" for c in kids)
 
 
 def _hypothetical(parsed: Parsed, anchor: Token) -> bool:
