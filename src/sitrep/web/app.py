@@ -27,10 +27,10 @@ from sitrep.ingest.fields import ReportFields, describe
 from sitrep.ingest.files import InputError, short_id
 from sitrep.model import EVENT_TYPES, Article
 from sitrep.store import Store
-from sitrep.store.queries import (CATEGORIES, EventFilter, article_detail, by_country, by_period, count_events,
-                                  count_report_events, event_detail, parse_point, spec_events)
+from sitrep.store.queries import (CATEGORIES, EventFilter, article_detail, by_country, by_period,
+                                  count_report_events, event_detail, page_json, parse_point)
 from sitrep.web.extraction import Extractions
-from sitrep.web.reads import Reads, json_response
+from sitrep.web.reads import Reads, dumps, json_response
 
 MAX_BODY = 256_000  # bytes: a long report is 50,000 characters
 MAX_TEXT = 100_000  # characters of one report sent for extraction
@@ -224,15 +224,16 @@ def app_from_env() -> FastAPI:
     return create_app(Path(conf["db"]), cors_origins=conf.get("cors"), extract_workers=conf.get("extract_workers"))
 
 
-def _page(con, f: EventFilter) -> dict[str, Any]:
-    return {"total": count_events(con, f), "limit": f.limit, "offset": f.offset, "events": spec_events(con, f)}
+def _page(con, f: EventFilter) -> bytes:
+    """The events page, its JSON written by DuckDB (queries.page_json): only the envelope is made here."""
+    total, events = page_json(con, f)
+    head = dumps({"total": total, "limit": f.limit, "offset": f.offset})
+    return head[:-1] + b',"events":' + events.encode() + b"}"
 
 
-def _geojson(con, f: EventFilter) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": s["id"],
-         "geometry": {"type": "Point", "coordinates": [s["location"]["lon"], s["location"]["lat"]]}
-         if s["location"]["lat"] is not None else None, "properties": s} for s in spec_events(con, f)]}
+def _geojson(con, f: EventFilter) -> bytes:
+    _, features = page_json(con, f, geojson=True)
+    return b'{"type":"FeatureCollection","features":' + features.encode() + b"}"
 
 
 def _stats(con, f: EventFilter, by: str) -> dict[str, Any]:
