@@ -37,7 +37,7 @@ def store_path(tmp_path_factory, extractor):
                         [f"extra-{n}#0", f"extra-{n}"])
             con.execute("INSERT INTO merge_links VALUES (?, ?, ?)", [f"extra-{n}#0", first, link])
         con.execute("UPDATE merged_events SET actors = NULL, location_name = ? WHERE merged_id = ?", [ODD_NAME, second])
-        con.execute("UPDATE merged_events SET actors = '', lat = NULL, lon = NULL, where_prec = NULL "
+        con.execute("UPDATE merged_events SET actors = '[]', lat = NULL, lon = NULL, where_prec = NULL "
                     "WHERE merged_id = ?", [third])
         con.execute("""UPDATE merged_events SET actors = '[{"name": "Ḥ \\"X\\"", "role": "target"}]',
                        killed_low = NULL, killed_best = NULL, killed_high = 7, injured_low = 2, injured_best = NULL,
@@ -95,3 +95,47 @@ def test_the_api_pages_are_the_python_answers(store_path):
     assert page.status_code == 200 and page.headers["content-type"] == "application/json"
     assert page.json() == {"total": total, "limit": 4, "offset": 1, "events": want}
     assert geo.json() == _python_geojson(want)
+
+
+@pytest.mark.parametrize("geojson", [False, True])
+def test_the_page_index_answers_what_the_store_answers(store_path, geojson):
+    from sitrep.web.pages import PageIndex
+
+    filters = FILTERS + [EventFilter(actor="boko", limit=5), EventFilter(near=(2.04, 45.34), within_km=50, limit=5),
+                         EventFilter(admin1="borno", min_killed=1, limit=5), EventFilter(event_type="battle", limit=2)]
+    with Store(store_path, read_only=True) as store:
+        index = PageIndex()
+        index.refresh(store.con, 7)
+        assert index.wait(7)
+        assert index.page(EventFilter(), 8) is None  # another state of the store: not this index's to answer
+        for f in filters:
+            total, text = index.page(f, 7, geojson)
+            want_total, want = page_json(store.con, f, geojson)
+            assert total == want_total and json.loads(text) == json.loads(want), f
+        index.close()
+
+
+def test_a_store_too_large_for_the_index_is_read_directly(store_path):
+    from sitrep.web.pages import PageIndex
+
+    with Store(store_path, read_only=True) as store:
+        index = PageIndex(max_events=3)
+        index.refresh(store.con, 0)
+        assert not index.wait(0)
+        assert index.page(EventFilter(), 0) is None
+        index.close()
+
+
+def test_the_index_follows_a_write(tmp_path, extractor):
+    db = tmp_path / "w.duckdb"
+    with TestClient(create_app(db, allow_writes=True)) as c:
+        service = c.app.state.service
+        service._extractor = extractor
+        assert service.pages.wait(service.reads.version)
+        assert c.get("/api/events").json()["total"] == 0
+        r = c.post("/api/ingest", json={"text": "Gunmen killed 12 villagers in Maiduguri on Friday.",
+                                        "published": "2024-03-08"})
+        assert r.status_code == 200, r.text
+        assert service.pages.wait(service.reads.version)
+        body = c.get("/api/events").json()
+        assert body["total"] == 1 and body["events"][0]["figures"]["killed"]["best"] == 12

@@ -188,10 +188,26 @@ SPEC_JSON = f"""json_object('schema', 'sitrep/1', 'id', m.merged_id, 'event_type
     'figures', {_figures_json()},
     'best_unconfirmed', m.best_unconfirmed, 'confirmed', m.confirmed,
     'reports', coalesce(r.reports, CAST([] AS JSON[])), 'mentioned_in', coalesce(r.mentions, CAST([] AS JSON[])))"""
-FEATURE_JSON = f"""json_object('type', 'Feature', 'id', m.merged_id,
-    'geometry', CASE WHEN m.lat IS NOT NULL THEN json_object('type', 'Point', 'coordinates', json_array(m.lon, m.lat)) END,
-    'properties', {SPEC_JSON})"""
+GEOMETRY_JSON = ("CASE WHEN m.lat IS NOT NULL THEN json_object('type', 'Point', 'coordinates', "
+                 "json_array(m.lon, m.lat)) END")
+FEATURE_JSON = f"json_object('type', 'Feature', 'id', m.merged_id, 'geometry', {GEOMETRY_JSON}, 'properties', {SPEC_JSON})"
 _ORDER = "ORDER BY date_end DESC NULLS LAST, merged_id"
+_M_ORDER = "ORDER BY m.date_end DESC NULLS LAST, m.merged_id"
+# Each merged event's reports and passing mentions (merged events in `m`), in reports_of's order.
+_REPORTS = f"""SELECT l.merged_id,
+        list({_REPORT_JSON} ORDER BY a.published NULLS LAST, e.article_id, e.event_id)
+            FILTER (WHERE l.link = 'report') AS reports,
+        list({_REPORT_JSON} ORDER BY a.published NULLS LAST, e.article_id, e.event_id)
+            FILTER (WHERE l.link = 'mention') AS mentions
+    FROM m JOIN merge_links l ON l.merged_id = m.merged_id JOIN report_events e ON e.event_id = l.event_id
+    JOIN articles a ON a.article_id = e.article_id GROUP BY l.merged_id"""
+# Every merged event, newest first (k = its place in that order), with the columns the filters read (where()) and
+# its SPEC §3 JSON and GeoJSON geometry: what sitrep.web.pages keeps in memory to answer pages from.
+INDEX_SQL = f"""WITH m AS (SELECT * FROM merged_events), r AS ({_REPORTS})
+    SELECT row_number() OVER ({_M_ORDER}) - 1 AS k, m.merged_id, m.country, m.admin1, m.date_start, m.date_end,
+           m.event_type, m.actors, m.killed_best, m.killed_low, m.lat, m.lon,
+           CAST({SPEC_JSON} AS VARCHAR) AS spec, CAST(coalesce({GEOMETRY_JSON}, 'null') AS VARCHAR) AS geometry
+    FROM m LEFT JOIN r ON r.merged_id = m.merged_id ORDER BY k"""
 
 
 def page_json(con, f: EventFilter, geojson: bool = False) -> tuple[int, str]:
@@ -213,16 +229,8 @@ def page_json(con, f: EventFilter, geojson: bool = False) -> tuple[int, str]:
             f"SELECT (SELECT count(*) FROM merged_events{sql_where}), "
             f"(SELECT coalesce(list(r), []) FROM ({page}))", params + page_params).fetchone()
         text = "" if not rowids else con.execute(
-            f"""WITH m AS (SELECT rowid AS r, * FROM merged_events WHERE rowid = ANY(?)),
-                     r AS (SELECT l.merged_id,
-                                  list({_REPORT_JSON} ORDER BY a.published NULLS LAST, e.article_id, e.event_id)
-                                      FILTER (WHERE l.link = 'report') AS reports,
-                                  list({_REPORT_JSON} ORDER BY a.published NULLS LAST, e.article_id, e.event_id)
-                                      FILTER (WHERE l.link = 'mention') AS mentions
-                           FROM m JOIN merge_links l ON l.merged_id = m.merged_id
-                           JOIN report_events e ON e.event_id = l.event_id
-                           JOIN articles a ON a.article_id = e.article_id GROUP BY l.merged_id)
-                SELECT string_agg({FEATURE_JSON if geojson else SPEC_JSON}, ',' {_ORDER.replace('date_end', 'm.date_end').replace('merged_id', 'm.merged_id')})
+            f"""WITH m AS (SELECT * FROM merged_events WHERE rowid = ANY(?)), r AS ({_REPORTS})
+                SELECT string_agg({FEATURE_JSON if geojson else SPEC_JSON}, ',' {_M_ORDER})
                 FROM m LEFT JOIN r ON r.merged_id = m.merged_id""", [rowids]).fetchone()[0]
     finally:
         con.execute("COMMIT")
