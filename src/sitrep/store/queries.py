@@ -227,11 +227,11 @@ def page_json(con, f: EventFilter, geojson: bool = False) -> tuple[int, str]:
     try:
         total, rowids = con.execute(
             f"SELECT (SELECT count(*) FROM merged_events{sql_where}), "
-            f"(SELECT coalesce(list(r), []) FROM ({page}))", params + page_params).fetchone()
+            f"(SELECT coalesce(list(r), []) FROM ({page}))", params + page_params).fetchall()[0]
         text = "" if not rowids else con.execute(
             f"""WITH m AS (SELECT * FROM merged_events WHERE rowid = ANY(?)), r AS ({_REPORTS})
                 SELECT string_agg({FEATURE_JSON if geojson else SPEC_JSON}, ',' {_M_ORDER})
-                FROM m LEFT JOIN r ON r.merged_id = m.merged_id""", [rowids]).fetchone()[0]
+                FROM m LEFT JOIN r ON r.merged_id = m.merged_id""", [rowids]).fetchall()[0][0]
     finally:
         con.execute("COMMIT")
     return total, "[" + (text or "") + "]"

@@ -9,7 +9,8 @@ the filter on a few columns, and the kept JSON texts of the rows it keeps (about
 
 The index is built in a background thread when the server starts and again after each write; until it is ready
 for the store's current state, pages come from the store as before (queries.page_json), with the same answer.
-A store with more than `max_events` events is not indexed: the index holds about 1 KB of JSON an event.
+A store with more than `max_events` events is not indexed: the index holds about 1.3 KB an event (130 MB for
+100,000 events with three reports each), and building it takes a few times that while it runs.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from typing import Any
 
 from sitrep.store.queries import INDEX_SQL, EventFilter, where
 
-MAX_EVENTS = 250_000
+MAX_EVENTS = 150_000
 log = logging.getLogger(__name__)
 
 
@@ -150,17 +151,18 @@ class PageIndex:
 
 def _page(con, f: EventFilter, geojson: bool) -> tuple[int, str]:
     sql_where, params = where(f)
-    page = f"SELECT k FROM events{sql_where} ORDER BY k"
-    page_params = list(params)
+    page = "SELECT k FROM matching ORDER BY k"
     if f.limit is not None:
         page += " LIMIT ? OFFSET ?"
-        page_params += [f.limit, f.offset]
-    total, ks = con.execute(f"SELECT (SELECT count(*) FROM events{sql_where}), "
-                            f"(SELECT coalesce(list(k), []) FROM ({page}))", params + page_params).fetchone()
+        params = params + [f.limit, f.offset]
+    # The filter runs once (a materialised CTE) for both the count and the page: a third less than twice.
+    total, ks = con.execute(f"WITH matching AS MATERIALIZED (SELECT k FROM events{sql_where}) "
+                            f"SELECT (SELECT count(*) FROM matching), (SELECT coalesce(list(k), []) FROM ({page}))",
+                            params).fetchall()[0]
     if not ks:
         return total, "[]"
     item = ("""'{"type":"Feature","id":' || to_json(merged_id) || ',"geometry":' || geometry || """
             """',"properties":' || spec || '}'""") if geojson else "spec"
     text = con.execute(f"SELECT string_agg({item}, ',' ORDER BY k) FROM events WHERE rowid = ANY(?)",
-                       [ks]).fetchone()[0]
+                       [ks]).fetchall()[0][0]
     return total, "[" + text + "]"
