@@ -160,6 +160,83 @@ def spec_events(con, f: EventFilter) -> list[dict[str, Any]]:
     return [to_spec(r, reports.get(r["merged_id"], [])) for r in rows]
 
 
+# ------------------------------------------------------------ pages built by DuckDB
+# The API's pages (SPEC §3 events, as JSON or GeoJSON) are written by DuckDB itself, one JSON text per page: no
+# Python dict per event, per report or per actor. Each fragment below gives the same keys, in the same order, as
+# to_spec (tests/test_api_json.py holds the two to each other on a real store).
+def _label_case() -> str:
+    return "CASE m.where_prec " + " ".join(f"WHEN {code} THEN '{label}'" for label, code in WHERE_PREC.items()) + " END"
+
+
+def _figures_json() -> str:
+    parts = ", ".join(f"""CASE WHEN m.{c}_low IS NOT NULL OR m.{c}_high IS NOT NULL THEN '"{c}":' || """
+                      f"json_object('low', m.{c}_low, 'best', m.{c}_best, 'high', m.{c}_high) END" for c in CATEGORIES)
+    return f"CAST('{{' || concat_ws(',', {parts}) || '}}' AS JSON)"
+
+
+_REPORT_JSON = ("json_object('article_id', e.article_id, 'event_id', e.event_id, 'published', a.published, "
+                "'outlet', a.outlet, 'source_url', a.url)")
+_ACTORS_JSON = ("""CASE WHEN coalesce(m.actors, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(json_transform(m.actors, """
+                """'[{"name": "VARCHAR", "role": "VARCHAR", "type": "VARCHAR"}]')) END""")
+SPEC_JSON = f"""json_object('schema', 'sitrep/1', 'id', m.merged_id, 'event_type', m.event_type,
+    'sub_event_type', m.sub_event_type,
+    'date', json_object('start', m.date_start, 'end', m.date_end, 'precision', m.date_precision),
+    'location', json_object('name', m.location_name, 'admin1', m.admin1, 'country', m.country, 'lat', m.lat,
+                            'lon', m.lon, 'precision', {_label_case()}, 'where_prec', m.where_prec,
+                            'geonames_id', m.geonames_id),
+    'actors', {_ACTORS_JSON},
+    'figures', {_figures_json()},
+    'best_unconfirmed', m.best_unconfirmed, 'confirmed', m.confirmed,
+    'reports', coalesce(r.reports, CAST([] AS JSON[])), 'mentioned_in', coalesce(r.mentions, CAST([] AS JSON[])))"""
+GEOMETRY_JSON = ("CASE WHEN m.lat IS NOT NULL THEN json_object('type', 'Point', 'coordinates', "
+                 "json_array(m.lon, m.lat)) END")
+FEATURE_JSON = f"json_object('type', 'Feature', 'id', m.merged_id, 'geometry', {GEOMETRY_JSON}, 'properties', {SPEC_JSON})"
+_ORDER = "ORDER BY date_end DESC NULLS LAST, merged_id"
+_M_ORDER = "ORDER BY m.date_end DESC NULLS LAST, m.merged_id"
+# Each merged event's reports and passing mentions (merged events in `m`), in reports_of's order.
+_REPORTS = f"""SELECT l.merged_id,
+        list({_REPORT_JSON} ORDER BY a.published NULLS LAST, e.article_id, e.event_id)
+            FILTER (WHERE l.link = 'report') AS reports,
+        list({_REPORT_JSON} ORDER BY a.published NULLS LAST, e.article_id, e.event_id)
+            FILTER (WHERE l.link = 'mention') AS mentions
+    FROM m JOIN merge_links l ON l.merged_id = m.merged_id JOIN report_events e ON e.event_id = l.event_id
+    JOIN articles a ON a.article_id = e.article_id GROUP BY l.merged_id"""
+# Every merged event, newest first (k = its place in that order), with the columns the filters read (where()) and
+# its SPEC §3 JSON and GeoJSON geometry: what sitrep.web.pages keeps in memory to answer pages from.
+INDEX_SQL = f"""WITH m AS (SELECT * FROM merged_events), r AS ({_REPORTS})
+    SELECT row_number() OVER ({_M_ORDER}) - 1 AS k, m.merged_id, m.country, m.admin1, m.date_start, m.date_end,
+           m.event_type, m.actors, m.killed_best, m.killed_low, m.lat, m.lon,
+           CAST({SPEC_JSON} AS VARCHAR) AS spec, CAST(coalesce({GEOMETRY_JSON}, 'null') AS VARCHAR) AS geometry
+    FROM m LEFT JOIN r ON r.merged_id = m.merged_id ORDER BY k"""
+
+
+def page_json(con, f: EventFilter, geojson: bool = False) -> tuple[int, str]:
+    """How many events match the filter, and the page's events (SPEC §3, or GeoJSON features) as the text of one
+    JSON array, newest first: what find_events + reports_of + to_spec give, written by DuckDB.
+
+    Two steps in one snapshot: the page's row ids (a top-N over the two sort columns only, and the count), then
+    the JSON of just those rows, fetched by row id with their reports. Sorting every column of the table to keep
+    100 rows was most of a page's time."""
+    sql_where, params = where(f)
+    page = f"SELECT rowid AS r, date_end, merged_id FROM merged_events{sql_where} {_ORDER}"
+    page_params = list(params)
+    if f.limit is not None:
+        page += " LIMIT ? OFFSET ?"
+        page_params += [f.limit, f.offset]
+    con.execute("BEGIN TRANSACTION")  # the row ids of the first query are the rows of the second
+    try:
+        total, rowids = con.execute(
+            f"SELECT (SELECT count(*) FROM merged_events{sql_where}), "
+            f"(SELECT coalesce(list(r), []) FROM ({page}))", params + page_params).fetchall()[0]
+        text = "" if not rowids else con.execute(
+            f"""WITH m AS (SELECT * FROM merged_events WHERE rowid = ANY(?)), r AS ({_REPORTS})
+                SELECT string_agg({FEATURE_JSON if geojson else SPEC_JSON}, ',' {_M_ORDER})
+                FROM m LEFT JOIN r ON r.merged_id = m.merged_id""", [rowids]).fetchall()[0][0]
+    finally:
+        con.execute("COMMIT")
+    return total, "[" + (text or "") + "]"
+
+
 def event_detail(con, merged_id: str) -> dict[str, Any] | None:
     """One merged event, each report's own figures, and the sentences they came from."""
     rows = con.execute(f"SELECT {', '.join(MERGED_COLUMNS)} FROM merged_events WHERE merged_id = ?",

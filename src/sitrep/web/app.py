@@ -27,10 +27,11 @@ from sitrep.ingest.fields import ReportFields, describe
 from sitrep.ingest.files import InputError, short_id
 from sitrep.model import EVENT_TYPES, Article
 from sitrep.store import Store
-from sitrep.store.queries import (CATEGORIES, EventFilter, article_detail, by_country, by_period, count_events,
-                                  count_report_events, event_detail, parse_point, spec_events)
+from sitrep.store.queries import (CATEGORIES, EventFilter, article_detail, by_country, by_period,
+                                  count_report_events, event_detail, page_json, parse_point)
 from sitrep.web.extraction import Extractions
-from sitrep.web.reads import Reads, json_response
+from sitrep.web.pages import PageIndex
+from sitrep.web.reads import Reads, dumps, json_response
 
 MAX_BODY = 256_000  # bytes: a long report is 50,000 characters
 MAX_TEXT = 100_000  # characters of one report sent for extraction
@@ -52,6 +53,8 @@ class Service:
         self.store = Store(db, read_only=not allow_writes)
         self.reads = Reads(self.store.con, self.store.path, readers, read_only=not allow_writes)
         self.extractions = Extractions(extract_workers)
+        self.pages = PageIndex(readers=readers)
+        self.pages.refresh(self.store.con, self.reads.version)
         self._write_lock = asyncio.Lock()
 
     @property
@@ -86,11 +89,18 @@ class Service:
 
                 await anyio.to_thread.run_sync(write)
                 self.reads.changed()
+                self.pages.refresh(self.store.con, self.reads.version)
             n = await self.reads.run(count_report_events, stored_id)
         return {"status": status, "article_id": stored_id, "events": n}
 
+    def events_page(self, con, f: EventFilter, geojson: bool) -> tuple[int, str]:
+        """(total, JSON array) of an events page: from the page index when it holds the store's current state,
+        else from the store."""
+        return self.pages.page(f, self.reads.version, geojson) or page_json(con, f, geojson)
+
     def close(self) -> None:
         self.extractions.close()
+        self.pages.close()
         self.reads.close()
         self.store.close()
 
@@ -156,7 +166,7 @@ def create_app(db: Path, allow_writes: bool = False, cors_origins: list[str] | N
         format: Literal["json", "geojson"] = "json",
     ):
         f = _filter(country, admin1, since, until, type, actor, min_killed, near, within, limit, offset)
-        return await service.reads.answer(request, _geojson if format == "geojson" else _page, f)
+        return await service.reads.answer(request, _geojson if format == "geojson" else _page, service, f)
 
     @app.get("/api/events/{event_id}", summary="One merged event: reconciled figures, each report's figures, evidence")
     async def event(request: Request, event_id: str):
@@ -225,15 +235,16 @@ def app_from_env() -> FastAPI:
     return create_app(Path(conf["db"]), cors_origins=conf.get("cors"), extract_workers=conf.get("extract_workers"))
 
 
-def _page(con, f: EventFilter) -> dict[str, Any]:
-    return {"total": count_events(con, f), "limit": f.limit, "offset": f.offset, "events": spec_events(con, f)}
+def _page(con, service: Service, f: EventFilter) -> bytes:
+    """The events page, its JSON written by DuckDB (web.pages, queries.page_json): only the envelope is made here."""
+    total, events = service.events_page(con, f, geojson=False)
+    head = dumps({"total": total, "limit": f.limit, "offset": f.offset})
+    return head[:-1] + b',"events":' + events.encode() + b"}"
 
 
-def _geojson(con, f: EventFilter) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": s["id"],
-         "geometry": {"type": "Point", "coordinates": [s["location"]["lon"], s["location"]["lat"]]}
-         if s["location"]["lat"] is not None else None, "properties": s} for s in spec_events(con, f)]}
+def _geojson(con, service: Service, f: EventFilter) -> bytes:
+    _, features = service.events_page(con, f, geojson=True)
+    return b'{"type":"FeatureCollection","features":' + features.encode() + b"}"
 
 
 def _stats(con, f: EventFilter, by: str) -> dict[str, Any]:

@@ -47,6 +47,11 @@ def dumps(payload: Any) -> bytes:
     return orjson.dumps(payload, default=_default, option=orjson.OPT_NON_STR_KEYS)
 
 
+def _bytes(payload: Any) -> bytes:
+    """An answer as JSON bytes: those a query wrote itself (DuckDB's own JSON) as they are, anything else by orjson."""
+    return payload if isinstance(payload, bytes) else dumps(payload)
+
+
 def json_response(payload: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
     return Response(dumps(payload), status_code=status_code, media_type="application/json", headers=headers)
 
@@ -106,7 +111,7 @@ class Reads:
             self._cache.move_to_end(key)
             return Response(kept[1], media_type="application/json", headers=headers)
         version = self.version
-        body = await self.run(lambda con: dumps(fn(con, *args)))
+        body = await self.run(lambda con: _bytes(fn(con, *args)))
         with self._lock:
             if version == self.version:  # not written meanwhile: the answer is still this state's
                 self._keep(key, etag, body)
