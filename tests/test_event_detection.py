@@ -142,6 +142,16 @@ CASES = [
     ("Taliban militants attacked a checkpoint of a pro-government militia in Samangan, killing nine militiamen.",
      CLASH, 1),
     ("Rebels bombarded the outskirts of the city overnight.", SHELL, 1),
+    # Armed men hit: a battle, even where the figures cannot tell whose dead they were.
+    ("On 2 May, the PMF killed 4 IS militants in an operation near Samarra.", CLASH, 1),
+    # Gangs at war: a victim of the drug trade or a gang shot by armed men is ACLED's armed clash; a bystander
+    # of a gang's dispute ("the victims were not involved") or one killed by gang members stays an attack.
+    ("On 4 May, in Culiacan, armed men shot dead an alleged drug dealer outside his home. 1 fatality.", CLASH, 1),
+    ("On 1 May, in Recife, a man was killed by two armed men on a motorbike. The victim had charges against him "
+     "for drug trafficking.", CLASH, 1),
+    ("On 1 May, in Recife, two people were shot dead by armed men. Locals say a gang dispute goes on in the area, "
+     "but the victims were not involved.", ATTACK, 1),
+    ("On 1 May, in Recife, a woman was beaten to death by gang members.", ATTACK, 1),
     # Figures go to the event they tell of; several incidents stay several; one told twice stays one.
     ("Gunmen killed 12 people in Bakassi on Friday, police said.\nThe attack on the village also left 8 injured.",
      ATTACK, 1),

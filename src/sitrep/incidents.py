@@ -369,7 +369,7 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
         sub = "Armed clash"  # "gunmen clashed with residents": one side is armed men, a battle
     if sub in ref["clash_weapons"] and told_clash:
         sub = "Armed clash"  # mortars and small arms fired both ways, grenades thrown in a gunfight: a clash
-    sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed)
+    sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed, wider)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
 
 
@@ -379,10 +379,12 @@ def _sum(weights: list[float], share: float) -> float:
 
 
 def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], victims: set[str],
-           told_clash: bool = False, harm: bool = False, armed: frozenset[int] = frozenset()) -> str:
+           told_clash: bool = False, harm: bool = False, armed: frozenset[int] = frozenset(),
+           beside: set[int] | None = None) -> str:
     """ACLED's distinctions the event words alone cannot make. A clash told as one ("clashed", "exchanged
     fire") stays a clash whoever was hurt in it; a battle told only by whom an attack hit, or by a capture, is an
-    attack on civilians when every victim is a civilian."""
+    attack on civilians when every victim is a civilian. `beside`: the event's sentences and their neighbours, where a
+    victim's record is told ("The victim had charges for drug trafficking")."""
     ref = table().refine
     family = ref["protest_family"]
     armed = set(ref["armed_victims"])
@@ -402,10 +404,59 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
         return "Peaceful protest"
     if sub == "Attack" and victims and victims <= armed and not _off_duty(parsed, sents, ref):
         return "Armed clash"
+    if sub == "Attack" and not victims and _armed_hit(parsed, sents, ref) and not _off_duty(parsed, sents, ref):
+        return "Armed clash"  # "killed 15 militants": whose dead the figures could not tell, the words do
+    if sub == "Attack" and victims <= {"civilians"} and _criminal_hit(parsed, beside or sents, ref):
+        return "Armed clash"  # a drug dealer shot dead by armed men: gangs at war (ACLED's armed clash)
     if sub in ("Armed clash", "Non-state actor overtakes territory") and victims and victims <= {"civilians"} \
             and not (sub == "Armed clash" and told_clash):
         return "Attack"
     return sub
+
+
+def _armed_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Were armed men the ones hit: the object or passive subject of a verb of harm named as militants, fighters,
+    soldiers ("killed 4 IS militants", "two fighters were shot", "left 3 insurgents dead")?"""
+    armed = frozenset(ref["armed_actors"]) - {"force", "forces"}
+    verbs = frozenset(ref["hit_verbs"])
+    for s in sents:
+        for t in parsed.sentence_tokens(s):
+            if t.pos == "VERB" and t.lemma in verbs:
+                if any(_names(parsed, o, armed) for o in _objects(parsed, t)) or _next_noun(parsed, t) in armed:
+                    return True
+    return False
+
+
+def _next_noun(parsed: Parsed, t: Token) -> str | None:
+    """The first noun after a verb across a count and names ("killed 4 IS militants": the tagger may read "IS" as a
+    verb and lose the object), within four words; None when a word of another kind comes first."""
+    for j in range(t.i + 1, min(t.i + 5, len(parsed.tokens))):
+        x = parsed.tokens[j]
+        if x.pos == "NOUN":
+            return x.lower
+        if not (x.pos in ("NUM", "PROPN", "DET", "ADJ") or x.text.isupper()):
+            return None
+    return None
+
+
+def _criminal_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Are the people hit said to be of the drug trade or a gang: a verb of harm's object named so ("shot an alleged
+    drug dealer"), or a sentence whose subject is the victim and that speaks of drugs or gangs without negation
+    ("The victim had charges for drug trafficking"; not "the victims were not involved")?"""
+    crime = frozenset(ref["criminal_victims"])
+    verbs = frozenset(ref["hit_verbs"])
+    nouns = frozenset(ref["victim_nouns"])
+    for s in sents:
+        toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
+        if not any(t.lemma in crime or t.lower in crime for t in toks):
+            continue
+        for t in toks:
+            if t.pos == "VERB" and t.lemma in verbs and any(_names(parsed, o, crime) for o in _objects(parsed, t)):
+                return True
+        if any(t.lemma in nouns and t.dep in ("nsubj", "nsubjpass") for t in toks) \
+                and not any(t.dep == "neg" for t in toks):
+            return True
+    return False
 
 
 def _authority_force(parsed: Parsed, sents: set[int], ref: dict) -> bool:
