@@ -152,6 +152,10 @@ CASES = [
     ("On 1 May, in Recife, two people were shot dead by armed men. Locals say a gang dispute goes on in the area, "
      "but the victims were not involved.", ATTACK, 1),
     ("On 1 May, in Recife, a woman was beaten to death by gang members.", ATTACK, 1),
+    # Victims as ACLED sees them: an off-duty soldier and a suspect killed in a police raid are civilians.
+    ("On 3 May, militants shot and killed a soldier (off-duty) in Baidoa town as he walked home.", ATTACK, 1),
+    ("On 6 May, a drug suspect was killed during a police raid in Barangay Lahug, Cebu City.", ATTACK, 1),
+    ("On 6 May, police killed two suspected militants during a raid in Sopore.", CLASH, 1),
     # Figures go to the event they tell of; several incidents stay several; one told twice stays one.
     ("Gunmen killed 12 people in Bakassi on Friday, police said.\nThe attack on the village also left 8 injured.",
      ATTACK, 1),

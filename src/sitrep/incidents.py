@@ -402,7 +402,8 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
         if _any(words, ref["intervention"]):
             return "Protest with intervention"
         return "Peaceful protest"
-    if sub == "Attack" and victims and victims <= armed and not _off_duty(parsed, sents, ref):
+    victims = _as_acled(parsed, sents, ref, victims)
+    if sub == "Attack" and victims and victims <= armed:
         return "Armed clash"
     if sub == "Attack" and not victims and _armed_hit(parsed, sents, ref) and not _off_duty(parsed, sents, ref):
         return "Armed clash"  # "killed 15 militants": whose dead the figures could not tell, the words do
@@ -412,6 +413,29 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
             and not (sub == "Armed clash" and told_clash):
         return "Attack"
     return sub
+
+
+def _as_acled(parsed: Parsed, sents: set[int], ref: dict, victims: set[str]) -> set[str]:
+    """The victims as ACLED sees them: soldiers or officers off duty or retired are civilians ("killed an off-duty
+    soldier"); suspects hit in a raid are no armed side unless called armed ("a drug suspect was killed during a
+    police raid"), so the figures' "militants" for them are civilians."""
+    out = set(victims)
+    if out & {"security_forces", "mixed"} and _off_duty(parsed, sents, ref):
+        out = (out - {"security_forces", "mixed"}) | {"civilians"}
+    if "militants" in out and _suspects_hit(parsed, sents, ref):
+        out = (out - {"militants"}) | {"civilians"}
+    return out
+
+
+def _suspects_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Are the people hit named only as suspects ("a drug suspect was killed", "police shot two suspects"), not
+    armed ones and not militants ("suspected militants" are militants)?"""
+    nouns = frozenset(ref["suspects"])
+    armed = frozenset(ref["armed_actors"])
+    verbs = frozenset(ref["hit_verbs"])
+    hit = [o for s in sents for t in parsed.sentence_tokens(s) if t.pos == "VERB" and t.lemma in verbs
+           for o in _objects(parsed, t)]
+    return any(o.lemma in nouns for o in hit) and not any(_armed(parsed, o) or _names(parsed, o, armed) for o in hit)
 
 
 def _armed_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
