@@ -156,6 +156,11 @@ CASES = [
     ("On 3 May, militants shot and killed a soldier (off-duty) in Baidoa town as he walked home.", ATTACK, 1),
     ("On 6 May, a drug suspect was killed during a police raid in Barangay Lahug, Cebu City.", ATTACK, 1),
     ("On 6 May, police killed two suspected militants during a raid in Sopore.", CLASH, 1),
+    # Sides that are only groups of people, fighting over a dispute: a riot; tribesmen are an armed side.
+    ("On 2 May, two rival groups clashed with sharp weapons over a land dispute in a village of Rangpur. Two people "
+     "were killed.", MOB, 1),
+    ("On 2 May, two factions of the ruling party clashed in Raipura over political rivalry, injuring five.", MOB, 1),
+    ("On 2 May, tribesmen clashed in Lawdar district over a vengeance dispute, leaving one dead.", CLASH, 1),
     # Figures go to the event they tell of; several incidents stay several; one told twice stays one.
     ("Gunmen killed 12 people in Bakassi on Friday, police said.\nThe attack on the village also left 8 injured.",
      ATTACK, 1),

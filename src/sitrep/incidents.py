@@ -387,7 +387,7 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
     victim's record is told ("The victim had charges for drug trafficking")."""
     ref = table().refine
     family = ref["protest_family"]
-    armed = set(ref["armed_victims"])
+    armed_victims = set(ref["armed_victims"])
     if sub == "Armed clash" and not any(scores.get(k, 0.0) >= table().strong for k in ref["weapons"]) \
             and _unorganised(parsed, sents, ref, armed):
         # Supporters, clans, villagers or traders who clash: rioters, not armed organisations (ACLED's riots).
@@ -403,7 +403,7 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
             return "Protest with intervention"
         return "Peaceful protest"
     victims = _as_acled(parsed, sents, ref, victims)
-    if sub == "Attack" and victims and victims <= armed:
+    if sub == "Attack" and victims and victims <= armed_victims:
         return "Armed clash"
     if sub == "Attack" and not victims and _armed_hit(parsed, sents, ref) and not _off_duty(parsed, sents, ref):
         return "Armed clash"  # "killed 15 militants": whose dead the figures could not tell, the words do
