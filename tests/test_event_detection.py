@@ -161,6 +161,10 @@ CASES = [
      "were killed.", MOB, 1),
     ("On 2 May, two factions of the ruling party clashed in Raipura over political rivalry, injuring five.", MOB, 1),
     ("On 2 May, tribesmen clashed in Lawdar district over a vengeance dispute, leaving one dead.", CLASH, 1),
+    # What the violence went for: a raid on organised crime is a battle, whoever died in it.
+    ("At least 12 people were killed in a police raid targeting organised crime groups in the favelas of Rio on "
+     "Thursday, police said.", CLASH, 1),
+    ("At least 12 people were killed in a police raid on homes in a village near Rio on Thursday.", ATTACK, 1),
     # Figures go to the event they tell of; several incidents stay several; one told twice stays one.
     ("Gunmen killed 12 people in Bakassi on Friday, police said.\nThe attack on the village also left 8 injured.",
      ATTACK, 1),

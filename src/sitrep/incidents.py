@@ -407,6 +407,8 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
         return "Armed clash"
     if sub == "Attack" and not victims and _armed_hit(parsed, sents, ref) and not _off_duty(parsed, sents, ref):
         return "Armed clash"  # "killed 15 militants": whose dead the figures could not tell, the words do
+    if sub == "Attack" and victims <= {"civilians"} and _armed_target(parsed, sents, ref):
+        return "Armed clash"  # a raid on gangs, an attack on police stations: armed sides fought, whoever died
     if sub == "Attack" and victims <= {"civilians"} and _criminal_hit(parsed, beside or sents, ref):
         return "Armed clash"  # a drug dealer shot dead by armed men: gangs at war (ACLED's armed clash)
     if sub in ("Armed clash", "Non-state actor overtakes territory") and victims and victims <= {"civilians"} \
@@ -436,6 +438,23 @@ def _suspects_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
     hit = [o for s in sents for t in parsed.sentence_tokens(s) if t.pos == "VERB" and t.lemma in verbs
            for o in _objects(parsed, t)]
     return any(o.lemma in nouns for o in hit) and not any(_armed(parsed, o) or _names(parsed, o, armed) for o in hit)
+
+
+def _armed_target(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Was an armed side what the violence went for: the object of an attack, raid or storming, or of what a raid
+    or operation targeted, named as armed men, police or organised crime ("gunmen attacked police stations", "a
+    police raid targeting organised crime groups")?"""
+    verbs = frozenset(ref["target_verbs"])
+    nouns = frozenset(ref["target_nouns"])
+    armed = frozenset(ref["armed_targets"])
+    for s in sents:
+        for t in parsed.sentence_tokens(s):
+            if t.pos == "VERB" and t.lemma in verbs:
+                if t.lemma == "target" and not (t.dep == "acl" and parsed.tokens[t.head].lemma in nouns):
+                    continue  # "targeting" says what a raid went for; alone, of a bomb, it may be anyone
+                if any(_names(parsed, o, armed) for o in _objects(parsed, t) if o.dep in _ARGUMENT_DEPS):
+                    return True
+    return False
 
 
 def _armed_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
