@@ -241,7 +241,7 @@ def test_one_vocabulary_for_speech_verbs_and_attack_nouns():
 
     vocab = lexicon.load("vocabulary")
     speech = set(vocab["speech"]["verbs"])
-    assert speech <= attribution.SPEECH and speech <= actors.SPEECH and speech <= grouping._SPEECH
+    assert speech <= attribution.SPEECH and speech <= actors.SPEECH and speech <= grouping._speech()
     assert dates.SPEECH_LEMMAS == speech
     assert attribution.SPEECH - speech == set(vocab["speech"]["of_figures"])
     nouns = set(vocab["attack"]["nouns"])
