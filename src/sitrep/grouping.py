@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, timedelta
 
 from sitrep import lexicon
@@ -22,12 +23,21 @@ _CTX = lexicon.load("context")
 OPENERS = lexicon.Phrases(_CTX["new_event"]["openers"])
 OPENERS_WITH_EVENT = lexicon.Phrases(_CTX["new_event"]["openers_with_event"])
 ANYWHERE = set(_CTX["new_event"]["anywhere"])
-_SPEECH = set(lexicon.load("vocabulary")["speech"]["verbs"]) | set(lexicon.load("vocabulary")["speech"]["forms"])
 INCIDENT_WORDS = set(_CTX["incident"]["words"])
 ATTACK_VERBS = set(_CTX["incident"]["verbs"])
 FLIGHT_VERBS = set(_CTX["incident"]["flight"])
 _COMES_AFTER = set(_CTX["new_event"]["comes_after"])
 _TELLS_INCIDENT = ATTACK_NOUNS | INCIDENT_WORDS | ATTACK_VERBS
+
+
+@cache
+def _speech() -> frozenset[str]:
+    """The shared speech verbs and their forms (data/vocabulary.toml), read when the pipeline first asks, not at
+    import: a time hanging on one dates a statement, not the event."""
+    speech = lexicon.load("vocabulary")["speech"]
+    return frozenset(speech["verbs"]) | frozenset(speech["forms"])
+
+
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
 _OFFSET = re.compile(r"\b(minutes?|hours?|seconds?)\b.*\b(later|earlier|after|before)\b|^\d+ (minutes?|hours?)$", re.I)
 _TIME_OF_DAY = re.compile(
@@ -244,7 +254,7 @@ def event_time_words(parsed: Parsed, s: int) -> list[str]:
         head = parsed.tokens[root.head]
         if head.lower in ("on", "in", "at", "since", "during", "by") and head.head != head.i:
             head = parsed.tokens[head.head]
-        if head.lemma in _SPEECH or head.lower in _SPEECH:
+        if head.lemma in _speech() or head.lower in _speech():
             continue
         out.append(e.text)
     return out

@@ -369,7 +369,7 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
         sub = "Armed clash"  # "gunmen clashed with residents": one side is armed men, a battle
     if sub in ref["clash_weapons"] and told_clash:
         sub = "Armed clash"  # mortars and small arms fired both ways, grenades thrown in a gunfight: a clash
-    sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed)
+    sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed, wider)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
 
 
@@ -379,13 +379,15 @@ def _sum(weights: list[float], share: float) -> float:
 
 
 def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], victims: set[str],
-           told_clash: bool = False, harm: bool = False, armed: frozenset[int] = frozenset()) -> str:
+           told_clash: bool = False, harm: bool = False, armed: frozenset[int] = frozenset(),
+           beside: set[int] | None = None) -> str:
     """ACLED's distinctions the event words alone cannot make. A clash told as one ("clashed", "exchanged
     fire") stays a clash whoever was hurt in it; a battle told only by whom an attack hit, or by a capture, is an
-    attack on civilians when every victim is a civilian."""
+    attack on civilians when every victim is a civilian. `beside`: the event's sentences and their neighbours, where a
+    victim's record is told ("The victim had charges for drug trafficking")."""
     ref = table().refine
     family = ref["protest_family"]
-    armed = set(ref["armed_victims"])
+    armed_victims = set(ref["armed_victims"])
     if sub == "Armed clash" and not any(scores.get(k, 0.0) >= table().strong for k in ref["weapons"]) \
             and _unorganised(parsed, sents, ref, armed):
         # Supporters, clans, villagers or traders who clash: rioters, not armed organisations (ACLED's riots).
@@ -400,12 +402,104 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
         if _any(words, ref["intervention"]):
             return "Protest with intervention"
         return "Peaceful protest"
-    if sub == "Attack" and victims and victims <= armed and not _off_duty(parsed, sents, ref):
+    victims = _as_acled(parsed, sents, ref, victims)
+    if sub == "Attack" and victims and victims <= armed_victims:
         return "Armed clash"
+    if sub == "Attack" and not victims and _armed_hit(parsed, sents, ref) and not _off_duty(parsed, sents, ref):
+        return "Armed clash"  # "killed 15 militants": whose dead the figures could not tell, the words do
+    if sub == "Attack" and victims <= {"civilians"} and _armed_target(parsed, sents, ref):
+        return "Armed clash"  # a raid on gangs, an attack on police stations: armed sides fought, whoever died
+    if sub == "Attack" and victims <= {"civilians"} and _criminal_hit(parsed, beside or sents, ref):
+        return "Armed clash"  # a drug dealer shot dead by armed men: gangs at war (ACLED's armed clash)
     if sub in ("Armed clash", "Non-state actor overtakes territory") and victims and victims <= {"civilians"} \
             and not (sub == "Armed clash" and told_clash):
         return "Attack"
     return sub
+
+
+def _as_acled(parsed: Parsed, sents: set[int], ref: dict, victims: set[str]) -> set[str]:
+    """The victims as ACLED sees them: soldiers or officers off duty or retired are civilians ("killed an off-duty
+    soldier"); suspects hit in a raid are no armed side unless called armed ("a drug suspect was killed during a
+    police raid"), so the figures' "militants" for them are civilians."""
+    out = set(victims)
+    if out & {"security_forces", "mixed"} and _off_duty(parsed, sents, ref):
+        out = (out - {"security_forces", "mixed"}) | {"civilians"}
+    if "militants" in out and _suspects_hit(parsed, sents, ref):
+        out = (out - {"militants"}) | {"civilians"}
+    return out
+
+
+def _suspects_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Are the people hit named only as suspects ("a drug suspect was killed", "police shot two suspects"), not
+    armed ones and not militants ("suspected militants" are militants)?"""
+    nouns = frozenset(ref["suspects"])
+    armed = frozenset(ref["armed_actors"])
+    verbs = frozenset(ref["hit_verbs"])
+    hit = [o for s in sents for t in parsed.sentence_tokens(s) if t.pos == "VERB" and t.lemma in verbs
+           for o in _objects(parsed, t)]
+    return any(o.lemma in nouns for o in hit) and not any(_armed(parsed, o) or _names(parsed, o, armed) for o in hit)
+
+
+def _armed_target(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Was an armed side what the violence went for: the object of an attack, raid or storming, or of what a raid
+    or operation targeted, named as armed men, police or organised crime ("gunmen attacked police stations", "a
+    police raid targeting organised crime groups")?"""
+    verbs = frozenset(ref["target_verbs"])
+    nouns = frozenset(ref["target_nouns"])
+    armed = frozenset(ref["armed_targets"])
+    for s in sents:
+        for t in parsed.sentence_tokens(s):
+            if t.pos == "VERB" and t.lemma in verbs:
+                if t.lemma == "target" and not (t.dep == "acl" and parsed.tokens[t.head].lemma in nouns):
+                    continue  # "targeting" says what a raid went for; alone, of a bomb, it may be anyone
+                if any(_names(parsed, o, armed) for o in _objects(parsed, t) if o.dep in _ARGUMENT_DEPS):
+                    return True
+    return False
+
+
+def _armed_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Were armed men the ones hit: the object or passive subject of a verb of harm named as militants, fighters,
+    soldiers ("killed 4 IS militants", "two fighters were shot", "left 3 insurgents dead")?"""
+    armed = frozenset(ref["armed_actors"]) - {"force", "forces"}
+    verbs = frozenset(ref["hit_verbs"])
+    for s in sents:
+        for t in parsed.sentence_tokens(s):
+            if t.pos == "VERB" and t.lemma in verbs:
+                if any(_names(parsed, o, armed) for o in _objects(parsed, t)) or _next_noun(parsed, t) in armed:
+                    return True
+    return False
+
+
+def _next_noun(parsed: Parsed, t: Token) -> str | None:
+    """The first noun after a verb across a count and names ("killed 4 IS militants": the tagger may read "IS" as a
+    verb and lose the object), within four words; None when a word of another kind comes first."""
+    for j in range(t.i + 1, min(t.i + 5, len(parsed.tokens))):
+        x = parsed.tokens[j]
+        if x.pos == "NOUN":
+            return x.lower
+        if not (x.pos in ("NUM", "PROPN", "DET", "ADJ") or x.text.isupper()):
+            return None
+    return None
+
+
+def _criminal_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
+    """Are the people hit said to be of the drug trade or a gang: a verb of harm's object named so ("shot an alleged
+    drug dealer"), or a sentence whose subject is the victim and that speaks of drugs or gangs without negation
+    ("The victim had charges for drug trafficking"; not "the victims were not involved")?"""
+    crime = frozenset(ref["criminal_victims"])
+    verbs = frozenset(ref["hit_verbs"])
+    nouns = frozenset(ref["victim_nouns"])
+    for s in sents:
+        toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
+        if not any(t.lemma in crime or t.lower in crime for t in toks):
+            continue
+        for t in toks:
+            if t.pos == "VERB" and t.lemma in verbs and any(_names(parsed, o, crime) for o in _objects(parsed, t)):
+                return True
+        if any(t.lemma in nouns and t.dep in ("nsubj", "nsubjpass") for t in toks) \
+                and not any(t.dep == "neg" for t in toks):
+            return True
+    return False
 
 
 def _authority_force(parsed: Parsed, sents: set[int], ref: dict) -> bool:
