@@ -361,6 +361,23 @@ def _absorb(host: ReportEvent, e: ReportEvent) -> None:
     host.prepare()
 
 
+def components(n: int, pairs: list[tuple[int, int]]) -> list[int]:
+    """The connected component of each of n items linked by `pairs`, named by its smallest item (union-find)."""
+    parent = list(range(n))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for x, y in pairs:
+        rx, ry = root(x), root(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+    return [root(k) for k in range(n)]
+
+
 # ---------------------------------------------------------------- clustering
 def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
     """Complete-linkage clusters, strongest pairs first. Deterministic for the same input.
@@ -446,23 +463,12 @@ def _pairs(events: list[ReportEvent]) -> tuple[list[tuple[bool, float, int, int]
                 # have found each other: a recall never takes the place of its report's own event
                 pairs.append(("background" in (a.kind, b.kind), -s, x, y))
     # Components of the pairs: a conflict matters only inside one.
-    comp = list(range(len(events)))
-
-    def root(k: int) -> int:
-        while comp[k] != k:
-            comp[k] = comp[comp[k]]
-            k = comp[k]
-        return k
-
-    for *_, x, y in pairs:
-        rx, ry = root(x), root(y)
-        if rx != ry:
-            comp[max(rx, ry)] = min(rx, ry)
+    comp = components(len(events), [(x, y) for *_, x, y in pairs])
     linked = np.full(len(events), -1, np.int64)
     for *_, x, y in pairs:
         linked[x] = linked[y] = 0
     for k in np.flatnonzero(linked == 0).tolist():
-        linked[k] = root(k)
+        linked[k] = comp[k]
     conflicts: dict[int, set[int]] = {}
 
     def conflict(x: int, y: int) -> None:

@@ -108,23 +108,12 @@ def _wider(w: tuple[date, date] | None) -> tuple[date, date] | None:
 
 def _affected(hs: list, seeds: set[str]) -> list:
     """The heads (in their order) of the connected sets of may-be-one-event pairs that hold a seed."""
-    from sitrep.merge import _pairs
+    from sitrep.merge import _pairs, components
 
     pairs, _ = _pairs(hs)
-    parent = list(range(len(hs)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for *_, x, y in pairs:
-        rx, ry = root(x), root(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-    hit = {root(k) for k, h in enumerate(hs) if any(x.event_id in seeds for x in (h, *h.folded))}
-    return [h for k, h in enumerate(hs) if root(k) in hit]
+    comp = components(len(hs), [(x, y) for *_, x, y in pairs])
+    hit = {comp[k] for k, h in enumerate(hs) if any(x.event_id in seeds for x in (h, *h.folded))}
+    return [h for k, h in enumerate(hs) if comp[k] in hit]
 
 
 def _region_events(con, region: Region) -> list[str]:
