@@ -280,9 +280,10 @@ def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
             if not other.headline or other.headline <= fig.headline:
                 continue
             score, reasons = part_score(groups[k], groups[j], fig.victims, other.victims, cues)
-            verdict = "a part" if is_part(score, cues) else "not a part"
+            part = is_part(score, cues)
+            verdict = "a part" if part else "not a part"
             fig.reasons.append(f"{verdict} of the count of {other.headline} (score {score:+g}: {'; '.join(reasons)})")
-            if is_part(score, cues):
+            if part:
                 fig.superseded = True
                 break
 
