@@ -312,10 +312,6 @@ def _line_breaks(doc):
     return doc
 
 
-def to_parsed(doc) -> Parsed:
-    return join_parsed(doc.text, [(0, doc)])
-
-
 def join_parsed(text: str, docs: list[tuple[int, object]]) -> Parsed:
     """One `Parsed` of `text` from the docs of its consecutive parts, each with its start in `text`: token
     indices, heads and character offsets shifted to the whole text."""
