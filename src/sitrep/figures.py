@@ -180,7 +180,6 @@ def explain(parsed: Parsed) -> list[Explanation]:
                 why.append(f"taken into '{m.span.text_of(parsed.text)}'")
             if m is not None:
                 seen.add(id(m))
-            if m is not None:
                 why += _flags(m)
             elif why and why[-1].startswith(CATEGORY_ORDER):
                 why.append("taken into another figure (a companion, a sum)")
