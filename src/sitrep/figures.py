@@ -900,8 +900,7 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
             more = _companions(parsed, v, arg, cats[0][0], found, absorbed, reasons)
             numbered = more - sum(1 for r in reasons[said:] if r.endswith(": one more"))  # "and 15 others"
             value += more
-        a = min([arg.i] + [c.i for c in kids if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
-        span = Span(parsed.tokens[a].idx, arg.end)
+        span = Span(parsed.tokens[_victim_start(parsed, arg)].idx, arg.end)
         made = False
         for cat, anchor in cats:
             m = Mention(cat, value, value, "zero" if zero else "exact", span, s, anchor.i, arg.i,
@@ -938,15 +937,20 @@ def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mentio
                 value = _singular_victim(parsed, arg, "killed", reasons)
                 if value is None or _hypothetical(parsed, t):
                     continue
-                a = min([arg.i] + [c.i for c in parsed.children(arg.i)
-                                   if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
-                m = Mention("killed", value, value, "exact", Span(parsed.tokens[a].idx, arg.end), s, t.i, arg.i,
+                span = Span(parsed.tokens[_victim_start(parsed, arg)].idx, arg.end)
+                m = Mention("killed", value, value, "exact", span, s, t.i, arg.i,
                             victims=_victims(parsed, arg), reasons=reasons, implicit=True)
                 _context_flags(parsed, m, t, arg)
                 if not m.aggregate:
                     out.append(m)
                     taken.add(arg.i)
     return out
+
+
+def _victim_start(parsed: Parsed, arg: Token) -> int:
+    """The first token of a victim told without a number, with its determiner and modifiers ("the village chief")."""
+    return min([arg.i] + [c.i for c in parsed.children(arg.i)
+                          if c.dep in ("det", "poss", "amod", "compound") and c.i < arg.i])
 
 
 def _lost_singular_subject(parsed: Parsed, v: Token, category: str, found: list[Mention]) -> Token | None:
