@@ -749,8 +749,7 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
     words = [t.lower for t in clause]
     m.aggregate = _is_aggregate(parsed, clause, words, verb)
     m.incidents = any(t.lower in TOLD_APART and parsed.tokens[t.head].lower in ATTACK_NOUNS for t in clause)
-    kids = parsed.children(verb.i)
-    m.perfect = any(c.dep == "aux" and c.lemma == "have" and c.tag in ("VBP", "VBZ") for c in kids)
+    m.perfect = _present_perfect(parsed, verb)
     sent_words = [t.lower for t in parsed.sentence_tokens(m.sent)]
     m.superseded_cue = _superseded(parsed, verb, sent_words)
     m.revision_cue = REVISION.search(sent_words)
@@ -764,6 +763,11 @@ def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) ->
                       if e.label in ("DATE", "TIME") and
                       any(e.start <= t.i < e.end for t in clause) and not e.start <= m.nominal < e.end
                       and not (e.start <= parsed.tokens[m.nominal].i < e.end)]
+
+
+def _present_perfect(parsed: Parsed, verb: Token) -> bool:
+    """"have been killed": the verb has a present "have" auxiliary."""
+    return any(c.dep == "aux" and c.lemma == "have" and c.tag in ("VBP", "VBZ") for c in parsed.children(verb.i))
 
 
 def _told_as_total(parsed: Parsed, clause: list[Token], near: set[int]) -> bool:
@@ -799,7 +803,7 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
         if in_superlative(parsed, clause[k]):
             continue  # "..., the deadliest day of the conflict": a comparison, not a tally
         return True
-    perfect = any(c.dep == "aux" and c.lemma == "have" and c.tag in ("VBP", "VBZ") for c in parsed.children(verb.i))
+    perfect = _present_perfect(parsed, verb)
     for t in clause:
         head = parsed.tokens[t.head]
         if t.lower in MANY_INCIDENTS and head.lower in ATTACK_NOUNS and head.tag == "NNS" \
