@@ -543,7 +543,7 @@ def reconcile_category(events: list[ReportEvent], category: str, victims: str | 
         if not figs:
             continue
         when = e.published or date.min
-        f = _report_figure(e, category, victims, figs)
+        f = _report_figure(figs, category, victims)
         if f is None:
             continue
         key = _source_key(f.source) or f"report:{e.event_id}"
@@ -570,12 +570,9 @@ def _by_category(e: ReportEvent) -> dict[str, list[ReportFigure]]:
     return out
 
 
-def _report_figure(e: ReportEvent, category: str, victims: str | None,
-                   figs: list[ReportFigure] | None = None) -> ReportFigure | None:
+def _report_figure(figs: list[ReportFigure], category: str, victims: str | None) -> ReportFigure | None:
     """One report's figure of a category: its counts by side added up ("170 Afghans and 13 US service members").
-    `figs`: the event's figures of that category with a number, when the caller has them."""
-    if figs is None:
-        figs = _by_category(e).get(category, [])
+    `figs`: the report event's figures of that category with a number (_by_category)."""
     if victims is not None:
         figs = [f for f in figs if f.victims == victims]
     if not figs:
