@@ -152,22 +152,23 @@ def _region_events(con, region: Region) -> list[str]:
 
 
 def _linked(con, event_ids: set[str]) -> set[str]:
-    import pyarrow as pa
-
-    con.register("_sitrep_ids", pa.table({"event_id": pa.array(sorted(event_ids), pa.string())}))
-    try:
-        return {r[0] for r in con.execute(
-            "SELECT DISTINCT merged_id FROM merge_links WHERE event_id IN (SELECT event_id FROM _sitrep_ids)").fetchall()}
-    finally:
-        con.unregister("_sitrep_ids")
+    """The merged events that link any of `event_ids`."""
+    return _select(con, "SELECT DISTINCT merged_id FROM merge_links WHERE event_id IN (SELECT id FROM _sitrep_ids)",
+                   sorted(event_ids))
 
 
 def _members(con, merged_ids: list[str]) -> set[str]:
+    """The report events the merged events `merged_ids` link."""
+    return _select(con, "SELECT event_id FROM merge_links WHERE merged_id IN (SELECT id FROM _sitrep_ids)",
+                   merged_ids)
+
+
+def _select(con, sql: str, ids: list[str]) -> set[str]:
+    """The first column of `sql`, run with `ids` registered as the table _sitrep_ids (one column, id)."""
     import pyarrow as pa
 
-    con.register("_sitrep_ids", pa.table({"merged_id": pa.array(merged_ids, pa.string())}))
+    con.register("_sitrep_ids", pa.table({"id": pa.array(ids, pa.string())}))
     try:
-        return {r[0] for r in con.execute(
-            "SELECT event_id FROM merge_links WHERE merged_id IN (SELECT merged_id FROM _sitrep_ids)").fetchall()}
+        return {r[0] for r in con.execute(sql).fetchall()}
     finally:
         con.unregister("_sitrep_ids")
