@@ -45,6 +45,11 @@ class Region:
                 merged.append((lo, hi))
         self.days[country] = merged
 
+    def add_events(self, events: list, chain_days: int) -> None:
+        """Add the window of each of `events` (prepared here)."""
+        for e in events:
+            self.add(e.country or "", window(e.prepare(), chain_days))
+
 
 def window(e, chain_days: int) -> tuple[date, date] | None:
     """The days whose events e is compared with (None: its whole country, when it has no date at all)."""
@@ -72,8 +77,7 @@ def remerge(store) -> int | None:
     if len(seeds) > SHARE * total:
         return None
     region = Region()
-    for e in report_events(con, sorted(seeds)):
-        region.add(e.country or "", window(e.prepare(), CHAIN_DAYS))
+    region.add_events(report_events(con, sorted(seeds)), CHAIN_DAYS)
     while True:
         read = _region_events(con, region)
         if len(read) > READ_SHARE * total:
@@ -92,8 +96,7 @@ def remerge(store) -> int | None:
         extra = _members(con, replaced) - ids
         if extra:
             seeds |= extra
-            for e in report_events(con, sorted(extra)):
-                region.add(e.country or "", window(e.prepare(), CHAIN_DAYS))
+            region.add_events(report_events(con, sorted(extra)), CHAIN_DAYS)
             grew = True
         if not grew:
             break
