@@ -462,13 +462,9 @@ def _pairs(events: list[ReportEvent]) -> tuple[list[tuple[bool, float, int, int]
                 # two recalls of an event join only through a report of it, and after the reports of events
                 # have found each other: a recall never takes the place of its report's own event
                 pairs.append(("background" in (a.kind, b.kind), -s, x, y))
-    # Components of the pairs: a conflict matters only inside one.
-    comp = components(len(events), [(x, y) for *_, x, y in pairs])
-    linked = np.full(len(events), -1, np.int64)
-    for *_, x, y in pairs:
-        linked[x] = linked[y] = 0
-    for k in np.flatnonzero(linked == 0).tolist():
-        linked[k] = comp[k]
+    # Components of the pairs: a conflict matters only inside one (two different events share a component only
+    # when the pairs link them: an event in no pair is alone in its own).
+    comp = np.asarray(components(len(events), [(x, y) for *_, x, y in pairs]), np.int64)
     conflicts: dict[int, set[int]] = {}
 
     def conflict(x: int, y: int) -> None:
@@ -476,11 +472,11 @@ def _pairs(events: list[ReportEvent]) -> tuple[list[tuple[bool, float, int, int]
         conflicts.setdefault(y, set()).add(x)
 
     for x, y in refused:
-        if linked[x] >= 0 and linked[x] == linked[y]:
+        if comp[x] == comp[y]:
             conflict(x, y)
     if pairs:
         for i, j in window_pairs(f, CHAIN_DAYS):
-            same = (linked[i] >= 0) & (linked[i] == linked[j])
+            same = comp[i] == comp[j]
             i, j = i[same], j[same]
             out = ruled_out(f, i, j, 1, CHAIN_DAYS, NEAR_KM, FAR_KM)
             for x, y in zip(i[out].tolist(), j[out].tolist()):
