@@ -462,13 +462,9 @@ def _pairs(events: list[ReportEvent]) -> tuple[list[tuple[bool, float, int, int]
                 # two recalls of an event join only through a report of it, and after the reports of events
                 # have found each other: a recall never takes the place of its report's own event
                 pairs.append(("background" in (a.kind, b.kind), -s, x, y))
-    # Components of the pairs: a conflict matters only inside one.
-    comp = components(len(events), [(x, y) for *_, x, y in pairs])
-    linked = np.full(len(events), -1, np.int64)
-    for *_, x, y in pairs:
-        linked[x] = linked[y] = 0
-    for k in np.flatnonzero(linked == 0).tolist():
-        linked[k] = comp[k]
+    # Components of the pairs: a conflict matters only inside one (two different events share a component only
+    # when the pairs link them: an event in no pair is alone in its own).
+    comp = np.asarray(components(len(events), [(x, y) for *_, x, y in pairs]), np.int64)
     conflicts: dict[int, set[int]] = {}
 
     def conflict(x: int, y: int) -> None:
@@ -476,11 +472,11 @@ def _pairs(events: list[ReportEvent]) -> tuple[list[tuple[bool, float, int, int]
         conflicts.setdefault(y, set()).add(x)
 
     for x, y in refused:
-        if linked[x] >= 0 and linked[x] == linked[y]:
+        if comp[x] == comp[y]:
             conflict(x, y)
     if pairs:
         for i, j in window_pairs(f, CHAIN_DAYS):
-            same = (linked[i] >= 0) & (linked[i] == linked[j])
+            same = comp[i] == comp[j]
             i, j = i[same], j[same]
             out = ruled_out(f, i, j, 1, CHAIN_DAYS, NEAR_KM, FAR_KM)
             for x, y in zip(i[out].tolist(), j[out].tolist()):
@@ -543,7 +539,7 @@ def reconcile_category(events: list[ReportEvent], category: str, victims: str | 
         if not figs:
             continue
         when = e.published or date.min
-        f = _report_figure(e, category, victims, figs)
+        f = _report_figure(figs, category, victims)
         if f is None:
             continue
         key = _source_key(f.source) or f"report:{e.event_id}"
@@ -570,12 +566,9 @@ def _by_category(e: ReportEvent) -> dict[str, list[ReportFigure]]:
     return out
 
 
-def _report_figure(e: ReportEvent, category: str, victims: str | None,
-                   figs: list[ReportFigure] | None = None) -> ReportFigure | None:
+def _report_figure(figs: list[ReportFigure], category: str, victims: str | None) -> ReportFigure | None:
     """One report's figure of a category: its counts by side added up ("170 Afghans and 13 US service members").
-    `figs`: the event's figures of that category with a number, when the caller has them."""
-    if figs is None:
-        figs = _by_category(e).get(category, [])
+    `figs`: the report event's figures of that category with a number (_by_category)."""
     if victims is not None:
         figs = [f for f in figs if f.victims == victims]
     if not figs:

@@ -29,6 +29,7 @@ class Features:
         admins: dict[str, int] = {}
         self.country = np.empty(n, np.int32)
         self.article = np.empty(n, np.int32)
+        self.has_country = np.zeros(n, bool)
         self.admin1 = np.full(n, -1, np.int32)
         self.spanned = np.zeros(n, bool)
         self.start = np.zeros(n, np.int64)
@@ -45,6 +46,7 @@ class Features:
                 self.compatible[x, y] = gx == gy or (gx, gy) in compatible or (gy, gx) in compatible
         for k, e in enumerate(events):
             self.country[k] = countries.setdefault(e.country or "", len(countries))
+            self.has_country[k] = bool(e.country)
             self.article[k] = articles.setdefault(e.article_id, len(articles))
             if e.admin1_code:
                 self.admin1[k] = admins.setdefault(e.admin1_code, len(admins))
@@ -56,7 +58,6 @@ class Features:
                 self.precise[k] = True
                 self.lat[k], self.lon[k] = e.lat, e.lon
             self.group[k] = groups.index(type_groups.get(e.event_type, "other"))
-        self.has_country = np.array([bool(e.country) for e in events], bool)
 
 
 def window_pairs(f: Features, chain_days: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:

@@ -45,6 +45,11 @@ class Region:
                 merged.append((lo, hi))
         self.days[country] = merged
 
+    def add_events(self, events: list, chain_days: int) -> None:
+        """Add the window of each of `events` (prepared here)."""
+        for e in events:
+            self.add(e.country or "", window(e.prepare(), chain_days))
+
 
 def window(e, chain_days: int) -> tuple[date, date] | None:
     """The days whose events e is compared with (None: its whole country, when it has no date at all)."""
@@ -72,8 +77,7 @@ def remerge(store) -> int | None:
     if len(seeds) > SHARE * total:
         return None
     region = Region()
-    for e in report_events(con, sorted(seeds)):
-        region.add(e.country or "", window(e.prepare(), CHAIN_DAYS))
+    region.add_events(report_events(con, sorted(seeds)), CHAIN_DAYS)
     while True:
         read = _region_events(con, region)
         if len(read) > READ_SHARE * total:
@@ -92,8 +96,7 @@ def remerge(store) -> int | None:
         extra = _members(con, replaced) - ids
         if extra:
             seeds |= extra
-            for e in report_events(con, sorted(extra)):
-                region.add(e.country or "", window(e.prepare(), CHAIN_DAYS))
+            region.add_events(report_events(con, sorted(extra)), CHAIN_DAYS)
             grew = True
         if not grew:
             break
@@ -152,22 +155,23 @@ def _region_events(con, region: Region) -> list[str]:
 
 
 def _linked(con, event_ids: set[str]) -> set[str]:
-    import pyarrow as pa
-
-    con.register("_sitrep_ids", pa.table({"event_id": pa.array(sorted(event_ids), pa.string())}))
-    try:
-        return {r[0] for r in con.execute(
-            "SELECT DISTINCT merged_id FROM merge_links WHERE event_id IN (SELECT event_id FROM _sitrep_ids)").fetchall()}
-    finally:
-        con.unregister("_sitrep_ids")
+    """The merged events that link any of `event_ids`."""
+    return _select(con, "SELECT DISTINCT merged_id FROM merge_links WHERE event_id IN (SELECT id FROM _sitrep_ids)",
+                   sorted(event_ids))
 
 
 def _members(con, merged_ids: list[str]) -> set[str]:
+    """The report events the merged events `merged_ids` link."""
+    return _select(con, "SELECT event_id FROM merge_links WHERE merged_id IN (SELECT id FROM _sitrep_ids)",
+                   merged_ids)
+
+
+def _select(con, sql: str, ids: list[str]) -> set[str]:
+    """The first column of `sql`, run with `ids` registered as the table _sitrep_ids (one column, id)."""
     import pyarrow as pa
 
-    con.register("_sitrep_ids", pa.table({"merged_id": pa.array(merged_ids, pa.string())}))
+    con.register("_sitrep_ids", pa.table({"id": pa.array(ids, pa.string())}))
     try:
-        return {r[0] for r in con.execute(
-            "SELECT event_id FROM merge_links WHERE merged_id IN (SELECT merged_id FROM _sitrep_ids)").fetchall()}
+        return {r[0] for r in con.execute(sql).fetchall()}
     finally:
         con.unregister("_sitrep_ids")
