@@ -125,6 +125,8 @@ def _region_events(con, region: Region) -> list[str]:
     date of its own spans the week before its report's publication."""
     import pyarrow as pa
 
+    from sitrep.merge import UNDATED_DAYS
+
     rows = [(c, lo, hi) for c, spans in region.days.items() if c not in region.whole for lo, hi in spans]
     con.register("_sitrep_region", pa.table({
         "country": pa.array([r[0] for r in rows], pa.string()), "lo": pa.array([r[1] for r in rows], pa.date32()),
@@ -141,14 +143,15 @@ def _region_events(con, region: Region) -> list[str]:
                    FROM report_events e JOIN articles a USING (article_id)),
                spans AS (
                    SELECT article_id, country, coalesce(own_end, published, date_end) AS day_end,
-                          least(coalesce(own_start, coalesce(own_end, published, date_end) - 7),
-                                coalesce(own_end, published, date_end) - 7) AS day_start
+                          least(coalesce(own_start, coalesce(own_end, published, date_end) - $undated),
+                                coalesce(own_end, published, date_end) - $undated) AS day_start
                    FROM own),
                hit AS (
                    SELECT s.article_id FROM spans s JOIN _sitrep_region r USING (country)
                    WHERE s.day_end IS NULL OR (s.day_end >= r.lo AND s.day_start <= r.hi)
                    UNION SELECT s.article_id FROM spans s JOIN _sitrep_whole w USING (country))
-               SELECT event_id FROM report_events WHERE article_id IN (SELECT article_id FROM hit)""").fetchall()]
+               SELECT event_id FROM report_events WHERE article_id IN (SELECT article_id FROM hit)""",
+            {"undated": UNDATED_DAYS}).fetchall()]
     finally:
         con.unregister("_sitrep_region")
         con.unregister("_sitrep_whole")
