@@ -268,11 +268,10 @@ def event_detail(con, merged_id: str) -> dict[str, Any] | None:
 def merge_reasons(con, merged_id: str) -> list[dict[str, Any]]:
     """Why each report is in a merged event: the repeats of its own event folded in, and its pair with the report
     it fits best, test by test (sitrep.merge.explain)."""
-    from sitrep.merge import explain, fold
-    from sitrep.store.db import report_events
+    from sitrep.merge import explain
 
     ids = [r[0] for r in con.execute("SELECT event_id FROM merge_links WHERE merged_id = ?", [merged_id]).fetchall()]
-    events = fold([e.prepare() for e in report_events(con, ids)])
+    events = _folded(con, ids)
     out = []
     for e in sorted(events, key=lambda e: (e.published or date.min, e.article_id)):
         pairs = [(o, *explain(e, o)) for o in events if o.article_id != e.article_id]
@@ -286,15 +285,14 @@ def merge_reasons(con, merged_id: str) -> list[dict[str, Any]]:
 def explain_articles(con, article_a: str, article_b: str) -> list[dict[str, Any]]:
     """Why two reports' events were or were not merged: every pair of their events (each report's repeats folded
     first), with the merged events they are in, the score against the merge's threshold, and each test."""
-    from sitrep.merge import THRESHOLD, explain, fold
-    from sitrep.store.db import report_events
+    from sitrep.merge import THRESHOLD, explain
 
     ids = [r[0] for r in con.execute("SELECT event_id FROM report_events WHERE article_id IN (?, ?)",
                                      [article_a, article_b]).fetchall()]
     merged = dict(con.execute("SELECT event_id, merged_id FROM merge_links WHERE event_id IN "
                               "(SELECT event_id FROM report_events WHERE article_id IN (?, ?))",
                               [article_a, article_b]).fetchall())
-    events = fold([e.prepare() for e in report_events(con, ids)])
+    events = _folded(con, ids)
     out = []
     for a in (e for e in events if e.article_id == article_a):
         for b in (e for e in events if e.article_id == article_b):
@@ -304,6 +302,14 @@ def explain_articles(con, article_a: str, article_b: str) -> list[dict[str, Any]
                         "merged": merged.get(a.event_id) is not None and merged.get(a.event_id) == merged.get(b.event_id),
                         "score": score, "threshold": THRESHOLD, "tests": _tests(reasons)})
     return out
+
+
+def _folded(con, ids: list[str]):
+    """These stored report events, prepared, each report's repeats folded in (what the merge compares)."""
+    from sitrep.merge import fold
+    from sitrep.store.db import report_events
+
+    return fold([e.prepare() for e in report_events(con, ids)])
 
 
 def _tests(reasons) -> list[dict[str, Any]]:

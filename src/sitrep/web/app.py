@@ -66,9 +66,6 @@ class Service:
         """An extractor already loaded (tests): extraction then runs in a thread of this process."""
         self.extractions.extractor = extractor
 
-    def cursor(self):
-        return self.store.con.cursor()
-
     async def extract(self, article: Article):
         return await self.extractions.extract(article)
 
