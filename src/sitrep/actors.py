@@ -380,11 +380,6 @@ def _counted_victims(parsed: Parsed, subject: Token, verb: Token) -> bool:
         and not any(c.dep in ("dobj", "obj") for c in parsed.children(verb.i))
 
 
-def claimed_perpetrator(parsed: Parsed, found: list[ActorMention]) -> ActorMention | None:
-    """The group a report says claimed or is blamed for its attack."""
-    return next(iter(claimed_perpetrators(parsed, found)), None)
-
-
 def claimed_perpetrators(parsed: Parsed, found: list[ActorMention]) -> list[ActorMention]:
     """Every group the report says claimed or is blamed for an attack, one per claim sentence, in order: a report
     of two attacks may tell a claim for each."""
