@@ -237,7 +237,7 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
     out = []
     k = 0
     while k < len(toks):
-        named = _people_militia(parsed, k, where)
+        named = _people_militia(parsed, lowers, k, where)
         if named is not None:
             out.append(named)
             k = named.end
@@ -259,11 +259,10 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
     return out
 
 
-def _people_militia(parsed: Parsed, k: int, where: str | None) -> ActorMention | None:
+def _people_militia(parsed: Parsed, lowers: list[str], k: int, where: str | None) -> ActorMention | None:
     """A militia named by the people it comes from at token k: "Pokot militia" -> Pokot Ethnic Militia (Kenya),
     "Leelkayse clan militiamen" -> Leelkayse Clan Militia (Somalia)."""
     toks = parsed.tokens
-    lowers = [t.lower for t in toks]
     people = PEOPLES.at(lowers, k) if toks[k].text[:1].isupper() else None
     if people:
         noun = PEOPLE_NOUNS.at(lowers, k + len(people))
@@ -379,11 +378,6 @@ def _counted_victims(parsed: Parsed, subject: Token, verb: Token) -> bool:
     return verb.lemma in CASUALTY_VERBS and verb.tag in ("VBN", "VBD") \
         and any(c.dep == "nummod" for c in parsed.children(subject.i)) \
         and not any(c.dep in ("dobj", "obj") for c in parsed.children(verb.i))
-
-
-def claimed_perpetrator(parsed: Parsed, found: list[ActorMention]) -> ActorMention | None:
-    """The group a report says claimed or is blamed for its attack."""
-    return next(iter(claimed_perpetrators(parsed, found)), None)
 
 
 def claimed_perpetrators(parsed: Parsed, found: list[ActorMention]) -> list[ActorMention]:

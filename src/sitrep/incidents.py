@@ -264,8 +264,6 @@ def _objects(parsed: Parsed, t: Token) -> list[Token]:
     for c in parsed.children(t.i):
         if c.dep == "prep" and c.lower in ("on", "against", "at", "of", "with", "from", "into"):
             out += [p for p in parsed.children(c.i) if p.dep == "pobj"]
-    if t.pos in ("NOUN", "PROPN") and t.dep in ("dobj", "nsubjpass") and not out:
-        pass
     return [x for c in out for x in [c] + [k for k in parsed.children(c.i) if k.dep == "conj"]]
 
 
@@ -307,7 +305,7 @@ class Typing:
 
 
 def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victims: set[str],
-           realis_only: bool = False, bonus: dict[str, float] | None = None,
+           bonus: dict[str, float] | None = None,
            harm: frozenset[str] = frozenset(), armed: frozenset[int] = frozenset()) -> Typing | None:
     """The sub-event type the incidents of an event's sentences tell best: its own sentences (those that state its
     main figure) count fully, its other sentences nearly so, the sentences beside them a share; the highest sum
@@ -326,8 +324,6 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
         elif m.sent in wider and not m.near_only:
             share = tab.neighbour_share
         else:
-            continue
-        if realis_only and not m.realis:
             continue
         w = m.weight * share * (1.0 if m.realis else 0.5)
         (targets if m.target else weights).setdefault(m.sub, []).append(w)
