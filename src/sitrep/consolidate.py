@@ -315,6 +315,7 @@ def _merge(g: list[Mention]) -> Figure:
         source=sourced[0].source if sourced else None,
         confirmed=confirmed,
         mentions=sorted({m.span for m in g}, key=lambda s: s.start),
+        reasons=list(best.reasons),  # why its words are a figure; the choices between counts add theirs
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitrep import lexicon
+from sitrep.figure_choice import Candidate, choose
 from sitrep.model import Span
 from sitrep.nlp import Parsed, Token
 from sitrep.numbers import Quantity, find_quantities
@@ -173,7 +174,7 @@ def explain(parsed: Parsed) -> list[Explanation]:
     for s in range(len(parsed.sents)):
         for q in find_quantities(parsed, s):
             why: list[str] = []
-            _mention_for(parsed, q, why)
+            made = _mention_for(parsed, q, why)
             start, end = parsed.tokens[q.start].idx, parsed.tokens[q.end - 1].end
             m = by_span.get((start, end)) or next((x for x in mentions if x.span.start <= start < x.span.end), None)
             if m is not None and m.span.start != start:
@@ -181,7 +182,7 @@ def explain(parsed: Parsed) -> list[Explanation]:
             if m is not None:
                 seen.add(id(m))
                 why += _flags(m)
-            elif why and why[-1].startswith(CATEGORY_ORDER):
+            elif made is not None:
                 why.append("taken into another figure (a companion, a sum)")
             out.append(Explanation(parsed.text[start:end], s, _describe(m), why))
     for m in mentions:
@@ -246,7 +247,8 @@ def _coordinated_tallies(parsed: Parsed, found: list[Mention]) -> None:
 
 # ---------------------------------------------------------------- one number
 def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Mention | None:
-    """The statement a number makes, or None; `why` collects the cues that decided (for `sitrep explain`)."""
+    """The statement a number makes, or None: a scored choice over the routes by which a casualty word governs it
+    and the cues for and against (sitrep.figure_choice); `why` collects the reasons (for `sitrep explain`)."""
     why = [] if why is None else why
     toks = parsed.tokens
     head = toks[q.head]
@@ -267,36 +269,21 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
     if family:
         nominal = toks[toks[head.head].head]
     why.append(f"counts '{nominal.text}' ({nominal.dep} of '{toks[nominal.head].text}')")
-    if nominal is head and head.dep == "pobj" and toks[head.head].lower == "of" \
-            and toks[toks[head.head].head].lemma in COMPANIONS and toks[toks[head.head].head].tag == "NN":
-        why.append("'a mother of three': her children, not victims")
+    number_cues = _number_cues(parsed, q, nominal)
+    candidates = _candidates(parsed, nominal, q, number_cues)
+    for c in candidates:
+        anchor = toks[c.anchor]
+        if _hypothetical(parsed, anchor):
+            c.cues.append("hypothetical")
+        if _negated(parsed, anchor):
+            c.cues.append("negated")
+        if q.vague_word and _habitual(parsed, anchor):
+            c.cues.append("habitual")
+    choice = choose(candidates, number_cues)
+    why.extend(choice.reasons)
+    if not choice.figure or choice.best is None:
         return None
-    if nominal.lemma in NOT_PEOPLE and nominal.lemma not in HOUSEHOLDS:
-        why.append(f"'{nominal.lemma}' counts things, not people")
-        return None
-    # "capturing 13 of the state's 17 townships": a bare number counts what its "of" names.
-    inner = _inner_noun(parsed, nominal) if nominal is head else None
-    if inner in NOT_PEOPLE and inner not in HOUSEHOLDS:
-        why.append(f"'{inner}' counts things, not people")
-        return None
-    if _is_subset(parsed, nominal):
-        why.append("a part of another count ('including', 'among them', 'of them')")
-        return None
-    found = _category(parsed, nominal, q)
-    if found is None:
-        why.append("no casualty word governs it")
-        return None
-    category, anchor = found
-    why.append(f"{category}: governed by '{anchor.text}'")
-    if _hypothetical(parsed, anchor):
-        why.append("hypothetical (a modal, or a verb like 'threaten')")
-        return None
-    if _negated(parsed, anchor):
-        why.append("negated")
-        return None
-    if q.vague_word and _habitual(parsed, anchor):
-        why.append("a habitual present ('civilians are killed in the crossfire'): no event's toll")
-        return None
+    category, anchor = choice.best.category, toks[choice.best.anchor]
     # "200 families fled", "hundreds of families": households; "eight members of the same family": people.
     households = nominal.lemma in HOUSEHOLDS or nominal.i == q.head and _inner_noun(parsed, nominal) in HOUSEHOLDS
     unit = "households" if households and not family else "people"
@@ -319,6 +306,23 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
     return m
 
 
+def _number_cues(parsed: Parsed, q: Quantity, nominal: Token) -> list[str]:
+    """The cues of the number itself, whatever governs it: it counts things, a mother's children, a part."""
+    toks = parsed.tokens
+    head = toks[q.head]
+    out: list[str] = []
+    if nominal is head and head.dep == "pobj" and toks[head.head].lower == "of" \
+            and toks[toks[head.head].head].lemma in COMPANIONS and toks[toks[head.head].head].tag == "NN":
+        out.append("companion_of")  # "a mother of three"
+    # "capturing 13 of the state's 17 townships": a bare number counts what its "of" names.
+    inner = _inner_noun(parsed, nominal) if nominal is head else None
+    if nominal.lemma in NOT_PEOPLE and nominal.lemma not in HOUSEHOLDS or inner in NOT_PEOPLE and inner not in HOUSEHOLDS:
+        out.append("things")
+    if _is_subset(parsed, nominal):
+        out.append("subset")
+    return out
+
+
 def _inner_noun(parsed: Parsed, t: Token) -> str | None:
     """"hundreds of deaths" -> "death"; "four of their colleagues" -> "colleague"."""
     for c in parsed.children(t.i):
@@ -330,26 +334,110 @@ def _inner_noun(parsed: Parsed, t: Token) -> str | None:
     return None
 
 
-def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] | None:
-    """The category of the count held by `nominal`, and the casualty word that gives it."""
+def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[str]) -> list[Candidate]:
+    """Every route by which a casualty word governs the count held by `nominal`, in the order of their weights;
+    cues of the number met on the way (a shared object of two harms, an age, a mere status) join `number_cues`."""
     toks = parsed.tokens
+    out: list[Candidate] = []
+
+    def add(route: str, cat: str | None, anchor: Token) -> bool:
+        if cat:
+            out.append(Candidate(route, cat, anchor.i, anchor.text))
+        return bool(cat)
+
     # "50 killed, 86 injured": a participle right after the count, hanging on it, says what it counts.
     nxt = toks[q.end] if q.end < len(toks) and toks[q.end].sent == nominal.sent else None
     if nxt is not None and nominal.i == q.head and nxt.head == q.head and nxt.dep in ("acl", "amod", "relcl"):
         cat = _word_category(parsed, nxt, as_modifier=True)
-        if cat and not _has_object(parsed, nxt):
-            return cat, nxt
+        add("participle_after", cat if cat and not _has_object(parsed, nxt) else None, nxt)
     # "left 12 dead", "the 20 wounded": the number counts a casualty adjective.
     if nominal.i != q.head and (nominal.lower in ADJECTIVES) and nominal.pos in ("ADJ", "NOUN", "VERB"):
-        return ADJECTIVES[nominal.lower], nominal
+        add("casualty_adjective", ADJECTIVES[nominal.lower], nominal)
     # "nine fighters were reported killed and 8 others injured": a conjunct with a casualty participle of its own.
     if nominal.dep in ("conj", "appos"):
         for c in parsed.children(nominal.i):
             if c.dep in ("acl", "amod") and c.i > nominal.i:
                 cat = _word_category(parsed, c, as_modifier=True)
-                if cat and not _has_object(parsed, c):
-                    return cat, c
-    # The counted noun's place in its clause ("20 villagers hostage": the noun it is part of).
+                if add("conjunct_participle", cat if cat and not _has_object(parsed, c) else None, c):
+                    break
+    gov_tok, role, gov = _governor(parsed, nominal)
+    if role in ("nsubjpass", "nsubj") and gov.lemma in RAISING:
+        # "300 people are believed to have been killed", "12 feared dead", "five reported killed".
+        for c in parsed.children(gov.i):
+            if c.dep in ("xcomp", "oprd", "acomp", "ccomp") or c.dep == "advcl" and c.i == gov.i + 1:
+                cat = _word_category(parsed, c) or (
+                    _verb_category(parsed, c, passive=True) if any(k.dep == "auxpass" for k in parsed.children(c.i))
+                    else _intransitive_category(parsed, c)) or _phrase_category(parsed, c)
+                if add("raised_subject", cat, c):
+                    break
+    if role == "nsubjpass":
+        # "were shot and killed", "were attacked and killed": the verb or one coordinated with it, with no subject
+        for v in [gov, *_shared_subject_conjuncts(parsed, gov)]:
+            if add("passive_subject", _verb_category(parsed, v, passive=True), v):
+                break
+    if role == "nsubj":
+        add("intransitive_subject", _intransitive_category(parsed, gov), gov)
+    if role == "dobj" and _combined(parsed, gov):
+        number_cues.append("combined")  # "killed and wounded at least 68 people": the dead and the hurt together
+    if role in ("dobj", "dative", "npadvmod", "nsubj") and gov.pos in ("VERB", "AUX"):
+        if role != "nsubj" or (gov.tag == "VBN" and not _has_object(parsed, gov)):
+            add("object", _verb_category(parsed, gov, passive=False, obj=gov_tok), gov)
+    if role == "nsubj" and gov.lemma == "be":
+        # "were, yesterday, killed": the parser hangs the count on the auxiliary
+        for v in parsed.children(gov.i):
+            if v.dep in ("acomp", "conj", "xcomp", "advcl") and v.tag == "VBN" and v.i > gov.i:
+                if add("auxiliary_subject", _verb_category(parsed, v, passive=True), v):
+                    break
+    if role == "pobj":
+        prep = gov
+        above = toks[prep.head]
+        if prep.lower == "of" and (above.lemma in OF_NOUNS):
+            add("of_harm_noun", OF_NOUNS[above.lemma], above)
+        if prep.lower == "of" and above.lemma in TOLL_OF_NOUNS:
+            add("of_toll_noun", _subject_category(parsed, above), above)
+        if prep.lower in TOLL_PREPS and above.pos in ("VERB", "AUX"):
+            add("toll_verb", _toll_category(parsed, above), above)
+    if role == "attr" and gov.lemma == "be":
+        for c in parsed.children(gov.i):
+            if c.dep in ("nsubj", "nsubjpass") and c.tag == "NN" and c.lemma not in COPULAR_TOLL_SUBJECTS:
+                number_cues.append("age")  # "the other dead child was 17"
+                break
+            if c.dep in ("nsubj", "nsubjpass") and add("copular_toll", _subject_category(parsed, c), c):
+                break
+    # A modifier of the counted noun: "4,522 displaced persons", "two dead men", "people killed", "3 people who
+    # were killed", "those missing".
+    status_only = modified = False
+    for c in parsed.children(nominal.i):
+        if c.i == q.head:
+            continue
+        if c.dep in ("amod", "acl", "relcl", "compound") and c.i != nominal.i:
+            cat = _word_category(parsed, c, as_modifier=True)
+            if cat == "displaced" and c.dep == "amod" and _acts(parsed, nominal):
+                status_only = True  # "20,000 displaced people voted": a status of people who did something else
+                continue
+            if add("harm_modifier", cat if cat and not _has_object(parsed, c) else None, c):
+                modified = True
+                break
+    if status_only and not modified:
+        number_cues.append("displaced_status")
+    # The counted noun is itself a casualty noun: "20 deaths", "200 refugees", "hundreds of deaths".
+    inner = _inner_noun(parsed, nominal)
+    for lemma in (nominal.lemma if nominal.i != q.head else None, inner):
+        if lemma in NOUNS and lemma not in ("toll", "life", "dead"):
+            add("casualty_noun", NOUNS[lemma], nominal)
+            break
+    if role in ("nsubj", "ROOT", "dep", "npadvmod") or nominal.i == q.head:
+        # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
+        found = _linear_category(parsed, q) or (_object_of_verb_before(parsed, q) if nominal.i == q.head else None)
+        if found:
+            add("headline_order", found[0], found[1])
+    return out
+
+
+def _governor(parsed: Parsed, nominal: Token) -> tuple[Token, str, Token]:
+    """The counted noun's place in its clause: the token that holds it there, its role, and the word it hangs on
+    ("20 villagers hostage": the noun it is part of; "29 persons ... were, yesterday, killed": past the auxiliary)."""
+    toks = parsed.tokens
     gov_tok, role = nominal, nominal.dep
     while role == "compound" and toks[gov_tok.head].pos == "NOUN" and gov_tok.head != gov_tok.i:
         gov_tok = toks[gov_tok.head]
@@ -370,84 +458,7 @@ def _category(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[str, Token] 
         # "wounding close to 70 others": the hedge parsed as a phrase; the count is the verb's object
         gov_tok, role = toks[gov.head], "dobj"
         gov = toks[gov_tok.head]
-    if role in ("nsubjpass", "nsubj") and gov.lemma in RAISING:
-        # "300 people are believed to have been killed", "12 feared dead", "five reported killed".
-        for c in parsed.children(gov.i):
-            if c.dep in ("xcomp", "oprd", "acomp", "ccomp") or c.dep == "advcl" and c.i == gov.i + 1:
-                cat = _word_category(parsed, c) or (
-                    _verb_category(parsed, c, passive=True) if any(k.dep == "auxpass" for k in parsed.children(c.i))
-                    else _intransitive_category(parsed, c)) or _phrase_category(parsed, c)
-                if cat:
-                    return cat, c
-    if role == "nsubjpass":
-        # "were shot and killed", "were attacked and killed": the verb or one coordinated with it, with no subject
-        for v in [gov, *_shared_subject_conjuncts(parsed, gov)]:
-            cat = _verb_category(parsed, v, passive=True)
-            if cat:
-                return cat, v
-    if role == "nsubj":
-        cat = _intransitive_category(parsed, gov)
-        if cat:
-            return cat, gov
-    if role == "dobj" and _combined(parsed, gov):
-        return None  # "killed and wounded at least 68 people": the dead and the hurt together, neither count
-    if role in ("dobj", "dative", "npadvmod", "nsubj") and gov.pos in ("VERB", "AUX"):
-        if role != "nsubj" or (gov.tag == "VBN" and not _has_object(parsed, gov)):
-            cat = _verb_category(parsed, gov, passive=False, obj=gov_tok)
-            if cat:
-                return cat, gov
-    if role == "nsubj" and gov.lemma == "be":
-        # "were, yesterday, killed": the parser hangs the count on the auxiliary
-        for v in parsed.children(gov.i):
-            if v.dep in ("acomp", "conj", "xcomp", "advcl") and v.tag == "VBN" and v.i > gov.i:
-                cat = _verb_category(parsed, v, passive=True)
-                if cat:
-                    return cat, v
-    if role == "pobj":
-        prep = gov
-        above = toks[prep.head]
-        if prep.lower == "of" and (above.lemma in OF_NOUNS):
-            return OF_NOUNS[above.lemma], above
-        if prep.lower == "of" and above.lemma in TOLL_OF_NOUNS:
-            cat = _subject_category(parsed, above)
-            if cat:
-                return cat, above
-        if prep.lower in TOLL_PREPS and above.pos in ("VERB", "AUX"):
-            cat = _toll_category(parsed, above)
-            if cat:
-                return cat, above
-    if role == "attr" and gov.lemma == "be":
-        for c in parsed.children(gov.i):
-            if c.dep in ("nsubj", "nsubjpass") and c.tag == "NN" and c.lemma not in COPULAR_TOLL_SUBJECTS:
-                return None  # "the other dead child was 17": an age
-            if c.dep in ("nsubj", "nsubjpass"):
-                cat = _subject_category(parsed, c)
-                if cat:
-                    return cat, c
-    # A modifier of the counted noun: "4,522 displaced persons", "two dead men", "people killed", "3 people who
-    # were killed", "those missing".
-    status_only = False
-    for c in parsed.children(nominal.i):
-        if c.i == q.head:
-            continue
-        if c.dep in ("amod", "acl", "relcl", "compound") and c.i != nominal.i:
-            cat = _word_category(parsed, c, as_modifier=True)
-            if cat == "displaced" and c.dep == "amod" and _acts(parsed, nominal):
-                status_only = True  # "20,000 displaced people voted": a status of people who did something else
-                continue
-            if cat and not _has_object(parsed, c):
-                return cat, c
-    if status_only:
-        return None
-    # The counted noun is itself a casualty noun: "20 deaths", "200 refugees", "hundreds of deaths".
-    inner = _inner_noun(parsed, nominal)
-    for lemma in (nominal.lemma if nominal.i != q.head else None, inner):
-        if lemma in NOUNS and lemma not in ("toll", "life", "dead"):
-            return NOUNS[lemma], nominal
-    if role in ("nsubj", "ROOT", "dep", "npadvmod") or nominal.i == q.head:
-        # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
-        return _linear_category(parsed, q) or (_object_of_verb_before(parsed, q) if nominal.i == q.head else None)
-    return None
+    return gov_tok, role, gov
 
 
 def _acts(parsed: Parsed, nominal: Token) -> bool:
