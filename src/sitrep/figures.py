@@ -360,7 +360,7 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
                 cat = _word_category(parsed, c, as_modifier=True)
                 if add("conjunct_participle", cat if cat and not _has_object(parsed, c) else None, c):
                     break
-    gov_tok, role, gov = _governor(parsed, nominal)
+    gov_tok, role, gov = _governor(parsed, nominal, q)
     if role in ("nsubjpass", "nsubj") and gov.lemma in RAISING:
         # "300 people are believed to have been killed", "12 feared dead", "five reported killed".
         for c in parsed.children(gov.i):
@@ -434,7 +434,7 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
     return out
 
 
-def _governor(parsed: Parsed, nominal: Token) -> tuple[Token, str, Token]:
+def _governor(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[Token, str, Token]:
     """The counted noun's place in its clause: the token that holds it there, its role, and the word it hangs on
     ("20 villagers hostage": the noun it is part of; "29 persons ... were, yesterday, killed": past the auxiliary)."""
     toks = parsed.tokens
@@ -453,11 +453,16 @@ def _governor(parsed: Parsed, nominal: Token) -> tuple[Token, str, Token]:
         # "29 persons, mainly women, were, yesterday, killed", "12 others had sustained injuries": the parser hangs
         # the subject on the auxiliary
         gov, role = toks[gov.head], "nsubjpass" if gov.dep == "auxpass" else "nsubj"
-    if role == "pobj" and gov.lower == "to" and toks[gov.head].lower in ("close", "up") \
-            and toks[toks[gov.head].head].pos == "VERB":
-        # "wounding close to 70 others": the hedge parsed as a phrase; the count is the verb's object
-        gov_tok, role = toks[gov.head], "dobj"
-        gov = toks[gov_tok.head]
+    if role == "pobj" and q.start <= gov.i < q.end:
+        # "wounding close to 70 others", "A total of 252 people were injured": the parser took the hedge for a
+        # noun or a preposition; the count is the argument of the verb the hedge hangs on, in the hedge's role.
+        top = gov
+        while q.start <= top.head < q.end and top.head != top.i:
+            top = toks[top.head]
+        above = toks[top.head]
+        if top.head != top.i and above.pos in ("VERB", "AUX"):
+            gov_tok, gov = top, above
+            role = top.dep if top.dep in ("nsubj", "nsubjpass") else "dobj"
     return gov_tok, role, gov
 
 
