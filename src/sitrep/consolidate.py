@@ -39,6 +39,7 @@ def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
     for f in frames:
         _drop_breakdowns(f)
     _drop_rollups(frames)
+    _drop_retold(frames)
     frames.extend(_split_same_sentence(frames))
     for f in frames:
         _drop_tallies(parsed, f)
@@ -157,6 +158,17 @@ def _drop_rollups(frames: list[Frame]) -> None:
         if parts and any(p in others or p in apart for p in parts) and any(p in main.mentions for p in parts):
             same = [m for m in main.mentions if m.category == total.category and m.headline == total.headline]
             main.mentions = [m for m in main.mentions if m not in same]
+
+
+def _drop_retold(frames: list[Frame]) -> None:
+    """"Earlier on Friday, the same gunmen had ... killing two and wounding six": a count told as earlier in the main
+    event's frame that another event of the report already counts is that event told again, not the main event's
+    (one real-world event is one event; the same figure said twice is one figure)."""
+    main = next((f for f in frames if f.kind == "main"), None)
+    if main is None:
+        return
+    elsewhere = {(m.category, m.headline) for f in frames if f is not main for m in f.mentions}
+    main.mentions = [m for m in main.mentions if not (m.superseded_cue and (m.category, m.headline) in elsewhere)]
 
 
 # ---------------------------------------------------------------- 4-5: what is not this event's
