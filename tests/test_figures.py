@@ -101,6 +101,15 @@ MORE_WORDING = [
     ("In addition, 20 people were injured in the stampede that followed.", {(I, 20, 20)}),
 ]
 
+# A hedge the parser takes for a noun or a preposition still leaves the count in its place on the verb.
+HEDGE_PARSED_AS_PHRASE = [
+    ("A total of 85 people were injured in the clashes, the health ministry said.", {(I, 85, 85)}),
+    ("Troops killed a total of 14 fighters near the border on Sunday.", {(K, 14, 14)}),
+    ("The suicide bomber killed 31 people and wounded close to 60 others at the rally.", {(K, 31, 31), (I, None, 60)}),
+    ("Militants wounded close on 40 villagers in the raid.", {(I, None, 40)}),
+    ("A total of 9 soldiers died when the convoy was ambushed.", {(K, 9, 9)}),
+]
+
 TRAPS = [
     ("A 7-year-old boy was among those hurt, and 3 people were injured.", {(I, 3, 3)}),
     ("The army deployed 3,000 troops to the region after the attack.", set()),
@@ -154,10 +163,19 @@ STRUCTURE = [
     ("Up to 500 people were killed. \"500 people have been killed,\" the mayor said.", {(K, None, 500)}),
     # counts by side in one clause are separate figures
     ("Five police officers and 15 Taliban fighters were killed in the clash.", {(K, 5, 5), (K, 15, 15)}),
+    # a headline total over its breakdown told after it is one figure said twice: the open bound of a part stays
+    ("30 killed in raids on two army posts\nAt least 12 soldiers and 18 attackers were killed in raids on two army "
+     "posts in the north, officials said.", {(K, 30, None)}),
+    # ... but a total told after its parts is a deliberate sum, exact
+    ("At least 12 soldiers and 18 attackers were killed in the raids. Fatalities coded as 30.", {(K, 30, 30)}),
+    # an earlier event told again ("earlier ... the same gunmen") keeps its figures to itself
+    ("Gunmen killed eleven passengers after stopping a bus on Saturday. Earlier, the same gunmen killed three people "
+     "and wounded five in a car. Police found eleven bodies near the road. Earlier on Saturday, the same gunmen had "
+     "fired at a car, killing three and wounding five.", {(K, 11, 11), (K, 3, 3), (I, 5, 5)}),
 ]
 
 
-@pytest.mark.parametrize("text,expected", RANGES + CATEGORIES + MORE_WORDING)
+@pytest.mark.parametrize("text,expected", RANGES + CATEGORIES + MORE_WORDING + HEDGE_PARSED_AS_PHRASE)
 def test_figures_ranges_and_categories(extract, text, expected):
     assert triples(extract(text)) == expected
 

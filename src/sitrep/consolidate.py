@@ -135,14 +135,13 @@ def _drop_breakdowns(f: Frame) -> None:
 
 def _widen_by_parts(total: Mention, parts: list[Mention]) -> None:
     """A headline's "27 killed" over "at least 11 soldiers and 16 attackers were killed": the total told first and
-    its breakdown after are one figure said twice, so it keeps the widest range (SPEC §2): a part open above (or
-    below) leaves the sum open too. A total told after its parts ("Fatalities coded as 32") is a deliberate sum."""
+    its breakdown after are one figure said twice, so it keeps the widest range (SPEC §2): a part open above leaves
+    the sum open too (parts are lower-bounded: `_sum_parts` takes no "up to"). A total told after its parts
+    ("Fatalities coded as 32") is a deliberate sum."""
     if total.qualifier not in ("exact", "approx") or total.total or total.span.start > min(p.span.start for p in parts):
         return
     if any(p.max is None for p in parts):
         total.max, total.qualifier = None, "at_least"
-    elif any(p.min is None for p in parts):
-        total.min, total.qualifier = None, "up_to"
 
 
 def _drop_rollups(frames: list[Frame]) -> None:

@@ -316,7 +316,7 @@ def _number_cues(parsed: Parsed, q: Quantity, nominal: Token) -> list[str]:
         out.append("companion_of")  # "a mother of three"
     # "capturing 13 of the state's 17 townships": a bare number counts what its "of" names.
     inner = _inner_noun(parsed, nominal) if nominal is head else None
-    if nominal.lemma in NOT_PEOPLE and nominal.lemma not in HOUSEHOLDS or inner in NOT_PEOPLE and inner not in HOUSEHOLDS:
+    if any(w in NOT_PEOPLE and w not in HOUSEHOLDS for w in (nominal.lemma, inner)):
         out.append("things")
     if _is_subset(parsed, nominal):
         out.append("subset")

@@ -9,27 +9,47 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from text_to_num import text2num
 
 from sitrep import lexicon
 from sitrep.nlp import Parsed, Token
 
-_NUM = lexicon.load("numbers")
-VAGUE: dict[str, int] = _NUM["vague"]
-WORDS: dict[str, float] = _NUM["words"]
-MULTIPLIERS: dict[str, int] = _NUM["multipliers"]
-HEDGES: dict[str, str] = _NUM["hedges"]
-HEDGE_PHRASES = lexicon.Phrases(list(HEDGES))
-RANGE_JOINERS = set(_NUM["ranges"]["joiners"])
-MAX_COUNT: int = _NUM["bounds"]["max_count"]
 MAX_PHRASE_WORDS = 12  # "two hundred and fifty-five thousand, three hundred" is 10; more is a list, not a number
 
-_CTX = lexicon.load("context")
-NOT_COUNT_ENTITIES = set(_CTX["not_counts"]["entities"])
-NOT_COUNT_BEFORE = set(_CTX["not_counts"]["before"])
-NOT_COUNT_AFTER = set(_CTX["not_counts"]["after"])
-ORDINALS = set(_CTX["not_counts"]["ordinals"])
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Number words, hedges and the marks of numbers that count no people (data/numbers.toml, data/context.toml)."""
+
+    vague: dict[str, int]
+    words: dict[str, float]
+    multipliers: dict[str, int]
+    hedges: dict[str, str]
+    hedge_phrases: lexicon.Phrases
+    vague_phrases: lexicon.Phrases
+    range_joiners: frozenset[str]
+    max_count: int
+    not_count_entities: frozenset[str]
+    not_count_before: frozenset[str]
+    not_count_after: frozenset[str]
+    ordinals: frozenset[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The tables, read once when the pipeline first reads a number, not when the module is imported."""
+    num, ctx = lexicon.load("numbers"), lexicon.load("context")["not_counts"]
+    return Vocabulary(
+        vague=num["vague"], words=num["words"], multipliers=num["multipliers"], hedges=num["hedges"],
+        hedge_phrases=lexicon.Phrases(list(num["hedges"])), vague_phrases=lexicon.Phrases(list(num["vague"])),
+        range_joiners=frozenset(num["ranges"]["joiners"]), max_count=num["bounds"]["max_count"],
+        not_count_entities=frozenset(ctx["entities"]), not_count_before=frozenset(ctx["before"]),
+        not_count_after=frozenset(ctx["after"]), ordinals=frozenset(ctx["ordinals"]),
+    )
+
+
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 
 
@@ -55,7 +75,7 @@ _DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 def number_value(words: list[str]) -> float | None:
     """The value of a number written in digits and/or words: "8,000", "1.5 million", "twenty-five", "a dozen";
-    None for no number, or for one above MAX_COUNT (no count of people is that large)."""
+    None for no number, or for one above `max_count` of data/numbers.toml (no count of people is that large)."""
     if not words or len(words) > MAX_PHRASE_WORDS:
         return None
     words = [w.lower() for w in words if w not in ("-", "–")]
@@ -67,8 +87,8 @@ def number_value(words: list[str]) -> float | None:
         digits = words[0].replace(",", "") if not _DOTTED_THOUSANDS.fullmatch(words[0]) else words[0].replace(".", "")
         value = float(digits)
         rest = words[1:]
-    elif words[0] in WORDS and len(words) > 1:
-        value = float(WORDS[words[0]])
+    elif words[0] in vocabulary().words and len(words) > 1:
+        value = float(vocabulary().words[words[0]])
         rest = words[1:]
         if rest and rest[0] in ("a", "an"):  # "half a million"
             rest = rest[1:]
@@ -81,23 +101,23 @@ def number_value(words: list[str]) -> float | None:
                 continue
             rest = words[k:]
             break
-        if value is None and words[0] in WORDS and words[0] not in ("a", "an", "half"):
-            value, rest = float(WORDS[words[0]]), words[1:]
+        if value is None and words[0] in vocabulary().words and words[0] not in ("a", "an", "half"):
+            value, rest = float(vocabulary().words[words[0]]), words[1:]
     if value is None:
         return None
     for w in rest:
-        if w in MULTIPLIERS:
-            value *= MULTIPLIERS[w]
+        if w in vocabulary().multipliers:
+            value *= vocabulary().multipliers[w]
         elif w == "of":
             continue
         else:
             break
-    return value if math.isfinite(value) and value <= MAX_COUNT else None
+    return value if math.isfinite(value) and value <= vocabulary().max_count else None
 
 
 def _is_numberish(t: Token) -> bool:
-    return (t.like_num and t.lower not in ORDINALS and not t.lower.endswith(("st", "nd", "rd", "th"))) or (
-        t.lower in MULTIPLIERS
+    return (t.like_num and t.lower not in vocabulary().ordinals and not t.lower.endswith(("st", "nd", "rd", "th"))) or (
+        t.lower in vocabulary().multipliers
     )
 
 
@@ -111,7 +131,7 @@ def _phrase_end(toks: list[Token], k: int) -> int:
     j = k + 1
     while j < n:
         cur, prev = toks[j], toks[j - 1]
-        if cur.lower in MULTIPLIERS and not (cur.lower in ("m", "bn") and not _DIGITS.match(prev.lower)):
+        if cur.lower in vocabulary().multipliers and not (cur.lower in ("m", "bn") and not _DIGITS.match(prev.lower)):
             j += 1
         elif cur.lower == "a" and prev.lower == "half":
             j += 1
@@ -135,14 +155,15 @@ _SMALL_WORDS = {
 
 def _not_a_count(toks: list[Token], a: int, b: int) -> bool:
     """Years, ages, money, percentages, durations and distances are not counts of people."""
-    if any(t.ent in NOT_COUNT_ENTITIES for t in toks[a:b]) and not _mislabelled_count(toks, a, b):
+    if any(t.ent in vocabulary().not_count_entities for t in toks[a:b]) and not _mislabelled_count(toks, a, b):
         return True
-    if a > 0 and (toks[a - 1].lower in NOT_COUNT_BEFORE or toks[a - 1].text in NOT_COUNT_BEFORE):
+    before = vocabulary().not_count_before
+    if a > 0 and (toks[a - 1].lower in before or toks[a - 1].text in before):
         return True
     after = [t.lower for t in toks[b : b + 3]]
-    if after and after[0] in NOT_COUNT_AFTER:
+    if after and after[0] in vocabulary().not_count_after:
         return True
-    if len(after) >= 2 and after[0] in ("-", "–") and after[1] in NOT_COUNT_AFTER:
+    if len(after) >= 2 and after[0] in ("-", "–") and after[1] in vocabulary().not_count_after:
         return True
     first = toks[a].text
     if re.fullmatch(r"(19|20)\d\d", first) and b == a + 1:
@@ -183,16 +204,16 @@ def _quantity_at(parsed: Parsed, toks: list[Token], words: list[str], k: int) ->
     """The quantity starting at token k of the sentence, if any, and the index after it."""
     n = len(toks)
     w = words[k]
-    vague = _VAGUE_PHRASES.at(words, k)
+    vague = vocabulary().vague_phrases.at(words, k)
     if vague and _vague_is_count(toks, k):
         b = k + len(vague)
         a, qual = _hedge(words, k)
-        lo = VAGUE[" ".join(vague)]
+        lo = vocabulary().vague[" ".join(vague)]
         rng = (None, lo) if qual == "up_to" else (lo, None)
         return _make(toks, rng, qual if qual in ("at_least", "up_to") else "vague", a, k, b, vague=True), b
-    starts = (_is_numberish(toks[k]) and w not in MULTIPLIERS) or (
+    starts = (_is_numberish(toks[k]) and w not in vocabulary().multipliers) or (
         w in ("a", "an", "several", "few") and k + 1 < n and words[k + 1] in ("dozen", "hundred", "thousand", "million")
-    ) or (w == "half" and k + 2 < n and words[k + 1] == "a" and words[k + 2] in MULTIPLIERS)
+    ) or (w == "half" and k + 2 < n and words[k + 1] == "a" and words[k + 2] in vocabulary().multipliers)
     if not starts or (w == "one" and k > 0 and words[k - 1] in ("no", "every", "any", "each", "this", "that")):
         return None, k + 1
     b = _phrase_end(toks, k)
@@ -200,13 +221,14 @@ def _quantity_at(parsed: Parsed, toks: list[Token], words: list[str], k: int) ->
         return None, b
     a, qual = _hedge(words, k)
     if w in ("several", "few"):  # "several dozen": at least two dozen; "a few hundred" likewise
-        return _make(toks, (2 * MULTIPLIERS[words[k + 1]], None), "vague", a, k, b, vague=True), b
+        return _make(toks, (2 * vocabulary().multipliers[words[k + 1]], None), "vague", a, k, b, vague=True), b
     value = number_value(words[k:b])
     if value is None:
         return None, b
     lo = hi = int(round(value))
     # Ranges: "between 10 and 15", "10 to 15", "10-15", "two or three".
-    if b + 1 < n and words[b] in RANGE_JOINERS and _is_numberish(toks[b + 1]) and words[b + 1] not in MULTIPLIERS:
+    v = vocabulary()
+    if b + 1 < n and words[b] in v.range_joiners and _is_numberish(toks[b + 1]) and words[b + 1] not in v.multipliers:
         between = k > 0 and words[k - 1] == "between"
         if words[b] != "and" or between:
             c = _phrase_end(toks, b + 1)
@@ -227,13 +249,12 @@ def _make(toks: list[Token], rng: tuple[int | None, int | None], qual: str, a: i
     return Quantity(rng[0], rng[1], qual, toks[a].i, toks[b - 1].i + 1, _head_of(toks, k, b), vague)
 
 
-_VAGUE_PHRASES = lexicon.Phrases(list(VAGUE))
 
 
 def _vague_is_count(toks: list[Token], k: int) -> bool:
     """"hundreds of people", "scores were injured": yes. "test scores", "Hundreds Street": no."""
     t = toks[k]
-    if t.pos == "PROPN" or t.ent in NOT_COUNT_ENTITIES:
+    if t.pos == "PROPN" or t.ent in vocabulary().not_count_entities:
         return False
     if k > 0 and toks[k - 1].pos in ("NOUN", "PROPN", "ADJ") and toks[k - 1].lower not in ("the", "of"):
         return toks[k - 1].lower in ("to", "killing")  # "rose to hundreds"
@@ -242,10 +263,10 @@ def _vague_is_count(toks: list[Token], k: int) -> bool:
 
 def _hedge(words: list[str], k: int) -> tuple[int, str]:
     """The hedge just before token k ("at least", "up to", "about") and where it starts."""
-    ph = HEDGE_PHRASES.before(words, k)
+    ph = vocabulary().hedge_phrases.before(words, k)
     if ph is None:
         return k, ""
-    return k - len(ph), HEDGES[" ".join(ph)]
+    return k - len(ph), vocabulary().hedges[" ".join(ph)]
 
 
 def _head_of(toks: list[Token], a: int, b: int) -> int:
