@@ -101,6 +101,29 @@ MORE_WORDING = [
     ("In addition, 20 people were injured in the stampede that followed.", {(I, 20, 20)}),
 ]
 
+# "N of them" of a group told without a number is the count of the harmed; after a count it is a part of it.
+PART_OF_A_GROUP = [
+    ("Gunmen stopped a minibus of traders on Monday, shooting at least six of them dead by the road.", {(K, 6, None)}),
+    ("Soldiers raided a hideout of the rebels in the hills, killing 4 of them in an exchange of fire.", {(K, 4, 4)}),
+    ("A bomb hit a patrol of border guards near the river, killing 3 of them and wounding 2 others.",
+     {(K, 3, 3), (I, 2, 2)}),
+    ("Eleven villagers were killed in the raid. Four of them were children.", {(K, 11, 11)}),
+    ("Gunmen killed 12 people in the night. Police said five of them were traders.", {(K, 12, 12)}),
+]
+
+# A word of a cumulative tally inside a name ("the Daily Herald") is part of the name, not a window of time.
+TALLY_WORD_IN_A_NAME = [
+    ("A reporter for the Daily Herald was shot dead outside his home on Tuesday.", {(K, 1, 1)}),
+    ("Three staff of the Daily Courier newspaper were injured when gunmen attacked the office.", {(I, 3, 3)}),
+]
+
+# One victim whose clause the parser lost: the sentence is parsed as one noun phrase, and "was killed" takes the
+# newspaper's name (no person) as subject; the root noun, a person told before it, is the victim.
+LOST_SUBJECT = [
+    ("A young reporter working for the online investigative newspaper Kyivska Pravda was killed in central Kyiv by a "
+     "bomb planted in his car.", {(K, 1, 1)}),
+]
+
 # A hedge the parser takes for a noun or a preposition still leaves the count in its place on the verb.
 HEDGE_PARSED_AS_PHRASE = [
     ("A total of 85 people were injured in the clashes, the health ministry said.", {(I, 85, 85)}),
@@ -175,7 +198,8 @@ STRUCTURE = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", RANGES + CATEGORIES + MORE_WORDING + HEDGE_PARSED_AS_PHRASE)
+@pytest.mark.parametrize("text,expected", RANGES + CATEGORIES + MORE_WORDING + HEDGE_PARSED_AS_PHRASE + PART_OF_A_GROUP
+                         + TALLY_WORD_IN_A_NAME + LOST_SUBJECT)
 def test_figures_ranges_and_categories(extract, text, expected):
     assert triples(extract(text)) == expected
 

@@ -78,6 +78,8 @@ SUPERSEDED = set(_CTX["superseded"]["phrases"])
 REVISION = lexicon.Phrases(_CTX["superseded"]["revision"])
 SUBSET_PREPS = set(_CTX["subset"]["preps"])
 PARTITIVE = set(_CTX["subset"]["partitive"])
+UNCOUNTED_GROUPS = set(_CTX["subset"]["group_pronouns"])
+NAME_ENTITIES = set(_CTX["aggregate"]["not_in_names"])
 ATTACK_NOUNS = set(lexicon.load("vocabulary")["attack"]["nouns"])
 TOLL_NOUNS = set(_CTX["toll"]["nouns"])
 TOLL_OF_NOUNS = set(_CTX["toll"]["of_nouns"])
@@ -318,7 +320,13 @@ def _number_cues(parsed: Parsed, q: Quantity, nominal: Token) -> list[str]:
     inner = _inner_noun(parsed, nominal) if nominal is head else None
     if any(w in NOT_PEOPLE and w not in HOUSEHOLDS for w in (nominal.lemma, inner)):
         out.append("things")
-    if _is_subset(parsed, nominal):
+    # "ambushed coal miners, shooting at least nine of them dead": a part of a group told without a number is the
+    # count of the harmed, not a part of another count
+    group = _partitive(parsed, nominal)
+    uncounted = group is not None and group.lower in UNCOUNTED_GROUPS and not _counted_before(parsed, nominal)
+    if uncounted:
+        out.append("part_of_uncounted")
+    if _is_subset(parsed, nominal, partitive=not uncounted):
         out.append("subset")
     return out
 
@@ -702,7 +710,23 @@ def _negated(parsed: Parsed, anchor: Token) -> bool:
     return any(c.dep == "neg" for c in parsed.children(anchor.i))
 
 
-def _is_subset(parsed: Parsed, nominal: Token) -> bool:
+def _partitive(parsed: Parsed, nominal: Token) -> Token | None:
+    """"one of them", "two of the dead": the word of the group a count is a part of, or None."""
+    for c in parsed.children(nominal.i):
+        if c.dep == "prep" and c.lower == "of":
+            for p in parsed.children(c.i):
+                if p.dep == "pobj" and p.lower in PARTITIVE:
+                    return p
+    return None
+
+
+def _counted_before(parsed: Parsed, t: Token) -> bool:
+    """Is a number told before `t`, in its sentence or the one before? ("Nine were killed. Six of them ...")"""
+    return any(parsed.tokens[q.start].idx < t.idx for s in range(max(0, t.sent - 1), t.sent + 1)
+               for q in find_quantities(parsed, s) if q.head != t.i and q.start != t.i)
+
+
+def _is_subset(parsed: Parsed, nominal: Token, partitive: bool = True) -> bool:
     """"including six women", "among them 12 children": part of another count, not its own figure."""
     for t in [nominal] + list(parsed.ancestors(nominal))[:3]:
         if t.dep == "pobj" and parsed.tokens[t.head].lower in SUBSET_PREPS:
@@ -717,10 +741,8 @@ def _is_subset(parsed: Parsed, nominal: Token) -> bool:
         if c.dep == "prep" and c.lower == "among" and any(
                 p.like_num or any(x.dep == "nummod" for x in parsed.children(p.i)) for p in parsed.children(c.i)):
             return True
-    for c in parsed.children(nominal.i):
-        if c.dep == "prep" and c.lower == "of":
-            if any(p.dep == "pobj" and p.lower in PARTITIVE for p in parsed.children(c.i)):
-                return True
+    if partitive and _partitive(parsed, nominal) is not None:
+        return True
     k = nominal.i
     sent_start = parsed.sents[nominal.sent][0]
     prev = [parsed.tokens[j].lower for j in range(max(sent_start, k - 5), k)]
@@ -807,6 +829,8 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
         after = words[k + len(ph) : k + len(ph) + 2]
         if after and after[0] in ("-", "–"):
             continue  # "in the war-torn state": another word
+        if clause[k].ent in NAME_ENTITIES:
+            continue  # "a reporter for the Daily Trust": a name, no window of time
         if after and (after[0] in BOUNDED_AFTER or " ".join(after) in BOUNDED_AFTER or after[0].isdigit() and len(after[0]) < 3):
             continue
         if k and words[k - 1] in BOUNDED_BEFORE:
@@ -890,6 +914,8 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
         if arg is not None and arg.lower in ("who", "that", "whom") and v.dep == "relcl":
             arg = parsed.tokens[v.head]  # "a judge who was killed"
         lost = _lost_singular_subject(parsed, v, cats[0][0], found) if arg is None else None
+        if arg is not None and lost is None and arg.ent in NOT_PERSON_ENTITIES:
+            lost = _root_subject(parsed, v, cats[0][0], found)
         if lost is not None:
             arg = lost
         if arg is None or arg.i in taken:
@@ -990,6 +1016,20 @@ def _lost_singular_subject(parsed: Parsed, v: Token, category: str, found: list[
         if t.tag in ("NN", "NNP") and t.lemma not in NOT_PEOPLE and t.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
             return t
     return None
+
+
+def _root_subject(parsed: Parsed, v: Token, category: str, found: list[Mention]) -> Token | None:
+    """"A prominent journalist working for the newspaper Ukrainska Pravda was killed": the parser made the whole
+    sentence one noun phrase and gave "was killed" the newspaper's name (no person) as subject. The sentence's root
+    noun, one person told before the singular passive, is its victim."""
+    if category not in ONE_VICTIM_CATEGORIES or v.dep != "relcl" or any(m.anchor == v.i for m in found):
+        return None
+    if not any(c.dep == "auxpass" and c.lower in ("was", "is") for c in parsed.children(v.i)):
+        return None
+    root = next((t for t in parsed.sentence_tokens(v.sent) if t.dep == "ROOT"), None)
+    if root is None or root.i >= v.i or root.pos != "NOUN" or not _one_person(parsed, root, category, []):
+        return None
+    return root
 
 
 def _singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[str]) -> int | None:
