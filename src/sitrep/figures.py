@@ -935,9 +935,13 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
             value = 0 if zero else _singular_victim(parsed, arg, cats[0][0], reasons)
         if value is None:
             continue
+        told = Candidate("victim_without_number", cats[0][0], v.i, v.text)
         if _hypothetical(parsed, v):
-            continue
+            told.cues.append("hypothetical")
         if _negated(parsed, v) and not zero:
+            told.cues.append("negated")
+        choice = choose([told], [])
+        if not choice.figure:
             continue
         absorbed: list[Mention] = []
         numbered = 0
@@ -950,7 +954,8 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
         made = False
         for cat, anchor in cats:
             m = Mention(cat, value, value, "zero" if zero else "exact", span, s, anchor.i, arg.i,
-                        victims=_victims(parsed, arg), reasons=list(reasons), implicit=not zero and not numbered)
+                        victims=_victims(parsed, arg), reasons=reasons + choice.reasons,
+                        implicit=not zero and not numbered)
             _context_flags(parsed, m, anchor, arg)
             if not m.aggregate:
                 out.append(m)
@@ -971,8 +976,14 @@ def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mentio
     for t in parsed.sentence_tokens(s):
         if t.lemma not in VICTIM_OF_NOUNS or t.pos != "NOUN":
             continue
+        told = Candidate("victim_of_killing_noun", "killed", t.i, t.text)
         if t.lemma not in BODY_NOUNS and t.dep == "pobj" and parsed.tokens[t.head].lower in MOTIVE_PREPS:
-            continue  # "protesters marched over the killing of a student": a motive, told of another time
+            told.cues.append("motive")  # "protesters marched over the killing of a student": told of another time
+        if _hypothetical(parsed, t):
+            told.cues.append("hypothetical")
+        choice = choose([told], [])
+        if not choice.figure:
+            continue
         for prep in parsed.children(t.i):
             if prep.dep != "prep" or prep.lower != "of":
                 continue
@@ -981,8 +992,9 @@ def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mentio
                     continue
                 reasons = [f"'{t.text} of': a killing"]
                 value = _singular_victim(parsed, arg, "killed", reasons)
-                if value is None or _hypothetical(parsed, t):
+                if value is None:
                     continue
+                reasons += choice.reasons
                 span = Span(parsed.tokens[_victim_start(parsed, arg)].idx, arg.end)
                 m = Mention("killed", value, value, "exact", span, s, t.i, arg.i,
                             victims=_victims(parsed, arg), reasons=reasons, implicit=True)
