@@ -45,3 +45,15 @@ def test_no_route_no_figure(extractor):
 
     lines = {e.text: e for e in explain(extractor.nlp.parse("Troops blocked 30 roads near the town on Sunday."))}
     assert lines["30"].figure is None and any("things" in r or "no casualty word" in r for r in lines["30"].reasons)
+
+
+def test_word_lists_are_read_when_first_needed_not_at_import():
+    """Importing the figures and numbers modules reads no data file; the stage's cached loaders do, once."""
+    import subprocess
+    import sys
+
+    code = ("import sitrep.figures, sitrep.numbers, sitrep.lexicon as L; print(L.load.cache_info().currsize); "
+            "sitrep.figures.vocab(); sitrep.numbers.vocabulary(); print(L.load.cache_info().currsize); "
+            "from sitrep.figures import VERBS; print(VERBS['kill'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == "0" and int(out[1]) >= 3 and out[2] == "killed"

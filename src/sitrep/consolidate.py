@@ -18,17 +18,21 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from itertools import combinations
 
 from sitrep import lexicon
-from sitrep.figures import ATTACK_NOUNS, Mention
+from sitrep.figures import Mention, vocab
 from sitrep.grouping import Frame
 from sitrep.model import Figure
 from sitrep.nlp import Parsed
 from sitrep.parts import coordinated, is_part, part_cues, part_score
 
-_OWN_INCIDENT = set(lexicon.load("context")["incident"]["own_incident"])
-ALTERNATIVE_WORDS = set(lexicon.load("context")["alternatives"]["words"])
+
+@cache
+def _context_words(section: str, key: str) -> frozenset[str]:
+    """A word list of data/context.toml, read when consolidation first needs it, not at import."""
+    return frozenset(lexicon.load("context")[section][key])
 
 
 def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
@@ -91,7 +95,7 @@ def _alternatives(parsed: Parsed, a: Mention, b: Mention) -> bool:
         return False
     first, second = sorted((a, b), key=lambda m: m.span.start)
     between = [t for t in parsed.sentence_tokens(a.sent) if first.span.end <= t.idx < second.span.start]
-    if any(t.lower in ALTERNATIVE_WORDS for t in between) and len(between) <= 8 \
+    if any(t.lower in _context_words("alternatives", "words") for t in between) and len(between) <= 8 \
             and not any(t.pos == "VERB" for t in between):
         return True  # "seven people (police report) or fifteen people"
     return bool(a.source and b.source and a.source.lower() != b.source.lower() and a.anchor != b.anchor)
@@ -220,7 +224,8 @@ def _drop_tallies(parsed: Parsed, f: Frame) -> None:
 
 
 def _has_incident(parsed: Parsed, s: int) -> bool:
-    return any(t.lower in ATTACK_NOUNS or t.lemma in _OWN_INCIDENT for t in parsed.sentence_tokens(s))
+    own = _context_words("incident", "own_incident")
+    return any(t.lower in vocab().ATTACK_NOUNS or t.lemma in own for t in parsed.sentence_tokens(s))
 
 
 def _compatible(a: Mention, b: Mention) -> bool:

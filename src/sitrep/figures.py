@@ -9,6 +9,7 @@ flags that the events stage uses to consolidate statements into figures and figu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from sitrep import lexicon
 from sitrep.figure_choice import Candidate, choose
@@ -16,84 +17,107 @@ from sitrep.model import Span
 from sitrep.nlp import Parsed, Token
 from sitrep.numbers import Quantity, find_quantities
 
-_CAS = lexicon.load("casualties")
-_CTX = lexicon.load("context")
 CATEGORY_ORDER = ("killed", "injured", "displaced", "abducted", "arrested", "missing")
 
 
-def _index(kind: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for cat in CATEGORY_ORDER:
-        for w in _CAS[cat].get(kind, []):
-            out.setdefault(w, cat)
-    return out
+class Vocabulary:
+    """The word lists the figures stage reads (data/casualties.toml, context.toml, vocabulary.toml), built once
+    when the pipeline first reads a text (`vocab()`), not when the module is imported."""
+
+    def __init__(self) -> None:
+        cas, ctx = lexicon.load("casualties"), lexicon.load("context")
+
+        def index(kind: str) -> dict[str, str]:
+            out: dict[str, str] = {}
+            for cat in CATEGORY_ORDER:
+                for w in cas[cat].get(kind, []):
+                    out.setdefault(w, cat)
+            return out
+
+        one = cas["one_victim"]
+        self.VERBS = index("verbs")
+        self.INTRANSITIVE = index("intransitive")
+        self.ADJECTIVES = index("adjectives")
+        self.NOUNS = index("nouns")
+        self.OF_NOUNS = index("of_nouns")
+        self.PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in cas[cat].get("phrases", [])}
+        self.SUBJECT_PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER
+                                for p in cas[cat].get("subject_phrases", [])}
+        # Verb -> words that, in its clause, make it no casualty verb ("evacuated to hospital").
+        self.NOT_WITH = {verb: set(words) for cat in CATEGORY_ORDER
+                         for verb, words in cas[cat].get("not_with", {}).items()}
+        self.DISPLACE_NEEDS = set(cas["displaced"]["needs"])
+        self.STATUS_ACTS = set(cas["displaced"]["status_acts"])
+        self.VICTIM_WORDS = {w: kind for kind in ("civilians", "security_forces", "militants")
+                             for w in cas["victims"][kind]}
+        self.MIXED = [tuple(p.split()) for p in cas["victims"]["mixed"]]
+        self.PEOPLE_NOUNS = set(cas["people"]["nouns"])
+        self.NOT_PEOPLE = set(cas["not_people"]["nouns"])
+        self.HOUSEHOLDS = set(cas["not_people"]["households"])
+        self.COLLECTIVE = set(cas["not_people"]["collective"])
+        self.COMPANIONS = set(cas["people"]["companions"])
+        self.ZERO_NOUNS = set(cas["people"]["zero"])
+        self.ONE_VICTIM_CATEGORIES = set(one["categories"])
+        self.NOT_PERSON_ENTITIES = set(one["not_entities"])
+        self.SINGULAR_DETS = set(one["determiners"])
+        self.COMPANION_PREPS = set(one["companion_preps"])
+        self.NO_ONE_VICTIM = set(one["not_categories"])
+        self.VICTIM_OF_NOUNS = set(one["of_nouns"])
+        self.BODY_NOUNS = set(one["body_nouns"])
+        self.MOTIVE_PREPS = set(one["motive_preps"])
+        self.AGGREGATE = lexicon.Phrases(ctx["aggregate"]["phrases"])
+        self.BOUNDED_AFTER = set(ctx["aggregate"]["bounded_after"])
+        self.BOUNDED_BEFORE = set(ctx["aggregate"]["bounded_before"])
+        self.MANY_INCIDENTS = set(ctx["aggregate"]["many_incidents"])
+        self.TOLD_APART = set(ctx["aggregate"]["told_apart"])
+        self.COMPARATIVES = set(ctx["aggregate"]["comparatives"])
+        self.AGGREGATE_SUBJECTS = set(ctx["aggregate"]["subjects"])
+        self.NAME_ENTITIES = set(ctx["aggregate"]["not_in_names"])
+        self.MODALS = set(ctx["hypothetical"]["modals"])
+        self.HYPOTHETICAL_GOVERNORS = set(ctx["hypothetical"]["governors"])
+        self.TOLD_AS_FACT = set(ctx["hypothetical"]["factual_marks"])
+        self.SUPERSEDED = set(ctx["superseded"]["phrases"])
+        self.REVISION = lexicon.Phrases(ctx["superseded"]["revision"])
+        self.SUBSET_PREPS = set(ctx["subset"]["preps"])
+        self.PARTITIVE = set(ctx["subset"]["partitive"])
+        self.UNCOUNTED_GROUPS = set(ctx["subset"]["group_pronouns"])
+        self.ATTACK_NOUNS = set(lexicon.load("vocabulary")["attack"]["nouns"])
+        self.TOLL_NOUNS = set(ctx["toll"]["nouns"])
+        self.TOLL_OF_NOUNS = set(ctx["toll"]["of_nouns"])
+        self.TOLL_UPDATE = set(ctx["toll"]["update"])
+        self.TOLL_PREPS = set(ctx["toll"]["preps"])
+        self.TOTAL_WORDS = set(ctx["toll"]["total_words"])
+        self.COPULAR_TOLL_SUBJECTS = set(ctx["toll"]["copular_subjects"])
+        self.RAISING = set(ctx["raising"]["verbs"])
+        self.ADDITIVE_COUNTED = set(ctx["additive"]["counted"])
+        self.COMBINED = set(ctx["combined"]["categories"])
+        self.ADDITIVE_BEFORE: dict[str, int] = ctx["additive"]["before"]
+        self.ADDITIVE_ADVERBS = set(ctx["additive"]["adverbs"])
+        self.OTHER_COUNTED = set(ctx["additive"]["other_counted"])
+        self.OTHER_BEFORE: dict[str, int] = ctx["additive"]["other_before"]
+
+
+@cache
+def vocab() -> Vocabulary:
+    """The figures stage's word lists, read once when first needed."""
+    return Vocabulary()
+
+
+def __getattr__(name: str) -> object:
+    """The word lists by name for the stages that share them ("from sitrep.figures import VERBS"): read when first
+    asked for, like `vocab()`."""
+    if name.isupper() and name in vars(vocab()):
+        return getattr(vocab(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def harm_lemmas(categories: set[str]) -> frozenset[str]:
     """The verbs and nouns that tell harm of these categories ("murder", "die", "killing" for killed)."""
+    cas = lexicon.load("casualties")
     return frozenset(w for cat in categories for kind in ("verbs", "intransitive", "of_nouns")
-                     for w in _CAS[cat].get(kind, []))
+                     for w in cas[cat].get(kind, []))
 
 
-VERBS = _index("verbs")
-INTRANSITIVE = _index("intransitive")
-ADJECTIVES = _index("adjectives")
-NOUNS = _index("nouns")
-OF_NOUNS = _index("of_nouns")
-PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in _CAS[cat].get("phrases", [])}
-SUBJECT_PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in _CAS[cat].get("subject_phrases", [])}
-# Verb -> words that, in its clause, make it no casualty verb ("evacuated to hospital").
-NOT_WITH = {verb: set(words) for cat in CATEGORY_ORDER for verb, words in _CAS[cat].get("not_with", {}).items()}
-DISPLACE_NEEDS = set(_CAS["displaced"]["needs"])
-STATUS_ACTS = set(_CAS["displaced"]["status_acts"])
-VICTIM_WORDS = {w: kind for kind in ("civilians", "security_forces", "militants") for w in _CAS["victims"][kind]}
-MIXED = [tuple(p.split()) for p in _CAS["victims"]["mixed"]]
-PEOPLE_NOUNS = set(_CAS["people"]["nouns"])
-NOT_PEOPLE = set(_CAS["not_people"]["nouns"])
-HOUSEHOLDS = set(_CAS["not_people"]["households"])
-COLLECTIVE = set(_CAS["not_people"]["collective"])
-COMPANIONS = set(_CAS["people"]["companions"])
-ZERO_NOUNS = set(_CAS["people"]["zero"])
-_ONE = _CAS["one_victim"]
-ONE_VICTIM_CATEGORIES = set(_ONE["categories"])
-NOT_PERSON_ENTITIES = set(_ONE["not_entities"])
-SINGULAR_DETS = set(_ONE["determiners"])
-COMPANION_PREPS = set(_ONE["companion_preps"])
-NO_ONE_VICTIM = set(_ONE["not_categories"])
-VICTIM_OF_NOUNS = set(_ONE["of_nouns"])
-BODY_NOUNS = set(_ONE["body_nouns"])
-MOTIVE_PREPS = set(_ONE["motive_preps"])
-
-AGGREGATE = lexicon.Phrases(_CTX["aggregate"]["phrases"])
-BOUNDED_AFTER = set(_CTX["aggregate"]["bounded_after"])
-BOUNDED_BEFORE = set(_CTX["aggregate"]["bounded_before"])
-MANY_INCIDENTS = set(_CTX["aggregate"]["many_incidents"])
-TOLD_APART = set(_CTX["aggregate"]["told_apart"])
-COMPARATIVES = set(_CTX["aggregate"]["comparatives"])
-AGGREGATE_SUBJECTS = set(_CTX["aggregate"]["subjects"])
-MODALS = set(_CTX["hypothetical"]["modals"])
-HYPOTHETICAL_GOVERNORS = set(_CTX["hypothetical"]["governors"])
-TOLD_AS_FACT = set(_CTX["hypothetical"]["factual_marks"])
-SUPERSEDED = set(_CTX["superseded"]["phrases"])
-REVISION = lexicon.Phrases(_CTX["superseded"]["revision"])
-SUBSET_PREPS = set(_CTX["subset"]["preps"])
-PARTITIVE = set(_CTX["subset"]["partitive"])
-UNCOUNTED_GROUPS = set(_CTX["subset"]["group_pronouns"])
-NAME_ENTITIES = set(_CTX["aggregate"]["not_in_names"])
-ATTACK_NOUNS = set(lexicon.load("vocabulary")["attack"]["nouns"])
-TOLL_NOUNS = set(_CTX["toll"]["nouns"])
-TOLL_OF_NOUNS = set(_CTX["toll"]["of_nouns"])
-TOLL_UPDATE = set(_CTX["toll"]["update"])
-TOLL_PREPS = set(_CTX["toll"]["preps"])
-TOTAL_WORDS = set(_CTX["toll"]["total_words"])
-COPULAR_TOLL_SUBJECTS = set(_CTX["toll"]["copular_subjects"])
-RAISING = set(_CTX["raising"]["verbs"])
-ADDITIVE_COUNTED = set(_CTX["additive"]["counted"])
-COMBINED = set(_CTX["combined"]["categories"])
-ADDITIVE_BEFORE: dict[str, int] = _CTX["additive"]["before"]
-ADDITIVE_ADVERBS = set(_CTX["additive"]["adverbs"])
-OTHER_COUNTED = set(_CTX["additive"]["other_counted"])
-OTHER_BEFORE: dict[str, int] = _CTX["additive"]["other_before"]
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "oprd", "dative", "npadvmod", "ROOT", "dep"}
 
 
@@ -251,6 +275,7 @@ def _coordinated_tallies(parsed: Parsed, found: list[Mention]) -> None:
 def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Mention | None:
     """The statement a number makes, or None: a scored choice over the routes by which a casualty word governs it
     and the cues for and against (sitrep.figure_choice); `why` collects the reasons (for `sitrep explain`)."""
+    w = vocab()
     why = [] if why is None else why
     toks = parsed.tokens
     head = toks[q.head]
@@ -266,7 +291,7 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
             nominal = head
     # "killing a family of five": five people, in the family the verb takes.
     family = head.dep == "pobj" and nominal is head and toks[head.head].lower == "of" \
-        and toks[toks[head.head].head].lemma in HOUSEHOLDS \
+        and toks[toks[head.head].head].lemma in w.HOUSEHOLDS \
         and any(c.dep == "det" and c.lower in ("a", "an") for c in parsed.children(toks[head.head].head))
     if family:
         nominal = toks[toks[head.head].head]
@@ -287,7 +312,7 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
         return None
     category, anchor = choice.best.category, toks[choice.best.anchor]
     # "200 families fled", "hundreds of families": households; "eight members of the same family": people.
-    households = nominal.lemma in HOUSEHOLDS or nominal.i == q.head and _inner_noun(parsed, nominal) in HOUSEHOLDS
+    households = nominal.lemma in w.HOUSEHOLDS or nominal.i == q.head and _inner_noun(parsed, nominal) in w.HOUSEHOLDS
     unit = "households" if households and not family else "people"
     start, end = toks[q.start].idx, toks[q.end - 1].end
     m = Mention(
@@ -314,16 +339,16 @@ def _number_cues(parsed: Parsed, q: Quantity, nominal: Token) -> list[str]:
     head = toks[q.head]
     out: list[str] = []
     if nominal is head and head.dep == "pobj" and toks[head.head].lower == "of" \
-            and toks[toks[head.head].head].lemma in COMPANIONS and toks[toks[head.head].head].tag == "NN":
+            and toks[toks[head.head].head].lemma in vocab().COMPANIONS and toks[toks[head.head].head].tag == "NN":
         out.append("companion_of")  # "a mother of three"
     # "capturing 13 of the state's 17 townships": a bare number counts what its "of" names.
     inner = _inner_noun(parsed, nominal) if nominal is head else None
-    if any(w in NOT_PEOPLE and w not in HOUSEHOLDS for w in (nominal.lemma, inner)):
+    if any(w in vocab().NOT_PEOPLE and w not in vocab().HOUSEHOLDS for w in (nominal.lemma, inner)):
         out.append("things")
     # "ambushed coal miners, shooting at least nine of them dead": a part of a group told without a number is the
     # count of the harmed, not a part of another count
     group = _partitive(parsed, nominal)
-    uncounted = group is not None and group.lower in UNCOUNTED_GROUPS and not _counted_before(parsed, nominal)
+    uncounted = group is not None and group.lower in vocab().UNCOUNTED_GROUPS and not _counted_before(parsed, nominal)
     if uncounted:
         out.append("part_of_uncounted")
     if _is_subset(parsed, nominal, partitive=not uncounted):
@@ -359,8 +384,8 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
         cat = _word_category(parsed, nxt, as_modifier=True)
         add("participle_after", cat if cat and not _has_object(parsed, nxt) else None, nxt)
     # "left 12 dead", "the 20 wounded": the number counts a casualty adjective.
-    if nominal.i != q.head and (nominal.lower in ADJECTIVES) and nominal.pos in ("ADJ", "NOUN", "VERB"):
-        add("casualty_adjective", ADJECTIVES[nominal.lower], nominal)
+    if nominal.i != q.head and (nominal.lower in vocab().ADJECTIVES) and nominal.pos in ("ADJ", "NOUN", "VERB"):
+        add("casualty_adjective", vocab().ADJECTIVES[nominal.lower], nominal)
     # "nine fighters were reported killed and 8 others injured": a conjunct with a casualty participle of its own.
     if nominal.dep in ("conj", "appos"):
         for c in parsed.children(nominal.i):
@@ -369,7 +394,7 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
                 if add("conjunct_participle", cat if cat and not _has_object(parsed, c) else None, c):
                     break
     gov_tok, role, gov = _governor(parsed, nominal, q)
-    if role in ("nsubjpass", "nsubj") and gov.lemma in RAISING:
+    if role in ("nsubjpass", "nsubj") and gov.lemma in vocab().RAISING:
         # "300 people are believed to have been killed", "12 feared dead", "five reported killed".
         for c in parsed.children(gov.i):
             if c.dep in ("xcomp", "oprd", "acomp", "ccomp") or c.dep == "advcl" and c.i == gov.i + 1:
@@ -399,15 +424,15 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
     if role == "pobj":
         prep = gov
         above = toks[prep.head]
-        if prep.lower == "of" and (above.lemma in OF_NOUNS):
-            add("of_harm_noun", OF_NOUNS[above.lemma], above)
-        if prep.lower == "of" and above.lemma in TOLL_OF_NOUNS:
+        if prep.lower == "of" and (above.lemma in vocab().OF_NOUNS):
+            add("of_harm_noun", vocab().OF_NOUNS[above.lemma], above)
+        if prep.lower == "of" and above.lemma in vocab().TOLL_OF_NOUNS:
             add("of_toll_noun", _subject_category(parsed, above), above)
-        if prep.lower in TOLL_PREPS and above.pos in ("VERB", "AUX"):
+        if prep.lower in vocab().TOLL_PREPS and above.pos in ("VERB", "AUX"):
             add("toll_verb", _toll_category(parsed, above), above)
     if role == "attr" and gov.lemma == "be":
         for c in parsed.children(gov.i):
-            if c.dep in ("nsubj", "nsubjpass") and c.tag == "NN" and c.lemma not in COPULAR_TOLL_SUBJECTS:
+            if c.dep in ("nsubj", "nsubjpass") and c.tag == "NN" and c.lemma not in vocab().COPULAR_TOLL_SUBJECTS:
                 number_cues.append("age")  # "the other dead child was 17"
                 break
             if c.dep in ("nsubj", "nsubjpass") and add("copular_toll", _subject_category(parsed, c), c):
@@ -431,8 +456,8 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
     # The counted noun is itself a casualty noun: "20 deaths", "200 refugees", "hundreds of deaths".
     inner = _inner_noun(parsed, nominal)
     for lemma in (nominal.lemma if nominal.i != q.head else None, inner):
-        if lemma in NOUNS and lemma not in ("toll", "life", "dead"):
-            add("casualty_noun", NOUNS[lemma], nominal)
+        if lemma in vocab().NOUNS and lemma not in ("toll", "life", "dead"):
+            add("casualty_noun", vocab().NOUNS[lemma], nominal)
             break
     if role in ("nsubj", "ROOT", "dep", "npadvmod") or nominal.i == q.head:
         # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
@@ -480,18 +505,19 @@ def _acts(parsed: Parsed, nominal: Token) -> bool:
         return False
     if any(c.dep in ("acl", "relcl") for c in parsed.children(nominal.i)):
         return False  # "5,800 displaced persons arriving in the capital need help": told as arrivals
-    return parsed.tokens[nominal.head].lemma in STATUS_ACTS
+    return parsed.tokens[nominal.head].lemma in vocab().STATUS_ACTS
 
 
 def _combined(parsed: Parsed, v: Token) -> bool:
     """"killed and wounded 68 people", "killing or wounding 25": two harm verbs of different categories share one
     object, a count of both together."""
-    cat = VERBS.get(v.lemma)
-    if cat not in COMBINED:
+    w = vocab()
+    cat = w.VERBS.get(v.lemma)
+    if cat not in w.COMBINED:
         return False
     pair = [parsed.tokens[v.head]] if v.dep == "conj" else []
     pair += [c for c in parsed.children(v.i) if c.dep == "conj"]
-    return any(VERBS.get(o.lemma) in COMBINED - {cat} and not _has_object(parsed, o) and abs(o.i - v.i) <= 3
+    return any(w.VERBS.get(o.lemma) in w.COMBINED - {cat} and not _has_object(parsed, o) and abs(o.i - v.i) <= 3
                for o in pair if o.i != v.i)
 
 
@@ -503,11 +529,11 @@ def _shared_subject_conjuncts(parsed: Parsed, v: Token) -> list[Token]:
 
 def _word_category(parsed: Parsed, t: Token, as_modifier: bool = False) -> str | None:
     """Category of a casualty word used as a modifier: "dead", "displaced", "killed", "who fled"."""
-    if t.lemma in ADJECTIVES or t.lower in ADJECTIVES:
-        return ADJECTIVES.get(t.lower) or ADJECTIVES.get(t.lemma)
+    if t.lemma in vocab().ADJECTIVES or t.lower in vocab().ADJECTIVES:
+        return vocab().ADJECTIVES.get(t.lower) or vocab().ADJECTIVES.get(t.lemma)
     if t.pos == "VERB" or t.tag.startswith("VB"):
-        if t.lemma in INTRANSITIVE:
-            return INTRANSITIVE[t.lemma]
+        if t.lemma in vocab().INTRANSITIVE:
+            return vocab().INTRANSITIVE[t.lemma]
         if t.dep == "relcl":
             # "people who were killed" (passive) vs "gunmen who killed" (active, not victims).
             kids = parsed.children(t.i)
@@ -523,9 +549,9 @@ def _word_category(parsed: Parsed, t: Token, as_modifier: bool = False) -> str |
 
 def _verb_category(parsed: Parsed, v: Token, passive: bool, obj: Token | None = None) -> str | None:
     """Category of a verb whose victims are its object (or passive subject)."""
-    if v.lemma in VERBS:
-        cat = VERBS[v.lemma]
-        blockers = NOT_WITH.get(v.lemma)
+    if v.lemma in vocab().VERBS:
+        cat = vocab().VERBS[v.lemma]
+        blockers = vocab().NOT_WITH.get(v.lemma)
         if blockers and any(t.lower in blockers for t in parsed.subtree(v)):
             return None
         if v.lemma in ("drive", "force", "evacuate", "expel") or cat == "displaced" and v.lemma not in ("displace", "uproot"):
@@ -533,8 +559,8 @@ def _verb_category(parsed: Parsed, v: Token, passive: bool, obj: Token | None = 
         if v.lemma == "seize" and not passive:
             return None
         return cat
-    if v.lemma in INTRANSITIVE and passive is False and obj is None:
-        return INTRANSITIVE[v.lemma]
+    if v.lemma in vocab().INTRANSITIVE and passive is False and obj is None:
+        return vocab().INTRANSITIVE[v.lemma]
     phrase = _phrase_category(parsed, v)
     if phrase:
         return phrase
@@ -542,20 +568,21 @@ def _verb_category(parsed: Parsed, v: Token, passive: bool, obj: Token | None = 
 
 
 def _intransitive_category(parsed: Parsed, v: Token) -> str | None:
-    if v.lemma in INTRANSITIVE:
-        return INTRANSITIVE[v.lemma]
-    if v.lower in ADJECTIVES and (v.tag == "VBG" or v.pos == "ADJ"):  # "are still missing", "dozens more wounded"
-        return ADJECTIVES[v.lower]
+    w = vocab()
+    if v.lemma in w.INTRANSITIVE:
+        return w.INTRANSITIVE[v.lemma]
+    if v.lower in w.ADJECTIVES and (v.tag == "VBG" or v.pos == "ADJ"):  # "are still missing", "dozens more wounded"
+        return w.ADJECTIVES[v.lower]
     if v.lemma in ("be", "remain", "go", "lie", "lay") or v.pos == "AUX":
         for c in parsed.children(v.i):
-            if c.dep in ("acomp", "attr", "oprd") and (c.lower in ADJECTIVES or c.lemma in ADJECTIVES):
-                return ADJECTIVES.get(c.lower) or ADJECTIVES[c.lemma]
-    return _phrase_category(parsed, v, SUBJECT_PHRASES)
+            if c.dep in ("acomp", "attr", "oprd") and (c.lower in w.ADJECTIVES or c.lemma in w.ADJECTIVES):
+                return w.ADJECTIVES.get(c.lower) or w.ADJECTIVES[c.lemma]
+    return _phrase_category(parsed, v, w.SUBJECT_PHRASES)
 
 
 def _phrase_category(parsed: Parsed, v: Token, table: dict | None = None) -> str | None:
     """Multi-word casualty phrases headed by a verb: "shot dead", "taken hostage", "made homeless", "fled home"."""
-    table = PHRASES if table is None else table
+    table = vocab().PHRASES if table is None else table
     kids = [c for c in parsed.children(v.i) if c.dep in ("oprd", "acomp", "dobj", "prt", "advmod", "prep", "xcomp", "ccomp", "npadvmod", "attr")]
     words = {c.lemma for c in kids} | {c.lower for c in kids}
     # A preposition on the verb, or on its object ("treated 40 people for gunshot wounds").
@@ -568,7 +595,7 @@ def _phrase_category(parsed: Parsed, v: Token, table: dict | None = None) -> str
     nxt = parsed.tokens[v.i + 1] if v.i + 1 < len(parsed.tokens) else None
     if nxt is not None and any(c.dep == "dobj" and nxt in parsed.subtree(c) for c in kids):
         words |= {nxt.lower, nxt.lemma}
-    blockers = NOT_WITH.get(v.lemma)
+    blockers = vocab().NOT_WITH.get(v.lemma)
     if blockers and any(t.lower in blockers for t in parsed.subtree(v)):
         return None  # "took away 12 bodies": no abduction
     for ph, cat in table.items():
@@ -579,8 +606,9 @@ def _phrase_category(parsed: Parsed, v: Token, table: dict | None = None) -> str
 
 def _displacement_complement(parsed: Parsed, v: Token) -> bool:
     """"forced 8,000 to flee", "driven from their homes", "driven tens of thousands of people away"."""
+    w = vocab()
     for c in parsed.subtree(v)[:60]:
-        if c.i != v.i and (c.lemma in DISPLACE_NEEDS or c.lower in DISPLACE_NEEDS) and c.head in {v.i} | _child_ids(parsed, v):
+        if c.i != v.i and (c.lemma in w.DISPLACE_NEEDS or c.lower in w.DISPLACE_NEEDS) and c.head in {v.i} | _child_ids(parsed, v):
             return True
     return False
 
@@ -595,7 +623,7 @@ def _subject_category(parsed: Parsed, subj: Token) -> str | None:
         if t.lemma == "toll":
             mods = {c.lemma for c in parsed.children(t.i)}
             return "injured" if "injury" in mods else "killed"
-        cat = ADJECTIVES.get(t.lower) or NOUNS.get(t.lemma) if t.lemma not in ("life",) else None
+        cat = vocab().ADJECTIVES.get(t.lower) or vocab().NOUNS.get(t.lemma) if t.lemma not in ("life",) else None
         if cat:
             return cat
     return None
@@ -604,7 +632,7 @@ def _subject_category(parsed: Parsed, subj: Token) -> str | None:
 def _toll_category(parsed: Parsed, v: Token) -> str | None:
     """"put the toll at 12", "the death toll rose to 45": the verb's subject or object is a toll."""
     for c in parsed.children(v.i):
-        if c.dep in ("nsubj", "dobj", "nsubjpass") and c.lemma in TOLL_NOUNS:
+        if c.dep in ("nsubj", "dobj", "nsubjpass") and c.lemma in vocab().TOLL_NOUNS:
             return _subject_category(parsed, c) or ("killed" if c.lemma == "toll" else None)
     return None
 
@@ -617,14 +645,14 @@ def _linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
     skipped = loose = 0
     while k < sent_end and skipped <= 3 and loose <= 4:
         t = toks[k]
-        cat = ADJECTIVES.get(t.lower) or (VERBS.get(t.lemma) if t.tag in ("VBN", "VBD") else None) or \
-            (INTRANSITIVE.get(t.lemma) if t.tag in ("VBD", "VBN") else None)
+        cat = vocab().ADJECTIVES.get(t.lower) or (vocab().VERBS.get(t.lemma) if t.tag in ("VBN", "VBD") else None) or \
+            (vocab().INTRANSITIVE.get(t.lemma) if t.tag in ("VBD", "VBN") else None)
         if cat and cat != "displaced" or (cat == "displaced" and t.lemma in ("flee", "displace")):
-            if t.tag == "VBD" and t.lemma in VERBS and _has_object(parsed, t):
+            if t.tag == "VBD" and t.lemma in vocab().VERBS and _has_object(parsed, t):
                 return None
             return cat, t
         if t.lower in ("were", "was", "have", "had", "been", "are", "is", "more", "others", "other") or t.pos in ("NOUN", "ADJ", "PROPN") and \
-                (t.lemma in VICTIM_WORDS or t.lemma in PEOPLE_NOUNS or t.pos == "ADJ"):
+                (t.lemma in vocab().VICTIM_WORDS or t.lemma in vocab().PEOPLE_NOUNS or t.pos == "ADJ"):
             skipped += 1
         elif skipped and (t.ent in ("DATE", "TIME") or t.pos == "ADV" or t.lower in (",", "and")):
             loose += 1  # "were last night killed", "29 persons, mainly women and children, were, yesterday, killed"
@@ -640,7 +668,7 @@ def _object_of_verb_before(parsed: Parsed, q: Quantity) -> tuple[str, Token] | N
     if q.start == 0:
         return None
     v = parsed.tokens[q.start - 1]
-    if v.sent == parsed.tokens[q.head].sent and v.lemma in VERBS and v.tag in ("VBD", "VBG") \
+    if v.sent == parsed.tokens[q.head].sent and v.lemma in vocab().VERBS and v.tag in ("VBD", "VBG") \
             and not _has_object(parsed, v):
         cat = _verb_category(parsed, v, passive=False)
         if cat:
@@ -689,16 +717,17 @@ def _habitual(parsed: Parsed, anchor: Token) -> bool:
 
 def _hypothetical(parsed: Parsed, anchor: Token) -> bool:
     """"could kill thousands", "threatened to kill" - no figure. "may have killed" is a hedged past: kept."""
+    w = vocab()
     v = verbal_anchor(parsed, anchor)
     chain = [v] + [a for a in parsed.ancestors(v)][:3]
     for k, t in enumerate(chain):
         kids = parsed.children(t.i)
-        modal = [c for c in kids if c.dep == "aux" and c.lower in MODALS]
+        modal = [c for c in kids if c.dep == "aux" and c.lower in w.MODALS]
         perfect = any(c.dep == "aux" and c.lemma == "have" for c in kids)
         if modal and not perfect and k == 0:
             return True
-        if k > 0 and t.lemma in HYPOTHETICAL_GOVERNORS and chain[k - 1].dep in ("xcomp", "ccomp", "pcomp", "advcl") \
-                and not any(c.dep == "mark" and c.lower in TOLD_AS_FACT for c in parsed.children(chain[k - 1].i)) \
+        if k > 0 and t.lemma in w.HYPOTHETICAL_GOVERNORS and chain[k - 1].dep in ("xcomp", "ccomp", "pcomp", "advcl") \
+                and not any(c.dep == "mark" and c.lower in w.TOLD_AS_FACT for c in parsed.children(chain[k - 1].i)) \
                 and not any(c.dep in ("auxpass", "nsubjpass") for c in kids):  # "are feared to have been killed"
             return True  # "ordered troops to kill"; not "ordered a meeting after 22 people were killed"
         if chain[k].dep not in ("xcomp", "ccomp", "conj", "pcomp", "advcl"):
@@ -715,7 +744,7 @@ def _partitive(parsed: Parsed, nominal: Token) -> Token | None:
     for c in parsed.children(nominal.i):
         if c.dep == "prep" and c.lower == "of":
             for p in parsed.children(c.i):
-                if p.dep == "pobj" and p.lower in PARTITIVE:
+                if p.dep == "pobj" and p.lower in vocab().PARTITIVE:
                     return p
     return None
 
@@ -729,13 +758,13 @@ def _counted_before(parsed: Parsed, t: Token) -> bool:
 def _is_subset(parsed: Parsed, nominal: Token, partitive: bool = True) -> bool:
     """"including six women", "among them 12 children": part of another count, not its own figure."""
     for t in [nominal] + list(parsed.ancestors(nominal))[:3]:
-        if t.dep == "pobj" and parsed.tokens[t.head].lower in SUBSET_PREPS:
+        if t.dep == "pobj" and parsed.tokens[t.head].lower in vocab().SUBSET_PREPS:
             prep = parsed.tokens[t.head]
             # "three children among 10 killed": the count after "among" is the whole, the one before it the part
             if prep.lower == "among" and (t.like_num or any(c.dep == "nummod" for c in parsed.children(t.i))):
                 return False
             return True
-        if t.lower in SUBSET_PREPS and t.dep in ("prep",):
+        if t.lower in vocab().SUBSET_PREPS and t.dep in ("prep",):
             return True
     for c in parsed.children(nominal.i):
         if c.dep == "prep" and c.lower == "among" and any(
@@ -751,7 +780,7 @@ def _is_subset(parsed: Parsed, nominal: Token, partitive: bool = True) -> bool:
     # "20 people including 15 security personnel and five civilians": a later part of the list, whatever the parse.
     for j in range(k - 1, max(sent_start, k - 12) - 1, -1):
         t = parsed.tokens[j]
-        if t.lower in SUBSET_PREPS and t.lower != "among":
+        if t.lower in vocab().SUBSET_PREPS and t.lower != "among":
             return True
         if t.pos in ("VERB", "AUX") or t.lower in (";", ":", ".", "(", ")", "--", "—") or t.dep == "cc" and t.lower != "and":
             return False
@@ -765,13 +794,13 @@ def _victims(parsed: Parsed, nominal: Token) -> str:
     words = [nominal] + [c for c in parsed.subtree(nominal) if c.i - nominal.i < 12]
     lowers = [t.lower for t in words]
     text = " ".join(lowers)
-    if any(" ".join(m) in text for m in MIXED):
+    if any(" ".join(m) in text for m in vocab().MIXED):
         return "mixed"
     kinds = []
     for t in words:
         if t.dep in ("relcl", "acl") and t.i != nominal.i:
             break
-        kind = VICTIM_WORDS.get(t.lemma) or VICTIM_WORDS.get(t.lower)
+        kind = vocab().VICTIM_WORDS.get(t.lemma) or vocab().VICTIM_WORDS.get(t.lower)
         if kind and kind not in kinds:
             kinds.append(kind)
     if len(kinds) > 1:
@@ -780,23 +809,24 @@ def _victims(parsed: Parsed, nominal: Token) -> str:
 
 
 def _context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) -> None:
+    w = vocab()
     verb = verbal_anchor(parsed, anchor)
     clause = _clause(parsed, verb) if verb.i != nominal.i else _clause(parsed, nominal)
     if nominal.i not in {t.i for t in clause}:
         clause = sorted(set(clause) | set(parsed.subtree(nominal)), key=lambda t: t.i)
     words = [t.lower for t in clause]
     m.aggregate = _is_aggregate(parsed, clause, words, verb)
-    m.incidents = any(t.lower in TOLD_APART and parsed.tokens[t.head].lower in ATTACK_NOUNS for t in clause)
+    m.incidents = any(t.lower in w.TOLD_APART and parsed.tokens[t.head].lower in w.ATTACK_NOUNS for t in clause)
     m.perfect = _present_perfect(parsed, verb)
     sent_words = [t.lower for t in parsed.sentence_tokens(m.sent)]
     m.superseded_cue = _superseded(parsed, verb, sent_words)
-    m.revision_cue = REVISION.search(sent_words)
+    m.revision_cue = w.REVISION.search(sent_words)
     before = [parsed.tokens[j].lower for j in range(max(parsed.sents[m.sent][0], parsed.tokens[nominal.i].i - 6), nominal.i)]
-    before = [w for k, w in enumerate(before) if not (w == "more" and before[k + 1 : k + 2] == ["than"])]  # a hedge
-    m.additive = nominal.lower in ADDITIVE_COUNTED or any(w in before[-n:] for w, n in ADDITIVE_BEFORE.items()) \
-        or any(c.lower in ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i))
+    before = [b for k, b in enumerate(before) if not (b == "more" and before[k + 1 : k + 2] == ["than"])]  # a hedge
+    m.additive = nominal.lower in w.ADDITIVE_COUNTED or any(b in before[-n:] for b, n in w.ADDITIVE_BEFORE.items()) \
+        or any(c.lower in w.ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i))
     m.total = _told_as_total(parsed, clause, {verb.i, anchor.i, nominal.i})
-    m.others = nominal.lower in OTHER_COUNTED or any(w in before[-n:] for w, n in OTHER_BEFORE.items())
+    m.others = nominal.lower in w.OTHER_COUNTED or any(b in before[-n:] for b, n in w.OTHER_BEFORE.items())
     m.anchors_time = [e.text for e in parsed.ents_between(clause[0].i, clause[-1].i + 1)
                       if e.label in ("DATE", "TIME") and
                       any(e.start <= t.i < e.end for t in clause) and not e.start <= m.nominal < e.end
@@ -812,7 +842,7 @@ def _told_as_total(parsed: Parsed, clause: list[Token], near: set[int]) -> bool:
     """"Total fatalities coded as 14", "18 were killed in all": a total word on the count's verb or noun; not
     "14 Jieh and nine Murle, a total of 23", where the total has a number of its own."""
     for t in clause:
-        if t.lower not in TOTAL_WORDS or t.lower == "all" and parsed.tokens[t.i - 1].lower != "in":
+        if t.lower not in vocab().TOTAL_WORDS or t.lower == "all" and parsed.tokens[t.i - 1].lower != "in":
             continue
         if t.head in near or parsed.tokens[t.head].head in near and not parsed.tokens[t.head].like_num:
             if not any(x.like_num for x in parsed.subtree(t) if x.i != t.i):
@@ -822,22 +852,23 @@ def _told_as_total(parsed: Parsed, clause: list[Token], near: set[int]) -> bool:
 
 def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: Token) -> bool:
     """A cumulative tally: "since 2014", "this year", "each day", "in various attacks", "the conflict has cost"."""
+    w = vocab()
     for k in range(len(words)):
-        ph = AGGREGATE.at(words, k)
+        ph = w.AGGREGATE.at(words, k)
         if not ph:
             continue
         after = words[k + len(ph) : k + len(ph) + 2]
         if after and after[0] in ("-", "–"):
             continue  # "in the war-torn state": another word
-        if clause[k].ent in NAME_ENTITIES:
+        if clause[k].ent in w.NAME_ENTITIES:
             continue  # "a reporter for the Daily Trust": a name, no window of time
-        if after and (after[0] in BOUNDED_AFTER or " ".join(after) in BOUNDED_AFTER or after[0].isdigit() and len(after[0]) < 3):
+        if after and (after[0] in w.BOUNDED_AFTER or " ".join(after) in w.BOUNDED_AFTER or after[0].isdigit() and len(after[0]) < 3):
             continue
-        if k and words[k - 1] in BOUNDED_BEFORE:
+        if k and words[k - 1] in w.BOUNDED_BEFORE:
             continue
         if ph == ("since",) and clause[k].dep == "advmod":
             continue  # "five people have since died": since then, no window
-        if ph[0] == "since" and any(t.tag == "JJS" or t.lower in COMPARATIVES for t in clause
+        if ph[0] == "since" and any(t.tag == "JJS" or t.lower in w.COMPARATIVES for t in clause
                                     if t.i < clause[0].i + k):
             continue  # "the deadliest attack since 2018" compares; it does not sum up
         if in_superlative(parsed, clause[k]):
@@ -846,8 +877,8 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
     perfect = _present_perfect(parsed, verb)
     for t in clause:
         head = parsed.tokens[t.head]
-        if t.lower in MANY_INCIDENTS and head.lower in ATTACK_NOUNS and head.tag == "NNS" \
-                and (perfect or t.lower not in TOLD_APART):
+        if t.lower in w.MANY_INCIDENTS and head.lower in w.ATTACK_NOUNS and head.tag == "NNS" \
+                and (perfect or t.lower not in w.TOLD_APART):
             # "in various attacks", "have been killed in separate attacks" sum many up; "15 were killed in two
             # separate attacks on Saturday" is the report's one total of them (SPEC §2), an event of several incidents.
             return True
@@ -860,7 +891,7 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
         if subjects or v.dep not in ("conj", "xcomp") or v.head == v.i:
             break
         v = parsed.tokens[v.head]
-    if any(s.lemma in AGGREGATE_SUBJECTS for s in subjects):
+    if any(s.lemma in w.AGGREGATE_SUBJECTS for s in subjects):
         # "the conflict has cost 3,000 lives": a conflict's toll in the perfect, with no window of its own.
         perfect = any(c.dep == "aux" and c.lemma == "have" for c in parsed.children(v.i))
         has_window = any(t.ent in ("DATE", "TIME") for t in clause)
@@ -874,7 +905,7 @@ def in_superlative(parsed: Parsed, t: Token) -> bool:
     for x in list(parsed.ancestors(t))[:3]:
         if x.pos == "VERB":
             return False
-        if x.pos == "NOUN" and any(c.dep == "amod" and (c.tag == "JJS" or c.lower in COMPARATIVES)
+        if x.pos == "NOUN" and any(c.dep == "amod" and (c.tag == "JJS" or c.lower in vocab().COMPARATIVES)
                                    for c in parsed.children(x.i)):
             return True
     return False
@@ -885,7 +916,7 @@ def _superseded(parsed: Parsed, verb: Token, sent_words: list[str]) -> bool:
     chain = [verb] + list(parsed.ancestors(verb))
     for t in chain:
         for c in parsed.children(t.i):
-            if c.dep == "advmod" and c.lower in SUPERSEDED:
+            if c.dep == "advmod" and c.lower in vocab().SUPERSEDED:
                 prev = parsed.tokens[c.i - 1] if c.i else None
                 if c.lower == "earlier" and prev is not None and (prev.like_num or prev.lower in ("days", "weeks", "day", "week", "a", "hours")):
                     continue
@@ -914,7 +945,7 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
         if arg is not None and arg.lower in ("who", "that", "whom") and v.dep == "relcl":
             arg = parsed.tokens[v.head]  # "a judge who was killed"
         lost = _lost_singular_subject(parsed, v, cats[0][0], found) if arg is None else None
-        if arg is not None and lost is None and arg.ent in NOT_PERSON_ENTITIES:
+        if arg is not None and lost is None and arg.ent in vocab().NOT_PERSON_ENTITIES:
             lost = _root_subject(parsed, v, cats[0][0], found)
         if lost is not None:
             arg = lost
@@ -924,9 +955,9 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
         dets = {c.lower for c in kids if c.dep == "det"}
         if arg.like_num and "no" not in dets:
             continue
-        zero = arg.lower in ("nobody", "none", "noone") or ("no" in dets and arg.lemma in ZERO_NOUNS)
+        zero = arg.lower in ("nobody", "none", "noone") or ("no" in dets and arg.lemma in vocab().ZERO_NOUNS)
         reasons: list[str] = []
-        if not zero and cats[0][0] in NO_ONE_VICTIM:
+        if not zero and cats[0][0] in vocab().NO_ONE_VICTIM:
             continue  # "a motorist who escaped": one person's flight is no displacement figure
         if lost is not None:
             value = 1
@@ -971,13 +1002,14 @@ def _implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Men
 def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention]:
     """"the body of a priest was found", "the killing of journalist Maxwell Nashan": one victim after a noun of
     killing, told without a number."""
+    w = vocab()
     out: list[Mention] = []
     taken = {m.nominal for m in found}
     for t in parsed.sentence_tokens(s):
-        if t.lemma not in VICTIM_OF_NOUNS or t.pos != "NOUN":
+        if t.lemma not in w.VICTIM_OF_NOUNS or t.pos != "NOUN":
             continue
         told = Candidate("victim_of_killing_noun", "killed", t.i, t.text)
-        if t.lemma not in BODY_NOUNS and t.dep == "pobj" and parsed.tokens[t.head].lower in MOTIVE_PREPS:
+        if t.lemma not in w.BODY_NOUNS and t.dep == "pobj" and parsed.tokens[t.head].lower in w.MOTIVE_PREPS:
             told.cues.append("motive")  # "protesters marched over the killing of a student": told of another time
         if _hypothetical(parsed, t):
             told.cues.append("hypothetical")
@@ -1015,7 +1047,8 @@ def _lost_singular_subject(parsed: Parsed, v: Token, category: str, found: list[
     """"In Colider, a fugitive from the prison was killed": the parser hangs the subject elsewhere, but "was killed"
     tells one victim. The noun just before the verb stands for it; None where a number already counts the verb's
     victims or nothing before it could be a victim."""
-    if category not in ONE_VICTIM_CATEGORIES or any(m.anchor == v.i for m in found):
+    w = vocab()
+    if category not in w.ONE_VICTIM_CATEGORIES or any(m.anchor == v.i for m in found):
         return None
     kids = parsed.children(v.i)
     if not any(c.dep == "auxpass" and c.lower in ("was", "is") for c in kids):
@@ -1025,7 +1058,7 @@ def _lost_singular_subject(parsed: Parsed, v: Token, category: str, found: list[
         t = parsed.tokens[j]
         if t.pos in ("VERB",) or t.like_num:
             return None
-        if t.tag in ("NN", "NNP") and t.lemma not in NOT_PEOPLE and t.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+        if t.tag in ("NN", "NNP") and t.lemma not in w.NOT_PEOPLE and t.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
             return t
     return None
 
@@ -1034,7 +1067,7 @@ def _root_subject(parsed: Parsed, v: Token, category: str, found: list[Mention])
     """"A prominent journalist working for the newspaper Ukrainska Pravda was killed": the parser made the whole
     sentence one noun phrase and gave "was killed" the newspaper's name (no person) as subject. The sentence's root
     noun, one person told before the singular passive, is its victim."""
-    if category not in ONE_VICTIM_CATEGORIES or v.dep != "relcl" or any(m.anchor == v.i for m in found):
+    if category not in vocab().ONE_VICTIM_CATEGORIES or v.dep != "relcl" or any(m.anchor == v.i for m in found):
         return None
     if not any(c.dep == "auxpass" and c.lower in ("was", "is") for c in parsed.children(v.i)):
         return None
@@ -1066,28 +1099,29 @@ def _singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[st
 def _one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> bool:
     """Is `t` one person? Strictly a person noun after "a" for any category; for the killed and injured (whose
     victims are people) any singular noun that is no thing, place or group, with a determiner, or a person's name."""
+    w = vocab()
     kids = parsed.children(t.i)
-    if t.lower == "another" and category in ONE_VICTIM_CATEGORIES and t.dep in ("dobj", "nsubj", "nsubjpass", "conj"):
+    if t.lower == "another" and category in w.ONE_VICTIM_CATEGORIES and t.dep in ("dobj", "nsubj", "nsubjpass", "conj"):
         reasons.append("'another': one more person")  # "killing one and wounding another"
         return True
     if t.dep == "conj":  # "his wife and son": the son is his too
         kids = kids + parsed.children(t.head)
     dets = {c.lower for c in kids if c.dep in ("det", "poss")}
-    if t.lemma in NOT_PEOPLE or t.lemma in COLLECTIVE or t.lower in COLLECTIVE or t.tag in ("NNS", "NNPS", "PRP"):
+    if t.lemma in w.NOT_PEOPLE or t.lemma in w.COLLECTIVE or t.lower in w.COLLECTIVE or t.tag in ("NNS", "NNPS", "PRP"):
         return False
     if dets & {"a", "an", "one"} and t.tag == "NN" and _is_person(t):
         reasons.append(f"'{t.text}': a person, one")
         return True
-    if category not in ONE_VICTIM_CATEGORIES:
+    if category not in w.ONE_VICTIM_CATEGORIES:
         return False
-    if t.ent in NOT_PERSON_ENTITIES:
+    if t.ent in w.NOT_PERSON_ENTITIES:
         return False
     if t.pos == "PROPN":
         if t.ent == "PERSON":
             reasons.append(f"'{t.text}': a person's name, one")
             return True
         return False
-    if t.tag == "NN" and (dets & SINGULAR_DETS or any(c.dep == "poss" for c in kids)):
+    if t.tag == "NN" and (dets & w.SINGULAR_DETS or any(c.dep == "poss" for c in kids)):
         reasons.append(f"'{t.text}': one, the victim of a {category} word")
         return True
     return False
@@ -1097,11 +1131,12 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
                 absorbed: list[Mention], reasons: list[str]) -> int:
     """People killed with the victim: "along with four others" (4), "alongside his wife and son" (2), "and seven
     members of his family" (7, a count already found: absorbed into the victim's figure)."""
+    w = vocab()
     by_nominal = {m.nominal: m for m in found if m.category == category and m.sent == arg.sent}
     heads = []
     for x in (v, arg, *_shared_subject_conjuncts(parsed, v)):  # "was killed and burned along with his wife"
         for c in parsed.children(x.i):
-            if c.dep == "prep" and c.lower in COMPANION_PREPS:
+            if c.dep == "prep" and c.lower in w.COMPANION_PREPS:
                 heads.extend(p for p in parsed.children(c.i) if p.dep == "pobj")
                 # "along with": the parser hangs "with" on "along"
                 for k in parsed.children(c.i):
@@ -1116,7 +1151,7 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
         for p in [h] + [c for c in parsed.children(h.i) if c.dep == "conj"]:
             m = by_nominal.get(p.i)
             q = counts.get(p.i)
-            if m is None and q is not None and q.headline is not None and (p.lemma in PEOPLE_NOUNS or _is_companion(p)):
+            if m is None and q is not None and q.headline is not None and (p.lemma in w.PEOPLE_NOUNS or _is_companion(p)):
                 n += q.headline
                 reasons.append(f"with '{p.text}': {q.headline} more")
                 continue
@@ -1139,22 +1174,23 @@ def _counted(parsed: Parsed, q: Quantity) -> int:
 
 
 def _is_companion(t: Token) -> bool:
-    return t.lemma in COMPANIONS or _is_person(t)
+    return t.lemma in vocab().COMPANIONS or _is_person(t)
 
 
 def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
     """The casualty categories a verb and the verbs coordinated with it assert: "killed or wounded"."""
-    cat = _verb_category(parsed, v, passive=True) if v.lemma in VERBS else (
-        INTRANSITIVE.get(v.lemma) or _phrase_category(parsed, v) or _phrase_category(parsed, v, SUBJECT_PHRASES))
+    w = vocab()
+    cat = _verb_category(parsed, v, passive=True) if v.lemma in w.VERBS else (
+        w.INTRANSITIVE.get(v.lemma) or _phrase_category(parsed, v) or _phrase_category(parsed, v, w.SUBJECT_PHRASES))
     own_subject = any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(v.i))
-    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in VERBS and not own_subject \
+    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in w.VERBS and not own_subject \
             and not _has_object(parsed, v):  # "killed a farmer and wounded another": its own victim
         return []
     out = [(cat, v)]
     for c in parsed.children(v.i):
         own_subject = any(k.dep in ("nsubj", "nsubjpass", "dobj") for k in parsed.children(c.i))
-        if c.dep == "conj" and c.lemma in VERBS and not own_subject:  # "killed or wounded"; not "... and killed four"
-            out.append((VERBS[c.lemma], c))
+        if c.dep == "conj" and c.lemma in w.VERBS and not own_subject:  # "killed or wounded"; not "... and killed four"
+            out.append((w.VERBS[c.lemma], c))
     return out
 
 
@@ -1166,19 +1202,19 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
     for c in kids:
         if passive and c.dep == "nsubjpass":
             return c
-        if not passive and v.lemma in INTRANSITIVE and c.dep == "nsubj":
+        if not passive and v.lemma in vocab().INTRANSITIVE and c.dep == "nsubj":
             return c
-        if not passive and v.lemma not in INTRANSITIVE and c.dep == "dobj":
+        if not passive and v.lemma not in vocab().INTRANSITIVE and c.dep == "dobj":
             return c
-        if not passive and c.dep == "nsubj" and _phrase_category(parsed, v, SUBJECT_PHRASES):
+        if not passive and c.dep == "nsubj" and _phrase_category(parsed, v, vocab().SUBJECT_PHRASES):
             return c
-        if not passive and c.dep == "nsubj" and v.lemma in VERBS and not _has_object(parsed, v) \
+        if not passive and c.dep == "nsubj" and v.lemma in vocab().VERBS and not _has_object(parsed, v) \
                 and not any(k.dep == "conj" and _has_object(parsed, k) for k in kids) \
                 and not any(k.dep == "aux" for k in kids) and (v.tag == "VBN" or v.dep == "conj" and any(
                     k.dep == "auxpass" for k in parsed.children(v.head))):
             return c  # "... and his brother wounded": a passive with its auxiliary left out
     head = parsed.tokens[v.head]
-    if v.dep in ("xcomp", "oprd", "advcl") and head.lemma in RAISING and head.i == v.i - 1:
+    if v.dep in ("xcomp", "oprd", "advcl") and head.lemma in vocab().RAISING and head.i == v.i - 1:
         # "a priest was found shot dead", "a guard was reported killed": the raising verb's subject
         subj = next((c for c in parsed.children(head.i) if c.dep == "nsubjpass"), None)
         if subj is not None:
@@ -1192,8 +1228,8 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
 
 def _is_person(t: Token) -> bool:
     w = t.lemma
-    if w in NOT_PEOPLE:
+    if w in vocab().NOT_PEOPLE:
         return False
-    return w in VICTIM_WORDS or w in PEOPLE_NOUNS or t.ent == "PERSON" or w.endswith(
+    return w in vocab().VICTIM_WORDS or w in vocab().PEOPLE_NOUNS or t.ent == "PERSON" or w.endswith(
         ("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "ee", "ier", "eer")
     ) or w in ("child", "boy", "girl", "baby", "person", "toddler", "teen", "youth", "civilian")
