@@ -124,6 +124,15 @@ LOST_SUBJECT = [
      "bomb planted in his car.", {(K, 1, 1)}),
 ]
 
+# A count after "and" that the parser hung inside the first victim's phrase is the harm verb's further object.
+COORDINATED_OBJECTS = [
+    ("An air strike killed a judge allied with the rebels and seven members of his family in the capital on Sunday.",
+     {(K, 1, 1), (K, 7, 7)}),
+    ("Three bombers attacked a power plant near the city killing 12 engineers and guards and four foreign technicians.",
+     {(K, 12, 12), (K, 4, 4)}),
+    ("Police killed 3 suspects and arrested 10 others in the raid.", {(K, 3, 3), (R, 10, 10)}),
+]
+
 # A hedge the parser takes for a noun or a preposition still leaves the count in its place on the verb.
 HEDGE_PARSED_AS_PHRASE = [
     ("A total of 85 people were injured in the clashes, the health ministry said.", {(I, 85, 85)}),
@@ -199,7 +208,8 @@ STRUCTURE = [
 
 
 @pytest.mark.parametrize("text,expected", RANGES + CATEGORIES + MORE_WORDING + HEDGE_PARSED_AS_PHRASE + PART_OF_A_GROUP
-                         + TALLY_WORD_IN_A_NAME + LOST_SUBJECT)
+                         + TALLY_WORD_IN_A_NAME + LOST_SUBJECT
+                         + COORDINATED_OBJECTS)
 def test_figures_ranges_and_categories(extract, text, expected):
     assert triples(extract(text)) == expected
 

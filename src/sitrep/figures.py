@@ -459,12 +459,38 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
         if lemma in vocab().NOUNS and lemma not in ("toll", "life", "dead"):
             add("casualty_noun", vocab().NOUNS[lemma], nominal)
             break
+    if nominal.dep == "conj" and q.start > 0 and toks[q.start - 1].lower == "and" and _counts_people(nominal):
+        # "killed a judge allied with the Houthis and seven members of his family": the parser hung the count on
+        # a noun inside the first victim's phrase; it is the harm verb's second object.
+        v = _harm_verb_before(parsed, q)
+        if v is not None:
+            add("coordinated_object", _verb_category(parsed, v, passive=False), v)
     if role in ("nsubj", "ROOT", "dep", "npadvmod") or nominal.i == q.head:
         # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
         found = _linear_category(parsed, q) or (_object_of_verb_before(parsed, q) if nominal.i == q.head else None)
         if found:
             add("headline_order", found[0], found[1])
     return out
+
+
+def _counts_people(t: Token) -> bool:
+    w = vocab()
+    return t.lemma in w.PEOPLE_NOUNS or t.lemma in w.COMPANIONS or _is_person(t)
+
+
+def _harm_verb_before(parsed: Parsed, q: Quantity) -> Token | None:
+    """The active harm verb, told before the count with an object of its own before it, with no other finite verb
+    between: the verb whose objects the count joins."""
+    toks = parsed.tokens
+    start = parsed.sents[toks[q.head].sent][0]
+    for j in range(q.start - 2, max(start, q.start - 16) - 1, -1):
+        t = toks[j]
+        if t.lemma in vocab().VERBS and t.tag in ("VBD", "VBG", "VBZ", "VBP") \
+                and any(c.dep == "dobj" and c.i < q.start for c in parsed.children(t.i)):
+            return t
+        if t.pos in ("VERB", "AUX") and t.tag in ("VBD", "VBZ", "VBP", "MD") or t.lower in (";", ":", "."):
+            return None
+    return None
 
 
 def _governor(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[Token, str, Token]:
