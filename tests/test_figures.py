@@ -133,6 +133,14 @@ COORDINATED_OBJECTS = [
     ("Police killed 3 suspects and arrested 10 others in the raid.", {(K, 3, 3), (R, 10, 10)}),
 ]
 
+# Words the tagger misreads: "a civilian" taken for an adjective is one person; "that one man" after a
+# complementizer is a count, not the pronoun "that one".
+TAGGER_MISREADS = [
+    ("Unknown gunmen shot and killed a civilian travelling on the road to the town.", {(K, 1, 1)}),
+    ("The police confirmed that one man died and a girl was injured during the clash.", {(K, 1, 1), (I, 1, 1)}),
+    ("Residents said that one woman was wounded by the shelling.", {(I, 1, 1)}),
+]
+
 # A hedge the parser takes for a noun or a preposition still leaves the count in its place on the verb.
 HEDGE_PARSED_AS_PHRASE = [
     ("A total of 85 people were injured in the clashes, the health ministry said.", {(I, 85, 85)}),
@@ -209,7 +217,7 @@ STRUCTURE = [
 
 @pytest.mark.parametrize("text,expected", RANGES + CATEGORIES + MORE_WORDING + HEDGE_PARSED_AS_PHRASE + PART_OF_A_GROUP
                          + TALLY_WORD_IN_A_NAME + LOST_SUBJECT
-                         + COORDINATED_OBJECTS)
+                         + COORDINATED_OBJECTS + TAGGER_MISREADS)
 def test_figures_ranges_and_categories(extract, text, expected):
     assert triples(extract(text)) == expected
 

@@ -1135,7 +1135,8 @@ def _one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> 
     dets = {c.lower for c in kids if c.dep in ("det", "poss")}
     if t.lemma in w.NOT_PEOPLE or t.lemma in w.COLLECTIVE or t.lower in w.COLLECTIVE or t.tag in ("NNS", "NNPS", "PRP"):
         return False
-    if dets & {"a", "an", "one"} and t.tag == "NN" and _is_person(t):
+    # "killed a civilian": the tagger often takes a person word for an adjective; after "a" it is the person.
+    if dets & {"a", "an", "one"} and (t.tag == "NN" or t.tag == "JJ" and t.lemma in w.VICTIM_WORDS) and _is_person(t):
         reasons.append(f"'{t.text}': a person, one")
         return True
     if category not in w.ONE_VICTIM_CATEGORIES:

@@ -214,7 +214,9 @@ def _quantity_at(parsed: Parsed, toks: list[Token], words: list[str], k: int) ->
     starts = (_is_numberish(toks[k]) and w not in vocabulary().multipliers) or (
         w in ("a", "an", "several", "few") and k + 1 < n and words[k + 1] in ("dozen", "hundred", "thousand", "million")
     ) or (w == "half" and k + 2 < n and words[k + 1] == "a" and words[k + 2] in vocabulary().multipliers)
-    if not starts or (w == "one" and k > 0 and words[k - 1] in ("no", "every", "any", "each", "this", "that")):
+    # "that one", "no one": a pronoun; but "confirmed that one man died" (a complementizer "that") counts.
+    if not starts or (w == "one" and k > 0 and words[k - 1] in ("no", "every", "any", "each", "this", "that")
+                      and toks[k - 1].dep != "mark"):
         return None, k + 1
     b = _phrase_end(toks, k)
     if _not_a_count(toks, k, b):
