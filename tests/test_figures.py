@@ -141,6 +141,13 @@ TAGGER_MISREADS = [
     ("Residents said that one woman was wounded by the shelling.", {(I, 1, 1)}),
 ]
 
+# "the death of X" holds a victim when told as the event's outcome, not as a motive or a background.
+DEATH_AS_OUTCOME = [
+    ("The two clans exchanged fire, resulting in the death of a local man by a stray bullet.", {(K, 1, 1)}),
+    ("The dispute over grazing land led to the death of the herder, police said.", {(K, 1, 1)}),
+    ("Students marched in the city, protesting the death of a colleague in police custody.", set()),
+]
+
 # A hedge the parser takes for a noun or a preposition still leaves the count in its place on the verb.
 HEDGE_PARSED_AS_PHRASE = [
     ("A total of 85 people were injured in the clashes, the health ministry said.", {(I, 85, 85)}),
@@ -217,7 +224,8 @@ STRUCTURE = [
 
 @pytest.mark.parametrize("text,expected", RANGES + CATEGORIES + MORE_WORDING + HEDGE_PARSED_AS_PHRASE + PART_OF_A_GROUP
                          + TALLY_WORD_IN_A_NAME + LOST_SUBJECT
-                         + COORDINATED_OBJECTS + TAGGER_MISREADS)
+                         + COORDINATED_OBJECTS + TAGGER_MISREADS
+                         + DEATH_AS_OUTCOME)
 def test_figures_ranges_and_categories(extract, text, expected):
     assert triples(extract(text)) == expected
 

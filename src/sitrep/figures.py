@@ -64,6 +64,8 @@ class Vocabulary:
         self.NO_ONE_VICTIM = set(one["not_categories"])
         self.VICTIM_OF_NOUNS = set(one["of_nouns"])
         self.BODY_NOUNS = set(one["body_nouns"])
+        self.OUTCOME_NOUNS = set(one["outcome_nouns"])
+        self.OUTCOME_VERBS = set(one["outcome_verbs"])
         self.MOTIVE_PREPS = set(one["motive_preps"])
         self.AGGREGATE = lexicon.Phrases(ctx["aggregate"]["phrases"])
         self.BOUNDED_AFTER = set(ctx["aggregate"]["bounded_after"])
@@ -1032,7 +1034,7 @@ def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mentio
     out: list[Mention] = []
     taken = {m.nominal for m in found}
     for t in parsed.sentence_tokens(s):
-        if t.lemma not in w.VICTIM_OF_NOUNS or t.pos != "NOUN":
+        if t.pos != "NOUN" or t.lemma not in w.VICTIM_OF_NOUNS and not _an_outcome(parsed, t):
             continue
         told = Candidate("victim_of_killing_noun", "killed", t.i, t.text)
         if t.lemma not in w.BODY_NOUNS and t.dep == "pobj" and parsed.tokens[t.head].lower in w.MOTIVE_PREPS:
@@ -1061,6 +1063,16 @@ def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mentio
                     out.append(m)
                     taken.add(arg.i)
     return out
+
+
+def _an_outcome(parsed: Parsed, t: Token) -> bool:
+    """"resulting in the death of a bystander", "leading to the death of the local", "caused the death of": a noun of
+    death told as what the event brought about."""
+    if t.lemma not in vocab().OUTCOME_NOUNS:
+        return False
+    head = parsed.tokens[t.head]
+    verb = parsed.tokens[head.head] if t.dep == "pobj" and head.lower in ("in", "to") else head if t.dep == "dobj" else None
+    return verb is not None and verb.lemma in vocab().OUTCOME_VERBS
 
 
 def _victim_start(parsed: Parsed, arg: Token) -> int:
