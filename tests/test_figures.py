@@ -148,6 +148,13 @@ DEATH_AS_OUTCOME = [
     ("Students marched in the city, protesting the death of a colleague in police custody.", set()),
 ]
 
+# A headline's bare singular victim ("Gunmen kill farmer") is one person.
+HEADLINE_VICTIMS = [
+    ("Gunmen kill villager in night raid on farm", {(K, 1, 1)}),
+    ("Armed men kill teacher, injure student in Kaduna", {(K, 1, 1), (I, 1, 1)}),
+    ("Roadside blast kills police officer near Jalalabad", {(K, 1, 1)}),
+]
+
 # A hedge the parser takes for a noun or a preposition still leaves the count in its place on the verb.
 HEDGE_PARSED_AS_PHRASE = [
     ("A total of 85 people were injured in the clashes, the health ministry said.", {(I, 85, 85)}),
@@ -225,7 +232,7 @@ STRUCTURE = [
 @pytest.mark.parametrize("text,expected", RANGES + CATEGORIES + MORE_WORDING + HEDGE_PARSED_AS_PHRASE + PART_OF_A_GROUP
                          + TALLY_WORD_IN_A_NAME + LOST_SUBJECT
                          + COORDINATED_OBJECTS + TAGGER_MISREADS
-                         + DEATH_AS_OUTCOME)
+                         + DEATH_AS_OUTCOME + HEADLINE_VICTIMS)
 def test_figures_ranges_and_categories(extract, text, expected):
     assert triples(extract(text)) == expected
 

@@ -1134,6 +1134,11 @@ def _singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[st
     return n
 
 
+def _headline_verb(parsed: Parsed, v: Token) -> bool:
+    """A verb in a headline's present ("Gunmen kill farmer", "Blast kills officer"): no auxiliary, no "to"."""
+    return v.tag in ("VBZ", "VBP", "VB") and not any(c.dep in ("aux", "auxpass") for c in parsed.children(v.i))
+
+
 def _one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> bool:
     """Is `t` one person? Strictly a person noun after "a" for any category; for the killed and injured (whose
     victims are people) any singular noun that is no thing, place or group, with a determiner, or a person's name."""
@@ -1153,6 +1158,10 @@ def _one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> 
         return True
     if category not in w.ONE_VICTIM_CATEGORIES:
         return False
+    if not dets and t.tag == "NN" and t.dep == "dobj" and _headline_verb(parsed, parsed.tokens[t.head]) \
+            and not any(c.dep in ("det", "poss", "nummod") for c in kids) and _is_person(t):
+        reasons.append(f"'{t.text}': a headline's bare singular victim ('kills police officer'), one")
+        return True
     if t.ent in w.NOT_PERSON_ENTITIES:
         return False
     if t.pos == "PROPN":
