@@ -155,6 +155,17 @@ HEADLINE_VICTIMS = [
     ("Roadside blast kills police officer near Jalalabad", {(K, 1, 1)}),
 ]
 
+# Coders' shorthand: "N killed" before a thing told aside or before another count with its own participle, and a
+# participle right after the counted noun whatever the parse; a count before a verb with people as its object is
+# the perpetrators.
+CODED_SHORTHAND = [
+    ("4 killed (spears) during the cattle raid.", {(K, 4, 4)}),
+    ("2 killed 5 injured. Details not specified.", {(K, 2, 2), (I, 5, 5)}),
+    ("Militants clashed with troops near the town, resulting in 1 soldier killed and 2 civilians wounded.",
+     {(K, 1, 1), (I, 2, 2)}),
+    ("Two gunmen killed a priest in the chapel on Sunday.", {(K, 1, 1)}),
+]
+
 # A hedge the parser takes for a noun or a preposition still leaves the count in its place on the verb.
 HEDGE_PARSED_AS_PHRASE = [
     ("A total of 85 people were injured in the clashes, the health ministry said.", {(I, 85, 85)}),
@@ -232,7 +243,8 @@ STRUCTURE = [
 @pytest.mark.parametrize("text,expected", RANGES + CATEGORIES + MORE_WORDING + HEDGE_PARSED_AS_PHRASE + PART_OF_A_GROUP
                          + TALLY_WORD_IN_A_NAME + LOST_SUBJECT
                          + COORDINATED_OBJECTS + TAGGER_MISREADS
-                         + DEATH_AS_OUTCOME + HEADLINE_VICTIMS)
+                         + DEATH_AS_OUTCOME + HEADLINE_VICTIMS
+                         + CODED_SHORTHAND)
 def test_figures_ranges_and_categories(extract, text, expected):
     assert triples(extract(text)) == expected
 

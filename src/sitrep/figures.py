@@ -467,7 +467,10 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
         v = _harm_verb_before(parsed, q)
         if v is not None:
             add("coordinated_object", _verb_category(parsed, v, passive=False), v)
-    if role in ("nsubj", "ROOT", "dep", "npadvmod") or nominal.i == q.head:
+    after = toks[nominal.i + 1] if nominal.i + 1 < len(toks) and nominal.i >= q.head else None
+    if role in ("nsubj", "ROOT", "dep", "npadvmod") or nominal.i == q.head \
+            or after is not None and after.tag == "VBN" and after.lemma in vocab().VERBS:
+        # ("resulting in 1 soldier killed": a participle right after the counted noun, whatever the parse)
         # Headlines and loose parses: "5 killed in bomb attacks", "two injured by shelling".
         found = _linear_category(parsed, q) or (_object_of_verb_before(parsed, q) if nominal.i == q.head else None)
         if found:
@@ -676,7 +679,7 @@ def _linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
         cat = vocab().ADJECTIVES.get(t.lower) or (vocab().VERBS.get(t.lemma) if t.tag in ("VBN", "VBD") else None) or \
             (vocab().INTRANSITIVE.get(t.lemma) if t.tag in ("VBD", "VBN") else None)
         if cat and cat != "displaced" or (cat == "displaced" and t.lemma in ("flee", "displace")):
-            if t.tag == "VBD" and t.lemma in vocab().VERBS and _has_object(parsed, t):
+            if t.tag == "VBD" and t.lemma in vocab().VERBS and _has_victim_object(parsed, t):
                 return None
             return cat, t
         if t.lower in ("were", "was", "have", "had", "been", "are", "is", "more", "others", "other") or t.pos in ("NOUN", "ADJ", "PROPN") and \
@@ -702,6 +705,21 @@ def _object_of_verb_before(parsed: Parsed, q: Quantity) -> tuple[str, Token] | N
         if cat:
             return cat, v
     return None
+
+
+def _has_victim_object(parsed: Parsed, v: Token) -> bool:
+    """Does the verb take people as its object? Not "3 killed (machetes)" (a thing, told aside), nor "1 killed 3
+    injured" (a count with a participle of its own): there the count before the verb is its victims, told as a
+    headline."""
+    toks = parsed.tokens
+    for c in parsed.children(v.i):
+        if c.dep != "dobj" or c.lemma in vocab().NOT_PEOPLE or c.i and toks[c.i - 1].lower == "(":
+            continue
+        nxt = toks[c.i + 1] if c.i + 1 < len(toks) else None
+        if c.like_num and nxt is not None and (nxt.lower in vocab().ADJECTIVES or nxt.lemma in vocab().VERBS):
+            continue
+        return True
+    return False
 
 
 def _has_object(parsed: Parsed, v: Token) -> bool:
