@@ -8,7 +8,7 @@ flags that the events stage uses to consolidate statements into figures and figu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from sitrep import lexicon
@@ -174,6 +174,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
             m = _mention_for(parsed, q)
             if m is not None:
                 found.append(m)
+                found.extend(_also_told(parsed, m))
         found.extend(_implicit_mentions(parsed, s, found))
         found.extend(_victim_of_noun(parsed, s, found))
         _coordinated_tallies(parsed, found)
@@ -333,6 +334,24 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
     _context_flags(parsed, m, anchor, nominal)
     m.reasons = why
     return m
+
+
+def _also_told(parsed: Parsed, m: Mention) -> list[Mention]:
+    """"1 civilian was kidnapped and killed": a passive subject shared by harm verbs of different categories is a
+    count of each (not the killed and the injured together: "were killed and wounded" is no count of either)."""
+    v = parsed.tokens[m.anchor]
+    if not any(c.dep == "auxpass" for c in parsed.children(v.i)):
+        return []
+    out: list[Mention] = []
+    for c in _shared_subject_conjuncts(parsed, v):
+        cat = _verb_category(parsed, c, passive=True)
+        if cat is None or cat == m.category or {cat, m.category} <= vocab().COMBINED \
+                or _negated(parsed, c) or _hypothetical(parsed, c):
+            continue
+        also = replace(m, category=cat, anchor=c.i, reasons=m.reasons + [f"{cat}: also told by '{c.text}'"])
+        _context_flags(parsed, also, c, parsed.tokens[m.nominal])
+        out.append(also)
+    return out
 
 
 def _number_cues(parsed: Parsed, q: Quantity, nominal: Token) -> list[str]:
