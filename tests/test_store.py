@@ -354,6 +354,18 @@ def test_events_actor_filter_matches_actor_names_only(filled):
         assert islamic < with_actors
 
 
+def test_events_actor_filter_skips_events_without_actors_json(filled):
+    """An event whose actors are '' or NULL (a store from an older version) is no match, and no error."""
+    with Store(filled) as store:
+        ids = [r["merged_id"] for r in find_events(store.con, EventFilter())]
+        islamic = {r["merged_id"] for r in find_events(store.con, EventFilter(actor="Islamic State"))}
+        blank = [i for i in ids if i not in islamic][:2]
+        store.con.execute("UPDATE merged_events SET actors = '' WHERE merged_id = ?", [blank[0]])
+        store.con.execute("UPDATE merged_events SET actors = NULL WHERE merged_id = ?", [blank[1]])
+        assert {r["merged_id"] for r in find_events(store.con, EventFilter(actor="Islamic State"))} == islamic
+        assert {r["merged_id"] for r in find_events(store.con, EventFilter(actor="a"))}.isdisjoint(blank)
+
+
 def test_show_gives_reports_and_evidence(filled):
     with Store(filled, read_only=True) as store:
         m = next(e for e in spec_events(store.con, EventFilter(country="AF", since=date(2022, 1, 1))))

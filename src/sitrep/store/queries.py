@@ -65,7 +65,8 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("event_type = ?")
         params.append(f.event_type)
     if f.actor:  # part of an actor's name, any case; never the JSON around the names
-        clauses.append("EXISTS (SELECT 1 FROM unnest(json_extract_string(actors, '$[*].name')) AS a(name) "
+        # nullif: a store written by an older version may hold '' for "no actors", which is not JSON
+        clauses.append("EXISTS (SELECT 1 FROM unnest(json_extract_string(nullif(actors, ''), '$[*].name')) AS a(name) "
                        "WHERE contains(lower(a.name), lower(?)))")
         params.append(f.actor)
     if f.min_killed is not None:
