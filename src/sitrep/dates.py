@@ -16,26 +16,54 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from sitrep import lexicon
 from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, in_superlative, verbal_anchor
 from sitrep.model import Span, When
 from sitrep.nlp import Entity, Parsed, Token
 
-_RULES = lexicon.load("dates")
-_FRAME = _RULES["frame"]
-_HEDGES = "|".join(re.escape(w) for w in sorted(_FRAME["hedges"], key=len, reverse=True))
 WEEKDAYS = {d.lower(): k for k, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): k for k, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): k for k, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-SEASONS = {name: tuple(months) for name, months in _RULES["seasons"].items()}
-NUMBER_WORDS = _RULES["numbers"]
 _VOCAB = lexicon.load("vocabulary")
 SPEECH_LEMMAS = set(_VOCAB["speech"]["verbs"])
 SPEECH_FORMS = set(_VOCAB["speech"]["forms"])
-EVENT_VERBS_HINT = set(_RULES["words"]["event_words"])
-ABOUT_FIGURES = set(lexicon.load("context")["toll"]["about"])
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The time words of data/dates.toml, compiled: what `resolve` and `event_date` read."""
+
+    seasons: dict[str, tuple[int, ...]]
+    numbers: dict[str, int]
+    event_words: frozenset[str]  # words a date hangs on when it dates an event in a sentence beside the figures
+    about_figures: frozenset[str]  # words of a sentence about the figures ("the estimates are for ...")
+    hedges: re.Pattern[str]  # "around", "as reported on" at the start of time words: the day itself
+    before_frame: re.Pattern[str]  # what may come before the report's opening date line
+    hedged_frame: re.Pattern[str]  # a hedge opening it: the day is only the day it was reported
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The time words, read when the pipeline is built (or at the first date resolved), not at import."""
+    rules = lexicon.load("dates")
+    frame = rules["frame"]
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    hedges = alternatives(frame["hedges"])
+    return Vocabulary(
+        seasons={name: tuple(months) for name, months in rules["seasons"].items()},
+        numbers=dict(rules["numbers"]),
+        event_words=frozenset(rules["words"]["event_words"]),
+        about_figures=frozenset(lexicon.load("context")["toll"]["about"]),
+        hedges=re.compile(rf"^(?:{hedges})\s+"),
+        before_frame=re.compile(rf"\s*(?:(?:{alternatives(frame['openers'])})\s+)?(?:the\s+)?", re.I),
+        hedged_frame=re.compile(rf"\s*(?:{hedges})\s", re.I),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +91,7 @@ def _clean(text: str) -> str:
     s = text.lower().replace("’", "'").replace(",", " ").replace(".", " ")
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"\(?as reported\)?$", "", s).strip()  # "3 May 2020 (as reported)"
-    s = re.sub(rf"^(?:{_HEDGES})\s+", "", s)  # "around 3 May", "as reported on 30 April": the day itself
+    s = vocabulary().hedges.sub("", s)  # "around 3 May", "as reported on 30 April": the day itself
     s = re.sub(r"^(on|in|at|during|by|from|over|of|early on|late on)\s+", "", s)
     s = re.sub(r"^(on|in)\s+", "", s)
     s = re.sub(r"^(?:the )?(?:night|evening|morning|afternoon) (?:of|between) ", "", s)  # "the night of 2-3 May"
@@ -217,7 +245,7 @@ def _season(s: str, pub: date | None) -> Resolved | None:
     m = re.fullmatch(r"(?:(last|this|past|early|late) )?(?:in the )?(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", s)
     if not m:
         return None
-    months = SEASONS[m[2]]
+    months = vocabulary().seasons[m[2]]
     first, final = months[0], months[-1]
     wraps = final < first  # winter ends in the next year
     if m[3]:
@@ -329,7 +357,7 @@ _CASCADE = [_iso, _numeric, _since, _past_n, _ago, _relative_words, _between, _w
 def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
-    return NUMBER_WORDS.get(word)
+    return vocabulary().numbers.get(word)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -478,10 +506,7 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
     return out
 
 
-_OPENERS = "|".join(re.escape(w) for w in sorted(_FRAME["openers"], key=len, reverse=True))
-_BEFORE_FRAME = re.compile(rf"\s*(?:(?:{_OPENERS})\s+)?(?:the\s+)?", re.I)
 _AFTER_FRAME = re.compile(r"\s*(\(\s*as reported\s*\))?\s*[,.:;–—-]")
-_HEDGED_FRAME = re.compile(rf"\s*(?:{_HEDGES})\s", re.I)
 
 
 def _rest_of_line(text: str, k: int) -> str:
@@ -499,10 +524,10 @@ def _opening(parsed: Parsed, a: int, b: int) -> str | None:
         lo, hi = parsed.sentence_span(s)
         if not lo <= a < hi:
             continue
-        before, after = _BEFORE_FRAME.fullmatch(parsed.text[lo:a]), _AFTER_FRAME.match(parsed.text, b)
+        before, after = vocabulary().before_frame.fullmatch(parsed.text[lo:a]), _AFTER_FRAME.match(parsed.text, b)
         if before is None or after is None or len(re.findall(r"[^\W\d]{2,}", _rest_of_line(parsed.text, after.end()))) < 3:
             return None  # not an opening, or a line of its own ("12 August 2021, 1:03 pm"): a page's time stamp
-        hedge = _HEDGED_FRAME.match(parsed.text[lo:a] + " ")
+        hedge = vocabulary().hedged_frame.match(parsed.text[lo:a] + " ")
         return " ".join(x for x in (hedge and hedge.group(0).strip(), after[1]) if x)
     return None
 
@@ -544,6 +569,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     of counts that add to the toll) dates the event only when nothing else does.
     None of those: start unknown, end the publication date.
     """
+    vocab = vocabulary()
     sents = set(figure_sents)
     around = {s + d for s in sents for d in (-1, 0, 1)} - (set(others) - sents)  # not another event's sentences
     toks = parsed.tokens
@@ -556,7 +582,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     event_words = [w for w in words if not w.speech and not updates(w)]
 
     def on_event_verb(w: TimeWords) -> bool:
-        return toks[w.head].lemma in EVENT_VERBS_HINT or toks[w.head].lower in EVENT_VERBS_HINT
+        return toks[w.head].lemma in vocab.event_words or toks[w.head].lower in vocab.event_words
 
     tiers = [
         [w for w in event_words if w.sent in sents and _on_anchor_clause(parsed, w, anchors, foreign)],
@@ -643,4 +669,4 @@ def _points_back(parsed: Parsed, w: TimeWords, sents: set[int]) -> bool:
 
 def _about_figures(parsed: Parsed, s: int) -> bool:
     words = {t.lemma for t in parsed.sentence_tokens(s)}
-    return bool(words & ABOUT_FIGURES)
+    return bool(words & vocabulary().about_figures)
