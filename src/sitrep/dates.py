@@ -40,6 +40,7 @@ class Vocabulary:
     numbers: dict[str, int]
     event_words: frozenset[str]  # words a date hangs on when it dates an event in a sentence beside the figures
     about_figures: frozenset[str]  # words of a sentence about the figures ("the estimates are for ...")
+    statements: frozenset[str]  # nouns of a statement: a time on one dates the statement ("a statement on June 28")
     hedges: re.Pattern[str]  # "around", "as reported on" at the start of time words: the day itself
     before_frame: re.Pattern[str]  # what may come before the report's opening date line
     hedged_frame: re.Pattern[str]  # a hedge opening it: the day is only the day it was reported
@@ -60,6 +61,7 @@ def vocabulary() -> Vocabulary:
         numbers=dict(rules["numbers"]),
         event_words=frozenset(rules["words"]["event_words"]),
         about_figures=frozenset(lexicon.load("context")["toll"]["about"]),
+        statements=frozenset(rules["words"]["statements"]),
         hedges=re.compile(rf"^(?:{hedges})\s+"),
         before_frame=re.compile(rf"\s*(?:(?:{alternatives(frame['openers'])})\s+)?(?:the\s+)?", re.I),
         hedged_frame=re.compile(rf"\s*(?:{hedges})\s", re.I),
@@ -94,7 +96,7 @@ def _clean(text: str) -> str:
     s = vocabulary().hedges.sub("", s)  # "around 3 May", "as reported on 30 April": the day itself
     s = re.sub(r"^(on|in|at|during|by|from|over|of|early on|late on)\s+", "", s)
     s = re.sub(r"^(on|in)\s+", "", s)
-    s = re.sub(r"^(?:the )?(?:night|evening|morning|afternoon) (?:of|between) ", "", s)  # "the night of 2-3 May"
+    s = re.sub(r"^(?:the )?(?:nights?|evenings?|mornings?|afternoons?) (?:of|between) ", "", s)  # "the night of 2-3 May"
     s = re.sub(r"^the\s+(?!past|last|previous)", "", s)  # "the last week" is a rolling week, "last week" a calendar one
     s = re.sub(r"(?<![\d-])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d-])", r"\1 - \2", s)  # "11-12 May"
     s = re.sub(r"^mid-", "mid ", s)  # "mid-May"
@@ -130,7 +132,9 @@ def _numeric(s: str, pub: date | None) -> Resolved | None:
 
 
 def _between(s: str, pub: date | None) -> Resolved | None:
-    """"between July 1 and August 5", "from May 2 to May 4", "Thursday and Friday", "November 28 and 29"."""
+    """"between July 1 and August 5", "from May 2 to May 4", "Thursday and Friday", "November 28 and 29". The end
+    of a range comes after its start: "9 and 13 August" in a report of 9 August ends that August, "Saturday to
+    Sunday" ends the day after the Saturday."""
     m = re.fullmatch(r"(?:between |from )?(.+?) (?:and|to|until|through|-) (.+)", s)
     if not m:
         return None
@@ -145,10 +149,47 @@ def _between(s: str, pub: date | None) -> Resolved | None:
     ra, rb = resolve(a, pub), resolve(b, pub)
     if ra is None or rb is None:
         return None
-    if rb.end < ra.start and re.fullmatch(r"[a-z]+ (morning|afternoon|evening|night)?", a + " ") is None:
+    if _weekday(a, pub) and _weekday(b, pub):
+        ra, rb = _weekday_range(ra, rb, pub)
+    elif rb.end < ra.start and not re.search(r"\d{4}", b):  # each read back from publication on its own
+        rb = resolve(f"{b} {ra.start.year}", pub) or rb
+    if rb.end < ra.start:
         return None
-    start, end = min(ra.start, rb.start), max(ra.end, rb.end)
-    return Resolved(start, end, _coarser(ra.precision, rb.precision))
+    return Resolved(ra.start, rb.end, _coarser(ra.precision, rb.precision))
+
+
+def _weekday_range(ra: Resolved, rb: Resolved, pub: date) -> tuple[Resolved, Resolved]:
+    """Two weekdays as a range: the second is the first such day after the first ("Friday and Saturday"); a range
+    that would end after publication is the week before's."""
+    end = ra.start + timedelta(days=(rb.start - ra.start).days % 7)
+    start = ra.start
+    if end > pub:
+        start, end = start - timedelta(days=7), end - timedelta(days=7)
+    return Resolved(start, start, ra.precision), Resolved(end, end, rb.precision)
+
+
+def _dated_weekday(s: str, pub: date | None) -> Resolved | None:
+    """A weekday named with its date ("Sunday, 21 July", "the night of Saturday to Sunday, 21 July 2019"): the date,
+    and the weekdays before it counted back from it."""
+    m = re.fullmatch(rf"(.*\b(?:{'|'.join(WEEKDAYS)})(?:'s)?(?: (?:morning|afternoon|evening|night))?) (.+)", s)
+    if not m or re.search(r"\b(?:and|to|until|through)$", m[1]):
+        return None
+    day = _month_day(m[2], pub) or _iso(m[2], pub) or _numeric(m[2], pub)
+    if day is None:
+        return None
+    days = resolve(m[1], day.start)
+    return Resolved(days.start, day.end, "day") if days is not None else day
+
+
+def _day_of_month(s: str, pub: date | None) -> Resolved | None:
+    """"the 14th", "on the 3rd": a day of the month of publication (of the month before, if that day is to come)."""
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", s)
+    if not m or pub is None:
+        return None
+    day = int(m[1])
+    y, mth = (pub.year, pub.month) if day <= pub.day + _SOON_DAYS else _shift_month(pub.year, pub.month, -1)
+    d = _safe_date(y, mth, day)
+    return Resolved(d, d, "day") if d else None
 
 
 def _since(s: str, pub: date | None) -> Resolved | None:
@@ -213,6 +254,8 @@ def _relative_words(s: str, pub: date | None) -> Resolved | None:
         return Resolved(monday, pub, "week")
     if s == "last week":
         return Resolved(monday - timedelta(days=7), monday - timedelta(days=1), "week")
+    if s in ("weekend", "this weekend", "over the weekend") and pub.weekday() == 5:
+        return Resolved(pub, pub, "day")  # a Saturday's report: the weekend it is in
     if s in ("weekend", "this weekend", "last weekend", "over the weekend", "a weekend"):  # "a weekend siege"
         sunday = pub - timedelta(days=(pub.weekday() + 1) % 7)
         return Resolved(sunday - timedelta(days=1), sunday, "day")
@@ -349,8 +392,8 @@ def _dateparser(s: str, pub: date | None) -> Resolved | None:
     return Resolved(d, d, "day")
 
 
-_CASCADE = [_iso, _numeric, _since, _past_n, _ago, _relative_words, _between, _weekday, _season, _month_day, _month_year,
-            _part_of_month, _year_only, _dateparser]
+_CASCADE = [_iso, _numeric, _since, _past_n, _ago, _relative_words, _dated_weekday, _between, _weekday, _season, _month_day, _month_year,
+            _part_of_month, _year_only, _day_of_month, _dateparser]
 
 
 # ---------------------------------------------------------------- helpers
@@ -411,6 +454,7 @@ class TimeWords:
     update: bool = False  # dates a toll update ("rose to 62 on Saturday"), not the event
     frame: bool = False  # opens the report ("On 30 April 2020, ..."): the time of what it tells
     hedged: bool = False  # "Around 6 May 2020 (as reported)", "Reported on 8 March": known to the report's day
+    aside: bool = False  # dates what a clause on another noun tells ("the group that raided a post on 5 October")
 
 
 _JOINS = ("and", "to", "-", "–", "through", "until")
@@ -425,6 +469,10 @@ _DAY_MONTH = re.compile(
     r"|(?:(?<=\bon )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\band )|(?<=\bto ))\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
+_DATED_WEEKDAY = re.compile(rf"(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?"
+                            rf", (?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES}) \d)", re.I)
+
+
 def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Entity, Token]]:
     """The DATE and TIME entities of the text (or of sentence `sent`), each with its root token. Two that the model
     split ("Sunday" + "evening", "11 and" + "12 May") are one; days of a month it did not tag are added."""
@@ -433,17 +481,24 @@ def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Ent
     ents = every if sent is None else by_sent.get(sent, [])
     k = 0
     while k < len(ents):
-        e = ents[k]
-        if k + 1 < len(ents):
+        e, joined = ents[k], False
+        while k + 1 < len(ents) and _joins(parsed, e, ents[k + 1], joined):
             nxt = ents[k + 1]
-            between = [t.lower for t in toks[e.end : nxt.start]]
-            # "Sunday" + "evening" side by side; "11 and" + "12 May"; "Monday" "to" "Wednesday"
-            if not between and toks[e.end - 1].sent == toks[nxt.start].sent or between in ([j] for j in _JOINS):
-                e = Entity(e.label, e.start, nxt.end, e.start_char, nxt.end_char,
-                           parsed.text[e.start_char : nxt.end_char])
-                k += 1
+            e = Entity(e.label, e.start, nxt.end, e.start_char, nxt.end_char, parsed.text[e.start_char : nxt.end_char])
+            k, joined = k + 1, True
         yield e, parsed.span_root(e.start, e.end)
         k += 1
+
+
+def _joins(parsed: Parsed, e: Entity, nxt: Entity, joined: bool) -> bool:
+    """Are two time entities one time? "Sunday" + "evening" side by side, "11 and" + "12 May", "Monday" "to"
+    "Wednesday" (once); a weekday and its date, "Saturday to Sunday" ", " "21 July" (also after a join)."""
+    toks = parsed.tokens
+    between = [t.lower for t in toks[e.end : nxt.start]]
+    if between == [","]:
+        return bool(_DATED_WEEKDAY.search(parsed.text[e.start_char : nxt.end_char]))
+    return not joined and (not between and toks[e.end - 1].sent == toks[nxt.start].sent
+                           or between in ([j] for j in _JOINS))
 
 
 def _time_entities_by_sentence(parsed: Parsed) -> tuple[list[Entity], dict[int, list[Entity]]]:
@@ -500,9 +555,10 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
             start = e.start_char
         opener = _opening(parsed, start, e.end_char)
         out.append(TimeWords(text, Span(start, e.end_char), root.sent, above.i,
-                             above.lemma in SPEECH_LEMMAS or above.lower in SPEECH_FORMS,
+                             above.lemma in SPEECH_LEMMAS or above.lower in SPEECH_FORMS
+                             or above.lemma in vocabulary().statements,
                              above.pos in ("VERB", "AUX") and above.lemma in TOLL_UPDATE,
-                             opener is not None, bool(opener)))
+                             opener is not None, bool(opener), _aside(parsed, above)))
     return out
 
 
@@ -549,6 +605,17 @@ def _stamp_line(text: str, a: int, b: int) -> bool:
     return len(re.findall(r"[^\W\d]{2,}", text[lo:a] + " " + _rest_of_line(text, b))) < 3
 
 
+def _aside(parsed: Parsed, head: Token) -> bool:
+    """Does a time hanging on `head` date a clause that describes another noun than an attack ("Sirte, taken from
+    the group in 2016", "a peace deal struck in 2015", "the group that raided police posts on 5 October")? It
+    dates that noun's past, not the event; "the clash, which took place on Sunday" still dates the clash, and "a bus
+    travelling to the market on Wednesday was attacked" the attack (a present participle: at the same time)."""
+    if head.dep not in ("relcl", "acl") or head.head == head.i or head.dep == "acl" and head.tag == "VBG":
+        return False
+    noun = parsed.tokens[head.head]
+    return noun.pos in ("NOUN", "PROPN") and noun.lemma not in ATTACK_NOUNS and noun.lemma not in vocabulary().event_words
+
+
 def _when_clause(parsed: Parsed, root: Token) -> bool:
     return any(c.dep in ("relcl", "advcl") and any(x.lower == "when" for x in parsed.subtree(c))
                for c in parsed.children(root.i))
@@ -584,24 +651,30 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     def on_event_verb(w: TimeWords) -> bool:
         return toks[w.head].lemma in vocab.event_words or toks[w.head].lower in vocab.event_words
 
+    # Beyond the event's own sentences a time must date an event ("aside" times date another noun's past) and be
+    # no wider than a year ("clashes in the last 13 years" is a history). (Inside them, the parse's attachments are
+    # too often wrong to tell: "killed a judge allied with the rebels ... on Sunday".)
+    beyond = [w for w in event_words if not w.aside]
     tiers = [
         [w for w in event_words if w.sent in sents and _on_anchor_clause(parsed, w, anchors, foreign)],
         [w for w in event_words if w.sent in sents and not _on_anchor_clause(parsed, w, foreign)],
         [w for w in words if w.frame],
-        [w for w in event_words if w.sent in around and w.sent not in sents and on_event_verb(w)],
+        [w for w in beyond if w.sent in around and w.sent not in sents and on_event_verb(w)],
         [w for w in event_words if w.sent in set(lead) - set(others) and on_event_verb(w)],
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
         [w for w in event_words if w.sent not in others and _points_back(parsed, w, sents)],
         # a note of one paragraph telling one event: its time words ("... while people slept on 07/07. 14 dead.")
-        [w for w in event_words if not others and len(set(parsed.paragraph_of_sentence)) == 1],
+        [w for w in beyond if not others and len(set(parsed.paragraph_of_sentence)) == 1],
         [w for w in words if not w.speech and updates(w) and w.sent in sents],
     ]
     nearby = [x for x in event_words if x.sent in around]
-    for tier in tiers:
+    for k, tier in enumerate(tiers):
         for w in tier:
             r = resolve(w.text, published)
             if r is None or (published is not None and r.start > published):
+                continue
+            if k in _BEYOND_TIERS and (r.end - r.start).days > 366:
                 continue
             # A more precise date told beside it and inside it: "late November" -> "on November 28 and 29".
             for x in nearby:
@@ -617,6 +690,9 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         # was reported.
         return When(published, published, "reported", None, None)
     return When(None, published, "unknown" if published else None, None, None)
+
+
+_BEYOND_TIERS = (3, 8)  # the tiers of `event_date` that read times beyond the event's own sentences (`beyond`)
 
 
 def acled_time_precision(when: When | None) -> int:
