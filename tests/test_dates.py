@@ -96,6 +96,9 @@ CASES = [
     # a day just after publication is of the publication's year (then in the future: it dates no event)
     ("6 August", D(2024, 8, 5), D(2024, 8, 6), D(2024, 8, 6), "day"),
     ("28 December", D(2024, 1, 10), D(2023, 12, 28), D(2023, 12, 28), "day"),
+    ("June 28", D(2016, 6, 24), D(2016, 6, 28), D(2016, 6, 28), "day"),  # up to a month ahead: to come
+    ("on 12/07", D(2016, 6, 24), D(2016, 7, 12), D(2016, 7, 12), "day"),
+    ("in July", D(2016, 6, 24), D(2015, 7, 1), D(2015, 7, 31), "month"),  # a month not yet begun: the last one
     # the end of a range comes after its start, read from it (not back from publication on its own)
     ("9 and 13 August", D(2016, 8, 9), D(2016, 8, 9), D(2016, 8, 13), "day"),
     ("the nights of April 14 and April 17", D(2019, 4, 14), D(2019, 4, 14), D(2019, 4, 17), "day"),

@@ -126,7 +126,7 @@ def _numeric(s: str, pub: date | None) -> Resolved | None:
     elif pub is None or _safe_date(pub.year, month, day) is None:
         return None
     else:
-        year = _year_back(pub, month, day)
+        year = _year_back(pub, month, day, ahead=_AHEAD_DAYS)
     d = _safe_date(year, month, day)
     return Resolved(d, d, "day") if d else None
 
@@ -318,7 +318,7 @@ def _month_day(s: str, pub: date | None) -> Resolved | None:
     elif pub is None or _safe_date(pub.year, month, day) is None:
         return None  # no such day in the year of publication ("February 29")
     else:
-        d = _safe_date(_year_back(pub, month, day), month, day)
+        d = _safe_date(_year_back(pub, month, day, ahead=_AHEAD_DAYS), month, day)
     return Resolved(d, d, "day") if d else None
 
 
@@ -423,19 +423,23 @@ def _year(y: int) -> Resolved:
     return Resolved(date(y, 1, 1), date(y, 12, 31), "year")
 
 
-def _year_back(pub: date, month: int, day: int = 1, before: bool = False) -> int:
+def _year_back(pub: date, month: int, day: int = 1, before: bool = False, ahead: int | None = None) -> int:
     """The year of the last `month` `day` on or before `pub` ("in December" in a January report is the year
-    before); with `before` ("last March", "last summer"), of the last one before `pub`'s month. A day just after
-    publication ("6 August" in a report of 5 August: another time zone, or what is to come) is of its year."""
+    before); with `before` ("last March", "last summer"), of the last one before `pub`'s month. A time just after
+    publication (`ahead` days at most) is of its year: "6 August" in a report of 5 August (another time zone), and
+    a day told without its year up to a month after ("the vote on 28 June" in a report of 24 June) is to come, not
+    a year back (a year-old day is told with its year)."""
     if before and month >= pub.month:
         return pub.year - 1
     if (month, day) > (pub.month, pub.day):
         soon = _safe_date(pub.year, month, min(day, 28))
-        return pub.year if soon is not None and (soon - pub).days <= _SOON_DAYS else pub.year - 1
+        limit = _SOON_DAYS if ahead is None else ahead
+        return pub.year if soon is not None and (soon - pub).days <= limit else pub.year - 1
     return pub.year
 
 
-_SOON_DAYS = 3
+_SOON_DAYS = 3  # a month, season or day of the month just after publication: another time zone
+_AHEAD_DAYS = 31  # a day and month up to a month after publication: to come, not a year back
 _ORDER = ["day", "week", "month", "season", "year"]
 
 
