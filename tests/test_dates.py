@@ -212,6 +212,9 @@ EVENT_DATES = [
     # a day after publication told beside the opening date line does not date the event a year back
     ("On 5 August 2024, unidentified persons set fire to a museum in Dhaka, a day before the planned rally on 6 "
      "August. 3 people were injured.", date(2024, 8, 5), "2024-08-05", "2024-08-05"),
+    # "happened", "occurred": a verb that only says when the event took place
+    ("Gunmen killed 27 farmers praying in a mosque, a police spokesman told reporters on Monday. The attack happened "
+     "at dawn on Saturday in the village.", date(2017, 5, 15), "2017-05-13", "2017-05-13"),
     # a date on a statement noun dates the statement: the event's own start told beside it dates the event
     ("Fighting between the army and a militia began on 3 June in the town. At least 40 people were killed in the "
      "fighting, according to an army statement on 7 June.", date(2016, 6, 9), "2016-06-03", "2016-06-03"),
