@@ -658,7 +658,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     # Beyond the event's own sentences a time must date an event ("aside" times date another noun's past) and be
     # no wider than a year ("clashes in the last 13 years" is a history). (Inside them, the parse's attachments are
     # too often wrong to tell: "killed a judge allied with the rebels ... on Sunday".)
-    beyond = [w for w in event_words if not w.aside]
+    beyond = [w for w in event_words if not w.aside and _brief(w.text, published)]
     tiers = [
         [w for w in event_words if w.sent in sents and _on_anchor_clause(parsed, w, anchors, foreign)],
         [w for w in event_words if w.sent in sents and not _on_anchor_clause(parsed, w, foreign)],
@@ -673,12 +673,10 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in words if not w.speech and updates(w) and w.sent in sents],
     ]
     nearby = [x for x in event_words if x.sent in around]
-    for k, tier in enumerate(tiers):
+    for tier in tiers:
         for w in tier:
             r = resolve(w.text, published)
             if r is None or (published is not None and r.start > published):
-                continue
-            if k in _BEYOND_TIERS and (r.end - r.start).days > 366:
                 continue
             # A more precise date told beside it and inside it: "late November" -> "on November 28 and 29".
             for x in nearby:
@@ -696,7 +694,10 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     return When(None, published, "unknown" if published else None, None, None)
 
 
-_BEYOND_TIERS = (3, 8)  # the tiers of `event_date` that read times beyond the event's own sentences (`beyond`)
+def _brief(text: str, published: date | None) -> bool:
+    """Do the time words span a year at most (or resolve to nothing yet)? "In the last 13 years" dates a history."""
+    r = resolve(text, published)
+    return r is None or (r.end - r.start).days <= 366
 
 
 def acled_time_precision(when: When | None) -> int:
