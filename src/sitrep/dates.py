@@ -1,10 +1,13 @@
 """Dates: time words resolved against the report's publication date, never the clock.
 
 `resolve("since Friday", date(2015, 5, 18))` -> 2015-05-15 .. 2015-05-18, precision day. Weekdays are the last
-such day on or before publication; a month or day without a year is the last one on or before it ("in December"
-in a January report is the year before); "last week" is the calendar week before; seasons are northern
-(summer = June-August). Explicit dates are read with dateparser. Without a publication date only absolute
-expressions resolve; relative ones stay unresolved, and say so.
+such day on or before publication; a month without a year is the last one begun by then ("in December" in a
+January report is the year before), a day and month without a year too unless it is at most a month ahead ("the
+vote on 28 June" in a report of 24 June is to come); "the 14th" alone is of the month of publication; the end of a
+range is read from its start ("9 and 13 August", "Saturday to Sunday, 21 July"); "last week" is the calendar week
+before; seasons are northern (summer = June-August). Explicit dates are read with dateparser. Without a
+publication date only absolute expressions resolve; relative ones stay unresolved, and say so. The time words are
+data (data/dates.toml), read by `vocabulary()` when the pipeline is built.
 
 `event_date` picks the time words that date an event (see its docstring); an event with none gets start null and
 end = the publication date, precision "unknown", with the reporting window analysts code it as kept beside it.
@@ -16,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from sitrep import lexicon
 from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, in_superlative, verbal_anchor
@@ -75,8 +78,10 @@ class Resolved:
     precision: str
 
 
+@lru_cache(maxsize=8192)
 def resolve(text: str, published: date | None) -> Resolved | None:
-    """The dates a time expression stands for, or None if it cannot be resolved (without guessing)."""
+    """The dates a time expression stands for, or None if it cannot be resolved (without guessing). Kept per
+    (words, publication date): every frame of a report asks about the same time words."""
     s = _clean(text)
     if not s:
         return None
