@@ -101,7 +101,7 @@ def _clean(text: str) -> str:
     s = vocabulary().hedges.sub("", s)  # "around 3 May", "as reported on 30 April": the day itself
     s = re.sub(r"^(on|in|at|during|by|from|over|of|early on|late on)\s+", "", s)
     s = re.sub(r"^(on|in)\s+", "", s)
-    s = re.sub(r"^(?:the )?(?:nights?|evenings?|mornings?|afternoons?) (?:of|between) ", "", s)  # "the night of 2-3 May"
+    s = re.sub(r"^(?:the )?(?:nights?|evenings?|mornings?|afternoons?) (?:of|between) ", "", s)  # "the night of 2-3"
     s = re.sub(r"^the\s+(?!past|last|previous)", "", s)  # "the last week" is a rolling week, "last week" a calendar one
     s = re.sub(r"(?<![\d-])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d-])", r"\1 - \2", s)  # "11-12 May"
     s = re.sub(r"^mid-", "mid ", s)  # "mid-May"
@@ -397,8 +397,8 @@ def _dateparser(s: str, pub: date | None) -> Resolved | None:
     return Resolved(d, d, "day")
 
 
-_CASCADE = [_iso, _numeric, _since, _past_n, _ago, _relative_words, _dated_weekday, _between, _weekday, _season, _month_day, _month_year,
-            _part_of_month, _year_only, _day_of_month, _dateparser]
+_CASCADE = [_iso, _numeric, _since, _past_n, _ago, _relative_words, _dated_weekday, _between, _weekday, _season,
+            _month_day, _month_year, _part_of_month, _year_only, _day_of_month, _dateparser]
 
 
 # ---------------------------------------------------------------- helpers
@@ -478,7 +478,7 @@ _DAY_MONTH = re.compile(
     r"|(?:(?<=\bon )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\band )|(?<=\bto ))\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
-_DATED_WEEKDAY = re.compile(rf"(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?"
+_DATED_WEEKDAY = re.compile(rf"(?:{'|'.join(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?"
                             rf", (?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES}) \d)", re.I)
 
 
@@ -622,7 +622,7 @@ def _aside(parsed: Parsed, head: Token) -> bool:
     if head.dep not in ("relcl", "acl") or head.head == head.i or head.dep == "acl" and head.tag == "VBG":
         return False
     noun = parsed.tokens[head.head]
-    return noun.pos in ("NOUN", "PROPN") and noun.lemma not in ATTACK_NOUNS and noun.lemma not in vocabulary().event_words
+    return noun.pos in ("NOUN", "PROPN") and noun.lemma not in ATTACK_NOUNS | vocabulary().event_words
 
 
 def _when_clause(parsed: Parsed, root: Token) -> bool:
