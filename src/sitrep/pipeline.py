@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
+from sitrep import dates
 from sitrep import incidents as event_words
 from sitrep.actors import ActorBook, report_actors
 from sitrep.attribution import attribute
@@ -139,6 +140,7 @@ class Extractor:
         self.geoparser = (geoparser or Geoparser()) if places else None
         self.book = book  # None: the default book (with $SITREP_ACTORS)
         event_words.table()  # the event-word table loads with the pipeline, not at import
+        dates.vocabulary()  # and so do the time words
         self.pipeline = Pipeline(default_stages(self.geoparser, self.book))
 
     def extract(self, article: Article) -> Record:
