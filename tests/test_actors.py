@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.actors import ActorBook, _default_book
+from sitrep.actors import ActorBook, _default_book, vocabulary
 
 ALIASES = [
     # Iraq / Syria
@@ -344,3 +344,17 @@ def test_actors_unknown_stay_unknown(extract, text, expected):
 ])
 def test_actors_the_acled_way(extract, text, expected):
     assert expected in [(a.name, a.role) for e in extract(text).events for a in e.actors]
+
+
+def test_actors_user_file_extends_word_lists(extract, tmp_path, monkeypatch):
+    """A user's $SITREP_ACTORS file of the package's shape adds to its word lists too, read when the pipeline asks
+    (not frozen at import): perpetrators named by the user's own words point back to them."""
+    text = "Hooded men stormed a village in Zamfara state on Sunday and killed seven farmers, police said."
+    before = [a for a in extract(text).events[0].actors if a.role == "perpetrator"]
+    assert [(a.name, a.text) for a in before] == [("Unidentified Armed Group (Nigeria)", None)]
+    user = tmp_path / "my_actors.toml"
+    user.write_text('[unidentified]\nwords = ["hooded men"]\n', encoding="utf-8")
+    monkeypatch.setenv("SITREP_ACTORS", str(user))
+    after = [a for a in extract(text).events[0].actors if a.role == "perpetrator"]
+    assert [(a.name, a.text) for a in after] == [("Unidentified Armed Group (Nigeria)", "Hooded men")]
+    assert ("gunmen",) in vocabulary().unidentified.all  # the package's words stay

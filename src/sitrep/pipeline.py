@@ -18,7 +18,9 @@ from typing import Any
 
 from sitrep import incidents as event_words
 from sitrep.actors import ActorBook, report_actors
+from sitrep.actors import vocabulary as actor_vocabulary
 from sitrep.attribution import attribute
+from sitrep.attribution import rules as attribution_rules
 from sitrep.consolidate import consolidate
 from sitrep.events import build_events
 from sitrep.figures import find_mentions
@@ -91,8 +93,18 @@ class Pipeline:
 
 
 def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = None) -> list[Stage]:
-    """sitrep's stages after the NLP, in order."""
+    """sitrep's stages after the NLP, in order. Their word lists load here, when the pipeline is built, not when
+    sitrep is imported: so a user's file ($SITREP_ACTORS) set before the build is the one read."""
     gazetteer = geoparser.gazetteer if geoparser is not None else None
+    event_words.table()
+    attribution_rules()
+    actor_vocabulary()
+
+    # `incidents` is required by the stages that read the event words: `group` and `build_events` take them
+    # through `sitrep.incidents.incidents(parsed)`, the memo on the parse the incidents stage filled, so they are
+    # found once, by that stage, and the contract names who reads them.
+    def frames(article, parsed, mentions, incidents):
+        return {"frames": group(parsed, mentions, article.published)}
 
     def places(parsed):
         return {"places": geoparser.parse(parsed) if geoparser is not None else None}
@@ -102,7 +114,7 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
             return {"actors": None}
         return {"actors": report_actors(parsed, gazetteer, places[1].top, book)}
 
-    def events(article, parsed, frames, figures, speakers, places, actors):
+    def events(article, parsed, incidents, frames, figures, speakers, places, actors):
         return {"events": build_events(article, parsed, frames, figures, speakers, places, gazetteer, actors)}
 
     return [
@@ -110,14 +122,13 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
         Stage("mentions", ("parsed",), ("mentions",), lambda parsed: {"mentions": find_mentions(parsed)}),
         Stage("speakers", ("parsed", "mentions"), ("speakers",),
               lambda parsed, mentions: {"speakers": attribute(parsed, mentions)}),
-        Stage("frames", ("article", "parsed", "mentions", "incidents"), ("frames",),
-              lambda article, parsed, mentions, incidents: {"frames": group(parsed, mentions, article.published)}),
+        Stage("frames", ("article", "parsed", "mentions", "incidents"), ("frames",), frames),
         Stage("figures", ("parsed", "frames"), ("figures",),
               lambda parsed, frames: {"figures": consolidate(parsed, frames)}),
         Stage("places", ("parsed",), ("places",), places),
         Stage("actors", ("parsed", "places"), ("actors",), actors),
-        Stage("events", ("article", "parsed", "frames", "figures", "speakers", "places", "actors"), ("events",),
-              events),
+        Stage("events", ("article", "parsed", "incidents", "frames", "figures", "speakers", "places", "actors"),
+              ("events",), events),
     ]
 
 
@@ -138,7 +149,6 @@ class Extractor:
         self.nlp = nlp or NLP()
         self.geoparser = (geoparser or Geoparser()) if places else None
         self.book = book  # None: the default book (with $SITREP_ACTORS)
-        event_words.table()  # the event-word table loads with the pipeline, not at import
         self.pipeline = Pipeline(default_stages(self.geoparser, self.book))
 
     def extract(self, article: Article) -> Record:
