@@ -358,3 +358,20 @@ def test_actors_user_file_extends_word_lists(extract, tmp_path, monkeypatch):
     after = [a for a in extract(text).events[0].actors if a.role == "perpetrator"]
     assert [(a.name, a.text) for a in after] == [("Unidentified Armed Group (Nigeria)", "Hooded men")]
     assert ("gunmen",) in vocabulary().unidentified.all  # the package's words stay
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator",
+    [
+        # the subject a violent verb shares with the verb it is coordinated to is its perpetrator
+        ("Gunmen rode into a village in Katsina state on Tuesday and opened fire on worshippers, killing 12 people, "
+         "police said.", ("Unidentified Armed Group (Nigeria)", "Gunmen")),
+        # a perpetrator the event implies takes the words the report names it with beside the killing
+        ("Armed gangs control most of Port-au-Prince. At least 20 civilians were killed in the Cite Soleil district "
+         "on Monday, the UN said.", ("Unidentified Gang (Haiti)", "gangs")),
+    ],
+)
+def test_actors_point_back_to_their_words(extract, text, perpetrator):
+    actors = extract(text).events[0].actors
+    assert [(a.name, a.text) for a in actors if a.role == "perpetrator"] == [perpetrator]
+    assert all(a.text == text[a.span.start : a.span.end] for a in actors if a.span is not None)

@@ -414,6 +414,9 @@ def role(parsed: Parsed, m: ActorMention) -> str:
         return "perpetrator"
     if head.dep == "nsubj" and gov.dep == "conj" and toks[gov.head].lemma in vocab.violent:
         return "perpetrator"
+    if head.dep == "nsubj" and any(c.dep == "conj" and c.lemma in vocab.violent and not any(
+            d.dep in ("nsubj", "nsubjpass") for d in parsed.children(c.i)) for c in parsed.children(gov.i)):
+        return "perpetrator"  # "gunmen pulled up ... and opened fire": the subject the violent verb shares
     if head.dep == "pobj" and gov.lower == "by":
         above = toks[gov.head]
         if above.lemma in vocab.violent or above.lemma in vocab.attack_nouns or above.dep in ("agent",) \
@@ -551,6 +554,7 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     implied = vocab.by_sub_event.get(sub_event_type or "") or vocab.by_event.get(event_type or "", {})
     crowd = implied.get("crowd")
     actors: dict[tuple[str, str], Actor] = {}
+    naming: set[Span] = set()  # the words of mentions that name their actor ("Iraqi security forces")
     # "eight Islamic State militants": the name and the noun it describes are one actor, the named one.
     named = [m for m in report.mentions if not m.generic and m.sent in sents]
     for m in report.mentions:
@@ -579,6 +583,8 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
         key = (m.entry.name, r)
         if key not in actors:
             actors[key] = Actor(m.entry.name, r, m.span.text_of(text), m.span, m.entry.type)
+        if not m.generic:
+            naming.add(m.span)
     # A named perpetrator beats a generic one for the same role ("militants" when "IS" is named).
     named_perps = [a for a in actors.values() if a.role == "perpetrator" and not a.name.startswith("Unidentified")]
     if named_perps:
@@ -622,8 +628,24 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
             police = vocab.police_victims.match(text, fig.span.end)  # "2 policemen", "three police officers"
             name = f"{'Police' if police else 'Military'} Forces of {where}"
             actors.setdefault((name, "target"), Actor(name, "target", None, None, "state forces"))
+    return _one_per_actor(list(actors.values()), naming, report.mentions, text)
+
+
+def _one_per_actor(said: list[Actor], naming: set[Span], report: list[ActorMention], text: str) -> list[Actor]:
+    """One entry per actor: the strongest role said of it, with the words of its first mention in that role. An
+    actor that role has no words for (an unknown perpetrator the event's type implies, the victims its figures
+    count) takes the words the event said it with in another role ("gangs" the report names beside the killings),
+    else those the report names it with elsewhere, so that every actor the text names points back to its words."""
     order = {"perpetrator": 0, "target": 1, "other": 2}
     best: dict[str, Actor] = {}
-    for a in sorted(actors.values(), key=lambda a: (order[a.role], a.span.start if a.span else 1 << 30)):
-        best.setdefault(a.name, a)  # one role per actor: the strongest said
-    return list(best.values())
+    for a in sorted(said, key=lambda a: (order[a.role], a.span.start if a.span else 1 << 30)):
+        best.setdefault(a.name, a)
+    out = []
+    for name, a in best.items():
+        span = a.span
+        if span is None:
+            worded = [o.span for o in said if o.name == name and o.span is not None]
+            named = [m.span for m in report if m.entry.name == name and not m.generic]
+            span = min(worded, key=lambda x: (x not in naming, x.start), default=named[0] if named else None)
+        out.append(Actor(a.name, a.role, span.text_of(text) if span is not None else None, span, a.type))
+    return out
