@@ -375,3 +375,11 @@ def test_actors_point_back_to_their_words(extract, text, perpetrator):
     actors = extract(text).events[0].actors
     assert [(a.name, a.text) for a in actors if a.role == "perpetrator"] == [perpetrator]
     assert all(a.text == text[a.span.start : a.span.end] for a in actors if a.span is not None)
+
+
+def test_actors_state_forces_of_a_report_that_names_no_country(extract):
+    """"police" in a note that names no country are still the police: Police Forces, of no country, the way a
+    crowd there is "Rioters" of none."""
+    actors = extract("Rioters torched a bus after the verdict; police opened fire, killing two of them.").events[0].actors
+    assert [(a.name, a.role, a.text) for a in actors] == [("Rioters", "perpetrator", "Rioters"),
+                                                          ("Police Forces", "perpetrator", "police")]

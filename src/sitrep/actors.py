@@ -221,7 +221,9 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
                 else:
                     continue
                 break
-        elif focus_country and (ph := vocab.unnamed_state.at(lowers, k)) and not any(m.start <= k < m.end for m in out):
+        elif (ph := vocab.unnamed_state.at(lowers, k)) and not any(m.start <= k < m.end for m in out):
+            # "police", "the army": the report's country's; of no country where the report names none, the way
+            # crowds are "Rioters" of no country then
             if k and toks[k - 1].pos in ("ADJ", "PROPN") and toks[k - 1].text[:1].isupper():
                 continue  # "Russian troops" is handled above; "Taliban fighters" is not a state
             # "a policeman", "prison guards"
@@ -260,11 +262,11 @@ def _states_acting(parsed: Parsed, gazetteer: Gazetteer, found: list[ActorMentio
     return out
 
 
-def _forces(gazetteer: Gazetteer, code: str, kind: str, toks: list[Token], a: int, b: int) -> ActorMention:
+def _forces(gazetteer: Gazetteer, code: str | None, kind: str, toks: list[Token], a: int, b: int) -> ActorMention:
     name = _country_name(gazetteer, code) or code
     label = "Police Forces" if kind == "police" else "Military Forces"
-    return ActorMention(Entry(f"{label} of {name}", "state forces"), Span(toks[a].idx, toks[b - 1].end),
-                        toks[a].sent, a, b)
+    return ActorMention(Entry(f"{label} of {name}" if name else label, "state forces"),
+                        Span(toks[a].idx, toks[b - 1].end), toks[a].sent, a, b)
 
 
 def unidentified(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
