@@ -150,7 +150,7 @@ class ActorBook:
                     self._exact[words] = entry
                 else:
                     folded[" ".join(words).lower()] = entry
-        self._folded = lexicon.phrases(list(folded))
+        self._folded = lexicon.Phrases(list(folded))
         self._folded_entries = {tuple(k.split()): v for k, v in folded.items()}
         self._exact_lengths = sorted({len(k) for k in self._exact}, reverse=True)
 

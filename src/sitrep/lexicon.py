@@ -1,7 +1,9 @@
 """sitrep's rules as data: the TOML files under `sitrep/data/`, read once.
 
 Word lists (number words, hedges, casualty verbs, victims, attribution verbs, doubt cues...) live in versioned data
-files so that a reviewer can read and change them without reading code; each has tests that pin its rows.
+files so that a reviewer can read and change them without reading code; each has tests that pin its rows. A list
+several modules read (the speech verbs, the attack nouns) is kept once, in `vocabulary.toml`, and built once here
+(`speech_verbs`, `attack_nouns`). Nothing is read at import: the modules read their files when the pipeline is built.
 """
 from __future__ import annotations
 
@@ -91,8 +93,3 @@ class Phrases:
     def search(self, words: list[str]) -> bool:
         """Does any phrase occur anywhere in `words`?"""
         return any(w in self._by_first and self.at(words, k) for k, w in enumerate(words))
-
-
-def phrases(values: list[str]) -> Phrases:
-    """The same as `Phrases(values)`; kept for the modules that build their tables with it (sitrep.actors)."""
-    return Phrases(values)
