@@ -8,7 +8,7 @@ than claim: "the Interfax news agency cited officials as saying" gives "official
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from sitrep import lexicon
@@ -67,17 +67,18 @@ class Speaker:
     pronoun: bool
 
 
-def attribute(parsed: Parsed, mentions: list[Mention]) -> list[Speaker]:
-    """Set `source`, `source_named` and `confirmed` on each mention; return every speaker found in the text."""
+def attribute(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Speaker], list[Mention]]:
+    """Every speaker found in the text, and the mentions again, each a copy with its `source`, `source_named` and
+    `confirmed`: the mentions as the figures stage made them are left as they were (a stage writes its own)."""
     speakers = find_speakers(parsed)
     by_verb = {sp.verb: sp for sp in speakers}
+    sourced = []
     for m in mentions:
         sp = _speaker_for(parsed, m, by_verb, speakers)
-        if sp is not None:
-            m.source, m.source_named = sp.text, sp.named
-        m.confirmed = _confirmed(parsed, m)
-    _doubt_from_next_sentence(parsed, mentions)
-    return speakers
+        said = {"source": sp.text, "source_named": sp.named} if sp is not None else {}
+        sourced.append(replace(m, **said, confirmed=_confirmed(parsed, m)))
+    _doubt_from_next_sentence(parsed, sourced)
+    return speakers, sourced
 
 
 # ---------------------------------------------------------------- speakers

@@ -7,7 +7,7 @@ requires a field no earlier stage assigned, or assigns a field another already d
 While running, a stage returns its new fields and the pipeline writes them; a stage that returns other fields than
 it declared is named too. The default order:
 
-    nlp -> incidents (event words) -> mentions (figure statements) -> speakers (attribution)
+    nlp -> incidents (event words) -> mentions (figure statements) -> speakers, sourced (attribution)
         -> frames (grouping into events) -> figures (consolidated) -> places, actors -> events
 """
 from __future__ import annotations
@@ -43,6 +43,7 @@ class Work:
     incidents: Any = None
     mentions: Any = None
     speakers: Any = None
+    sourced: Any = None  # the mentions with who gave each and whether it is confirmed
     frames: Any = None
     figures: Any = None
     places: Any = None
@@ -103,8 +104,12 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
     # `incidents` is required by the stages that read the event words: `group` and `build_events` take them
     # through `sitrep.incidents.incidents(parsed)`, the memo on the parse the incidents stage filled, so they are
     # found once, by that stage, and the contract names who reads them.
-    def frames(article, parsed, mentions, incidents):
-        return {"frames": group(parsed, mentions, article.published)}
+    def frames(article, parsed, sourced, incidents):
+        return {"frames": group(parsed, sourced, article.published)}
+
+    def speakers(parsed, mentions):
+        said, sourced = attribute(parsed, mentions)
+        return {"speakers": said, "sourced": sourced}
 
     def places(parsed):
         return {"places": geoparser.parse(parsed) if geoparser is not None else None}
@@ -120,9 +125,8 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
     return [
         Stage("incidents", ("parsed",), ("incidents",), lambda parsed: {"incidents": event_words.incidents(parsed)}),
         Stage("mentions", ("parsed",), ("mentions",), lambda parsed: {"mentions": find_mentions(parsed)}),
-        Stage("speakers", ("parsed", "mentions"), ("speakers",),
-              lambda parsed, mentions: {"speakers": attribute(parsed, mentions)}),
-        Stage("frames", ("article", "parsed", "mentions", "incidents"), ("frames",), frames),
+        Stage("speakers", ("parsed", "mentions"), ("speakers", "sourced"), speakers),
+        Stage("frames", ("article", "parsed", "sourced", "incidents"), ("frames",), frames),
         Stage("figures", ("parsed", "frames"), ("figures",),
               lambda parsed, frames: {"figures": consolidate(parsed, frames)}),
         Stage("places", ("parsed",), ("places",), places),
