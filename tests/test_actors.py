@@ -383,3 +383,19 @@ def test_actors_state_forces_of_a_report_that_names_no_country(extract):
     actors = extract("Rioters torched a bus after the verdict; police opened fire, killing two of them.").events[0].actors
     assert [(a.name, a.role, a.text) for a in actors] == [("Rioters", "perpetrator", "Rioters"),
                                                           ("Police Forces", "perpetrator", "police")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("French and Burkinabe forces killed 20 militants near Djibo on Monday, the army said.",
+         ["Military Forces of France", "Military Forces of Burkina Faso"]),
+        ("Joint British-US airstrikes hit rebel positions near Hodeidah on Friday, killing 16 people.",
+         ["Military Forces of United Kingdom", "Military Forces of United States"]),
+    ],
+)
+def test_actors_countries_that_share_one_noun_are_each_a_side(extract, text, expected):
+    """"French and Burkinabe forces": each country's forces, both with the words of the whole phrase."""
+    actors = [a for a in extract(text).events[0].actors if a.role == "perpetrator"]
+    assert [a.name for a in actors] == expected
+    assert len({a.text for a in actors}) == 1 and " " in actors[0].text

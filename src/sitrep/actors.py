@@ -196,19 +196,19 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
     for k, t in enumerate(toks):
         if k < covered:
             continue
-        code = gazetteer.demonym(t.text) if t.text[:1].isupper() else None
-        j = k + 1
-        if code is None and t.text[:1].isupper() and t.pos == "PROPN":
-            # The longest name of a country starting here: "Burkina Faso's army", "South Sudan's army".
-            for n in (3, 2, 1):
-                run = toks[k : k + n]
-                if len(run) < n or any(x.pos != "PROPN" or x.sent != t.sent for x in run):
-                    continue
-                code = gazetteer.country_named(parsed.text[t.idx : run[-1].end])
-                if code is not None:
-                    j = covered = k + n
-                    break
+        code, j = _country_at(parsed, gazetteer, k)
+        if code is not None and j > k + 1:
+            covered = j
         if code is not None:
+            # "Afghan and U.S. forces", "joint British-US airstrikes": countries that share one noun, each of them
+            # with the words of the whole phrase
+            codes = [code]
+            while j + 1 < len(toks) and toks[j].lower in _JOINING and toks[j].sent == t.sent:
+                other, after = _country_at(parsed, gazetteer, j + 1)
+                if other is None:
+                    break
+                codes.append(other)
+                j = after
             if j < len(toks) and toks[j].lower in ("'s", "’s"):
                 j += 1
             for skip in (0, 1):  # "Syrian government helicopters"
@@ -216,7 +216,8 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
                     ph = table.at(lowers, j + skip)
                     if ph and toks[j + skip].sent == t.sent:
                         end = j + skip + len(ph)
-                        out.append(_forces(gazetteer, code, kind, toks, k, end))
+                        out += [_forces(gazetteer, c, kind, toks, k, end) for c in dict.fromkeys(codes)]
+                        covered = max(covered, end) if len(codes) > 1 else covered
                         break
                 else:
                     continue
@@ -241,6 +242,27 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
             if m.generic and m.entry.name.split(" of ")[0] == only.name.split(" of ")[0]:
                 m.entry = only
     return out
+
+
+_JOINING = ("and", "-", "/", "&")
+
+
+def _country_at(parsed: Parsed, gazetteer: Gazetteer, k: int) -> tuple[str | None, int]:
+    """The country a demonym or a country's name at token k names ("Iraqi", "Burkina Faso"), and the token after
+    its words; (None, k + 1) when none does."""
+    toks = parsed.tokens
+    t = toks[k]
+    code = gazetteer.demonym(t.text) if t.text[:1].isupper() else None
+    if code is None and t.text[:1].isupper() and t.pos == "PROPN":
+        # The longest name of a country starting here: "Burkina Faso's army", "South Sudan's army".
+        for n in (3, 2, 1):
+            run = toks[k : k + n]
+            if len(run) < n or any(x.pos != "PROPN" or x.sent != t.sent for x in run):
+                continue
+            code = gazetteer.country_named(parsed.text[t.idx : run[-1].end])
+            if code is not None:
+                return code, k + n
+    return code, k + 1
 
 
 def _states_acting(parsed: Parsed, gazetteer: Gazetteer, found: list[ActorMention]) -> list[ActorMention]:
