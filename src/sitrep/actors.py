@@ -658,8 +658,9 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
 def _one_per_actor(said: list[Actor], naming: set[Span], report: list[ActorMention], text: str) -> list[Actor]:
     """One entry per actor: the strongest role said of it, with the words of its first mention in that role. An
     actor that role has no words for (an unknown perpetrator the event's type implies, the victims its figures
-    count) takes the words the event said it with in another role ("gangs" the report names beside the killings),
-    else those the report names it with elsewhere, so that every actor the text names points back to its words."""
+    count) takes the words the event names it with in passing ("gangs" named beside the killings; not the
+    militants killed, who are no perpetrator), else those the report names it with elsewhere, so that every actor
+    the text names points back to its words."""
     order = {"perpetrator": 0, "target": 1, "other": 2}
     best: dict[str, Actor] = {}
     for a in sorted(said, key=lambda a: (order[a.role], a.span.start if a.span else 1 << 30)):
@@ -668,7 +669,7 @@ def _one_per_actor(said: list[Actor], naming: set[Span], report: list[ActorMenti
     for name, a in best.items():
         span = a.span
         if span is None:
-            worded = [o.span for o in said if o.name == name and o.span is not None]
+            worded = [o.span for o in said if o.name == name and o.span is not None and o.role == "other"]
             named = [m.span for m in report if m.entry.name == name and not m.generic]
             span = min(worded, key=lambda x: (x not in naming, x.start), default=named[0] if named else None)
         out.append(Actor(a.name, a.role, span.text_of(text) if span is not None else None, span, a.type))
