@@ -399,3 +399,9 @@ def test_actors_countries_that_share_one_noun_are_each_a_side(extract, text, exp
     actors = [a for a in extract(text).events[0].actors if a.role == "perpetrator"]
     assert [a.name for a in actors] == expected
     assert len({a.text for a in actors}) == 1 and " " in actors[0].text
+
+
+def test_actors_a_perpetrator_never_takes_the_words_of_its_victims(extract):
+    """The militants killed are no perpetrator's words, even when the perpetrator is an unidentified armed group."""
+    actors = extract("Iraqi troops retook the town on Sunday after heavy fighting that killed 30 militants.").events[0].actors
+    assert not [a for a in actors if a.role == "perpetrator" and a.text == "militants"]
