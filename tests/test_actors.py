@@ -132,6 +132,10 @@ def test_actors_types_are_acled_style(extract):
          [("Unidentified Armed Group (Jordan)", "perpetrator"), ("Military Forces of United States", "target")]),
         # a title-case headline: the tagger leaves "Raids" unlemmatised
         ("Houthi Raids Kill 12 Soldiers In Marib", [("Military Forces of Yemen Supreme Political Council (Houthis)", "perpetrator"), ("Military Forces of Yemen", "target")]),
+        # who retakes a town is the side that acts, not an unknown group
+        ("The Nigerian army recaptured Gwoza from Boko Haram on Friday after fighting that killed 30 insurgents.",
+         [("Military Forces of Nigeria", "perpetrator"), ("Unidentified Armed Group (Nigeria)", "target"),
+          ("Boko Haram", "other")]),
     ],
 )
 def test_actors_roles(extract, text, expected):
