@@ -339,7 +339,7 @@ def test_actors_unknown_stay_unknown(extract, text, expected):
     ("On 2 May 2024, a policeman shot and killed a man in Bunia, Ituri, DR Congo.",
      ("Police Forces of Democratic Republic of the Congo", "perpetrator")),
     ("On 3 May 2024, prison guards beat and injured 4 inmates in a prison in Abidjan, Ivory Coast.",
-     ("Police Forces of Ivory Coast", "perpetrator")),
+     ("Police Forces of Ivory Coast Prison Guards", "perpetrator")),
     # violence against civilians: its victim is a civilian, though an off-duty soldier
     ("On 4 May 2024, gunmen abducted an off-duty police officer and his wife from their home in Katsina, Nigeria.",
      ("Civilians (Nigeria)", "target")),

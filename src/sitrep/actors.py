@@ -227,7 +227,7 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
             # crowds are "Rioters" of no country then
             if k and toks[k - 1].pos in ("ADJ", "PROPN") and toks[k - 1].text[:1].isupper():
                 continue  # "Russian troops" is handled above; "Taliban fighters" is not a state
-            # "a policeman", "prison guards"
+            # "a policeman", "riot police"
             police = any(vocab.state_nouns["police"].at(lowers, k + d) for d in range(len(ph)))
             kind = "police" if police else "military"
             m = _forces(gazetteer, focus_country, kind, toks, k, k + len(ph))
