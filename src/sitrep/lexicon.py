@@ -3,7 +3,8 @@
 Word lists (number words, hedges, casualty verbs, victims, attribution verbs, doubt cues...) live in versioned data
 files so that a reviewer can read and change them without reading code; each has tests that pin its rows. A list
 several modules read (the speech verbs, the attack nouns) is kept once, in `vocabulary.toml`, and built once here
-(`speech_verbs`, `attack_nouns`). Nothing is read at import: the modules read their files when the pipeline is built.
+(`speech_verbs`, `attack_nouns`). A file is read when first asked for: a module asks when the pipeline is built,
+not when it is imported.
 """
 from __future__ import annotations
 

@@ -95,7 +95,7 @@ class Pipeline:
 
 def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = None) -> list[Stage]:
     """sitrep's stages after the NLP, in order. Their word lists load here, when the pipeline is built, not when
-    sitrep is imported: so a user's file ($SITREP_ACTORS) set before the build is the one read."""
+    sitrep is imported (a user's actors file, $SITREP_ACTORS, is read with them)."""
     gazetteer = geoparser.gazetteer if geoparser is not None else None
     event_words.table()
     attribution_rules()
