@@ -30,9 +30,6 @@ WEEKDAYS = {d.lower(): k for k, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): k for k, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): k for k, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-_VOCAB = lexicon.load("vocabulary")
-SPEECH_LEMMAS = set(_VOCAB["speech"]["verbs"])
-SPEECH_FORMS = set(_VOCAB["speech"]["forms"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -564,7 +561,7 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
             start = e.start_char
         opener = _opening(parsed, start, e.end_char)
         out.append(TimeWords(text, Span(start, e.end_char), root.sent, above.i,
-                             above.lemma in SPEECH_LEMMAS or above.lower in SPEECH_FORMS
+                             above in lexicon.speech_verbs()
                              or above.lemma in vocabulary().statements,
                              above.pos in ("VERB", "AUX") and above.lemma in TOLL_UPDATE,
                              opener is not None, bool(opener), _aside(parsed, above)))
