@@ -74,8 +74,19 @@ def fill_reports(store: Store) -> None:
                    SELECT article_id, 'https://example.org/' || article_id, md5(article_id), 'A report', published,
                           'Outlet ' || CAST(hash(article_id) % 50 AS VARCHAR), 'Text of the report.', 1, now()
                    FROM _links""")
-    con.execute("INSERT INTO report_events (event_id, article_id, seq) SELECT article_id || '#0', article_id, 0 "
-                "FROM _links")
+    # Each report's event as extraction stores it (its record, evidence and place), so the event page pays for
+    # reading them and for explaining the merge as it does on a real store.
+    con.execute("""INSERT INTO report_events (event_id, article_id, seq, kind, event_type, date_start, date_end,
+                                              date_precision, location_name, admin1, country, lat, lon, where_prec,
+                                              confirmed, evidence, record)
+                   SELECT l.article_id || '#0', l.article_id, 0, 'incident', m.event_type, m.date_start, m.date_end,
+                          m.date_precision, m.location_name, m.admin1, m.country, m.lat, m.lon, m.where_prec,
+                          m.confirmed, '[[0, 6]]',
+                          json_object('figures', json_array(json_object(
+                              'category', 'killed', 'min', m.killed_low, 'max', m.killed_high, 'qualifier', 'exact',
+                              'text', 'Text', 'start', 0, 'end', 4, 'source', NULL, 'confirmed', m.confirmed,
+                              'superseded', false)), 'claim_source', NULL)
+                   FROM _links l JOIN merged_events m USING (merged_id)""")
     con.execute("INSERT INTO merge_links SELECT article_id || '#0', merged_id, link FROM _links")
     con.execute("DROP TABLE _links")
 
@@ -130,12 +141,23 @@ def wait_index(base: str, timeout: float = 120) -> None:
     print(f"fresh pages quick {time.monotonic() - t0:.1f} s after the server answered", flush=True)
 
 
+def detail_calls(client) -> dict[str, str]:
+    """The event page's calls: one merged event (reconciled figures, each report's figures and evidence) and one
+    stored report with its events, for the most reported event on the first page."""
+    events = client.get("/api/events?limit=100").raise_for_status().json()["events"]
+    event = max(events, key=lambda e: len(e.get("reports", [])))
+    calls = {"event detail": f"/api/events/{event['id']}"}
+    if event.get("reports"):
+        calls["article"] = f"/api/articles/{event['reports'][0]['article_id']}"
+    return calls
+
+
 def per_call(base: str, repeat: int) -> None:
     import httpx
 
     print(f"{'call':22} {'fresh p50':>9} {'p95':>7} {'repeat p50':>10} {'p95':>7} {'304 p50':>8} {'bytes':>9}")
     with httpx.Client(base_url=base, timeout=60) as client:
-        for name, path in CALLS.items():
+        for name, path in {**CALLS, **detail_calls(client)}.items():
             runs: dict[str, list[float]] = {"fresh": [], "repeat": [], "304": []}
             size = 0
             for mode in runs:

@@ -172,3 +172,21 @@ def test_cli_defaults_follow_the_library():
     assert params["partition_size"].default is None and f"default {PARTITION})" in params["partition_size"].help
     fmt = next(p for p in main.commands["export"].params if p.name == "fmt")
     assert tuple(fmt.type.choices) == FORMATS
+
+
+def test_cli_merge_explain_a_report_without_events(runner, tmp_path, extractor):
+    """A stored report that tells no event is known, not missing: --explain says it has nothing to merge."""
+    from sitrep.ingest.run import ingest
+    from sitrep.store import Store
+
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text(json.dumps({"id": "raid", "published": "2024-03-05", "text": REPORT}) + "\n"
+                       + json.dumps({"id": "budget", "published": "2024-03-05",
+                                     "text": "The finance ministry presented its budget to parliament on Monday.\n"})
+                       + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        assert ingest([str(reports)], store, extractor).failed == 0
+    out = runner.invoke(main, ["merge", "--db", str(db), "--explain", "raid", "budget"])
+    assert out.exit_code == 0, out.output
+    assert out.output.strip() == "budget: no events (nothing to merge)"

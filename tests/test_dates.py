@@ -96,6 +96,28 @@ CASES = [
     # a day just after publication is of the publication's year (then in the future: it dates no event)
     ("6 August", D(2024, 8, 5), D(2024, 8, 6), D(2024, 8, 6), "day"),
     ("28 December", D(2024, 1, 10), D(2023, 12, 28), D(2023, 12, 28), "day"),
+    ("June 28", D(2016, 6, 24), D(2016, 6, 28), D(2016, 6, 28), "day"),  # up to a month ahead: to come
+    ("on 12/07", D(2016, 6, 24), D(2016, 7, 12), D(2016, 7, 12), "day"),
+    ("in July", D(2016, 6, 24), D(2015, 7, 1), D(2015, 7, 31), "month"),  # a month not yet begun: the last one
+    # the end of a range comes after its start, read from it (not back from publication on its own)
+    ("9 and 13 August", D(2016, 8, 9), D(2016, 8, 9), D(2016, 8, 13), "day"),
+    ("the nights of April 14 and April 17", D(2019, 4, 14), D(2019, 4, 14), D(2019, 4, 17), "day"),
+    ("between 28 December and 2 January", WED_10_JAN_2024, D(2023, 12, 28), D(2024, 1, 2), "day"),
+    ("Friday and Saturday", D(2024, 3, 8), D(2024, 3, 1), D(2024, 3, 2), "day"),  # a Friday's report: last week's
+    ("Thursday and Friday", D(2024, 3, 12), D(2024, 3, 7), D(2024, 3, 8), "day"),
+    # a weekday named with its date: the date, and the weekdays before it counted back from it
+    ("the night of Saturday to Sunday, 21 July", D(2019, 7, 20), D(2019, 7, 20), D(2019, 7, 21), "day"),
+    ("Sunday, 21 July 2019", None, D(2019, 7, 21), D(2019, 7, 21), "day"),
+    ("on Friday 13 March 2020", None, D(2020, 3, 13), D(2020, 3, 13), "day"),
+    ("late Tuesday, May 12", D(2020, 5, 14), D(2020, 5, 12), D(2020, 5, 12), "day"),
+    # a day of the month alone: of the month of publication, or of the month before if that day is still to come
+    ("on the 14th", D(2019, 12, 20), D(2019, 12, 14), D(2019, 12, 14), "day"),
+    ("the 3rd", D(2024, 3, 12), D(2024, 3, 3), D(2024, 3, 3), "day"),
+    ("the 23rd", D(2018, 5, 18), D(2018, 4, 23), D(2018, 4, 23), "day"),
+    # a Saturday's report: "the weekend" is the one it is in; "last weekend" the one before
+    ("over the weekend", D(2024, 3, 9), D(2024, 3, 9), D(2024, 3, 9), "day"),
+    ("at the weekend", D(2024, 3, 9), D(2024, 3, 9), D(2024, 3, 9), "day"),
+    ("last weekend", D(2024, 3, 9), D(2024, 3, 2), D(2024, 3, 3), "day"),
     # a day the model tagged with what follows it: the day before the link
     ("Friday after months", FRI_25_MAR_2022, D(2022, 3, 25), D(2022, 3, 25), "day"),
     ("Tuesday before dawn prayers", MON_18_MAY_2015, D(2015, 5, 12), D(2015, 5, 12), "day"),
@@ -190,6 +212,32 @@ EVENT_DATES = [
     # a day after publication told beside the opening date line does not date the event a year back
     ("On 5 August 2024, unidentified persons set fire to a museum in Dhaka, a day before the planned rally on 6 "
      "August. 3 people were injured.", date(2024, 8, 5), "2024-08-05", "2024-08-05"),
+    # "happened", "occurred": a verb that only says when the event took place
+    ("Gunmen killed 27 farmers praying in a mosque, a police spokesman told reporters on Monday. The attack happened "
+     "at dawn on Saturday in the village.", date(2017, 5, 15), "2017-05-13", "2017-05-13"),
+    # a date on a statement noun dates the statement: the event's own start told beside it dates the event
+    ("Fighting between the army and a militia began on 3 June in the town. At least 40 people were killed in the "
+     "fighting, according to an army statement on 7 June.", date(2016, 6, 9), "2016-06-03", "2016-06-03"),
+    # a time in a clause about another noun dates that noun's past, not the event ...
+    ("Gunmen killed 12 villagers near Kauri on Tuesday. The village lies near a base that rebels captured from the "
+     "army on 2 March.", date(2021, 6, 10), "2021-06-08", "2021-06-08"),
+    ("Gunmen killed 12 villagers near Kauri. Kauri is a market town taken from the rebels in 2016.",
+     date(2021, 6, 10), "2021-06-10", "2021-06-10"),
+    # ... but a participle at the same time dates the event, and in the event's own sentence the time is the
+    # event's wherever the parse hangs it
+    ("A bus travelling to the market on Wednesday was attacked by gunmen. Six passengers were killed.",
+     date(2018, 5, 10), "2018-05-09", "2018-05-09"),
+    ("An air strike killed a judge allied with the rebels and seven members of his family in the capital on Sunday, "
+     "residents said.", date(2016, 1, 25), "2016-01-24", "2016-01-24"),
+    # a span of years beyond the event's sentences is a history, not the event's time
+    ("Twelve people were killed when herders and farmers clashed in the village. The two communities have disputed "
+     "the land in the last ten years.", date(2019, 12, 20), "2019-12-20", "2019-12-20"),
+    # a weekday and its date the model tags apart are one time
+    ("Six civilians were killed in two attacks on the villages on the night of Saturday to Sunday, 21 July.",
+     date(2019, 7, 22), "2019-07-20", "2019-07-21"),
+    # a day of the month alone
+    ("Clashes have flared in the district since early in the month. On the 14th, six farmers were killed in an "
+     "attack on their village.", date(2019, 12, 16), "2019-12-14", "2019-12-14"),
     # a page's time stamp line dates nothing
     ("Thousands flee fighting in the north\n\n12 August 2021, 1:03 pm\n\nFighting in the last week has driven "
      "thousands of people from their homes, the UN said.", date(2021, 8, 12), "2021-08-05", "2021-08-12"),
@@ -240,6 +288,19 @@ def test_dates_no_publication_date_gives_only_absolute_dates(extract):
 ])
 def test_dates_acled_time_precision(when, code):
     assert acled_time_precision(when) == code
+
+
+def test_dates_vocabulary_is_read_from_its_data_file():
+    """The time words are data (data/dates.toml), read once by a cached loader when the pipeline is built."""
+    from sitrep import lexicon
+    from sitrep.dates import vocabulary
+
+    rules = lexicon.load("dates")
+    vocab = vocabulary()
+    assert vocabulary() is vocab
+    assert vocab.seasons["winter"] == (12, 1, 2) and vocab.numbers["few"] == 3
+    assert vocab.event_words == set(rules["words"]["event_words"]) and "statement" in vocab.statements
+    assert vocab.hedges.sub("", "around 6 may") == "6 may"
 
 
 @pytest.mark.parametrize("text,published,code", [

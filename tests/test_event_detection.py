@@ -240,15 +240,15 @@ def test_confidence_follows_support(extract):
 def test_one_vocabulary_for_speech_verbs_and_attack_nouns():
     """Each shared word list lives once (data/vocabulary.toml): every stage that asks "is this a speech verb?" or
     "is this an attack noun?" reads the same list, and no other data file keeps a copy."""
-    from sitrep import actors, attribution, dates, figures, grouping
+    from sitrep import actors, attribution, figures, grouping
 
     vocab = lexicon.load("vocabulary")
-    speech = set(vocab["speech"]["verbs"])
-    assert speech <= attribution.SPEECH and speech <= actors.SPEECH and speech <= grouping._speech()
-    assert dates.SPEECH_LEMMAS == speech
-    assert attribution.SPEECH - speech == set(vocab["speech"]["of_figures"])
+    speech = lexicon.speech_verbs()
+    assert speech.lemmas == set(vocab["speech"]["verbs"]) and speech.forms == set(vocab["speech"]["forms"])
+    assert actors.vocabulary().speech is speech and speech.lemmas <= grouping._speech()
+    assert attribution.rules().speech.lemmas - speech.lemmas == set(vocab["speech"]["of_figures"])
     nouns = set(vocab["attack"]["nouns"])
-    assert figures.ATTACK_NOUNS == actors.ATTACK_NOUNS == nouns
+    assert figures.ATTACK_NOUNS == actors.vocabulary().attack_nouns == lexicon.attack_nouns() == nouns
     for name in ("attribution", "actors", "dates", "context", "casualties"):
         def lists(d, at=""):  # the dotted names of the word lists a data file keeps
             for k, v in d.items():

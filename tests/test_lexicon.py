@@ -1,6 +1,12 @@
 """The rule files under sitrep/data: versioned, loadable, and consistent with each other."""
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from types import SimpleNamespace as Tok
+
 import pytest
 
 from sitrep import lexicon
@@ -54,3 +60,46 @@ def test_lexicon_phrase_matching():
     assert table.at(words, 2) == ("at", "least")
     assert table.at(words, 0) is None
     assert table.search(words) and not table.search("up and down".split())
+
+
+def test_lexicon_speech_verbs_are_one_list_with_named_extras():
+    """One list of speech verbs (vocabulary.toml [speech]); a reader that counts more verbs names the group it adds."""
+    speech = lexicon.load("vocabulary")["speech"]
+    base, of_figures = lexicon.speech_verbs(), lexicon.speech_verbs("of_figures")
+    assert base.lemmas == set(speech["verbs"]) and base.forms == set(speech["forms"])
+    assert of_figures.lemmas == base.lemmas | set(speech["of_figures"])
+    assert of_figures.forms == base.forms | set(speech["of_figures_forms"])
+    assert lexicon.speech_verbs() is base  # read once
+
+
+def test_lexicon_verbs_ask_lemma_and_form():
+    """A token is a speech verb by its lemma, or by its form where the tagger left it unlemmatised."""
+    speech = lexicon.speech_verbs()
+    assert Tok(lemma="say", lower="says") in speech
+    assert Tok(lemma="said", lower="said") in speech  # "media and locals said killed ..."
+    assert Tok(lemma="kill", lower="killed") not in speech
+    assert Tok(lemma="estimate", lower="estimated") in lexicon.speech_verbs("of_figures")
+    assert Tok(lemma="estimate", lower="estimates") not in speech
+
+
+def test_lexicon_actors_and_attribution_read_no_data_file_at_import():
+    """Their word lists load when the pipeline is built, not when the module is imported: importing them reads no
+    data file, and building the stages reads theirs."""
+    probe = """
+import functools, json, sys
+from sitrep import lexicon
+read = []
+plain = lexicon.load.__wrapped__
+lexicon.load = functools.cache(lambda name: read.append(name) or plain(name))
+import sitrep.figures, sitrep.gazetteer, sitrep.nlp  # what they build on, read before
+before = len(read)
+import sitrep.actors, sitrep.attribution
+at_import = read[before:]
+sitrep.actors.vocabulary(), sitrep.attribution.rules()
+print(json.dumps([at_import, read[before:]]))
+"""
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": ":".join(sys.path)})
+    at_import, at_build = json.loads(out.stdout)
+    assert at_import == []
+    assert {"actors", "attribution"} <= set(at_build)

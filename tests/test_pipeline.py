@@ -33,3 +33,15 @@ def test_a_stage_that_writes_other_fields_than_declared_is_named(extractor):
     parsed = extractor.nlp.parse("Gunmen attacked a village.")
     with pytest.raises(PipelineError, match="'liar' assigned"):
         Pipeline([liar])(Work(article=None, parsed=parsed))
+
+
+def test_a_stage_writes_its_own_fields_and_leaves_earlier_ones_as_made(extractor):
+    """Who gave each figure is written on the speakers stage's own copies (`sourced`): the mentions stage's mentions
+    stay as that stage made them."""
+    from sitrep.model import Article
+
+    text = "Gunmen killed 12 villagers in Zamfara state on Sunday, police said. The toll could not be verified."
+    work = extractor.pipeline(Work(Article(id="t", text=text), extractor.nlp.parse(text)))
+    assert [(m.source, m.confirmed) for m in work.mentions] == [(None, None)]
+    assert [(m.source, m.confirmed) for m in work.sourced] == [("police", False)]
+    assert [(f.source, f.confirmed) for e in work.events for f in e.figures] == [("police", False)]

@@ -21,7 +21,7 @@ from sitrep.cli import main
 from sitrep.export import ACLED_COLUMNS, UCDP_COLUMNS, export
 from sitrep.ingest.run import ingest
 from sitrep.store import Store
-from sitrep.store.queries import EventFilter, event_detail, find_events, spec_events, stats
+from sitrep.store.queries import EventFilter, article_detail, event_detail, find_events, spec_events, stats
 from sitrep.store.schema import MIGRATIONS
 from tests.conftest import ROOT, SAMPLE
 
@@ -352,6 +352,34 @@ def test_events_actor_filter_matches_actor_names_only(filled):
         islamic = found("Islamic State")
         assert islamic and found("slamic sta") == found("ISLAMIC STATE") == islamic
         assert islamic < with_actors
+
+
+def test_events_actor_filter_skips_events_without_actors_json(filled):
+    """An event whose actors are '' or NULL (a store from an older version) is no match, and no error."""
+    with Store(filled) as store:
+        ids = [r["merged_id"] for r in find_events(store.con, EventFilter())]
+        islamic = {r["merged_id"] for r in find_events(store.con, EventFilter(actor="Islamic State"))}
+        blank = [i for i in ids if i not in islamic][:2]
+        store.con.execute("UPDATE merged_events SET actors = '' WHERE merged_id = ?", [blank[0]])
+        store.con.execute("UPDATE merged_events SET actors = NULL WHERE merged_id = ?", [blank[1]])
+        assert {r["merged_id"] for r in find_events(store.con, EventFilter(actor="Islamic State"))} == islamic
+        assert {r["merged_id"] for r in find_events(store.con, EventFilter(actor="a"))}.isdisjoint(blank)
+
+
+def test_event_and_report_pages_without_a_stored_record(filled):
+    """A report event stored without its record (a partial or older store) still gives the event's and the report's
+    pages, with its id, its merged event and no figures of its own, instead of an error."""
+    with Store(filled) as store:
+        event_id, article_id, merged_id = store.con.execute(
+            "SELECT e.event_id, e.article_id, l.merged_id FROM report_events e JOIN merge_links l USING (event_id) "
+            "ORDER BY e.event_id LIMIT 1").fetchone()
+        store.con.execute("UPDATE report_events SET record = NULL WHERE event_id = ?", [event_id])
+        detail = event_detail(store.con, merged_id)
+        mine = next(d for d in detail["report_details"] if d["event_id"] == event_id)
+        assert mine["figures"] == [] and mine["article_id"] == article_id
+        report = article_detail(store.con, article_id)
+        assert {"id": event_id, "merged_id": merged_id} in [{k: e[k] for k in ("id", "merged_id")}
+                                                            for e in report["events"]]
 
 
 def test_show_gives_reports_and_evidence(filled):

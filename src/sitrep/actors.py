@@ -23,36 +23,94 @@ from sitrep.gazetteer import Gazetteer
 from sitrep.model import Actor, Figure, Span
 from sitrep.nlp import Parsed, Token, split_words
 
-_DATA = lexicon.load("actors")
-STATE_NOUNS = {kind: lexicon.phrases(words) for kind, words in _DATA["state_forces"].items() if kind != "unnamed"}
-UNNAMED_STATE = lexicon.phrases(_DATA["state_forces"]["unnamed"])
-UNIDENTIFIED = lexicon.phrases(_DATA["unidentified"]["words"])
-UNKNOWN_WORDS = set(_DATA["unidentified"]["unknown"])
-CLAIMS = lexicon.phrases(_DATA["claims"]["phrases"])
-_ROLES = _DATA["roles"]
-_VOCAB = lexicon.load("vocabulary")
-SPEECH = set(_VOCAB["speech"]["verbs"]) | set(_ROLES["source_verbs"])
-SPEECH_FORMS = set(_VOCAB["speech"]["forms"])
-VIOLENT_VERBS = set(_ROLES["violent"])
-RAISING = set(_ROLES["raising"])
-ATTACK_NOUNS = set(_VOCAB["attack"]["nouns"])
-AIMED_NOUNS = ATTACK_NOUNS | set(_ROLES["aimed"])
-WEAPONS = set(_ROLES["weapons"])
-ACCUSING = set(_ROLES["accusing"])
-OPPONENTS = set(_ROLES["opponents"])
-PARTITIVES = set(_ROLES["partitives"])
-POLICE_VICTIMS = re.compile(r"\W*(?:\w+\W+){0,2}?(?:%s)\b" % "|".join(
-    re.escape(w) for w in sorted(_DATA["victims"]["police"], key=len, reverse=True)), re.I)
-CROWDS = [(c, lexicon.phrases(c["words"])) for c in _DATA["crowd"]]
-_BY_EVENT = _DATA["by_event"]
-_BY_SUB_EVENT = _DATA.get("by_sub_event", {})
 _CROWD_TYPES = {"civilians", "protesters", "rioters"}
-_GANG_NAMES = _DATA["gang"]["names"]
-_GANG_CUES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in sorted(_DATA["gang"]["cues"], key=len, reverse=True)),
-                        re.I)
-PEOPLES = lexicon.phrases(_DATA["ethnic"]["peoples"])
-PEOPLE_NOUNS = lexicon.phrases(_DATA["ethnic"]["nouns"])
-CLAN_WORDS = lexicon.phrases(_DATA["ethnic"]["clan_words"])
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The word lists actors read (data/actors.toml, extended by the user's $SITREP_ACTORS file, and the shared
+    speech verbs and attack nouns), compiled once when the pipeline is built (`vocabulary()`), not at import."""
+
+    state_nouns: dict[str, lexicon.Phrases]  # "army", "police" ... after a country: its forces of that kind
+    unnamed_state: lexicon.Phrases  # "government forces", "security forces": the report's country's
+    unidentified: lexicon.Phrases  # "gunmen"
+    unknown: frozenset[str]  # "unknown", "unidentified" gunmen stay unknown
+    claims: lexicon.Phrases
+    speech: lexicon.Verbs  # their subject is a source, not a participant ("police said")
+    source_verbs: frozenset[str]  # nor is theirs ("according to the army", "police suspect")
+    violent: frozenset[str]
+    raising: frozenset[str]
+    attack_nouns: frozenset[str]
+    aimed_nouns: frozenset[str]
+    weapons: frozenset[str]
+    accusing: frozenset[str]
+    opponents: frozenset[str]
+    partitives: frozenset[str]
+    police_victims: re.Pattern
+    crowds: tuple[tuple[dict, lexicon.Phrases], ...]
+    by_event: dict
+    by_sub_event: dict
+    gang_names: dict[str, str]
+    gang_cues: re.Pattern
+    peoples: lexicon.Phrases
+    people_nouns: lexicon.Phrases
+    clan_words: lexicon.Phrases
+
+
+def vocabulary() -> Words:
+    """The actor words in use: the package's, with the user's file ($SITREP_ACTORS) if one is named."""
+    return _words(os.environ.get("SITREP_ACTORS", ""))
+
+
+@lru_cache(maxsize=4)
+def _words(user_file: str) -> Words:
+    data = _data(user_file)
+    roles, ethnic, gang = data["roles"], data["ethnic"], data["gang"]
+    attack = lexicon.attack_nouns()
+    return Words(
+        state_nouns={kind: lexicon.Phrases(w) for kind, w in data["state_forces"].items() if kind != "unnamed"},
+        unnamed_state=lexicon.Phrases(data["state_forces"]["unnamed"]),
+        unidentified=lexicon.Phrases(data["unidentified"]["words"]),
+        unknown=frozenset(data["unidentified"]["unknown"]), claims=lexicon.Phrases(data["claims"]["phrases"]),
+        speech=lexicon.speech_verbs(), source_verbs=frozenset(roles["source_verbs"]),
+        violent=frozenset(roles["violent"]), raising=frozenset(roles["raising"]), attack_nouns=attack,
+        aimed_nouns=attack | frozenset(roles["aimed"]), weapons=frozenset(roles["weapons"]),
+        accusing=frozenset(roles["accusing"]), opponents=frozenset(roles["opponents"]),
+        partitives=frozenset(roles["partitives"]),
+        police_victims=re.compile(r"\W*(?:\w+\W+){0,2}?(?:%s)\b" % _alternatives(data["victims"]["police"]), re.I),
+        crowds=tuple((c, lexicon.Phrases(c["words"])) for c in data["crowd"]),
+        by_event=data["by_event"], by_sub_event=data.get("by_sub_event", {}), gang_names=gang["names"],
+        gang_cues=re.compile(r"\b(?:%s)\b" % _alternatives(gang["cues"]), re.I),
+        peoples=lexicon.Phrases(ethnic["peoples"]), people_nouns=lexicon.Phrases(ethnic["nouns"]),
+        clan_words=lexicon.Phrases(ethnic["clan_words"]))
+
+
+def _alternatives(values: list[str]) -> str:
+    """A regular expression's alternatives, longest first."""
+    return "|".join(re.escape(w) for w in sorted(values, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _data(user_file: str) -> dict:
+    """data/actors.toml with the user's file of the same shape laid over it: its [[actor]] entries and word lists
+    add to the package's, its other values replace them."""
+    data = lexicon.load("actors")
+    if not user_file:
+        return data
+    with Path(user_file).open("rb") as f:
+        return _overlay(data, tomllib.load(f))
+
+
+def _overlay(base: dict, user: dict) -> dict:
+    out = dict(base)
+    for k, v in user.items():
+        if isinstance(v, dict) and isinstance(base.get(k), dict):
+            out[k] = _overlay(base[k], v)
+        elif isinstance(v, list) and isinstance(base.get(k), list):
+            out[k] = base[k] + [x for x in v if x not in base[k]]
+        else:
+            out[k] = v
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +150,7 @@ class ActorBook:
                     self._exact[words] = entry
                 else:
                     folded[" ".join(words).lower()] = entry
-        self._folded = lexicon.phrases(list(folded))
+        self._folded = lexicon.Phrases(list(folded))
         self._folded_entries = {tuple(k.split()): v for k, v in folded.items()}
         self._exact_lengths = sorted({len(k) for k in self._exact}, reverse=True)
 
@@ -125,15 +183,12 @@ class ActorBook:
 
 @lru_cache(maxsize=4)
 def _default_book(user_file: str) -> ActorBook:
-    entries = list(_DATA["actor"])
-    if user_file:
-        with Path(user_file).open("rb") as f:
-            entries += tomllib.load(f).get("actor", [])
-    return ActorBook(entries)
+    return ActorBook(_data(user_file)["actor"])
 
 
 def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
     """National forces: "Iraqi security forces", "the Nigerian army", "Afghan police", "government forces"."""
+    vocab = vocabulary()
     toks = parsed.tokens
     lowers = [t.lower for t in toks]
     out: list[ActorMention] = []
@@ -141,35 +196,39 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
     for k, t in enumerate(toks):
         if k < covered:
             continue
-        code = gazetteer.demonym(t.text) if t.text[:1].isupper() else None
-        j = k + 1
-        if code is None and t.text[:1].isupper() and t.pos == "PROPN":
-            # The longest name of a country starting here: "Burkina Faso's army", "South Sudan's army".
-            for n in (3, 2, 1):
-                run = toks[k : k + n]
-                if len(run) < n or any(x.pos != "PROPN" or x.sent != t.sent for x in run):
-                    continue
-                code = gazetteer.country_named(parsed.text[t.idx : run[-1].end])
-                if code is not None:
-                    j = covered = k + n
-                    break
+        code, j = _country_at(parsed, gazetteer, k)
+        if code is not None and j > k + 1:
+            covered = j
         if code is not None:
+            # "Afghan and U.S. forces", "joint British-US airstrikes": countries that share one noun, each of them
+            # with the words of the whole phrase
+            codes = [code]
+            while j + 1 < len(toks) and toks[j].lower in _JOINING and toks[j].sent == t.sent:
+                other, after = _country_at(parsed, gazetteer, j + 1)
+                if other is None:
+                    break
+                codes.append(other)
+                j = after
             if j < len(toks) and toks[j].lower in ("'s", "’s"):
                 j += 1
             for skip in (0, 1):  # "Syrian government helicopters"
-                for kind, table in STATE_NOUNS.items():
+                for kind, table in vocab.state_nouns.items():
                     ph = table.at(lowers, j + skip)
                     if ph and toks[j + skip].sent == t.sent:
                         end = j + skip + len(ph)
-                        out.append(_forces(gazetteer, code, kind, toks, k, end))
+                        out += [_forces(gazetteer, c, kind, toks, k, end) for c in dict.fromkeys(codes)]
+                        covered = max(covered, end) if len(codes) > 1 else covered
                         break
                 else:
                     continue
                 break
-        elif focus_country and (ph := UNNAMED_STATE.at(lowers, k)) and not any(m.start <= k < m.end for m in out):
+        elif (ph := vocab.unnamed_state.at(lowers, k)) and not any(m.start <= k < m.end for m in out):
+            # "police", "the army": the report's country's; of no country where the report names none, the way
+            # crowds are "Rioters" of no country then
             if k and toks[k - 1].pos in ("ADJ", "PROPN") and toks[k - 1].text[:1].isupper():
                 continue  # "Russian troops" is handled above; "Taliban fighters" is not a state
-            police = any(STATE_NOUNS["police"].at(lowers, k + d) for d in range(len(ph)))  # "a policeman", "prison guards"
+            # "a policeman", "riot police"
+            police = any(vocab.state_nouns["police"].at(lowers, k + d) for d in range(len(ph)))
             kind = "police" if police else "military"
             m = _forces(gazetteer, focus_country, kind, toks, k, k + len(ph))
             m.generic = True
@@ -185,9 +244,31 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
     return out
 
 
+_JOINING = ("and", "-", "/", "&")
+
+
+def _country_at(parsed: Parsed, gazetteer: Gazetteer, k: int) -> tuple[str | None, int]:
+    """The country a demonym or a country's name at token k names ("Iraqi", "Burkina Faso"), and the token after
+    its words; (None, k + 1) when none does."""
+    toks = parsed.tokens
+    t = toks[k]
+    code = gazetteer.demonym(t.text) if t.text[:1].isupper() else None
+    if code is None and t.text[:1].isupper() and t.pos == "PROPN":
+        # The longest name of a country starting here: "Burkina Faso's army", "South Sudan's army".
+        for n in (3, 2, 1):
+            run = toks[k : k + n]
+            if len(run) < n or any(x.pos != "PROPN" or x.sent != t.sent for x in run):
+                continue
+            code = gazetteer.country_named(parsed.text[t.idx : run[-1].end])
+            if code is not None:
+                return code, k + n
+    return code, k + 1
+
+
 def _states_acting(parsed: Parsed, gazetteer: Gazetteer, found: list[ActorMention]) -> list[ActorMention]:
     """A country as the subject of a violent verb ("Russia launched a missile attack", "Israel struck"): its
     military."""
+    vocab = vocabulary()
     toks = parsed.tokens
     out = []
     for e in parsed.ents:
@@ -195,7 +276,7 @@ def _states_acting(parsed: Parsed, gazetteer: Gazetteer, found: list[ActorMentio
             continue
         root = parsed.span_root(e.start, e.end)
         verb = toks[root.head]
-        if root.dep != "nsubj" or verb.pos != "VERB" or verb.lemma not in VIOLENT_VERBS:
+        if root.dep != "nsubj" or verb.pos != "VERB" or verb.lemma not in vocab.violent:
             continue
         country = gazetteer.country_named(e.text)
         if country is not None:
@@ -203,21 +284,22 @@ def _states_acting(parsed: Parsed, gazetteer: Gazetteer, found: list[ActorMentio
     return out
 
 
-def _forces(gazetteer: Gazetteer, code: str, kind: str, toks: list[Token], a: int, b: int) -> ActorMention:
+def _forces(gazetteer: Gazetteer, code: str | None, kind: str, toks: list[Token], a: int, b: int) -> ActorMention:
     name = _country_name(gazetteer, code) or code
     label = "Police Forces" if kind == "police" else "Military Forces"
-    return ActorMention(Entry(f"{label} of {name}", "state forces"), Span(toks[a].idx, toks[b - 1].end),
-                        toks[a].sent, a, b)
+    return ActorMention(Entry(f"{label} of {name}" if name else label, "state forces"),
+                        Span(toks[a].idx, toks[b - 1].end), toks[a].sent, a, b)
 
 
 def unidentified(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
+    vocab = vocabulary()
     toks = parsed.tokens
     lowers = [t.lower for t in toks]
     name = _unidentified_group(_country_name(gazetteer, focus_country))
     out = []
     k = 0
     while k < len(toks):
-        ph = UNIDENTIFIED.at(lowers, k)
+        ph = vocab.unidentified.at(lowers, k)
         if ph:
             out.append(ActorMention(Entry(name, "political militia"), Span(toks[k].idx, toks[k + len(ph) - 1].end),
                                     toks[k].sent, k, k + len(ph), generic=True))
@@ -231,6 +313,7 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
     """People named by what they are or do, the way ACLED names them by country: "protesters" -> Protesters
     (Kenya), Rioters (Kenya) when they do the violence; "villagers" -> Civilians (Kenya); "a gang" ->
     Unidentified Gang (Mexico); "clan militiamen" -> Unidentified Clan Militia (Somalia)."""
+    vocab = vocabulary()
     toks = parsed.tokens
     lowers = [t.lower for t in toks]
     where = _country_name(gazetteer, focus_country)
@@ -243,7 +326,7 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
             k = named.end
             continue
         best = None
-        for crowd, table in CROWDS:
+        for crowd, table in vocab.crowds:
             ph = table.at(lowers, k)
             if ph and (best is None or len(ph) > len(best[1])):
                 best = crowd, ph
@@ -262,14 +345,15 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
 def _people_militia(parsed: Parsed, lowers: list[str], k: int, where: str | None) -> ActorMention | None:
     """A militia named by the people it comes from at token k: "Pokot militia" -> Pokot Ethnic Militia (Kenya),
     "Leelkayse clan militiamen" -> Leelkayse Clan Militia (Somalia)."""
+    vocab = vocabulary()
     toks = parsed.tokens
-    people = PEOPLES.at(lowers, k) if toks[k].text[:1].isupper() else None
+    people = vocab.peoples.at(lowers, k) if toks[k].text[:1].isupper() else None
     if people:
-        noun = PEOPLE_NOUNS.at(lowers, k + len(people))
+        noun = vocab.people_nouns.at(lowers, k + len(people))
         if not noun:
             return None
         end, label, kind = k + len(people) + len(noun), "Ethnic Militia", "identity militia"
-    elif toks[k].pos == "PROPN" and toks[k].text[:1].isupper() and (clan := CLAN_WORDS.at(lowers, k + 1)):
+    elif toks[k].pos == "PROPN" and toks[k].text[:1].isupper() and (clan := vocab.clan_words.at(lowers, k + 1)):
         end, label, kind = k + 1 + len(clan), "Clan Militia", "identity militia"
         people = (toks[k].lower,)
     else:
@@ -292,8 +376,9 @@ def _country_name(gazetteer: Gazetteer, code: str | None) -> str | None:
 def _gang_name(code: str | None, where: str | None, text: str) -> str | None:
     """ACLED's name for unknown perpetrators in a country where gangs do most of the killing (data: [gang]), when
     the report tells of a criminal setting; else None."""
-    template = _GANG_NAMES.get(code or "")
-    if template is None or where is None or not _GANG_CUES.search(text):
+    vocab = vocabulary()
+    template = vocab.gang_names.get(code or "")
+    if template is None or where is None or not vocab.gang_cues.search(text):
         return None
     return template.format(country=where)
 
@@ -306,66 +391,74 @@ def _unidentified_group(where: str | None) -> str:
 # ---------------------------------------------------------------- roles
 def _head(parsed: Parsed, m: ActorMention) -> Token:
     """The noun the actor's words stand for: '"Islamic State" militants' -> militants, "police Lt. Ali Abbas" -> Abbas."""
+    vocab = vocabulary()
     toks = parsed.tokens
     outside = [toks[k] for k in range(m.start, m.end) if not m.start <= toks[k].head < m.end] or [toks[m.end - 1]]
     nominal = [t for t in outside if t.dep in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "compound",
                                               "attr", "amod", "nmod", "poss")]
     head = nominal[0] if nominal else outside[-1]
     while head.dep in ("compound", "nmod", "amod") and toks[head.head].pos in ("NOUN", "PROPN") and \
-            toks[head.head].lemma not in ATTACK_NOUNS and head.head != head.i:
+            toks[head.head].lemma not in vocab.attack_nouns and head.head != head.i:
         head = toks[head.head]
     return head
 
 
 def is_speaker(parsed: Parsed, m: ActorMention) -> bool:
     """"police said", "according to the army": a source, not a participant."""
+    vocab = vocabulary()
     toks = parsed.tokens
     head = _head(parsed, m)
     gov = toks[head.head]
-    if head.dep in ("nsubj",) and (gov.lemma in SPEECH or gov.lower in SPEECH_FORMS):
+    if head.dep in ("nsubj",) and (gov in vocab.speech or gov.lemma in vocab.source_verbs):
         return True
     return head.dep == "pobj" and gov.lower == "to" and toks[gov.head].lower == "according"
 
 
 def role(parsed: Parsed, m: ActorMention) -> str:
     """perpetrator, target or other, from the actor's place in its sentence."""
+    vocab = vocabulary()
     toks = parsed.tokens
     head = _head(parsed, m)  # '"Islamic State" militants', "IS fighters": the role of the noun the name describes
     while head.dep == "conj" and head.head != head.i:  # "killing 170 Afghans and 13 US service members"
         head = toks[head.head]
     gov = toks[head.head]
     # "members of two villages clashed", "a group of villagers attacked": the part the whole names
-    while head.dep == "pobj" and gov.lower == "of" and toks[gov.head].lower in PARTITIVES and gov.head != gov.i:
+    while head.dep == "pobj" and gov.lower == "of" and toks[gov.head].lower in vocab.partitives and gov.head != gov.i:
         head = toks[gov.head]
         while head.dep == "conj" and head.head != head.i:
             head = toks[head.head]
         gov = toks[head.head]
     # "militants are thought to have killed": the subject of a raising verb whose complement is the violence
-    if head.dep in ("nsubj", "nsubjpass") and gov.lemma in RAISING and any(
-            c.dep == "xcomp" and c.lemma in VIOLENT_VERBS for c in parsed.children(gov.i)):
+    if head.dep in ("nsubj", "nsubjpass") and gov.lemma in vocab.raising and any(
+            c.dep == "xcomp" and c.lemma in vocab.violent for c in parsed.children(gov.i)):
         return "perpetrator"
-    if head.dep in ("nsubj",) and gov.lemma in VIOLENT_VERBS:
+    if head.dep in ("nsubj",) and gov.lemma in vocab.violent:
         if _counted_victims(parsed, head, gov):
             return "target"
         return "perpetrator"
-    if head.dep == "nsubj" and gov.dep == "conj" and toks[gov.head].lemma in VIOLENT_VERBS:
+    if head.dep == "nsubj" and gov.dep == "conj" and toks[gov.head].lemma in vocab.violent:
         return "perpetrator"
+    if head.dep == "nsubj" and any(c.dep == "conj" and c.lemma in vocab.violent and not any(
+            d.dep in ("nsubj", "nsubjpass") for d in parsed.children(c.i)) for c in parsed.children(gov.i)):
+        return "perpetrator"  # "gunmen pulled up ... and opened fire": the subject the violent verb shares
     if head.dep == "pobj" and gov.lower == "by":
         above = toks[gov.head]
-        if above.lemma in VIOLENT_VERBS or above.lemma in ATTACK_NOUNS or above.dep in ("agent",) or gov.dep == "agent":
+        if above.lemma in vocab.violent or above.lemma in vocab.attack_nouns or above.dep in ("agent",) \
+                or gov.dep == "agent":
             return "perpetrator"
-    if head.dep in ("compound", "amod", "nmod", "poss") and (gov.lemma in ATTACK_NOUNS or gov.lemma in WEAPONS):
+    if head.dep in ("compound", "amod", "nmod", "poss") and (gov.lemma in vocab.attack_nouns
+                                                             or gov.lemma in vocab.weapons):
         return "perpetrator"
-    if head.dep in ("dobj",) and gov.lemma in VIOLENT_VERBS:
+    if head.dep in ("dobj",) and gov.lemma in vocab.violent:
         return "target"
-    if head.dep == "nsubjpass" and gov.lemma in VIOLENT_VERBS:
+    if head.dep == "nsubjpass" and gov.lemma in vocab.violent:
         return "target"
-    if head.dep == "pobj" and gov.lower in ("on", "against") and toks[gov.head].lemma in AIMED_NOUNS:
+    if head.dep == "pobj" and gov.lower in ("on", "against") and toks[gov.head].lemma in vocab.aimed_nouns:
         return "target"
-    if head.dep == "pobj" and gov.lower == "with" and toks[gov.head].lemma in OPPONENTS:
+    if head.dep == "pobj" and gov.lower == "with" and toks[gov.head].lemma in vocab.opponents:
         return "target"  # "militiamen clashed with soldiers": the other side
     # The object of an accusation ("Witnesses accuse the RSF of killing ...")
-    if head.dep == "dobj" and gov.lemma in ACCUSING:
+    if head.dep == "dobj" and gov.lemma in vocab.accusing:
         return "perpetrator"
     if head.dep == "appos":
         return role(parsed, ActorMention(m.entry, m.span, m.sent, gov.i, gov.i + 1))
@@ -383,11 +476,12 @@ def _counted_victims(parsed: Parsed, subject: Token, verb: Token) -> bool:
 def claimed_perpetrators(parsed: Parsed, found: list[ActorMention]) -> list[ActorMention]:
     """Every group the report says claimed or is blamed for an attack, one per claim sentence, in order: a report
     of two attacks may tell a claim for each."""
+    vocab = vocabulary()
     out = []
     for s in range(len(parsed.sents)):
         toks = parsed.sentence_tokens(s)
         words = [t.lower for t in toks]
-        said = [k for k in range(len(words)) if CLAIMS.at(words, k)]
+        said = [k for k in range(len(words)) if vocab.claims.at(words, k)]
         if not said or all(_negated(parsed, toks[k]) for k in said):
             continue  # "No group has claimed the attack, but jihadists linked to ... operate in the area"
         named = [m for m in found if m.sent == s and _named_group(m)]
@@ -466,6 +560,7 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     """The actors of one event: named in its sentences, with roles; unknown perpetrators and counted victims added.
     The group the report blames, or the one group it names, is this event's only where it is not named in the
     sentences of another event (`others`): "Boko Haram attacked ..." is not the bandits of the next event."""
+    vocab = vocabulary()
     text = parsed.text
 
     def ours(m: ActorMention | None) -> ActorMention | None:
@@ -480,9 +575,10 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
     anywhere = not others
     where = _country_name(gazetteer, focus_country)
     # The sub-event type says what the people at a protest are (data: by_sub_event), else the event type does.
-    implied = _BY_SUB_EVENT.get(sub_event_type or "") or _BY_EVENT.get(event_type or "", {})
+    implied = vocab.by_sub_event.get(sub_event_type or "") or vocab.by_event.get(event_type or "", {})
     crowd = implied.get("crowd")
     actors: dict[tuple[str, str], Actor] = {}
+    naming: set[Span] = set()  # the words of mentions that name their actor ("Iraqi security forces")
     # "eight Islamic State militants": the name and the noun it describes are one actor, the named one.
     named = [m for m in report.mentions if not m.generic and m.sent in sents]
     for m in report.mentions:
@@ -505,12 +601,14 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
         if m.generic and r == "perpetrator" and m.entry.name.startswith("Unidentified"):
             # "the militants" in a report that names whom it blames, or only one group: that group; "the
             # unknown gunmen" stay unknown, and so does a group the report names as their target
-            said_unknown = any(t.lower in UNKNOWN_WORDS for t in parsed.tokens[m.start : m.end])
+            said_unknown = any(t.lower in vocab.unknown for t in parsed.tokens[m.start : m.end])
             pick = claimed or (the_group if the_group is None or role(parsed, the_group) != "target" else None)
             m = m if said_unknown else pick or m
         key = (m.entry.name, r)
         if key not in actors:
             actors[key] = Actor(m.entry.name, r, m.span.text_of(text), m.span, m.entry.type)
+        if not m.generic:
+            naming.add(m.span)
     # A named perpetrator beats a generic one for the same role ("militants" when "IS" is named).
     named_perps = [a for a in actors.values() if a.role == "perpetrator" and not a.name.startswith("Unidentified")]
     if named_perps:
@@ -538,25 +636,41 @@ def event_actors(parsed: Parsed, report: ReportActors, sents: set[int], figures:
             else:
                 continue  # "Police Forces of {country}" of no known country
             actors.setdefault((name, r), Actor(name, r, None, None, kind))
+    unknown = _unidentified_group(where)
     if violent and not any(a.role == "perpetrator" for a in actors.values()):
-        name = _unidentified_group(where)
-        actors[(name, "perpetrator")] = Actor(name, "perpetrator", None, None, "political militia")
+        actors[(unknown, "perpetrator")] = Actor(unknown, "perpetrator", None, None, "political militia")
     gang = _gang_name(focus_country, where, text)
     if gang is not None:  # unknown killers where gangs kill, in a criminal setting: an unidentified gang
-        actors = {(gang if a.name == _unidentified_group(where) else k[0], k[1]):
-                  (Actor(gang, a.role, a.text, a.span, a.type) if a.name == _unidentified_group(where) else a)
-                  for k, a in actors.items()}
+        renamed = (Actor(gang, a.role, a.text, a.span, a.type) if a.name == unknown else a for a in actors.values())
+        actors = {(a.name, a.role): a for a in renamed}
     for fig in figures:
         if fig.superseded or fig.category not in ("killed", "injured", "abducted"):
             continue
         if fig.victims == "civilians" and where:
             actors.setdefault((f"Civilians ({where})", "target"), Actor(f"Civilians ({where})", "target", None, None, "civilians"))
         elif fig.victims == "security_forces" and where and not any(a.type == "state forces" for a in actors.values()):
-            police = POLICE_VICTIMS.match(text, fig.span.end)  # "2 policemen", "three police officers"
+            police = vocab.police_victims.match(text, fig.span.end)  # "2 policemen", "three police officers"
             name = f"{'Police' if police else 'Military'} Forces of {where}"
             actors.setdefault((name, "target"), Actor(name, "target", None, None, "state forces"))
+    return _one_per_actor(list(actors.values()), naming, report.mentions, text)
+
+
+def _one_per_actor(said: list[Actor], naming: set[Span], report: list[ActorMention], text: str) -> list[Actor]:
+    """One entry per actor: the strongest role said of it, with the words of its first mention in that role. An
+    actor that role has no words for (an unknown perpetrator the event's type implies, the victims its figures
+    count) takes the words the event names it with in passing ("gangs" named beside the killings; not the
+    militants killed, who are no perpetrator), else those the report names it with elsewhere, so that every actor
+    the text names points back to its words."""
     order = {"perpetrator": 0, "target": 1, "other": 2}
     best: dict[str, Actor] = {}
-    for a in sorted(actors.values(), key=lambda a: (order[a.role], a.span.start if a.span else 1 << 30)):
-        best.setdefault(a.name, a)  # one role per actor: the strongest said
-    return list(best.values())
+    for a in sorted(said, key=lambda a: (order[a.role], a.span.start if a.span else 1 << 30)):
+        best.setdefault(a.name, a)
+    out = []
+    for name, a in best.items():
+        span = a.span
+        if span is None:
+            worded = [o.span for o in said if o.name == name and o.span is not None and o.role == "other"]
+            named = [m.span for m in report if m.entry.name == name and not m.generic]
+            span = min(worded, key=lambda x: (x not in naming, x.start), default=named[0] if named else None)
+        out.append(Actor(a.name, a.role, span.text_of(text) if span is not None else None, span, a.type))
+    return out

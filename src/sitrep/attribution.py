@@ -8,29 +8,49 @@ than claim: "the Interfax news agency cited officials as saying" gives "official
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from sitrep import lexicon
 from sitrep.figures import Mention
 from sitrep.nlp import Parsed, Token
 
-_ATT = lexicon.load("attribution")
-_VOCAB = lexicon.load("vocabulary")
-SPEECH = set(_VOCAB["speech"]["verbs"]) | set(_VOCAB["speech"]["of_figures"])
-RELAY_VERBS = set(_ATT["speech"]["relay_verbs"])
-SPEECH_FORMS = set(_VOCAB["speech"]["forms"]) | set(_VOCAB["speech"]["of_figures_forms"])
-PRONOUNS = set(_ATT["speech"]["pronouns"])
-RELAYS = set(_ATT["relays"]["names"])
-DOUBT_PHRASES = lexicon.Phrases(_ATT["doubt"]["phrases"])
-DOUBT_ADVERBS = set(_ATT["doubt"]["adverbs"])
-DOUBT_GOVERNORS = set(_ATT["doubt"]["governors"])
-DOUBT_ABOUT = set(_ATT["doubt"]["about"])
-_DOUBT_NOT_ON = set(_ATT["doubt"]["not_on"])
-_NOT_SPEECH_OBJECTS = set(_ATT["speech"]["not_objects"])
-CONFIRM_PHRASES = lexicon.Phrases(_ATT["confirm"]["phrases"])
-CONFIRM_VERBS = set(_ATT["confirm"]["verbs"])
-NEGATIONS = set(_ATT["confirm"]["negations"])
-TOLL_NOUNS = set(lexicon.load("context")["toll"]["nouns"])
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The words attribution reads (data/attribution.toml, and the shared speech verbs and toll nouns), compiled
+    once when the pipeline is built (`rules()`), not at import."""
+
+    speech: lexicon.Verbs  # the shared speech verbs and those whose subject sources the figures ("estimated")
+    relay_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    not_speech_objects: frozenset[str]
+    relays: frozenset[str]
+    doubt_phrases: lexicon.Phrases
+    doubt_adverbs: frozenset[str]
+    doubt_governors: frozenset[str]
+    doubt_about: frozenset[str]
+    doubt_not_on: frozenset[str]
+    confirm_phrases: lexicon.Phrases
+    confirm_verbs: frozenset[str]
+    negations: frozenset[str]
+    toll_nouns: frozenset[str]
+
+
+@cache
+def rules() -> Rules:
+    """attribution's words, read on first use (the pipeline's build asks for them)."""
+    att = lexicon.load("attribution")
+    speech, doubt, confirm = att["speech"], att["doubt"], att["confirm"]
+    return Rules(
+        speech=lexicon.speech_verbs("of_figures"), relay_verbs=frozenset(speech["relay_verbs"]),
+        pronouns=frozenset(speech["pronouns"]), not_speech_objects=frozenset(speech["not_objects"]),
+        relays=frozenset(att["relays"]["names"]), doubt_phrases=lexicon.Phrases(doubt["phrases"]),
+        doubt_adverbs=frozenset(doubt["adverbs"]), doubt_governors=frozenset(doubt["governors"]),
+        doubt_about=frozenset(doubt["about"]), doubt_not_on=frozenset(doubt["not_on"]),
+        confirm_phrases=lexicon.Phrases(confirm["phrases"]), confirm_verbs=frozenset(confirm["verbs"]),
+        negations=frozenset(confirm["negations"]), toll_nouns=frozenset(lexicon.load("context")["toll"]["nouns"]))
+
+
 _QUOTES = "\"“”‘’'«»"
 _SKIP_IN_NAME = {"relcl", "acl", "advcl", "punct", "cc"}
 
@@ -47,27 +67,29 @@ class Speaker:
     pronoun: bool
 
 
-def attribute(parsed: Parsed, mentions: list[Mention]) -> list[Speaker]:
-    """Set `source`, `source_named` and `confirmed` on each mention; return every speaker found in the text."""
+def attribute(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Speaker], list[Mention]]:
+    """Every speaker found in the text, and the mentions again, each a copy with its `source`, `source_named` and
+    `confirmed`: the mentions as the figures stage made them are left as they were (a stage writes its own)."""
     speakers = find_speakers(parsed)
     by_verb = {sp.verb: sp for sp in speakers}
+    sourced = []
     for m in mentions:
         sp = _speaker_for(parsed, m, by_verb, speakers)
-        if sp is not None:
-            m.source, m.source_named = sp.text, sp.named
-        m.confirmed = _confirmed(parsed, m)
-    _doubt_from_next_sentence(parsed, mentions)
-    return speakers
+        said = {"source": sp.text, "source_named": sp.named} if sp is not None else {}
+        sourced.append(replace(m, **said, confirmed=_confirmed(parsed, m)))
+    _doubt_from_next_sentence(parsed, sourced)
+    return speakers, sourced
 
 
 # ---------------------------------------------------------------- speakers
 def find_speakers(parsed: Parsed) -> list[Speaker]:
     """Every speech act in the text with a resolved speaker: pronouns stand for the last named one."""
+    vocab = rules()
     out: list[Speaker] = []
     for t in parsed.tokens:
         sp = None
-        if (t.lemma in SPEECH or t.lower in SPEECH_FORMS) and (t.pos == "VERB" or t.tag in ("VBD", "VBZ", "VBP", "VBN")):
-            if any(c.dep == "dobj" and c.lemma in _NOT_SPEECH_OBJECTS for c in parsed.children(t.i)):
+        if t in vocab.speech and (t.pos == "VERB" or t.tag in ("VBD", "VBZ", "VBP", "VBN")):
+            if any(c.dep == "dobj" and c.lemma in vocab.not_speech_objects for c in parsed.children(t.i)):
                 continue  # "claimed responsibility": a claim of the attack, not a statement of its toll
             sp = _speech_subject(parsed, t)
         elif t.lower == "according":
@@ -103,13 +125,14 @@ def _antecedent(speakers: list[Speaker], text: str) -> Speaker | None:
 
 
 def _speech_subject(parsed: Parsed, v: Token) -> Speaker | None:
+    vocab = rules()
     kids = parsed.children(v.i)
     subjects = [c for c in kids if c.dep in ("nsubj", "nsubjpass")]
     # Two subjects when the parser misreads an aside ("40 people, most of them women, ..., residents said"):
     # the speaker is the one next to the verb.
     before = [c for c in subjects if c.i < v.i]
     subj = before[-1] if before else (subjects[0] if subjects else None)
-    if v.lemma in RELAY_VERBS:
+    if v.lemma in vocab.relay_verbs:
         # "Interfax cited officials as saying ...": officials are the source, Interfax relays.
         obj = next((c for c in kids if c.dep == "dobj"), None)
         if obj is not None:
@@ -162,8 +185,9 @@ def _noun_phrase_before(parsed: Parsed, v: Token) -> Speaker | None:
 
 
 def _make_speaker(parsed: Parsed, verb: Token, subj: Token) -> Speaker:
+    vocab = rules()
     text = _name_text(parsed, subj)
-    return Speaker(verb.sent, verb.i, text, _is_named(parsed, subj), _is_relay(text), subj.lower in PRONOUNS)
+    return Speaker(verb.sent, verb.i, text, _is_named(parsed, subj), _is_relay(text), subj.lower in vocab.pronouns)
 
 
 def _is_named(parsed: Parsed, head: Token) -> bool:
@@ -209,8 +233,10 @@ def _name_text(parsed: Parsed, head: Token) -> str:
 
 
 def _is_relay(text: str) -> bool:
+    vocab = rules()
     low = text.lower().strip()
-    return low in RELAYS or any(low.endswith(" " + r) or low.startswith(r + " ") for r in RELAYS if " " in r or len(r) > 3)
+    return low in vocab.relays or any(low.endswith(" " + r) or low.startswith(r + " ")
+                                      for r in vocab.relays if " " in r or len(r) > 3)
 
 
 def _last_named(speakers: list[Speaker]) -> Speaker | None:
@@ -273,24 +299,26 @@ def _quoted(parsed: Parsed, s: int) -> bool:
 
 # ---------------------------------------------------------------- confirmation
 def _confirmed(parsed: Parsed, m: Mention) -> bool | None:
+    vocab = rules()
     anchor = parsed.tokens[m.anchor]
     chain = [anchor, *parsed.ancestors(anchor)]
     for t in chain:
         for c in parsed.children(t.i):
-            if c.dep == "advmod" and c.lower in DOUBT_ADVERBS:
+            if c.dep == "advmod" and c.lower in vocab.doubt_adverbs:
                 return False
-        if t is not anchor and t.lemma in DOUBT_GOVERNORS:
+        if t is not anchor and t.lemma in vocab.doubt_governors:
             return False
         if t.lemma == "report" and t.pos == "NOUN":
             return False
     words = [t.lower for t in parsed.sentence_tokens(m.sent)]
     if doubts(parsed, m.sent):
         return False
-    negated = any(w in NEGATIONS for w in words)
+    negated = any(w in vocab.negations for w in words)
     # "..., a hospital spokesperson confirmed": a confirming verb that frames the clause from beside it
     framing = [c for t in chain for c in parsed.children(t.i)
-               if c.lemma in CONFIRM_VERBS and c.dep in ("advcl", "parataxis", "conj")]
-    if not negated and (CONFIRM_PHRASES.search(words) or framing or any(t.lemma in CONFIRM_VERBS for t in chain[1:])):
+               if c.lemma in vocab.confirm_verbs and c.dep in ("advcl", "parataxis", "conj")]
+    if not negated and (vocab.confirm_phrases.search(words) or framing
+                        or any(t.lemma in vocab.confirm_verbs for t in chain[1:])):
         return True
     return None
 
@@ -298,13 +326,14 @@ def _confirmed(parsed: Parsed, m: Mention) -> bool | None:
 def _doubt_words(parsed: Parsed, s: int) -> Iterator[Token]:
     """The first word of each phrase of doubt in sentence `s` ("could not be independently verified",
     "reportedly"), but for a doubt word that describes a place ("disputed areas", "contested territory")."""
+    vocab = rules()
     toks = parsed.sentence_tokens(s)
     words = [t.lower for t in toks]
     for k in range(len(words)):
-        phrase = DOUBT_PHRASES.at(words, k)
+        phrase = vocab.doubt_phrases.at(words, k)
         if phrase is None:
             continue
-        if len(phrase) == 1 and toks[k].dep == "amod" and parsed.tokens[toks[k].head].lemma in _DOUBT_NOT_ON:
+        if len(phrase) == 1 and toks[k].dep == "amod" and parsed.tokens[toks[k].head].lemma in vocab.doubt_not_on:
             continue
         yield toks[k]
 
@@ -317,7 +346,8 @@ def doubts(parsed: Parsed, s: int) -> bool:
 def _doubts_a_figure(parsed: Parsed, s: int) -> bool:
     """Does a doubt phrase of sentence `s` bear on a figure named as such ("the opposition's figure was
     exaggerated", "disputed the toll")?"""
-    return any(c.lemma in TOLL_NOUNS or c.lemma in ("claim", "estimate")
+    vocab = rules()
+    return any(c.lemma in vocab.toll_nouns or c.lemma in ("claim", "estimate")
                for t in _doubt_words(parsed, s)
                for x in (t, parsed.tokens[t.head])  # "disputed the toll"; "the figure was exaggerated"
                for c in parsed.children(x.i) if c.dep in ("nsubj", "nsubjpass", "dobj"))
@@ -333,6 +363,7 @@ def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
     none of its own, speaks of the figures told in the sentences just before it. So does one that gives its own
     count and calls another "exaggerated" ("The ministry put the toll at 46 and said the opposition's figure was
     exaggerated"): the toll is contested."""
+    vocab = rules()
     with_figures = sorted({m.sent for m in mentions if not m.aggregate})
     for s in range(len(parsed.sents)):
         if s in with_figures:
@@ -345,17 +376,17 @@ def _doubt_from_next_sentence(parsed: Parsed, mentions: list[Mention]) -> None:
             continue
         toks = parsed.sentence_tokens(s)
         words = [t.lower for t in toks]
-        if not (set(words) & DOUBT_ABOUT):
+        if not (set(words) & vocab.doubt_about):
             continue
-        negated = any(w in NEGATIONS for w in words)
-        confirms_number = any(t.lemma in CONFIRM_VERBS and any(
-            c.lemma in TOLL_NOUNS for c in parsed.children(t.i)
+        negated = any(w in vocab.negations for w in words)
+        confirms_number = any(t.lemma in vocab.confirm_verbs and any(
+            c.lemma in vocab.toll_nouns for c in parsed.children(t.i)
             if c.dep in ("nsubjpass", "dobj")) for t in toks)
         if confirms_number and not negated:
             verdict: bool | None = True  # "the number ... had been confirmed by a headcount"
-        elif doubts(parsed, s) or negated and CONFIRM_PHRASES.search(words):
+        elif doubts(parsed, s) or negated and vocab.confirm_phrases.search(words):
             verdict = False  # "could not be verified"; "Neither claim could be independently verified"
-        elif CONFIRM_PHRASES.search(words):
+        elif vocab.confirm_phrases.search(words):
             verdict = True
         else:
             continue

@@ -251,15 +251,14 @@ def merge(db: Path | None, explain: tuple[str, str] | None, fmt: str) -> None:
 def _explain_merge(db: Path | None, article_a: str, article_b: str, fmt: str) -> None:
     """Every pair of the two reports' events: merged or not, the score against the threshold, and each test with
     its points (a test that rules the pair out is the last one and says 'rules out')."""
-    from sitrep.store.queries import explain_articles
+    from sitrep.store.queries import article_detail, count_report_events, explain_articles
 
     if article_a == article_b:
         raise click.UsageError("--explain needs two different reports (one report's events are never merged)")
     with _open_store(db, read_only=True) as store:
-        known = {r[0]: r[1] for r in store.con.execute(
-            "SELECT a.article_id, count(e.event_id) FROM articles a LEFT JOIN report_events e USING (article_id) "
-            "WHERE a.article_id IN (?, ?) GROUP BY a.article_id", [article_a, article_b]).fetchall()}
-        missing = [a for a in (article_a, article_b) if a not in known]
+        known = {a: count_report_events(store.con, a) for a in (article_a, article_b)}
+        # A report with events is stored; one without may not be: ask the store for it.
+        missing = [a for a, n in known.items() if not n and article_detail(store.con, a) is None]
         if missing:
             raise click.ClickException(
                 f"no report {', '.join(repr(m) for m in missing)} in the store (report ids are the ids ingest "

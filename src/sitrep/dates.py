@@ -1,10 +1,13 @@
 """Dates: time words resolved against the report's publication date, never the clock.
 
 `resolve("since Friday", date(2015, 5, 18))` -> 2015-05-15 .. 2015-05-18, precision day. Weekdays are the last
-such day on or before publication; a month or day without a year is the last one on or before it ("in December"
-in a January report is the year before); "last week" is the calendar week before; seasons are northern
-(summer = June-August). Explicit dates are read with dateparser. Without a publication date only absolute
-expressions resolve; relative ones stay unresolved, and say so.
+such day on or before publication; a month without a year is the last one begun by then ("in December" in a
+January report is the year before), a day and month without a year too unless it is at most a month ahead ("the
+vote on 28 June" in a report of 24 June is to come); "the 14th" alone is of the month of publication; the end of a
+range is read from its start ("9 and 13 August", "Saturday to Sunday, 21 July"); "last week" is the calendar week
+before; seasons are northern (summer = June-August). Explicit dates are read with dateparser. Without a
+publication date only absolute expressions resolve; relative ones stay unresolved, and say so. The time words are
+data (data/dates.toml), read by `vocabulary()` when the pipeline is built.
 
 `event_date` picks the time words that date an event (see its docstring); an event with none gets start null and
 end = the publication date, precision "unknown", with the reporting window analysts code it as kept beside it.
@@ -16,26 +19,53 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache, lru_cache
 
 from sitrep import lexicon
 from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, in_superlative, verbal_anchor
 from sitrep.model import Span, When
 from sitrep.nlp import Entity, Parsed, Token
 
-_RULES = lexicon.load("dates")
-_FRAME = _RULES["frame"]
-_HEDGES = "|".join(re.escape(w) for w in sorted(_FRAME["hedges"], key=len, reverse=True))
 WEEKDAYS = {d.lower(): k for k, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): k for k, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): k for k, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-SEASONS = {name: tuple(months) for name, months in _RULES["seasons"].items()}
-NUMBER_WORDS = _RULES["numbers"]
-_VOCAB = lexicon.load("vocabulary")
-SPEECH_LEMMAS = set(_VOCAB["speech"]["verbs"])
-SPEECH_FORMS = set(_VOCAB["speech"]["forms"])
-EVENT_VERBS_HINT = set(_RULES["words"]["event_words"])
-ABOUT_FIGURES = set(lexicon.load("context")["toll"]["about"])
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The time words of data/dates.toml, compiled: what `resolve` and `event_date` read."""
+
+    seasons: dict[str, tuple[int, ...]]
+    numbers: dict[str, int]
+    event_words: frozenset[str]  # words a date hangs on when it dates an event in a sentence beside the figures
+    about_figures: frozenset[str]  # words of a sentence about the figures ("the estimates are for ...")
+    statements: frozenset[str]  # nouns of a statement: a time on one dates the statement ("a statement on June 28")
+    hedges: re.Pattern[str]  # "around", "as reported on" at the start of time words: the day itself
+    before_frame: re.Pattern[str]  # what may come before the report's opening date line
+    hedged_frame: re.Pattern[str]  # a hedge opening it: the day is only the day it was reported
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The time words, read when the pipeline is built (or at the first date resolved), not at import."""
+    rules = lexicon.load("dates")
+    frame = rules["frame"]
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    hedges = alternatives(frame["hedges"])
+    return Vocabulary(
+        seasons={name: tuple(months) for name, months in rules["seasons"].items()},
+        numbers=dict(rules["numbers"]),
+        event_words=frozenset(rules["words"]["event_words"]),
+        about_figures=frozenset(lexicon.load("context")["toll"]["about"]),
+        statements=frozenset(rules["words"]["statements"]),
+        hedges=re.compile(rf"^(?:{hedges})\s+"),
+        before_frame=re.compile(rf"\s*(?:(?:{alternatives(frame['openers'])})\s+)?(?:the\s+)?", re.I),
+        hedged_frame=re.compile(rf"\s*(?:{hedges})\s", re.I),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +75,10 @@ class Resolved:
     precision: str
 
 
+@lru_cache(maxsize=8192)
 def resolve(text: str, published: date | None) -> Resolved | None:
-    """The dates a time expression stands for, or None if it cannot be resolved (without guessing)."""
+    """The dates a time expression stands for, or None if it cannot be resolved (without guessing). Kept per
+    (words, publication date): every frame of a report asks about the same time words."""
     s = _clean(text)
     if not s:
         return None
@@ -63,10 +95,10 @@ def _clean(text: str) -> str:
     s = text.lower().replace("’", "'").replace(",", " ").replace(".", " ")
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"\(?as reported\)?$", "", s).strip()  # "3 May 2020 (as reported)"
-    s = re.sub(rf"^(?:{_HEDGES})\s+", "", s)  # "around 3 May", "as reported on 30 April": the day itself
+    s = vocabulary().hedges.sub("", s)  # "around 3 May", "as reported on 30 April": the day itself
     s = re.sub(r"^(on|in|at|during|by|from|over|of|early on|late on)\s+", "", s)
     s = re.sub(r"^(on|in)\s+", "", s)
-    s = re.sub(r"^(?:the )?(?:night|evening|morning|afternoon) (?:of|between) ", "", s)  # "the night of 2-3 May"
+    s = re.sub(r"^(?:the )?(?:nights?|evenings?|mornings?|afternoons?) (?:of|between) ", "", s)  # "the night of 2-3"
     s = re.sub(r"^the\s+(?!past|last|previous)", "", s)  # "the last week" is a rolling week, "last week" a calendar one
     s = re.sub(r"(?<![\d-])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d-])", r"\1 - \2", s)  # "11-12 May"
     s = re.sub(r"^mid-", "mid ", s)  # "mid-May"
@@ -96,13 +128,15 @@ def _numeric(s: str, pub: date | None) -> Resolved | None:
     elif pub is None or _safe_date(pub.year, month, day) is None:
         return None
     else:
-        year = _year_back(pub, month, day)
+        year = _year_back(pub, month, day, ahead=_AHEAD_DAYS)
     d = _safe_date(year, month, day)
     return Resolved(d, d, "day") if d else None
 
 
 def _between(s: str, pub: date | None) -> Resolved | None:
-    """"between July 1 and August 5", "from May 2 to May 4", "Thursday and Friday", "November 28 and 29"."""
+    """"between July 1 and August 5", "from May 2 to May 4", "Thursday and Friday", "November 28 and 29". The end
+    of a range comes after its start: "9 and 13 August" in a report of 9 August ends that August, "Saturday to
+    Sunday" ends the day after the Saturday."""
     m = re.fullmatch(r"(?:between |from )?(.+?) (?:and|to|until|through|-) (.+)", s)
     if not m:
         return None
@@ -117,10 +151,47 @@ def _between(s: str, pub: date | None) -> Resolved | None:
     ra, rb = resolve(a, pub), resolve(b, pub)
     if ra is None or rb is None:
         return None
-    if rb.end < ra.start and re.fullmatch(r"[a-z]+ (morning|afternoon|evening|night)?", a + " ") is None:
+    if _weekday(a, pub) and _weekday(b, pub):
+        ra, rb = _weekday_range(ra, rb, pub)
+    elif rb.end < ra.start and not re.search(r"\d{4}", b):  # each read back from publication on its own
+        rb = resolve(f"{b} {ra.start.year}", pub) or rb
+    if rb.end < ra.start:
         return None
-    start, end = min(ra.start, rb.start), max(ra.end, rb.end)
-    return Resolved(start, end, _coarser(ra.precision, rb.precision))
+    return Resolved(ra.start, rb.end, _coarser(ra.precision, rb.precision))
+
+
+def _weekday_range(ra: Resolved, rb: Resolved, pub: date) -> tuple[Resolved, Resolved]:
+    """Two weekdays as a range: the second is the first such day after the first ("Friday and Saturday"); a range
+    that would end after publication is the week before's."""
+    end = ra.start + timedelta(days=(rb.start - ra.start).days % 7)
+    start = ra.start
+    if end > pub:
+        start, end = start - timedelta(days=7), end - timedelta(days=7)
+    return Resolved(start, start, ra.precision), Resolved(end, end, rb.precision)
+
+
+def _dated_weekday(s: str, pub: date | None) -> Resolved | None:
+    """A weekday named with its date ("Sunday, 21 July", "the night of Saturday to Sunday, 21 July 2019"): the date,
+    and the weekdays before it counted back from it."""
+    m = re.fullmatch(rf"(.*\b(?:{'|'.join(WEEKDAYS)})(?:'s)?(?: (?:morning|afternoon|evening|night))?) (.+)", s)
+    if not m or re.search(r"\b(?:and|to|until|through)$", m[1]):
+        return None
+    day = _month_day(m[2], pub) or _iso(m[2], pub) or _numeric(m[2], pub)
+    if day is None:
+        return None
+    days = resolve(m[1], day.start)
+    return Resolved(days.start, day.end, "day") if days is not None else day
+
+
+def _day_of_month(s: str, pub: date | None) -> Resolved | None:
+    """"the 14th", "on the 3rd": a day of the month of publication (of the month before, if that day is to come)."""
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", s)
+    if not m or pub is None:
+        return None
+    day = int(m[1])
+    y, mth = (pub.year, pub.month) if day <= pub.day + _SOON_DAYS else _shift_month(pub.year, pub.month, -1)
+    d = _safe_date(y, mth, day)
+    return Resolved(d, d, "day") if d else None
 
 
 def _since(s: str, pub: date | None) -> Resolved | None:
@@ -185,6 +256,8 @@ def _relative_words(s: str, pub: date | None) -> Resolved | None:
         return Resolved(monday, pub, "week")
     if s == "last week":
         return Resolved(monday - timedelta(days=7), monday - timedelta(days=1), "week")
+    if s in ("weekend", "this weekend", "over the weekend") and pub.weekday() == 5:
+        return Resolved(pub, pub, "day")  # a Saturday's report: the weekend it is in
     if s in ("weekend", "this weekend", "last weekend", "over the weekend", "a weekend"):  # "a weekend siege"
         sunday = pub - timedelta(days=(pub.weekday() + 1) % 7)
         return Resolved(sunday - timedelta(days=1), sunday, "day")
@@ -217,7 +290,7 @@ def _season(s: str, pub: date | None) -> Resolved | None:
     m = re.fullmatch(r"(?:(last|this|past|early|late) )?(?:in the )?(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", s)
     if not m:
         return None
-    months = SEASONS[m[2]]
+    months = vocabulary().seasons[m[2]]
     first, final = months[0], months[-1]
     wraps = final < first  # winter ends in the next year
     if m[3]:
@@ -247,7 +320,7 @@ def _month_day(s: str, pub: date | None) -> Resolved | None:
     elif pub is None or _safe_date(pub.year, month, day) is None:
         return None  # no such day in the year of publication ("February 29")
     else:
-        d = _safe_date(_year_back(pub, month, day), month, day)
+        d = _safe_date(_year_back(pub, month, day, ahead=_AHEAD_DAYS), month, day)
     return Resolved(d, d, "day") if d else None
 
 
@@ -321,15 +394,15 @@ def _dateparser(s: str, pub: date | None) -> Resolved | None:
     return Resolved(d, d, "day")
 
 
-_CASCADE = [_iso, _numeric, _since, _past_n, _ago, _relative_words, _between, _weekday, _season, _month_day, _month_year,
-            _part_of_month, _year_only, _dateparser]
+_CASCADE = [_iso, _numeric, _since, _past_n, _ago, _relative_words, _dated_weekday, _between, _weekday, _season,
+            _month_day, _month_year, _part_of_month, _year_only, _day_of_month, _dateparser]
 
 
 # ---------------------------------------------------------------- helpers
 def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
-    return NUMBER_WORDS.get(word)
+    return vocabulary().numbers.get(word)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -352,19 +425,23 @@ def _year(y: int) -> Resolved:
     return Resolved(date(y, 1, 1), date(y, 12, 31), "year")
 
 
-def _year_back(pub: date, month: int, day: int = 1, before: bool = False) -> int:
+def _year_back(pub: date, month: int, day: int = 1, before: bool = False, ahead: int | None = None) -> int:
     """The year of the last `month` `day` on or before `pub` ("in December" in a January report is the year
-    before); with `before` ("last March", "last summer"), of the last one before `pub`'s month. A day just after
-    publication ("6 August" in a report of 5 August: another time zone, or what is to come) is of its year."""
+    before); with `before` ("last March", "last summer"), of the last one before `pub`'s month. A time just after
+    publication (`ahead` days at most) is of its year: "6 August" in a report of 5 August (another time zone), and
+    a day told without its year up to a month after ("the vote on 28 June" in a report of 24 June) is to come, not
+    a year back (a year-old day is told with its year)."""
     if before and month >= pub.month:
         return pub.year - 1
     if (month, day) > (pub.month, pub.day):
         soon = _safe_date(pub.year, month, min(day, 28))
-        return pub.year if soon is not None and (soon - pub).days <= _SOON_DAYS else pub.year - 1
+        limit = _SOON_DAYS if ahead is None else ahead
+        return pub.year if soon is not None and (soon - pub).days <= limit else pub.year - 1
     return pub.year
 
 
-_SOON_DAYS = 3
+_SOON_DAYS = 3  # a month, season or day of the month just after publication: another time zone
+_AHEAD_DAYS = 31  # a day and month up to a month after publication: to come, not a year back
 _ORDER = ["day", "week", "month", "season", "year"]
 
 
@@ -383,6 +460,7 @@ class TimeWords:
     update: bool = False  # dates a toll update ("rose to 62 on Saturday"), not the event
     frame: bool = False  # opens the report ("On 30 April 2020, ..."): the time of what it tells
     hedged: bool = False  # "Around 6 May 2020 (as reported)", "Reported on 8 March": known to the report's day
+    aside: bool = False  # dates what a clause on another noun tells ("the group that raided a post on 5 October")
 
 
 _JOINS = ("and", "to", "-", "–", "through", "until")
@@ -397,6 +475,10 @@ _DAY_MONTH = re.compile(
     r"|(?:(?<=\bon )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\band )|(?<=\bto ))\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
+_DATED_WEEKDAY = re.compile(rf"(?:{'|'.join(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?"
+                            rf", (?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES}) \d)", re.I)
+
+
 def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Entity, Token]]:
     """The DATE and TIME entities of the text (or of sentence `sent`), each with its root token. Two that the model
     split ("Sunday" + "evening", "11 and" + "12 May") are one; days of a month it did not tag are added."""
@@ -405,17 +487,24 @@ def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Ent
     ents = every if sent is None else by_sent.get(sent, [])
     k = 0
     while k < len(ents):
-        e = ents[k]
-        if k + 1 < len(ents):
+        e, joined = ents[k], False
+        while k + 1 < len(ents) and _joins(parsed, e, ents[k + 1], joined):
             nxt = ents[k + 1]
-            between = [t.lower for t in toks[e.end : nxt.start]]
-            # "Sunday" + "evening" side by side; "11 and" + "12 May"; "Monday" "to" "Wednesday"
-            if not between and toks[e.end - 1].sent == toks[nxt.start].sent or between in ([j] for j in _JOINS):
-                e = Entity(e.label, e.start, nxt.end, e.start_char, nxt.end_char,
-                           parsed.text[e.start_char : nxt.end_char])
-                k += 1
+            e = Entity(e.label, e.start, nxt.end, e.start_char, nxt.end_char, parsed.text[e.start_char : nxt.end_char])
+            k, joined = k + 1, True
         yield e, parsed.span_root(e.start, e.end)
         k += 1
+
+
+def _joins(parsed: Parsed, e: Entity, nxt: Entity, joined: bool) -> bool:
+    """Are two time entities one time? "Sunday" + "evening" side by side, "11 and" + "12 May", "Monday" "to"
+    "Wednesday" (once); a weekday and its date, "Saturday to Sunday" ", " "21 July" (also after a join)."""
+    toks = parsed.tokens
+    between = [t.lower for t in toks[e.end : nxt.start]]
+    if between == [","]:
+        return bool(_DATED_WEEKDAY.search(parsed.text[e.start_char : nxt.end_char]))
+    return not joined and (not between and toks[e.end - 1].sent == toks[nxt.start].sent
+                           or between in ([j] for j in _JOINS))
 
 
 def _time_entities_by_sentence(parsed: Parsed) -> tuple[list[Entity], dict[int, list[Entity]]]:
@@ -472,16 +561,14 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
             start = e.start_char
         opener = _opening(parsed, start, e.end_char)
         out.append(TimeWords(text, Span(start, e.end_char), root.sent, above.i,
-                             above.lemma in SPEECH_LEMMAS or above.lower in SPEECH_FORMS,
+                             above in lexicon.speech_verbs()
+                             or above.lemma in vocabulary().statements,
                              above.pos in ("VERB", "AUX") and above.lemma in TOLL_UPDATE,
-                             opener is not None, bool(opener)))
+                             opener is not None, bool(opener), _aside(parsed, above)))
     return out
 
 
-_OPENERS = "|".join(re.escape(w) for w in sorted(_FRAME["openers"], key=len, reverse=True))
-_BEFORE_FRAME = re.compile(rf"\s*(?:(?:{_OPENERS})\s+)?(?:the\s+)?", re.I)
 _AFTER_FRAME = re.compile(r"\s*(\(\s*as reported\s*\))?\s*[,.:;–—-]")
-_HEDGED_FRAME = re.compile(rf"\s*(?:{_HEDGES})\s", re.I)
 
 
 def _rest_of_line(text: str, k: int) -> str:
@@ -499,10 +586,10 @@ def _opening(parsed: Parsed, a: int, b: int) -> str | None:
         lo, hi = parsed.sentence_span(s)
         if not lo <= a < hi:
             continue
-        before, after = _BEFORE_FRAME.fullmatch(parsed.text[lo:a]), _AFTER_FRAME.match(parsed.text, b)
+        before, after = vocabulary().before_frame.fullmatch(parsed.text[lo:a]), _AFTER_FRAME.match(parsed.text, b)
         if before is None or after is None or len(re.findall(r"[^\W\d]{2,}", _rest_of_line(parsed.text, after.end()))) < 3:
             return None  # not an opening, or a line of its own ("12 August 2021, 1:03 pm"): a page's time stamp
-        hedge = _HEDGED_FRAME.match(parsed.text[lo:a] + " ")
+        hedge = vocabulary().hedged_frame.match(parsed.text[lo:a] + " ")
         return " ".join(x for x in (hedge and hedge.group(0).strip(), after[1]) if x)
     return None
 
@@ -522,6 +609,17 @@ def _stamp_line(text: str, a: int, b: int) -> bool:
     03-12-2019 01:59 IST"): a page's time stamp?"""
     lo = text.rfind("\n", 0, a) + 1
     return len(re.findall(r"[^\W\d]{2,}", text[lo:a] + " " + _rest_of_line(text, b))) < 3
+
+
+def _aside(parsed: Parsed, head: Token) -> bool:
+    """Does a time hanging on `head` date a clause that describes another noun than an attack ("Sirte, taken from
+    the group in 2016", "a peace deal struck in 2015", "the group that raided police posts on 5 October")? It
+    dates that noun's past, not the event; "the clash, which took place on Sunday" still dates the clash, and "a bus
+    travelling to the market on Wednesday was attacked" the attack (a present participle: at the same time)."""
+    if head.dep not in ("relcl", "acl") or head.head == head.i or head.dep == "acl" and head.tag == "VBG":
+        return False
+    noun = parsed.tokens[head.head]
+    return noun.pos in ("NOUN", "PROPN") and noun.lemma not in ATTACK_NOUNS | vocabulary().event_words
 
 
 def _when_clause(parsed: Parsed, root: Token) -> bool:
@@ -544,6 +642,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     of counts that add to the toll) dates the event only when nothing else does.
     None of those: start unknown, end the publication date.
     """
+    vocab = vocabulary()
     sents = set(figure_sents)
     around = {s + d for s in sents for d in (-1, 0, 1)} - (set(others) - sents)  # not another event's sentences
     toks = parsed.tokens
@@ -556,19 +655,23 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     event_words = [w for w in words if not w.speech and not updates(w)]
 
     def on_event_verb(w: TimeWords) -> bool:
-        return toks[w.head].lemma in EVENT_VERBS_HINT or toks[w.head].lower in EVENT_VERBS_HINT
+        return toks[w.head].lemma in vocab.event_words or toks[w.head].lower in vocab.event_words
 
+    # Beyond the event's own sentences a time must date an event ("aside" times date another noun's past) and be
+    # no wider than a year ("clashes in the last 13 years" is a history). (Inside them, the parse's attachments are
+    # too often wrong to tell: "killed a judge allied with the rebels ... on Sunday".)
+    beyond = [w for w in event_words if not w.aside and _brief(w.text, published)]
     tiers = [
         [w for w in event_words if w.sent in sents and _on_anchor_clause(parsed, w, anchors, foreign)],
         [w for w in event_words if w.sent in sents and not _on_anchor_clause(parsed, w, foreign)],
         [w for w in words if w.frame],
-        [w for w in event_words if w.sent in around and w.sent not in sents and on_event_verb(w)],
+        [w for w in beyond if w.sent in around and w.sent not in sents and on_event_verb(w)],
         [w for w in event_words if w.sent in set(lead) - set(others) and on_event_verb(w)],
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
         [w for w in event_words if w.sent not in others and _points_back(parsed, w, sents)],
         # a note of one paragraph telling one event: its time words ("... while people slept on 07/07. 14 dead.")
-        [w for w in event_words if not others and len(set(parsed.paragraph_of_sentence)) == 1],
+        [w for w in beyond if not others and len(set(parsed.paragraph_of_sentence)) == 1],
         [w for w in words if not w.speech and updates(w) and w.sent in sents],
     ]
     nearby = [x for x in event_words if x.sent in around]
@@ -591,6 +694,12 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         # was reported.
         return When(published, published, "reported", None, None)
     return When(None, published, "unknown" if published else None, None, None)
+
+
+def _brief(text: str, published: date | None) -> bool:
+    """Do the time words span a year at most (or resolve to nothing yet)? "In the last 13 years" dates a history."""
+    r = resolve(text, published)
+    return r is None or (r.end - r.start).days <= 366
 
 
 def acled_time_precision(when: When | None) -> int:
@@ -643,4 +752,4 @@ def _points_back(parsed: Parsed, w: TimeWords, sents: set[int]) -> bool:
 
 def _about_figures(parsed: Parsed, s: int) -> bool:
     words = {t.lemma for t in parsed.sentence_tokens(s)}
-    return bool(words & ABOUT_FIGURES)
+    return bool(words & vocabulary().about_figures)

@@ -1,14 +1,18 @@
 """sitrep's rules as data: the TOML files under `sitrep/data/`, read once.
 
 Word lists (number words, hedges, casualty verbs, victims, attribution verbs, doubt cues...) live in versioned data
-files so that a reviewer can read and change them without reading code; each has tests that pin its rows.
+files so that a reviewer can read and change them without reading code; each has tests that pin its rows. A list
+several modules read (the speech verbs, the attack nouns) is kept once, in `vocabulary.toml`, and built once here
+(`speech_verbs`, `attack_nouns`). A file is read when first asked for: a module asks when the pipeline is built,
+not when it is imported.
 """
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 
 @cache
@@ -16,6 +20,43 @@ def load(name: str) -> dict[str, Any]:
     """The parsed contents of `sitrep/data/<name>.toml`."""
     with resources.files("sitrep.data").joinpath(f"{name}.toml").open("rb") as f:
         return tomllib.load(f)
+
+
+class _Word(Protocol):
+    lemma: str
+    lower: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verbs:
+    """A verb list as lemmas, with the inflected forms the tagger sometimes leaves unlemmatised ("media and locals
+    said killed ..."): `token in verbs` asks both, the one question every stage means by "is this a speech verb?"."""
+
+    lemmas: frozenset[str]
+    forms: frozenset[str]
+
+    def __contains__(self, t: _Word) -> bool:
+        return t.lemma in self.lemmas or t.lower in self.forms
+
+
+@cache
+def speech_verbs(extra: str | None = None) -> Verbs:
+    """The speech verbs, kept once in `vocabulary.toml` [speech]: their subject is a source, not a participant
+    ("police said"), and a time hanging on them dates the statement. `extra` names a group of that table whose
+    verbs count too for one reader (`"of_figures"`: "the UN estimated", "rebels claimed", with its `_forms`).
+    Read on first use, when the pipeline is built, not at import."""
+    speech = load("vocabulary")["speech"]
+    lemmas, forms = set(speech["verbs"]), set(speech["forms"])
+    if extra:
+        lemmas |= set(speech[extra])
+        forms |= set(speech.get(f"{extra}_forms", ()))
+    return Verbs(frozenset(lemmas), frozenset(forms))
+
+
+@cache
+def attack_nouns() -> frozenset[str]:
+    """The attack nouns (`vocabulary.toml` [attack]), lower-case forms: "the attack", "the blast"."""
+    return frozenset(load("vocabulary")["attack"]["nouns"])
 
 
 class Phrases:
@@ -53,8 +94,3 @@ class Phrases:
     def search(self, words: list[str]) -> bool:
         """Does any phrase occur anywhere in `words`?"""
         return any(w in self._by_first and self.at(words, k) for k, w in enumerate(words))
-
-
-def phrases(values: list[str]) -> Phrases:
-    """The same as `Phrases(values)`; kept for the modules that build their tables with it (sitrep.actors)."""
-    return Phrases(values)

@@ -7,7 +7,7 @@ requires a field no earlier stage assigned, or assigns a field another already d
 While running, a stage returns its new fields and the pipeline writes them; a stage that returns other fields than
 it declared is named too. The default order:
 
-    nlp -> incidents (event words) -> mentions (figure statements) -> speakers (attribution)
+    nlp -> incidents (event words) -> mentions (figure statements) -> speakers, sourced (attribution)
         -> frames (grouping into events) -> figures (consolidated) -> places, actors -> events
 """
 from __future__ import annotations
@@ -16,9 +16,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
+from sitrep import dates
 from sitrep import incidents as event_words
 from sitrep.actors import ActorBook, report_actors
+from sitrep.actors import vocabulary as actor_vocabulary
 from sitrep.attribution import attribute
+from sitrep.attribution import rules as attribution_rules
 from sitrep.consolidate import consolidate
 from sitrep.events import build_events
 from sitrep.figures import find_mentions
@@ -41,6 +44,7 @@ class Work:
     incidents: Any = None
     mentions: Any = None
     speakers: Any = None
+    sourced: Any = None  # the mentions with who gave each and whether it is confirmed
     frames: Any = None
     figures: Any = None
     places: Any = None
@@ -91,8 +95,23 @@ class Pipeline:
 
 
 def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = None) -> list[Stage]:
-    """sitrep's stages after the NLP, in order."""
+    """sitrep's stages after the NLP, in order. Their word lists load here, when the pipeline is built, not when
+    sitrep is imported (a user's actors file, $SITREP_ACTORS, is read with them)."""
     gazetteer = geoparser.gazetteer if geoparser is not None else None
+    event_words.table()
+    dates.vocabulary()
+    attribution_rules()
+    actor_vocabulary()
+
+    # `incidents` is required by the stages that read the event words: `group` and `build_events` take them
+    # through `sitrep.incidents.incidents(parsed)`, the memo on the parse the incidents stage filled, so they are
+    # found once, by that stage, and the contract names who reads them.
+    def frames(article, parsed, sourced, incidents):
+        return {"frames": group(parsed, sourced, article.published)}
+
+    def speakers(parsed, mentions):
+        said, sourced = attribute(parsed, mentions)
+        return {"speakers": said, "sourced": sourced}
 
     def places(parsed):
         return {"places": geoparser.parse(parsed) if geoparser is not None else None}
@@ -102,22 +121,20 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
             return {"actors": None}
         return {"actors": report_actors(parsed, gazetteer, places[1].top, book)}
 
-    def events(article, parsed, frames, figures, speakers, places, actors):
+    def events(article, parsed, incidents, frames, figures, speakers, places, actors):
         return {"events": build_events(article, parsed, frames, figures, speakers, places, gazetteer, actors)}
 
     return [
         Stage("incidents", ("parsed",), ("incidents",), lambda parsed: {"incidents": event_words.incidents(parsed)}),
         Stage("mentions", ("parsed",), ("mentions",), lambda parsed: {"mentions": find_mentions(parsed)}),
-        Stage("speakers", ("parsed", "mentions"), ("speakers",),
-              lambda parsed, mentions: {"speakers": attribute(parsed, mentions)}),
-        Stage("frames", ("article", "parsed", "mentions", "incidents"), ("frames",),
-              lambda article, parsed, mentions, incidents: {"frames": group(parsed, mentions, article.published)}),
+        Stage("speakers", ("parsed", "mentions"), ("speakers", "sourced"), speakers),
+        Stage("frames", ("article", "parsed", "sourced", "incidents"), ("frames",), frames),
         Stage("figures", ("parsed", "frames"), ("figures",),
               lambda parsed, frames: {"figures": consolidate(parsed, frames)}),
         Stage("places", ("parsed",), ("places",), places),
         Stage("actors", ("parsed", "places"), ("actors",), actors),
-        Stage("events", ("article", "parsed", "frames", "figures", "speakers", "places", "actors"), ("events",),
-              events),
+        Stage("events", ("article", "parsed", "incidents", "frames", "figures", "speakers", "places", "actors"),
+              ("events",), events),
     ]
 
 
@@ -138,7 +155,6 @@ class Extractor:
         self.nlp = nlp or NLP()
         self.geoparser = (geoparser or Geoparser()) if places else None
         self.book = book  # None: the default book (with $SITREP_ACTORS)
-        event_words.table()  # the event-word table loads with the pipeline, not at import
         self.pipeline = Pipeline(default_stages(self.geoparser, self.book))
 
     def extract(self, article: Article) -> Record:

@@ -65,7 +65,8 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("event_type = ?")
         params.append(f.event_type)
     if f.actor:  # part of an actor's name, any case; never the JSON around the names
-        clauses.append("EXISTS (SELECT 1 FROM unnest(json_extract_string(actors, '$[*].name')) AS a(name) "
+        # nullif: a store written by an older version may hold '' for "no actors", which is not JSON
+        clauses.append("EXISTS (SELECT 1 FROM unnest(json_extract_string(nullif(actors, ''), '$[*].name')) AS a(name) "
                        "WHERE contains(lower(a.name), lower(?)))")
         params.append(f.actor)
     if f.min_killed is not None:
@@ -252,11 +253,11 @@ def event_detail(con, merged_id: str) -> dict[str, Any] | None:
     details = []
     for r in reports:
         evidence, record, text = sources[r["event_id"]]
-        record = json.loads(record)
+        record = json.loads(record or "{}")  # a report event stored without its record still has a page
         details.append({
             **r,
             "figures": [{k: f[k] for k in ("category", "min", "max", "qualifier", "text", "start", "end", "source",
-                                           "confirmed", "superseded")} for f in record["figures"]],
+                                           "confirmed", "superseded")} for f in record.get("figures", [])],
             "evidence": [{"start": s, "end": e, "text": text[s:e]} for s, e in json.loads(evidence or "[]")],
             "claim_source": record.get("claim_source"),
         })
@@ -322,12 +323,11 @@ def article_detail(con, article_id: str) -> dict[str, Any] | None:
                       "WHERE article_id = ?", [article_id]).fetchone()
     if row is None:
         return None
-    events = [json.loads(r[0]) for r in con.execute(
-        "SELECT record FROM report_events WHERE article_id = ? ORDER BY seq", [article_id]).fetchall()]
-    links = dict(con.execute("SELECT l.event_id, l.merged_id FROM merge_links l JOIN report_events e USING (event_id) "
-                             "WHERE e.article_id = ?", [article_id]).fetchall())
-    for e in events:
-        e["merged_id"] = links.get(e["id"])
+    events = []
+    for event_id, record, merged_id in con.execute(
+            "SELECT e.event_id, e.record, l.merged_id FROM report_events e LEFT JOIN merge_links l USING (event_id) "
+            "WHERE e.article_id = ? ORDER BY e.seq", [article_id]).fetchall():
+        events.append({"id": event_id, **json.loads(record or "{}"), "merged_id": merged_id})
     return {"id": row[0], "title": row[1], "published": _iso(row[2]), "outlet": row[3], "source_url": row[4],
             "text": row[5], "version": row[6], "events": events}
 
