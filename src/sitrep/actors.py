@@ -17,8 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep import lexicon
-from sitrep.figures import VERBS as CASUALTY_VERBS
-from sitrep.figures import verbal_anchor
+from sitrep.figures import verbal_anchor, vocab as casualty_words
 from sitrep.gazetteer import Gazetteer
 from sitrep.model import Actor, Figure, Span
 from sitrep.nlp import Parsed, Token, split_words
@@ -468,7 +467,7 @@ def role(parsed: Parsed, m: ActorMention) -> str:
 def _counted_victims(parsed: Parsed, subject: Token, verb: Token) -> bool:
     """"Three US troops killed in drone attack": a headline's counted subject of a casualty verb with no object is
     who was killed (the parser reads the elided passive as active)."""
-    return verb.lemma in CASUALTY_VERBS and verb.tag in ("VBN", "VBD") \
+    return verb.lemma in casualty_words().VERBS and verb.tag in ("VBN", "VBD") \
         and any(c.dep == "nummod" for c in parsed.children(subject.i)) \
         and not any(c.dep in ("dobj", "obj") for c in parsed.children(verb.i))
 

@@ -83,7 +83,7 @@ class Vocabulary:
         self.SUBSET_PREPS = set(ctx["subset"]["preps"])
         self.PARTITIVE = set(ctx["subset"]["partitive"])
         self.UNCOUNTED_GROUPS = set(ctx["subset"]["group_pronouns"])
-        self.ATTACK_NOUNS = set(lexicon.load("vocabulary")["attack"]["nouns"])
+        self.ATTACK_NOUNS = lexicon.attack_nouns()
         self.TOLL_NOUNS = set(ctx["toll"]["nouns"])
         self.TOLL_OF_NOUNS = set(ctx["toll"]["of_nouns"])
         self.TOLL_UPDATE = set(ctx["toll"]["update"])

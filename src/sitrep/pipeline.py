@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sitrep import dates
+from sitrep import dates, figures, numbers
 from sitrep import incidents as event_words
 from sitrep.actors import ActorBook, report_actors
 from sitrep.actors import vocabulary as actor_vocabulary
@@ -99,6 +99,8 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
     sitrep is imported (a user's actors file, $SITREP_ACTORS, is read with them)."""
     gazetteer = geoparser.gazetteer if geoparser is not None else None
     event_words.table()
+    numbers.vocabulary()
+    figures.vocab()
     dates.vocabulary()
     attribution_rules()
     actor_vocabulary()
