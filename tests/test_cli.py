@@ -190,3 +190,20 @@ def test_cli_merge_explain_a_report_without_events(runner, tmp_path, extractor):
     out = runner.invoke(main, ["merge", "--db", str(db), "--explain", "raid", "budget"])
     assert out.exit_code == 0, out.output
     assert out.output.strip() == "budget: no events (nothing to merge)"
+
+
+@pytest.mark.parametrize("from_stdin", [False, True])
+def test_cli_explain_tells_each_number_from_a_file_or_stdin(runner, tmp_path, from_stdin):
+    """`sitrep explain FILE` and `sitrep explain -` both say which numbers became figures and why."""
+    text = ("Gunmen killed 14 villagers in an attack on a market on Tuesday, police said. "
+            "The market had about 300 stalls.")
+    if from_stdin:
+        result = runner.invoke(main, ["explain", "-"], input=text.encode())
+    else:
+        path = tmp_path / "report.txt"
+        path.write_text(text)
+        result = runner.invoke(main, ["explain", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any("'14'" in line and "FIGURE" in line and "killed" in line for line in lines), result.output
+    assert any("'about 300'" in line and "no figure" in line for line in lines), result.output

@@ -85,7 +85,7 @@ def explain(file: Path) -> None:
     from sitrep.nlp import NLP
 
     try:
-        text = read_text_file(file).text if str(file) != "-" else decode_text(sys.stdin.buffer.read(), "<stdin>")
+        text = read_text_file(file).text if str(file) != "-" else decode_text(sys.stdin.buffer.read(), "<stdin>")[0]
     except InputError as err:
         click.echo(f"sitrep: {err}", err=True)
         sys.exit(1)
