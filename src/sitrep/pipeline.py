@@ -7,8 +7,9 @@ requires a field no earlier stage assigned, or assigns a field another already d
 While running, a stage returns its new fields and the pipeline writes them; a stage that returns other fields than
 it declared is named too. The default order:
 
-    nlp -> incidents (event words) -> mentions (figure statements) -> speakers (attribution)
-        -> frames (grouping into events) -> figures (consolidated) -> places, actors -> events
+    nlp -> incidents (event words) -> mentions (figure statements) -> speakers (attribution) -> places
+        -> frames (grouping into events: a report that moves to another place opens another) -> figures
+        (consolidated) -> actors -> events
 """
 from __future__ import annotations
 
@@ -110,11 +111,12 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
         Stage("mentions", ("parsed",), ("mentions",), lambda parsed: {"mentions": find_mentions(parsed)}),
         Stage("speakers", ("parsed", "mentions"), ("speakers",),
               lambda parsed, mentions: {"speakers": attribute(parsed, mentions)}),
-        Stage("frames", ("article", "parsed", "mentions", "incidents"), ("frames",),
-              lambda article, parsed, mentions, incidents: {"frames": group(parsed, mentions, article.published)}),
+        Stage("places", ("parsed",), ("places",), places),
+        Stage("frames", ("article", "parsed", "mentions", "incidents", "places"), ("frames",),
+              lambda article, parsed, mentions, incidents, places: {
+                  "frames": group(parsed, mentions, article.published, places[0] if places else None)}),
         Stage("figures", ("parsed", "frames"), ("figures",),
               lambda parsed, frames: {"figures": consolidate(parsed, frames)}),
-        Stage("places", ("parsed",), ("places",), places),
         Stage("actors", ("parsed", "places"), ("actors",), actors),
         Stage("events", ("article", "parsed", "frames", "figures", "speakers", "places", "actors"), ("events",),
               events),
