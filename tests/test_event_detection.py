@@ -177,6 +177,22 @@ CASES = [
      "Tera on Tuesday, killing 9 villagers.", CLASH, 2),
     ("A drone strike killed 4 fighters near Idlib on Sunday.\nThe strike hit their car on the road to Sarmada, "
      "local sources said.", AIR, 1),
+    # A report that moves to another place, or to another time, tells another incident.
+    ("Five people were killed when tribesmen clashed over farmland in Amarah on Wednesday, police said.\nFurther "
+     "north, a clash between members of one tribe left two people dead, a local official said.", CLASH, 2),
+    ("Gunmen shot dead four villagers in Zurmi, Zamfara state, on Sunday, police said.\nIn the city of Kaduna, in "
+     "Kaduna state, a dispute over a plot of land left a trader dead, a local official said.", ATTACK, 2),
+    ("Two tribes traded fire in Amarah last month, killing a child, police said.\nA week later, rival clans "
+     "fought with swords in the same district.\nThree people were killed and seven arrested.", CLASH, 2),
+    ("Gunmen attacked a market in Jos on Tuesday, killing 6 people, police said.\nIn September, the army shelled "
+     "the group's camps in the hills north of the city.", ATTACK, 2),
+    ("Bandits abducted dozens of travellers on the Abuja-Kaduna highway on Tuesday evening, witnesses said.\n"
+     "Bandits often attack road users there. In October, gunmen attacked a train on the line, killing eight "
+     "people.", ABDUCT, 2),
+    ("Gangs attacked the suburb of Kenscoff early Tuesday, police said.\nAt least 20 gang members were killed "
+     "in the fighting.\nOn January 2, gunmen opened fire on a bus in the capital, wounding a driver.", CLASH, 2),
+    ("At least 12 people were killed in a police raid in a favela of Rio on Thursday.\nThat came a year after "
+     "the city's deadliest raid, in which 28 people were killed.", ATTACK, 2),
 ]
 
 # Reports and sentences that tell no event: no event, and no figure.
