@@ -536,14 +536,24 @@ def _crowd_violence(parsed: Parsed, sents: set[int], ref: dict) -> bool:
 
 
 def _armed_side(parsed: Parsed, sents: set[int], ref: dict, named: frozenset[int] = frozenset()) -> bool:
-    """Do the sentences name an armed organisation or its men (not the police: a crowd's usual opponent)?
+    """Do the sentences name an armed organisation or its men (not the police: a crowd's usual opponent), or
+    clans or tribes (identity militias)?
     `named`: the sentences where the actor book finds an armed group by name ("Taliban", "JNIM")."""
     if sents & named:
         return True
     armed = frozenset(ref["armed_actors"])
+    identity = frozenset(ref["armed_sides"])
     return any((t.lemma in armed or t.lower in armed or t.lower == "armed") and not (
         t.lemma == "force" and any(c.lower == "police" for c in parsed.children(t.i)))
+        or (t.lemma in identity or t.lower in identity) and not _members_of(parsed, t)
         for s in sents for t in parsed.sentence_tokens(s))
+
+
+def _members_of(parsed: Parsed, t: Token) -> bool:
+    """"members of two clans": people of a clan, not the clan's men in arms (a village quarrel between two
+    families' members is a riot; "clan clashes", "rival clans clashed" are clans fighting)."""
+    head = parsed.tokens[t.head]
+    return head.lower == "of" and parsed.tokens[head.head].lemma == "member"
 
 
 def _unorganised(parsed: Parsed, sents: set[int], ref: dict, named: frozenset[int] = frozenset()) -> bool:
