@@ -180,6 +180,16 @@ CASES = [
      "Tera on Tuesday, killing 9 villagers.", CLASH, 2),
     ("A drone strike killed 4 fighters near Idlib on Sunday.\nThe strike hit their car on the road to Sarmada, "
      "local sources said.", AIR, 1),
+    # Events told by words of their own, without a toll: a storming, blows, stones thrown, vehicles taken, an
+    # offensive launched; vehicles taken in an attack or a fight leave it that.
+    ("On 2 May, soldiers stormed a displaced persons camp near Bunia and beat residents.", ATTACK, 1),
+    ("On 4 May, police officers hit several women of the community during an eviction in Caaguazu.", ATTACK, 1),
+    ("On 5 May, a man threw stones at a health worker in Uruapan, accusing her of spreading the virus.", ATTACK, 1),
+    ("On 6 May, residents of a neighbourhood in Luque hit a man they suspected of burglaries.", MOB, 1),
+    ("On 7 May, unidentified gunmen on motorbikes seized a vehicle of a local NGO near Menaka.", LOOTING, 1),
+    ("On 7 May, gunmen attacked a forest post near Fada N'Gourma and opened fire on the guards, then seized two "
+     "motorbikes.", CLASH, 1),
+    ("The army went on the offensive against mutinous soldiers in the city on Friday, witnesses said.", CLASH, 1),
     # A report that moves to another place, or to another time, tells another incident.
     ("Five people were killed when tribesmen clashed over farmland in Amarah on Wednesday, police said.\nFurther "
      "north, a clash between members of one tribe left two people dead, a local official said.", CLASH, 2),
