@@ -204,6 +204,9 @@ CASES = [
      "people.", ABDUCT, 2),
     ("Gangs attacked the suburb of Kenscoff early Tuesday, police said.\nAt least 20 gang members were killed "
      "in the fighting.\nOn January 2, gunmen opened fire on a bus in the capital, wounding a driver.", CLASH, 2),
+    ("Raiders killed 9 herders in a cattle camp in Duk county on Tuesday, an official said.\nIn 2021, the "
+     "government set up a committee to probe the cattle raids that clans often carry out against each other.",
+     ATTACK, 1),
     ("At least 12 people were killed in a police raid in a favela of Rio on Thursday.\nThat came a year after "
      "the city's deadliest raid, in which 28 people were killed.", ATTACK, 2),
 ]
@@ -223,6 +226,8 @@ NO_EVENT = [
     "Analysts say the risk of a coup remains high.",
     "The army did not attack the town, a spokesman said.",
     "Some 2,400 displaced voters cast their ballots in the provincial election on Sunday, the commission said.",
+    "Bandits regularly attack travellers on the highway between the two cities.",
+    "Herders and farmers in the valley often carry out reprisal attacks against each other.",
 ]
 
 

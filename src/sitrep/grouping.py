@@ -189,9 +189,10 @@ def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame], publishe
     para = parsed.paragraph_of_sentence
     out = []
     for s in range(len(parsed.sents)):
-        if s in told or s in with_figures or not (opens_event(parsed, s)
-                                                  or _time_apart(parsed, s, published, main_days)):
-            continue
+        if s in told or s in with_figures or not (opens_event(parsed, s) or _time_apart(
+                parsed, s, published, main_days) and tells_event(parsed, s)):
+            continue  # (a time apart opens an incident only where the sentence asserts one: not "in 2020, a
+            # committee was set up to probe the incidents")
         nxt = s + 1
         if nxt < len(parsed.sents) and nxt in with_figures and para[nxt] == para[s]:
             continue  # its figures follow: the frame of the next sentence holds it

@@ -56,6 +56,7 @@ class Table:
     governors: frozenset[str]
     modifiers: frozenset[str]
     conditionals: frozenset[str]
+    habitual: frozenset[str]
 
 
 @cache
@@ -93,7 +94,7 @@ def table() -> Table:
                  float(data["near_share"]), float(data["neighbour_share"]), refine, float(data["strong"]),
                  data["confidence"], float(data["repeat_share"]),
                  frozenset(data["places"]["nouns"]), frozenset(ne["governors"]),
-                 frozenset(ne["modifiers"]), frozenset(ne["conditionals"]))
+                 frozenset(ne["modifiers"]), frozenset(ne["conditionals"]), frozenset(ne["habitual"]))
 
 
 def _phrase(words: str) -> tuple[str, ...]:
@@ -268,7 +269,8 @@ def _objects(parsed: Parsed, t: Token) -> list[Token]:
 
 
 def _realis(parsed: Parsed, t: Token, tab: Table) -> bool:
-    """Does the text assert this happened? Not when negated, modal ("could attack"), conditional, governed by a
+    """Does the text assert this happened? Not when negated, modal ("could attack"), conditional, habitual
+    ("regularly attack"), governed by a
     threat, plan, warning, condemnation, trial or commemoration, or a noun modified as possible or planned."""
     if any(c.dep == "neg" for c in parsed.children(t.i)):
         return False
@@ -284,6 +286,8 @@ def _realis(parsed: Parsed, t: Token, tab: Table) -> bool:
                 return False
             if any(c.dep == "mark" and c.lower in tab.conditionals for c in kids):
                 return False
+            if any(c.dep == "advmod" and c.lower in tab.habitual for c in kids):
+                return False  # "often carry out attacks": a habit, not an event
         if k > 0 and x.lemma in tab.governors and chain[k - 1].dep not in _NOT_GOVERNED:
             return False  # "threatened to attack", "condemned the killing"; not "feared dead after ... an IED"
         if x.dep in ("ROOT",) or k >= 3:
