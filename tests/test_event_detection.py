@@ -165,6 +165,8 @@ CASES = [
     ("On 2 May, two factions of the ruling party clashed in Raipura over political rivalry, injuring five.", MOB, 1),
     ("On 2 May, tribesmen clashed in Lawdar district over a vengeance dispute, leaving one dead.", CLASH, 1),
     ("On 3 May, rival clans clashed over a water point near Wajir town, leaving two people dead.", CLASH, 1),
+    ("Twelve people were killed in tribal clashes in Jonglei on Monday, an official said. Youths from a "
+     "neighbouring county raided a cattle camp and killed twelve herders.", CLASH, 1),
     ("Clan-based fighting broke out in villages around Beledweyne on Friday; two people died in the clashes.",
      CLASH, 1),
     # What the violence went for: a raid on organised crime is a battle, whoever died in it.

@@ -364,9 +364,11 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
         sub = max(rest, key=lambda k: (rest[k], -order[k]))
         if sub not in ("Armed clash", "Attack") and rest[sub] < tab.strong * tab.near_share:
             sub = "Attack"
-    if sub == "Mob violence" and all(parsed.tokens[m.token].lemma in ("clash", "fight") for m in reasons[sub]) \
+    if sub == "Mob violence" and (told_clash or all(parsed.tokens[m.token].lemma in ("clash", "fight")
+                                                    for m in reasons[sub])) \
             and _armed_side(parsed, own | near, ref, armed):
-        sub = "Armed clash"  # "gunmen clashed with residents": one side is armed men, a battle
+        sub = "Armed clash"  # "gunmen clashed with residents", "youths of a tribe raided a camp in the clashes":
+        # one side is armed men, a battle
     if sub in ref["clash_weapons"] and told_clash:
         sub = "Armed clash"  # mortars and small arms fired both ways, grenades thrown in a gunfight: a clash
     sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed, wider)
