@@ -192,6 +192,9 @@ CASES = [
     ("On 7 May, gunmen attacked a forest post near Fada N'Gourma and opened fire on the guards, then seized two "
      "motorbikes.", CLASH, 1),
     ("The army went on the offensive against mutinous soldiers in the city on Friday, witnesses said.", CLASH, 1),
+    # What happened is told before its toll: one event, told where the attack was.
+    ("On 8 May, in Cordoba, Veracruz, two armed men attacked a bus driver in Colonia Centro. The victim died. "
+     "1 fatality.", ATTACK, 1),
     # A report that moves to another place, or to another time, tells another incident.
     ("Five people were killed when tribesmen clashed over farmland in Amarah on Wednesday, police said.\nFurther "
      "north, a clash between members of one tribe left two people dead, a local official said.", CLASH, 2),

@@ -141,6 +141,7 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
         prev, prev_sent = frame, s
     frames = _split_displacement(frames)
     frames = [f for f in frames if f.mentions]
+    _told_before_toll(parsed, frames, live)
     if not frames:
         told = untolled_main(parsed)
         frames = [told] if told is not None else []
@@ -156,6 +157,31 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
             frames = [told] + frames
     more = incidents(parsed, live, frames, published, main_days)
     return frames + more + lead_incident(parsed, live, frames + more)
+
+
+def _told_before_toll(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> None:
+    """"Two armed men attacked a taxi driver. The victim died.": where the first sentence of a frame's figures
+    tells no event of its own, the sentence just before it in its paragraph that tells one, without figures, not
+    another frame's and not dated otherwise, is the frame's: what happened, where and when."""
+    para = parsed.paragraph_of_sentence
+    taken = {s for f in frames for s in f.sentences} | {m.sent for m in live}
+    for f in frames:
+        if f.kind == "displacement" or not f.mentions:
+            continue
+        first = min(m.sent for m in f.mentions)
+        if first == 0 or tells_event(parsed, first) or parsed.is_title(first):
+            continue
+        s = first - 1
+        own, before = _times_of(parsed, first), _times_of(parsed, s)
+        if s not in taken and para[s] == para[first] and not parsed.is_title(s) and tells_event(parsed, s) \
+                and not opens_event(parsed, first) and not (own and before and not own & before):
+            f.extra.append(s)
+            taken.add(s)
+
+
+def _times_of(parsed: Parsed, s: int) -> set[str]:
+    """The day-level words of the times that date an event in sentence `s`."""
+    return {k for w in event_time_words(parsed, s) for k in _day_keys(w)}
 
 
 def untolled_main(parsed: Parsed, before: int | None = None) -> Frame | None:
