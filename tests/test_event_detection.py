@@ -163,6 +163,7 @@ CASES = [
     ("On 2 May, two rival groups clashed with sharp weapons over a land dispute in a village of Rangpur. Two people "
      "were killed.", MOB, 1),
     ("On 2 May, two factions of the ruling party clashed in Raipura over political rivalry, injuring five.", MOB, 1),
+    ("On 2 May, a farmer was beaten to death by a group of villagers in Sitapur over a boundary dispute.", MOB, 1),
     ("On 2 May, tribesmen clashed in Lawdar district over a vengeance dispute, leaving one dead.", CLASH, 1),
     ("On 3 May, rival clans clashed over a water point near Wajir town, leaving two people dead.", CLASH, 1),
     ("Twelve people were killed in tribal clashes in Jonglei on Monday, an official said. Youths from a "

@@ -166,7 +166,9 @@ def _find(parsed: Parsed) -> list[Incident]:
                     hits = not row.plain and bool(found & ({"subject", "object", "object_people"} if not (row.subject or row.object)
                                          else {"subject", "object"}))
                     seen.add(row.sub)
-                    spans.append((toks[k].i, toks[k].i + len(ph), row.sub if not row.target else None))
+                    # (a row that found the arguments it requires is no part of a longer entry's words)
+                    spans.append((toks[k].i, toks[k].i + len(ph),
+                                  row.sub if not (row.target or row.requires) else None))
                     out.append(Incident(s, head.i, row.sub, row.weight + (tab.argued if hits else 0.0), hits,
                                         head.pos == "VERB", _realis(parsed, head, tab), row.near_only, row.detects,
                                         " ".join(ph), row.target))
