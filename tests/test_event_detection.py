@@ -159,6 +159,8 @@ CASES = [
     ("On 3 May, militants shot and killed a soldier (off-duty) in Baidoa town as he walked home.", ATTACK, 1),
     ("On 6 May, a drug suspect was killed during a police raid in Barangay Lahug, Cebu City.", ATTACK, 1),
     ("On 6 May, police killed two suspected militants during a raid in Sopore.", CLASH, 1),
+    ("On 8 May, gunmen shot dead an officer of the Air Force Intelligence in a village near Daraa.", CLASH, 1),
+    ("On 5 May, the air force targeted a rebel command post near Zuwara. No casualties were reported.", AIR, 1),
     # Sides that are only groups of people, fighting over a dispute: a riot; tribesmen are an armed side.
     ("On 2 May, two rival groups clashed with sharp weapons over a land dispute in a village of Rangpur. Two people "
      "were killed.", MOB, 1),
