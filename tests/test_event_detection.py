@@ -195,6 +195,10 @@ CASES = [
     ("On 7 May, gunmen attacked a forest post near Fada N'Gourma and opened fire on the guards, then seized two "
      "motorbikes.", CLASH, 1),
     ("The army went on the offensive against mutinous soldiers in the city on Friday, witnesses said.", CLASH, 1),
+    ("On 3 May, navy boats chased fishermen off the coast of Rafah and fired at them. No injuries were reported.",
+     ATTACK, 1),
+    ("On 1 May, border guards fired warning shots in the air near a disputed pasture in Batken district.",
+     ("other", "Other"), 1),
     # What happened is told before its toll: one event, told where the attack was.
     ("On 8 May, in Cordoba, Veracruz, two armed men attacked a bus driver in Colonia Centro. The victim died. "
      "1 fatality.", ATTACK, 1),
