@@ -199,6 +199,11 @@ CASES = [
      ATTACK, 1),
     ("On 1 May, border guards fired warning shots in the air near a disputed pasture in Batken district.",
      ("other", "Other"), 1),
+    # A protest told first, and the bombing it answers, dated days before it, told with its toll: two events; the
+    # claim that points back to the bombing is the bombing's.
+    ("Hundreds of mourners ended a sit-in outside the governor's office in Peshawar on Monday.\nThey had refused "
+     "to bury the victims of the bombing of a market, which killed at least 40 people in Parachinar on Thursday.\n"
+     "A banned militant group claimed the bombing on Thursday night.", PEACEFUL, 2),
     # What happened is told before its toll: one event, told where the attack was.
     ("On 8 May, in Cordoba, Veracruz, two armed men attacked a bus driver in Colonia Centro. The victim died. "
      "1 fatality.", ATTACK, 1),

@@ -142,15 +142,18 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
     frames = _split_displacement(frames)
     frames = [f for f in frames if f.mentions]
     _told_before_toll(parsed, frames, live)
+    _told_after(parsed, frames, live)
     if not frames:
         told = untolled_main(parsed)
         frames = [told] if told is not None else []
     elif main.mentions and (opens_event(parsed, min(m.sent for m in main.mentions))
-                            or _time_apart(parsed, min(m.sent for m in main.mentions), published, None)):
+                            or _time_apart(parsed, min(m.sent for m in main.mentions), published, None)
+                            or _dated_before_told(parsed, main.mentions, published)):
         # "Militants attacked a post on Monday. In a separate attack, gunmen killed 9": the first figures open
         # another event; the one told before them, without a figure, is the main one. So too where the first
         # figures open on a time apart from the report's ("Bandits abducted passengers on Tuesday ... In March,
-        # bandits killed nine ...").
+        # bandits killed nine ..."), or are dated days before the event told before them ("ended a sit-in on
+        # Monday ... the victims of Thursday's bombing, which killed 116").
         told = untolled_main(parsed, before=min(m.sent for m in main.mentions))
         if told is not None:
             main.key, main.kind = f"opener:{min(m.sent for m in main.mentions)}", "opener"
@@ -175,6 +178,25 @@ def _told_before_toll(parsed: Parsed, frames: list[Frame], live: list[Mention]) 
         own, before = _times_of(parsed, first), _times_of(parsed, s)
         if s not in taken and para[s] == para[first] and not parsed.is_title(s) and tells_event(parsed, s) \
                 and not opens_event(parsed, first) and not (own and before and not own & before):
+            f.extra.append(s)
+            taken.add(s)
+
+
+def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> None:
+    """"... killed 116 people in Quetta on Thursday." / "A militant group claimed the suicide attack on Thursday
+    night.": a sentence without figures, right after a frame's last sentence, that points back to an attack told
+    ("the attack", "this bombing") and is not dated otherwise, tells more of that frame's event: who did it, with
+    what."""
+    taken = {s for f in frames for s in f.sentences} | {m.sent for m in live}
+    last = {max(f.sentences): f for f in frames if f.mentions and f.kind != "displacement"}
+    for s in range(1, len(parsed.sents)):
+        f = last.get(s - 1)
+        if f is None or s in taken or opens_event(parsed, s) or parsed.is_title(s):
+            continue
+        back = [t for t in parsed.sentence_tokens(s) if (t.lower in _TELLS_INCIDENT or t.lemma in _TELLS_INCIDENT)
+                and _told_before(parsed, t)]
+        own, theirs = _times_of(parsed, s), {k for x in f.sentences for k in _times_of(parsed, x)}
+        if back and (not own or own & theirs):
             f.extra.append(s)
             taken.add(s)
 
@@ -350,6 +372,20 @@ def _time_apart(parsed: Parsed, s: int, published: date | None, days: tuple[date
             if r is not None and (r.end < days[0] - _TIME_APART or r.start > days[1] + _TIME_APART):
                 return True
     return False
+
+
+def _dated_before_told(parsed: Parsed, mentions: list[Mention], published: date | None) -> bool:
+    """Are the first figures dated (a time on their own verb, not "a statement on June 28") before the days the
+    sentences before them date the event they tell without figures?"""
+    first = min(m.sent for m in mentions)
+    told = [s for s in range(first) if tells_event(parsed, s)]
+    days = _span_of([w for s in told for w in event_time_words(parsed, s) if _day_keys(w)], published)
+    anchors = {m.anchor for m in mentions if m.sent == first}
+    anchors |= {verbal_anchor(parsed, parsed.tokens[a]).i for a in anchors}
+    said = set(event_time_words(parsed, first))
+    words = [e.text for e, root in time_entities(parsed, first) if e.text in said and _day_keys(e.text)
+             and any(a.i in anchors for a in list(parsed.ancestors(root))[:3])]
+    return _before_lead(words, published, days)
 
 
 def _lead_days(parsed: Parsed, published: date | None) -> tuple[date, date] | None:
