@@ -204,6 +204,11 @@ CASES = [
     ("Hundreds of mourners ended a sit-in outside the governor's office in Peshawar on Monday.\nThey had refused "
      "to bury the victims of the bombing of a market, which killed at least 40 people in Parachinar on Thursday.\n"
      "A banned militant group claimed the bombing on Thursday night.", PEACEFUL, 2),
+    # People who fled the fighting told (no time of their own) are that battle's displaced; attempts of one assault
+    # are one event.
+    ("Troops drove militants from the town of Azzan on Friday after five days of clashes, officials said.\n"
+     "About 6,000 residents fled the town after the fighting broke out.\nIn one attempt, helicopters were used. "
+     "In another attempt, three soldiers were wounded by sniper fire.", CLASH, 1),
     # What happened is told before its toll: one event, told where the attack was.
     ("On 8 May, in Cordoba, Veracruz, two armed men attacked a bus driver in Colonia Centro. The victim died. "
      "1 fatality.", ATTACK, 1),

@@ -139,7 +139,7 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
         if frame is not main:
             other_sents.add(s)
         prev, prev_sent = frame, s
-    frames = _split_displacement(frames)
+    frames = _split_displacement(frames, parsed)
     frames = [f for f in frames if f.mentions]
     _told_before_toll(parsed, frames, live)
     _told_after(parsed, frames, live)
@@ -199,6 +199,15 @@ def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> Non
         if back and (not own or own & theirs):
             f.extra.append(s)
             taken.add(s)
+
+
+def _fled_that(parsed: Parsed, s: int) -> bool:
+    """Does sentence `s` tie its flight to violence told before ("after the fighting broke out", "fleeing the
+    clashes"), without a time of its own?"""
+    if _times_of(parsed, s):
+        return False
+    return any((t.lower in _TELLS_INCIDENT or t.lemma in _TELLS_INCIDENT or t.lemma in ("fighting", "violence"))
+               and _told_before(parsed, t) for t in parsed.sentence_tokens(s))
 
 
 def _times_of(parsed: Parsed, s: int) -> set[str]:
@@ -485,12 +494,15 @@ def _conflicts(ms: list[Mention], others: list[Mention]) -> bool:
     return any(m.category == o.category and m.headline != o.headline and not m.additive for m in ms for o in others)
 
 
-def _split_displacement(frames: list[Frame]) -> list[Frame]:
-    """Displacement told in sentences of its own is its own event, apart from the violence it follows."""
+def _split_displacement(frames: list[Frame], parsed: Parsed | None = None) -> list[Frame]:
+    """Displacement told in sentences of its own is its own event, apart from the violence it follows; unless
+    its sentence says it fled that very violence ("10,000 residents fled after the fighting broke out": a
+    definite event noun, no time of its own), which makes it part of that event."""
     out: list[Frame] = []
     for f in frames:
         violent = {m.sent for m in f.mentions if m.category in VIOLENCE}
-        moved = [m for m in f.mentions if m.category == "displaced" and m.sent not in violent]
+        moved = [m for m in f.mentions if m.category == "displaced" and m.sent not in violent
+                 and not (parsed is not None and _fled_that(parsed, m.sent))]
         # The same count said again beside the violence ("displacing about 2,000 families and killing three")
         # goes with it: one figure, not one in each event.
         heads = {m.headline for m in moved}
