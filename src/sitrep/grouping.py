@@ -185,8 +185,8 @@ def _told_before_toll(parsed: Parsed, frames: list[Frame], live: list[Mention]) 
 def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> None:
     """"... killed 116 people in Quetta on Thursday." / "A militant group claimed the suicide attack on Thursday
     night.": a sentence without figures, right after a frame's last sentence, that points back to an attack told
-    ("the attack", "this bombing") and is not dated otherwise, tells more of that frame's event: who did it, with
-    what."""
+    ("the attack", "the incident in X province"), denies nothing and is not dated otherwise, tells more of that
+    frame's event: who did it, where, with what. ("No group has claimed the attack, but ..." tells no more.)"""
     taken = {s for f in frames for s in f.sentences} | {m.sent for m in live}
     last = {max(f.sentences): f for f in frames if f.mentions and f.kind != "displacement"}
     for s in range(1, len(parsed.sents)):
@@ -196,7 +196,8 @@ def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> Non
         back = [t for t in parsed.sentence_tokens(s) if (t.lower in _TELLS_INCIDENT or t.lemma in _TELLS_INCIDENT)
                 and _told_before(parsed, t)]
         own, theirs = _times_of(parsed, s), {k for x in f.sentences for k in _times_of(parsed, x)}
-        if back and (not own or own & theirs):
+        denies = any(t.dep == "neg" or t.dep == "det" and t.lower == "no" for t in parsed.sentence_tokens(s))
+        if back and not denies and (not own or own & theirs):
             f.extra.append(s)
             taken.add(s)
 
