@@ -141,8 +141,6 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
         prev, prev_sent = frame, s
     frames = _split_displacement(frames, parsed)
     frames = [f for f in frames if f.mentions]
-    _told_before_toll(parsed, frames, live)
-    _told_after(parsed, frames, live)
     if not frames:
         told = untolled_main(parsed)
         frames = [told] if told is not None else []
@@ -158,6 +156,8 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
         if told is not None:
             main.key, main.kind = f"opener:{min(m.sent for m in main.mentions)}", "opener"
             frames = [told] + frames
+    _told_before_toll(parsed, frames, live)
+    _told_after(parsed, frames, live)
     more = incidents(parsed, live, frames, published, main_days)
     return frames + more + lead_incident(parsed, live, frames + more)
 
@@ -188,7 +188,10 @@ def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> Non
     ("the attack", "the incident in X province"), denies nothing and is not dated otherwise, tells more of that
     frame's event: who did it, where, with what. ("No group has claimed the attack, but ..." tells no more.)"""
     taken = {s for f in frames for s in f.sentences} | {m.sent for m in live}
-    last = {max(f.sentences): f for f in frames if f.mentions and f.kind != "displacement"}
+    # An event told apart from the main one (another incident, one dated before the lead's): the main event is
+    # told across the report and draws on the sentences around its own; a background event told in passing
+    # leaves "the blast" after it to the story's own.
+    last = {max(f.sentences): f for f in frames if f.mentions and f.kind in ("opener", "incident")}
     for s in range(1, len(parsed.sents)):
         f = last.get(s - 1)
         if f is None or s in taken or opens_event(parsed, s) or parsed.is_title(s):
