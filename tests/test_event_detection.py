@@ -159,11 +159,19 @@ CASES = [
     ("On 3 May, militants shot and killed a soldier (off-duty) in Baidoa town as he walked home.", ATTACK, 1),
     ("On 6 May, a drug suspect was killed during a police raid in Barangay Lahug, Cebu City.", ATTACK, 1),
     ("On 6 May, police killed two suspected militants during a raid in Sopore.", CLASH, 1),
+    ("On 8 May, gunmen shot dead an officer of the Air Force Intelligence in a village near Daraa.", CLASH, 1),
+    ("On 5 May, the air force targeted a rebel command post near Zuwara. No casualties were reported.", AIR, 1),
     # Sides that are only groups of people, fighting over a dispute: a riot; tribesmen are an armed side.
     ("On 2 May, two rival groups clashed with sharp weapons over a land dispute in a village of Rangpur. Two people "
      "were killed.", MOB, 1),
     ("On 2 May, two factions of the ruling party clashed in Raipura over political rivalry, injuring five.", MOB, 1),
+    ("On 2 May, a farmer was beaten to death by a group of villagers in Sitapur over a boundary dispute.", MOB, 1),
     ("On 2 May, tribesmen clashed in Lawdar district over a vengeance dispute, leaving one dead.", CLASH, 1),
+    ("On 3 May, rival clans clashed over a water point near Wajir town, leaving two people dead.", CLASH, 1),
+    ("Twelve people were killed in tribal clashes in Jonglei on Monday, an official said. Youths from a "
+     "neighbouring county raided a cattle camp and killed twelve herders.", CLASH, 1),
+    ("Clan-based fighting broke out in villages around Beledweyne on Friday; two people died in the clashes.",
+     CLASH, 1),
     # What the violence went for: a raid on organised crime is a battle, whoever died in it.
     ("At least 12 people were killed in a police raid targeting organised crime groups in the favelas of Rio on "
      "Thursday, police said.", CLASH, 1),
@@ -177,6 +185,52 @@ CASES = [
      "Tera on Tuesday, killing 9 villagers.", CLASH, 2),
     ("A drone strike killed 4 fighters near Idlib on Sunday.\nThe strike hit their car on the road to Sarmada, "
      "local sources said.", AIR, 1),
+    # Events told by words of their own, without a toll: a storming, blows, stones thrown, vehicles taken, an
+    # offensive launched; vehicles taken in an attack or a fight leave it that.
+    ("On 2 May, soldiers stormed a displaced persons camp near Bunia and beat residents.", ATTACK, 1),
+    ("On 4 May, police officers hit several women of the community during an eviction in Caaguazu.", ATTACK, 1),
+    ("On 5 May, a man threw stones at a health worker in Uruapan, accusing her of spreading the virus.", ATTACK, 1),
+    ("On 6 May, residents of a neighbourhood in Luque hit a man they suspected of burglaries.", MOB, 1),
+    ("On 7 May, unidentified gunmen on motorbikes seized a vehicle of a local NGO near Menaka.", LOOTING, 1),
+    ("On 7 May, gunmen attacked a forest post near Fada N'Gourma and opened fire on the guards, then seized two "
+     "motorbikes.", CLASH, 1),
+    ("The army went on the offensive against mutinous soldiers in the city on Friday, witnesses said.", CLASH, 1),
+    ("On 3 May, navy boats chased fishermen off the coast of Rafah and fired at them. No injuries were reported.",
+     ATTACK, 1),
+    ("On 1 May, border guards fired warning shots in the air near a disputed pasture in Batken district.",
+     ("other", "Other"), 1),
+    # A protest told first, and the bombing it answers, dated days before it, told with its toll: two events; the
+    # claim that points back to the bombing is the bombing's.
+    ("Hundreds of mourners ended a sit-in outside the governor's office in Peshawar on Monday.\nThey had refused "
+     "to bury the victims of the bombing of a market, which killed at least 40 people in Parachinar on Thursday.\n"
+     "A banned militant group claimed the bombing on Thursday night.", PEACEFUL, 2),
+    # People who fled the fighting told (no time of their own) are that battle's displaced; attempts of one assault
+    # are one event.
+    ("Troops drove militants from the town of Azzan on Friday after five days of clashes, officials said.\n"
+     "About 6,000 residents fled the town after the fighting broke out.\nIn one attempt, helicopters were used. "
+     "In another attempt, three soldiers were wounded by sniper fire.", CLASH, 1),
+    # What happened is told before its toll: one event, told where the attack was.
+    ("On 8 May, in Cordoba, Veracruz, two armed men attacked a bus driver in Colonia Centro. The victim died. "
+     "1 fatality.", ATTACK, 1),
+    # A report that moves to another place, or to another time, tells another incident.
+    ("Five people were killed when tribesmen clashed over farmland in Amarah on Wednesday, police said.\nFurther "
+     "north, a clash between members of one tribe left two people dead, a local official said.", CLASH, 2),
+    ("Gunmen shot dead four villagers in Zurmi, Zamfara state, on Sunday, police said.\nIn the city of Kaduna, in "
+     "Kaduna state, a dispute over a plot of land left a trader dead, a local official said.", ATTACK, 2),
+    ("Two tribes traded fire in Amarah last month, killing a child, police said.\nA week later, rival clans "
+     "fought with swords in the same district.\nThree people were killed and seven arrested.", CLASH, 2),
+    ("Gunmen attacked a market in Jos on Tuesday, killing 6 people, police said.\nIn September, the army shelled "
+     "the group's camps in the hills north of the city.", ATTACK, 2),
+    ("Bandits abducted dozens of travellers on the Abuja-Kaduna highway on Tuesday evening, witnesses said.\n"
+     "Bandits often attack road users there. In October, gunmen attacked a train on the line, killing eight "
+     "people.", ABDUCT, 2),
+    ("Gangs attacked the suburb of Kenscoff early Tuesday, police said.\nAt least 20 gang members were killed "
+     "in the fighting.\nOn January 2, gunmen opened fire on a bus in the capital, wounding a driver.", CLASH, 2),
+    ("Raiders killed 9 herders in a cattle camp in Duk county on Tuesday, an official said.\nIn 2021, the "
+     "government set up a committee to probe the cattle raids that clans often carry out against each other.",
+     ATTACK, 1),
+    ("At least 12 people were killed in a police raid in a favela of Rio on Thursday.\nThat came a year after "
+     "the city's deadliest raid, in which 28 people were killed.", ATTACK, 2),
 ]
 
 # Reports and sentences that tell no event: no event, and no figure.
@@ -194,6 +248,8 @@ NO_EVENT = [
     "Analysts say the risk of a coup remains high.",
     "The army did not attack the town, a spokesman said.",
     "Some 2,400 displaced voters cast their ballots in the provincial election on Sunday, the commission said.",
+    "Bandits regularly attack travellers on the highway between the two cities.",
+    "Herders and farmers in the valley often carry out reprisal attacks against each other.",
 ]
 
 

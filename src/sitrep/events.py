@@ -9,7 +9,7 @@ import hashlib
 from sitrep import incidents
 from sitrep.actors import ReportActors, event_actors
 from sitrep.attribution import Speaker, doubts
-from sitrep.grouping import Frame, incident_words, lead_sentences, opens_with_another, tells_flight
+from sitrep.grouping import Frame, apart, incident_words, lead_sentences, opens_with_another, tells_flight
 from sitrep.dates import event_date, time_words
 from sitrep.figures import harm_lemmas
 from sitrep.gazetteer import Gazetteer, GeoPlace
@@ -117,7 +117,7 @@ def build_events(
             )
         )
     if events:
-        events += [e for e in leads if all(_apart(e.location, o.location) for o in events)]
+        events += [e for e in leads if all(apart(e.location, o.location) for o in events)]
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
     return events
 
@@ -260,16 +260,6 @@ def _main_figure(figures: list[Figure]) -> Figure | None:
             if g.category == cat:
                 return g
     return None
-
-
-def _apart(a: Place | None, b: Place | None) -> bool:
-    """Do two places lie apart: other countries, or other provinces of one country? A place inside the other
-    (a town in a province, a province in a country) or one unknown is not apart."""
-    if a is None or b is None or not a.country or not b.country:
-        return False
-    if a.country != b.country:
-        return True
-    return bool(a.admin1_code and b.admin1_code and a.admin1_code != b.admin1_code)
 
 
 def _lead_source(parsed: Parsed, frames: list[Frame], speakers: list[Speaker]) -> str | None:

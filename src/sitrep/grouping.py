@@ -18,11 +18,17 @@ from sitrep.dates import MONTHS, WEEKDAYS, resolve, time_entities
 from sitrep.incidents import in_sentences, tells_event
 from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, Mention, verbal_anchor
 from sitrep.nlp import Parsed, Token
+from sitrep.places import PlaceMention
 
 _CTX = lexicon.load("context")
 OPENERS = lexicon.Phrases(_CTX["new_event"]["openers"])
 OPENERS_WITH_EVENT = lexicon.Phrases(_CTX["new_event"]["openers_with_event"])
 ANYWHERE = set(_CTX["new_event"]["anywhere"])
+_OFFSET_UNITS = set(_CTX["new_event"]["offset_units"])
+_OFFSET_DIRECTIONS = set(_CTX["new_event"]["offset_directions"])
+_PLACE_PREPS = set(_CTX["new_event"]["place_preps"])
+_OPENER_WINDOW = int(_CTX["new_event"]["place_window"])
+_TIME_APART = timedelta(days=int(_CTX["new_event"]["time_apart_days"]))
 INCIDENT_WORDS = set(_CTX["incident"]["words"])
 ATTACK_VERBS = set(_CTX["incident"]["verbs"])
 FLIGHT_VERBS = set(_CTX["incident"]["flight"])
@@ -66,8 +72,12 @@ class Frame:
         return sorted({m.sent for m in self.mentions} | set(self.extra))
 
 
-def group(parsed: Parsed, mentions: list[Mention], published: date | None = None) -> list[Frame]:
-    """Assign every non-tally mention to the frame of its event; the main event's frame comes first."""
+def group(parsed: Parsed, mentions: list[Mention], published: date | None = None,
+          places: list[PlaceMention] | None = None) -> list[Frame]:
+    """Assign every non-tally mention to the frame of its event; the main event's frame comes first. A statement
+    opens another event where the report says so ("Separately, ..."), moves to another time ("In May, ...", "A week
+    later, ...") or to a place apart from the main event's ("In the city of X, ..." in another province); `places`
+    are the report's place mentions (none: no move by place is seen)."""
     tallies = {(m.category, m.headline) for m in mentions if m.aggregate}
     for m in mentions:
         if (m.category, m.headline) in tallies:
@@ -82,6 +92,8 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
     main_times: set[str] = set()
     main_days: tuple[date, date] | None = None
     main_from_update = False
+    other_sents: set[int] = set()  # sentences told of events other than the main one
+    lead_days = _lead_days(parsed, published)
     for s in sorted({m.sent for m in live}):
         ms = [m for m in live if m.sent == s]
         words, times = [], set()
@@ -95,13 +107,19 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
             frame = main  # the first statement (headline or lead) is the main event's
         elif all(_told_as_earlier(parsed, m) for m in ms):
             frame = Frame(f"earlier:{s}", "time")
-        elif (opens_event(parsed, s) or (s > 0 and opens_event(parsed, s - 1) and para[s - 1] == para[s]
-                                          and not any(m.sent == s - 1 for m in live))) \
+        elif (opens_event(parsed, s) or _opened_before(parsed, s, live)) \
+                and not all(_is_toll_update(parsed, m) for m in ms):
+            frame = Frame(f"opener:{s}", "opener")
+            if _opened_before(parsed, s, live):
+                frame.extra.append(s - 1)  # the sentence that told what happened, its toll told after it
+                other_sents.add(s - 1)
+        elif places and _moves_place(parsed, s, places, other_sents) \
                 and not all(_is_toll_update(parsed, m) for m in ms):
             frame = Frame(f"opener:{s}", "opener")
         elif times and not main_times and (all(parsed.is_title(m.sent) for m in main.mentions)
-                                           or not _conflicts(ms, main.mentions)):
-            frame = main  # the first date given to the main event (its headline and lead had none)
+                                           or not _conflicts(ms, main.mentions)) \
+                and not _before_lead(words, published, lead_days):
+            frame = main  # the first date given to the main event (its headline and lead had none, or the same)
         elif times and not times <= main_times and not near_main and not all(_is_toll_update(parsed, m) for m in ms):
             key = "time:" + "|".join(sorted(times))
             frame = by_key.get(key) or Frame(key, "time")
@@ -118,21 +136,87 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
                 main_days = _span_of(words, published)
                 main_from_update = all(_is_toll_update(parsed, m) for m in ms)
         frame.mentions.extend(ms)
+        if frame is not main:
+            other_sents.add(s)
         prev, prev_sent = frame, s
-    frames = _split_displacement(frames)
+    frames = _split_displacement(frames, parsed)
     frames = [f for f in frames if f.mentions]
     if not frames:
         told = untolled_main(parsed)
         frames = [told] if told is not None else []
-    elif main.mentions and opens_event(parsed, min(m.sent for m in main.mentions)):
+    elif main.mentions and (opens_event(parsed, min(m.sent for m in main.mentions))
+                            or _time_apart(parsed, min(m.sent for m in main.mentions), published, None)
+                            or _dated_before_told(parsed, main.mentions, published)):
         # "Militants attacked a post on Monday. In a separate attack, gunmen killed 9": the first figures open
-        # another event; the one told before them, without a figure, is the main one.
+        # another event; the one told before them, without a figure, is the main one. So too where the first
+        # figures open on a time apart from the report's ("Bandits abducted passengers on Tuesday ... In March,
+        # bandits killed nine ..."), or are dated days before the event told before them ("ended a sit-in on
+        # Monday ... the victims of Thursday's bombing, which killed 116").
         told = untolled_main(parsed, before=min(m.sent for m in main.mentions))
         if told is not None:
             main.key, main.kind = f"opener:{min(m.sent for m in main.mentions)}", "opener"
             frames = [told] + frames
-    more = incidents(parsed, live, frames)
+    _told_before_toll(parsed, frames, live)
+    _told_after(parsed, frames, live)
+    more = incidents(parsed, live, frames, published, main_days)
     return frames + more + lead_incident(parsed, live, frames + more)
+
+
+def _told_before_toll(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> None:
+    """"Two armed men attacked a taxi driver. The victim died.": where the first sentence of a frame's figures
+    tells no event of its own, the sentence just before it in its paragraph that tells one, without figures, not
+    another frame's and not dated otherwise, is the frame's: what happened, where and when."""
+    para = parsed.paragraph_of_sentence
+    taken = {s for f in frames for s in f.sentences} | {m.sent for m in live}
+    for f in frames:
+        if f.kind == "displacement" or not f.mentions:
+            continue
+        first = min(m.sent for m in f.mentions)
+        if first == 0 or tells_event(parsed, first) or parsed.is_title(first):
+            continue
+        s = first - 1
+        own, before = _times_of(parsed, first), _times_of(parsed, s)
+        if s not in taken and para[s] == para[first] and not parsed.is_title(s) and tells_event(parsed, s) \
+                and not opens_event(parsed, first) and not (own and before and not own & before):
+            f.extra.append(s)
+            taken.add(s)
+
+
+def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> None:
+    """"... killed 116 people in Quetta on Thursday." / "A militant group claimed the suicide attack on Thursday
+    night.": a sentence without figures, right after a frame's last sentence, that points back to an attack told
+    ("the attack", "the incident in X province"), denies nothing and is not dated otherwise, tells more of that
+    frame's event: who did it, where, with what. ("No group has claimed the attack, but ..." tells no more.)"""
+    taken = {s for f in frames for s in f.sentences} | {m.sent for m in live}
+    # An event told apart from the main one (another incident, one dated before the lead's): the main event is
+    # told across the report and draws on the sentences around its own; a background event told in passing
+    # leaves "the blast" after it to the story's own.
+    last = {max(f.sentences): f for f in frames if f.mentions and f.kind in ("opener", "incident")}
+    for s in range(1, len(parsed.sents)):
+        f = last.get(s - 1)
+        if f is None or s in taken or opens_event(parsed, s) or parsed.is_title(s):
+            continue
+        back = [t for t in parsed.sentence_tokens(s) if (t.lower in _TELLS_INCIDENT or t.lemma in _TELLS_INCIDENT)
+                and _told_before(parsed, t)]
+        own, theirs = _times_of(parsed, s), {k for x in f.sentences for k in _times_of(parsed, x)}
+        denies = any(t.dep == "neg" or t.dep == "det" and t.lower == "no" for t in parsed.sentence_tokens(s))
+        if back and not denies and (not own or own & theirs):
+            f.extra.append(s)
+            taken.add(s)
+
+
+def _fled_that(parsed: Parsed, s: int) -> bool:
+    """Does sentence `s` tie its flight to violence told before ("after the fighting broke out", "fleeing the
+    clashes"), without a time of its own?"""
+    if _times_of(parsed, s):
+        return False
+    return any((t.lower in _TELLS_INCIDENT or t.lemma in _TELLS_INCIDENT or t.lemma in ("fighting", "violence"))
+               and _told_before(parsed, t) for t in parsed.sentence_tokens(s))
+
+
+def _times_of(parsed: Parsed, s: int) -> set[str]:
+    """The day-level words of the times that date an event in sentence `s`."""
+    return {k for w in event_time_words(parsed, s) for k in _day_keys(w)}
 
 
 def untolled_main(parsed: Parsed, before: int | None = None) -> Frame | None:
@@ -150,19 +234,26 @@ def untolled_main(parsed: Parsed, before: int | None = None) -> Frame | None:
             break
         if in_sentences(parsed, [s]):
             sents.append(s)
+    if parsed.is_title(first):  # a headline tells it again in the lead, with its place and time
+        lead = next((s for s in range(first + 1, end) if not parsed.is_title(s) and tells_event(parsed, s)), None)
+        if lead is not None and lead in lead_sentences(parsed):
+            sents += [s for s in range(lead, end) if para[s] == para[lead] and s not in sents]
     return Frame("main", "main", extra=sents)
 
 
-def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[Frame]:
+def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame], published: date | None = None,
+              main_days: tuple[date, date] | None = None) -> list[Frame]:
     """Another incident told without a figure ("There were also reports of another attack on the town of Yaran",
-    "..., a day after gunmen attacked their headquarters"): still an event for the analyst."""
+    "In January, the army shelled the group's bases"): still an event for the analyst."""
     told = {s for f in frames for s in f.sentences}
     with_figures = {m.sent for m in live}
     para = parsed.paragraph_of_sentence
     out = []
     for s in range(len(parsed.sents)):
-        if s in told or s in with_figures or not opens_event(parsed, s):
-            continue
+        if s in told or s in with_figures or not (opens_event(parsed, s) or _time_apart(
+                parsed, s, published, main_days) and tells_event(parsed, s)):
+            continue  # (a time apart opens an incident only where the sentence asserts one: not "in 2020, a
+            # committee was set up to probe the incidents")
         nxt = s + 1
         if nxt < len(parsed.sents) and nxt in with_figures and para[nxt] == para[s]:
             continue  # its figures follow: the frame of the next sentence holds it
@@ -215,12 +306,116 @@ def lead_sentences(parsed: Parsed) -> list[int]:
 
 
 def _told_as_earlier(parsed: Parsed, m: Mention) -> bool:
-    """"The attack comes a week after 22 people died in a car bombing": a count told to date the main event by
-    an earlier one, which is its own event."""
+    """"The attack comes a week after 22 people died in a car bombing", "That came a year after the raid in which
+    28 people were killed": a count told to date the main event by an earlier one, which is its own event."""
     verb = verbal_anchor(parsed, parsed.tokens[m.anchor])
-    if verb.dep != "advcl" or not any(c.dep == "mark" and c.lower == "after" for c in parsed.children(verb.i)):
+    if verb.dep == "advcl" and any(c.dep == "mark" and c.lower == "after" for c in parsed.children(verb.i)):
+        return parsed.tokens[verb.head].lemma in _COMES_AFTER
+    for x in list(parsed.ancestors(verb))[:5]:  # the count told in a clause of the earlier event's noun
+        if x.lower == "after" and x.dep == "prep":
+            return parsed.tokens[x.head].lemma in _COMES_AFTER
+    return False
+
+
+def _opened_before(parsed: Parsed, s: int, live: list[Mention]) -> bool:
+    """Does the sentence before `s`, without figures of its own, open another event that `s` tells the toll of:
+    in `s`'s paragraph, or a paragraph of its own that tells an event ("A week later, rival clans fought with
+    swords." / "Three people were killed.")?"""
+    if s == 0 or any(m.sent == s - 1 for m in live) or not opens_event(parsed, s - 1):
         return False
-    return parsed.tokens[verb.head].lemma in _COMES_AFTER
+    para = parsed.paragraph_of_sentence
+    return para[s - 1] == para[s] or bool(tells_event(parsed, s - 1))
+
+
+def _opening(parsed: Parsed, s: int) -> list[Token]:
+    """The words before the first comma of sentence `s`, where it comes within the first few words: the
+    adverbial a sentence opens on ("In the city of Kut,", "In January,")."""
+    toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
+    for k, t in enumerate(toks[:_OPENER_WINDOW + 1]):
+        if t.text == ",":
+            return toks[:k]
+    return []
+
+
+def _moves_place(parsed: Parsed, s: int, places: list[PlaceMention], other: set[int]) -> bool:
+    """Does sentence `s` open on a place ("In the city of Kut, ...") that lies apart from every place of the
+    province or town level told before it of the main event (the sentences before `s` not told of other events;
+    not a dateline)? A report that gave the main event no such place moves nowhere."""
+    opening = _opening(parsed, s)
+    if not opening or opening[0].lower not in _PLACE_PREPS:
+        return False
+    end = opening[-1].i + 1
+    here = [p.resolved for p in places if p.sent == s and p.end <= end and _local(p)]
+    if not here or parsed.tokens[opening[0].head].lemma in _speech():
+        return False  # "In Kabul, the ministry said ...": where it was said
+    before = [p.resolved for p in places if p.sent < s and p.sent not in other and not p.dateline and _local(p)]
+    return bool(before) and all(apart(h, b) for h in here for b in before)
+
+
+def _local(p: PlaceMention) -> bool:
+    return p.resolved is not None and p.resolved.kind != "country" and bool(p.resolved.country)
+
+
+def apart(a, b) -> bool:
+    """Do two places (a `Place` or a `GeoPlace`) lie apart: other countries, or other provinces of one country?
+    A place inside the other (a town in a province, a province in a country) or one unknown is not apart."""
+    if a is None or b is None or not a.country or not b.country:
+        return False
+    if a.country != b.country:
+        return True
+    return bool(a.admin1_code and b.admin1_code and a.admin1_code != b.admin1_code)
+
+
+def _time_apart(parsed: Parsed, s: int, published: date | None, days: tuple[date, date] | None) -> bool:
+    """Does sentence `s` open on a time ("In January, ...", "In December last year, ...") more than a week from
+    the main event's days (or, where those are not known yet, from the report's publication)?"""
+    if days is None:
+        if published is None:
+            return False
+        days = (published, published)
+    opening = _opening(parsed, s)
+    if not opening:
+        return False
+    text = parsed.text[opening[0].idx:opening[-1].end]
+    for w in event_time_words(parsed, s):
+        if w not in text or not _day_keys(w):
+            continue
+        whole = resolve(w, published)  # or, where the whole is beyond the resolver, its parts ("last year")
+        for r in [whole] if whole is not None else [resolve(k, published) for k in sorted(_day_keys(w))]:
+            if r is not None and (r.end < days[0] - _TIME_APART or r.start > days[1] + _TIME_APART):
+                return True
+    return False
+
+
+def _dated_before_told(parsed: Parsed, mentions: list[Mention], published: date | None) -> bool:
+    """Are the first figures dated (a time on their own verb, not "a statement on June 28") before the days the
+    sentences before them date the event they tell without figures?"""
+    first = min(m.sent for m in mentions)
+    told = [s for s in range(first) if tells_event(parsed, s)]
+    days = _span_of([w for s in told for w in event_time_words(parsed, s) if _day_keys(w)], published)
+    anchors = {m.anchor for m in mentions if m.sent == first}
+    anchors |= {verbal_anchor(parsed, parsed.tokens[a]).i for a in anchors}
+    said = set(event_time_words(parsed, first))
+    words = [e.text for e, root in time_entities(parsed, first) if e.text in said and _day_keys(e.text)
+             and any(a.i in anchors for a in list(parsed.ancestors(root))[:3])]
+    return _before_lead(words, published, days)
+
+
+def _lead_days(parsed: Parsed, published: date | None) -> tuple[date, date] | None:
+    """The days the lead dates the event it tells ("Gangs launched an attack early Tuesday"), with or without
+    figures: a later count dated otherwise ("On November 11, gunmen wounded ...") is another event."""
+    lead = [s for s in lead_sentences(parsed) if tells_event(parsed, s)]
+    words = [w for s in lead for w in event_time_words(parsed, s) if _day_keys(w)]
+    return _span_of(words, published)
+
+
+def _before_lead(words: list[str], published: date | None, lead: tuple[date, date] | None) -> bool:
+    """Do these time words date a count before the days the lead gives its event (a day or more): an earlier
+    event the report recalls? (A later day may be when the wounded died: the same event.)"""
+    if lead is None or (lead[1] - lead[0]).days > 2:
+        return False
+    spans = [r for r in (resolve(w, published) for w in words) if r is not None]
+    return bool(spans) and all(r.end < lead[0] - timedelta(days=1) for r in spans)
 
 
 def _span_of(words: list[str], published: date | None) -> tuple[date, date] | None:
@@ -274,12 +469,18 @@ def opens_event(parsed: Parsed, s: int) -> bool:
     """"Separately, ...", "Meanwhile, ...", "Another bomb ...", "In April, ..." open another event."""
     toks = _words_of(parsed, s)
     words = [t.lower for t in toks]
-    if OPENERS.at(words, 0):
+    if OPENERS.at(words, 0) or _offset_opener(words):
         return True
     ph = OPENERS_WITH_EVENT.at(words, 0)
     if ph and any(w in ATTACK_NOUNS or w in INCIDENT_WORDS for w in words[len(ph) : len(ph) + 6]):
         return True
     return any(t.lower in ANYWHERE and t.dep == "advmod" for t in toks[:12])
+
+
+def _offset_opener(words: list[str]) -> bool:
+    """"A week later, ...", "Two days earlier, ...", "Three weeks ago, ...": a time counted from another event."""
+    return any(w in _OFFSET_UNITS and words[k + 1] in _OFFSET_DIRECTIONS for k, w in enumerate(words[:4])
+               if k + 1 < len(words))
 
 
 def opens_with_another(parsed: Parsed, s: int) -> bool:
@@ -297,12 +498,15 @@ def _conflicts(ms: list[Mention], others: list[Mention]) -> bool:
     return any(m.category == o.category and m.headline != o.headline and not m.additive for m in ms for o in others)
 
 
-def _split_displacement(frames: list[Frame]) -> list[Frame]:
-    """Displacement told in sentences of its own is its own event, apart from the violence it follows."""
+def _split_displacement(frames: list[Frame], parsed: Parsed | None = None) -> list[Frame]:
+    """Displacement told in sentences of its own is its own event, apart from the violence it follows; unless
+    its sentence says it fled that very violence ("10,000 residents fled after the fighting broke out": a
+    definite event noun, no time of its own), which makes it part of that event."""
     out: list[Frame] = []
     for f in frames:
         violent = {m.sent for m in f.mentions if m.category in VIOLENCE}
-        moved = [m for m in f.mentions if m.category == "displaced" and m.sent not in violent]
+        moved = [m for m in f.mentions if m.category == "displaced" and m.sent not in violent
+                 and not (parsed is not None and _fled_that(parsed, m.sent))]
         # The same count said again beside the violence ("displacing about 2,000 families and killing three")
         # goes with it: one figure, not one in each event.
         heads = {m.headline for m in moved}

@@ -56,6 +56,7 @@ class Table:
     governors: frozenset[str]
     modifiers: frozenset[str]
     conditionals: frozenset[str]
+    habitual: frozenset[str]
 
 
 @cache
@@ -93,7 +94,7 @@ def table() -> Table:
                  float(data["near_share"]), float(data["neighbour_share"]), refine, float(data["strong"]),
                  data["confidence"], float(data["repeat_share"]),
                  frozenset(data["places"]["nouns"]), frozenset(ne["governors"]),
-                 frozenset(ne["modifiers"]), frozenset(ne["conditionals"]))
+                 frozenset(ne["modifiers"]), frozenset(ne["conditionals"]), frozenset(ne["habitual"]))
 
 
 def _phrase(words: str) -> tuple[str, ...]:
@@ -165,7 +166,9 @@ def _find(parsed: Parsed) -> list[Incident]:
                     hits = not row.plain and bool(found & ({"subject", "object", "object_people"} if not (row.subject or row.object)
                                          else {"subject", "object"}))
                     seen.add(row.sub)
-                    spans.append((toks[k].i, toks[k].i + len(ph), row.sub if not row.target else None))
+                    # (a row that found the arguments it requires is no part of a longer entry's words)
+                    spans.append((toks[k].i, toks[k].i + len(ph),
+                                  row.sub if not (row.target or row.requires) else None))
                     out.append(Incident(s, head.i, row.sub, row.weight + (tab.argued if hits else 0.0), hits,
                                         head.pos == "VERB", _realis(parsed, head, tab), row.near_only, row.detects,
                                         " ".join(ph), row.target))
@@ -268,7 +271,8 @@ def _objects(parsed: Parsed, t: Token) -> list[Token]:
 
 
 def _realis(parsed: Parsed, t: Token, tab: Table) -> bool:
-    """Does the text assert this happened? Not when negated, modal ("could attack"), conditional, governed by a
+    """Does the text assert this happened? Not when negated, modal ("could attack"), conditional, habitual
+    ("regularly attack"), governed by a
     threat, plan, warning, condemnation, trial or commemoration, or a noun modified as possible or planned."""
     if any(c.dep == "neg" for c in parsed.children(t.i)):
         return False
@@ -284,6 +288,8 @@ def _realis(parsed: Parsed, t: Token, tab: Table) -> bool:
                 return False
             if any(c.dep == "mark" and c.lower in tab.conditionals for c in kids):
                 return False
+            if any(c.dep == "advmod" and c.lower in tab.habitual for c in kids):
+                return False  # "often carry out attacks": a habit, not an event
         if k > 0 and x.lemma in tab.governors and chain[k - 1].dep not in _NOT_GOVERNED:
             return False  # "threatened to attack", "condemned the killing"; not "feared dead after ... an IED"
         if x.dep in ("ROOT",) or k >= 3:
@@ -360,9 +366,11 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
         sub = max(rest, key=lambda k: (rest[k], -order[k]))
         if sub not in ("Armed clash", "Attack") and rest[sub] < tab.strong * tab.near_share:
             sub = "Attack"
-    if sub == "Mob violence" and all(parsed.tokens[m.token].lemma in ("clash", "fight") for m in reasons[sub]) \
+    if sub == "Mob violence" and (told_clash or all(parsed.tokens[m.token].lemma in ("clash", "fight")
+                                                    for m in reasons[sub])) \
             and _armed_side(parsed, own | near, ref, armed):
-        sub = "Armed clash"  # "gunmen clashed with residents": one side is armed men, a battle
+        sub = "Armed clash"  # "gunmen clashed with residents", "youths of a tribe raided a camp in the clashes":
+        # one side is armed men, a battle
     if sub in ref["clash_weapons"] and told_clash:
         sub = "Armed clash"  # mortars and small arms fired both ways, grenades thrown in a gunfight: a clash
     sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed, wider)
@@ -536,14 +544,24 @@ def _crowd_violence(parsed: Parsed, sents: set[int], ref: dict) -> bool:
 
 
 def _armed_side(parsed: Parsed, sents: set[int], ref: dict, named: frozenset[int] = frozenset()) -> bool:
-    """Do the sentences name an armed organisation or its men (not the police: a crowd's usual opponent)?
+    """Do the sentences name an armed organisation or its men (not the police: a crowd's usual opponent), or
+    clans or tribes (identity militias)?
     `named`: the sentences where the actor book finds an armed group by name ("Taliban", "JNIM")."""
     if sents & named:
         return True
     armed = frozenset(ref["armed_actors"])
+    identity = frozenset(ref["armed_sides"])
     return any((t.lemma in armed or t.lower in armed or t.lower == "armed") and not (
         t.lemma == "force" and any(c.lower == "police" for c in parsed.children(t.i)))
+        or (t.lemma in identity or t.lower in identity) and not _members_of(parsed, t)
         for s in sents for t in parsed.sentence_tokens(s))
+
+
+def _members_of(parsed: Parsed, t: Token) -> bool:
+    """"members of two clans": people of a clan, not the clan's men in arms (a village quarrel between two
+    families' members is a riot; "clan clashes", "rival clans clashed" are clans fighting)."""
+    head = parsed.tokens[t.head]
+    return head.lower == "of" and parsed.tokens[head.head].lemma == "member"
 
 
 def _unorganised(parsed: Parsed, sents: set[int], ref: dict, named: frozenset[int] = frozenset()) -> bool:

@@ -7,8 +7,9 @@ requires a field no earlier stage assigned, or assigns a field another already d
 While running, a stage returns its new fields and the pipeline writes them; a stage that returns other fields than
 it declared is named too. The default order:
 
-    nlp -> incidents (event words) -> mentions (figure statements) -> speakers, sourced (attribution)
-        -> frames (grouping into events) -> figures (consolidated) -> places, actors -> events
+    nlp -> incidents (event words) -> mentions (figure statements) -> speakers, sourced (attribution) -> places
+        -> frames (grouping into events: a report that moves to another place opens another) -> figures
+        (consolidated) -> actors -> events
 """
 from __future__ import annotations
 
@@ -108,8 +109,8 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
     # `incidents` is required by the stages that read the event words: `group` and `build_events` take them
     # through `sitrep.incidents.incidents(parsed)`, the memo on the parse the incidents stage filled, so they are
     # found once, by that stage, and the contract names who reads them.
-    def frames(article, parsed, sourced, incidents):
-        return {"frames": group(parsed, sourced, article.published)}
+    def frames(article, parsed, sourced, incidents, places):
+        return {"frames": group(parsed, sourced, article.published, places[0] if places else None)}
 
     def speakers(parsed, mentions):
         said, sourced = attribute(parsed, mentions)
@@ -130,10 +131,10 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
         Stage("incidents", ("parsed",), ("incidents",), lambda parsed: {"incidents": event_words.incidents(parsed)}),
         Stage("mentions", ("parsed",), ("mentions",), lambda parsed: {"mentions": find_mentions(parsed)}),
         Stage("speakers", ("parsed", "mentions"), ("speakers", "sourced"), speakers),
-        Stage("frames", ("article", "parsed", "sourced", "incidents"), ("frames",), frames),
+        Stage("places", ("parsed",), ("places",), places),
+        Stage("frames", ("article", "parsed", "sourced", "incidents", "places"), ("frames",), frames),
         Stage("figures", ("parsed", "frames"), ("figures",),
               lambda parsed, frames: {"figures": consolidate(parsed, frames)}),
-        Stage("places", ("parsed",), ("places",), places),
         Stage("actors", ("parsed", "places"), ("actors",), actors),
         Stage("events", ("article", "parsed", "incidents", "frames", "figures", "speakers", "places", "actors"),
               ("events",), events),
