@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date, timedelta
 
 from sitrep import lexicon
@@ -34,14 +33,6 @@ ATTACK_VERBS = set(_CTX["incident"]["verbs"])
 FLIGHT_VERBS = set(_CTX["incident"]["flight"])
 _COMES_AFTER = set(_CTX["new_event"]["comes_after"])
 _TELLS_INCIDENT = ATTACK_NOUNS | INCIDENT_WORDS | ATTACK_VERBS
-
-
-@cache
-def _speech() -> frozenset[str]:
-    """The shared speech verbs and their forms (data/vocabulary.toml), read when the pipeline first asks, not at
-    import: a time hanging on one dates a statement, not the event."""
-    speech = lexicon.load("vocabulary")["speech"]
-    return frozenset(speech["verbs"]) | frozenset(speech["forms"])
 
 
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
@@ -346,7 +337,7 @@ def _moves_place(parsed: Parsed, s: int, places: list[PlaceMention], other: set[
         return False
     end = opening[-1].i + 1
     here = [p.resolved for p in places if p.sent == s and p.end <= end and _local(p)]
-    if not here or parsed.tokens[opening[0].head].lemma in _speech():
+    if not here or parsed.tokens[opening[0].head] in lexicon.speech_verbs():
         return False  # "In Kabul, the ministry said ...": where it was said
     before = [p.resolved for p in places if p.sent < s and p.sent not in other and not p.dateline and _local(p)]
     return bool(before) and all(apart(h, b) for h in here for b in before)
@@ -449,7 +440,7 @@ def event_time_words(parsed: Parsed, s: int) -> list[str]:
         head = parsed.tokens[root.head]
         if head.lower in ("on", "in", "at", "since", "during", "by") and head.head != head.i:
             head = parsed.tokens[head.head]
-        if head.lemma in _speech() or head.lower in _speech():
+        if head in lexicon.speech_verbs():
             continue
         out.append(e.text)
     return out
