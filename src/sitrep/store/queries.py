@@ -288,12 +288,10 @@ def explain_articles(con, article_a: str, article_b: str) -> list[dict[str, Any]
     first), with the merged events they are in, the score against the merge's threshold, and each test."""
     from sitrep.merge import THRESHOLD, explain
 
-    ids = [r[0] for r in con.execute("SELECT event_id FROM report_events WHERE article_id IN (?, ?)",
-                                     [article_a, article_b]).fetchall()]
-    merged = dict(con.execute("SELECT event_id, merged_id FROM merge_links WHERE event_id IN "
-                              "(SELECT event_id FROM report_events WHERE article_id IN (?, ?))",
-                              [article_a, article_b]).fetchall())
-    events = _folded(con, ids)
+    rows = con.execute("SELECT e.event_id, l.merged_id FROM report_events e LEFT JOIN merge_links l USING (event_id) "
+                       "WHERE e.article_id IN (?, ?)", [article_a, article_b]).fetchall()
+    merged = {event_id: merged_id for event_id, merged_id in rows if merged_id is not None}
+    events = _folded(con, [event_id for event_id, _ in rows])
     out = []
     for a in (e for e in events if e.article_id == article_a):
         for b in (e for e in events if e.article_id == article_b):
