@@ -129,14 +129,16 @@ def _region_events(con, region: Region) -> list[str]:
 
     rows = [(c, lo, hi) for c, spans in region.days.items() if c not in region.whole for lo, hi in spans]
     days = pa.table({"country": pa.array([r[0] for r in rows], pa.string()),
-                     "lo": pa.array([r[1] for r in rows], pa.date32()), "hi": pa.array([r[2] for r in rows], pa.date32())})
+                     "lo": pa.array([r[1] for r in rows], pa.date32()),
+                     "hi": pa.array([r[2] for r in rows], pa.date32())})
     whole = pa.table({"country": pa.array(sorted(region.whole), pa.string())})
     with registered(con, _sitrep_region=days, _sitrep_whole=whole):
         return [r[0] for r in con.execute(
             f"""WITH spans AS ({SPANS}),
                    hit AS (
                        SELECT s.article_id FROM spans s JOIN _sitrep_region r USING (country)
-                       WHERE s.day_end IS NULL OR (s.day_end >= r.lo AND least(s.day_start, s.day_end - $undated) <= r.hi)
+                       WHERE s.day_end IS NULL
+                          OR (s.day_end >= r.lo AND least(s.day_start, s.day_end - $undated) <= r.hi)
                        UNION SELECT s.article_id FROM spans s JOIN _sitrep_whole w USING (country))
                SELECT event_id FROM report_events WHERE article_id IN (SELECT article_id FROM hit)""",
             {"undated": UNDATED_DAYS}).fetchall()]
