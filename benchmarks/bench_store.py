@@ -110,7 +110,6 @@ def merge_in_this_process(db: Path, profile: bool) -> None:
     """The child of bench_merge: merge the store (timed, peak memory), then add one report and re-merge; prints one
     JSON line."""
     import json
-    import resource
 
     from sitrep.store.db import merge_store
 
@@ -127,7 +126,7 @@ def merge_in_this_process(db: Path, profile: bool) -> None:
         else:
             merged = merge_store(store)
         took, cpu = time.perf_counter() - t, time.process_time() - cpu
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_mb = _peak_mb()
         con = store.con
         events = con.execute("SELECT count(*) FROM report_events").fetchone()[0]
         # One more report (a copy of the first report's events, three days later), merged incrementally.
@@ -150,6 +149,13 @@ def merge_in_this_process(db: Path, profile: bool) -> None:
 def _rss_mb() -> float:
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _peak_mb() -> float:
+    """The process's highest resident memory (VmHWM: its own, unlike ru_maxrss, which keeps the parent's from
+    before the exec)."""
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:")) / 1024
 
 
 def fill(store: Store, n: int) -> None:
