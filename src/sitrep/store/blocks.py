@@ -12,6 +12,12 @@ whole store at once makes (tests/test_merge_blocks.py checks it).
 
 A report's events are folded together (sitrep.merge.fold), so a block reads every report with an event of its
 country and an event starting in its days, and keeps the folded events that fall in it.
+
+What a block holds is its own events and the components it carries. Clusters never span more than MAX_SPAN_DAYS,
+but a component can run on: reports of one place every day or two for months, or a busy country's events told only
+by their country, link one to the next. Such a component is carried whole until it closes, since which pairs join
+depends on the order of all its pairs (strongest first): the merge stays exact, and the largest such component
+bounds memory as the largest block does (bench_store: a country's 10,000 country-level copies, two days apart).
 """
 from __future__ import annotations
 

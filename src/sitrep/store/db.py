@@ -303,6 +303,7 @@ class Store:
         if not merged_rows:
             return
         con = self.con
+        # (only the stored events with the new ids matter: the others are replaced whatever they hold)
         columns = [r[0] for r in con.execute("DESCRIBE merged_events").fetchall() if r[0] != "updated_at"]
         ids = pa.table({"merged_id": pa.array([r["merged_id"] for r in merged_rows], pa.string())})
         with registered(con, _sitrep_new_ids=ids):
@@ -390,11 +391,13 @@ def report_events(con, event_ids: list[str] | None = None) -> list:
             ev.words = event_words(r[18] + " " + (ev.location_name or ""))
             events[ev.event_id] = ev
         for event_id, *figure in con.execute(_FIGURES, every).fetchall():
-            events[event_id].figures.append(ReportFigure(*figure))
+            if event_id in events:
+                events[event_id].figures.append(ReportFigure(*figure))
         for event_id, name, role, kind in con.execute(_ACTORS, every).fetchall():
-            events[event_id].actors.append((name, role, kind))
-            if role == "perpetrator":
-                events[event_id].perpetrators.add(name)
+            if event_id in events:
+                events[event_id].actors.append((name, role, kind))
+                if role == "perpetrator":
+                    events[event_id].perpetrators.add(name)
     return list(events.values())
 
 
