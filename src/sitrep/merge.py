@@ -417,6 +417,26 @@ class Candidates:
     pairs: list[tuple[bool, float, int, int]]
     conflicts: dict[int, set[int]]
     component: list[int]
+    refused: list[tuple[int, int]] = field(default_factory=list)  # the pairs pair_score ruled out, one by one
+
+    def among(self, events: list[ReportEvent], keep: list[int]) -> Scored:
+        """What was scored among events[k] for k in keep, by event id: to pass to candidates() with those events
+        again (sitrep.store.blocks carries them into the next block), so that their pairs are not scored twice."""
+        kept = set(keep)
+        return Scored(frozenset(events[k].event_id for k in keep),
+                      [(bg, s, events[x].event_id, events[y].event_id) for bg, s, x, y in self.pairs
+                       if x in kept and y in kept],
+                      [(events[x].event_id, events[y].event_id) for x, y in self.refused if x in kept and y in kept])
+
+
+@dataclass(slots=True)
+class Scored:
+    """Pairs of the events `ids` already scored: those that may be one event (as Candidates.pairs) and those that
+    cannot (pair_score None); every other pair among them scored below THRESHOLD, or was ruled out in bulk."""
+
+    ids: frozenset[str]
+    pairs: list[tuple[bool, float, str, str]]
+    refused: list[tuple[str, str]]
 
 
 def link(events: list[ReportEvent], found: Candidates) -> list[list[int]]:
@@ -462,10 +482,10 @@ def link(events: list[ReportEvent], found: Candidates) -> list[list[int]]:
     return [sorted(members[r]) if r in members else [r] for r in range(len(events)) if parent[r] == r]
 
 
-def candidates(events: list[ReportEvent]) -> Candidates:
+def candidates(events: list[ReportEvent], known: Scored | None = None) -> Candidates:
     """The Candidates of events in the merge's order. Every pair close enough in time is compared
     (sitrep.merge_pairs finds them and rules out in bulk the pairs whose place, dates, types or report already say
-    no); the rest are scored by pair_score."""
+    no); the rest are scored by pair_score, but for the pairs among `known.ids`, whose scores `known` gives."""
     from sitrep.merge_pairs import Features, ruled_out, window_pairs
 
     import numpy as np
@@ -473,8 +493,15 @@ def candidates(events: list[ReportEvent]) -> Candidates:
     f = Features(events, TYPE_GROUPS, COMPATIBLE_GROUPS)
     pairs: list[tuple[bool, float, int, int]] = []
     refused: list[tuple[int, int]] = []  # scored None one by one
+    if known is not None:
+        done = np.fromiter((e.event_id in known.ids for e in events), bool, len(events))
+        at = {e.event_id: k for k, e in enumerate(events)}
+        pairs += [(bg, s, at[x], at[y]) for bg, s, x, y in known.pairs]
+        refused += [(at[x], at[y]) for x, y in known.refused]
     for i, j in window_pairs(f, CHAIN_DAYS):
         keep = ~ruled_out(f, i, j, NEAR_DAYS, CHAIN_DAYS, NEAR_KM, FAR_KM)
+        if known is not None:
+            keep &= ~(done[i] & done[j])
         for x, y in zip(i[keep].tolist(), j[keep].tolist()):
             a, b = events[x], events[y]
             s = pair_score(a, b)
@@ -504,7 +531,7 @@ def candidates(events: list[ReportEvent]) -> Candidates:
             out = ruled_out(f, i, j, NEAR_DAYS, CHAIN_DAYS, NEAR_KM, FAR_KM)
             for x, y in zip(i[out].tolist(), j[out].tolist()):
                 conflict(x, y)
-    return Candidates(pairs, conflicts, component)
+    return Candidates(pairs, conflicts, component, refused)
 
 
 # ---------------------------------------------------------------- one merged event

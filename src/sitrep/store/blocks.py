@@ -112,12 +112,14 @@ def merged_blocks(con, size: int = BLOCK_EVENTS) -> Iterator[list]:
     from sitrep.merge import CHAIN_DAYS, candidates, link, merge_key, reconcile
 
     carried: list = []
+    known = None  # what was scored among the carried events
     for block in list(plan(con, size)):
         events = sorted(carried + read(con, block), key=merge_key)
-        found = candidates(events)
+        found = candidates(events, known)
         comp = found.component
         reach = {comp[k] for k, e in enumerate(events) if block[e.country or ""].reaches_past(e, CHAIN_DAYS)}
-        carried = [e for k, e in enumerate(events) if comp[k] in reach]
+        keep = [k for k in range(len(events)) if comp[k] in reach]
+        carried, known = [events[k] for k in keep], found.among(events, keep)
         yield [reconcile([events[k] for k in g]) for g in link(events, found) if comp[g[0]] not in reach]
     if carried:  # the last block of each country reaches past nothing: a bug if anything is left
         raise RuntimeError(f"merge: {len(carried)} report events left unmerged")
