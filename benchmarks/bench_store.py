@@ -1,13 +1,15 @@
 """Store speed: ingest throughput (reports/s), merging 200,000 report events, and `sitrep events` query times over a
 store of 100,000 events.
 
-    python benchmarks/bench_store.py [--reports 200] [--merge 200000] [--events 100000] [--repeat 20] [--profile]
+    python benchmarks/bench_store.py [--reports 200] [--merge 50000 100000 200000] [--events 100000] [--repeat 20]
+                                     [--profile]
 
 Ingest runs the whole path (read, skip stored, extract, store, merge) over the dev corpus and the sample, made
-distinct. The merge store holds the bench corpus's extracted events copied until there are --merge report events,
+distinct. Each merge store holds the bench corpus's extracted events copied until there are --merge report events,
 each copy made distinct (its own reports, a day and a place of its own: ~1,400 copies of a report's events share a
-country, as a busy country's events do); merging them all (read, cluster, reconcile, write) is timed with its peak
-memory, then one more report is ingested and the re-merge timed (the target: under a minute, memory flat). The
+country, as a busy country's events do); merging them all (read, cluster, reconcile, write: in blocks) is timed
+with its peak memory, in a process of its own, then one more report is ingested and the re-merge timed (the target:
+under a minute at 200,000 report events, and memory flat: the same peak at 50,000, 100,000 and 200,000). The
 query store is filled with synthetic merged events by SQL (no extraction), then each filter of
 `sitrep events` is timed; the target is under 100 ms (p95). Figures are printed, never asserted.
 """
@@ -55,15 +57,10 @@ def bench_ingest(n: int, workdir: Path) -> None:
     print(f"re-ingest (all unchanged): {again.unchanged} in {second:.2f} s = {n / second:.0f} reports/s")
 
 
-def merge_store_of(n: int, workdir: Path) -> Path:
-    """A store of n report events: the bench corpus (dev and sample) extracted once, then copied by SQL."""
-    from sitrep.pipeline import Extractor
-
-    base = articles("dev", "sample")
-    extractor = Extractor()
-    db = workdir / "merge.duckdb"
+def merge_store_of(n: int, base: list, records: list, db: Path) -> Path:
+    """A store of n report events: the bench corpus's extracted records, copied by SQL."""
     with Store(db) as store:
-        store.save([(a, r, "new") for a, r in zip(base, extractor.extract_many(base))])
+        store.save([(a, r, "new") for a, r in zip(base, records)])
         per_copy = store.con.execute("SELECT count(*) FROM report_events").fetchone()[0]
         copies = -(-n // per_copy)
         con = store.con
@@ -82,33 +79,57 @@ def merge_store_of(n: int, workdir: Path) -> Path:
             cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
             select = ", ".join("event_id || '~' || k" if c == "event_id" else c for c in cols)
             con.execute(f"INSERT INTO {table} SELECT {select} FROM {table}, copies")
-        total = con.execute("SELECT count(*) FROM report_events").fetchone()[0]
-    print(f"\nmerge store: {per_copy} report events of {len(base)} reports, copied to {total:,}")
     return db
 
 
-def bench_merge(n: int, workdir: Path, profile: bool) -> None:
+def bench_merge(sizes: list[int], workdir: Path, profile: bool) -> None:
+    """Merge stores of each size, each in a process of its own (its peak memory is the merge's alone)."""
+    import json
+    import subprocess
+
+    from sitrep.pipeline import Extractor
+
+    base = articles("dev", "sample")
+    records = list(Extractor().extract_many(base))
+    print("\nmerge (each in a fresh process; peak = its highest resident memory, imports included):")
+    for n in sizes:
+        db = merge_store_of(n, base, records, workdir / f"merge-{n}.duckdb")
+        out = subprocess.run([sys.executable, __file__, "--merge-db", str(db)] + (["--profile"] if profile else []),
+                             capture_output=True, text=True, check=True).stdout
+        if profile:
+            print(out.rsplit("\n", 2)[0])
+        r = json.loads(out.strip().splitlines()[-1])
+        print(f"  {r['events']:>9,} report events -> {r['merged']:,} merged events in {r['wall']:.1f} s "
+              f"({r['cpu']:.1f} s of CPU; the wall time counts other processes' load); peak memory "
+              f"{r['peak_mb']:,.0f} MB (+{r['peak_mb'] - r['start_mb']:,.0f} MB over the {r['start_mb']:,.0f} MB "
+              f"before); re-merge after one more report ({r['new']} events) {r['remerge']:.2f} s")
+        db.unlink()
+
+
+def merge_in_this_process(db: Path, profile: bool) -> None:
+    """The child of bench_merge: merge the store (timed, peak memory), then add one report and re-merge; prints one
+    JSON line."""
+    import json
+
     from sitrep.store.db import merge_store
 
-    db = merge_store_of(n, workdir)
     with Store(db) as store:
-        peak = _PeakRss()
-        with peak:
-            t, cpu = time.perf_counter(), time.process_time()
-            if profile:
-                import cProfile
-                import pstats
+        start_mb = _rss_mb()
+        t, cpu = time.perf_counter(), time.process_time()
+        if profile:
+            import cProfile
+            import pstats
 
-                pr = cProfile.Profile()
-                merged = pr.runcall(merge_store, store)
-                pstats.Stats(pr).sort_stats("cumulative").print_stats(25)
-            else:
-                merged, phases = _merge_in_phases(store)
-                print("merge phases (wall, cpu): " + ", ".join(f"{k} {w:.1f} s, {c:.1f} s ({m:,.0f} MB after)" for k, (w, c, m) in phases.items()))
-            took, cpu = time.perf_counter() - t, time.process_time() - cpu
-        events = store.con.execute("SELECT count(*) FROM report_events").fetchone()[0]
-        # One more report (a copy of the first report's events, three days later), merged incrementally.
+            pr = cProfile.Profile()
+            merged = pr.runcall(merge_store, store)
+            pstats.Stats(pr).sort_stats("cumulative").print_stats(25)
+        else:
+            merged = merge_store(store)
+        took, cpu = time.perf_counter() - t, time.process_time() - cpu
+        peak_mb = _peak_mb()
         con = store.con
+        events = con.execute("SELECT count(*) FROM report_events").fetchone()[0]
+        # One more report (a copy of the first report's events, three days later), merged incrementally.
         con.execute("""INSERT INTO articles SELECT article_id || '~new', NULL, content_hash || '~new', title,
                        published + 3, outlet, language, text, version, ingested_at FROM articles
                        WHERE article_id = (SELECT min(article_id) FROM articles)""")
@@ -118,66 +139,23 @@ def bench_merge(n: int, workdir: Path, profile: bool) -> None:
                        event_type, sub_event_type, date_start + 3, date_end + 3, date_precision, location_name,
                        admin1, admin1_code, country, lat, lon, geonames_id, where_prec, claim_source, confirmed,
                        confidence, evidence, record FROM report_events WHERE event_id IN (SELECT unnest(?))""", [new])
-        t, cpu2 = time.perf_counter(), time.process_time()
-        after = merge_store(store)
-        print(f"re-merge after one more report ({len(new)} events): {time.perf_counter() - t:.2f} s "
-              f"({time.process_time() - cpu2:.2f} s of CPU), {after:,} merged events")
-        print(f"merge: {events:,} report events -> {merged:,} merged events in {took:.1f} s "
-              f"({cpu:.1f} s of CPU; the wall time counts other processes' load); "
-              f"peak memory {peak.peak_mb:,.0f} MB (+{peak.peak_mb - peak.start_mb:,.0f} MB over the "
-              f"{peak.start_mb:,.0f} MB before)")
-
-
-def _merge_in_phases(store: Store) -> tuple[int, dict[str, float]]:
-    """merge_store's steps, each timed."""
-    from sitrep.merge import cluster, reconcile
-    from sitrep.store.db import _no_gc, load_report_events, save_merged
-
-    phases, t, cpu = {}, time.perf_counter(), time.process_time()
-
-    def lap(name: str) -> None:
-        nonlocal t, cpu
-        phases[name] = (time.perf_counter() - t, time.process_time() - cpu, _rss_mb())
-        t, cpu = time.perf_counter(), time.process_time()
-
-    with _no_gc():
-        events = load_report_events(store)
-        lap("read")
-        groups = cluster(events)
-        lap("cluster")
-        merged = [reconcile(g) for g in groups]
-        lap("reconcile")
-        save_merged(store, merged)
-        lap("write")
-    return len(merged), phases
-
-
-class _PeakRss:
-    """The process's resident memory, sampled every 50 ms while the block runs (peak and at the start, in MB)."""
-
-    def __enter__(self):
-        import threading
-
-        self.start_mb = self.peak_mb = _rss_mb()
-        self._stop = threading.Event()
-
-        def watch():
-            while not self._stop.wait(0.05):
-                self.peak_mb = max(self.peak_mb, _rss_mb())
-
-        self._thread = threading.Thread(target=watch, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
-        self.peak_mb = max(self.peak_mb, _rss_mb())
+        t = time.perf_counter()
+        merge_store(store)
+        remerge = time.perf_counter() - t
+    print(json.dumps({"events": events, "merged": merged, "wall": took, "cpu": cpu, "start_mb": start_mb,
+                      "peak_mb": peak_mb, "new": len(new), "remerge": remerge}))
 
 
 def _rss_mb() -> float:
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _peak_mb() -> float:
+    """The process's highest resident memory (VmHWM: its own, unlike ru_maxrss, which keeps the parent's from
+    before the exec)."""
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:")) / 1024
 
 
 def fill(store: Store, n: int) -> None:
@@ -239,11 +217,15 @@ def bench_queries(n: int, repeat: int, workdir: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=200)
-    ap.add_argument("--merge", type=int, default=200_000, help="Report events to merge (0: skip).")
-    ap.add_argument("--profile", action="store_true", help="Profile the merge (cProfile) and print the top 25.")
+    ap.add_argument("--merge", type=int, nargs="*", default=[50_000, 100_000, 200_000],
+                    help="Report events to merge, one store of each size (none: skip).")
+    ap.add_argument("--profile", action="store_true", help="Profile each merge (cProfile) and print the top 25.")
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--merge-db", type=Path, help=argparse.SUPPRESS)  # bench_merge's child: merge this store
     args = ap.parse_args()
+    if args.merge_db:
+        return merge_in_this_process(args.merge_db, args.profile)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         if args.reports:

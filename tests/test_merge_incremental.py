@@ -61,7 +61,8 @@ def test_updated_report_redoes_the_events_it_was_in(tmp_path, extractor):
 
 def test_real_reports_in_batches_merge_as_all_at_once(tmp_path, extractor):
     """clusters-dev, dev and the sample: most stored and merged, then the rest one report at a time (an incremental
-    merge after each), end where one merge of everything does: real reports' clusters, decoys and recalled events."""
+    merge after each), end where one merge of everything does, and so does a merge in small blocks: real reports'
+    clusters, decoys and recalled events."""
     folders = [shared_dir() / "corpus" / "clusters-dev", shared_dir() / "corpus" / "dev", SAMPLE]
     articles = [dataclasses.replace(a, id=f"{k}/{a.id}")  # the corpora share folder names
                 for k, f in enumerate(folders) for a in read_corpus(f) if isinstance(a, Article)]
@@ -75,5 +76,7 @@ def test_real_reports_in_batches_merge_as_all_at_once(tmp_path, extractor):
             assert remerge(store) is not None  # incremental, not everything again
         incremental = merged_state(store)
         merge_store(store, full=True)
+        assert merged_state(store) == incremental
+        merge_store(store, full=True, block_events=3)  # in blocks of a few report events (sitrep.store.blocks)
         assert merged_state(store) == incremental
     assert sum(1 for _, m, _ in incremental[1]) == sum(len(r.events) for r in records)

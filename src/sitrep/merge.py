@@ -45,6 +45,7 @@ COMPATIBLE_GROUPS = {("violence", "protest"), ("violence", "abduction"), ("viole
 NEAR_KM = 30.0
 FAR_KM = 60.0
 THRESHOLD = 3.0
+NEAR_DAYS = 1  # dates this far apart "touch": a day apart at most, or the pair is ruled out (but see _reported_late)
 CHAIN_DAYS = 10  # events further apart than this are never compared (nor joined)
 MAX_SPAN_DAYS = 14  # a merged event's reports never span more than this
 UNDATED_DAYS = 7  # an event with no date of its own happened in the week before its report's publication
@@ -209,16 +210,16 @@ def _score(a: ReportEvent, b: ReportEvent, why: list[Reason] | None) -> float | 
         gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
         # A follow-up report that does not repeat the date may be days late, where the place says more than
         # the country.
-        late = gap > 1 and where_points >= 1.0 and (_reported_late(a, b) or _reported_late(b, a))
-        if gap > 1 and not late:
+        late = gap > NEAR_DAYS and where_points >= 1.0 and (_reported_late(a, b) or _reported_late(b, a))
+        if gap > NEAR_DAYS and not late:
             return _no(why, "when", f"{_days(a)} and {_days(b)}: {gap} days apart")
         if gap:
-            points = 0.5 if gap == 1 else 0.0
+            points = 0.5 if gap <= NEAR_DAYS else 0.0
         else:
             points = 1.5 if a.dated and b.dated else UNDATED_POINTS if a.sure and b.sure else 0.0
         score += points
         if why is not None:
-            how = f", {gap} days apart (a later report)" if gap > 1 else " touch" if gap else " overlap"
+            how = f", {gap} days apart (a later report)" if gap > NEAR_DAYS else " touch" if gap else " overlap"
             why.append(Reason("when", points, f"{_days(a)} and {_days(b)}{how}"))
     # what
     ga, gb = TYPE_GROUPS.get(a.event_type, "other"), TYPE_GROUPS.get(b.event_type, "other")
@@ -390,15 +391,59 @@ def cluster(events: list[ReportEvent]) -> list[list[ReportEvent]]:
     return cluster_heads(heads(events))
 
 
+def merge_key(e: ReportEvent) -> tuple:
+    """The merge's order of prepared events: country, start (events without a date first), report, id."""
+    return e.country or "", (e.span or (date.min,))[0], e.article_id, e.event_id
+
+
 def heads(events: list[ReportEvent]) -> list[ReportEvent]:
-    """The events prepared, each report's repeats folded, in the merge's order (country, start, report, id)."""
-    return sorted(fold([e.prepare() for e in events]),
-                  key=lambda e: (e.country or "", (e.span or (date.min,))[0], e.article_id, e.event_id))
+    """The events prepared, each report's repeats folded, in the merge's order (merge_key)."""
+    return sorted(fold([e.prepare() for e in events]), key=merge_key)
 
 
 def cluster_heads(events: list[ReportEvent]) -> list[list[ReportEvent]]:
     """cluster() of events already folded and in the merge's order (heads())."""
-    pairs, conflicts = _pairs(events)
+    return [[events[k] for k in group] for group in link(events, candidates(events))]
+
+
+@dataclass(slots=True)
+class Candidates:
+    """What the clustering reads of a list of events (in the merge's order): the pairs that may be one event, as
+    (a recall in it, -score, event, event); for each event the events it cannot be one with, among those it might
+    meet in a cluster; and the connected component of each event (union-find over the pairs, named by its first
+    event). Components are independent: the clusters of one depend on nothing outside it (sitrep.store.blocks
+    merges a store component by component)."""
+
+    pairs: list[tuple[bool, float, int, int]]
+    conflicts: dict[int, set[int]]
+    component: list[int]
+    refused: list[tuple[int, int]] = field(default_factory=list)  # the pairs pair_score ruled out, one by one
+
+    def among(self, events: list[ReportEvent], keep: list[int]) -> Scored:
+        """What was scored among events[k] for k in keep, by event id: to pass to candidates() with those events
+        again (sitrep.store.blocks carries them into the next block), so that their pairs are not scored twice."""
+        kept = set(keep)
+        return Scored(frozenset(events[k].event_id for k in keep),
+                      [(bg, s, events[x].event_id, events[y].event_id) for bg, s, x, y in self.pairs
+                       if x in kept and y in kept],
+                      [(events[x].event_id, events[y].event_id) for x, y in self.refused if x in kept and y in kept])
+
+
+@dataclass(slots=True)
+class Scored:
+    """Pairs of the events `ids` already scored: those that may be one event (as Candidates.pairs) and those that
+    cannot (pair_score None); every other pair among them scored below THRESHOLD, or was ruled out in bulk."""
+
+    ids: frozenset[str]
+    pairs: list[tuple[bool, float, str, str]]
+    refused: list[tuple[str, str]]
+
+
+def link(events: list[ReportEvent], found: Candidates) -> list[list[int]]:
+    """The clusters (lists of indices into `events`) grown from `found`'s pairs, strongest first, joining two
+    clusters only when no conflict lies across them and their dates stay within MAX_SPAN_DAYS; in the order of each
+    cluster's first event."""
+    conflicts = dict(found.conflicts)  # per cluster below: a join makes its root's set anew, never grows one
     parent = list(range(len(events)))
     members: dict[int, set[int]] = {}
     # A date of a season or a year does not stretch a cluster: it was compared with each member already.
@@ -414,7 +459,7 @@ def cluster_heads(events: list[ReportEvent]) -> list[list[ReportEvent]]:
         e = events[k]
         return e.span if e.span and (e.span[1] - e.span[0]).days <= VAGUE_DAYS else None
 
-    for *_, i, j in sorted(pairs):
+    for *_, i, j in sorted(found.pairs):
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
@@ -434,16 +479,13 @@ def cluster_heads(events: list[ReportEvent]) -> list[list[ReportEvent]]:
         spans[ri] = (min(si[0], sj[0]), max(si[1], sj[1])) if si and sj else (si or sj)
         spans.pop(rj, None)
     # In the order of each cluster's root (its first event in the merge's order), as before.
-    return [[events[k] for k in sorted(members[r])] if r in members else [events[r]]
-            for r in range(len(events)) if parent[r] == r]
+    return [sorted(members[r]) if r in members else [r] for r in range(len(events)) if parent[r] == r]
 
 
-def _pairs(events: list[ReportEvent]) -> tuple[list[tuple[bool, float, int, int]], dict[int, set[int]]]:
-    """The pairs that may be one event, as (a recall in it, -score, event, event), and for each event the events it
-    cannot be one with -- only those it might otherwise meet in a cluster (linked to it through such pairs).
-
-    Every pair close enough in time is compared (sitrep.merge_pairs finds them and rules out in bulk the pairs whose
-    place, dates, types or report already say no); the rest are scored by pair_score."""
+def candidates(events: list[ReportEvent], known: Scored | None = None) -> Candidates:
+    """The Candidates of events in the merge's order. Every pair close enough in time is compared
+    (sitrep.merge_pairs finds them and rules out in bulk the pairs whose place, dates, types or report already say
+    no); the rest are scored by pair_score, but for the pairs among `known.ids`, whose scores `known` gives."""
     from sitrep.merge_pairs import Features, ruled_out, window_pairs
 
     import numpy as np
@@ -451,8 +493,15 @@ def _pairs(events: list[ReportEvent]) -> tuple[list[tuple[bool, float, int, int]
     f = Features(events, TYPE_GROUPS, COMPATIBLE_GROUPS)
     pairs: list[tuple[bool, float, int, int]] = []
     refused: list[tuple[int, int]] = []  # scored None one by one
+    if known is not None:
+        done = np.fromiter((e.event_id in known.ids for e in events), bool, len(events))
+        at = {e.event_id: k for k, e in enumerate(events)}
+        pairs += [(bg, s, at[x], at[y]) for bg, s, x, y in known.pairs]
+        refused += [(at[x], at[y]) for x, y in known.refused]
     for i, j in window_pairs(f, CHAIN_DAYS):
-        keep = ~ruled_out(f, i, j, 1, CHAIN_DAYS, NEAR_KM, FAR_KM)
+        keep = ~ruled_out(f, i, j, NEAR_DAYS, CHAIN_DAYS, NEAR_KM, FAR_KM)
+        if known is not None:
+            keep &= ~(done[i] & done[j])
         for x, y in zip(i[keep].tolist(), j[keep].tolist()):
             a, b = events[x], events[y]
             s = pair_score(a, b)
@@ -464,7 +513,8 @@ def _pairs(events: list[ReportEvent]) -> tuple[list[tuple[bool, float, int, int]
                 pairs.append(("background" in (a.kind, b.kind), -s, x, y))
     # Components of the pairs: a conflict matters only inside one (two different events share a component only
     # when the pairs link them: an event in no pair is alone in its own).
-    comp = np.asarray(components(len(events), [(x, y) for *_, x, y in pairs]), np.int64)
+    component = components(len(events), [(x, y) for *_, x, y in pairs])
+    comp = np.asarray(component, np.int64)
     conflicts: dict[int, set[int]] = {}
 
     def conflict(x: int, y: int) -> None:
@@ -478,10 +528,10 @@ def _pairs(events: list[ReportEvent]) -> tuple[list[tuple[bool, float, int, int]
         for i, j in window_pairs(f, CHAIN_DAYS):
             same = comp[i] == comp[j]
             i, j = i[same], j[same]
-            out = ruled_out(f, i, j, 1, CHAIN_DAYS, NEAR_KM, FAR_KM)
+            out = ruled_out(f, i, j, NEAR_DAYS, CHAIN_DAYS, NEAR_KM, FAR_KM)
             for x, y in zip(i[out].tolist(), j[out].tolist()):
                 conflict(x, y)
-    return pairs, conflicts
+    return Candidates(pairs, conflicts, component, refused)
 
 
 # ---------------------------------------------------------------- one merged event
@@ -503,7 +553,8 @@ def reconcile(group: list[ReportEvent]) -> MergedEvent:
     place = min((e for e in primary if e.country), default=None,
                 key=lambda e: (e.where_prec or 9, -sum(o.geonames_id == e.geonames_id for o in primary)))
     dated = [e for e in primary if e.own_date] or [e for e in primary if e.date_start]  # else the report's day
-    when = min(dated, key=lambda e: ((e.date_end - e.date_start).days, e.published or date.min)) if dated else None
+    when = min(dated, key=lambda e: (((e.date_end or e.date_start) - e.date_start).days,  # a start alone: a day
+                                     e.published or date.min)) if dated else None
     votes = Counter(e.event_type for e in primary)
     event_type = max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t) if t in _TYPE_ORDER else -99))
     sub = Counter(e.sub_event_type for e in primary if e.event_type == event_type).most_common(1)[0][0]

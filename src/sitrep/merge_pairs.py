@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-CHUNK = 1 << 20  # pairs generated at a time
+CHUNK = 1 << 18  # pairs generated at a time (each takes ~100 bytes while its tests run)
 
 
 class Features:

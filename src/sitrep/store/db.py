@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -33,6 +35,28 @@ def default_path() -> Path:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@contextmanager
+def registered(con, **tables) -> Iterator:
+    """Arrow tables (or dicts of columns) registered on the connection under their names for the block, and
+    unregistered after however it ends: how a query joins with a list of values (ids, ranges) without putting the
+    values into SQL. Give each column its type (pa.array(ids, pa.string())): an empty list has none of its own.
+
+        with registered(con, _sitrep_ids=pa.table({"merged_id": pa.array(ids, pa.string())})):
+            rows = con.execute("SELECT ... JOIN _sitrep_ids USING (merged_id)").fetchall()
+    """
+    import pyarrow as pa
+
+    done = []
+    try:
+        for name, table in tables.items():
+            con.register(name, table if isinstance(table, pa.Table) else pa.table(table))
+            done.append(name)
+        yield con
+    finally:
+        for name in done:
+            con.unregister(name)
 
 
 class Store:
@@ -66,11 +90,12 @@ class Store:
     @property
     def version(self) -> int:
         exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchall()[0][0]
         if not exists:
             return 0
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return int(row[0]) if row else 0
+        # fetchall, not fetchone: a result left unfinished makes the connection refuse register() (DuckDB 2)
+        rows = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        return int(rows[0][0]) if rows else 0
 
     def _migrate(self) -> None:
         current = self.version
@@ -199,10 +224,9 @@ class Store:
         # Column by column (faster than row dicts); a column of only nulls gets the table's type.
         data = {c: [r.get(c) for r in rows] for c in columns}
         data = pa.table({c: pa.array(v) if any(x is not None for x in v) else pa.nulls(len(v)) for c, v in data.items()})
-        self.con.register("_sitrep_rows", data)
         cols = ", ".join(columns)
-        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _sitrep_rows")
-        self.con.unregister("_sitrep_rows")
+        with registered(self.con, _sitrep_rows=data):
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _sitrep_rows")
 
     # ------------------------------------------------------------ merged events
     def replace_merged(self, merged_rows: list[dict], links: list[dict], replaced: list[str] | None = None,
@@ -211,25 +235,20 @@ class Store:
         merged events `replaced` and the links of the report `events`. A merged event whose content (its columns
         and its reports) is what was stored keeps its stored `updated_at`: exports' timestamps move only for events
         that changed."""
+        if replaced is None:
+            with self.merged_writer() as write:
+                write(merged_rows, links)
+            return
+        import pyarrow as pa
+
         self.con.begin()
         try:
-            if replaced is not None:
-                import pyarrow as pa
-
-                self.con.register("_sitrep_replaced", pa.table({"merged_id": pa.array(replaced, pa.string())}))
-                self.con.register("_sitrep_events", pa.table({"event_id": pa.array(events or [], pa.string())}))
-            kept = self._unchanged_times(merged_rows, links, replaced is not None)
-            for row in merged_rows:
-                row["updated_at"] = kept.get(row["merged_id"], row["updated_at"])
-            if replaced is None:
-                self.con.execute("DELETE FROM merge_links")
-                self.con.execute("DELETE FROM merged_events")
-            else:
+            self._keep_times(merged_rows, links)
+            with registered(self.con, _sitrep_replaced=pa.table({"merged_id": pa.array(replaced, pa.string())}),
+                            _sitrep_events=pa.table({"event_id": pa.array(events or [], pa.string())})):
                 self.con.execute("DELETE FROM merge_links WHERE merged_id IN (SELECT merged_id FROM _sitrep_replaced)"
                                  " OR event_id IN (SELECT event_id FROM _sitrep_events)")
                 self.con.execute("DELETE FROM merged_events WHERE merged_id IN (SELECT merged_id FROM _sitrep_replaced)")
-                self.con.unregister("_sitrep_replaced")
-                self.con.unregister("_sitrep_events")
             self.con.execute("DELETE FROM merge_dirty")
             self._insert("merged_events", merged_rows)
             self._insert("merge_links", links)
@@ -238,28 +257,75 @@ class Store:
             self.con.rollback()
             raise
 
-    def _unchanged_times(self, merged_rows: list[dict], links: list[dict], only_replaced: bool = False
-                         ) -> dict[str, datetime]:
-        """merged id -> its stored updated_at, for the events whose content is unchanged (`only_replaced`: among
-        the merged events in _sitrep_replaced)."""
-        columns = [r[0] for r in self.con.execute("DESCRIBE merged_events").fetchall() if r[0] != "updated_at"]
-        where = " WHERE merged_id IN (SELECT merged_id FROM _sitrep_replaced)" if only_replaced else ""
+    @contextmanager
+    def merged_writer(self) -> Iterator:
+        """Replace every merged event and link, block by block: yields write(rows, links), which puts a block's
+        merged events aside at once (in Parquet files of a temporary folder, compared first with what is stored to
+        keep the timestamps of those that did not change), so that a store-wide merge holds only the block it is
+        making; at the end the stored ones are replaced by them in one transaction (one bulk insert, which DuckDB
+        writes to the file as it goes). A merge that fails part-way changes nothing."""
+        import pyarrow.parquet as pq
+
+        tables = ("merged_events", "merge_links")
+        parts: dict[str, list[str]] = {t: [] for t in tables}
+        with tempfile.TemporaryDirectory(prefix="sitrep-merge-") as folder:
+            def write(merged_rows: list[dict], links: list[dict]) -> None:
+                self._keep_times(merged_rows, links)
+                for table, rows in zip(tables, (merged_rows, links)):
+                    if rows:
+                        parts[table].append(os.path.join(folder, f"{table}-{len(parts[table])}.parquet"))
+                        pq.write_table(self._typed(table, rows), parts[table][-1])
+
+            yield write
+            self.con.begin()
+            try:
+                for table in ("merge_links", "merged_events", "merge_dirty"):
+                    self.con.execute(f"DELETE FROM {table}")
+                for table, files in parts.items():
+                    if files:
+                        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)", [files])
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                raise
+
+    def _typed(self, table: str, rows: list[dict]):
+        """Rows (dicts; a missing key is null) as an Arrow table of `table`'s columns and types."""
+        import pyarrow as pa
+
+        schema = self.con.sql(f"FROM {table} LIMIT 0").to_arrow_table().schema
+        return pa.table({f.name: pa.array([r.get(f.name) for r in rows], f.type) for f in schema}, schema=schema)
+
+    def _keep_times(self, merged_rows: list[dict], links: list[dict]) -> None:
+        """Give each of `merged_rows` whose content (its columns and its links) is what is stored under its id the
+        stored `updated_at`."""
+        import pyarrow as pa
+
+        if not merged_rows:
+            return
+        con = self.con
+        # (only the stored events with the new ids matter: the others are replaced whatever they hold)
+        columns = [r[0] for r in con.execute("DESCRIBE merged_events").fetchall() if r[0] != "updated_at"]
+        ids = pa.table({"merged_id": pa.array([r["merged_id"] for r in merged_rows], pa.string())})
+        with registered(con, _sitrep_new_ids=ids):
+            where = " WHERE merged_id IN (SELECT merged_id FROM _sitrep_new_ids)"
+            rows = con.execute(f"SELECT event_id, merged_id, link FROM merge_links{where}").fetchall()
+            stored_rows = con.execute(f"SELECT {', '.join(columns)}, updated_at FROM merged_events{where}").fetchall()
         stored_links: dict[str, list] = {}
-        rows = self.con.execute(f"SELECT event_id, merged_id, link FROM merge_links{where}").fetchall()
         for event_id, merged_id, link in rows:
             stored_links.setdefault(merged_id, []).append((event_id, link))
         stored = {}
-        for row in self.con.execute(f"SELECT {', '.join(columns)}, updated_at FROM merged_events{where}").fetchall():
+        for row in stored_rows:
             stored[row[0]] = (_content(dict(zip(columns, row)), stored_links.get(row[0], []), columns), row[-1])
+        if not stored:
+            return
         new_links: dict[str, list] = {}
         for ln in links:
             new_links.setdefault(ln["merged_id"], []).append((ln["event_id"], ln["link"]))
-        out = {}
         for row in merged_rows:
             old = stored.get(row["merged_id"])
             if old and old[1] is not None and old[0] == _content(row, new_links.get(row["merged_id"], []), columns):
-                out[row["merged_id"]] = old[1]
-        return out
+                row["updated_at"] = old[1]
 
     def counts(self) -> dict[str, int]:
         out = {}
@@ -276,51 +342,63 @@ def _content(row: dict, links: list, columns: list[str]) -> str:
 
 # ---------------------------------------------------------------- merging (reads report events, writes merged ones)
 def load_report_events(store: Store) -> list:
-    """Every stored report event, as the merge sees it."""
+    """Every stored report event, as the merge sees it (all at once: the store-wide merge reads them in blocks)."""
     return report_events(store.con)
+
+
+# ReportEvent.prepare's span of each stored report event, in SQL (a CTE's body; $undated: UNDATED_DAYS): a date
+# 'reported' is no date of its own; an event without one ends on its report's publication and starts the week before.
+SPANS = """
+    SELECT e.event_id, e.article_id, coalesce(e.country, '') AS country,
+           e.date_start IS NOT NULL AND coalesce(e.date_precision, '') <> 'reported' AS own,
+           coalesce(CASE WHEN own THEN e.date_end END, a.published, e.date_end) AS day_end,
+           CASE WHEN day_end IS NOT NULL  -- no end, no span: an own start alone does not date it
+                THEN coalesce(CASE WHEN own THEN e.date_start END, day_end - CAST($undated AS INTEGER)) END AS day_start
+    FROM report_events e JOIN articles a USING (article_id)"""
+
+# The stored report events as the merge reads them: all ($every) or those of _sitrep_ids, in three queries. The
+# chosen events drive each join, so that a few of them read little: the texts are scanned, not held, and the evidence's
+# words are cut from them by DuckDB (character offsets, as Python's): the texts never come into Python. Figures in the
+# report's order, actors in the order stored.
+_CHOSEN = "SELECT event_id FROM report_events WHERE $every UNION ALL SELECT id FROM _sitrep_ids"
+_EVENTS = f"""
+    SELECT e.event_id, e.article_id, a.published, e.kind, e.event_type, e.sub_event_type, e.date_start, e.date_end,
+           e.date_precision, e.location_name, e.admin1, e.admin1_code, e.country, e.lat, e.lon, e.where_prec,
+           e.geonames_id, e.confirmed,
+           array_to_string(list_transform(CAST(coalesce(e.evidence, '[]') AS INTEGER[][]),
+                                          lambda x: substring(a.text, x[1] + 1, x[2] - x[1])), ' ')
+    FROM ({_CHOSEN}) c JOIN report_events e USING (event_id) JOIN articles a ON a.article_id = e.article_id"""
+_FIGURES = f"""
+    SELECT f.event_id, f.category, f.min_value, f.max_value, f.qualifier, f.confirmed, f.source, f.victims
+    FROM ({_CHOSEN}) c JOIN figures f USING (event_id) WHERE NOT f.superseded AND f.unit = 'people'
+    ORDER BY f.event_id, f.seq"""
+_ACTORS = f"""
+    SELECT r.event_id, r.name, r.role, r.type FROM ({_CHOSEN}) c JOIN actors r USING (event_id)
+    ORDER BY r.event_id, r.rowid"""
 
 
 def report_events(con, event_ids: list[str] | None = None) -> list:
     """The stored report events (all, or those of `event_ids`), as the merge sees them."""
+    import pyarrow as pa
+
     from sitrep.merge import ReportEvent, ReportFigure, event_words
 
-    only = ""
-    if event_ids is not None:
-        import pyarrow as pa
-
-        con.register("_sitrep_events", pa.table({"event_id": list(event_ids)}))
-        only = " WHERE event_id IN (SELECT event_id FROM _sitrep_events)"
-    try:
-        # The evidence's words are cut from the text by DuckDB (character offsets, as Python's): the texts never
-        # come into Python, so memory stays flat however many reports are merged.
-        rows = con.execute(
-            f"""SELECT e.event_id, e.article_id, a.published, e.kind, e.event_type, e.sub_event_type,
-                      e.date_start, e.date_end, e.date_precision, e.location_name, e.admin1, e.admin1_code, e.country,
-                      e.lat, e.lon, e.where_prec, e.geonames_id, e.confirmed,
-                      array_to_string(list_transform(CAST(coalesce(e.evidence, '[]') AS INTEGER[][]),
-                                                     lambda x: substring(a.text, x[1] + 1, x[2] - x[1])), ' ')
-               FROM report_events e JOIN articles a USING (article_id){only.replace('event_id', 'e.event_id', 1)}"""
-        ).fetchall()
+    every = {"every": event_ids is None}
+    ids = sorted(set(event_ids or ()))  # each event once
+    with registered(con, _sitrep_ids=pa.table({"id": pa.array(ids, pa.string())})):
         events = {}
-        for r in rows:
+        for r in con.execute(_EVENTS, every).fetchall():
             ev = ReportEvent(*r[:18])
             ev.words = event_words(r[18] + " " + (ev.location_name or ""))
             events[ev.event_id] = ev
-        del rows
-        for event_id, category, mn, mx, qualifier, confirmed, source, victims in con.execute(
-                f"""SELECT event_id, category, min_value, max_value, qualifier, confirmed, source, victims FROM figures
-                   WHERE NOT superseded AND unit = 'people'{only.replace(' WHERE', ' AND')}""").fetchall():
+        for event_id, *figure in con.execute(_FIGURES, every).fetchall():
             if event_id in events:
-                events[event_id].figures.append(ReportFigure(category, mn, mx, qualifier, confirmed, source, victims))
-        for event_id, name, role, kind in con.execute(
-                f"SELECT event_id, name, role, type FROM actors{only}").fetchall():
+                events[event_id].figures.append(ReportFigure(*figure))
+        for event_id, name, role, kind in con.execute(_ACTORS, every).fetchall():
             if event_id in events:
                 events[event_id].actors.append((name, role, kind))
                 if role == "perpetrator":
                     events[event_id].perpetrators.add(name)
-    finally:
-        if event_ids is not None:
-            con.unregister("_sitrep_events")
     return list(events.values())
 
 
@@ -328,6 +406,11 @@ def save_merged(store: Store, merged: list, replaced: list[str] | None = None, e
                 ) -> None:
     """Write the merged events and every report event's link to its merged event, replacing the old ones (all, or
     the merged events `replaced` and the links of `events`: see Store.replace_merged)."""
+    store.replace_merged(*merged_rows(merged), replaced, events)
+
+
+def merged_rows(merged: list) -> tuple[list[dict], list[dict]]:
+    """The merged_events rows of merged events, and the merge_links rows of every report event in them."""
     from sitrep.merge import CATEGORIES
 
     now = datetime.now(timezone.utc).replace(tzinfo=None)
@@ -352,14 +435,15 @@ def save_merged(store: Store, merged: list, replaced: list[str] | None = None, e
         for link, events in (("report", m.members), ("mention", m.mentions)):  # with the repeats folded into them
             links += [{"event_id": x.event_id, "merged_id": m.merged_id, "link": link}
                       for e in events for x in (e, *e.folded)]
-    store.replace_merged(rows, links, replaced, events)
+    return rows, links
 
 
-def merge_store(store: Store, full: bool = False) -> int:
+def merge_store(store: Store, full: bool = False, block_events: int | None = None) -> int:
     """Merge the stored report events and store the merged events; returns how many there are. Only what the
     reports stored since the last merge can change is redone (sitrep.store.remerge), with the same result as
-    merging everything again; `full` merges everything again."""
-    from sitrep.merge import cluster, reconcile
+    merging everything again; `full` merges everything again, block by block (sitrep.store.blocks: about
+    `block_events` report events at a time), so memory stays flat however large the store."""
+    from sitrep.store.blocks import BLOCK_EVENTS, merged_blocks
     from sitrep.store.remerge import remerge
 
     with _no_gc():
@@ -367,9 +451,16 @@ def merge_store(store: Store, full: bool = False) -> int:
             done = remerge(store)
             if done is not None:
                 return done
-        merged = [reconcile(group) for group in cluster(load_report_events(store))]
-        save_merged(store, merged)
-    return len(merged)
+        total = linked = 0
+        with store.merged_writer() as write:
+            for merged in merged_blocks(store.con, block_events or BLOCK_EVENTS):
+                rows, links = merged_rows(merged)
+                write(rows, links)
+                total, linked = total + len(rows), linked + len(links)
+            stored = store.con.execute("SELECT count(*) FROM report_events").fetchall()[0][0]
+            if linked != stored:  # every report event in exactly one merged event, or nothing is written
+                raise RuntimeError(f"merge: {linked} of {stored} report events merged")
+    return total
 
 
 class _no_gc:

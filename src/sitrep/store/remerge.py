@@ -111,10 +111,9 @@ def _wider(w: tuple[date, date] | None) -> tuple[date, date] | None:
 
 def _affected(hs: list, seeds: set[str]) -> list:
     """The heads (in their order) of the connected sets of may-be-one-event pairs that hold a seed."""
-    from sitrep.merge import _pairs, components
+    from sitrep.merge import candidates
 
-    pairs, _ = _pairs(hs)
-    comp = components(len(hs), [(x, y) for *_, x, y in pairs])
+    comp = candidates(hs).component
     hit = {comp[k] for k, h in enumerate(hs) if any(x.event_id in seeds for x in (h, *h.folded))}
     return [h for k, h in enumerate(hs) if comp[k] in hit]
 
@@ -126,35 +125,23 @@ def _region_events(con, region: Region) -> list[str]:
     import pyarrow as pa
 
     from sitrep.merge import UNDATED_DAYS
+    from sitrep.store.db import SPANS, registered
 
     rows = [(c, lo, hi) for c, spans in region.days.items() if c not in region.whole for lo, hi in spans]
-    con.register("_sitrep_region", pa.table({
-        "country": pa.array([r[0] for r in rows], pa.string()), "lo": pa.array([r[1] for r in rows], pa.date32()),
-        "hi": pa.array([r[2] for r in rows], pa.date32())}))
-    con.register("_sitrep_whole", pa.table({"country": pa.array(sorted(region.whole), pa.string())}))
-    try:
+    days = pa.table({"country": pa.array([r[0] for r in rows], pa.string()),
+                     "lo": pa.array([r[1] for r in rows], pa.date32()),
+                     "hi": pa.array([r[2] for r in rows], pa.date32())})
+    whole = pa.table({"country": pa.array(sorted(region.whole), pa.string())})
+    with registered(con, _sitrep_region=days, _sitrep_whole=whole):
         return [r[0] for r in con.execute(
-            """WITH own AS (  -- ReportEvent.prepare's span: a date 'reported' is no date of its own
-                   SELECT e.article_id, coalesce(e.country, '') AS country,
-                          CASE WHEN e.date_start IS NOT NULL AND coalesce(e.date_precision, '') <> 'reported'
-                               THEN e.date_start END AS own_start,
-                          CASE WHEN e.date_start IS NOT NULL AND coalesce(e.date_precision, '') <> 'reported'
-                               THEN e.date_end END AS own_end, a.published, e.date_end
-                   FROM report_events e JOIN articles a USING (article_id)),
-               spans AS (
-                   SELECT article_id, country, coalesce(own_end, published, date_end) AS day_end,
-                          least(coalesce(own_start, coalesce(own_end, published, date_end) - $undated),
-                                coalesce(own_end, published, date_end) - $undated) AS day_start
-                   FROM own),
-               hit AS (
-                   SELECT s.article_id FROM spans s JOIN _sitrep_region r USING (country)
-                   WHERE s.day_end IS NULL OR (s.day_end >= r.lo AND s.day_start <= r.hi)
-                   UNION SELECT s.article_id FROM spans s JOIN _sitrep_whole w USING (country))
+            f"""WITH spans AS ({SPANS}),
+                   hit AS (
+                       SELECT s.article_id FROM spans s JOIN _sitrep_region r USING (country)
+                       WHERE s.day_end IS NULL
+                          OR (s.day_end >= r.lo AND least(s.day_start, s.day_end - $undated) <= r.hi)
+                       UNION SELECT s.article_id FROM spans s JOIN _sitrep_whole w USING (country))
                SELECT event_id FROM report_events WHERE article_id IN (SELECT article_id FROM hit)""",
             {"undated": UNDATED_DAYS}).fetchall()]
-    finally:
-        con.unregister("_sitrep_region")
-        con.unregister("_sitrep_whole")
 
 
 def _linked(con, event_ids: set[str]) -> set[str]:
@@ -173,8 +160,7 @@ def _select(con, sql: str, ids: list[str]) -> set[str]:
     """The first column of `sql`, run with `ids` registered as the table _sitrep_ids (one column, id)."""
     import pyarrow as pa
 
-    con.register("_sitrep_ids", pa.table({"id": pa.array(ids, pa.string())}))
-    try:
+    from sitrep.store.db import registered
+
+    with registered(con, _sitrep_ids=pa.table({"id": pa.array(ids, pa.string())})):
         return {r[0] for r in con.execute(sql).fetchall()}
-    finally:
-        con.unregister("_sitrep_ids")
