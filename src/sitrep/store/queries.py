@@ -12,6 +12,7 @@ from typing import Any
 
 from sitrep.merge import CATEGORIES
 from sitrep.model import WHERE_PREC
+from sitrep.store.db import registered
 
 MERGED_COLUMNS = [
     "merged_id", "event_type", "sub_event_type", "date_start", "date_end", "date_precision", "location_name",
@@ -106,19 +107,14 @@ def reports_of(con, merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """The report events behind each merged event, with their articles."""
     if not merged_ids:
         return {}
-    import pyarrow as pa
-
     # An Arrow table of the ids to join with: as fast as `= ANY(?)` for a page of events, twice as fast for all.
-    con.register("_sitrep_ids", pa.table({"merged_id": merged_ids}))
-    try:
+    with registered(con, _sitrep_ids={"merged_id": merged_ids}):
         rows = con.execute(
             """SELECT l.merged_id, l.link, e.event_id, e.article_id, a.published, a.outlet, a.url, a.title
                FROM merge_links l JOIN _sitrep_ids i ON i.merged_id = l.merged_id
                JOIN report_events e USING (event_id) JOIN articles a ON a.article_id = e.article_id
                ORDER BY a.published NULLS LAST, e.article_id, e.event_id"""
         ).fetchall()
-    finally:
-        con.unregister("_sitrep_ids")
     out: dict[str, list[dict[str, Any]]] = {}
     for merged_id, link, event_id, article_id, published, outlet, url, title in rows:
         out.setdefault(merged_id, []).append({
@@ -378,10 +374,7 @@ def figure_status(con, merged_ids: list[str]) -> dict[str, dict[str, int]]:
     give, and how many of those are unconfirmed (the report doubts them) or confirmed; superseded figures apart."""
     if not merged_ids:
         return {}
-    import pyarrow as pa
-
-    con.register("_sitrep_fig_ids", pa.table({"merged_id": merged_ids}))
-    try:
+    with registered(con, _sitrep_fig_ids={"merged_id": merged_ids}):
         rows = con.execute(
             """SELECT f.category, count(*) FILTER (WHERE NOT coalesce(f.superseded, false)),
                       count(*) FILTER (WHERE NOT coalesce(f.superseded, false) AND f.confirmed = false),
@@ -390,8 +383,6 @@ def figure_status(con, merged_ids: list[str]) -> dict[str, dict[str, int]]:
                FROM merge_links l JOIN _sitrep_fig_ids i ON i.merged_id = l.merged_id
                JOIN figures f ON f.event_id = l.event_id
                WHERE l.link = 'report' GROUP BY f.category""").fetchall()
-    finally:
-        con.unregister("_sitrep_fig_ids")
     return {c: {"figures": n, "unconfirmed": u, "confirmed": k, "superseded": s} for c, n, u, k, s in rows}
 
 
