@@ -229,10 +229,19 @@ HIERARCHY = [
     ("Gunmen killed a farmer in Tawila, North Darfur.", "Tawila", "North Darfur", "SD", "admin1"),
     ("A roadside bomb killed 4 soldiers in Chaki Wardak district, Wardak.", "Chaki Wardak", "Maidan Wardak", "AF", "admin2"),
     # "X in Y district", "X village of Y"
-    ("Fulani militia attacked Tse-Akaa in Guma LGA (Benue) and killed 4 residents.", "Tse-Akaa", "Benue", "NG", "admin2"),
+    # ... but a village the gazetteer lacks, set before a place written with its areas in brackets, is coded at
+    # that place: the bracketed one is the location as the note writes it, the village says where in it
+    ("Fulani militia attacked Tse-Akaa in Guma LGA (Benue) and killed 4 residents.", "Guma", "Benue", "NG", "admin2"),
+    ("A grenade injured 3 traders in Gidan Wuri village in Mogadishu-Wadajir district (Wadajir, Banadir).",
+     "Mogadishu-Wadajir", "Banadir", "SO", "admin1"),
+    ("A quarrel over a fishing pond at Char Kukri village, Kalihati upazila (Tangail, Dhaka) left 2 dead.",
+     "Kalihati", "Dhaka", "BD", "admin2"),
+    # an administrative unit keeps its own name ("union", "commune of")
+    ("A quarrel over a fishing pond in Baroghoria union, Kalihati upazila (Tangail, Dhaka) left 1 dead.",
+     "Baroghoria", "Dhaka", "BD", "admin2"),
     ("A tribal elder was killed in the Toti-Chi village of Gulran district, Herat.", "Toti-Chi", "Herat", "AF", "admin2"),
     ("Taliban fighters killed 2 policemen in the Kharistan village of Muqur district, Badghis.", "Kharistan", "Badghis", "AF", "admin2"),
-    ("Two soldiers died in an ambush near Korogo village, near Bunia (Irumu, Ituri).", "Korogo", "Ituri", "CD", "near"),
+    ("Two soldiers died in an ambush near Korogo village, near Bunia (Irumu, Ituri).", "Bunia", "Ituri", "CD", "city"),
     # (the name set in the brackets is the district of Gaalkacyo, not the town)
     ("Clan militias killed 3 herders near Qalanqal village (Gaalkacyo, Mudug).", "Qalanqal", "Mudug", "SO", "admin2"),
     ("Gunmen abducted 20 students from a school in Kuriga town in Kaduna State.", "Kuriga", "Kaduna", "NG", "admin1"),
@@ -359,7 +368,106 @@ VARIANTS = [
 ]
 
 
-PRECISE_PLACES = HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
+CODED = [
+    # a note that says where the event is placed: that place, over any other named ("coded as X at geoprecision 2")
+    ("On 12 March, soldiers clashed with militants near Markoye in the far north (coded as Gorom-Gorom at "
+     "geoprecision 2); 4 militants were killed.", "Gorom-Gorom", "Sahel", "BF", "city"),
+    ("On 2 May, rebels shelled positions on the Mawza front, coded in Hays (Hays, Al Hudaydah), killing 3 fighters.",
+     "Hays", "Al Hudaydah", "YE", "city"),
+]
+
+SETTINGS = [
+    # a town a note sets itself in with its province: a part of it the gazetteer lacks is coded at the town
+    ("On 4 May, in Culiacan, Sinaloa, gunmen shot dead two men in Colonia Las Palmas Norte.", "Culiacan", "Sinaloa",
+     "MX", "city"),
+    ("In Niteroi, Rio de Janeiro, police clashed with suspects in Morro do Tucano. One suspect was shot and died.",
+     "Niteroi", "Rio de Janeiro", "BR", "city"),
+    # ... and so is a name the gazetteer knows only abroad
+    ("In Nova Iguacu, Rio de Janeiro, officers raided the Trindade community on Monday and a suspect died in the "
+     "shoot-out.", "Nova Iguacu", "Rio de Janeiro", "BR", "city"),
+    # ... but a village set before its own areas is its own place
+    ("On 4 May, in Sonora, gunmen killed 3 people in Rancho Tecolotito (Cajeme, Sonora).", "Rancho Tecolotito",
+     "Sonora", "MX", "near"),
+]
+
+KIND_OF = [
+    # "the A town of B": B is the town and A the area it lies in; "the A district of B province": A the district
+    ("In the Hama town of Kafr Zita, shelling killed four civilians on Monday.", "Kafr Zita", "Hama", "SY", "city"),
+    ("Nine people died when jets bombed a clinic in the Mustaba district of Hajja province.", "Mustaba", "Hajjah",
+     "YE", "admin2"),
+    # "the A suburb of B", A a great city: B is the suburb
+    ("Two traders were stabbed to death in the Lagos suburb of Ikorodu on Sunday.", "Ikorodu", "Lagos", "NG",
+     "city"),
+    # a town named in the sentence after a country's toll is where it happened
+    ("Nine people died in a suicide attack in western Chad on Sunday. The bomber struck a market in Ngouri-Kanem.",
+     "Ngouri-Kanem", None, "TD", "country"),
+    # a town named by apposition to "the capital", or "known as", is a place the words name
+    ("Five protesters were shot dead on Friday in the capital, Bujumbura, witnesses said.", "Bujumbura",
+     "Bujumbura Mairie", "BI", "city"),
+    ("Gunmen killed 6 villagers on Monday in a town in southern Niger known as Tessaoua.", "Tessaoua", "Maradi",
+     "NE", "city"),
+    # a resort, like a town, is a settlement the words name
+    ("Two divers were shot dead in the beach resort of Zihuatanejo on Friday.", "Zihuatanejo", "Guerrero", "MX",
+     "city"),
+    # a village named as near a town is a settlement of its own, not a part of the town
+    ("Gunmen killed six herders at Tondobiga, near Kongoussi, on Sunday.", "Tondobiga", "Centre-Nord", "BF",
+     "near"),
+    # a name both a province and its capital holds the province's towns told with the same harm
+    ("Shelling killed 9 people across Idlib on Sunday. Five of the dead were in the town of Maarrat Misrin, medics "
+     "said.", "Maarrat Misrin", "Idlib", "SY", "city"),
+]
+
+BETWEEN = [
+    # a stretch between two places is placed at the first; the areas after the second hold both
+    ("Three soldiers died when a mine hit their truck between Koussiri and Tangaye (Yatenga, Nord) on Tuesday.",
+     "Koussiri", "Nord", "BF", "admin2"),
+]
+
+FAMOUS = [
+    # a name that is a great city's own name is that city, not a town that bears it as an old alias; and a demonym
+    # inside an organisation's name ("American ...") says nothing of where the event is
+    ("Gunmen stormed the American Cultural Centre in Kabul on Thursday, killing 3 guards.", "Kabul", "Kabul", "AF",
+     "city"),
+    ("Four protesters died when police opened fire near parliament in Islamabad on Saturday.", "Islamabad",
+     "Islamabad", "PK", "city"),
+    # a country's name ending a longer name the model made ("Centre-West Burkina Faso's") points to that country
+    ("Militants killed 7 traders in North-East Burkina Faso's Oudalan province on Monday.", "Oudalan", "Sahel",
+     "BF", "admin2"),
+    # a name that is a country's and a town's, named as lying in a province, is the town
+    ("Cult members killed 3 students in Benin, the capital of Edo State, on Friday.", "Benin", "Edo", "NG", "city"),
+    # a district and its state tagged as one organisation's name are two places
+    ("Bandits killed 5 farmers in Sansani town of Ardo-Kola Local Government Area of Taraba State.", "Sansani",
+     "Taraba", "NG", "admin2"),
+]
+
+JOINED = [
+    # a joining word inside a name the gazetteer knows whole: not Spain, not a town called Gracias
+    ("Two men died in a gang shooting in Port of Spain on Sunday.", "Port of Spain", "Port of Spain", "TT", "city"),
+    ("On 30 April, in Puerto Lempira, Gracias a Dios, soldiers clashed with traffickers and 2 were killed.",
+     "Puerto Lempira", "Gracias a Dios", "HN", "city"),
+]
+
+NAMED_NEXT = [
+    # a town the event's sentence leaves unnamed, named in a sentence after it with its kind word, over the dateline
+    ("DAMASCUS (Reuters) - Government troops retook a village after two days of fighting, leaving 15 dead.\n\nThe "
+     "village of Kafr Zita lies north of Hama city.", "Kafr Zita", "Hama", "SY", "city"),
+]
+
+PROVINCE_NAMED = [
+    # a village the gazetteer lacks "in" a name both a province and its capital is in the province, not a part of
+    # the city ("in Idleb city" would be)
+    ("On 7 May, a roadside bomb killed 2 soldiers near Kafr Baddar in Idleb countryside.", "Kafr Baddar", "Idlib",
+     "SY", "near"),
+]
+
+SITES = [
+    # a site word after a name ("front", "checkpoint") does not cut the place from the area named after it
+    ("On 9 May, 4 soldiers died as rebels attacked the Jasim front in Dar'a.", "Jasim", "Daraa", "SY", "city"),
+    ("On 6 May, soldiers opened fire on a car at Al Barh checkpoint (Maqbanah, Taizz), killing a man.", "Al Barh",
+     "Taiz", "YE", "admin2"),
+]
+
+PRECISE_PLACES = NAMED_NEXT + PROVINCE_NAMED + FAMOUS + BETWEEN + KIND_OF + JOINED + SETTINGS + SITES + CODED + HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
     SAID_TO_HAPPEN + NESTED + VARIANTS
 
 

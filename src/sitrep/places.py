@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from sitrep import lexicon
@@ -21,7 +21,8 @@ from sitrep.model import Span
 from sitrep.nlp import Parsed, Token
 
 _RULES = lexicon.load("places")
-FEATURES = {kind: set(words) for kind, words in _RULES["features"].items()}
+FEATURES = {kind: set(words) for kind, words in _RULES["features"].items() if kind != "sites"}
+SITES = set(_RULES["features"]["sites"])
 STOP = {normalize(w) for w in _RULES["stoplist"]["words"]} | {normalize(w) for ws in FEATURES.values() for w in ws}
 PARENTS = {normalize(k): v for k, v in _RULES["parents"].items()}
 LOCATIVE = set(_RULES["cues"]["locative"])
@@ -33,12 +34,14 @@ THE_CITY = set(_RULES["cues"]["the_city"])
 AWAY = set(_RULES["cues"]["away"])
 HAPPENED_NOUNS = set(_RULES["cues"]["happened_nouns"])
 HAPPENED_VERBS = set(_RULES["cues"]["happened_verbs"])
+CODED = {tuple(w.split()) for w in _RULES["cues"]["coded"]}
 _VERBS = _RULES["verbs"]
 PLACE_VERBS = set(_VERBS["place_and_event"] + _VERBS["place"])
 EVENT_VERBS = set(_VERBS["place_and_event"] + _VERBS["event"])
 SPEECH_OR_TRAVEL = set(_VERBS["speech_or_travel"])
 TRANSFER_VERBS = set(_VERBS["transfer"])
 JOINERS = set(_RULES["cues"]["joiners"])
+JOINERS_KNOWN = set(_RULES["cues"]["joiners_known"])
 LOWER_FEATURES = set(_RULES["cues"]["lower_case_kind_words"])
 PREFIX_KINDS = set(_RULES["cues"]["prefix_kind_words"])
 # "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
@@ -91,6 +94,8 @@ class PlaceMention:
     area: GeoPlace | None = None  # the smallest resolved area it lies in, from `within` and up
     within: PlaceMention | None = None  # the place named as containing it: "X (Y, Z)", "X, Y", "X in Y district"
     is_area: bool = False  # another place is set before it by a comma or a bracket, as lying in it
+    bracketed: bool = False  # its areas follow it in brackets, "X (Y, Z)": the report places it itself
+    beside: bool = False  # named as near the place after it, "Tondobiga, near Kongoussi": a settlement of its own
     namesake: bool = False  # its only candidates lie in a country the report hardly points to
 
     @property
@@ -137,7 +142,15 @@ class Geoparser:
             by_sent.setdefault(m.sent, []).append(m)
         for m in mentions:
             m.within = _within(m, by_sent[m.sent], parsed.tokens)
-            gap = {t.lower for t in parsed.tokens[m.end : m.within.start]} if m.within is not None else set()
+        for m in mentions:
+            if m.within is not None and m.within.within is None and self._area_before(parsed, m, m.within):
+                m.within.within, m.within = m, None  # "the Hama town of Kafr Zita": Kafr Zita lies in Hama
+        for m in mentions:
+            if m.within is None:
+                continue
+            gap = {t.lower for t in parsed.tokens[m.end : m.within.start]}
+            m.bracketed = "(" in gap
+            m.beside = "near" in gap and m.source in ("GPE", "LOC", "GAZ")
             if gap & {",", "("} and "near" not in gap:  # "X, a village near Y": Y is no area X lies in
                 m.within.is_area = True  # "Bomadi (Bomadi LGA, Delta)": named as an area; "in Peshawar" is not
         focus = self._first_focus(parsed, mentions)
@@ -173,6 +186,11 @@ class Geoparser:
             splits = [k + 1 for k in range(e.start, e.end - 1) if toks[k].lower in ("'s", "’s")]
             if splits and self.gazetteer.exact(whole):
                 splits = []  # "Cox's Bazar" is one place
+            # "Ardo-Kola Local Government Area of Taraba", tagged as one name, is a district and its state
+            splits += [k for k in range(e.start + 2, e.end - 1) if toks[k].lower == "of"
+                       and toks[k - 1].lower in _ALL_FEATURES and toks[k + 1].text[:1].isupper()
+                       and normalize(parsed.text[toks[e.start].idx : toks[k].idx]) not in _actor_names()
+                       and not self.gazetteer.exact(whole)]
             if e.label in ("PRODUCT", "WORK_OF_ART", "EVENT") and not self.gazetteer.exact(whole):
                 splits += [k for k in range(e.start, e.end) if toks[k].lower in ("and", "or")]  # "Makera and Usu"
             for a, b in _pieces(toks, e.start, e.end, splits):
@@ -180,16 +198,20 @@ class Geoparser:
                 coordinated = _coordinated(toks, a, ends)
                 if e.label in ("GPE", "LOC", "FAC"):
                     m = self._mention(parsed, a, b2, e.label)
+                    if m is not None and not self.gazetteer.exact(m.text):
+                        m = self._country_suffix(parsed, a, b2, e.label) or m
                 elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
                         or self._areas_after(parsed, b2) or toks[b2 - 1].lower in _ALL_FEATURES:
                     m = self._mention(parsed, a, b2, e.label)
+                    if m is not None and not self.gazetteer.exact(m.text):
+                        m = self._country_suffix(parsed, a, b2, e.label) or m
                     if m is not None and not (self._known(m, True, cued) or _strong_cue(toks, a, b2)
                                               or self._areas_after(parsed, m.end)):
                         unsure.add(id(m))
                 elif e.label in ("ORG", "NORP"):
                     m = self._mention(parsed, a, b2, e.label)  # "Burkina Faso's army", tagged ORG
                     if m is not None and not self._country(m):
-                        m = None
+                        m = self._country_suffix(parsed, a, b2, e.label)
                 else:
                     continue
                 if m is not None:
@@ -306,8 +328,8 @@ class Geoparser:
                 and toks[b + 2].lower in SETTLEMENT_AFTER:
             hint = _feature_kind(toks[b + 2].lower)  # "Gidan Busa, a village not far from Rijana"
         before = [t.lower for t in toks[max(0, a - 3) : a]]
-        if len(before) >= 2 and before[-1] == "of" and before[-2] in _ALL_FEATURES:
-            hint = _feature_kind(before[-2])
+        if hint != "admin1" and len(before) >= 2 and before[-1] == "of" and before[-2] in _ALL_FEATURES:
+            hint = _feature_kind(before[-2])  # "the town of X"; not "the Mustaba district of Hajja province"
         text = parsed.text[toks[a].idx : toks[b - 1].end]
         text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:-–—()\"“”‘’\n\t")
         key = normalize(text)
@@ -332,6 +354,13 @@ class Geoparser:
         while b + 1 < len(toks) and toks[b].lower in JOINERS and toks[b + 1].pos in ("PROPN", "NOUN") \
                 and toks[b + 1].text[:1].isupper():  # "Ribeirao das Neves", "Neves" tagged NOUN
             b += 2
+        # "Port of Spain", "Gracias a Dios": a joining word of a name the gazetteer knows whole
+        while b + 1 < len(toks) and toks[b].lower in JOINERS_KNOWN and toks[b + 1].text[:1].isupper() \
+                and self.gazetteer.exact(parsed.text[toks[a].idx : toks[b + 1].end]):
+            b += 2
+        while a >= 2 and toks[a - 1].lower in JOINERS_KNOWN and toks[a - 2].text[:1].isupper() \
+                and self.gazetteer.exact(parsed.text[toks[a - 2].idx : toks[b - 1].end]):
+            a -= 2
         # "Toti-Chi", "Band-e-Sharan", "Ohaji/Egbema": a hyphenated or slashed name the model tagged in part.
         while a >= 2 and toks[a - 1].text in ("-", "/") and toks[a - 2].end == toks[a - 1].idx == toks[a].idx - 1 \
                 and toks[a - 2].text[:1].isalpha():
@@ -364,15 +393,17 @@ class Geoparser:
         while queue:
             m, bracketed = queue.pop()
             j = m.end
-            while j < len(toks) and toks[j].lower in _ALL_FEATURES:
+            while j < len(toks) and (toks[j].lower in _ALL_FEATURES or toks[j].lower in SITES):
                 j += 1
             if j + 1 >= len(toks) or toks[j].text not in ("(", ","):
                 continue
             k = e = j + 1
             while e < len(toks) and e - k < 5 and toks[e].text not in _BREAKS and toks[e].text not in (".", ";") \
                     and toks[e].sent == toks[k].sent and (toks[e].text[:1].isupper() or toks[e].text in ("-", "'", "/")
-                                                          or toks[e].lower in _ALL_FEATURES):
-                e += 1
+                                                          or toks[e].lower in _ALL_FEATURES
+                                                          or toks[e].lower in JOINERS and e + 1 < len(toks)
+                                                          and toks[e + 1].text[:1].isupper()):
+                e += 1  # "(Wadi al Jawf, Marib)": a joining word inside an area's name
             if e == k or k in starts or not toks[k].text[:1].isupper():
                 continue
             # Inside brackets that end in a known area, a name the gazetteer lacks is one of the areas too
@@ -389,7 +420,8 @@ class Geoparser:
         """Is the name followed by the areas it lies in, in brackets: "Tassamakat (Gorom-Gorom, Oudalan)",
         "Derai upazila (Sunamganj, Sylhet)"? The last of them must be an area the gazetteer knows."""
         toks = parsed.tokens
-        while j < len(toks) and (toks[j].lower in _ALL_FEATURES or toks[j].text in LOWER_FEATURES):
+        while j < len(toks) and (toks[j].lower in _ALL_FEATURES or toks[j].text in LOWER_FEATURES
+                                  or toks[j].lower in SITES):
             j += 1
         if j >= len(toks) or toks[j].text != "(":
             return False
@@ -399,6 +431,32 @@ class Geoparser:
         inner = parsed.text[toks[j + 1].idx : toks[close - 1].end]
         last = inner.split(",")[-1].strip()
         return bool(last) and any(p.kind != "city" for p in self.gazetteer.lookup(last))
+
+    def _country_suffix(self, parsed: Parsed, a: int, b: int, label: str) -> PlaceMention | None:
+        """"North-East Burkina Faso's Oudalan province": the country's name that ends an entity the gazetteer does not
+        know (not an organisation "of" a country: "the National University of Somalia")."""
+        toks = parsed.tokens
+        return next((c for j in range(a + 1, b) if toks[j - 1].lower not in ("of", "for")
+                     and (c := self._mention(parsed, j, b, label)) is not None and self._country(c)), None)
+
+    def _area_before(self, parsed: Parsed, m: PlaceMention, o: PlaceMention) -> bool:
+        """"the Hama town of Kafr Zita": an area named before the kind word of the
+        place after it, which is the town (not "the Karrada neighbourhood of Baghdad", nor "the Kharistan village
+        of Muqur district", where the place after is the area)."""
+        toks = parsed.tokens
+        gap = [t.lower for t in toks[m.end : o.start]]
+        if len(gap) != 2 or gap[1] != "of" or gap[0] not in FEATURES["city"]:
+            return False
+        if o.end < len(toks) and (toks[o.end].lower in _ALL_FEATURES or toks[o.end].text in LOWER_FEATURES):
+            return False
+        outer, inner = self.gazetteer.exact(m.text), self.gazetteer.exact(o.text)
+        if any(p.kind in ("admin1", "country") for p in outer):
+            return True
+        # "the Lagos suburb of Ikorodu": a great city named before a part of it (not "the X neighbourhood of
+        # Jerusalem", where the place after is the greater)
+        city = max((p for p in outer if p.kind == "city"), key=lambda p: p.population, default=None)
+        return city is not None and city.population >= 500_000 \
+            and city.population > 10 * max((p.population for p in inner if p.country == city.country), default=0)
 
     def _country(self, m: PlaceMention) -> bool:
         """Is the name a country's (and not one that is also a given name)?"""
@@ -416,6 +474,8 @@ class Geoparser:
         focus = Focus()
         toks = parsed.tokens
         for t in toks:
+            if t.ent == "ORG":
+                continue  # "the American Cultural Centre" says nothing of the country it is in
             if t.ent == "NORP" or t.pos == "ADJ" or t.pos == "PROPN":
                 nxt = toks[t.i + 1 : t.i + 3]
                 if any(x.lower in ("speaking", "language", "-speaking") for x in nxt):
@@ -469,6 +529,12 @@ class Geoparser:
             own = {p.country for p in exact}
             found = exact + [p for p in self.gazetteer.variants(m.text)
                              if p.geonames_id not in exact_keys and p.country in top - own]
+        if m.hint in ("admin1", "admin2") and exact and not parent and not any(p.kind == m.hint for p in exact):
+            # "Hajja province": the words say province, and the gazetteer spells it "Hajjah": its spelling variant of
+            # that kind, in a country the name has, competes with the town
+            have = {p.geonames_id for p in found}
+            found = found + [p for p in self.gazetteer.variants(m.text) if p.geonames_id not in have
+                             and p.kind == m.hint and p.country in {p.country for p in exact} | top]
         found = [p for p in found if p.geonames_id in exact_keys or p.country in top or alone
                  or m.is_area and p.kind in ("admin1", "admin2")]
         # A place named with a province lies in it: "Nyaung Kone village in the Sagaing region".
@@ -479,7 +545,10 @@ class Geoparser:
                      or p.country not in {a.split(".")[0] for a in named_areas}]
         qualifier = _qualifier(m, mentions)
         q = m.area
-        if q is not None and not any(p.kind == "country" for p in exact):
+        if q is not None and (not any(p.kind == "country" for p in exact)
+                              or q.kind in ("admin1", "admin2") and any(_inside(p, q) for p in found)):
+            # (a country's name only when a place of that name lies in the area named: "Benin, the capital of
+            # Edo State" is Benin City)
             # "Tawila, North Darfur", "Chifuko village (Kabare, Sud-Kivu)": the place lies in the area named
             # with it, or the gazetteer lacks it.
             inside = [p for p in found if _inside(p, q) or p.geonames_id == q.geonames_id
@@ -546,8 +615,9 @@ class Geoparser:
             score -= 2
             reasons.append("spelling variant match (-2)")
         elif normalize(p.name) == m.key:
-            score += 0.5
-            reasons.append("primary name (+0.5)")
+            bonus = 2.0 if p.population >= 100_000 else 0.5
+            score += bonus
+            reasons.append(f"primary name (+{bonus})")  # "Kabul" is Kabul, not a town that once bore the name
         return Candidate(p, round(score, 2), reasons)
 
 
@@ -607,17 +677,30 @@ def _locative_before(toks: list[Token], k: int) -> bool:
         j -= 1
     if j < 0 or toks[j].sent != toks[k].sent:
         return False
+    if _coded_here(toks, k):
+        return True
+    if j >= 1 and (toks[j].text == "," and toks[j - 1].lower in FEATURES["city"] and toks[j - 1].pos == "NOUN"
+                   or (toks[j - 1].lower, toks[j].lower) == ("known", "as")):
+        return True  # "in the capital, Bujumbura", "a town in southern Niger known as Tessaoua"
     # "in Homs", "entered Falluja", "the capital Bangui"
     return toks[j].lower in LOCATIVE or (toks[j].pos == "VERB" and toks[j].lemma in PLACE_VERBS) \
         or toks[j].lower in _ALL_FEATURES and toks[j].pos == "NOUN"
+
+
+def _coded_here(toks: list[Token], k: int) -> bool:
+    """Is the name at token `k` where the report says the event is placed: "coded as Gorom-Gorom", "coded at X front"?"""
+    j = k - 1
+    while j >= 0 and toks[j].lower == "the":
+        j -= 1
+    return j >= 1 and (toks[j - 1].lower, toks[j].lower) in CODED
 
 
 def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
     """"the village of Galim", "Kuriga town": words that name a settlement even when the gazetteer lacks it."""
     before = [t.lower for t in toks[max(0, a - 2) : a]]
     kinds = FEATURES["city"] | FEATURES["admin2"] | FEATURES["any"]
-    if len(before) == 2 and before[1] == "of" and before[0] in kinds:
-        return True  # "the village of Galim", "in the area of Kpuere"
+    if len(before) == 2 and before[1] == "of" and before[0] in kinds or _coded_here(toks, a):
+        return True  # "the village of Galim", "in the area of Kpuere", "coded as Gorom-Gorom"
     if len(before) == 2 and before[0] == "the" and before[1] in FEATURES["city"] and toks[a - 1].pos == "NOUN":
         return True  # "the village Namoungou"
     if b < len(toks) and toks[b].lower in SETTLEMENT_AFTER:
@@ -642,7 +725,7 @@ def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[
         if k == end or k in splits or toks[k].text in _BREAKS:
             if k > a:
                 out.append((a, k))
-            a = k + 1 if k < end and (toks[k].text in _BREAKS or toks[k].lower in ("and", "or")) else k
+            a = k + 1 if k < end and (toks[k].text in _BREAKS or toks[k].lower in ("and", "or", "of")) else k
     return out
 
 
@@ -716,7 +799,7 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
             "southwestern", "north", "south", "east", "west", "-"}
-_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near"} | _COMPASS
+_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near", "under"} | _COMPASS
 
 
 def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
@@ -727,7 +810,10 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
     if o is None or o.sent != m.sent or o.start - m.end > 5 or o.start == m.end:
         return None
     gap = [t.lower for t in toks[m.end : o.start]]
-    words = " ".join(gap)
+    lead = 0
+    while lead < len(gap) and gap[lead] in SITES:  # "the Jasim front in Dar'a": a site right after the name
+        lead += 1
+    words = " ".join(gap[lead:])
     for f in _LONG_FEATURES:
         words = words.replace(" ".join(f), "")
     if not all(w in _INSIDE_GAP or w in _ALL_FEATURES or w in LOWER_FEATURES for w in words.split()):
@@ -863,13 +949,17 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
         # (a compound, a neighbourhood: "Police Lines in Peshawar").
         known = m.resolved is not None or m.area is not None and (m.hint is not None or m.area.kind != "city"
-                                                                  or _formally_within(m))
+                                                                  or _formally_within(m) or m.beside)
         # A reference point ("400 km east of the capital Bangui") is not where it happened; a namesake left
         # unresolved is the place only when no other is told with the event.
         return (not _reference_point(toks, m), not m.namesake, attached, to_main, not modifier, not m.is_area,
                 known, _specificity(m), -m.start)
 
     chosen = max(pool, key=rank) if pool else None
+    # "(coded as Gorom-Gorom at geoprecision 2)": the report says where the event is placed; nothing overrules it.
+    coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
+    if coded is not None:
+        return _placed(coded, mentions, focus, gazetteer)
     if said is not None and (chosen is None or not rank(chosen)[2] or chosen.resolved is not None
                              and chosen.resolved.kind != "city"):
         chosen = said  # unless the figures' own words name a town ("killed in X")
@@ -882,6 +972,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         first = min(sents) if sents else 0
         before = [m for m in usable if first - 2 <= m.sent < first and (m.resolved is not None or _known_parent(m, mentions, focus))]
         chosen = before[-1] if before else _the_city(parsed, sents, mentions)
+    if chosen is None:
+        chosen = _named_next(parsed, sents, usable)
     if chosen is None:
         early = [m for m in usable if m.sent <= 3 and m.resolved is not None]
         if early:
@@ -898,13 +990,21 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # neighbourhood ("a mosque inside Police Lines in Peshawar") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
                       and (m.resolved is not None or m.hint or chosen.resolved is None
-                           or chosen.resolved.kind != "city" or _formally_within(m))), None)
+                           or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
+                           or _province_named(chosen) and m.source not in ("ORG", "FAC"))), None)
         if inner is None:
             break
         chosen = inner
     free = [m for m in told if m.sent not in other_events - sents]
     alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
-    chosen = _refine(parsed, chosen, free, sents, alike, mentions, focus)
+    chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus), mentions)
+    return _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
+
+
+def _placed(chosen: PlaceMention, mentions: list[PlaceMention], focus: Focus,
+            gazetteer: Gazetteer) -> tuple[PlaceMention, GeoPlace | None, str]:
+    """The event's place mention with the gazetteer place that stands for it and the precision label: its own
+    place, else the known place named with it ("near"), else the report's country."""
     if chosen.resolved is None:
         parent = _known_parent(chosen, mentions, focus)
         if parent is None:
@@ -916,6 +1016,84 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if _parent_name(chosen) and place.kind == "city" and normalize(place.name) != chosen.key:
         label = "near"
     return chosen, place, label
+
+
+def _coded_at(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
+    """The place an event is coded at: where a report writes the coded location with its areas in brackets, "X
+    (Y, Z)", after a detail the gazetteer lacks ("Gidan Wuri village in Mogadishu-Wadajir district (Wadajir, Banadir)",
+    "Char Kukri village, Kalihati upazila (Tangail, Dhaka)"), the bracketed place is the location and the detail
+    only tells where in it (acled-dev: the bracketed place in most such notes). A detail the gazetteer knows keeps
+    its own place, and so does one named before a place written without brackets ("the Kharistan village of Muqur
+    district"), or one the words call an administrative unit ("Baroghoria union, Kalihati upazila (...)"): its name is
+    as precise as the report."""
+    toks = parsed.tokens
+    if m.hint in ("admin1", "admin2") or m.end < len(toks) and toks[m.end].text in LOWER_FEATURES:
+        return m
+    if m.within is None and m.area is None:
+        # a name the gazetteer lacks, or knows only abroad ("the Trindade community" after "In Nova Iguacu, Rio de
+        # Janeiro,"): a part of the town the report is set in
+        setting = _setting(parsed, mentions)
+        if setting is not None and setting.start < m.start and 0 <= m.sent - setting.sent <= 1 \
+                and (m.resolved is None or m.resolved.country != setting.resolved.country):
+            return setting
+    seen: set[int] = set()
+    o = m
+    while o.resolved is None and not o.bracketed and o.within is not None and id(o) not in seen:
+        seen.add(id(o))
+        o = o.within
+        where = o.resolved or o.area
+        if o.bracketed and where is not None and where.kind in ("city", "admin2", "admin1") \
+                and (o.resolved is None or o.resolved.kind != "admin1"):
+            return o
+    return m
+
+
+def _named_next(parsed: Parsed, sents: set[int], usable: list[PlaceMention]) -> PlaceMention | None:
+    """"Troops retook a village ... The village of Kafr Zita lies north of Hama": a settlement the
+    event's sentence leaves unnamed ("a town", "a village") and the next sentence names with its kind word."""
+    if not sents:
+        return None
+    toks = parsed.tokens
+    unnamed = [t for s in sents for t in parsed.sentence_tokens(s) if t.lower in FEATURES["city"] and t.pos == "NOUN"
+               and t.i + 1 < len(toks) and toks[t.i + 1].lower != "of" and toks[t.i + 1].pos != "PROPN"
+               and toks[t.i - 1].lower not in ("the", "this", "that")]  # "captured a town", "capture town"
+    if not unnamed:
+        return None
+    after = range(min(sents) + 1, max(sents) + 6)
+    return next((m for m in usable if m.sent in after and m.hint == "city" and m.resolved is not None), None)
+
+
+def _first_between(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
+    """"a mine between Koussiri and Tangaye (Yatenga, Nord)": a road or a stretch between two places is
+    placed at the first, as event notes code it; the second's areas hold it too."""
+    toks = parsed.tokens
+    if m.start < 3 or toks[m.start - 1].lower != "and":
+        return m
+    first = next((o for o in mentions if o.end == m.start - 1 and o.sent == m.sent), None)
+    if first is None or first.start < 1 or toks[first.start - 1].lower != "between" or first.dateline:
+        return m
+    if first.resolved is None and first.area is None and first.within is None:
+        first.area = m.area or m.resolved  # "(Yatenga, Nord)" says where both lie
+    return first
+
+
+def _setting(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The town a report sets itself in with its province, opening a clause: "On 4 May, in Culiacan, Sinaloa,
+    ...", "In Niteroi, Rio de Janeiro, ...". A name the gazetteer lacks told after it with no area of its own ("in
+    Colonia Las Palmas Norte", "in Morro do Tucano") is a part of that town, and the event is coded at the town (acled-dev:
+    every such note)."""
+    toks = parsed.tokens
+    for s in mentions:
+        if s.resolved is None or s.resolved.kind != "city" or s.within is None or s.within.resolved is None \
+                or s.within.resolved.kind != "admin1" or s.dateline:
+            continue
+        if [t.lower for t in toks[s.end : s.within.start]] != [","]:
+            continue
+        j = s.start - 1
+        first = parsed.sents[s.sent][0]
+        if j >= first and toks[j].lower == "in" and (j == first or toks[j - 1].text == ","):
+            return s
+    return None
 
 
 def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -1013,14 +1191,23 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
     """A more specific place inside the chosen one, told beside it or where the same harm is told again: the
     event's most precise location. Places told beside it come first."""
     area = chosen.resolved
+    if _province_named(chosen):
+        # "across Idlib ... in the town of Maarrat Misrin": a name both a province and its capital, with no
+        # word saying town, holds the province's towns
+        area = replace(area, kind="admin1", geonames_id=-1)
     if area is None or area.kind == "city":
         return chosen
+    capital = area.geonames_id == -1
     around = sents | {s + d for s in sents for d in (-1, 1)}
     better = []
     for m in usable:
         if m is chosen or m.sent not in around | alike or _modifier(parsed, m):
             continue
+        if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
+            continue  # only the province's known towns, not where someone came from
         where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
+        if where is None and area.kind == "country" and m.source in ("GPE", "LOC") and not m.namesake:
+            where = area  # "... in western Chad. The bomber struck a market in Ngouri-Kanem": a town in it
         if where is None:
             continue
         if m.resolved is None and where.geonames_id != area.geonames_id and not _inside(where, area):
@@ -1029,8 +1216,23 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
             continue
         level = _specificity(m) if m.resolved is None else _specificity_of(where)
         ref = _reference_point(parsed.tokens, m)
-        better.append((m.sent in around, not ref, level, -abs(m.sent - min(sents)), -m.start, m))
-    return max(better, key=lambda x: x[:5])[5] if better else chosen
+        holds = any(o.within is m for o in usable)  # "the Lagos suburb of Ikorodu": the suburb, not the city
+        better.append((m.sent in around, not ref, level, -abs(m.sent - min(sents)), not holds, -m.start, m))
+    if not better:
+        return chosen
+    best = max(better, key=lambda x: x[:6])[6]
+    if best.resolved is None and best.area is None and _known_parent(best, mentions, focus) is None:
+        best.area = area  # a town the gazetteer lacks, told in the country chosen: in that country
+    return best
+
+
+def _province_named(m: PlaceMention) -> bool:
+    """Is the place a city named as its province is, with no word saying city ("in Idleb", "in Hama", not
+    "in Idleb city")? Such a name stands for the province as often as for the city: "Kafr Baddar in Idleb
+    countryside" is a village of the province, not a part of the city."""
+    p = m.resolved
+    return p is not None and p.kind == "city" and m.hint != "city" and bool(p.admin1_code) \
+        and not _parent_name(m) and normalize(p.admin1 or "") == normalize(p.name)
 
 
 def _specificity(m: PlaceMention) -> int:
