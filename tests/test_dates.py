@@ -100,13 +100,13 @@ CASES = [
     ("on 12/07", D(2016, 6, 24), D(2016, 7, 12), D(2016, 7, 12), "day"),
     ("in July", D(2016, 6, 24), D(2015, 7, 1), D(2015, 7, 31), "month"),  # a month not yet begun: the last one
     # the end of a range comes after its start, read from it (not back from publication on its own)
-    ("9 and 13 August", D(2016, 8, 9), D(2016, 8, 9), D(2016, 8, 13), "day"),
-    ("the nights of April 14 and April 17", D(2019, 4, 14), D(2019, 4, 14), D(2019, 4, 17), "day"),
+    ("4 and 7 October", D(2016, 10, 4), D(2016, 10, 4), D(2016, 10, 7), "day"),
+    ("the nights of October 2 and October 5", D(2021, 10, 2), D(2021, 10, 2), D(2021, 10, 5), "day"),
     ("between 28 December and 2 January", WED_10_JAN_2024, D(2023, 12, 28), D(2024, 1, 2), "day"),
     ("Friday and Saturday", D(2024, 3, 8), D(2024, 3, 1), D(2024, 3, 2), "day"),  # a Friday's report: last week's
     ("Thursday and Friday", D(2024, 3, 12), D(2024, 3, 7), D(2024, 3, 8), "day"),
     # a weekday named with its date: the date, and the weekdays before it counted back from it
-    ("the night of Saturday to Sunday, 21 July", D(2019, 7, 20), D(2019, 7, 20), D(2019, 7, 21), "day"),
+    ("the night of Friday to Saturday, 9 March", D(2024, 3, 8), D(2024, 3, 8), D(2024, 3, 9), "day"),
     ("Sunday, 21 July 2019", None, D(2019, 7, 21), D(2019, 7, 21), "day"),
     ("on Friday 13 March 2020", None, D(2020, 3, 13), D(2020, 3, 13), "day"),
     ("late Tuesday, May 12", D(2020, 5, 14), D(2020, 5, 12), D(2020, 5, 12), "day"),
@@ -225,16 +225,16 @@ EVENT_DATES = [
      date(2021, 6, 10), "2021-06-10", "2021-06-10"),
     # ... but a participle at the same time dates the event, and in the event's own sentence the time is the
     # event's wherever the parse hangs it
-    ("A bus travelling to the market on Wednesday was attacked by gunmen. Six passengers were killed.",
-     date(2018, 5, 10), "2018-05-09", "2018-05-09"),
-    ("An air strike killed a judge allied with the rebels and seven members of his family in the capital on Sunday, "
-     "residents said.", date(2016, 1, 25), "2016-01-24", "2016-01-24"),
+    ("A lorry carrying grain to the border on Monday was ambushed by militants. Its four drivers were killed.",
+     date(2018, 5, 10), "2018-05-07", "2018-05-07"),
+    ("A drone strike killed a mayor allied with the insurgents and four members of his staff in the port city on "
+     "Tuesday, witnesses said.", date(2016, 1, 28), "2016-01-26", "2016-01-26"),
     # a span of years beyond the event's sentences is a history, not the event's time
     ("Twelve people were killed when herders and farmers clashed in the village. The two communities have disputed "
      "the land in the last ten years.", date(2019, 12, 20), "2019-12-20", "2019-12-20"),
     # a weekday and its date the model tags apart are one time
-    ("Six civilians were killed in two attacks on the villages on the night of Saturday to Sunday, 21 July.",
-     date(2019, 7, 22), "2019-07-20", "2019-07-21"),
+    ("Five fishermen were killed when raiders stormed their camp on the night of Friday to Saturday, 9 March.",
+     date(2024, 3, 11), "2024-03-08", "2024-03-09"),
     # a day of the month alone
     ("Clashes have flared in the district since early in the month. On the 14th, six farmers were killed in an "
      "attack on their village.", date(2019, 12, 16), "2019-12-14", "2019-12-14"),

@@ -120,32 +120,33 @@ TALLY_WORD_IN_A_NAME = [
 # One victim whose clause the parser lost: the sentence is parsed as one noun phrase, and "was killed" takes the
 # newspaper's name (no person) as subject; the root noun, a person told before it, is the victim.
 LOST_SUBJECT = [
-    ("A young reporter working for the online investigative newspaper Kyivska Pravda was killed in central Kyiv by a "
-     "bomb planted in his car.", {(K, 1, 1)}),
+    ("A respected editor working for the opposition weekly newspaper Dunavska Pravda was killed in central Ruse by a "
+     "gunman waiting outside his flat.", {(K, 1, 1)}),
 ]
 
 # A count after "and" that the parser hung inside the first victim's phrase is the harm verb's further object.
 COORDINATED_OBJECTS = [
-    ("An air strike killed a judge allied with the rebels and seven members of his family in the capital on Sunday.",
-     {(K, 1, 1), (K, 7, 7)}),
-    ("Three bombers attacked a power plant near the city killing 12 engineers and guards and four foreign technicians.",
-     {(K, 12, 12), (K, 4, 4)}),
+    ("A drone strike killed a mayor allied with the insurgents and four members of his staff in the port city on "
+     "Tuesday.", {(K, 1, 1), (K, 4, 4)}),
+    ("Gunmen raided a gold mine in the hills killing 9 diggers and traders and three police escorts.",
+     {(K, 9, 9), (K, 3, 3)}),
     ("Police killed 3 suspects and arrested 10 others in the raid.", {(K, 3, 3), (R, 10, 10)}),
 ]
 
 # Words the tagger misreads: "a civilian" taken for an adjective is one person; "that one man" after a
 # complementizer is a count, not the pronoun "that one".
 TAGGER_MISREADS = [
-    ("Unknown gunmen shot and killed a civilian travelling on the road to the town.", {(K, 1, 1)}),
-    ("The police confirmed that one man died and a girl was injured during the clash.", {(K, 1, 1), (I, 1, 1)}),
+    ("Masked men shot and killed a civilian walking home from the fields near the river.", {(K, 1, 1)}),
+    ("Witnesses reported that one boy drowned and a woman was wounded when the boat was fired upon.",
+     {(K, 1, 1), (I, 1, 1)}),
     ("Residents said that one woman was wounded by the shelling.", {(I, 1, 1)}),
 ]
 
 # "the death of X" holds a victim when told as the event's outcome, not as a motive or a background.
 DEATH_AS_OUTCOME = [
-    ("The two clans exchanged fire, resulting in the death of a local man by a stray bullet.", {(K, 1, 1)}),
+    ("Two militias traded gunfire near a water point, resulting in the death of its owner.", {(K, 1, 1)}),
     ("The dispute over grazing land led to the death of the herder, police said.", {(K, 1, 1)}),
-    ("Students marched in the city, protesting the death of a colleague in police custody.", set()),
+    ("Traders shut their stalls across the town, protesting the death of their union leader in detention.", set()),
 ]
 
 # A headline's bare singular victim ("Gunmen kill farmer") is one person.
@@ -161,8 +162,8 @@ HEADLINE_VICTIMS = [
 CODED_SHORTHAND = [
     ("4 killed (spears) during the cattle raid.", {(K, 4, 4)}),
     ("2 killed 5 injured. Details not specified.", {(K, 2, 2), (I, 5, 5)}),
-    ("Militants clashed with troops near the town, resulting in 1 soldier killed and 2 civilians wounded.",
-     {(K, 1, 1), (I, 2, 2)}),
+    ("Bandits fought a vigilante group near the river, resulting in 3 vigilantes killed and 1 bandit wounded.",
+     {(K, 3, 3), (I, 1, 1)}),
     ("Two gunmen killed a priest in the chapel on Sunday.", {(K, 1, 1)}),
 ]
 

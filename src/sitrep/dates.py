@@ -134,8 +134,8 @@ def _numeric(s: str, pub: date | None) -> Resolved | None:
 
 
 def _between(s: str, pub: date | None) -> Resolved | None:
-    """"between July 1 and August 5", "from May 2 to May 4", "Thursday and Friday", "November 28 and 29". The end
-    of a range comes after its start: "9 and 13 August" in a report of 9 August ends that August, "Saturday to
+    """"between March 3 and April 9", "from May 2 to May 4", "Thursday and Friday", "November 28 and 29". The end
+    of a range comes after its start: "4 and 7 October" in a report of 4 October ends that October, "Saturday to
     Sunday" ends the day after the Saturday."""
     m = re.fullmatch(r"(?:between |from )?(.+?) (?:and|to|until|through|-) (.+)", s)
     if not m:
@@ -171,7 +171,7 @@ def _weekday_range(ra: Resolved, rb: Resolved, pub: date) -> tuple[Resolved, Res
 
 
 def _dated_weekday(s: str, pub: date | None) -> Resolved | None:
-    """A weekday named with its date ("Sunday, 21 July", "the night of Saturday to Sunday, 21 July 2019"): the date,
+    """A weekday named with its date ("Saturday, 9 March", "the night of Friday to Saturday, 9 March 2024"): the date,
     and the weekdays before it counted back from it."""
     m = re.fullmatch(rf"(.*\b(?:{'|'.join(WEEKDAYS)})(?:'s)?(?: (?:morning|afternoon|evening|night))?) (.+)", s)
     if not m or re.search(r"\b(?:and|to|until|through)$", m[1]):
@@ -658,8 +658,8 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         return toks[w.head].lemma in vocab.event_words or toks[w.head].lower in vocab.event_words
 
     # Beyond the event's own sentences a time must date an event ("aside" times date another noun's past) and be
-    # no wider than a year ("clashes in the last 13 years" is a history). (Inside them, the parse's attachments are
-    # too often wrong to tell: "killed a judge allied with the rebels ... on Sunday".)
+    # no wider than a year ("a feud of the past two decades" is a history). (Inside them, the parse's attachments are
+    # too often wrong to tell: "killed a mayor allied with the insurgents ... on Tuesday".)
     beyond = [w for w in event_words if not w.aside and _brief(w.text, published)]
     tiers = [
         [w for w in event_words if w.sent in sents and _on_anchor_clause(parsed, w, anchors, foreign)],

@@ -366,7 +366,7 @@ def _number_cues(parsed: Parsed, q: Quantity, nominal: Token) -> list[str]:
     inner = _inner_noun(parsed, nominal) if nominal is head else None
     if any(w in vocab().NOT_PEOPLE and w not in vocab().HOUSEHOLDS for w in (nominal.lemma, inner)):
         out.append("things")
-    # "ambushed coal miners, shooting at least nine of them dead": a part of a group told without a number is the
+    # "stopped a minibus of traders, gunning five of them down": a part of a group told without a number is the
     # count of the harmed, not a part of another count
     group = _partitive(parsed, nominal)
     uncounted = group is not None and group.lower in vocab().UNCOUNTED_GROUPS and not _counted_before(parsed, nominal)
@@ -432,7 +432,7 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
     if role == "nsubj":
         add("intransitive_subject", _intransitive_category(parsed, gov), gov)
     if role == "dobj" and _combined(parsed, gov):
-        number_cues.append("combined")  # "killed and wounded at least 68 people": the dead and the hurt together
+        number_cues.append("combined")  # "killed and wounded some 35 people": the dead and the hurt together
     if role in ("dobj", "dative", "npadvmod", "nsubj") and gov.pos in ("VERB", "AUX"):
         if role != "nsubj" or (gov.tag == "VBN" and not _has_object(parsed, gov)):
             add("object", _verb_category(parsed, gov, passive=False, obj=gov_tok), gov)
@@ -454,7 +454,7 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
     if role == "attr" and gov.lemma == "be":
         for c in parsed.children(gov.i):
             if c.dep in ("nsubj", "nsubjpass") and c.tag == "NN" and c.lemma not in vocab().COPULAR_TOLL_SUBJECTS:
-                number_cues.append("age")  # "the other dead child was 17"
+                number_cues.append("age")  # "the wounded boy was 12"
                 break
             if c.dep in ("nsubj", "nsubjpass") and add("copular_toll", _subject_category(parsed, c), c):
                 break
@@ -481,7 +481,7 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
             add("casualty_noun", vocab().NOUNS[lemma], nominal)
             break
     if nominal.dep == "conj" and q.start > 0 and toks[q.start - 1].lower == "and" and _counts_people(nominal):
-        # "killed a judge allied with the Houthis and seven members of his family": the parser hung the count on
+        # "killed a mayor allied with the insurgents and four members of his staff": the parser hung the count on
         # a noun inside the first victim's phrase; it is the harm verb's second object.
         v = _harm_verb_before(parsed, q)
         if v is not None:
@@ -537,7 +537,7 @@ def _governor(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[Token, str, 
         # the subject on the auxiliary
         gov, role = toks[gov.head], "nsubjpass" if gov.dep == "auxpass" else "nsubj"
     if role == "pobj" and q.start <= gov.i < q.end:
-        # "wounding close to 70 others", "A total of 252 people were injured": the parser took the hedge for a
+        # "wounding close to 70 others", "A total of 87 people were hurt": the parser took the hedge for a
         # noun or a preposition; the count is the argument of the verb the hedge hangs on, in the hedge's role.
         top = gov
         while q.start <= top.head < q.end and top.head != top.i:
@@ -1103,7 +1103,7 @@ def _victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mentio
 
 
 def _an_outcome(parsed: Parsed, t: Token) -> bool:
-    """"resulting in the death of a bystander", "leading to the death of the local", "caused the death of": a noun of
+    """"resulting in the death of its owner", "leading to the death of the local", "caused the death of": a noun of
     death told as what the event brought about."""
     if t.lemma not in vocab().OUTCOME_NOUNS:
         return False
@@ -1139,7 +1139,7 @@ def _lost_singular_subject(parsed: Parsed, v: Token, category: str, found: list[
 
 
 def _root_subject(parsed: Parsed, v: Token, category: str, found: list[Mention]) -> Token | None:
-    """"A prominent journalist working for the newspaper Ukrainska Pravda was killed": the parser made the whole
+    """"A respected editor working for the weekly Dunavska Pravda was killed": the parser made the whole
     sentence one noun phrase and gave "was killed" the newspaper's name (no person) as subject. The sentence's root
     noun, one person told before the singular passive, is its victim."""
     if category not in vocab().ONE_VICTIM_CATEGORIES or v.dep != "relcl" or any(m.anchor == v.i for m in found):
