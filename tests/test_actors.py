@@ -113,7 +113,7 @@ def test_actors_types_are_acled_style(extract):
         ("Gunmen killed 10 worshippers at a church in Burkina Faso.\nNo group has claimed the attack, but jihadists "
          "linked to al-Qaeda and Islamic State operate in the area.",
          [("Unidentified Armed Group (Burkina Faso)", "perpetrator"), ("Civilians (Burkina Faso)", "target")]),
-        ("A truck bomb killed 20 people in Mogadishu.\nNo group has said it was behind the attack, but officials "
+        ("A truck bomb killed 14 people in Mogadishu.\nNo group has said it carried out the bombing, but the police "
          "blamed al-Shabaab.", [("al-Shabaab", "perpetrator"), ("Civilians (Somalia)", "target")]),
         # whom officials blame is the perpetrator, in the present tense too, not a target
         ("Officials blame al-Shabaab for a car bomb that killed 12 people in Mogadishu on Sunday.",
@@ -156,7 +156,7 @@ def test_actors_user_file_adds_aliases(tmp_path, monkeypatch):
 
 
 def test_actors_a_group_named_in_one_event_is_not_another_events(extract):
-    rec = extract("At least 12 people were killed when Boko Haram fighters attacked a village in Borno state on "
+    rec = extract("At least 9 people were killed when Boko Haram fighters attacked a village in Borno state on "
                   "Saturday, residents said.\n\nIn Zamfara state, bandits abducted 40 villagers from their farms on "
                   "Sunday, police said.")
     perpetrators = [[a.name for a in e.actors if a.role == "perpetrator"] for e in rec.events]
@@ -257,7 +257,7 @@ def test_actors_crowds(extract, text, expected):
     ("Fulani militiamen clashed with soldiers in Plateau state, killing 4 soldiers.",
      ("Military Forces of Nigeria", "target")),
     # a short report's only event: whom its opening sentence names acting
-    ("On 2 May 2020, Mayi-Mayi militiamen attacked a mining site near Mambasa, Ituri. 3 soldiers were killed.",
+    ("On 14 March 2021, Mayi-Mayi militiamen raided a gold mine outside Komanda, Ituri. 3 soldiers were killed.",
      ("Mayi Mayi Militia", "perpetrator")),
 ])
 def test_actors_victims_and_sides(extract, text, expected):
@@ -325,7 +325,7 @@ def test_actors_unknown_stay_unknown(extract, text, expected):
     # a group the report says is suspected or planted the bomb did it
     ("A roadside bomb killed 3 civilians in Ghazni, Afghanistan. Officials said the Taliban planted the bomb.",
      ("Taliban", "perpetrator")),
-    ("A landmine killed 2 soldiers in Mandera, Kenya. Al-Shabaab is believed to be responsible.",
+    ("A mine blast killed 3 police officers near Garissa, Kenya. Al-Shabaab is suspected to be responsible.",
      ("al-Shabaab", "perpetrator")),
     # state forces named by an operation, an acronym or a regime's word
     ("French Operation Barkhane forces killed 12 militants near Menaka, Mali.", ("Military Forces of France", "perpetrator")),
@@ -336,7 +336,7 @@ def test_actors_unknown_stay_unknown(extract, text, expected):
     ("A regime sniper shot dead a farmer near Atarib, Aleppo, Syria.", ("Military Forces of Syria", "perpetrator")),
     ("Pro-Hadi forces repelled a Houthi attack in Marib, Yemen, killing 6 fighters.", ("Military Forces of Yemen", "perpetrator")),
     # a police officer or a prison guard named by no country: the police of the report's country
-    ("On 2 May 2024, a policeman shot and killed a man in Bunia, Ituri, DR Congo.",
+    ("On 2 May 2024, a policeman shot and killed a trader in Bunia, Ituri, DR Congo.",
      ("Police Forces of Democratic Republic of the Congo", "perpetrator")),
     ("On 3 May 2024, prison guards beat and injured 4 inmates in a prison in Abidjan, Ivory Coast.",
      ("Police Forces of Ivory Coast Prison Guards", "perpetrator")),

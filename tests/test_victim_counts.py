@@ -22,119 +22,119 @@ ONE_VICTIM = [
     ("Gunmen killed a local judge in the capital on Sunday.", 1),
     ("A priest was beheaded by suspected militants near the town.", 1),
     ("Unknown assailants shot dead the village chief at his home.", 1),
-    ("The mayor of the town was found dead on the side of a road.", 1),
+    ("The head of the water board was found dead beside a farm track.", 1),
     ("Armed men have killed the deputy district commissioner on Wednesday morning.", 1),
-    ("A journalist was shot dead while driving home in Khost on Monday.", 1),
-    ("Militants shot dead a party worker in the Kupwara district on Wednesday.", 1),
-    ("Burundi's environment minister Emmanuel Niyonkuru has been shot dead in Bujumbura, police said.", 1),
-    ("Gunmen on Sunday night killed Bala Musa, the district head, at his residence.", 1),
+    ("A radio presenter was shot dead as she cycled to work in Velmora on Thursday.", 1),
+    ("Rebels shot dead a council clerk in the hill district on Thursday.", 1),
+    ("Tarvonia's fisheries minister Paul Okari has been shot dead in the port city, police said.", 1),
+    ("Bandits on Tuesday evening killed Ade Okon, the ward leader, at his farm.", 1),
     ("The chief of the village was ambushed and murdered on Monday evening.", 1),
     ("A senior pastor was killed by gunmen in Benin City on Tuesday.", 1),
     ("An election official was stabbed to death outside the polling station.", 1),
-    ("Attackers wielding machetes killed a Hindu priest in the district on Friday.", 1),
+    ("Assailants wielding knives killed a temple caretaker near the river on Tuesday.", 1),
     ("A school teacher was gunned down by bandits on the highway.", 1),
     ("The district governor was killed in a roadside bomb blast on Tuesday.", 1),
-    ("A customs official was killed in an attack by insurgents near the border.", 1),
-    ("On 5 May, in Maceio, a man was shot to death in the city center by two armed men.", 1),
-    ("On 3 May, in Colider, a fugitive from the state prison system was killed in a shootout with police.", 1),
+    ("A forest ranger was killed during an assault by insurgents near the frontier.", 1),
+    ("On 9 June, in Vila Serena, a shopkeeper was shot to death near the bus station by a gunman.", 1),
+    ("On 11 June, in Boa Ventura, a man wanted for robbery was killed in a gunfight with military police.", 1),
     # a raising verb between the victim and the harm
-    ("A Catholic priest was found shot dead by militiamen near the mission.", 1),
+    ("A retired teacher was found shot dead by rebels behind the market.", 1),
     ("A soldier was reported killed in the clash on the border.", 1),
     ("Insurgents shot dead a village elder and his son in the district on Monday.", 2),
     ("Gunmen shot dead a community leader and president of the farmers' union on Friday.", 1),
 ]
 
 KILLING_NOUNS = [
-    ("The charred body of a priest has been recovered in the central town.", 1),
+    ("The charred body of a herder was discovered in a burnt hut on Tuesday.", 1),
     ("The killing of a local journalist on Sunday shocked the town.", 1),
     ("Students marched on Monday over the killing of a classmate by police last year.", None),
     ("Police arrested two men for the murder of a trader.", None),
-    ("Gang members fatally shot five people and injured seven others in the capital.", 5),
-    ("At least 29 villagers were killed in an attack in the war-torn state.", 29),
+    ("Cartel gunmen fatally shot three people and wounded nine others at the bus depot.", 3),
+    ("At least 31 villagers were killed during a raid on the restive province.", 31),
 ]
 
 TOLL_STATEMENTS = [
     ("Militants attacked an army post on Monday. Fatalities coded as 3.", 3),
     ("Rebels ambushed a patrol near the river; fatalities were put at 12 by the army.", 12),
-    ("The death toll from the attack rose to 45 on Tuesday.", 45),
+    ("The death toll from Tuesday's ambush climbed to 45.", 45),
 ]
 
 TWO_OR_MORE_WITHOUT_NUMBERS = [
-    ("The head of the council and a government employee have been killed by gunmen in Nangarhar.", 2),
+    ("A school principal and a clinic orderly have been killed by gunmen in the border town.", 2),
     ("Gunmen killed the mayor and his driver on the road to the capital.", 2),
-    ("The ward chairman, Musa Ali, has been killed by gunmen, along with another party supporter.", 2),
+    ("The cooperative secretary, Ibrahim Tanko, has been murdered by bandits, along with another member.", 2),
     ("A tribal elder was shot dead alongside his nephew at his home.", 2),
     ("A local chief was killed alongside his wife and son in the attack.", 3),
-    ("A party leader was killed and burned along with his wife and driver, officials said.", 3),
+    ("A union organiser was murdered and set on fire along with his wife and bodyguard, police reported.", 3),
 ]
 
 COMPANIONS = [
     ("A municipal mayor was killed on Friday with four others.", 5),
-    ("The district governor was killed along with eight others in an ambush overnight.", 9),
-    ("A coalition air strike killed a judge and seven members of his family in Sanaa on Sunday.", 8),
+    ("A provincial judge was killed along with six others when his convoy was ambushed.", 7),
+    ("A drone strike killed a tribal sheikh and four members of his family at their farm on Thursday.", 5),
     ("A police commander was killed together with three of his bodyguards.", 4),
     ("A village head was shot dead along with two other men on Saturday.", 3),
-    ("Police shot dead a rickshaw driver and his passenger and killed another four people at the market.", 6),
-    ("A teacher was gunned down on Monday. The 42-year-old mother of three died in the school yard.", 1),
+    ("Soldiers shot dead a bus conductor and his nephew and killed another three people at the checkpoint.", 5),
+    ("A nurse was gunned down on Friday. The 35-year-old father of two died outside the clinic.", 1),
 ]
 
 COUNTED_NOUNS = [
-    ("Gunmen burst into a home and killed eight members of the same family.", 8),
-    ("Armed attackers kidnapped and killed eight people in the town, officials said.", 8),
-    ("An air strike hit a house in the village, killing five members of one family.", 5),
-    ("Eleven members of a family, including women and children, were killed in a grenade attack.", 11),
+    ("Attackers forced their way into a farmhouse and killed six members of one family.", 6),
+    ("Masked men abducted and killed five traders near the mine, police said.", 5),
+    ("A shell struck a home on the edge of the camp, killing four members of one family.", 4),
+    ("Nine members of one family, among them three infants, were killed when a mortar round hit their house.", 9),
     ("Thirteen students were hacked to death in their dormitory overnight.", 13),
     ("Six people were hanged by the militants in the square on Friday.", 6),
     ("Gunmen killed four farmers and two herders in the valley.", 6),
-    ("Nine shepherds were shot and killed by gunmen in the hills.", 9),
-    ("Nineteen villagers were attacked and killed by armed men on Thursday night.", 19),
-    ("At least 17 people were last night killed by rebels in two villages.", 17),
-    ("Five people were found burned to death in a van outside the city.", 5),
-    ("No fewer than eight persons are feared to have been killed in the clashes.", 8),
-    ("No fewer than 12 people were feared killed in the district following clashes.", 12),
-    ("The governor ordered an inquiry after around 22 people were killed in a land dispute.", 22),
+    ("Nine shepherds were shot and killed on the hillside by bandits.", 9),
+    ("Nineteen fishermen were ambushed and killed by raiders late on Thursday.", 19),
+    ("At least 23 farmers were on Tuesday killed by insurgents in three hamlets.", 23),
+    ("Four men were found burned to death inside a lorry near the quarry.", 4),
+    ("No fewer than nine persons are believed to have been killed in the feud.", 9),
+    ("No fewer than 14 villagers were feared killed after a feud over grazing land.", 14),
+    ("Police opened an inquiry after a water feud in which around 26 people were killed.", 26),
     # The parser hangs "dead" on the number, or the subject on the auxiliary.
-    ("Suspected militants shot dead 11 local construction workers outside the town.", 11),
+    ("Suspected rebels shot dead 14 migrant farm labourers near the border town.", 14),
     ("No fewer than 30 persons, mostly farmers, were, on Sunday, killed by armed herders.", 30),
     ("Four people have since died in hospital after the grenade attack.", 4),
 ]
 
 TOTALS_AND_BREAKDOWNS = [
-    ("At least 20 people including 15 security personnel and five civilians were killed in the bombing.", 20),
-    ("The attack killed seven people, including two soldiers, police said.", 7),
-    ("The toll was put at 32 people -- 17 residents and 15 refugees -- by local officials.", 32),
-    ("At least 15 people (10 civilians and five policemen) were killed in the suicide attack.", 15),
+    ("At least 25 people including 18 soldiers and seven traders were killed when a truck bomb exploded.", 25),
+    ("The mortar attack killed nine people, including three guards, the mayor said.", 9),
+    ("The toll was put at 41 people -- 26 herders and 15 traders -- by the regional governor.", 41),
+    ("At least 13 people (nine pilgrims and four guards) were killed in the shrine bombing.", 13),
     ("Nine people were killed in the raid. Six of the dead were women.", 9),
     ("Five people, four farmers and a trader, were killed in the village on Friday.", 5),
-    ("At least 14 people were killed, among them four children and a police captain, in the blast.", 14),
+    ("At least 16 people were killed, among them two infants and a traffic warden, during the shelling.", 16),
     ("Five police and 15 Taliban fighters were killed in the clash.", 20),
     ("Gunmen killed five prisoners and two guards near the prison on Monday.", 7),
 ]
 
 ALTERNATIVES = [
     # Two counts of one toll from two sources are one figure, not a sum: the range spans both (max is the larger).
-    ("Seven people (police report) or fifteen people (eyewitness) have been killed in the land dispute.", 15),
-    ("Residents said 36 people were killed in the clash, the police said only 14 died.", 36),
+    ("Six people (officials) or thirteen people (residents) have been killed in the grazing feud.", 13),
+    ("Villagers said 28 people were killed in the fighting, the army said only 9 died.", 28),
 ]
 
 SEVERAL_INCIDENTS = [
-    ("Gunmen killed 15 people in the city in two separate incidents early on Saturday.", 15),
-    ("At least five people were killed and 17 wounded in separate explosions in Baghdad on Monday.", 5),
-    ("Boko Haram killed 10 people in three separate attacks in the northeast on Tuesday.", 10),
-    ("Twelve people were killed and dozens hurt in multiple suicide bombings attacks in the city.", 12),
+    ("Gunmen killed 13 people across the port city in two separate shootings late on Thursday.", 13),
+    ("At least six people were killed and 21 hurt in separate blasts in the northern city on Friday.", 6),
+    ("Insurgents killed 8 villagers in three separate raids along the eastern border on Thursday.", 8),
+    ("Eleven people were killed and scores were injured in several suicide bombings across the town.", 11),
     ("At least 9 villagers were killed in several raids on farming villages on Wednesday.", 9),
 ]
 
 MORE_VICTIMS = [
     # "another", "other", "others": more victims, not a part of the count before them...
     ("Eight villagers were killed by rebels near the town. Another 12 bodies were found later in the bush.", 20),
-    ("A tribal elder was killed by a bomb in his car. The blast killed four others and wounded six.", 5),
-    ("Two protesters were shot dead on Monday. Two other protesters were killed in the capital the next day.", 4),
+    ("A militia commander was killed by a bomb hidden under his truck. The explosion killed three others and injured five.", 4),
+    ("Three marchers were shot dead on Tuesday. Two other marchers were killed in the port city a day later.", 5),
     # ... but "others" after a count of another harm are others than those ("killed 5 and injured 15 others") ...
     ("Gunmen killed 44 people and wounded 157 others in the market. At least 50 wounded reached the hospital.", 44),
-    ("Nine fighters were reported killed and 8 others injured in the blast.", 9),
+    ("Six guards were reported killed and 11 others injured when the mine exploded.", 6),
     # ... and a stated total sums them all.
-    ("Five policemen were killed in the raid. Nine militants were also killed. Total fatalities coded as 14.", 14),
+    ("Three soldiers died during the raid. Eight rebels were also killed. Total fatalities coded as 11.", 11),
 ]
 
 LATER_OR_LARGER = [
@@ -156,24 +156,24 @@ NOT_ONE_VICTIM = [
 ]
 
 INJURED = [
-    ("The deputy mayor was killed and his brother wounded in an explosion on Saturday.", (1, 1)),
+    ("The village treasurer was killed and his cousin wounded when a grenade went off on Tuesday.", (1, 1)),
     ("A gunman shot dead a separatist leader and seriously wounded his companion.", (1, 1)),
     ("Five people were killed and 15 others injured near the factory.", (5, 15)),
-    ("Fourteen civilians were killed and at least 23 injured Monday morning in the blast.", (14, 23)),
-    ("Two car bombs killed 7 civilians, and wounded at least 20 late on Friday night.", (7, 20)),
+    ("Eleven shoppers were killed and at least 19 injured Thursday afternoon in the explosion.", (11, 19)),
+    ("Twin mortar strikes killed 6 civilians, and wounded at least 18 early on Sunday morning.", (6, 18)),
     # the dead and the hurt counted together are neither count
-    ("A bomber killed and wounded at least 68 people and wounded 165 at the rally.", (None, 165)),
-    ("A bomb killed five people and wounded 10 others. The militants claimed killing or wounding 25 people.",
-     (5, 10)),
+    ("A gunman killed and wounded at least 40 people and wounded 90 at the festival.", (None, 90)),
+    ("A roadside mine killed four people and wounded 9 others. The rebels claimed killing or wounding 30 people.",
+     (4, 9)),
     # "another": one more person, of the harm its own verb tells
     ("Gunmen killed a farmer and wounded another in the village.", (1, 1)),
-    ("A teacher was killed and another was injured in the ambush.", (1, 1)),
+    ("One ranger was killed and another was wounded during the patrol.", (1, 1)),
     ("Gunmen killed a farmer and wounded his son in the village.", (1, 1)),
     # the hedge "close to" parsed as a phrase
-    ("Gunmen opened fire, killing at least 39 people and wounding close to 70 others.", (39, 70)),
+    ("Attackers sprayed the crowd with bullets, killing at least 27 people and wounding close to 50 others.", (27, 50)),
     # a victim told one by one is no rival of the stated toll, whose part it is
-    ("At least 80 people have been injured in the blast. A guard was killed and another injured at the gate.",
-     (1, 80)),
+    ("At least 60 people have been injured by the explosion. A porter was killed and another injured at the entrance.",
+     (1, 60)),
 ]
 
 
@@ -205,14 +205,14 @@ def test_killed_and_injured_victims(extract, text, expected):
 
 
 def test_alternatives_are_one_range(extract):
-    """"seven (police) or fifteen (eyewitnesses)": one figure from 7 to 15, as "two or three" is (SPEC §2)."""
-    rec = extract("Seven people (police) or fifteen people (witnesses) were killed in the dispute.")
-    assert triples(rec) == {(K, 7, 15)}
+    """"four (officials) or eleven (villagers)": one figure from 4 to 11, as "two or three" is (SPEC §2)."""
+    rec = extract("Four people (officials) or eleven people (villagers) were killed in the feud.")
+    assert triples(rec) == {(K, 4, 11)}
 
 
 def test_members_of_a_family_are_people_not_households(extract):
-    rec = extract("Gunmen killed eight members of the same family in the resort town.")
-    assert triples(rec) == {(K, 8, 8)}
+    rec = extract("Raiders killed six members of one family at a hill village.")
+    assert triples(rec) == {(K, 6, 6)}
     assert not live_figures(rec, "households")
 
 
@@ -304,8 +304,8 @@ BREAKDOWN_OF_OTHERS = [
     ("The blast killed two guards and wounded eight other members of the convoy — five soldiers and three drivers.",
      (2, 8)),
     ("Gunmen killed a farmer and injured four other villagers, two women and two boys, on Sunday.", (1, 4)),
-    ("The raid killed four guards, officials said. It also wounded six other members of the police — three "
-     "constables and three traffic wardens.", (4, 6)),
+    ("The raid killed four guards, officials said. It also wounded seven other members of the patrol — four "
+     "constables and three reservists.", (4, 7)),
     ("The ambush killed a driver and also wounded five other members of the militia — two commanders and three "
      "fighters.", (1, 5)),
 ]
