@@ -10,11 +10,11 @@ SOURCES = [
     ("According to the Red Cross, 40 people were injured in the clashes.", "the Red Cross"),
     ("Twelve people died in the raid, local officials told AFP.", "local officials, via AFP"),
     ("The provincial governor, Ahmad Karimi, said 30 people were wounded.", "The provincial governor, Ahmad Karimi"),
-    ("The UN said as many as 20,000 people had fled the valley.", "The UN"),
+    ("The UN said up to 20,000 people had fled the valley.", "The UN"),
     ("Reuters cited two hospital officials as saying 11 people were killed.", "two hospital officials, via Reuters"),
     ("\"We counted 14 bodies,\" said Maria Lopez, a nurse at the clinic.", "Maria Lopez, a nurse at the clinic"),
-    ("Residents said at least 6 people were killed and 10 were wounded.", "Residents"),
-    ("Eight people were killed in the attack on the market.", None),
+    ("Residents said seven people lost their lives and 13 were hurt.", "Residents"),
+    ("Eight people were killed when a bomb hit the market.", None),
     # an aside the parser reads as a second subject is not the speaker
     ("Bandits abducted more than 40 people, most of them women, in a raid on a village, residents said on Monday.",
      "residents"),
@@ -23,7 +23,7 @@ SOURCES = [
      "Monday, killing 12 people, including five police officers, and wounding 20 others, officials said.",
      "officials"),
     # a headline's source, without the line break after it
-    ("Air strike on village kills 11, say residents\n\nAn air strike on a village killed 11 people on Thursday.",
+    ("Air strike on village kills 11, say residents\n\nAn air strike killed 11 people in a hill village on Thursday.",
      "residents"),
 ]
 
@@ -63,13 +63,13 @@ CONFIRMATION = [
     ("Activists said 35 people were killed in the shelling. Neither claim could be independently verified.", False),
     ("Rebels claimed to have killed 50 soldiers.", False),
     ("The strike likely killed 3 militants, a defence official said.", False),
-    ("Some 200 people are believed to have been killed in the assault.", False),
+    ("Some 200 people are believed to have died in the assault.", False),
     ("Witnesses reported 15 deaths, but the government disputed the figure.", False),
     # a lower toll beside a word against the other is a contested toll
     ("Doctors said 108 people were killed. The ministry put the toll at 46 and said the doctors' figure was "
      "exaggerated.", False),
     ("Six people were allegedly killed by police.", False),
-    ("Six people were killed in the attack, police said.", None),
+    ("Six people died in the attack, police said.", None),
     # a doubt word that describes a place is no doubt about the figure
     ("At least 300 people fled the disputed areas near Kirkuk on Monday, officials said.", None),
 ]

@@ -66,7 +66,7 @@ CASES = [
     ("2015-05-15", None, D(2015, 5, 15), D(2015, 5, 15), "day"),
     ("December 28", WED_10_JAN_2024, D(2023, 12, 28), D(2023, 12, 28), "day"),
     ("Aug. 27", D(2021, 8, 27), D(2021, 8, 27), D(2021, 8, 27), "day"),
-    ("between July 1 and August 5", D(2021, 8, 12), D(2021, 7, 1), D(2021, 8, 5), "day"),
+    ("between June 3 and July 9", D(2021, 7, 15), D(2021, 6, 3), D(2021, 7, 9), "day"),
     ("November 28 and 29", D(2021, 2, 26), D(2020, 11, 28), D(2020, 11, 29), "day"),
     # years
     ("in 2014", None, D(2014, 1, 1), D(2014, 12, 31), "year"),
@@ -83,9 +83,9 @@ CASES = [
     ("on 2020-05-03", None, D(2020, 5, 3), D(2020, 5, 3), "day"),
     ("the 3rd of March 2021", None, D(2021, 3, 3), D(2021, 3, 3), "day"),
     # hedged and reported days: the day itself
-    ("Around 6 May 2020 (as reported)", None, D(2020, 5, 6), D(2020, 5, 6), "day"),
+    ("Around 17 June 2019 (as reported)", None, D(2019, 6, 17), D(2019, 6, 17), "day"),
     ("Reported on 8 March 2020", None, D(2020, 3, 8), D(2020, 3, 8), "day"),
-    ("as reported on 30 April 2020", None, D(2020, 4, 30), D(2020, 4, 30), "day"),
+    ("as reported on 21 October 2019", None, D(2019, 10, 21), D(2019, 10, 21), "day"),
     ("about 12 June", D(2022, 6, 20), D(2022, 6, 12), D(2022, 6, 12), "day"),
     # nights and ranges of days
     ("On the night of 2-3 May", D(2020, 5, 9), D(2020, 5, 2), D(2020, 5, 3), "day"),
@@ -176,8 +176,8 @@ EVENT_DATES = [
     ("Air strikes killed 492 people and wounded more than 1,600 on Monday, the ministry said, the deadliest day of "
      "the conflict since 2006.", date(2024, 9, 24), "2024-09-23", "2024-09-23"),
     # "Sunday" and "evening", tagged apart, are one time that hangs on "exploded"
-    ("Car bomb kills five in northern Iraq, officials say\n\nMOSUL, Iraq (AP) — A car bomb exploded at a "
-     "checkpoint south of Mosul on Sunday evening, killing three soldiers and two civilians, Iraqi security "
+    ("Car bomb kills five in northern Iraq, officials say\n\nMOSUL, Iraq (AP) — A car bomb exploded beside an "
+     "army checkpoint south of Mosul on Sunday evening, killing three soldiers and two civilians, Iraqi security "
      "officials said. Eleven others were wounded.", date(2023, 3, 20), "2023-03-19", "2023-03-19"),
     # days of a month the model does not tag at all
     ("More than 3,200 people fled to the city between 1 and 7 April after attacks on villages, the agency said.",
@@ -186,32 +186,32 @@ EVENT_DATES = [
     ("At least 27 civilians were killed in clashes in the town on 11 and 12 May.", date(2024, 5, 14), "2024-05-11",
      "2024-05-12"),
     # the report's opening date line dates what it tells in later sentences
-    ("On 30 April 2020, an argument between police and soldiers at a checkpoint in Bomadi led to a brawl. Two "
-     "soldiers were killed in the brawl.", date(2020, 5, 4), "2020-04-30", "2020-04-30"),
-    ("Around 6 May 2020 (as reported), in Chilpancingo, Guerrero, a man was found dead near the market. The body "
-     "had gunshot wounds. 1 fatality.", date(2020, 5, 6), "2020-05-06", "2020-05-06"),
+    ("On 11 February 2021, two farming families quarrelled over a boundary near Adikpo and came to blows. Two "
+     "men were killed in the fight.", date(2021, 2, 15), "2021-02-11", "2021-02-11"),
+    ("Around 17 June 2019 (as reported), in Tepic, Nayarit, a taxi driver lay dead beside a highway. He had "
+     "been shot twice. 1 fatality.", date(2019, 6, 17), "2019-06-17", "2019-06-17"),
     ("Reported on 8 March 2020, militants attacked an army post in the district. As a result 3 soldiers were "
      "killed.", date(2020, 3, 8), "2020-03-08", "2020-03-08"),
     ("On 28 Apr 2020, the militia destroyed two hideouts in the hills. 7 militants were killed in the operation.",
      date(2020, 4, 30), "2020-04-28", "2020-04-28"),
     ("24 April. While police chased a suspect through the market, a crowd gathered. Police fired into the crowd, "
      "killing one.", date(2018, 4, 24), "2018-04-24", "2018-04-24"),
-    ("On the night of 2-3 May, gunmen raided the village of Kurmi. 5 villagers were killed.", date(2020, 5, 9),
+    ("On the night of 2-3 May, gunmen raided the village of Dankali. 5 villagers were killed.", date(2020, 5, 9),
      "2020-05-02", "2020-05-03"),
     # an own date beats the opening one
     ("On 5 May 2020, local officials reported the attack. The gunmen killed 4 farmers on 3 May near the river.",
      date(2020, 5, 5), "2020-05-03", "2020-05-03"),
     # numeric day and month in the text
-    ("Militants attacked the town, throwing grenades into homes on 07/07. 14 people died.", date(2015, 7, 9),
-     "2015-07-07", "2015-07-07"),
-    ("Gunmen attacked a police post on the night of 25/05, killing 20 officers. The group had also attacked the "
-     "area the previous week.", date(2015, 5, 27), "2015-05-25", "2015-05-25"),
+    ("Armed men set fire to shops in the market on 23/10. 6 people died.", date(2015, 10, 26),
+     "2015-10-23", "2015-10-23"),
+    ("Raiders burned a customs office on the night of 18/09, killing 6 guards. A similar raid hit a nearby "
+     "office a month earlier.", date(2015, 9, 20), "2015-09-18", "2015-09-18"),
     # a note of one paragraph about one event: its time words, wherever they hang
-    ("Militants raided the town while people slept on 12 March. 9 dead.", date(2016, 3, 14), "2016-03-12",
-     "2016-03-12"),
+    ("Raiders struck the camp while the herders were asleep on 21 September. 9 dead.", date(2016, 9, 23),
+     "2016-09-21", "2016-09-21"),
     # a day after publication told beside the opening date line does not date the event a year back
-    ("On 5 August 2024, unidentified persons set fire to a museum in Dhaka, a day before the planned rally on 6 "
-     "August. 3 people were injured.", date(2024, 8, 5), "2024-08-05", "2024-08-05"),
+    ("On 9 October 2023, unknown men set fire to a party office in Kumasi, a day before a march planned for 10 "
+     "October. 3 people were injured.", date(2023, 10, 9), "2023-10-09", "2023-10-09"),
     # "happened", "occurred": a verb that only says when the event took place
     ("Gunmen killed 27 farmers praying in a mosque, a police spokesman told reporters on Monday. The attack happened "
      "at dawn on Saturday in the village.", date(2017, 5, 15), "2017-05-13", "2017-05-13"),
@@ -239,8 +239,8 @@ EVENT_DATES = [
     ("Clashes have flared in the district since early in the month. On the 14th, six farmers were killed in an "
      "attack on their village.", date(2019, 12, 16), "2019-12-14", "2019-12-14"),
     # a page's time stamp line dates nothing
-    ("Thousands flee fighting in the north\n\n12 August 2021, 1:03 pm\n\nFighting in the last week has driven "
-     "thousands of people from their homes, the UN said.", date(2021, 8, 12), "2021-08-05", "2021-08-12"),
+    ("Families leave villages in the south\n\n4 March 2022, 9:47 am\n\nClashes in the last week have driven "
+     "thousands of families from their villages, the UN said.", date(2022, 3, 4), "2022-02-25", "2022-03-04"),
 ]
 
 
@@ -253,7 +253,7 @@ def test_dates_event_date(extract, text, published, start, end):
 
 def test_dates_report_without_time_words_is_dated_by_publication(extract):
     """Nothing in the report dates anything: the event is the report's news, of its day, known only to that."""
-    when = extract("Twelve people were killed in the attack, residents said.", date(2020, 3, 10)).events[0].date
+    when = extract("Twelve people died in the ambush, residents said.", date(2020, 3, 10)).events[0].date
     assert (when.start, when.end, when.precision) == (date(2020, 3, 10), date(2020, 3, 10), "reported")
 
 
@@ -265,8 +265,8 @@ def test_dates_note_whose_time_words_date_something_else_is_dated_by_publication
 
 
 def test_dates_event_without_time_words_in_a_dated_report_ends_at_publication(extract):
-    rec = extract("A bomb killed 9 people at a market on Sunday.\n\nSeparately, twelve people were killed in an attack "
-                  "on a bus in the north, residents said.", date(2020, 3, 10))
+    rec = extract("A bomb killed 9 people at a market on Sunday.\n\nSeparately, twelve people were shot dead on a bus "
+                  "in the north, residents said.", date(2020, 3, 10))
     when = rec.events[-1].date
     assert (when.start, when.end, when.precision) == (None, date(2020, 3, 10), "unknown")
 
@@ -280,7 +280,7 @@ def test_dates_no_publication_date_gives_only_absolute_dates(extract):
 
 @pytest.mark.parametrize("when,code", [
     (When(date(2020, 5, 6), date(2020, 5, 6), "day"), 1),
-    (When(date(2020, 5, 6), date(2020, 5, 6), "week"), 2),  # "Around 6 May 2020 (as reported)"
+    (When(date(2020, 5, 6), date(2020, 5, 6), "week"), 2),  # a day hedged "(as reported)"
     (When(date(2020, 5, 6), date(2020, 5, 6), "reported"), 2),  # nothing in the report dates it
     (When(date(2020, 5, 2), date(2020, 5, 3), "day"), 2),  # "the night of 2-3 May"
     (When(date(2020, 5, 1), date(2020, 5, 31), "month"), 3),
@@ -305,7 +305,7 @@ def test_dates_vocabulary_is_read_from_its_data_file():
 
 @pytest.mark.parametrize("text,published,code", [
     ("On 3 May 2020, gunmen killed 4 farmers near the river.", date(2020, 5, 6), 1),
-    ("Around 3 May 2020 (as reported), gunmen killed 4 farmers near the river.", date(2020, 5, 6), 2),
+    ("About 3 May 2020 (as reported), gunmen killed 4 farmers near the river.", date(2020, 5, 6), 2),
     ("Gunmen killed 4 farmers near the river, residents said.", date(2020, 5, 6), 2),  # the report's own day
     ("Gunmen killed 4 farmers near the river in early May.", date(2020, 5, 20), 3),
 ])

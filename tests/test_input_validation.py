@@ -23,7 +23,7 @@ REPORT = "Gunmen killed 12 people in Kano on Friday, police said."
 # ---------------------------------------------------------------- language
 @pytest.mark.parametrize("text", [
     # Short notes in the style of ACLED's, written for this test: few common English words, many names.
-    "Al Shabaab fire several mortar rounds towards AMISOM base in Dhobley, Lower Juba. No casualties reported.",
+    "Al Shabaab shell an AMISOM camp near Qoryoley, Lower Shabelle. No casualties reported.",
     "On 3 May 2021, unidentified gunmen killed 2 residents of Bassa LGA, Plateau.",
     "Taliban attack ANDSF checkpoint in Nad Ali district, Helmand; 4 ANA soldiers killed.",
     "ISWAP fighters abduct 5 aid workers near Monguno (Borno).",

@@ -86,7 +86,7 @@ def resolve(text: str, published: date | None) -> Resolved | None:
         got = rule(s, published)
         if got is not None:
             return got
-    # The model may tag a day with what follows it ("Friday after months of fighting"): the day before the link.
+    # The model may tag a day with what follows it ("Tuesday after weeks of siege"): the day before the link.
     m = re.fullmatch(r"(.+?) (?:after|before|following|amid|when|as) .+", s)
     return resolve(m[1], published) if m else None
 
@@ -458,8 +458,8 @@ class TimeWords:
     head: int  # the token the time words hang on in the parse
     speech: bool  # dates a statement ("said on Thursday"), not an event
     update: bool = False  # dates a toll update ("rose to 62 on Saturday"), not the event
-    frame: bool = False  # opens the report ("On 30 April 2020, ..."): the time of what it tells
-    hedged: bool = False  # "Around 6 May 2020 (as reported)", "Reported on 8 March": known to the report's day
+    frame: bool = False  # opens the report ("On 11 February 2021, ..."): the time of what it tells
+    hedged: bool = False  # "Around 17 June 2019 (as reported)", "Reported on 8 March": known to the report's day
     aside: bool = False  # dates what a clause on another noun tells ("the group that raided a post on 5 October")
 
 
@@ -547,7 +547,7 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
         if above.pos == "ADP" and above.head != above.i:
             above = toks[above.head]
         if _in_dateline(parsed, e.start) or _stamp_line(parsed.text, e.start_char, e.end_char):
-            continue  # "KHARTOUM, June 6 -", "12 August 2021, 1:03 pm": when the story was filed
+            continue  # "KHARTOUM, June 6 -", "4 March 2022, 9:47 am": when the story was filed
         if in_superlative(parsed, root):
             continue  # "the deadliest day of the conflict since 2006" compares; it dates nothing
         text = e.text
@@ -588,7 +588,7 @@ def _opening(parsed: Parsed, a: int, b: int) -> str | None:
             continue
         before, after = vocabulary().before_frame.fullmatch(parsed.text[lo:a]), _AFTER_FRAME.match(parsed.text, b)
         if before is None or after is None or len(re.findall(r"[^\W\d]{2,}", _rest_of_line(parsed.text, after.end()))) < 3:
-            return None  # not an opening, or a line of its own ("12 August 2021, 1:03 pm"): a page's time stamp
+            return None  # not an opening, or a line of its own ("4 March 2022, 9:47 am"): a page's time stamp
         hedge = vocabulary().hedged_frame.match(parsed.text[lo:a] + " ")
         return " ".join(x for x in (hedge and hedge.group(0).strip(), after[1]) if x)
     return None
@@ -605,8 +605,8 @@ def _in_dateline(parsed: Parsed, k: int) -> bool:
 
 
 def _stamp_line(text: str, a: int, b: int) -> bool:
-    """Are characters a..b on a line of their own with a few words at most ("12 August 2021, 1:03 pm", "Updated:
-    03-12-2019 01:59 IST"): a page's time stamp?"""
+    """Are characters a..b on a line of their own with a few words at most ("4 March 2022, 9:47 am", "Updated:
+    17-06-2019 08:20 IST"): a page's time stamp?"""
     lo = text.rfind("\n", 0, a) + 1
     return len(re.findall(r"[^\W\d]{2,}", text[lo:a] + " " + _rest_of_line(text, b))) < 3
 
@@ -635,7 +635,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     In order: time words on the event's own clauses in the sentences that give its figures; time words on an
     event verb in the sentences beside them ("attacked the village overnight Thursday and Friday"); the date of
     the statement that gives the figures ("the Observatory said on Thursday"); a sentence about the figures
-    ("The estimates are for the past three days"); the date of the event it continues ("Another bomb ...").
+    ("These numbers cover the last four days"); the date of the event it continues ("Another bomb ...").
     Then a time told further on of "the attack" on what the event's sentences name ("the killing of 7 workers at
     a gold mine" ... "the attack on the mine last Sunday").
     The day a toll was updated ("rose to 62 on Saturday", "two more died overnight": `additions` are the anchors
@@ -670,7 +670,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
         [w for w in event_words if w.sent not in others and _points_back(parsed, w, sents)],
-        # a note of one paragraph telling one event: its time words ("... while people slept on 07/07. 14 dead.")
+        # a note of one paragraph telling one event: its time words ("... while the herders were asleep on 21/09. 9 dead.")
         [w for w in beyond if not others and len(set(parsed.paragraph_of_sentence)) == 1],
         [w for w in words if not w.speech and updates(w) and w.sent in sents],
     ]
