@@ -670,7 +670,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in words if w.speech and w.sent in around],
         [w for w in event_words if w.sent in {s + d for s in sents for d in (1, 2)} and _about_figures(parsed, w.sent)],
         [w for w in event_words if w.sent not in others and _points_back(parsed, w, sents)],
-        # a note of one paragraph telling one event: its time words ("... while the herders were asleep on 21/09. 9 dead.")
+        # a note of one paragraph telling one event: its time words ("... as the herders slept on 21/09. 9 dead.")
         [w for w in beyond if not others and len(set(parsed.paragraph_of_sentence)) == 1],
         [w for w in words if not w.speech and updates(w) and w.sent in sents],
     ]
