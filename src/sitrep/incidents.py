@@ -343,7 +343,12 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
                      for m in reasons.get("Armed clash", []))
     targets = {k: _sum(ws, tab.repeat_share) for k, ws in targets.items()}
     ref = tab.refine
-    if not any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]):
+    # A weapon told as one in the event's sentences ("a roadside bombing" in the claim after "a soldier was
+    # killed") tells how; whom it hit then no longer decides the type.
+    weapon_told = any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]) or any(
+        m.weight >= tab.strong and m.realis and not m.target and m.sent in own | near
+        for k in ref["weapons"] for m in reasons.get(k, []))
+    if not weapon_told:
         for k, v in targets.items():
             scores[k] = scores.get(k, 0.0) + v
     if harm:  # people killed or injured: no strategic development
