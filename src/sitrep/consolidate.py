@@ -98,7 +98,25 @@ def _alternatives(parsed: Parsed, a: Mention, b: Mention) -> bool:
     if any(t.lower in _context_words("alternatives", "words") for t in between) and len(between) <= 8 \
             and not any(t.pos == "VERB" for t in between):
         return True  # "seven people (police report) or fifteen people"
+    if _sourced_aside(parsed, first, second):
+        return True  # "3 policemen were killed (4 according to the insurgents)"
     return bool(a.source and b.source and a.source.lower() != b.source.lower() and a.anchor != b.anchor)
+
+
+def _sourced_aside(parsed: Parsed, first: Mention, second: Mention) -> bool:
+    """Is `second` another source's toll in brackets after `first` ("(4 according to other sources)", "(another
+    outlet reported 3 fatalities)")? The aside gives the same event's toll another way: an alternative of it, not a
+    second incident. A bracket without a source ("(three soldiers and two civilians)") is a breakdown, not this."""
+    toks = parsed.sentence_tokens(first.sent)
+    opened = [t for t in toks if first.span.end <= t.idx < second.span.start and t.text == "("]
+    if not opened or any(t.text == ")" for t in toks if opened[-1].idx < t.idx < second.span.start):
+        return False
+    closed = next((t.idx for t in toks if t.idx > second.span.start and t.text == ")"), None)
+    if closed is None:
+        return False
+    aside = [t for t in toks if opened[-1].idx < t.idx < closed]
+    speech = lexicon.speech_verbs("of_figures")
+    return any(t in speech or t.lower in _context_words("alternatives", "sources") for t in aside)
 
 
 _MAX_PARTS = 20  # candidates for the parts of one total, nearest first
