@@ -234,6 +234,18 @@ CASES = [
      ATTACK, 1),
     ("At least 12 people were killed in a police raid in a favela of Rio on Thursday.\nThat came a year after "
      "the city's deadliest raid, in which 28 people were killed.", ATTACK, 2),
+    # A claim of responsibility after a death names how it happened: a soldier killed "in combat", then the
+    # group's claim of a roadside bombing, is that bombing (one event, an IED), not a clash.
+    ("Two police officers were killed in an ambush in Ghazni on Tuesday.\nOn Monday, a Danish soldier was killed "
+     "in combat in Helmand province. The Taliban claimed they were behind a roadside bombing that hit a patrol "
+     "there.", CLASH, 2),
+    ("On Sunday, a policeman was killed on duty near Kismayo. Al Shabaab admitted carrying out a landmine "
+     "explosion on the road.", IED, 1),
+    # Another source's toll in brackets is the same event's toll told another way: one event, not two.
+    ("On 4 March, 5 soldiers were killed (7 according to the insurgents) when militants attacked an army post in "
+     "Gao.", CLASH, 1),
+    ("On 2 June, 2 policemen were killed (another outlet reported 4 deaths) when their vehicle hit an IED near "
+     "Tillaberi.", IED, 1),
 ]
 
 # Reports and sentences that tell no event: no event, and no figure.

@@ -343,9 +343,12 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
                      for m in reasons.get("Armed clash", []))
     targets = {k: _sum(ws, tab.repeat_share) for k, ws in targets.items()}
     ref = tab.refine
-    # A weapon told as one in the event's sentences ("a roadside bombing" in the claim after "a soldier was
-    # killed") tells how; whom it hit then no longer decides the type.
-    weapon_told = any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]) or any(
+    # Where the sentences of the main figure tell only whom it hit ("a soldier was killed in combat"), a weapon
+    # told as one in the event's other sentences ("a roadside bombing" in the claim after it) tells how; whom it
+    # hit then no longer decides the type. (An "ambush" told with the figure keeps the story's own telling.)
+    how_own = any(m.weight >= tab.strong * tab.near_share and m.realis and not m.target
+                  for ms in reasons.values() for m in ms if m.sent in own)
+    weapon_told = any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]) or not how_own and any(
         m.weight >= tab.strong and m.realis and not m.target and m.sent in own | near
         for k in ref["weapons"] for m in reasons.get(k, []))
     if not weapon_told:
