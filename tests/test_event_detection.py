@@ -241,6 +241,14 @@ CASES = [
      "there.", CLASH, 2),
     ("On Sunday, a policeman was killed on duty near Kismayo. Al Shabaab admitted carrying out a landmine "
      "explosion on the road.", IED, 1),
+    # Who got away from an attack is no displacement: the rest of the group hit, police who escaped death.
+    ("On 5 May, cattle raiders attacked four soldiers guarding a borehole near Bor, killing one soldier. The three "
+     "other soldiers fled the area.", CLASH, 1),
+    ("Two police officers escaped death when their vehicle drove over a buried explosive near Mandera on "
+     "Sunday.", IED, 1),
+    # ... while villagers who fled their homes are.
+    ("Gunmen attacked a village near Djibo on Monday, killing 4 civilians. More than 300 villagers fled to the "
+     "town.", ATTACK, 2),
     # Another source's toll in brackets is the same event's toll told another way: one event, not two.
     ("On 4 March, 5 soldiers were killed (7 according to the insurgents) when militants attacked an army post in "
      "Gao.", CLASH, 1),
