@@ -241,6 +241,11 @@ CASES = [
      "there.", CLASH, 2),
     ("On Sunday, a policeman was killed on duty near Kismayo. Al Shabaab admitted carrying out a landmine "
      "explosion on the road.", IED, 1),
+    # "Another 11 ... in the attack": more people of the attack told, not another incident.
+    ("Eight people were killed when gunmen attacked a market in Kaya on Monday. Another 11 were wounded in the "
+     "attack, a local official said.", ATTACK, 1),
+    ("Eight people were killed when gunmen attacked a market in Kaya on Monday. Another attack on a church in "
+     "Dori killed three worshippers.", ATTACK, 2),
     # Who got away from an attack is no displacement: the rest of the group hit, police who escaped death.
     ("On 5 May, cattle raiders attacked four soldiers guarding a borehole near Bor, killing one soldier. The three "
      "other soldiers fled the area.", CLASH, 1),

@@ -479,7 +479,12 @@ def opens_event(parsed: Parsed, s: int) -> bool:
     if OPENERS.at(words, 0) or _offset_opener(words):
         return True
     ph = OPENERS_WITH_EVENT.at(words, 0)
-    if ph and any(w in ATTACK_NOUNS or w in INCIDENT_WORDS for w in words[len(ph) : len(ph) + 6]):
+    # "Another bomb ...", not "Another 13 were wounded in the attack": a count after the opener, with the attack
+    # it was hurt in pointing back ("the attack"), is more people of the event already told.
+    after = toks[len(ph) : len(ph) + 6] if ph else []
+    more = bool(after) and after[0].pos == "NUM"
+    if ph and any((t.lower in ATTACK_NOUNS or t.lower in INCIDENT_WORDS) and not (more and _told_before(parsed, t))
+                  for t in after):
         return True
     return any(t.lower in ANYWHERE and t.dep == "advmod" for t in toks[:12])
 
