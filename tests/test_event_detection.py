@@ -246,6 +246,11 @@ CASES = [
      "attack, a local official said.", ATTACK, 1),
     ("Eight people were killed when gunmen attacked a market in Kaya on Monday. Another attack on a church in "
      "Dori killed three worshippers.", ATTACK, 2),
+    # Two conjoined clauses of harm in one sentence tell one event's toll by means or side, not two events.
+    ("Gunmen attacked a market in Kaya on Monday. Six people were shot dead at the stalls and two were killed "
+     "by machetes.", ATTACK, 1),
+    ("Police killed at least five people and at least one officer died as crowds marched against the president "
+     "in Lubumbashi on Sunday.", FORCE, 1),
     # Who got away from an attack is no displacement: the rest of the group hit, police who escaped death.
     ("On 5 May, cattle raiders attacked four soldiers guarding a borehole near Bor, killing one soldier. The three "
      "other soldiers fled the area.", CLASH, 1),
