@@ -251,6 +251,9 @@ CASES = [
      "by machetes.", ATTACK, 1),
     ("Police killed at least five people and at least one officer died as crowds marched against the president "
      "in Lubumbashi on Sunday.", FORCE, 1),
+    # Men called armed are an armed side when they are the ones hit: police who kill armed robbers fight them.
+    ("Last week, police killed five armed robbers on the road outside Gusau, an official said.", CLASH, 1),
+    ("Last week, police killed five traders on the road outside Gusau, an official said.", ATTACK, 1),
     # Who got away from an attack is no displacement: the rest of the group hit, police who escaped death.
     ("On 5 May, cattle raiders attacked four soldiers guarding a borehole near Bor, killing one soldier. The three "
      "other soldiers fled the area.", CLASH, 1),

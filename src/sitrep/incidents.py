@@ -477,7 +477,9 @@ def _armed_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
     for s in sents:
         for t in parsed.sentence_tokens(s):
             if t.pos == "VERB" and t.lemma in verbs:
-                if any(_names(parsed, o, armed) for o in _objects(parsed, t)) or _next_noun(parsed, t) in armed:
+                # ("killed seven armed robbers": men called armed are an armed side, whatever their noun)
+                if any(_names(parsed, o, armed) or _armed(parsed, o) for o in _objects(parsed, t)) \
+                        or _next_noun(parsed, t) in armed:
                     return True
     return False
 
