@@ -254,6 +254,13 @@ CASES = [
     # Men called armed are an armed side when they are the ones hit: police who kill armed robbers fight them.
     ("Last week, police killed five armed robbers on the road outside Gusau, an official said.", CLASH, 1),
     ("Last week, police killed five traders on the road outside Gusau, an official said.", ATTACK, 1),
+    # Grenades or shells fired by the sides together are a clash, whoever was hit; by one side, the weapon.
+    ("A quarrel over a goat left a passer-by dead in Amarah on Friday. The two sides fired rifles and grenades, "
+     "police said.", CLASH, 1),
+    ("A quarrel over a goat left a passer-by dead in Amarah on Friday. The Al-Bu Salih and the Al-Bu Hamad fired "
+     "rifles and grenades, police said.", CLASH, 1),
+    ("A passer-by was killed in Garissa on Friday. Militants threw grenades at a bus station, police said.",
+     GRENADE, 1),
     # Who got away from an attack is no displacement: the rest of the group hit, police who escaped death.
     ("On 5 May, cattle raiders attacked four soldiers guarding a borehole near Bor, killing one soldier. The three "
      "other soldiers fled the area.", CLASH, 1),

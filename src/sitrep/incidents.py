@@ -379,10 +379,31 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
             and _armed_side(parsed, own | near, ref, armed):
         sub = "Armed clash"  # "gunmen clashed with residents", "youths of a tribe raided a camp in the clashes":
         # one side is armed men, a battle
+    if sub in ref["clash_weapons"] and _both_sides_fired(parsed, reasons.get(sub, []), ref):
+        told_clash = True  # the sides fired at each other: a clash told as one, whoever was hit
     if sub in ref["clash_weapons"] and told_clash:
         sub = "Armed clash"  # mortars and small arms fired both ways, grenades thrown in a gunfight: a clash
     sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed, wider)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
+
+
+def _both_sides_fired(parsed: Parsed, weapons: list[Incident], ref: dict) -> bool:
+    """Were the weapons fired by both sides: the firing verb's subject names the sides together, as a plural of
+    sides or as two named sides ("the two sides fired mortars", "the Al-X and the Al-Y tribes fired grenades")?"""
+    sides = frozenset(ref["both_sides"])
+    for m in weapons:
+        verb = parsed.tokens[m.token]
+        for _ in range(3):  # from the weapon ("grenades", "rounds and grenades") up to the verb that fired it
+            if verb.pos == "VERB" or verb.head == verb.i:
+                break
+            verb = parsed.tokens[verb.head]
+        subjects = [c for c in parsed.children(verb.i) if c.dep == "nsubj"]
+        if m.realis and verb.pos == "VERB" and any(
+                x.lower in sides or x.pos == "PROPN" and any(k.dep == "conj" and k.pos == "PROPN"
+                                                            for k in parsed.children(x.i))
+                for x in subjects):
+            return True
+    return False
 
 
 def _sum(weights: list[float], share: float) -> float:
