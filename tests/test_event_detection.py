@@ -234,6 +234,46 @@ CASES = [
      ATTACK, 1),
     ("At least 12 people were killed in a police raid in a favela of Rio on Thursday.\nThat came a year after "
      "the city's deadliest raid, in which 28 people were killed.", ATTACK, 2),
+    # A claim of responsibility after a death names how it happened: a soldier killed "in combat", then the
+    # group's claim of a roadside bombing, is that bombing (one event, an IED), not a clash.
+    ("Two police officers were killed in an ambush in Ghazni on Tuesday.\nOn Monday, a Danish soldier was killed "
+     "in combat in Helmand province. The Taliban claimed they were behind a roadside bombing that hit a patrol "
+     "there.", CLASH, 2),
+    ("On Sunday, a policeman was killed on duty near Kismayo. Al Shabaab admitted carrying out a landmine "
+     "explosion on the road.", IED, 1),
+    # "Another 11 ... in the attack": more people of the attack told, not another incident.
+    ("Eight people were killed when gunmen attacked a market in Kaya on Monday. Another 11 were wounded in the "
+     "attack, a local official said.", ATTACK, 1),
+    ("Eight people were killed when gunmen attacked a market in Kaya on Monday. Another attack on a church in "
+     "Dori killed three worshippers.", ATTACK, 2),
+    # Two conjoined clauses of harm in one sentence tell one event's toll by means or side, not two events.
+    ("Gunmen attacked a market in Kaya on Monday. Six people were shot dead at the stalls and two were killed "
+     "by machetes.", ATTACK, 1),
+    ("Police killed at least five people and at least one officer died as crowds marched against the president "
+     "in Lubumbashi on Sunday.", FORCE, 1),
+    # Men called armed are an armed side when they are the ones hit: police who kill armed robbers fight them.
+    ("Last week, police killed five armed robbers on the road outside Gusau, an official said.", CLASH, 1),
+    ("Last week, police killed five traders on the road outside Gusau, an official said.", ATTACK, 1),
+    # Grenades or shells fired by the sides together are a clash, whoever was hit; by one side, the weapon.
+    ("A quarrel over a goat left a passer-by dead in Amarah on Friday. The two sides fired rifles and grenades, "
+     "police said.", CLASH, 1),
+    ("A quarrel over a goat left a passer-by dead in Amarah on Friday. The Al-Bu Salih and the Al-Bu Hamad fired "
+     "rifles and grenades, police said.", CLASH, 1),
+    ("A passer-by was killed in Garissa on Friday. Militants threw grenades at a bus station, police said.",
+     GRENADE, 1),
+    # Who got away from an attack is no displacement: the rest of the group hit, police who escaped death.
+    ("On 5 May, cattle raiders attacked four soldiers guarding a borehole near Bor, killing one soldier. The three "
+     "other soldiers fled the area.", CLASH, 1),
+    ("Two police officers escaped death when their vehicle drove over a buried explosive near Mandera on "
+     "Sunday.", IED, 1),
+    # ... while villagers who fled their homes are.
+    ("Gunmen attacked a village near Djibo on Monday, killing 4 civilians. More than 300 villagers fled to the "
+     "town.", ATTACK, 2),
+    # Another source's toll in brackets is the same event's toll told another way: one event, not two.
+    ("On 4 March, 5 soldiers were killed (7 according to the insurgents) when militants attacked an army post in "
+     "Gao.", CLASH, 1),
+    ("On 2 June, 2 policemen were killed (another outlet reported 4 deaths) when their vehicle hit an IED near "
+     "Tillaberi.", IED, 1),
 ]
 
 # Reports and sentences that tell no event: no event, and no figure.

@@ -178,3 +178,18 @@ def test_events_lead_event_is_told_by_the_reports_source(extract):
                   "concerned,\" said the UNHCR representative, Maria Lopez.")
     lead = next(e for e in rec.events if not e.figures)
     assert (lead.location.name, lead.claim_source) == ("Kunduz", "the UNHCR representative, Maria Lopez")
+
+
+def test_events_a_toll_in_brackets_from_another_source_is_one_figure_spanning_both(extract):
+    rec = extract("On 4 March, 5 soldiers were killed (7 according to the insurgents) when militants attacked an "
+                  "army post in Gao.")
+    assert len(rec.events) == 1
+    killed = [(f.min, f.max) for f in rec.events[0].figures if f.category == "killed" and not f.superseded]
+    assert killed == [(5, 7)]
+
+
+def test_events_a_bracket_without_a_source_is_no_alternative(extract):
+    rec = extract("On 4 March, 5 people (3 soldiers and 2 civilians) were killed when militants attacked a market "
+                  "in Gao.")
+    killed = [(f.min, f.max) for e in rec.events for f in e.figures if f.category == "killed" and not f.superseded]
+    assert (5, 7) not in killed and (3, 5) not in killed

@@ -7,7 +7,8 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
 3. A total that adds up parts told as separate incidents ("at least five killed" = 3 at the market + 2 at the
    bakery) is a roll-up: the incidents stand.
 4. Two different counts of one category in one sentence, from different words, are two events ("the bodies of
-   two men ... behind the massacre of 14").
+   two men ... behind the massacre of 14"), unless their harm words are conjuncts ("6 were killed by direct fire
+   and 3 were killed by IEDs": one event's toll by means or side).
 5. A present-perfect statement with no time and no incident of its own that conflicts with the event's figure is
    a tally ("Thousands have been killed"), and so are its sentence's other such statements.
 6. The same number said twice (headline and body, with or without a hedge) is one figure with the widest range.
@@ -44,7 +45,7 @@ def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
         _drop_breakdowns(f)
     _drop_rollups(frames)
     _drop_retold(frames)
-    frames.extend(_split_same_sentence(frames))
+    frames.extend(_split_same_sentence(frames, parsed))
     for f in frames:
         _drop_tallies(parsed, f)
     _fold_vague(frames)
@@ -98,7 +99,25 @@ def _alternatives(parsed: Parsed, a: Mention, b: Mention) -> bool:
     if any(t.lower in _context_words("alternatives", "words") for t in between) and len(between) <= 8 \
             and not any(t.pos == "VERB" for t in between):
         return True  # "seven people (police report) or fifteen people"
+    if _sourced_aside(parsed, first, second):
+        return True  # "3 policemen were killed (4 according to the insurgents)"
     return bool(a.source and b.source and a.source.lower() != b.source.lower() and a.anchor != b.anchor)
+
+
+def _sourced_aside(parsed: Parsed, first: Mention, second: Mention) -> bool:
+    """Is `second` another source's toll in brackets after `first` ("(4 according to other sources)", "(another
+    outlet reported 3 fatalities)")? The aside gives the same event's toll another way: an alternative of it, not a
+    second incident. A bracket without a source ("(three soldiers and two civilians)") is a breakdown, not this."""
+    toks = parsed.sentence_tokens(first.sent)
+    opened = [t for t in toks if first.span.end <= t.idx < second.span.start and t.text == "("]
+    if not opened or any(t.text == ")" for t in toks if opened[-1].idx < t.idx < second.span.start):
+        return False
+    closed = next((t.idx for t in toks if t.idx > second.span.start and t.text == ")"), None)
+    if closed is None:
+        return False
+    aside = [t for t in toks if opened[-1].idx < t.idx < closed]
+    speech = lexicon.speech_verbs("of_figures")
+    return any(t in speech or t.lower in _context_words("alternatives", "sources") for t in aside)
 
 
 _MAX_PARTS = 20  # candidates for the parts of one total, nearest first
@@ -175,11 +194,13 @@ def _drop_retold(frames: list[Frame]) -> None:
 
 
 # ---------------------------------------------------------------- 4-5: what is not this event's
-def _split_same_sentence(frames: list[Frame]) -> list[Frame]:
+def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
     new: list[Frame] = []
     for f in frames:
         moved_ids: set[int] = set()
         for a, b in _same_sentence_pairs(f.mentions):
+            if _conjoined(parsed, a, b):
+                continue  # "6 were killed by direct fire and 3 were killed by IEDs": one event's toll by side or means
             if id(a) in moved_ids or id(b) in moved_ids:
                 continue
             if a.sent == b.sent and a.category == b.category and a.anchor != b.anchor and a.headline != b.headline \
@@ -191,6 +212,14 @@ def _split_same_sentence(frames: list[Frame]) -> list[Frame]:
                 f.mentions = [m for m in f.mentions if id(m) not in moved_ids]
                 new.append(Frame(f"split:{b.sent}:{b.span.start}", "split", moved))
     return new
+
+
+def _conjoined(parsed: Parsed, a: Mention, b: Mention) -> bool:
+    """Are the harm words of two counts conjuncts of one another ("five soldiers were killed and two rebels died",
+    "killed seven people and at least one policeman died")? Clauses joined so tell one event's toll by side or by
+    means; a clause of another place or time hangs on its own word ("... and moved to X, where they shot one")."""
+    ta, tb = parsed.tokens[a.anchor], parsed.tokens[b.anchor]
+    return ta.i != tb.i and (tb.dep == "conj" and tb.head == ta.i or ta.dep == "conj" and ta.head == tb.i)
 
 
 def _same_sentence_pairs(mentions: list[Mention]) -> Iterator[tuple[Mention, Mention]]:

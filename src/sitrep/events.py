@@ -58,6 +58,14 @@ def build_events(
             event_type, sub = classify(parsed, f, live, others, main_fig, armed)
         if event_type == "displacement" and f.kind != "lead" and not _flight_told(parsed):
             continue  # "20,527 displaced voters cast ballots": people described as displaced, no flight told
+        if event_type == "displacement" and live and all(_survivors(parsed, g) for g in live):
+            # "the three other soldiers fled": who got away from an attack, not people displaced. An attack its
+            # own sentences tell ("escaped death when a buried explosive went off") is the event, with no figure.
+            told = [m for s in f.sentences for m in incidents.tells_event(parsed, s) if m.sub != "displacement"]
+            if not told:
+                continue
+            figs, live, main_fig = [], [], None
+            event_type, sub = classify(parsed, f, [], others, None, armed)
         if event_type == "abduction":
             for g in figs:
                 if g.category == "missing":
@@ -242,6 +250,23 @@ def _flight_told(parsed: Parsed) -> bool:
         if m.sub != "displacement" or parsed.tokens[m.token].dep != "amod":
             return True
     return False
+
+
+def _survivors(parsed: Parsed, fig: Figure) -> bool:
+    """Are the people of a flight figure those who got away from an attack, not people displaced: the rest of a
+    group that was hit ("the three other soldiers fled"), armed men or police leaving a position, or people who
+    "escaped death"? (`[refine]` survivors_* in data/event_types.toml.)"""
+    ref = incidents.table().refine
+    num = next((t for t in parsed.tokens if fig.span.start <= t.idx < fig.span.end), None)
+    if num is None:
+        return False
+    noun = parsed.head(num) if num.dep == "nummod" else num
+    if any(c.lower in ref["survivors_rest"] for c in parsed.children(noun.i)):
+        return True
+    if noun.lemma in ref["survivors_armed"] or noun.lower in ref["survivors_armed"]:
+        return True
+    verb = parsed.head(noun)
+    return verb.lemma == "escape" and any(c.lower in ref["escaped_from"] for c in parsed.children(verb.i))
 
 
 def _sentence_confirmed(parsed: Parsed, sents: list[int]) -> bool | None:

@@ -33,6 +33,7 @@ ATTACK_VERBS = set(_CTX["incident"]["verbs"])
 FLIGHT_VERBS = set(_CTX["incident"]["flight"])
 _COMES_AFTER = set(_CTX["new_event"]["comes_after"])
 _TELLS_INCIDENT = ATTACK_NOUNS | INCIDENT_WORDS | ATTACK_VERBS
+_RESPONSIBILITY = frozenset(_CTX["incident"]["responsibility"])
 
 
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
@@ -182,13 +183,16 @@ def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> Non
     # An event told apart from the main one (another incident, one dated before the lead's): the main event is
     # told across the report and draws on the sentences around its own; a background event told in passing
     # leaves "the blast" after it to the story's own.
-    last = {max(f.sentences): f for f in frames if f.mentions and f.kind in ("opener", "incident")}
+    # A claim of responsibility with its own attack noun ("claimed they were behind a roadside bombing") names the
+    # attack just told, whichever event that is.
+    last = {max(f.sentences): f for f in frames if f.mentions}
     for s in range(1, len(parsed.sents)):
         f = last.get(s - 1)
         if f is None or s in taken or opens_event(parsed, s) or parsed.is_title(s):
             continue
-        back = [t for t in parsed.sentence_tokens(s) if (t.lower in _TELLS_INCIDENT or t.lemma in _TELLS_INCIDENT)
-                and _told_before(parsed, t)]
+        told = [t for t in parsed.sentence_tokens(s) if t.lower in _TELLS_INCIDENT or t.lemma in _TELLS_INCIDENT]
+        back = [t for t in told if _claimed(parsed, t)] if f.kind not in ("opener", "incident") else \
+            [t for t in told if _told_before(parsed, t) or _claimed(parsed, t)]
         own, theirs = _times_of(parsed, s), {k for x in f.sentences for k in _times_of(parsed, x)}
         denies = any(t.dep == "neg" or t.dep == "det" and t.lower == "no" for t in parsed.sentence_tokens(s))
         if back and not denies and (not own or own & theirs):
@@ -259,6 +263,18 @@ def _told_before(parsed: Parsed, t: Token) -> bool:
     return t.pos in ("NOUN", "PROPN") and any(
         c.dep in ("det", "poss") and c.lower in ("the", "this", "that", "these", "those", "its", "their")
         for c in parsed.children(t.i))
+
+
+def _claimed(parsed: Parsed, t: Token) -> bool:
+    """"claimed they were behind a roadside bombing": an attack someone takes responsibility for, in the sentence
+    after an event's, is that event, however it is introduced."""
+    seen = set()
+    while t.head != t.i and t.i not in seen:
+        seen.add(t.i)
+        t = parsed.tokens[t.head]
+        if t.lemma in _RESPONSIBILITY:
+            return True
+    return False
 
 
 def lead_incident(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[Frame]:
@@ -463,7 +479,12 @@ def opens_event(parsed: Parsed, s: int) -> bool:
     if OPENERS.at(words, 0) or _offset_opener(words):
         return True
     ph = OPENERS_WITH_EVENT.at(words, 0)
-    if ph and any(w in ATTACK_NOUNS or w in INCIDENT_WORDS for w in words[len(ph) : len(ph) + 6]):
+    # "Another bomb ...", not "Another 13 were wounded in the attack": a count after the opener, with the attack
+    # it was hurt in pointing back ("the attack"), is more people of the event already told.
+    after = toks[len(ph) : len(ph) + 6] if ph else []
+    more = bool(after) and after[0].pos == "NUM"
+    if ph and any((t.lower in ATTACK_NOUNS or t.lower in INCIDENT_WORDS) and not (more and _told_before(parsed, t))
+                  for t in after):
         return True
     return any(t.lower in ANYWHERE and t.dep == "advmod" for t in toks[:12])
 

@@ -343,7 +343,15 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
                      for m in reasons.get("Armed clash", []))
     targets = {k: _sum(ws, tab.repeat_share) for k, ws in targets.items()}
     ref = tab.refine
-    if not any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]):
+    # Where the sentences of the main figure tell only whom it hit ("a soldier was killed in combat"), a weapon
+    # told as one in the event's other sentences ("a roadside bombing" in the claim after it) tells how; whom it
+    # hit then no longer decides the type. (An "ambush" told with the figure keeps the story's own telling.)
+    how_own = any(m.weight >= tab.strong * tab.near_share and m.realis and not m.target
+                  for ms in reasons.values() for m in ms if m.sent in own)
+    weapon_told = any(scores.get(k, 0.0) >= tab.strong for k in ref["weapons"]) or not how_own and any(
+        m.weight >= tab.strong and m.realis and not m.target and m.sent in own | near
+        for k in ref["weapons"] for m in reasons.get(k, []))
+    if not weapon_told:
         for k, v in targets.items():
             scores[k] = scores.get(k, 0.0) + v
     if harm:  # people killed or injured: no strategic development
@@ -371,10 +379,31 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
             and _armed_side(parsed, own | near, ref, armed):
         sub = "Armed clash"  # "gunmen clashed with residents", "youths of a tribe raided a camp in the clashes":
         # one side is armed men, a battle
+    if sub in ref["clash_weapons"] and _both_sides_fired(parsed, reasons.get(sub, []), ref):
+        told_clash = True  # the sides fired at each other: a clash told as one, whoever was hit
     if sub in ref["clash_weapons"] and told_clash:
         sub = "Armed clash"  # mortars and small arms fired both ways, grenades thrown in a gunfight: a clash
     sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed, wider)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
+
+
+def _both_sides_fired(parsed: Parsed, weapons: list[Incident], ref: dict) -> bool:
+    """Were the weapons fired by both sides: the firing verb's subject names the sides together, as a plural of
+    sides or as two named sides ("the two sides fired mortars", "the Al-X and the Al-Y tribes fired grenades")?"""
+    sides = frozenset(ref["both_sides"])
+    for m in weapons:
+        verb = parsed.tokens[m.token]
+        for _ in range(3):  # from the weapon ("grenades", "rounds and grenades") up to the verb that fired it
+            if verb.pos == "VERB" or verb.head == verb.i:
+                break
+            verb = parsed.tokens[verb.head]
+        subjects = [c for c in parsed.children(verb.i) if c.dep == "nsubj"]
+        if m.realis and verb.pos == "VERB" and any(
+                x.lower in sides or x.pos == "PROPN" and any(k.dep == "conj" and k.pos == "PROPN"
+                                                            for k in parsed.children(x.i))
+                for x in subjects):
+            return True
+    return False
 
 
 def _sum(weights: list[float], share: float) -> float:
@@ -469,7 +498,9 @@ def _armed_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
     for s in sents:
         for t in parsed.sentence_tokens(s):
             if t.pos == "VERB" and t.lemma in verbs:
-                if any(_names(parsed, o, armed) for o in _objects(parsed, t)) or _next_noun(parsed, t) in armed:
+                # ("killed seven armed robbers": men called armed are an armed side, whatever their noun)
+                if any(_names(parsed, o, armed) or _armed(parsed, o) for o in _objects(parsed, t)) \
+                        or _next_noun(parsed, t) in armed:
                     return True
     return False
 
