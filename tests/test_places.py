@@ -467,7 +467,24 @@ SITES = [
      "Taiz", "YE", "admin2"),
 ]
 
-PRECISE_PLACES = NAMED_NEXT + PROVINCE_NAMED + FAMOUS + BETWEEN + KIND_OF + JOINED + SETTINGS + SITES + CODED + HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
+# A country named near a place as an actor's or an object's ("a British patrol", "the Turkish embassy") is no
+# qualifier of the place: only one set after it by a comma or a bracket is ("Paris, Texas").
+NOT_A_QUALIFIER = [
+    ("A car bomb struck a convoy in Kabul, killing three U.S. soldiers.", "Kabul", "Kabul", "AF", "city"),
+    ("A roadside bomb hit a British patrol in Basra, injuring three British soldiers.", "Basra", "Basra", "IQ",
+     "city"),
+]
+# A later sentence that points back to the event by its noun ("The blast tore through ...", "survived the attack
+# in ...") tells where it happened, more precisely than the country of the lead, even a few sentences on.
+TOLD_AGAIN = [
+    ("Eleven people were killed in an air raid in northern Syria on Tuesday.\nRescue teams searched the rubble for "
+     "hours.\nThe raid hit a bakery in the town of Saraqib.", "Saraqib", "Idlib", "SY", "city"),
+    ("Gunmen killed six farm workers in the southern Philippines overnight, police said.\nThe victims had camped "
+     "on the land for months.\nTwo others survived the attack at a coconut farm in Kidapawan city.", "Kidapawan",
+     "Soccsksargen", "PH", "city"),
+]
+
+PRECISE_PLACES = NOT_A_QUALIFIER + TOLD_AGAIN + NAMED_NEXT + PROVINCE_NAMED + FAMOUS + BETWEEN + KIND_OF + JOINED + SETTINGS + SITES + CODED + HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
     SAID_TO_HAPPEN + NESTED + VARIANTS
 
 
