@@ -535,3 +535,10 @@ def test_places_hyphenated_names_the_model_does_not_tag(geoparse):
     sweida = next(m for m in ms if m.text == "As-Sweida")
     assert sweida.resolved is not None and sweida.resolved.country == "SY"
     assert all(m.resolved is None or m.resolved.country == "SY" for m in ms)
+
+
+def test_places_a_name_tagged_with_the_words_after_it_is_cut(geoparse):
+    """"Bentiu on Saturday" tagged as one organisation: the place is Bentiu, the rest relates it to a time."""
+    mentions = geoparse("Gunmen fired on a truck as it drove on a road near the town of Bentiu on Saturday, "
+                        "killing its driver.")
+    assert [(m.text, m.resolved.country) for m in mentions] == [("Bentiu", "SS")]

@@ -193,6 +193,10 @@ class Geoparser:
                        and not self.gazetteer.exact(whole)]
             if e.label in ("PRODUCT", "WORK_OF_ART", "EVENT") and not self.gazetteer.exact(whole):
                 splits += [k for k in range(e.start, e.end) if toks[k].lower in ("and", "or")]  # "Makera and Usu"
+            # "Namiteue near Metuje", "Kalutara outside Colombo", "Bentiu on Saturday": a place and the words
+            # relating it to another, tagged as one name, unless the gazetteer knows the whole ("Stratford-upon-Avon")
+            if not self.gazetteer.exact(whole):
+                splits += [k for k in range(e.start + 1, e.end) if toks[k].text in _RELATING]
             for a, b in _pieces(toks, e.start, e.end, splits):
                 b2 = b - 1 if b - 1 > a and toks[b - 1].lower in ("'s", "’s") else b
                 coordinated = _coordinated(toks, a, ends)
@@ -731,6 +735,8 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
 
 
 _BREAKS = {"(", ")", ",", ";", "[", "]"}
+# Lower-case words that relate a place to another or to a time, never inside a place's name.
+_RELATING = {"near", "outside", "in", "at", "on", "under", "inside", "beside", "behind", "the"}
 # Words of organisations' names, never of a place's: "in Awami League", "at Reuters".
 _ORG_WORDS = {"league", "party", "army", "forces", "force", "movement", "front", "police", "ministry", "council",
               "committee", "university", "company", "group", "brigade", "division", "regiment", "battalion",
@@ -745,7 +751,8 @@ def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[
         if k == end or k in splits or toks[k].text in _BREAKS:
             if k > a:
                 out.append((a, k))
-            a = k + 1 if k < end and (toks[k].text in _BREAKS or toks[k].lower in ("and", "or", "of")) else k
+            a = k + 1 if k < end and (toks[k].text in _BREAKS or toks[k].lower in ("and", "or", "of")
+                                      or toks[k].text in _RELATING) else k
     return out
 
 
