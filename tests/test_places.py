@@ -484,7 +484,16 @@ TOLD_AGAIN = [
      "Soccsksargen", "PH", "city"),
 ]
 
-PRECISE_PLACES = NOT_A_QUALIFIER + TOLD_AGAIN + NAMED_NEXT + PROVINCE_NAMED + FAMOUS + BETWEEN + KIND_OF + JOINED + SETTINGS + SITES + CODED + HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
+# A settlement the gazetteer lacks, named with its kind word and on its own, is where it happened, not the town
+# named as a reference point or as the setting: placed near that town, under its own name.
+OWN_SETTLEMENT = [
+    ("Militants shot dead six fishermen at Kwatta Kura village, 15 km from the Nigerian town of Monguno.",
+     "Kwatta Kura", "Borno", "NG", "near"),
+    ("In Kaga Bandoro, gunmen shot dead five people in the village of Ndomete on Tuesday.", "Ndomete", "Gribingui",
+     "CF", "near"),
+]
+
+PRECISE_PLACES = OWN_SETTLEMENT + NOT_A_QUALIFIER + TOLD_AGAIN + NAMED_NEXT + PROVINCE_NAMED + FAMOUS + BETWEEN + KIND_OF + JOINED + SETTINGS + SITES + CODED + HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
     SAID_TO_HAPPEN + NESTED + VARIANTS
 
 

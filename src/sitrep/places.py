@@ -735,6 +735,8 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
 
 
 _BREAKS = {"(", ")", ",", ";", "[", "]"}
+# Kind words of a part of a town, coded at the town: "the Albornoz neighborhood".
+_CITY_PARTS = {"neighbourhood", "neighborhood", "suburb", "colonia", "quarter", "ward"}
 # Lower-case words that relate a place to another or to a time, never inside a place's name.
 _RELATING = {"near", "outside", "in", "at", "on", "under", "inside", "beside", "behind", "the"}
 # Words of organisations' names, never of a place's: "in Awami League", "at Reuters".
@@ -970,6 +972,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     # "The attack took place in Ayar village": where the report says it happened, in a sentence of no other event.
     said = _said_to_happen(parsed, [m for m in usable if m.sent not in other_events - sents])
 
+    setting = _setting(parsed, mentions)
+
     def rank(m: PlaceMention) -> tuple:
         modifier = _modifier(parsed, m)
         to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
@@ -978,12 +982,21 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # A place named as the area another lies in is never the event's place over the one inside it.
         # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
         # (a compound, a neighbourhood: "Police Lines in Peshawar").
-        known = m.resolved is not None or m.area is not None and (m.hint is not None or m.area.kind != "city"
-                                                                  or _formally_within(m) or m.beside)
+        # A settlement the gazetteer lacks, named with its kind word and on its own ("in Lawanti village", "the
+        # leader of Bambu area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
+        # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
+        # that is coded at the known place.
+        settled = m.resolved is None and m.source != "FAC" and m.within is None and m.area is None \
+            and (m.hint == "city" or _feature_after(toks, m.end)) and setting is None \
+            and not (m.end < len(toks) and toks[m.end].lower in _CITY_PARTS) \
+            and not any(o.sent == m.sent and 0 < o.start - m.end <= 8 for o in mentions) \
+            and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
+        known = settled or m.resolved is not None or m.area is not None and (
+            m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
         # A reference point ("400 km east of the capital Bangui") is not where it happened; a namesake left
         # unresolved is the place only when no other is told with the event.
         return (not _reference_point(toks, m), not m.namesake, attached, to_main, not modifier, not m.is_area,
-                known, _specificity(m), -m.start)
+                known, _specificity(m) + settled, -m.start)
 
     chosen = max(pool, key=rank) if pool else None
     # "(coded as Gorom-Gorom at geoprecision 2)": the report says where the event is placed; nothing overrules it.
