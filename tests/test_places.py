@@ -467,7 +467,33 @@ SITES = [
      "Taiz", "YE", "admin2"),
 ]
 
-PRECISE_PLACES = NAMED_NEXT + PROVINCE_NAMED + FAMOUS + BETWEEN + KIND_OF + JOINED + SETTINGS + SITES + CODED + HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
+# A country named near a place as an actor's or an object's ("a British patrol", "the Turkish embassy") is no
+# qualifier of the place: only one set after it by a comma or a bracket is ("Paris, Texas").
+NOT_A_QUALIFIER = [
+    ("A car bomb struck a convoy in Kabul, killing three U.S. soldiers.", "Kabul", "Kabul", "AF", "city"),
+    ("A roadside bomb hit a British patrol in Basra, injuring three British soldiers.", "Basra", "Basra", "IQ",
+     "city"),
+]
+# A later sentence that points back to the event by its noun ("The blast tore through ...", "survived the attack
+# in ...") tells where it happened, more precisely than the country of the lead, even a few sentences on.
+TOLD_AGAIN = [
+    ("Eleven people were killed in an air raid in northern Syria on Tuesday.\nRescue teams searched the rubble for "
+     "hours.\nThe raid hit a bakery in the town of Saraqib.", "Saraqib", "Idlib", "SY", "city"),
+    ("Gunmen killed six farm workers in the southern Philippines overnight, police said.\nThe victims had camped "
+     "on the land for months.\nTwo others survived the attack at a coconut farm in Kidapawan city.", "Kidapawan",
+     "Soccsksargen", "PH", "city"),
+]
+
+# A settlement the gazetteer lacks, named with its kind word and on its own, is where it happened, not the town
+# named as a reference point or as the setting: placed near that town, under its own name.
+OWN_SETTLEMENT = [
+    ("Militants shot dead six fishermen at Kwatta Kura village, 15 km from the Nigerian town of Monguno.",
+     "Kwatta Kura", "Borno", "NG", "near"),
+    ("In Kaga Bandoro, gunmen shot dead five people in the village of Ndomete on Tuesday.", "Ndomete", "Gribingui",
+     "CF", "near"),
+]
+
+PRECISE_PLACES = OWN_SETTLEMENT + NOT_A_QUALIFIER + TOLD_AGAIN + NAMED_NEXT + PROVINCE_NAMED + FAMOUS + BETWEEN + KIND_OF + JOINED + SETTINGS + SITES + CODED + HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
     SAID_TO_HAPPEN + NESTED + VARIANTS
 
 
@@ -518,3 +544,10 @@ def test_places_hyphenated_names_the_model_does_not_tag(geoparse):
     sweida = next(m for m in ms if m.text == "As-Sweida")
     assert sweida.resolved is not None and sweida.resolved.country == "SY"
     assert all(m.resolved is None or m.resolved.country == "SY" for m in ms)
+
+
+def test_places_a_name_tagged_with_the_words_after_it_is_cut(geoparse):
+    """"Bentiu on Saturday" tagged as one organisation: the place is Bentiu, the rest relates it to a time."""
+    mentions = geoparse("Gunmen fired on a truck as it drove on a road near the town of Bentiu on Saturday, "
+                        "killing its driver.")
+    assert [(m.text, m.resolved.country) for m in mentions] == [("Bentiu", "SS")]

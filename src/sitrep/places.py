@@ -156,12 +156,12 @@ class Geoparser:
         focus = self._first_focus(parsed, mentions)
         first = Counter(focus.countries)
         for m in mentions:
-            self._resolve(m, by_sent[m.sent], focus)
+            self._resolve(m, by_sent[m.sent], focus, parsed.tokens)
         _vote_resolved(focus, mentions)  # a second pass, with every resolved place voting too
         # The areas first, so that each place is resolved inside the area named with it.
         for m in reversed(mentions):
             m.area = _area_of(m)
-            self._resolve(m, by_sent[m.sent], focus)
+            self._resolve(m, by_sent[m.sent], focus, parsed.tokens)
             own = len({p.country for p in self.gazetteer.exact(m.text)}) == 1
             _suspect(m, first, (3 if m.dateline else 2) if own else 0)
         _consistent(mentions)
@@ -193,6 +193,10 @@ class Geoparser:
                        and not self.gazetteer.exact(whole)]
             if e.label in ("PRODUCT", "WORK_OF_ART", "EVENT") and not self.gazetteer.exact(whole):
                 splits += [k for k in range(e.start, e.end) if toks[k].lower in ("and", "or")]  # "Makera and Usu"
+            # "Namiteue near Metuje", "Kalutara outside Colombo", "Bentiu on Saturday": a place and the words
+            # relating it to another, tagged as one name, unless the gazetteer knows the whole ("Stratford-upon-Avon")
+            if not self.gazetteer.exact(whole):
+                splits += [k for k in range(e.start + 1, e.end) if toks[k].text in _RELATING]
             for a, b in _pieces(toks, e.start, e.end, splits):
                 b2 = b - 1 if b - 1 > a and toks[b - 1].lower in ("'s", "’s") else b
                 coordinated = _coordinated(toks, a, ends)
@@ -508,7 +512,7 @@ class Geoparser:
         return focus
 
     # ------------------------------------------------------------ resolution
-    def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> None:
+    def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus, toks: list[Token]) -> None:
         exact = self.gazetteer.exact(m.text)
         parent = _parent_name(m)
         if parent and not exact:
@@ -543,7 +547,7 @@ class Geoparser:
         if named_areas:
             found = [p for p in found if p.kind in ("country", "admin1") or p.admin1_code in named_areas
                      or p.country not in {a.split(".")[0] for a in named_areas}]
-        qualifier = _qualifier(m, mentions)
+        qualifier = _qualifier(m, mentions, toks)
         q = m.area
         if q is not None and (not any(p.kind == "country" for p in exact)
                               or q.kind in ("admin1", "admin2") and any(_inside(p, q) for p in found)):
@@ -564,6 +568,8 @@ class Geoparser:
                 if c.place.kind in ("admin1", "admin2") and c.place.admin1_code in seats:
                     c.score = round(c.score - 2.5, 2)
                     c.reasons.append("a city of the same name is meant unless the words say province (-2.5)")
+        if q is None and (qualifier is None or qualifier.resolved is None):
+            _great_city_first(m, cands)
         cands.sort(key=lambda c: -c.score)
         m.candidates = cands
         m.resolved = cands[0].place if cands else None
@@ -624,7 +630,25 @@ class Geoparser:
 _ALL_FEATURES = {w for words in FEATURES.values() for w in words}
 # A village this small, matched exactly, does not keep a spelling variant in the report's country out.
 _TINY = 10_000
+# A city this large, named by its own name, is meant over a namesake abroad a hundred times smaller.
+_GREAT, _GREAT_PENALTY = 100_000, 4.0
 _LONG_FEATURES = [tuple(w.split()) for w in _ALL_FEATURES if " " in w]
+
+
+def _great_city_first(m: PlaceMention, cands: list[Candidate]) -> None:
+    """"in Kabul", "in Najaf": a great city bearing the name as its own is meant over a village abroad that bears it
+    as another name, or is a hundred times smaller, however much the report's actors point to that village's country
+    ("a U.S. convoy in Kabul" is not Cabool, Missouri). An area named with the place decides instead."""
+    great = [c.place for c in cands if c.place.kind == "city" and c.place.population >= _GREAT
+             and normalize(c.place.name) == m.key]
+    if not great:
+        return
+    big = max(great, key=lambda p: p.population)
+    for c in cands:
+        p = c.place
+        if p.kind == "city" and p.country != big.country and p.population * 100 < big.population:
+            c.score = round(c.score - _GREAT_PENALTY, 2)
+            c.reasons.append(f"{big.name}, {big.country}, a great city, bears the name (-{_GREAT_PENALTY})")
 
 
 def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
@@ -711,6 +735,10 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
 
 
 _BREAKS = {"(", ")", ",", ";", "[", "]"}
+# Kind words of a part of a town, coded at the town: "the Albornoz neighborhood".
+_CITY_PARTS = {"neighbourhood", "neighborhood", "suburb", "colonia", "quarter", "ward"}
+# Lower-case words that relate a place to another or to a time, never inside a place's name.
+_RELATING = {"near", "outside", "in", "at", "on", "under", "inside", "beside", "behind", "the"}
 # Words of organisations' names, never of a place's: "in Awami League", "at Reuters".
 _ORG_WORDS = {"league", "party", "army", "forces", "force", "movement", "front", "police", "ministry", "council",
               "committee", "university", "company", "group", "brigade", "division", "regiment", "battalion",
@@ -725,7 +753,8 @@ def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[
         if k == end or k in splits or toks[k].text in _BREAKS:
             if k > a:
                 out.append((a, k))
-            a = k + 1 if k < end and (toks[k].text in _BREAKS or toks[k].lower in ("and", "or", "of")) else k
+            a = k + 1 if k < end and (toks[k].text in _BREAKS or toks[k].lower in ("and", "or", "of")
+                                      or toks[k].text in _RELATING) else k
     return out
 
 
@@ -743,12 +772,12 @@ def _feature_after(toks: list[Token], j: int) -> bool:
     return j < len(toks) and toks[j].lower in _ALL_FEATURES
 
 
-def _qualifier(m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
+def _qualifier(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
     """"Paris, Texas", "Ramadi, the Anbar provincial capital": the area named right after a place."""
     for o in mentions:
         if o is m or o.sent != m.sent:
             continue
-        if 0 < o.start - m.end <= 3:
+        if 0 < o.start - m.end <= 3 and all(t.lower in _QUALIFIER_GAP for t in toks[m.end : o.start]):
             return o
     return None
 
@@ -775,7 +804,7 @@ def _consistent(mentions: list[PlaceMention]) -> None:
 def _after_comma(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
     """The place set after another by a comma ("Tawila, North Darfur"); not one of a list ("Nigeria, Cameroon
     and Chad")."""
-    q = _qualifier(m, mentions)
+    q = _qualifier(m, mentions, toks)
     if q is None or [t.text for t in toks[m.end : q.start]] != [","]:
         return None
     return None if _listed(q, mentions, toks) else q
@@ -800,6 +829,9 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
             "southwestern", "north", "south", "east", "west", "-"}
 _INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near", "under"} | _COMPASS
+# Words between a place and the area that qualifies it: "Paris, Texas", "Kuriga town, Kaduna State", "Ramadi, the
+# Anbar provincial capital"; not "Kabul, wounded four U.S. soldiers".
+_QUALIFIER_GAP = _INSIDE_GAP | _ALL_FEATURES | LOWER_FEATURES | {"-", "–", "—"}
 
 
 def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
@@ -940,6 +972,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     # "The attack took place in Ayar village": where the report says it happened, in a sentence of no other event.
     said = _said_to_happen(parsed, [m for m in usable if m.sent not in other_events - sents])
 
+    setting = _setting(parsed, mentions)
+
     def rank(m: PlaceMention) -> tuple:
         modifier = _modifier(parsed, m)
         to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
@@ -948,12 +982,21 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # A place named as the area another lies in is never the event's place over the one inside it.
         # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
         # (a compound, a neighbourhood: "Police Lines in Peshawar").
-        known = m.resolved is not None or m.area is not None and (m.hint is not None or m.area.kind != "city"
-                                                                  or _formally_within(m) or m.beside)
+        # A settlement the gazetteer lacks, named with its kind word and on its own ("in Lawanti village", "the
+        # leader of Bambu area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
+        # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
+        # that is coded at the known place.
+        settled = m.resolved is None and m.source != "FAC" and m.within is None and m.area is None \
+            and (m.hint == "city" or _feature_after(toks, m.end)) and setting is None \
+            and not (m.end < len(toks) and toks[m.end].lower in _CITY_PARTS) \
+            and not any(o.sent == m.sent and 0 < o.start - m.end <= 8 for o in mentions) \
+            and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
+        known = settled or m.resolved is not None or m.area is not None and (
+            m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
         # A reference point ("400 km east of the capital Bangui") is not where it happened; a namesake left
         # unresolved is the place only when no other is told with the event.
         return (not _reference_point(toks, m), not m.namesake, attached, to_main, not modifier, not m.is_area,
-                known, _specificity(m), -m.start)
+                known, _specificity(m) + settled, -m.start)
 
     chosen = max(pool, key=rank) if pool else None
     # "(coded as Gorom-Gorom at geoprecision 2)": the report says where the event is placed; nothing overrules it.
@@ -997,6 +1040,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         chosen = inner
     free = [m for m in told if m.sent not in other_events - sents]
     alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
+    alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and _tells_again(parsed, m.sent)}
     chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus), mentions)
     return _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
 
@@ -1061,6 +1105,14 @@ def _named_next(parsed: Parsed, sents: set[int], usable: list[PlaceMention]) -> 
         return None
     after = range(min(sents) + 1, max(sents) + 6)
     return next((m for m in usable if m.sent in after and m.hint == "city" and m.resolved is not None), None)
+
+
+def _tells_again(parsed: Parsed, sent: int) -> bool:
+    """Does the sentence point back to the event by its noun ("The attack struck the town of X", "survived the attack
+    at X", "The fighting broke out in X")? It tells more of the same event, and where it happened."""
+    toks = parsed.sentence_tokens(sent)
+    return any(t.lower in HAPPENED_NOUNS and k and toks[k - 1].lower in ("the", "this", "that")
+               for k, t in enumerate(toks))
 
 
 def _first_between(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
