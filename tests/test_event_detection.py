@@ -42,14 +42,14 @@ CASES = [
     ("Government troops clashed with Al Shabaab fighters near Afgooye on Monday.", CLASH, 1),
     ("Soldiers and ISWAP militants exchanged fire for two hours outside Damboa on Friday.", CLASH, 1),
     ("Taliban militants attacked a police checkpoint in Kunduz on Tuesday night.", CLASH, 1),
-    ("Gunmen ambushed an army patrol on the road to Djibo, killing four soldiers.", CLASH, 1),
+    ("Gunmen ambushed an army convoy near Djibo, killing four soldiers.", CLASH, 1),
     ("Security forces killed six militants during a gunfight in the Shopian district on Sunday.", CLASH, 1),
     ("Rebels repulsed an army assault on their positions in the hills east of Goma.", CLASH, 1),
     # Battles: territory
     ("Iraqi forces recaptured the town of Baiji from Islamic State on Thursday.", GOV, 1),
     ("The army retook control of the district centre after two days of fighting.", GOV, 1),
     ("Al Shabaab militants captured the town of Bulo Burde on Saturday.", NSA, 1),
-    ("JNIM fighters took control of the village of Boulkessi after government troops fled.", NSA, 1),
+    ("JNIM fighters seized the village of Boulkessi after government troops fled.", NSA, 1),
     ("Houthi fighters overran the government positions in Hazm overnight.", NSA, 1),
     # Explosions/Remote violence
     ("Government forces dropped chlorine gas on the rebel-held town, residents said.", CHEM, 1),
@@ -57,7 +57,7 @@ CASES = [
     ("A drone strike hit a car near Marib on Sunday, killing three men.", AIR, 1),
     ("Warplanes bombed the market of Kafr Nabl on Friday.", AIR, 1),
     ("Military jets carried out air strikes on rebel positions in Shan state.", AIR, 1),
-    ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing five people.", SUICIDE, 1),
+    ("A suicide bomber detonated his vest at a checkpoint in Mogadishu, killing five people.", SUICIDE, 1),
     ("A suicide car bomb exploded at the gate of the base on Monday.", SUICIDE, 1),
     ("Rebels shelled the outskirts of Donetsk overnight.", SHELL, 1),
     ("Mortar rounds landed on a residential area of Tripoli on Saturday.", SHELL, 1),
@@ -78,7 +78,7 @@ CASES = [
     ("Boko Haram fighters abducted 20 women collecting firewood near Gwoza.", ABDUCT, 1),
     ("Armed men seized three aid workers on the road to Gao.", ABDUCT, 1),
     # Protests
-    ("Hundreds of teachers protested in front of the ministry in Tegucigalpa, demanding unpaid wages.", PEACEFUL, 1),
+    ("Hundreds of teachers rallied outside the ministry in Tegucigalpa, demanding unpaid wages.", PEACEFUL, 1),
     ("About 200 farmers staged a sit-in outside the district office in Rangpur.", PEACEFUL, 1),
     ("Thousands marched through central Santiago on Saturday against the pension reform.", PEACEFUL, 1),
     ("Police fired tear gas to disperse students protesting in Kampala.", INTERVENED, 1),
@@ -86,11 +86,11 @@ CASES = [
     ("Security forces opened fire on peaceful protesters in Khartoum, killing seven.", FORCE, 1),
     ("Soldiers shot dead three demonstrators at a march in Conakry on Thursday.", FORCE, 1),
     # Riots
-    ("Rioters set fire to the police station in Kericho and looted shops.", VIOLENT, 1),
+    ("Rioters torched a police station in Kericho and looted shops.", VIOLENT, 1),
     ("Protesters hurled stones at police and burned tyres on the main road in Lagos.", VIOLENT, 1),
     ("Demonstrators clashed with police in Dhaka; one passer-by was killed.", VIOLENT, 1),
     ("A mob lynched a man accused of theft in the market of Bukavu.", MOB, 1),
-    ("Villagers beat two suspected robbers to death in Gaibandha on Friday.", MOB, 1),
+    ("Villagers beat two suspected robbers to death in Kushtia on Friday.", MOB, 1),
     ("Supporters of two rival candidates clashed with sticks in Munshiganj, injuring 20 people.", MOB, 1),
     # Strategic developments
     ("The government and the rebels signed a ceasefire agreement in Juba on Monday.", AGREEMENT, 1),
@@ -118,67 +118,68 @@ CASES = [
     ("More than 3,000 people have been displaced from villages around Marib, the UN said.", DISPLACEMENT, 1),
     # ACLED's distinctions by who acted: people of no armed organisation riot, armed men fight; demonstrators'
     # own violence is a riot, force against them is excessive force.
-    ("Supporters of two ruling party leaders clashed in Matlab on Sunday. One person was shot dead and four were "
-     "injured.", MOB, 1),
-    ("Members of two clans clashed over a land dispute in Shahjadpur. Two people were killed.", MOB, 1),
+    ("Followers of two local party bosses clashed in Bogura on Sunday. A man died of gunshot wounds and four "
+     "were injured.", MOB, 1),
+    ("Members of two clans clashed over a land dispute in Narail. Two people were killed.", MOB, 1),
     ("At least 15 people assaulted and killed a labourer in Comilla on suspicion of theft.", MOB, 1),
     ("Workers of two rival unions fought with sticks at the bus terminal in Gazipur, leaving 12 injured.", MOB, 1),
-    ("A crowd attacked police officers with sticks and stones in Cartagena on Monday. Two officers were injured.",
+    ("In Santa Marta on Monday, a crowd attacked the police with sticks and stones, injuring three officers.",
      MOB, 1),
     ("Villagers clashed with gunmen who tried to steal their cattle near Bokkos. Five gunmen were killed.", CLASH, 1),
-    ("Student demonstrators clashed with police in Rangpur, demanding the release of their leaders. Police fired "
+    ("Students marching in Rangpur clashed with police as they demanded the release of their leaders. Police fired "
      "rubber bullets and two students were killed.", VIOLENT, 1),
     ("Protesters blocked the highway with burning tyres in Colon on Monday.", VIOLENT, 1),
-    ("Youths built barricades and set them on fire in Sbeitla to demand unpaid wages.", VIOLENT, 1),
+    ("Youths put up burning barricades in Gafsa to protest against unemployment.", VIOLENT, 1),
     ("Three people were injured by police during a protest against the election results in Kisumu.", FORCE, 1),
-    ("Police opened fire on protesters who were marching peacefully in Conakry, killing three.", FORCE, 1),
+    ("Police fired live rounds at a peaceful march in Conakry, killing three protesters.", FORCE, 1),
     # Soldiers off duty or retired and camps of cattle are no armed targets: an attack on civilians.
-    ("Al Shabaab militants shot dead an off-duty soldier outside a mosque in Baidoa on Sunday.", ATTACK, 1),
+    ("Al Shabaab militants shot dead an off-duty soldier at a bakery in Kismayo on Sunday.", ATTACK, 1),
     ("Taliban militants killed a former soldier travelling on a bus in Obe district.", ATTACK, 1),
-    ("Unknown raiders attacked a cattle camp near Wanglei on Tuesday, killing a herder.", ATTACK, 1),
+    ("Armed youths raided a cattle camp outside Pibor on Tuesday and shot a herder dead.", ATTACK, 1),
     # Mortars or grenades fired in a fight between armed sides: the fight, an armed clash.
-    ("Government and rebel forces exchanged fire with mortars and small arms near Vodyane overnight.", CLASH, 1),
+    ("Government and rebel forces exchanged fire with mortars and small arms near Avdiivka overnight.", CLASH, 1),
     ("Militants hurled grenades at police during a gunfight in Shopian on Friday.", CLASH, 1),
-    ("Two tribes traded fire with rifles and rockets over a land dispute near Amarah, killing a child.", CLASH, 1),
+    ("Two clans traded fire with machine guns and grenades over grazing land near Nasiriyah, killing a farmer.",
+     CLASH, 1),
     # The figures point back to the sentence that tells what happened.
     ("Armed men clashed with soldiers in Reynosa on Tuesday. Four men died.", CLASH, 1),
-    ("Gunmen clashed with police during an operation to free two kidnapped officers in Rosales. Three gunmen were "
+    ("Gunmen clashed with police trying to rescue a kidnapped businessman in Hermosillo. Three gunmen were "
      "killed.", CLASH, 1),
     ("Government forces thwarted a rebel attack on the Qaniyah front on Sunday, killing several fighters.", CLASH, 1),
     ("Taliban militants attacked a checkpoint of a pro-government militia in Samangan, killing nine militiamen.",
      CLASH, 1),
     ("Rebels bombarded the outskirts of the city overnight.", SHELL, 1),
     # Armed men hit: a battle, even where the figures cannot tell whose dead they were.
-    ("On 2 May, the PMF killed 4 IS militants in an operation near Samarra.", CLASH, 1),
+    ("On 2 May, PMF units killed 3 IS militants during a sweep near Tikrit.", CLASH, 1),
     # Gangs at war: a victim of the drug trade or a gang shot by armed men is ACLED's armed clash; a bystander
-    # of a gang's dispute ("the victims were not involved") or one killed by gang members stays an attack.
+    # of a gang's dispute ("the victims were not part of it") or one killed by gang members stays an attack.
     ("On 4 May, in Culiacan, armed men shot dead an alleged drug dealer outside his home. 1 fatality.", CLASH, 1),
-    ("On 1 May, in Recife, a man was killed by two armed men on a motorbike. The victim had charges against him "
-     "for drug trafficking.", CLASH, 1),
-    ("On 1 May, in Recife, two people were shot dead by armed men. Locals say a gang dispute goes on in the area, "
-     "but the victims were not involved.", ATTACK, 1),
+    ("On 1 May, in Recife, gunmen riding a motorbike shot a man dead. The victim faced charges of drug "
+     "trafficking, police said.", CLASH, 1),
+    ("On 1 May, in Recife, armed men shot two people dead. A gang feud has gripped the area, neighbours said, "
+     "though the victims were not part of it.", ATTACK, 1),
     ("On 1 May, in Recife, a woman was beaten to death by gang members.", ATTACK, 1),
     # Victims as ACLED sees them: an off-duty soldier and a suspect killed in a police raid are civilians.
-    ("On 3 May, militants shot and killed a soldier (off-duty) in Baidoa town as he walked home.", ATTACK, 1),
-    ("On 6 May, a drug suspect was killed during a police raid in Barangay Lahug, Cebu City.", ATTACK, 1),
+    ("On 3 May, militants shot dead a soldier (off-duty) in Jowhar town as he left a tea shop.", ATTACK, 1),
+    ("On 6 May, police shot dead a drug suspect in a raid on a house in Barangay Lahug, Cebu City.", ATTACK, 1),
     ("On 6 May, police killed two suspected militants during a raid in Sopore.", CLASH, 1),
     ("On 8 May, gunmen shot dead an officer of the Air Force Intelligence in a village near Daraa.", CLASH, 1),
     ("On 5 May, the air force targeted a rebel command post near Zuwara. No casualties were reported.", AIR, 1),
     # Sides that are only groups of people, fighting over a dispute: a riot; tribesmen are an armed side.
-    ("On 2 May, two rival groups clashed with sharp weapons over a land dispute in a village of Rangpur. Two people "
-     "were killed.", MOB, 1),
-    ("On 2 May, two factions of the ruling party clashed in Raipura over political rivalry, injuring five.", MOB, 1),
-    ("On 2 May, a farmer was beaten to death by a group of villagers in Sitapur over a boundary dispute.", MOB, 1),
-    ("On 2 May, tribesmen clashed in Lawdar district over a vengeance dispute, leaving one dead.", CLASH, 1),
+    ("On 2 May, villagers of two rival groups fought with machetes over a plot of land near Rangpur, leaving two "
+     "dead.", MOB, 1),
+    ("On 2 May, two factions of the ruling party clashed in Bhola over political rivalry, injuring seven.", MOB, 1),
+    ("On 2 May, a group of villagers in Sitapur beat a farmer to death over a boundary dispute.", MOB, 1),
+    ("On 2 May, tribesmen clashed in Mudiyah district over a dispute about a killing, leaving one dead.", CLASH, 1),
     ("On 3 May, rival clans clashed over a water point near Wajir town, leaving two people dead.", CLASH, 1),
-    ("Twelve people were killed in tribal clashes in Jonglei on Monday, an official said. Youths from a "
-     "neighbouring county raided a cattle camp and killed twelve herders.", CLASH, 1),
+    ("Tribal clashes in Warrap left twelve people dead on Monday, an official said. Armed youths from a rival "
+     "community stormed a cattle camp and killed twelve herders.", CLASH, 1),
     ("Clan-based fighting broke out in villages around Beledweyne on Friday; two people died in the clashes.",
      CLASH, 1),
     # What the violence went for: a raid on organised crime is a battle, whoever died in it.
-    ("At least 12 people were killed in a police raid targeting organised crime groups in the favelas of Rio on "
-     "Thursday, police said.", CLASH, 1),
-    ("At least 12 people were killed in a police raid on homes in a village near Rio on Thursday.", ATTACK, 1),
+    ("A police operation targeting organised crime gangs in Salvador on Thursday left at least 9 people dead, "
+     "officers said.", CLASH, 1),
+    ("A police raid on homes in a village near Salvador on Thursday left at least 9 people dead.", ATTACK, 1),
     # Figures go to the event they tell of; several incidents stay several; one told twice stays one.
     ("Gunmen killed 12 people in Bakassi on Friday, police said.\nThe attack on the village also left 8 injured.",
      ATTACK, 1),
@@ -192,78 +193,78 @@ CASES = [
     # offensive launched; vehicles taken in an attack or a fight leave it that.
     ("On 2 May, soldiers stormed a displaced persons camp near Bunia and beat residents.", ATTACK, 1),
     ("On 4 May, police officers hit several women of the community during an eviction in Caaguazu.", ATTACK, 1),
-    ("On 5 May, a man threw stones at a health worker in Uruapan, accusing her of spreading the virus.", ATTACK, 1),
+    ("On 5 May, in Uruapan, a man hurled stones at a nurse he blamed for spreading the virus.", ATTACK, 1),
     ("On 6 May, residents of a neighbourhood in Luque hit a man they suspected of burglaries.", MOB, 1),
     ("On 7 May, unidentified gunmen on motorbikes seized a vehicle of a local NGO near Menaka.", LOOTING, 1),
     ("On 7 May, gunmen attacked a forest post near Fada N'Gourma and opened fire on the guards, then seized two "
      "motorbikes.", CLASH, 1),
-    ("The army went on the offensive against mutinous soldiers in the city on Friday, witnesses said.", CLASH, 1),
+    ("Loyal troops launched an offensive against mutinous soldiers in the city on Friday, witnesses said.", CLASH, 1),
     ("On 3 May, navy boats chased fishermen off the coast of Rafah and fired at them. No injuries were reported.",
      ATTACK, 1),
-    ("On 1 May, border guards fired warning shots in the air near a disputed pasture in Batken district.",
+    ("On 1 May, border guards fired warning shots over herders on a disputed pasture in Leilek district.",
      ("other", "Other"), 1),
     # A protest told first, and the bombing it answers, dated days before it, told with its toll: two events; the
     # claim that points back to the bombing is the bombing's.
-    ("Hundreds of mourners ended a sit-in outside the governor's office in Peshawar on Monday.\nThey had refused "
-     "to bury the victims of the bombing of a market, which killed at least 40 people in Parachinar on Thursday.\n"
+    ("Hundreds of mourners ended a sit-in outside the governor's office in Peshawar on Monday.\nThey had kept "
+     "their dead unburied in protest at a market bombing that killed at least 40 people in Parachinar on Thursday.\n"
      "A banned militant group claimed the bombing on Thursday night.", PEACEFUL, 2),
     # People who fled the fighting told (no time of their own) are that battle's displaced; attempts of one assault
     # are one event.
-    ("Troops drove militants from the town of Azzan on Friday after five days of clashes, officials said.\n"
-     "About 6,000 residents fled the town after the fighting broke out.\nIn one attempt, helicopters were used. "
-     "In another attempt, three soldiers were wounded by sniper fire.", CLASH, 1),
+    ("Troops drove militants from the town of Zinjibar on Friday after a week of clashes, officials said.\n"
+     "Some 4,000 people fled the town once the fighting started.\nIn one attempt, tanks led the way. "
+     "In another attempt, snipers wounded three soldiers.", CLASH, 1),
     # What happened is told before its toll: one event, told where the attack was.
-    ("On 8 May, in Cordoba, Veracruz, two armed men attacked a bus driver in Colonia Centro. The victim died. "
+    ("On 8 May, in Xalapa, Veracruz, gunmen shot at a bus driver near the central square. The man died. "
      "1 fatality.", ATTACK, 1),
     # A report that moves to another place, or to another time, tells another incident.
-    ("Five people were killed when tribesmen clashed over farmland in Amarah on Wednesday, police said.\nFurther "
-     "north, a clash between members of one tribe left two people dead, a local official said.", CLASH, 2),
+    ("Tribesmen clashed over a well near Basra on Wednesday, leaving five people dead, police said.\nFurther "
+     "north, a feud inside another clan cost two lives, a local official said.", CLASH, 2),
     ("Gunmen shot dead four villagers in Zurmi, Zamfara state, on Sunday, police said.\nIn the city of Kaduna, in "
      "Kaduna state, a dispute over a plot of land left a trader dead, a local official said.", ATTACK, 2),
-    ("Two tribes traded fire in Amarah last month, killing a child, police said.\nA week later, rival clans "
-     "fought with swords in the same district.\nThree people were killed and seven arrested.", CLASH, 2),
+    ("Two clans traded fire in Nasiriyah last month, killing a farmer, police said.\nTen days later, rival "
+     "families fought with knives in the same district.\nFour people died and nine were detained.", CLASH, 2),
     ("Gunmen attacked a market in Jos on Tuesday, killing 6 people, police said.\nIn September, the army shelled "
      "the group's camps in the hills north of the city.", ATTACK, 2),
     ("Bandits abducted dozens of travellers on the Abuja-Kaduna highway on Tuesday evening, witnesses said.\n"
      "Bandits often attack road users there. In October, gunmen attacked a train on the line, killing eight "
      "people.", ABDUCT, 2),
     ("Gangs attacked the suburb of Kenscoff early Tuesday, police said.\nAt least 20 gang members were killed "
-     "in the fighting.\nOn January 2, gunmen opened fire on a bus in the capital, wounding a driver.", CLASH, 2),
-    ("Raiders killed 9 herders in a cattle camp in Duk county on Tuesday, an official said.\nIn 2021, the "
-     "government set up a committee to probe the cattle raids that clans often carry out against each other.",
+     "in the fighting.\nOn January 2, gunmen shot at a minibus in the capital, wounding its driver.", CLASH, 2),
+    ("Raiders shot dead 9 herders at a cattle camp in Twic county on Tuesday, an official said.\nIn 2021, the "
+     "government formed a panel to probe the revenge raids between rival communities.",
      ATTACK, 1),
-    ("At least 12 people were killed in a police raid in a favela of Rio on Thursday.\nThat came a year after "
-     "the city's deadliest raid, in which 28 people were killed.", ATTACK, 2),
+    ("A police operation in a poor district of Salvador left at least 9 people dead on Thursday.\nThat came a year "
+     "after the city's bloodiest operation, which left 19 people dead.", ATTACK, 2),
     # A claim of responsibility after a death names how it happened: a soldier killed "in combat", then the
     # group's claim of a roadside bombing, is that bombing (one event, an IED), not a clash.
-    ("Two police officers were killed in an ambush in Ghazni on Tuesday.\nOn Monday, a Danish soldier was killed "
-     "in combat in Helmand province. The Taliban claimed they were behind a roadside bombing that hit a patrol "
-     "there.", CLASH, 2),
+    ("An ambush in Ghazni on Tuesday killed two police officers.\nOn Monday, a Danish soldier died "
+     "in combat in Helmand province. The Taliban claimed they had carried out a roadside bombing that hit a "
+     "patrol there.", CLASH, 2),
     ("On Sunday, a policeman was killed on duty near Kismayo. Al Shabaab admitted carrying out a landmine "
      "explosion on the road.", IED, 1),
     # "Another 11 ... in the attack": more people of the attack told, not another incident.
-    ("Eight people were killed when gunmen attacked a market in Kaya on Monday. Another 11 were wounded in the "
+    ("Gunmen stormed a market in Kaya on Monday, killing eight people. Another 11 were wounded in the "
      "attack, a local official said.", ATTACK, 1),
-    ("Eight people were killed when gunmen attacked a market in Kaya on Monday. Another attack on a church in "
+    ("Gunmen stormed a market in Kaya on Monday, killing eight people. Another attack on a church in "
      "Dori killed three worshippers.", ATTACK, 2),
     # Two conjoined clauses of harm in one sentence tell one event's toll by means or side, not two events.
     ("Gunmen attacked a market in Kaya on Monday. Six people were shot dead at the stalls and two were killed "
      "by machetes.", ATTACK, 1),
-    ("Police killed at least five people and at least one officer died as crowds marched against the president "
+    ("Police shot dead five marchers and one officer was killed as crowds rallied against the president "
      "in Lubumbashi on Sunday.", FORCE, 1),
     # Men called armed are an armed side when they are the ones hit: police who kill armed robbers fight them.
     ("Last week, police killed five armed robbers on the road outside Gusau, an official said.", CLASH, 1),
     ("Last week, police killed five traders on the road outside Gusau, an official said.", ATTACK, 1),
     # Grenades or shells fired by the sides together are a clash, whoever was hit; by one side, the weapon.
-    ("A quarrel over a goat left a passer-by dead in Amarah on Friday. The two sides fired rifles and grenades, "
+    ("A row over a water pump left a passer-by dead in Nasiriyah on Friday. The two sides fired rifles and grenades, "
      "police said.", CLASH, 1),
-    ("A quarrel over a goat left a passer-by dead in Amarah on Friday. The Al-Bu Salih and the Al-Bu Hamad fired "
+    ("A row over a water pump left a passer-by dead in Nasiriyah on Friday. The Al-Bu Khalil and the Al-Bu Jasim fired "
      "rifles and grenades, police said.", CLASH, 1),
     ("A passer-by was killed in Garissa on Friday. Militants threw grenades at a bus station, police said.",
      GRENADE, 1),
     # Who got away from an attack is no displacement: the rest of the group hit, police who escaped death.
-    ("On 5 May, cattle raiders attacked four soldiers guarding a borehole near Bor, killing one soldier. The three "
-     "other soldiers fled the area.", CLASH, 1),
+    ("On 5 May, cattle raiders opened fire on five soldiers guarding a borehole near Bor, killing one soldier. "
+     "The four other soldiers fled.", CLASH, 1),
     ("Two police officers escaped death when their vehicle drove over a buried explosive near Mandera on "
      "Sunday.", IED, 1),
     # ... while villagers who fled their homes are.
@@ -283,7 +284,7 @@ NO_EVENT = [
     "The president condemned the killing and called for calm.",
     "Residents marked the tenth anniversary of the massacre on Sunday.",
     "The court sentenced two men to life in prison for the 2015 bombing of the hotel.",
-    "The UN said 3,000 civilians have been killed in the conflict since 2014.",
+    "The UN says the war has killed 3,000 civilians since 2014.",
     "Parliament approved a budget of 12 billion dollars for the armed forces.",
     "The election commission said turnout reached 54 percent on Tuesday.",
     "Officials fear that a new offensive would displace thousands of people.",
@@ -292,7 +293,7 @@ NO_EVENT = [
     "The army did not attack the town, a spokesman said.",
     "Some 2,400 displaced voters cast their ballots in the provincial election on Sunday, the commission said.",
     "Bandits regularly attack travellers on the highway between the two cities.",
-    "Herders and farmers in the valley often carry out reprisal attacks against each other.",
+    "Herders and farmers in the valley often launch revenge attacks on one another.",
 ]
 
 

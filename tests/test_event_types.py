@@ -28,7 +28,7 @@ CASES = [
     ("A roadside bomb killed 6 soldiers on patrol.", IED),
     ("A landmine killed 3 children near the village.", IED),
     ("A car bomb exploded outside the ministry, killing 11 people.", IED),
-    ("A suicide bomber blew himself up at a wedding, killing 40 guests.", SUICIDE),
+    ("A suicide bomber detonated his vest at a wedding, killing 40 guests.", SUICIDE),
     ("A grenade thrown into a bar killed 2 people.", GRENADE),
     ("Gunmen on motorbikes killed 18 villagers and burned their homes.", VAC),
     ("Militiamen massacred 30 displaced people at a camp.", VAC),

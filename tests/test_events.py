@@ -15,13 +15,13 @@ def event_triples(rec):
 
 def test_events_background_event_with_its_own_time(extract):
     text = ("A suicide bomber killed 14 people at a checkpoint on Monday, police said.\n\n"
-            "On Saturday, at least 6 people were killed in a rocket attack on the same district.")
+            "On Saturday, rockets killed at least 6 people in the same district.")
     assert event_triples(extract(text)) == [[("killed", 14, 14)], [("killed", 6, None)]]
 
 
 def test_events_separately_opens_another_event(extract):
     text = ("Shelling killed 3 civilians in the city centre, the mayor said.\n"
-            "Separately, officials said 2 soldiers were killed and 2 wounded in a village to the east.")
+            "Separately, officials said a raid on a village to the east killed 2 soldiers and wounded 2.")
     assert event_triples(extract(text)) == [[("killed", 3, 3)], [("injured", 2, 2), ("killed", 2, 2)]]
 
 
@@ -55,7 +55,7 @@ def test_events_the_other_side_of_a_fight_is_not_part_of_the_toll(extract):
     rec = extract("Troops recaptured the town on Saturday after heavy fighting that left 25 militants dead, the "
                   "defence ministry said.\nTwo soldiers were killed and five were wounded, a commander said.")
     assert event_triples(rec) == [[("injured", 5, 5), ("killed", 2, 2), ("killed", 25, 25)]]
-    rec = extract("At least 40 worshippers were killed when a bomber blew himself up in a mosque, police said.\n"
+    rec = extract("At least 40 worshippers were killed when a bomber detonated his vest inside a mosque, police said.\n"
                   "The attacker first shot dead one of the police guards at the gate.")
     assert event_triples(rec) == [[("killed", 40, None)]]
 
@@ -85,9 +85,9 @@ def test_events_an_earlier_event_the_main_one_comes_after(extract):
 
 
 def test_events_the_attack_told_again_is_no_new_incident(extract):
-    """"Meanwhile ... suspects connected to the attack" points back to the event told; "another attack" does not."""
+    """"Meanwhile ... men suspected of carrying out the attack" points back to the event told; "another attack" does not."""
     rec = extract("Gunmen killed 12 people in a market on Monday, police said.\nMeanwhile, the minister said police "
-                  "had identified three suspects connected to the attack.")
+                  "had identified two men suspected of carrying out the attack.")
     assert len(rec.events) == 1
     rec = extract("Gunmen killed 12 people in a market on Monday, police said.\nSeparately, there were reports of "
                   "another attack on a village to the north.")
@@ -111,15 +111,14 @@ def test_events_lead_told_of_another_place_is_its_own_event(extract):
     """A lead that tells a flight from one province, with the figures told later of another: two events, the
     lead's without a figure; a lead that sums up the figures' own event is not a second event."""
     later = "\n\nUp to 400 families from Baghlan crossed into Samangan province last night, officials said."
-    rec = extract("Aid agencies are helping families who have fled their homes in Kunduz province over the past "
-                  "week, fearing fighting.\n\nMost families went to Mazar-i-Sharif." + later)
+    rec = extract("Charities are sheltering households who fled Kunduz province over the past week, fearing "
+                  "fighting.\n\nMany of them reached Mazar-i-Sharif." + later)
     assert [(e.event_type, e.location.name, len(e.figures)) for e in rec.events] == [
         ("displacement", "Kunduz", 0), ("displacement", "Baghlan", 1)]
-    rec = extract("Aid agencies are helping families who have fled their homes in Baghlan province over the past "
-                  "week." + later)
+    rec = extract("Charities are sheltering households who fled Baghlan province over the past week." + later)
     assert [(e.location.name, len(e.figures)) for e in rec.events] == [("Baghlan", 1)]
     rec = extract("Gunmen attacked villages in Borno state over the weekend, residents said.\n\n"
-                  "At least 12 people were killed in Gwoza, police said.")
+                  "Police said 12 people were shot dead in Gwoza.")
     assert [(e.location.name, len(e.figures)) for e in rec.events] == [("Gwoza", 1)]
 
 
@@ -166,14 +165,14 @@ def test_events_ids_are_stable(extract):
 
 
 def test_events_ids_are_unique_within_a_report(extract):
-    text = ("The bodies of two men were found in the city on Tuesday, and police suspect they were behind the "
-            "massacre of 14 young people at a party.")
+    text = ("Police found two men dead in the town on Tuesday and believe the pair took part in the "
+            "massacre of 9 students at a concert.")
     ids = [e.id for e in extract(text).events]
     assert len(ids) == 2 and len(set(ids)) == 2
 
 
 def test_events_lead_event_is_told_by_the_reports_source(extract):
-    rec = extract("Aid agencies are helping families who have fled their homes in Kunduz province over the past week."
+    rec = extract("Charities are sheltering households who fled Kunduz province over the past week."
                   "\n\nUp to 400 families from Baghlan crossed into Samangan province last night.\n\n\"We are deeply "
                   "concerned,\" said the UNHCR representative, Maria Lopez.")
     lead = next(e for e in rec.events if not e.figures)
@@ -189,7 +188,7 @@ def test_events_a_toll_in_brackets_from_another_source_is_one_figure_spanning_bo
 
 
 def test_events_a_bracket_without_a_source_is_no_alternative(extract):
-    rec = extract("On 4 March, 5 people (3 soldiers and 2 civilians) were killed when militants attacked a market "
+    rec = extract("On 4 March, 6 people (4 soldiers and 2 villagers) died when militants raided a market "
                   "in Gao.")
     killed = [(f.min, f.max) for e in rec.events for f in e.figures if f.category == "killed" and not f.superseded]
-    assert (5, 7) not in killed and (3, 5) not in killed
+    assert (6, 8) not in killed and (4, 6) not in killed

@@ -6,9 +6,9 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
    total's breakdown: the total stands.
 3. A total that adds up parts told as separate incidents ("at least five killed" = 3 at the market + 2 at the
    bakery) is a roll-up: the incidents stand.
-4. Two different counts of one category in one sentence, from different words, are two events ("the bodies of
-   two men ... behind the massacre of 14"), unless their harm words are conjuncts ("6 were killed by direct fire
-   and 3 were killed by IEDs": one event's toll by means or side).
+4. Two different counts of one category in one sentence, from different words, are two events ("two men
+   found dead ... took part in the massacre of 9"), unless their harm words are conjuncts ("4 were shot dead and 2
+   were killed by a landmine": one event's toll by means or side).
 5. A present-perfect statement with no time and no incident of its own that conflicts with the event's figure is
    a tally ("Thousands have been killed"), and so are its sentence's other such statements.
 6. The same number said twice (headline and body, with or without a hedge) is one figure with the widest range.
@@ -56,7 +56,7 @@ def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
 def _add_up(f: Frame) -> None:
     keep: list[Mention] = []
     for m in f.mentions:
-        if m.adds_up:  # "climbed to 64 after five more bodies were found" is not 69
+        if m.adds_up:  # "rose to 31 after four more bodies were recovered" is not 35
             base = next((k for k in reversed(keep) if k.sent == m.sent and k.category == m.category), None)
             # "six other members -- three soldiers and three agents": a breakdown (or a count joined to one) of
             # the count before it does not add to it; rule 2 drops it where its parts add up.
@@ -98,9 +98,9 @@ def _alternatives(parsed: Parsed, a: Mention, b: Mention) -> bool:
     between = [t for t in parsed.sentence_tokens(a.sent) if first.span.end <= t.idx < second.span.start]
     if any(t.lower in _context_words("alternatives", "words") for t in between) and len(between) <= 8 \
             and not any(t.pos == "VERB" for t in between):
-        return True  # "seven people (police report) or fifteen people"
+        return True  # "six dead (officials) or ten dead (residents)"
     if _sourced_aside(parsed, first, second):
-        return True  # "3 policemen were killed (4 according to the insurgents)"
+        return True  # "5 soldiers were killed (7 according to the insurgents)"
     return bool(a.source and b.source and a.source.lower() != b.source.lower() and a.anchor != b.anchor)
 
 
@@ -150,7 +150,7 @@ def _drop_breakdowns(f: Frame) -> None:
         if parts and any(m.incidents for m in same) and all(p.sent != m.sent for p in parts for m in same):
             # "nine were killed in two separate incidents" ... six here, three there: the incidents stand
             f.mentions = [m for m in f.mentions if m not in same]
-        # "32 people -- 17 locals and 15 refugees": the breakdown may follow the total in its own sentence.
+        # "21 people -- 12 herders and 9 farmers": the breakdown may follow the total in its own sentence.
         elif parts and all(p.sent != total.sent or p.span.start > total.span.start for p in parts):
             f.mentions = [m for m in f.mentions if m not in parts]
             _widen_by_parts(total, parts)
@@ -183,7 +183,7 @@ def _drop_rollups(frames: list[Frame]) -> None:
 
 
 def _drop_retold(frames: list[Frame]) -> None:
-    """"Earlier on Friday, the same gunmen had ... killing two and wounding six": a count told as earlier in the main
+    """"Hours before, the same attackers had ... killing three and injuring five": a count told as earlier in the main
     event's frame that another event of the report already counts is that event told again, not the main event's
     (one real-world event is one event; the same figure said twice is one figure)."""
     main = next((f for f in frames if f.kind == "main"), None)
@@ -200,7 +200,7 @@ def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
         moved_ids: set[int] = set()
         for a, b in _same_sentence_pairs(f.mentions):
             if _conjoined(parsed, a, b):
-                continue  # "6 were killed by direct fire and 3 were killed by IEDs": one event's toll by side or means
+                continue  # "4 were shot dead and 2 were killed by a landmine": one event's toll by side or means
             if id(a) in moved_ids or id(b) in moved_ids:
                 continue
             if a.sent == b.sent and a.category == b.category and a.anchor != b.anchor and a.headline != b.headline \
@@ -216,7 +216,7 @@ def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
 
 def _conjoined(parsed: Parsed, a: Mention, b: Mention) -> bool:
     """Are the harm words of two counts conjuncts of one another ("five soldiers were killed and two rebels died",
-    "killed seven people and at least one policeman died")? Clauses joined so tell one event's toll by side or by
+    "shot dead five marchers and one officer was killed")? Clauses joined so tell one event's toll by side or by
     means; a clause of another place or time hangs on its own word ("... and moved to X, where they shot one")."""
     ta, tb = parsed.tokens[a.anchor], parsed.tokens[b.anchor]
     return ta.i != tb.i and (tb.dep == "conj" and tb.head == ta.i or ta.dep == "conj" and ta.head == tb.i)

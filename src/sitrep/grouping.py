@@ -1,7 +1,7 @@
 """Grouping: which figure statements tell of the same real-world event.
 
 A report tells one main event (headline, lead and body) and often others: a background event with its own time
-("On Saturday, at least 19 people were killed...", "In April ... 114,000 fled"), another incident ("Separately,
+("On Saturday, rockets killed at least 6 people...", "In April ... 114,000 fled"), another incident ("Separately,
 ...", "Another bomb ..."), a displacement told apart from the violence that caused it, or a lead told of another
 place than the figures. Each is a `Frame`: the statements of one event, in text order. Cumulative tallies
 ("since 2014", "this year") belong to none.
@@ -155,7 +155,7 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
 
 
 def _told_before_toll(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> None:
-    """"Two armed men attacked a taxi driver. The victim died.": where the first sentence of a frame's figures
+    """"Gunmen shot at a bus driver. The man died.": where the first sentence of a frame's figures
     tells no event of its own, the sentence just before it in its paragraph that tells one, without figures, not
     another frame's and not dated otherwise, is the frame's: what happened, where and when."""
     para = parsed.paragraph_of_sentence
@@ -175,8 +175,8 @@ def _told_before_toll(parsed: Parsed, frames: list[Frame], live: list[Mention]) 
 
 
 def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> None:
-    """"... killed 116 people in Quetta on Thursday." / "A militant group claimed the suicide attack on Thursday
-    night.": a sentence without figures, right after a frame's last sentence, that points back to an attack told
+    """"... killed at least 40 people in Parachinar on Thursday." / "A banned militant group claimed the bombing on
+    Thursday night.": a sentence without figures, right after a frame's last sentence, that points back to an attack told
     ("the attack", "the incident in X province"), denies nothing and is not dated otherwise, tells more of that
     frame's event: who did it, where, with what. ("No group has claimed the attack, but ..." tells no more.)"""
     taken = {s for f in frames for s in f.sentences} | {m.sent for m in live}
@@ -238,7 +238,7 @@ def untolled_main(parsed: Parsed, before: int | None = None) -> Frame | None:
 
 def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame], published: date | None = None,
               main_days: tuple[date, date] | None = None) -> list[Frame]:
-    """Another incident told without a figure ("There were also reports of another attack on the town of Yaran",
+    """Another incident told without a figure ("Separately, there were reports of another attack on a village to the north",
     "In January, the army shelled the group's bases"): still an event for the analyst."""
     told = {s for f in frames for s in f.sentences}
     with_figures = {m.sent for m in live}
@@ -278,8 +278,8 @@ def _claimed(parsed: Parsed, t: Token) -> bool:
 
 
 def lead_incident(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> list[Frame]:
-    """A lead that tells an incident or a flight without a figure, while the figures are told later ("families
-    who have fled their homes in Kunduz province ..." before "Up to 400 families from Baghlan crossed ..."): a
+    """A lead that tells an incident or a flight without a figure, while the figures are told later ("households
+    who fled Kunduz province ..." before "Up to 400 families from Baghlan crossed ..."): a
     candidate event of its own. `events` keeps it only where its place lies apart from every other event's, so a
     lead that sums up the event its figures tell is not counted twice."""
     lead = lead_sentences(parsed)[:1]
@@ -313,8 +313,8 @@ def lead_sentences(parsed: Parsed) -> list[int]:
 
 
 def _told_as_earlier(parsed: Parsed, m: Mention) -> bool:
-    """"The attack comes a week after 22 people died in a car bombing", "That came a year after the raid in which
-    28 people were killed": a count told to date the main event by an earlier one, which is its own event."""
+    """"The attack comes a week after 22 people died in a car bombing", "That came a year after the city's bloodiest
+    operation, which left 19 people dead": a count told to date the main event by an earlier one, which is its own event."""
     verb = verbal_anchor(parsed, parsed.tokens[m.anchor])
     if verb.dep == "advcl" and any(c.dep == "mark" and c.lower == "after" for c in parsed.children(verb.i)):
         return parsed.tokens[verb.head].lemma in _COMES_AFTER
@@ -336,7 +336,7 @@ def _opened_before(parsed: Parsed, s: int, live: list[Mention]) -> bool:
 
 def _opening(parsed: Parsed, s: int) -> list[Token]:
     """The words before the first comma of sentence `s`, where it comes within the first few words: the
-    adverbial a sentence opens on ("In the city of Kut,", "In January,")."""
+    adverbial a sentence opens on ("In the city of Kaduna,", "In January,")."""
     toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
     for k, t in enumerate(toks[:_OPENER_WINDOW + 1]):
         if t.text == ",":
@@ -345,7 +345,7 @@ def _opening(parsed: Parsed, s: int) -> list[Token]:
 
 
 def _moves_place(parsed: Parsed, s: int, places: list[PlaceMention], other: set[int]) -> bool:
-    """Does sentence `s` open on a place ("In the city of Kut, ...") that lies apart from every place of the
+    """Does sentence `s` open on a place ("In the city of Kaduna, ...") that lies apart from every place of the
     province or town level told before it of the main event (the sentences before `s` not told of other events;
     not a dateline)? A report that gave the main event no such place moves nowhere."""
     opening = _opening(parsed, s)
@@ -479,7 +479,7 @@ def opens_event(parsed: Parsed, s: int) -> bool:
     if OPENERS.at(words, 0) or _offset_opener(words):
         return True
     ph = OPENERS_WITH_EVENT.at(words, 0)
-    # "Another bomb ...", not "Another 13 were wounded in the attack": a count after the opener, with the attack
+    # "Another bomb ...", not "Another 11 were wounded in the attack": a count after the opener, with the attack
     # it was hurt in pointing back ("the attack"), is more people of the event already told.
     after = toks[len(ph) : len(ph) + 6] if ph else []
     more = bool(after) and after[0].pos == "NUM"

@@ -452,8 +452,8 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
 
 def _as_acled(parsed: Parsed, sents: set[int], ref: dict, victims: set[str]) -> set[str]:
     """The victims as ACLED sees them: soldiers or officers off duty or retired are civilians ("killed an off-duty
-    soldier"); suspects hit in a raid are no armed side unless called armed ("a drug suspect was killed during a
-    police raid"), so the figures' "militants" for them are civilians."""
+    soldier"); suspects hit in a raid are no armed side unless called armed ("police shot dead a
+    drug suspect in a raid"), so the figures' "militants" for them are civilians."""
     out = set(victims)
     if out & {"security_forces", "mixed"} and _off_duty(parsed, sents, ref):
         out = (out - {"security_forces", "mixed"}) | {"civilians"}
@@ -476,7 +476,7 @@ def _suspects_hit(parsed: Parsed, sents: set[int], ref: dict) -> bool:
 def _armed_target(parsed: Parsed, sents: set[int], ref: dict) -> bool:
     """Was an armed side what the violence went for: the object of an attack, raid or storming, or of what a raid
     or operation targeted, named as armed men, police or organised crime ("gunmen attacked police stations", "a
-    police raid targeting organised crime groups")?"""
+    police operation targeting organised crime gangs")?"""
     verbs = frozenset(ref["target_verbs"])
     nouns = frozenset(ref["target_nouns"])
     armed = frozenset(ref["armed_targets"])
