@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from sitrep import lexicon
-from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, in_superlative, verbal_anchor
+from sitrep.figures import in_superlative, verbal_anchor, vocab
 from sitrep.model import Span, When
 from sitrep.nlp import Entity, Parsed, Token
 
@@ -563,7 +563,7 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
         out.append(TimeWords(text, Span(start, e.end_char), root.sent, above.i,
                              above in lexicon.speech_verbs()
                              or above.lemma in vocabulary().statements,
-                             above.pos in ("VERB", "AUX") and above.lemma in TOLL_UPDATE,
+                             above.pos in ("VERB", "AUX") and above.lemma in vocab().TOLL_UPDATE,
                              opener is not None, bool(opener), _aside(parsed, above)))
     return out
 
@@ -619,7 +619,7 @@ def _aside(parsed: Parsed, head: Token) -> bool:
     if head.dep not in ("relcl", "acl") or head.head == head.i or head.dep == "acl" and head.tag == "VBG":
         return False
     noun = parsed.tokens[head.head]
-    return noun.pos in ("NOUN", "PROPN") and noun.lemma not in ATTACK_NOUNS | vocabulary().event_words
+    return noun.pos in ("NOUN", "PROPN") and noun.lemma not in lexicon.attack_nouns() | vocabulary().event_words
 
 
 def _when_clause(parsed: Parsed, root: Token) -> bool:
@@ -742,7 +742,7 @@ def _points_back(parsed: Parsed, w: TimeWords, sents: set[int]) -> bool:
     """Do the time words hang on a definite attack noun whose words name what sentences `sents` name ("the attack
     on the mine last Sunday" after "... at a gold mine")?"""
     head = parsed.tokens[w.head]
-    if w.sent in sents or head.lower not in ATTACK_NOUNS or not any(
+    if w.sent in sents or head.lower not in lexicon.attack_nouns() or not any(
             c.dep == "det" and c.lower in ("the", "this", "that") for c in parsed.children(head.i)):
         return False
     named = {t.lemma for s in sents for t in parsed.sentence_tokens(s) if t.pos in ("NOUN", "PROPN")}

@@ -10,30 +10,56 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, timedelta
 
 from sitrep import lexicon
 from sitrep.dates import MONTHS, WEEKDAYS, resolve, time_entities
 from sitrep.incidents import in_sentences, tells_event
-from sitrep.figures import ATTACK_NOUNS, TOLL_UPDATE, Mention, verbal_anchor
+from sitrep.figures import Mention, verbal_anchor
 from sitrep.nlp import Parsed, Token
 from sitrep.places import PlaceMention
 
-_CTX = lexicon.load("context")
-OPENERS = lexicon.Phrases(_CTX["new_event"]["openers"])
-OPENERS_WITH_EVENT = lexicon.Phrases(_CTX["new_event"]["openers_with_event"])
-ANYWHERE = set(_CTX["new_event"]["anywhere"])
-_OFFSET_UNITS = set(_CTX["new_event"]["offset_units"])
-_OFFSET_DIRECTIONS = set(_CTX["new_event"]["offset_directions"])
-_PLACE_PREPS = set(_CTX["new_event"]["place_preps"])
-_OPENER_WINDOW = int(_CTX["new_event"]["place_window"])
-_TIME_APART = timedelta(days=int(_CTX["new_event"]["time_apart_days"]))
-INCIDENT_WORDS = set(_CTX["incident"]["words"])
-ATTACK_VERBS = set(_CTX["incident"]["verbs"])
-FLIGHT_VERBS = set(_CTX["incident"]["flight"])
-_COMES_AFTER = set(_CTX["new_event"]["comes_after"])
-_TELLS_INCIDENT = ATTACK_NOUNS | INCIDENT_WORDS | ATTACK_VERBS
-_RESPONSIBILITY = frozenset(_CTX["incident"]["responsibility"])
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words grouping reads (data/context.toml [new_event] and [incident], the shared attack nouns, the toll
+    verbs of figures), compiled once when the pipeline is built (`vocabulary()`), not at import."""
+
+    openers: lexicon.Phrases
+    openers_with_event: lexicon.Phrases
+    anywhere: frozenset[str]
+    offset_units: frozenset[str]
+    offset_directions: frozenset[str]
+    place_preps: frozenset[str]
+    opener_window: int
+    time_apart: timedelta
+    incident_words: frozenset[str]
+    attack_verbs: frozenset[str]
+    flight_verbs: frozenset[str]
+    comes_after: frozenset[str]
+    responsibility: frozenset[str]
+    attack_nouns: frozenset[str]
+    toll_update: frozenset[str]
+    tells_incident: frozenset[str]  # attack nouns, incident words and attack verbs
+
+
+def _tells_incident(t: Token) -> bool:
+    return t.lower in vocabulary().tells_incident or t.lemma in vocabulary().tells_incident
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    from sitrep.figures import vocab
+
+    ctx = lexicon.load("context")
+    new, incident = ctx["new_event"], ctx["incident"]
+    return Vocabulary(
+        lexicon.Phrases(new["openers"]), lexicon.Phrases(new["openers_with_event"]), frozenset(new["anywhere"]),
+        frozenset(new["offset_units"]), frozenset(new["offset_directions"]), frozenset(new["place_preps"]),
+        int(new["place_window"]), timedelta(days=int(new["time_apart_days"])), frozenset(incident["words"]),
+        frozenset(incident["verbs"]), frozenset(incident["flight"]), frozenset(new["comes_after"]),
+        frozenset(incident["responsibility"]), lexicon.attack_nouns(), frozenset(vocab().TOLL_UPDATE),
+        lexicon.attack_nouns() | frozenset(incident["words"]) | frozenset(incident["verbs"]))
 
 
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
@@ -190,7 +216,7 @@ def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> Non
         f = last.get(s - 1)
         if f is None or s in taken or opens_event(parsed, s) or parsed.is_title(s):
             continue
-        told = [t for t in parsed.sentence_tokens(s) if t.lower in _TELLS_INCIDENT or t.lemma in _TELLS_INCIDENT]
+        told = [t for t in parsed.sentence_tokens(s) if _tells_incident(t)]
         back = [t for t in told if _claimed(parsed, t)] if f.kind not in ("opener", "incident") else \
             [t for t in told if _told_before(parsed, t) or _claimed(parsed, t)]
         own, theirs = _times_of(parsed, s), {k for x in f.sentences for k in _times_of(parsed, x)}
@@ -205,7 +231,7 @@ def _fled_that(parsed: Parsed, s: int) -> bool:
     clashes"), without a time of its own?"""
     if _times_of(parsed, s):
         return False
-    return any((t.lower in _TELLS_INCIDENT or t.lemma in _TELLS_INCIDENT or t.lemma in ("fighting", "violence"))
+    return any((_tells_incident(t) or t.lemma in ("fighting", "violence"))
                and _told_before(parsed, t) for t in parsed.sentence_tokens(s))
 
 
@@ -252,7 +278,7 @@ def incidents(parsed: Parsed, live: list[Mention], frames: list[Frame], publishe
         nxt = s + 1
         if nxt < len(parsed.sents) and nxt in with_figures and para[nxt] == para[s]:
             continue  # its figures follow: the frame of the next sentence holds it
-        telling = [t for t in parsed.sentence_tokens(s) if t.lemma in _TELLS_INCIDENT or t.lower in _TELLS_INCIDENT]
+        telling = [t for t in parsed.sentence_tokens(s) if _tells_incident(t)]
         if telling and not all(_told_before(parsed, t) for t in telling):
             out.append(Frame(f"incident:{s}", "incident", extra=[s]))
     return out
@@ -272,7 +298,7 @@ def _claimed(parsed: Parsed, t: Token) -> bool:
     while t.head != t.i and t.i not in seen:
         seen.add(t.i)
         t = parsed.tokens[t.head]
-        if t.lemma in _RESPONSIBILITY:
+        if t.lemma in vocabulary().responsibility:
             return True
     return False
 
@@ -295,14 +321,16 @@ def lead_incident(parsed: Parsed, live: list[Mention], frames: list[Frame]) -> l
 
 def incident_words(parsed: Parsed, sents: list[int], flight: bool = False) -> list[int]:
     """The words that tell an incident without a figure: "attack", "attacked", "bombing"; with `flight`, "fled"."""
+    v = vocabulary()
     return [t.i for s in sents for t in parsed.sentence_tokens(s)
-            if t.lower in ATTACK_NOUNS or t.lemma in ATTACK_VERBS or flight and t.lemma in FLIGHT_VERBS]
+            if t.lower in v.attack_nouns or t.lemma in v.attack_verbs or flight and t.lemma in v.flight_verbs]
 
 
 def tells_flight(parsed: Parsed, s: int) -> bool:
     """Does sentence `s` tell people fleeing, and no attack?"""
     toks = parsed.sentence_tokens(s)
-    return any(t.lemma in FLIGHT_VERBS for t in toks) and not any(t.lemma in ATTACK_VERBS for t in toks)
+    v = vocabulary()
+    return any(t.lemma in v.flight_verbs for t in toks) and not any(t.lemma in v.attack_verbs for t in toks)
 
 
 def lead_sentences(parsed: Parsed) -> list[int]:
@@ -317,10 +345,10 @@ def _told_as_earlier(parsed: Parsed, m: Mention) -> bool:
     operation, which left 19 people dead": a count told to date the main event by an earlier one, which is its own event."""
     verb = verbal_anchor(parsed, parsed.tokens[m.anchor])
     if verb.dep == "advcl" and any(c.dep == "mark" and c.lower == "after" for c in parsed.children(verb.i)):
-        return parsed.tokens[verb.head].lemma in _COMES_AFTER
+        return parsed.tokens[verb.head].lemma in vocabulary().comes_after
     for x in list(parsed.ancestors(verb))[:5]:  # the count told in a clause of the earlier event's noun
         if x.lower == "after" and x.dep == "prep":
-            return parsed.tokens[x.head].lemma in _COMES_AFTER
+            return parsed.tokens[x.head].lemma in vocabulary().comes_after
     return False
 
 
@@ -338,7 +366,7 @@ def _opening(parsed: Parsed, s: int) -> list[Token]:
     """The words before the first comma of sentence `s`, where it comes within the first few words: the
     adverbial a sentence opens on ("In the city of Kaduna,", "In January,")."""
     toks = [t for t in parsed.sentence_tokens(s) if not t.text.isspace()]
-    for k, t in enumerate(toks[:_OPENER_WINDOW + 1]):
+    for k, t in enumerate(toks[:vocabulary().opener_window + 1]):
         if t.text == ",":
             return toks[:k]
     return []
@@ -349,7 +377,7 @@ def _moves_place(parsed: Parsed, s: int, places: list[PlaceMention], other: set[
     province or town level told before it of the main event (the sentences before `s` not told of other events;
     not a dateline)? A report that gave the main event no such place moves nowhere."""
     opening = _opening(parsed, s)
-    if not opening or opening[0].lower not in _PLACE_PREPS:
+    if not opening or opening[0].lower not in vocabulary().place_preps:
         return False
     end = opening[-1].i + 1
     here = [p.resolved for p in places if p.sent == s and p.end <= end and _local(p)]
@@ -384,12 +412,13 @@ def _time_apart(parsed: Parsed, s: int, published: date | None, days: tuple[date
     if not opening:
         return False
     text = parsed.text[opening[0].idx:opening[-1].end]
+    apart_days = vocabulary().time_apart
     for w in event_time_words(parsed, s):
         if w not in text or not _day_keys(w):
             continue
         whole = resolve(w, published)  # or, where the whole is beyond the resolver, its parts ("last year")
         for r in [whole] if whole is not None else [resolve(k, published) for k in sorted(_day_keys(w))]:
-            if r is not None and (r.end < days[0] - _TIME_APART or r.start > days[1] + _TIME_APART):
+            if r is not None and (r.end < days[0] - apart_days or r.start > days[1] + apart_days):
                 return True
     return False
 
@@ -476,33 +505,35 @@ def opens_event(parsed: Parsed, s: int) -> bool:
     """"Separately, ...", "Meanwhile, ...", "Another bomb ...", "In April, ..." open another event."""
     toks = _words_of(parsed, s)
     words = [t.lower for t in toks]
-    if OPENERS.at(words, 0) or _offset_opener(words):
+    if vocabulary().openers.at(words, 0) or _offset_opener(words):
         return True
-    ph = OPENERS_WITH_EVENT.at(words, 0)
+    ph = vocabulary().openers_with_event.at(words, 0)
     # "Another bomb ...", not "Another 11 were wounded in the attack": a count after the opener, with the attack
     # it was hurt in pointing back ("the attack"), is more people of the event already told.
     after = toks[len(ph) : len(ph) + 6] if ph else []
     more = bool(after) and after[0].pos == "NUM"
-    if ph and any((t.lower in ATTACK_NOUNS or t.lower in INCIDENT_WORDS) and not (more and _told_before(parsed, t))
+    v = vocabulary()
+    if ph and any((t.lower in v.attack_nouns or t.lower in v.incident_words) and not (more and _told_before(parsed, t))
                   for t in after):
         return True
-    return any(t.lower in ANYWHERE and t.dep == "advmod" for t in toks[:12])
+    return any(t.lower in vocabulary().anywhere and t.dep == "advmod" for t in toks[:12])
 
 
 def _offset_opener(words: list[str]) -> bool:
     """"A week later, ...", "Two days earlier, ...", "Three weeks ago, ...": a time counted from another event."""
-    return any(w in _OFFSET_UNITS and words[k + 1] in _OFFSET_DIRECTIONS for k, w in enumerate(words[:4])
+    v = vocabulary()
+    return any(w in v.offset_units and words[k + 1] in v.offset_directions for k, w in enumerate(words[:4])
                if k + 1 < len(words))
 
 
 def opens_with_another(parsed: Parsed, s: int) -> bool:
     """"Another bomb ...", "A second explosion ...": sentence `s` opens on another incident of the same story."""
-    return OPENERS_WITH_EVENT.at([t.lower for t in _words_of(parsed, s)], 0) is not None
+    return vocabulary().openers_with_event.at([t.lower for t in _words_of(parsed, s)], 0) is not None
 
 
 def _is_toll_update(parsed: Parsed, m: Mention) -> bool:
     """"the toll had risen to 20": a count that updates an event already told, never a new one."""
-    return m.revision_cue or parsed.tokens[m.anchor].lemma in TOLL_UPDATE
+    return m.revision_cue or parsed.tokens[m.anchor].lemma in vocabulary().toll_update
 
 
 def _conflicts(ms: list[Mention], others: list[Mention]) -> bool:

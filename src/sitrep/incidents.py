@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from sitrep import lexicon
-from sitrep.figures import MODALS, PEOPLE_NOUNS, VICTIM_WORDS
+from sitrep.figures import vocab as figure_words
 from sitrep.nlp import Parsed, Token
 
 _ARGUMENT_DEPS = ("dobj", "nsubjpass")
@@ -201,7 +201,8 @@ def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
     objs = _objects(parsed, t)
     if row.object and any(_names(parsed, o, row.object) and not _said_of(parsed, o, row.object_not) for o in objs):
         out.add("object")
-    if any(VICTIM_WORDS.get(o.lemma) == "civilians" or o.lemma in PEOPLE_NOUNS for o in objs):
+    w = figure_words()
+    if any(w.VICTIM_WORDS.get(o.lemma) == "civilians" or o.lemma in w.PEOPLE_NOUNS for o in objs):
         out.add("object_people")
     taken = [o for o in objs if o.dep in _ARGUMENT_DEPS or parsed.tokens[o.head].lower in ("from", "of", "into")]
     if any(o.ent in ("GPE", "LOC", "FAC") or o.lemma in table().place_nouns for o in taken):
@@ -218,7 +219,7 @@ def _off_duty(parsed: Parsed, sents: set[int], ref: dict) -> bool:
             if t.lower in ("off-duty", "duty") and any(c.lower == "off" for c in parsed.children(t.i)) \
                     or t.lower == "off-duty":
                 return True
-            if VICTIM_WORDS.get(t.lemma) == "security_forces" and t.dep in ("nsubjpass", "dobj") \
+            if figure_words().VICTIM_WORDS.get(t.lemma) == "security_forces" and t.dep in ("nsubjpass", "dobj") \
                     and _said_of(parsed, t, words):
                 return True
     return False
@@ -282,7 +283,7 @@ def _realis(parsed: Parsed, t: Token, tab: Table) -> bool:
     for k, x in enumerate(chain):
         kids = parsed.children(x.i)
         if x.pos in ("VERB", "AUX"):
-            modal = [c for c in kids if c.dep == "aux" and c.lower in MODALS]
+            modal = [c for c in kids if c.dep == "aux" and c.lower in figure_words().MODALS]
             perfect = any(c.dep == "aux" and c.lemma == "have" for c in kids)
             if modal and not perfect:
                 return False

@@ -27,6 +27,7 @@ from sitrep.consolidate import consolidate
 from sitrep.events import build_events
 from sitrep.figures import find_mentions
 from sitrep.grouping import group
+from sitrep.grouping import vocabulary as grouping_vocabulary
 from sitrep.model import Article, Record
 from sitrep.nlp import NLP, Parsed
 from sitrep.places import Geoparser
@@ -103,6 +104,7 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
     numbers.vocabulary()
     figures.vocab()
     dates.vocabulary()
+    grouping_vocabulary()
     attribution_rules()
     actor_vocabulary()
 
