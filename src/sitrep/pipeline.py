@@ -31,6 +31,7 @@ from sitrep.grouping import vocabulary as grouping_vocabulary
 from sitrep.model import Article, Record
 from sitrep.nlp import NLP, Parsed
 from sitrep.places import Geoparser
+from sitrep.places import rules as place_rules
 
 
 class PipelineError(RuntimeError):
@@ -105,6 +106,7 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
     figures.vocab()
     dates.vocabulary()
     grouping_vocabulary()
+    place_rules()
     attribution_rules()
     actor_vocabulary()
 

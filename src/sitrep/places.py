@@ -13,41 +13,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sitrep import lexicon
 from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
 from sitrep.model import Span
 from sitrep.nlp import Parsed, Token
-
-_RULES = lexicon.load("places")
-FEATURES = {kind: set(words) for kind, words in _RULES["features"].items() if kind != "sites"}
-SITES = set(_RULES["features"]["sites"])
-STOP = {normalize(w) for w in _RULES["stoplist"]["words"]} | {normalize(w) for ws in FEATURES.values() for w in ws}
-PARENTS = {normalize(k): v for k, v in _RULES["parents"].items()}
-LOCATIVE = set(_RULES["cues"]["locative"])
-SETTLEMENT_AFTER = set(_RULES["cues"]["settlement"])
-OF_PLACE = set(_RULES["cues"]["of_place"])
-FACILITIES = set(_RULES["cues"]["facilities"])
-COUNTRY_NEEDS_CUE = {normalize(w) for w in _RULES["cues"]["country_needs_cue"]}
-THE_CITY = set(_RULES["cues"]["the_city"])
-AWAY = set(_RULES["cues"]["away"])
-HAPPENED_NOUNS = set(_RULES["cues"]["happened_nouns"])
-HAPPENED_VERBS = set(_RULES["cues"]["happened_verbs"])
-CODED = {tuple(w.split()) for w in _RULES["cues"]["coded"]}
-_VERBS = _RULES["verbs"]
-PLACE_VERBS = set(_VERBS["place_and_event"] + _VERBS["place"])
-EVENT_VERBS = set(_VERBS["place_and_event"] + _VERBS["event"])
-SPEECH_OR_TRAVEL = set(_VERBS["speech_or_travel"])
-TRANSFER_VERBS = set(_VERBS["transfer"])
-JOINERS = set(_RULES["cues"]["joiners"])
-JOINERS_KNOWN = set(_RULES["cues"]["joiners_known"])
-LOWER_FEATURES = set(_RULES["cues"]["lower_case_kind_words"])
-PREFIX_KINDS = set(_RULES["cues"]["prefix_kind_words"])
-# "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
-# all-capital cues, lower case otherwise).
-COUNTRY_CUES = {(k if k.isupper() else k.lower()): tuple(v) for k, v in _RULES.get("country_cues", {}).items()}
-
 
 def _cue_pattern(words: list[str], flags: int) -> re.Pattern | None:
     if not words:
@@ -56,9 +27,70 @@ def _cue_pattern(words: list[str], flags: int) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", flags)
 
 
-_CUE_PATTERNS = [(p, lower) for p, lower in (
-    (_cue_pattern([k for k in COUNTRY_CUES if k.isupper()], 0), False),
-    (_cue_pattern([k for k in COUNTRY_CUES if not k.isupper()], re.I), True)) if p is not None]
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """data/places.toml, compiled once when the pipeline is built (`rules()`), not at import: the kind words, the
+    stop list, the cues of place and event, and the words that point to a country."""
+
+    features: dict[str, set[str]]
+    sites: set[str]
+    stop: set[str]
+    parents: dict[str, str]
+    locative: set[str]
+    settlement_after: set[str]
+    of_place: set[str]
+    facilities: set[str]
+    country_needs_cue: set[str]
+    the_city: set[str]
+    away: set[str]
+    happened_nouns: set[str]
+    happened_verbs: set[str]
+    coded: set[tuple[str, ...]]
+    place_verbs: set[str]
+    event_verbs: set[str]
+    speech_or_travel: set[str]
+    transfer_verbs: set[str]
+    joiners: set[str]
+    joiners_known: set[str]
+    lower_features: set[str]
+    prefix_kinds: set[str]
+    # "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
+    # all-capital cues, lower case otherwise), and their patterns.
+    country_cues: dict[str, tuple[str, ...]]
+    cue_patterns: list[tuple[re.Pattern, bool]]
+    all_features: set[str]  # every kind word, of every kind
+    long_features: list[tuple[str, ...]]  # the kind words of several words, split
+    # Words between a place and the area that qualifies it: "Paris, Texas", "Unguwan Dogo town, Kaduna State",
+    # "Ramadi, the Anbar provincial capital"; not "Kabul, wounded four U.S. soldiers".
+    qualifier_gap: set[str]
+
+
+@cache
+def rules() -> Rules:
+    r = lexicon.load("places")
+    cues, verbs = r["cues"], r["verbs"]
+    features = {kind: set(words) for kind, words in r["features"].items() if kind != "sites"}
+    all_features = {w for words in features.values() for w in words}
+    country_cues = {(k if k.isupper() else k.lower()): tuple(v) for k, v in r.get("country_cues", {}).items()}
+    patterns = [(p, lower) for p, lower in (
+        (_cue_pattern([k for k in country_cues if k.isupper()], 0), False),
+        (_cue_pattern([k for k in country_cues if not k.isupper()], re.I), True)) if p is not None]
+    return Rules(
+        features=features, sites=set(r["features"]["sites"]),
+        stop={normalize(w) for w in r["stoplist"]["words"]} | {normalize(w) for ws in features.values() for w in ws},
+        parents={normalize(k): v for k, v in r["parents"].items()}, locative=set(cues["locative"]),
+        settlement_after=set(cues["settlement"]), of_place=set(cues["of_place"]), facilities=set(cues["facilities"]),
+        country_needs_cue={normalize(w) for w in cues["country_needs_cue"]}, the_city=set(cues["the_city"]),
+        away=set(cues["away"]), happened_nouns=set(cues["happened_nouns"]), happened_verbs=set(cues["happened_verbs"]),
+        coded={tuple(w.split()) for w in cues["coded"]},
+        place_verbs=set(verbs["place_and_event"] + verbs["place"]),
+        event_verbs=set(verbs["place_and_event"] + verbs["event"]),
+        speech_or_travel=set(verbs["speech_or_travel"]), transfer_verbs=set(verbs["transfer"]),
+        joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]),
+        lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
+        country_cues=country_cues, cue_patterns=patterns, all_features=all_features,
+        long_features=[tuple(w.split()) for w in all_features if " " in w],
+        qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"})
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +220,7 @@ class Geoparser:
                 splits = []  # "Cox's Bazar" is one place
             # "Ardo-Kola Local Government Area of Taraba", tagged as one name, is a district and its state
             splits += [k for k in range(e.start + 2, e.end - 1) if toks[k].lower == "of"
-                       and toks[k - 1].lower in _ALL_FEATURES and toks[k + 1].text[:1].isupper()
+                       and toks[k - 1].lower in rules().all_features and toks[k + 1].text[:1].isupper()
                        and normalize(parsed.text[toks[e.start].idx : toks[k].idx]) not in _actor_names()
                        and not self.gazetteer.exact(whole)]
             if e.label in ("PRODUCT", "WORK_OF_ART", "EVENT") and not self.gazetteer.exact(whole):
@@ -205,7 +237,7 @@ class Geoparser:
                     if m is not None and not self.gazetteer.exact(m.text):
                         m = self._country_suffix(parsed, a, b2, e.label) or m
                 elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
-                        or self._areas_after(parsed, b2) or toks[b2 - 1].lower in _ALL_FEATURES:
+                        or self._areas_after(parsed, b2) or toks[b2 - 1].lower in rules().all_features:
                     m = self._mention(parsed, a, b2, e.label)
                     if m is not None and not self.gazetteer.exact(m.text):
                         m = self._country_suffix(parsed, a, b2, e.label) or m
@@ -278,7 +310,7 @@ class Geoparser:
         # A name the gazetteer does not know stays only when the words around call it a place ("Gunmen" does not),
         # or an area named with it is known ("Adeke-Ehi in Agatu LGA").
         def kept(m: PlaceMention) -> bool:
-            if _strong_cue(toks, m.start, m.end) or m.key in PARENTS or self._areas_after(parsed, m.end):
+            if _strong_cue(toks, m.start, m.end) or m.key in rules().parents or self._areas_after(parsed, m.end):
                 return True
             if id(m) not in unsure and self.gazetteer.lookup(m.text):
                 return True
@@ -310,36 +342,36 @@ class Geoparser:
         while a < b and (toks[a].lower in ("the", "a", "an") or toks[a].pos == "PUNCT" or toks[a].text.isspace()):
             a += 1
         hint = None
-        if b > a + 1 and toks[a].lower in PREFIX_KINDS:  # "Barangay Bagontapay"
+        if b > a + 1 and toks[a].lower in rules().prefix_kinds:  # "Barangay Bagontapay"
             hint, a = "city", a + 1
         while b > a and toks[b - 1].text.isspace():
             b -= 1
         # "Anbar province", "Kaduna State", "Arghistan district": the kind word is part of the name.
-        for words in _LONG_FEATURES:  # "Dange Local Government Area", tagged up to "Local"
+        for words in rules().long_features:  # "Dange Local Government Area", tagged up to "Local"
             n = len(words)
             for k in range(n, 0, -1):
                 if b - k > a and tuple(t.lower for t in toks[b - k : b - k + n]) == words:
                     hint, b = _feature_kind(" ".join(words)), b - k
                     break
-        while b > a + 1 and (toks[b - 1].lower in _ALL_FEATURES or toks[b - 1].text in LOWER_FEATURES):
+        while b > a + 1 and (toks[b - 1].lower in rules().all_features or toks[b - 1].text in rules().lower_features):
             hint = _feature_kind(toks[b - 1].lower)
             b -= 1
         if b <= a:
             return None
-        if b < len(toks) and toks[b].lower in _ALL_FEATURES:
+        if b < len(toks) and toks[b].lower in rules().all_features:
             hint = _feature_kind(toks[b].lower)
         elif [t.lower for t in toks[b : b + 2]] in ([",", "a"], [",", "the"]) and b + 2 < len(toks) \
-                and toks[b + 2].lower in SETTLEMENT_AFTER:
+                and toks[b + 2].lower in rules().settlement_after:
             hint = _feature_kind(toks[b + 2].lower)  # "Unguwan Dogo, a village close to Kachia"
         before = [t.lower for t in toks[max(0, a - 3) : a]]
-        if hint != "admin1" and len(before) >= 2 and before[-1] == "of" and before[-2] in _ALL_FEATURES:
+        if hint != "admin1" and len(before) >= 2 and before[-1] == "of" and before[-2] in rules().all_features:
             hint = _feature_kind(before[-2])  # "the town of X"; not "the Mustaba district of Hajja province"
         text = parsed.text[toks[a].idx : toks[b - 1].end]
         text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:-–—()\"“”‘’\n\t")
         key = normalize(text)
         if not key or len(key) < 3 or not any(c.isalpha() for c in key):
             return None
-        if key in STOP and hint != "admin1":  # "the West region" is a place; "West" alone is not
+        if key in rules().stop and hint != "admin1":  # "the West region" is a place; "West" alone is not
             return None
         if key in _actor_names() and not self.gazetteer.country_named(text):
             return None  # "a Taliban-planted bomb"
@@ -353,16 +385,17 @@ class Geoparser:
         """A name the model cut at a joining word: "Foz" of "Foz do Iguacu", "Cruz" of "Brejo do Cruz"."""
         toks = parsed.tokens
         a, b = m.start, m.end
-        while a >= 2 and toks[a - 1].lower in JOINERS and toks[a - 2].pos == "PROPN" and toks[a - 2].text[:1].isupper():
+        while (a >= 2 and toks[a - 1].lower in rules().joiners and toks[a - 2].pos == "PROPN"
+               and toks[a - 2].text[:1].isupper()):
             a -= 2
-        while b + 1 < len(toks) and toks[b].lower in JOINERS and toks[b + 1].pos in ("PROPN", "NOUN") \
+        while b + 1 < len(toks) and toks[b].lower in rules().joiners and toks[b + 1].pos in ("PROPN", "NOUN") \
                 and toks[b + 1].text[:1].isupper():  # "Ribeirao das Neves", "Neves" tagged NOUN
             b += 2
         # "Port of Spain", "Gracias a Dios": a joining word of a name the gazetteer knows whole
-        while b + 1 < len(toks) and toks[b].lower in JOINERS_KNOWN and toks[b + 1].text[:1].isupper() \
+        while b + 1 < len(toks) and toks[b].lower in rules().joiners_known and toks[b + 1].text[:1].isupper() \
                 and self.gazetteer.exact(parsed.text[toks[a].idx : toks[b + 1].end]):
             b += 2
-        while a >= 2 and toks[a - 1].lower in JOINERS_KNOWN and toks[a - 2].text[:1].isupper() \
+        while a >= 2 and toks[a - 1].lower in rules().joiners_known and toks[a - 2].text[:1].isupper() \
                 and self.gazetteer.exact(parsed.text[toks[a - 2].idx : toks[b - 1].end]):
             a -= 2
         # "Sang-Suwar", "Qala-e-Sabz", "Ohaji/Egbema": a hyphenated or slashed name the model tagged in part.
@@ -397,15 +430,15 @@ class Geoparser:
         while queue:
             m, bracketed = queue.pop()
             j = m.end
-            while j < len(toks) and (toks[j].lower in _ALL_FEATURES or toks[j].lower in SITES):
+            while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].lower in rules().sites):
                 j += 1
             if j + 1 >= len(toks) or toks[j].text not in ("(", ","):
                 continue
             k = e = j + 1
             while e < len(toks) and e - k < 5 and toks[e].text not in _BREAKS and toks[e].text not in (".", ";") \
                     and toks[e].sent == toks[k].sent and (toks[e].text[:1].isupper() or toks[e].text in ("-", "'", "/")
-                                                          or toks[e].lower in _ALL_FEATURES
-                                                          or toks[e].lower in JOINERS and e + 1 < len(toks)
+                                                          or toks[e].lower in rules().all_features
+                                                          or toks[e].lower in rules().joiners and e + 1 < len(toks)
                                                           and toks[e + 1].text[:1].isupper()):
                 e += 1  # "(Wadi al Jawf, Marib)": a joining word inside an area's name
             if e == k or k in starts or not toks[k].text[:1].isupper():
@@ -424,8 +457,8 @@ class Geoparser:
         """Is the name followed by the areas it lies in, in brackets: "Mulamba (Walungu, Sud-Kivu)",
         "Derai upazila (Sunamganj, Sylhet)"? The last of them must be an area the gazetteer knows."""
         toks = parsed.tokens
-        while j < len(toks) and (toks[j].lower in _ALL_FEATURES or toks[j].text in LOWER_FEATURES
-                                  or toks[j].lower in SITES):
+        while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].text in rules().lower_features
+                                  or toks[j].lower in rules().sites):
             j += 1
         if j >= len(toks) or toks[j].text != "(":
             return False
@@ -449,9 +482,10 @@ class Geoparser:
         of Shirin Tagab district", where the place after is the area)."""
         toks = parsed.tokens
         gap = [t.lower for t in toks[m.end : o.start]]
-        if len(gap) != 2 or gap[1] != "of" or gap[0] not in FEATURES["city"]:
+        if len(gap) != 2 or gap[1] != "of" or gap[0] not in rules().features["city"]:
             return False
-        if o.end < len(toks) and (toks[o.end].lower in _ALL_FEATURES or toks[o.end].text in LOWER_FEATURES):
+        if o.end < len(toks) and (toks[o.end].lower in rules().all_features
+                                  or toks[o.end].text in rules().lower_features):
             return False
         outer, inner = self.gazetteer.exact(m.text), self.gazetteer.exact(o.text)
         if any(p.kind in ("admin1", "country") for p in outer):
@@ -464,7 +498,7 @@ class Geoparser:
 
     def _country(self, m: PlaceMention) -> bool:
         """Is the name a country's (and not one that is also a given name)?"""
-        return m.key not in COUNTRY_NEEDS_CUE and self.gazetteer.country_named(m.text) is not None
+        return m.key not in rules().country_needs_cue and self.gazetteer.country_named(m.text) is not None
 
     def _known(self, m: PlaceMention, exact: bool, cued: frozenset[str] = frozenset()) -> bool:
         """Known to the gazetteer as an area or a town of 1,000 people, or as any village in a country the report's
@@ -627,12 +661,10 @@ class Geoparser:
         return Candidate(p, round(score, 2), reasons)
 
 
-_ALL_FEATURES = {w for words in FEATURES.values() for w in words}
 # A village this small, matched exactly, does not keep a spelling variant in the report's country out.
 _TINY = 10_000
 # A city this large, named by its own name, is meant over a namesake abroad a hundred times smaller.
 _GREAT, _GREAT_PENALTY = 100_000, 4.0
-_LONG_FEATURES = [tuple(w.split()) for w in _ALL_FEATURES if " " in w]
 
 
 def _great_city_first(m: PlaceMention, cands: list[Candidate]) -> None:
@@ -663,7 +695,7 @@ def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
 def _parent_name(m: PlaceMention) -> str | None:
     """The city a part of it is named in: from the `parents` table ("Karrada" -> "Baghdad"), or the city before a
     spaced dash ("Dhaka - Badda", a quarter of Dhaka)."""
-    parent = PARENTS.get(m.key)
+    parent = rules().parents.get(m.key)
     if parent is None:
         parts = re.split(r"\s+[-–]\s+", m.text)
         parent = parts[0] if len(parts) == 2 and parts[0][:1].isupper() else None
@@ -679,15 +711,15 @@ def _title_case(parsed: Parsed, sent: int) -> bool:
 def _country_cues(text: str) -> list[tuple[str, ...]]:
     """The countries of each distinct country cue of the text ("JNIM", "upazila", "al-Shabaab"), once per cue."""
     seen: dict[str, tuple[str, ...]] = {}
-    for pattern, lower in _CUE_PATTERNS:
+    for pattern, lower in rules().cue_patterns:
         for m in pattern.finditer(text):
             key = m.group(0).lower() if lower else m.group(0)
-            seen.setdefault(key, COUNTRY_CUES[key])
+            seen.setdefault(key, rules().country_cues[key])
     return list(seen.values())
 
 
 def _feature_kind(word: str) -> str | None:
-    for kind, words in FEATURES.items():
+    for kind, words in rules().features.items():
         if word in words:
             return None if kind == "any" else kind
     return None
@@ -696,19 +728,20 @@ def _feature_kind(word: str) -> str | None:
 def _locative_before(toks: list[Token], k: int) -> bool:
     j = k - 1
     while j >= 0 and (toks[j].lower in ("the", "a", "of") or toks[j].lower in _COMPASS) and toks[j].sent == toks[k].sent:
-        if toks[j].lower == "of" and j > 0 and (toks[j - 1].lower in _ALL_FEATURES or toks[j - 1].lower in OF_PLACE):
+        if toks[j].lower == "of" and j > 0 and (toks[j - 1].lower in rules().all_features
+                                                 or toks[j - 1].lower in rules().of_place):
             return True
         j -= 1
     if j < 0 or toks[j].sent != toks[k].sent:
         return False
     if _coded_here(toks, k):
         return True
-    if j >= 1 and (toks[j].text == "," and toks[j - 1].lower in FEATURES["city"] and toks[j - 1].pos == "NOUN"
+    if j >= 1 and (toks[j].text == "," and toks[j - 1].lower in rules().features["city"] and toks[j - 1].pos == "NOUN"
                    or (toks[j - 1].lower, toks[j].lower) == ("known", "as")):
         return True  # "in the capital, Bujumbura", "a town in southern Niger known as Tessaoua"
     # "in Homs", "entered Falluja", "the capital Bangui"
-    return toks[j].lower in LOCATIVE or (toks[j].pos == "VERB" and toks[j].lemma in PLACE_VERBS) \
-        or toks[j].lower in _ALL_FEATURES and toks[j].pos == "NOUN"
+    return toks[j].lower in rules().locative or (toks[j].pos == "VERB" and toks[j].lemma in rules().place_verbs) \
+        or toks[j].lower in rules().all_features and toks[j].pos == "NOUN"
 
 
 def _coded_here(toks: list[Token], k: int) -> bool:
@@ -716,22 +749,22 @@ def _coded_here(toks: list[Token], k: int) -> bool:
     j = k - 1
     while j >= 0 and toks[j].lower == "the":
         j -= 1
-    return j >= 1 and (toks[j - 1].lower, toks[j].lower) in CODED
+    return j >= 1 and (toks[j - 1].lower, toks[j].lower) in rules().coded
 
 
 def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
     """"the village of Bokolobo", "Unguwan Dogo town": words that name a settlement even when the gazetteer lacks it."""
     before = [t.lower for t in toks[max(0, a - 2) : a]]
-    kinds = FEATURES["city"] | FEATURES["admin2"] | FEATURES["any"]
+    kinds = rules().features["city"] | rules().features["admin2"] | rules().features["any"]
     if len(before) == 2 and before[1] == "of" and before[0] in kinds or _coded_here(toks, a):
         return True  # "the village of Bokolobo", "in the area of Kofai Dutse", "coded as Djibo"
-    if len(before) == 2 and before[0] == "the" and before[1] in FEATURES["city"] and toks[a - 1].pos == "NOUN":
+    if len(before) == 2 and before[0] == "the" and before[1] in rules().features["city"] and toks[a - 1].pos == "NOUN":
         return True  # "the village Sang-Suwar"
-    if b < len(toks) and toks[b].lower in SETTLEMENT_AFTER:
+    if b < len(toks) and toks[b].lower in rules().settlement_after:
         return True
     # "Unguwan Dogo, a village close to Kachia", "Tiba-Seno, a town in the north": a settlement by apposition
     after = [t.lower for t in toks[b : b + 3]]
-    return len(after) == 3 and after[0] == "," and after[1] in ("a", "the") and after[2] in SETTLEMENT_AFTER
+    return len(after) == 3 and after[0] == "," and after[1] in ("a", "the") and after[2] in rules().settlement_after
 
 
 _BREAKS = {"(", ")", ",", ";", "[", "]"}
@@ -763,13 +796,14 @@ def _coordinated(toks: list[Token], k: int, ends: set[int]) -> bool:
     j = k - 1
     if j < 1 or toks[j].lower not in ("and", "or", ",", "("):
         return False
-    while j > 0 and (toks[j - 1].lower in _ALL_FEATURES or toks[j - 1].text in LOWER_FEATURES):  # "LGA, Delta"
+    # "LGA, Delta"
+    while j > 0 and (toks[j - 1].lower in rules().all_features or toks[j - 1].text in rules().lower_features):
         j -= 1
     return j in ends
 
 
 def _feature_after(toks: list[Token], j: int) -> bool:
-    return j < len(toks) and toks[j].lower in _ALL_FEATURES
+    return j < len(toks) and toks[j].lower in rules().all_features
 
 
 def _qualifier(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
@@ -777,7 +811,7 @@ def _qualifier(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token])
     for o in mentions:
         if o is m or o.sent != m.sent:
             continue
-        if 0 < o.start - m.end <= 3 and all(t.lower in _QUALIFIER_GAP for t in toks[m.end : o.start]):
+        if 0 < o.start - m.end <= 3 and all(t.lower in rules().qualifier_gap for t in toks[m.end : o.start]):
             return o
     return None
 
@@ -829,9 +863,6 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
             "southwestern", "north", "south", "east", "west", "-"}
 _INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near", "under"} | _COMPASS
-# Words between a place and the area that qualifies it: "Paris, Texas", "Unguwan Dogo town, Kaduna State", "Ramadi, the
-# Anbar provincial capital"; not "Kabul, wounded four U.S. soldiers".
-_QUALIFIER_GAP = _INSIDE_GAP | _ALL_FEATURES | LOWER_FEATURES | {"-", "–", "—"}
 
 
 def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
@@ -843,12 +874,12 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
         return None
     gap = [t.lower for t in toks[m.end : o.start]]
     lead = 0
-    while lead < len(gap) and gap[lead] in SITES:  # "the Jasim front in Dar'a": a site right after the name
+    while lead < len(gap) and gap[lead] in rules().sites:  # "the Jasim front in Dar'a": a site right after the name
         lead += 1
     words = " ".join(gap[lead:])
-    for f in _LONG_FEATURES:
+    for f in rules().long_features:
         words = words.replace(" ".join(f), "")
-    if not all(w in _INSIDE_GAP or w in _ALL_FEATURES or w in LOWER_FEATURES for w in words.split()):
+    if not all(w in _INSIDE_GAP or w in rules().all_features or w in rules().lower_features for w in words.split()):
         return None
     if "," in gap and _listed(o, mentions, toks):
         return None
@@ -878,7 +909,7 @@ def _suspect(m: PlaceMention, first: Counter, own: int) -> None:
 def _reference_point(toks: list[Token], m: PlaceMention) -> bool:
     """A place that only locates another: "east of the capital Bangui", "30 km from Goma"."""
     j = m.start - 1
-    while j > 0 and (toks[j].lower in ("the", "a") or toks[j].lower in _ALL_FEATURES):
+    while j > 0 and (toks[j].lower in ("the", "a") or toks[j].lower in rules().all_features):
         j -= 1
     if j < 1:
         return False
@@ -961,7 +992,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
     # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), nor where the
     # survivors were taken where it happened ("brought to Tripoli"), unless the report names no other place.
-    usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else TRANSFER_VERBS))] \
+    usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else rules().transfer_verbs))] \
         or usable
     pool = [m for m in usable if m.sent in sents]
     told = usable
@@ -1071,7 +1102,7 @@ def _coded_at(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> 
     Tagab district"), or one the words call an administrative unit ("Baroghoria union, Kalihati upazila (...)"): its name is
     as precise as the report."""
     toks = parsed.tokens
-    if m.hint in ("admin1", "admin2") or m.end < len(toks) and toks[m.end].text in LOWER_FEATURES:
+    if m.hint in ("admin1", "admin2") or m.end < len(toks) and toks[m.end].text in rules().lower_features:
         return m
     if m.within is None and m.area is None:
         # a name the gazetteer lacks, or knows only abroad ("the Caninde community" after "In Duque de Caxias, Rio de
@@ -1098,7 +1129,7 @@ def _named_next(parsed: Parsed, sents: set[int], usable: list[PlaceMention]) -> 
     if not sents:
         return None
     toks = parsed.tokens
-    unnamed = [t for s in sents for t in parsed.sentence_tokens(s) if t.lower in FEATURES["city"] and t.pos == "NOUN"
+    unnamed = [t for s in sents for t in parsed.sentence_tokens(s) if t.lower in rules().features["city"] and t.pos == "NOUN"
                and t.i + 1 < len(toks) and toks[t.i + 1].lower != "of" and toks[t.i + 1].pos != "PROPN"
                and toks[t.i - 1].lower not in ("the", "this", "that")]  # "captured a town", "capture town"
     if not unnamed:
@@ -1111,7 +1142,7 @@ def _tells_again(parsed: Parsed, sent: int) -> bool:
     """Does the sentence point back to the event by its noun ("The attack struck the town of X", "survived the attack
     at X", "The fighting broke out in X")? It tells more of the same event, and where it happened."""
     toks = parsed.sentence_tokens(sent)
-    return any(t.lower in HAPPENED_NOUNS and k and toks[k - 1].lower in ("the", "this", "that")
+    return any(t.lower in rules().happened_nouns and k and toks[k - 1].lower in ("the", "this", "that")
                for k, t in enumerate(toks))
 
 
@@ -1154,7 +1185,7 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
     toks = parsed.tokens
     for m in mentions:
         verb = next((t for t in reversed(parsed.sentence_tokens(m.sent)[: m.start - parsed.sents[m.sent][0]])
-                     if t.lemma in HAPPENED_VERBS and t.pos == "VERB"), None)
+                     if t.lemma in rules().happened_verbs and t.pos == "VERB"), None)
         if verb is None or m.start - verb.i > 12 or _reference_point(toks, m) or _modifier(parsed, m):
             continue
         if verb.lemma == "take" and not (verb.i + 1 < len(toks) and toks[verb.i + 1].lower == "place"):
@@ -1164,7 +1195,7 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
         if next((t for t in parsed.ancestors(head) if t.pos in ("VERB", "AUX")), None) is not verb:
             continue
         subject = next((t for t in toks[max(parsed.sents[m.sent][0], verb.i - 4) : verb.i]
-                        if t.lower in HAPPENED_NOUNS and t.dep in ("nsubj", "nsubjpass")), None)
+                        if t.lower in rules().happened_nouns and t.dep in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return m
     return None
@@ -1186,7 +1217,7 @@ def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMe
                 continue
             before = [b for b in toks[max(0, t.i - 3) : t.i] if b.sent == t.sent]
             words = {b.lower for b in before}
-            if words & (_ALL_FEATURES | {"provincial", "regional", "local", "economic", "former", "commercial"}):
+            if words & (rules().all_features | {"provincial", "regional", "local", "economic", "former", "commercial"}):
                 continue
             country = None
             if before and before[-1].lower in ("'s", "’s"):
@@ -1211,7 +1242,7 @@ def _foreign_facility(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
     """"a doctor at Medina hospital" in a report about Somalia: a facility's name, not a Saudi city."""
     head = parsed.span_root(m.start, m.end)
     above = parsed.tokens[head.head]
-    return head.dep == "compound" and above.lemma in FACILITIES and m.resolved is not None \
+    return head.dep == "compound" and above.lemma in rules().facilities and m.resolved is not None \
         and focus.top is not None and m.resolved.country != focus.top
 
 
@@ -1221,7 +1252,7 @@ def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
     head = parsed.span_root(m.start, m.end)
     above = toks[head.head]
     return head.dep in ("compound", "amod", "nmod", "poss") and above.pos in ("NOUN", "PROPN") and \
-        above.lower not in _ALL_FEATURES and m.resolved is not None and m.resolved.kind == "country"
+        above.lower not in rules().all_features and m.resolved is not None and m.resolved.kind == "country"
 
 
 def _inside(p: GeoPlace, area: GeoPlace) -> bool:
@@ -1307,10 +1338,10 @@ def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
             break
         verb = toks[verb.head]
     for t in list(parsed.ancestors(head))[:10]:
-        if t.i in (anchor.i, verb.i) or (t.pos == "VERB" and (t.lemma in EVENT_VERBS or t.lemma in VERBS
+        if t.i in (anchor.i, verb.i) or (t.pos == "VERB" and (t.lemma in rules().event_verbs or t.lemma in VERBS
                                                               or t.lemma in INTRANSITIVE)):
             return True
-        if t.pos == "VERB" and t.lemma in SPEECH_OR_TRAVEL:
+        if t.pos == "VERB" and t.lemma in rules().speech_or_travel:
             return False
     return False
 
@@ -1320,7 +1351,7 @@ def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
     head = parsed.span_root(m.start, m.end)
     for t in list(parsed.ancestors(head))[:4]:
         if t.pos == "VERB":
-            return t.lemma in SPEECH_OR_TRAVEL
+            return t.lemma in rules().speech_or_travel
     return False
 
 
@@ -1331,7 +1362,7 @@ def _is_destination(parsed: Parsed, m: PlaceMention, verbs: set[str] | None = No
     j = m.start - 1
     while j >= 0 and (toks[j].pos in ("ADJ", "DET") or toks[j].tag in ("VBG", "VBN")) and toks[j].sent == m.sent:
         j -= 1  # "to neighbouring Bauchi state", "into the eastern Chad"
-    if j < 0 or toks[j].lower not in AWAY or m.resolved is None:
+    if j < 0 or toks[j].lower not in rules().away or m.resolved is None:
         return False
     return verbs is None or any(t.lemma in verbs for t in list(parsed.ancestors(toks[j]))[:3])
 
@@ -1341,7 +1372,7 @@ def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> 
     for s in sorted(sents):
         words = [t.lower for t in parsed.sentence_tokens(s)]
         for k in range(len(words) - 1):
-            if words[k] == "the" and words[k + 1] in THE_CITY:
+            if words[k] == "the" and words[k + 1] in rules().the_city:
                 before = [m for m in mentions if m.sent <= s and m.resolved is not None and m.resolved.kind == "city"
                           and not m.dateline]
                 if before:
