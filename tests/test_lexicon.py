@@ -103,3 +103,23 @@ print(json.dumps([at_import, read[before:]]))
     at_import, at_build = json.loads(out.stdout)
     assert at_import == []
     assert {"actors", "attribution", "dates", "casualties", "context", "vocabulary", "places"} <= set(at_build)
+
+
+def test_user_data_folder_lays_its_tables_over_the_package(tmp_path, monkeypatch):
+    """$SITREP_DATA/<name>.toml changes the rules without editing the package: its tables are merged key by key,
+    a value it gives replaces the package's, and what it leaves out stays."""
+    packaged = lexicon.load.__wrapped__("vocabulary")
+    (tmp_path / "vocabulary.toml").write_text('[speech]\nverbs = ["say", "opine"]\n')
+    monkeypatch.setenv("SITREP_DATA", str(tmp_path))
+    mine = lexicon.load.__wrapped__("vocabulary")
+    assert mine["speech"]["verbs"] == ["say", "opine"]
+    assert mine["speech"]["forms"] == packaged["speech"]["forms"]  # the same table's other keys stay
+    assert mine["attack"] == packaged["attack"]  # and so do other tables
+    assert lexicon.load.__wrapped__("numbers") == lexicon.load("numbers")  # no file of that name: the package's
+
+
+def test_user_data_file_that_is_not_toml_is_a_clear_error(tmp_path, monkeypatch):
+    (tmp_path / "places.toml").write_text("[cues\nlocative = 1\n")
+    monkeypatch.setenv("SITREP_DATA", str(tmp_path))
+    with pytest.raises(ValueError, match="places.toml: not valid TOML"):
+        lexicon.load.__wrapped__("places")

@@ -5,21 +5,43 @@ files so that a reviewer can read and change them without reading code; each has
 several modules read (the speech verbs, the attack nouns) is kept once, in `vocabulary.toml`, and built once here
 (`speech_verbs`, `attack_nouns`). A file is read when first asked for: a module asks when the pipeline is built,
 not when it is imported.
+
+A user changes the rules without editing the package: a folder named by $SITREP_DATA may hold a file of the same
+name (`vocabulary.toml`, `places.toml`, ...) whose tables are laid over the package's, key by key; a value given
+there (a word list, a weight) replaces the package's whole, so to add a word copy the list and add it.
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, Protocol
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed contents of `sitrep/data/<name>.toml`."""
+    """The parsed contents of `sitrep/data/<name>.toml`, with the user's `$SITREP_DATA/<name>.toml` laid over it."""
     with resources.files("sitrep.data").joinpath(f"{name}.toml").open("rb") as f:
-        return tomllib.load(f)
+        table = tomllib.load(f)
+    user = Path(os.environ["SITREP_DATA"]) / f"{name}.toml" if os.environ.get("SITREP_DATA") else None
+    if user is not None and user.is_file():
+        try:
+            with user.open("rb") as f:
+                table = _laid_over(table, tomllib.load(f))
+        except tomllib.TOMLDecodeError as err:
+            raise ValueError(f"{user}: not valid TOML ({err})") from None
+    return table
+
+
+def _laid_over(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """`over`'s tables merged into `base`'s key by key; any other value of `over` replaces `base`'s."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _laid_over(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 class _Word(Protocol):
