@@ -391,7 +391,7 @@ OPEN_PART = "open_part"  # a pending cue of `_number_cues`, settled by `_open_pa
 
 
 def _open_part(parsed: Parsed, nominal: Token, candidates: list[Candidate]) -> str:
-    """"stopped a minibus of traders, gunning five of them down", "abducted 30 people; the bodies of seven of them
+    """"stopped a minibus of traders, gunning five of them down", "seized 18 traders; the bodies of four of them
     were found": a part of a group told without a number, or counted for another harm, is the count of the harmed;
     "Nine were killed. Six of them ..." (a count of the same harm before it) is a part of that count."""
     routes = figure_cues().routes
@@ -517,9 +517,10 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
         if lemma in vocab().NOUNS and lemma not in ("toll", "life", "dead"):
             add("casualty_noun", vocab().NOUNS[lemma], nominal)
             break
-    # "killed 12 people and 30 others were injured": a count opening a clause, followed by its verb.
+    # "killed 12 people and 30 others were injured": a count opening a clause, followed by its verb (where the parse
+    # already hangs the count on that verb, its own route says so).
     in_order = _verb_in_order(parsed, q)
-    if in_order:
+    if in_order and not any(c.anchor == in_order[1].i for c in out):
         add("subject_in_order", *in_order)
     if nominal.dep == "conj" and q.start > 0 and toks[q.start - 1].lower == "and" and _counts_people(nominal):
         # "killed a mayor allied with the insurgents and four members of his staff": the parser hung the count on
@@ -540,7 +541,7 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
 
 def _verb_in_order(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
     """"... and 30 others were injured", "... and 9 others had sustained injuries", "were killed, and 33 injured",
-    "9 inmates died, 60 prison guards and 5 police officers hurt": a count that opens a clause (after "and", a comma,
+    "9 inmates died, 40 warders and 3 constables hurt": a count that opens a clause (after "and", a comma,
     or at the sentence's start), its noun phrase, a verb group and a harm word, in that order. The harm word's
     category, or None. A harm verb needs a passive auxiliary ("were injured"; "had killed" is active) or none at
     all after "and" or a comma (a clause whose auxiliary is left out)."""
@@ -559,8 +560,9 @@ def _verb_in_order(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
             and not any(ph[0] == t.lemma for ph in w.SUBJECT_PHRASES)
         if not prenominal and (t.tag.startswith("VB") or t.pos in ("AUX", "VERB") or t.lower in w.ADJECTIVES):
             break
-        if not (t.pos in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or t.lower in w.ORDER_PHRASE):
-            return None
+        if not (t.pos in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or t.lower in w.ORDER_PHRASE) \
+                or t.ent in ("DATE", "TIME") or t.pos == "NUM" and toks[k - 1].lower != "and":
+            return None  # not "12 Sep. 4 killed": a date, and another count
         k += 1
     while k < end and k - q.end < w.ORDER_WINDOW:  # the verb group
         t = toks[k]
@@ -1056,7 +1058,7 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
                 and not any(c.dep == "nummod" for c in parsed.children(head.i)):
             # "in various attacks", "have been killed in separate attacks" sum many up; "15 were killed in two
             # separate attacks on Saturday" is the report's one total of them (SPEC §2), an event of several
-            # incidents, and so is "have killed nine people in two separate attacks": a counted few incidents.
+            # incidents, and so is "have killed six herders in two separate raids": a counted few incidents.
             return True
     subjects: list[Token] = []
     v = verb

@@ -178,7 +178,7 @@ _RANGE_WORDS = {"between", "and", "to", "or", "-", "–", "about", "around", "so
 
 def _mislabelled_count(toks: list[Token], a: int, b: int) -> bool:
     """A bare number the entity tagger called a DATE ("put the toll at 46"): no date word beside it; or a QUANTITY
-    with no unit ("1 TMF fighter", "60 prison guards": the tagger took the group's name for a unit)."""
+    with no unit ("1 KRF fighter", "40 warders": the tagger took the group's name for a unit)."""
     labels = {t.ent for t in toks[a:b]}
     if labels - {"DATE", "TIME", "QUANTITY", ""}:
         return False
