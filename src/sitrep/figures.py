@@ -570,7 +570,7 @@ def _verb_in_order(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
             aux.append(t)
             passive = passive or t.lemma in w.ORDER_PASSIVE
             k += 1
-        elif t.pos == "ADV" and not t.lower in w.ADJECTIVES:
+        elif t.pos == "ADV" and t.lower not in w.ADJECTIVES:
             k += 1
         else:
             break
