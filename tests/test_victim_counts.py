@@ -334,3 +334,67 @@ def test_habitual_present_is_no_toll(extract, text, expected):
         assert any(f.category == K and f.min == 24 for f in live_figures(rec))
     else:
         assert total(rec) == expected
+
+
+# A part told with "among them" / "among the dead" is a part of the total, as "including" is.
+AMONG_PARTS = [
+    ("Twenty-two mourners died in the shelling of Varno, among them two midwives and a border officer.", 22),
+    ("Nine villagers died, among the dead three herders and a teacher.", 9),
+    ("Eleven miners were killed; among them, four apprentices.", 11),
+]
+
+# "five of them", "six of their victims": a part of a group told without a number, or counted for another harm, is
+# the count of the harmed; a part of a count of the same harm stays a part.
+PARTS_OF_GROUPS = [
+    ("Raiders seized 22 farm hands near Dorvik. The bodies of five of them were found on Monday.", 5),
+    ("Rangers exchanged fire with 6 armed poachers and killed 2 of them.", 2),
+    ("The attackers burned the granary and beheaded three of their victims.", 3),
+    ("Eight porters were killed near the pass. Five of them were killed by a single mine.", 8),
+]
+
+# A count that opens a clause, followed by its own verb, is that verb's subject however the parser hangs it.
+COUNT_THEN_VERB = [
+    ("Militiamen killed 11 people and 25 others were wounded at the cattle market.", (11, 25)),
+    ("Three guards died at the gate and 8 others had suffered injuries during the assault.", (3, 8)),
+    ("Twelve traders were killed and four more suffered gunshot wounds during the night.", (12, 4)),
+    ("At least six cadets were killed, most of them first-year students, and at least 19 injured in the blast.",
+     (6, 19)),
+    ("7 detainees were killed, 40 warders and 3 police officers injured in the jail riot.", (7, 43)),
+    ("Police said 5 gunmen had killed two wardens near the reserve.", (2, None)),
+    ("Soldiers shot two fishermen dead at the jetty and wounded 9.", (2, 9)),
+]
+
+# A number the entity tagger labels a quantity with no unit beside it is a count of people.
+TAGGED_AS_QUANTITY = [
+    ("On 4 July 2021, 1 KRF fighter died after snipers opened fire near the canal.", 1),
+    ("A roadside mine left 3 KRF fighters dead near the canal.", 3),
+]
+
+# A handful of incidents counted in the sentence makes the report's one total, in the perfect too.
+COUNTED_INCIDENTS = [
+    ("Insurgents have killed seven herders in two separate attacks near Lake Dorsa.", 7),
+]
+
+
+@pytest.mark.parametrize("text,expected", AMONG_PARTS + PARTS_OF_GROUPS + TAGGED_AS_QUANTITY + COUNTED_INCIDENTS)
+def test_parts_tagged_counts_and_incidents(extract, text, expected):
+    assert total(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", COUNT_THEN_VERB)
+def test_a_count_followed_by_its_verb(extract, text, expected):
+    rec = extract(text)
+    assert (total(rec, K), total(rec, I)) == expected
+
+
+def test_a_dated_number_is_no_count_of_the_verb_after_it(extract):
+    """"14 Oct. 3 killed ...": the day of a date is no subject of the verb after the date."""
+    rec = extract("14 Oct. 3 killed by armed men on the river road")
+    assert 14 not in {f.min for f in live_figures(rec)}
+
+
+def test_a_reported_clause_before_a_verb_of_plans_is_no_plan(extract):
+    """A clause with its own subject told before a verb of threats or plans the parser hung it on is a fact."""
+    rec = extract("Six persons have been reportedly stabbed and killed in the old town during a feud between rival "
+                  "crews namely: the Kestrels; Red Fist popularly called Rojo; and the Owls.")
+    assert total(rec) == 6

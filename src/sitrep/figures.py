@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from sitrep import lexicon
-from sitrep.figure_choice import Candidate, choose
+from sitrep.figure_choice import Candidate, choose, figure_cues
 from sitrep.model import Span
 from sitrep.nlp import Parsed, Token
 from sitrep.numbers import Quantity, find_quantities
@@ -75,6 +75,13 @@ class Vocabulary:
         self.COMPARATIVES = set(ctx["aggregate"]["comparatives"])
         self.AGGREGATE_SUBJECTS = set(ctx["aggregate"]["subjects"])
         self.NAME_ENTITIES = set(ctx["aggregate"]["not_in_names"])
+        order = cas["subject_order"]
+        self.ORDER_OPENERS = set(order["openers"])
+        self.ORDER_GAPPED = set(order["gapped"])
+        self.ORDER_PHRASE = set(order["phrase"])
+        self.ORDER_AUX = set(order["auxiliaries"])
+        self.ORDER_PASSIVE = set(order["passive"])
+        self.ORDER_WINDOW = int(order["window"])
         self.MODALS = set(ctx["hypothetical"]["modals"])
         self.HYPOTHETICAL_GOVERNORS = set(ctx["hypothetical"]["governors"])
         self.TOLD_AS_FACT = set(ctx["hypothetical"]["factual_marks"])
@@ -301,6 +308,8 @@ def _mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> M
     why.append(f"counts '{nominal.text}' ({nominal.dep} of '{toks[nominal.head].text}')")
     number_cues = _number_cues(parsed, q, nominal)
     candidates = _candidates(parsed, nominal, q, number_cues)
+    if OPEN_PART in number_cues:
+        number_cues[number_cues.index(OPEN_PART)] = _open_part(parsed, nominal, candidates)
     for c in candidates:
         anchor = toks[c.anchor]
         if _hypothetical(parsed, anchor):
@@ -366,15 +375,43 @@ def _number_cues(parsed: Parsed, q: Quantity, nominal: Token) -> list[str]:
     inner = _inner_noun(parsed, nominal) if nominal is head else None
     if any(w in vocab().NOT_PEOPLE and w not in vocab().HOUSEHOLDS for w in (nominal.lemma, inner)):
         out.append("things")
-    # "stopped a minibus of traders, gunning five of them down": a part of a group told without a number is the
-    # count of the harmed, not a part of another count
+    # "five of them", "seven of their victims": a part of a group the words do not define by its harm; whether it
+    # is a part of another count depends on the harm that governs it (`_open_part`).
     group = _partitive(parsed, nominal)
-    uncounted = group is not None and group.lower in vocab().UNCOUNTED_GROUPS and not _counted_before(parsed, nominal)
-    if uncounted:
-        out.append("part_of_uncounted")
-    if _is_subset(parsed, nominal, partitive=not uncounted):
+    open_group = group is not None and (group.lower in vocab().UNCOUNTED_GROUPS or any(
+        c.dep == "poss" for c in parsed.children(group.i)))
+    if open_group:
+        out.append(OPEN_PART)
+    if _is_subset(parsed, nominal, partitive=not open_group) or _after_among_group(parsed, q.start):
         out.append("subset")
     return out
+
+
+OPEN_PART = "open_part"  # a pending cue of `_number_cues`, settled by `_open_part` once the harm is known
+
+
+def _open_part(parsed: Parsed, nominal: Token, candidates: list[Candidate]) -> str:
+    """"stopped a minibus of traders, gunning five of them down", "seized 18 traders; the bodies of four of them
+    were found": a part of a group told without a number, or counted for another harm, is the count of the harmed;
+    "Nine were killed. Six of them ..." (a count of the same harm before it) is a part of that count."""
+    routes = figure_cues().routes
+    best = max(candidates, key=lambda c: routes.get(c.route, 0.0), default=None)
+    if best is not None and _counted_before(parsed, nominal, best.category):
+        return "subset"
+    return "part_of_uncounted"
+
+
+def _after_among_group(parsed: Parsed, start: int) -> bool:
+    """"killed 16 people, among them three nurses", "among the dead, two soldiers": a count right after "among" and
+    the group it picks from is a part of that group, whatever the parser made of it."""
+    toks = parsed.tokens
+    first = parsed.sents[toks[start].sent][0]
+    j = start - 1
+    if j >= first and toks[j].lower in (",", ":", "--", "—"):
+        j -= 1
+    if j < first or toks[j].lower not in vocab().PARTITIVE:
+        return False
+    return any(toks[i].lower == "among" for i in range(max(first, j - 2), j))
 
 
 def _inner_noun(parsed: Parsed, t: Token) -> str | None:
@@ -480,6 +517,11 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
         if lemma in vocab().NOUNS and lemma not in ("toll", "life", "dead"):
             add("casualty_noun", vocab().NOUNS[lemma], nominal)
             break
+    # "killed 12 people and 30 others were injured": a count opening a clause, followed by its verb (where the parse
+    # already hangs the count on that verb, its own route says so).
+    in_order = _verb_in_order(parsed, q)
+    if in_order and not any(c.anchor == in_order[1].i for c in out):
+        add("subject_in_order", *in_order)
     if nominal.dep == "conj" and q.start > 0 and toks[q.start - 1].lower == "and" and _counts_people(nominal):
         # "killed a mayor allied with the insurgents and four members of his staff": the parser hung the count on
         # a noun inside the first victim's phrase; it is the harm verb's second object.
@@ -495,6 +537,59 @@ def _candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[s
         if found:
             add("headline_order", found[0], found[1])
     return out
+
+
+def _verb_in_order(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
+    """"... and 30 others were injured", "... and 9 others had sustained injuries", "were killed, and 33 injured",
+    "9 inmates died, 40 warders and 3 constables hurt": a count that opens a clause (after "and", a comma,
+    or at the sentence's start), its noun phrase, a verb group and a harm word, in that order. The harm word's
+    category, or None. A harm verb needs a passive auxiliary ("were injured"; "had killed" is active) or none at
+    all after "and" or a comma (a clause whose auxiliary is left out)."""
+    w = vocab()
+    toks = parsed.tokens
+    first, end = parsed.sents[toks[q.head].sent][0], parsed.sents[toks[q.head].sent][1]
+    opener = toks[q.start - 1].lower if q.start > first else None
+    if opener is not None and opener not in w.ORDER_OPENERS:
+        return None
+    k, aux, passive = q.end, [], False
+    while k < end and k - q.end < w.ORDER_WINDOW:  # the counted noun phrase
+        t = toks[k]
+        # "eight displaced people": a modifier; but "five more suffered gunshot wounds", whose verb the parser hangs
+        # on its object
+        prenominal = t.dep in ("amod", "compound") and t.head > t.i \
+            and not any(ph[0] == t.lemma for ph in w.SUBJECT_PHRASES)
+        if not prenominal and (t.tag.startswith("VB") or t.pos in ("AUX", "VERB") or t.lower in w.ADJECTIVES):
+            break
+        if not (t.pos in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or t.lower in w.ORDER_PHRASE) \
+                or t.ent in ("DATE", "TIME") or t.pos == "NUM" and toks[k - 1].lower != "and":
+            return None  # not "12 Sep. 4 killed": a date, and another count
+        k += 1
+    while k < end and k - q.end < w.ORDER_WINDOW:  # the verb group
+        t = toks[k]
+        if t.lemma in w.ORDER_AUX or t.lower in w.ORDER_AUX or t.lemma in w.RAISING and t.tag == "VBN":
+            aux.append(t)
+            passive = passive or t.lemma in w.ORDER_PASSIVE
+            k += 1
+        elif t.pos == "ADV" and t.lower not in w.ADJECTIVES:
+            k += 1
+        else:
+            break
+    if k >= end or not aux and opener not in w.ORDER_GAPPED and opener is not None:
+        return None
+    h = toks[k]
+    if h.lemma in w.INTRANSITIVE and h.tag in ("VBD", "VBN"):
+        return w.INTRANSITIVE[h.lemma], h
+    if h.lower in w.ADJECTIVES and (passive or not aux) and not _has_object(parsed, h):
+        return w.ADJECTIVES[h.lower], h
+    if h.lemma in w.VERBS and (passive or not aux and h.tag in ("VBN", "VBD")) and not _has_object(parsed, h) \
+            and not (h.i + 1 < end and toks[h.i + 1].pos in ("NUM", "DET")):
+        cat = _verb_category(parsed, h, passive=True)
+        return (cat, h) if cat else None
+    after = {t.lemma for t in toks[h.i + 1 : min(end, h.i + 4)]}
+    for ph, cat in w.SUBJECT_PHRASES.items():
+        if len(ph) == 2 and ph[0] == h.lemma and ph[1] in after and h.tag.startswith("VB"):
+            return cat, h
+    return None
 
 
 def _counts_people(t: Token) -> bool:
@@ -633,7 +728,8 @@ def _intransitive_category(parsed: Parsed, v: Token) -> str | None:
 def _phrase_category(parsed: Parsed, v: Token, table: dict | None = None) -> str | None:
     """Multi-word casualty phrases headed by a verb: "shot dead", "taken hostage", "made homeless", "fled home"."""
     table = vocab().PHRASES if table is None else table
-    kids = [c for c in parsed.children(v.i) if c.dep in ("oprd", "acomp", "dobj", "prt", "advmod", "prep", "xcomp", "ccomp", "npadvmod", "attr")]
+    kids = [c for c in parsed.children(v.i) if c.dep in ("oprd", "acomp", "dobj", "prt", "advmod", "prep", "xcomp", "ccomp", "npadvmod", "attr")
+            or c.dep == "advcl" and c.pos == "ADJ"]  # "shot four marchers dead": the parser hangs "dead" as a clause
     words = {c.lemma for c in kids} | {c.lower for c in kids}
     # A preposition on the verb, or on its object ("treated 40 people for gunshot wounds").
     preps = [c for c in kids if c.dep == "prep"] + [p for c in kids if c.dep == "dobj"
@@ -698,7 +794,8 @@ def _linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
         cat = vocab().ADJECTIVES.get(t.lower) or (vocab().VERBS.get(t.lemma) if t.tag in ("VBN", "VBD") else None) or \
             (vocab().INTRANSITIVE.get(t.lemma) if t.tag in ("VBD", "VBN") else None)
         if cat and cat != "displaced" or (cat == "displaced" and t.lemma in ("flee", "displace")):
-            if t.tag == "VBD" and t.lemma in vocab().VERBS and _has_victim_object(parsed, t):
+            if t.tag in ("VBD", "VBN") and t.lemma in vocab().VERBS and _has_victim_object(parsed, t):
+                # "4 gunmen had killed two guards": the count before a verb with victims of its own is no victim
                 return None
             return cat, t
         if t.lower in ("were", "was", "have", "had", "been", "are", "is", "more", "others", "other") or t.pos in ("NOUN", "ADJ", "PROPN") and \
@@ -793,11 +890,19 @@ def _hypothetical(parsed: Parsed, anchor: Token) -> bool:
             return True
         if k > 0 and t.lemma in w.HYPOTHETICAL_GOVERNORS and chain[k - 1].dep in ("xcomp", "ccomp", "pcomp", "advcl") \
                 and not any(c.dep == "mark" and c.lower in w.TOLD_AS_FACT for c in parsed.children(chain[k - 1].i)) \
-                and not any(c.dep in ("auxpass", "nsubjpass") for c in kids):  # "are feared to have been killed"
+                and not any(c.dep in ("auxpass", "nsubjpass") for c in kids) \
+                and not _told_before_governor(parsed, chain[k - 1], t):  # "are feared to have been killed"
             return True  # "ordered troops to kill"; not "ordered a meeting after 22 people were killed"
         if chain[k].dep not in ("xcomp", "ccomp", "conj", "pcomp", "advcl"):
             break
     return False
+
+
+def _told_before_governor(parsed: Parsed, clause: Token, governor: Token) -> bool:
+    """"Eight persons have been shot ...; a gang popularly called X": a clause with a subject of its own, told before
+    the verb the parser hung it on, is told as it happened; a plan or a threat comes after its verb ("threatened to
+    kill", "called for the killing")."""
+    return clause.i < governor.i and any(c.dep in ("nsubj", "nsubjpass") for c in parsed.children(clause.i))
 
 
 def _negated(parsed: Parsed, anchor: Token) -> bool:
@@ -814,10 +919,16 @@ def _partitive(parsed: Parsed, nominal: Token) -> Token | None:
     return None
 
 
-def _counted_before(parsed: Parsed, t: Token) -> bool:
-    """Is a number told before `t`, in its sentence or the one before? ("Nine were killed. Six of them ...")"""
-    return any(parsed.tokens[q.start].idx < t.idx for s in range(max(0, t.sent - 1), t.sent + 1)
-               for q in find_quantities(parsed, s) if q.head != t.i and q.start != t.i)
+def _counted_before(parsed: Parsed, t: Token, category: str) -> bool:
+    """Is a count of this harm told before `t`, in its sentence or the one before? ("Nine were killed. Six of
+    them ...")"""
+    for s in range(max(0, t.sent - 1), t.sent + 1):
+        for q in find_quantities(parsed, s):
+            if parsed.tokens[q.start].idx < t.idx and q.head != t.i and q.start != t.i:
+                m = _mention_for(parsed, q)
+                if m is not None and m.category == category:
+                    return True
+    return False
 
 
 def _is_subset(parsed: Parsed, nominal: Token, partitive: bool = True) -> bool:
@@ -943,9 +1054,11 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
     for t in clause:
         head = parsed.tokens[t.head]
         if t.lower in w.MANY_INCIDENTS and head.lower in w.ATTACK_NOUNS and head.tag == "NNS" \
-                and (perfect or t.lower not in w.TOLD_APART):
+                and (perfect or t.lower not in w.TOLD_APART) \
+                and not any(c.dep == "nummod" for c in parsed.children(head.i)):
             # "in various attacks", "have been killed in separate attacks" sum many up; "15 were killed in two
-            # separate attacks on Saturday" is the report's one total of them (SPEC §2), an event of several incidents.
+            # separate attacks on Saturday" is the report's one total of them (SPEC §2), an event of several
+            # incidents, and so is "have killed six herders in two separate raids": a counted few incidents.
             return True
     subjects: list[Token] = []
     v = verb

@@ -35,6 +35,7 @@ class Vocabulary:
     not_count_before: frozenset[str]
     not_count_after: frozenset[str]
     ordinals: frozenset[str]
+    units: frozenset[str]
 
 
 @cache
@@ -47,6 +48,7 @@ def vocabulary() -> Vocabulary:
         range_joiners=frozenset(num["ranges"]["joiners"]), max_count=num["bounds"]["max_count"],
         not_count_entities=frozenset(ctx["entities"]), not_count_before=frozenset(ctx["before"]),
         not_count_after=frozenset(ctx["after"]), ordinals=frozenset(ctx["ordinals"]),
+        units=frozenset(num["units"]["words"]) | frozenset(ctx["after"]),
     )
 
 
@@ -175,11 +177,16 @@ _RANGE_WORDS = {"between", "and", "to", "or", "-", "–", "about", "around", "so
 
 
 def _mislabelled_count(toks: list[Token], a: int, b: int) -> bool:
-    """A bare number the entity tagger called a DATE ("put the toll at 46"): no date word beside it."""
-    if any(t.ent not in ("DATE", "TIME", "QUANTITY", "") for t in toks[a:b]):
+    """A bare number the entity tagger called a DATE ("put the toll at 46"): no date word beside it; or a QUANTITY
+    with no unit ("1 KRF fighter", "40 warders": the tagger took the group's name for a unit)."""
+    labels = {t.ent for t in toks[a:b]}
+    if labels - {"DATE", "TIME", "QUANTITY", ""}:
         return False
+    quantity = labels <= {"QUANTITY", ""}
     for k in range(max(0, a - 2), min(len(toks), b + 3)):
         t = toks[k]
+        if quantity and t.lower not in vocabulary().units:
+            continue  # a quantity is told by its unit; dates beside it tell nothing of it
         if not a <= k < b and t.ent in ("DATE", "TIME", "QUANTITY") and not t.like_num and t.lower not in _RANGE_WORDS:
             return False
     text = toks[a].text
