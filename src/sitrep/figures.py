@@ -1037,7 +1037,7 @@ def _is_aggregate(parsed: Parsed, clause: list[Token], words: list[str], verb: T
         if after and after[0] in ("-", "–"):
             continue  # "in the war-torn state": another word
         if clause[k].ent in w.NAME_ENTITIES:
-            continue  # "a reporter for the Daily Trust": a name, no window of time
+            continue  # "a columnist for the Morning Tribune": a name, no window of time
         if after and (after[0] in w.BOUNDED_AFTER or " ".join(after) in w.BOUNDED_AFTER or after[0].isdigit() and len(after[0]) < 3):
             continue
         if k and words[k - 1] in w.BOUNDED_BEFORE:
