@@ -15,7 +15,8 @@ from sitrep.figures import harm_lemmas
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.model import Article, Event, Figure, Place, Span
 from sitrep.nlp import Parsed
-from sitrep.places import Focus, PlaceMention, place_of_event
+from sitrep.event_place import place_of_event
+from sitrep.places import Focus, PlaceMention
 
 _ABDUCTION = "Abduction/forced disappearance"
 

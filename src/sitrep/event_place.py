@@ -1,0 +1,421 @@
+"""The event's place: which of the places a report names is where an event happened, and how precisely.
+
+The geoparser (`sitrep.places`) finds and resolves every place a report names; this stage picks, for one event,
+the place its event and harm words attach to ("killed ... in Ramadi"), then the most specific place told inside it,
+and says how precise that is. A dateline or a speaker's city is never the event's place while another is named.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
+from sitrep.nlp import Parsed, Token
+from sitrep.places import (_CITY_PARTS, Focus, PlaceMention, _coded_here, _feature_after, _formally_within,
+                           _inside, _parent_name, _reference_point, _specificity_of, rules)
+
+def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
+                   anchors: list[int], displacement: bool, gazetteer: Gazetteer,
+                   other_events: set[int] = frozenset(),
+                   harm: frozenset[str] = frozenset()) -> tuple[PlaceMention | None, GeoPlace | None, str]:
+    """The place tied to an event's words, the gazetteer place it stands for, and the precision label.
+
+    First the place the casualty words attach to ("killed ... in Ramadi", "captured the city of Ramadi"), else
+    any place in the sentences that give the figures, else the last place named just before them, else "the
+    city" as the last city named, else the lead, else the dateline, else the article's country. Then the most
+    specific place told beside it and inside it ("Nigeria" -> "Unguwan Dogo town in Kaduna State"), or told inside it
+    further on where the same harm is told again (`harm`: the lemmas of the event's figure categories, so that
+    "60 civilians were killed in Tigray region" takes Axum where "executing men" is told; not for displacement,
+    where a place told with "fled" is as often where people went). A name the gazetteer lacks takes the
+    coordinates of a known place named with it, with precision saying so.
+    """
+    toks = parsed.tokens
+    sents = set(figure_sents)
+    usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
+    # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), nor where the
+    # survivors were taken where it happened ("brought to Tripoli"), unless the report names no other place.
+    usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else rules().transfer_verbs))] \
+        or usable
+    pool = [m for m in usable if m.sent in sents]
+    told = usable
+    # A namesake left unresolved can be the place told with the event's figures, never one merely named near them.
+    usable = [m for m in usable if not m.namesake] or usable
+
+    main_anchor = anchors[0] if anchors else None
+    # "The raid happened in Kofai Dutse village": where the report says it happened, in a sentence of no other event.
+    said = _said_to_happen(parsed, [m for m in usable if m.sent not in other_events - sents])
+
+    setting = _setting(parsed, mentions)
+
+    def rank(m: PlaceMention) -> tuple:
+        modifier = _modifier(parsed, m)
+        to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
+            _attached(parsed, m, toks[main_anchor])
+        attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
+        # A place named as the area another lies in is never the event's place over the one inside it.
+        # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
+        # (a compound, a neighbourhood: "Police Lines in Peshawar").
+        # A settlement the gazetteer lacks, named with its kind word and on its own ("in Kofai Dutse village", "the
+        # leader of Bambu area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
+        # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
+        # that is coded at the known place.
+        settled = m.resolved is None and m.source != "FAC" and m.within is None and m.area is None \
+            and (m.hint == "city" or _feature_after(toks, m.end)) and setting is None \
+            and not (m.end < len(toks) and toks[m.end].lower in _CITY_PARTS) \
+            and not any(o.sent == m.sent and 0 < o.start - m.end <= 8 for o in mentions) \
+            and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
+        known = settled or m.resolved is not None or m.area is not None and (
+            m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
+        # A reference point ("400 km east of the capital Bangui") is not where it happened; a namesake left
+        # unresolved is the place only when no other is told with the event.
+        return (not _reference_point(toks, m), not m.namesake, attached, to_main, not modifier, not m.is_area,
+                known, _specificity(m) + settled, -m.start)
+
+    chosen = max(pool, key=rank) if pool else None
+    # "(coded as Djibo at geoprecision 2)": the report says where the event is placed; nothing overrules it.
+    coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
+    if coded is not None:
+        return _placed(coded, mentions, focus, gazetteer)
+    if said is not None and (chosen is None or not rank(chosen)[2] or chosen.resolved is not None
+                             and chosen.resolved.kind != "city"):
+        chosen = said  # unless the figures' own words name a town ("killed in X")
+    if chosen is None or chosen.resolved is not None and chosen.resolved.kind == "country" and not chosen.within:
+        # "a car bomb in Somalia's capital", "across the Iraqi capital": a country's capital, not the country.
+        capital = _capital_said(parsed, sents | {toks[a].sent for a in anchors}, focus, chosen, gazetteer)
+        if capital is not None:
+            return None, capital, "city"
+    if chosen is None:
+        first = min(sents) if sents else 0
+        before = [m for m in usable if first - 2 <= m.sent < first and (m.resolved is not None or _known_parent(m, mentions, focus))]
+        chosen = before[-1] if before else _the_city(parsed, sents, mentions)
+    if chosen is None:
+        chosen = _named_next(parsed, sents, usable)
+    if chosen is None:
+        early = [m for m in usable if m.sent <= 3 and m.resolved is not None]
+        if early:
+            chosen = max(early, key=lambda m: (_specificity(m), -m.start))
+    if chosen is None:
+        datelines = [m for m in mentions if m.dateline and m.resolved is not None]
+        if datelines:
+            chosen = datelines[0]
+    if chosen is None:
+        country = gazetteer.country(focus.top) if focus.top else None
+        return None, country, "country" if country else ""
+    for _ in range(4):  # "Madaripur Sadar upazila (Madaripur, Dhaka)": the place inside the area chosen
+        # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
+        # neighbourhood ("a clinic inside Railway Colony in Quetta") is placed at its city.
+        inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
+                      and (m.resolved is not None or m.hint or chosen.resolved is None
+                           or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
+                           or _province_named(chosen) and m.source not in ("ORG", "FAC"))), None)
+        if inner is None:
+            break
+        chosen = inner
+    free = [m for m in told if m.sent not in other_events - sents]
+    alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
+    alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and _tells_again(parsed, m.sent)}
+    chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus), mentions)
+    return _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
+
+
+def _placed(chosen: PlaceMention, mentions: list[PlaceMention], focus: Focus,
+            gazetteer: Gazetteer) -> tuple[PlaceMention, GeoPlace | None, str]:
+    """The event's place mention with the gazetteer place that stands for it and the precision label: its own
+    place, else the known place named with it ("near"), else the report's country."""
+    if chosen.resolved is None:
+        parent = _known_parent(chosen, mentions, focus)
+        if parent is None:
+            country = gazetteer.country(focus.top) if focus.top else None
+            return chosen, country, "country" if country else ""
+        return chosen, parent, "near" if parent.kind == "city" else parent.kind
+    place = chosen.resolved
+    label = place.kind
+    if _parent_name(chosen) and place.kind == "city" and normalize(place.name) != chosen.key:
+        label = "near"
+    return chosen, place, label
+
+
+def _coded_at(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
+    """The place an event is coded at: where a report writes the coded location with its areas in brackets, "X
+    (Y, Z)", after a detail the gazetteer lacks ("Bulo Warsame village in Dayniile district (Dayniile, Banadir)",
+    "Char Kukri village, Kalihati upazila (Tangail, Dhaka)"), the bracketed place is the location and the detail
+    only tells where in it (acled-dev: the bracketed place in most such notes). A detail the gazetteer knows keeps
+    its own place, and so does one named before a place written without brackets ("the Kohna-Deh village of Shirin
+    Tagab district"), or one the words call an administrative unit ("Baroghoria union, Kalihati upazila (...)"): its name is
+    as precise as the report."""
+    toks = parsed.tokens
+    if m.hint in ("admin1", "admin2") or m.end < len(toks) and toks[m.end].text in rules().lower_features:
+        return m
+    if m.within is None and m.area is None:
+        # a name the gazetteer lacks, or knows only abroad ("the Caninde community" after "In Duque de Caxias, Rio de
+        # Janeiro,"): a part of the town the report is set in
+        setting = _setting(parsed, mentions)
+        if setting is not None and setting.start < m.start and 0 <= m.sent - setting.sent <= 1 \
+                and (m.resolved is None or m.resolved.country != setting.resolved.country):
+            return setting
+    seen: set[int] = set()
+    o = m
+    while o.resolved is None and not o.bracketed and o.within is not None and id(o) not in seen:
+        seen.add(id(o))
+        o = o.within
+        where = o.resolved or o.area
+        if o.bracketed and where is not None and where.kind in ("city", "admin2", "admin1") \
+                and (o.resolved is None or o.resolved.kind != "admin1"):
+            return o
+    return m
+
+
+def _named_next(parsed: Parsed, sents: set[int], usable: list[PlaceMention]) -> PlaceMention | None:
+    """"Troops retook a village ... The village of Kafr Zita lies north of Hama": a settlement the
+    event's sentence leaves unnamed ("a town", "a village") and the next sentence names with its kind word."""
+    if not sents:
+        return None
+    toks = parsed.tokens
+    unnamed = [t for s in sents for t in parsed.sentence_tokens(s) if t.lower in rules().features["city"] and t.pos == "NOUN"
+               and t.i + 1 < len(toks) and toks[t.i + 1].lower != "of" and toks[t.i + 1].pos != "PROPN"
+               and toks[t.i - 1].lower not in ("the", "this", "that")]  # "captured a town", "capture town"
+    if not unnamed:
+        return None
+    after = range(min(sents) + 1, max(sents) + 6)
+    return next((m for m in usable if m.sent in after and m.hint == "city" and m.resolved is not None), None)
+
+
+def _tells_again(parsed: Parsed, sent: int) -> bool:
+    """Does the sentence point back to the event by its noun ("The attack struck the town of X", "survived the attack
+    at X", "The fighting broke out in X")? It tells more of the same event, and where it happened."""
+    toks = parsed.sentence_tokens(sent)
+    return any(t.lower in rules().happened_nouns and k and toks[k - 1].lower in ("the", "this", "that")
+               for k, t in enumerate(toks))
+
+
+def _first_between(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
+    """"a mine between Koussiri and Tangaye (Yatenga, Nord)": a road or a stretch between two places is
+    placed at the first, as event notes code it; the second's areas hold it too."""
+    toks = parsed.tokens
+    if m.start < 3 or toks[m.start - 1].lower != "and":
+        return m
+    first = next((o for o in mentions if o.end == m.start - 1 and o.sent == m.sent), None)
+    if first is None or first.start < 1 or toks[first.start - 1].lower != "between" or first.dateline:
+        return m
+    if first.resolved is None and first.area is None and first.within is None:
+        first.area = m.area or m.resolved  # "(Yatenga, Nord)" says where both lie
+    return first
+
+
+def _setting(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The town a report sets itself in with its province, opening a clause: "On 4 May, in Hermosillo, Sonora,
+    ...", "In Petropolis, Rio de Janeiro, ...". A name the gazetteer lacks told after it with no area of its own ("in
+    Colonia Las Palmas Norte", "in Morro do Tucano") is a part of that town, and the event is coded at the town (acled-dev:
+    every such note)."""
+    toks = parsed.tokens
+    for s in mentions:
+        if s.resolved is None or s.resolved.kind != "city" or s.within is None or s.within.resolved is None \
+                or s.within.resolved.kind != "admin1" or s.dateline:
+            continue
+        if [t.lower for t in toks[s.end : s.within.start]] != [","]:
+            continue
+        j = s.start - 1
+        first = parsed.sents[s.sent][0]
+        if j >= first and toks[j].lower == "in" and (j == first or toks[j - 1].text == ","):
+            return s
+    return None
+
+
+def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The first place after "the attack took place", "the incident happened", "the clashes occurred" (the event
+    noun the subject of the verb), not a reference point ("30 km from Goma") nor a place's modifier."""
+    toks = parsed.tokens
+    for m in mentions:
+        verb = next((t for t in reversed(parsed.sentence_tokens(m.sent)[: m.start - parsed.sents[m.sent][0]])
+                     if t.lemma in rules().happened_verbs and t.pos == "VERB"), None)
+        if verb is None or m.start - verb.i > 12 or _reference_point(toks, m) or _modifier(parsed, m):
+            continue
+        if verb.lemma == "take" and not (verb.i + 1 < len(toks) and toks[verb.i + 1].lower == "place"):
+            continue
+        # told of that verb, not of a clause after it ("the attack happened days after Iran threatened ...")
+        head = parsed.span_root(m.start, m.end)
+        if next((t for t in parsed.ancestors(head) if t.pos in ("VERB", "AUX")), None) is not verb:
+            continue
+        subject = next((t for t in toks[max(parsed.sents[m.sent][0], verb.i - 4) : verb.i]
+                        if t.lower in rules().happened_nouns and t.dep in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return m
+    return None
+
+
+def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMention | None,
+                  gazetteer: Gazetteer) -> GeoPlace | None:
+    """The capital of the country "the capital" is said of, in the event's sentences: "in Somalia's capital"
+    (a country's name before it), "the Iraqi capital" (a demonym), "in the capital" (the report's country). Not a
+    province's ("the provincial capital", "Helmand's capital"), not one named ("the capital Bangui", "the capital
+    of Kaduna state"), not "capital punishment"."""
+    toks = parsed.tokens
+    for s in sorted(sents):
+        for t in parsed.sentence_tokens(s):
+            if t.lower != "capital" or t.pos != "NOUN" or t.dep in ("compound", "amod"):
+                continue
+            nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+            if nxt is not None and (nxt.lower == "of" or nxt.pos == "PROPN"):
+                continue
+            before = [b for b in toks[max(0, t.i - 3) : t.i] if b.sent == t.sent]
+            words = {b.lower for b in before}
+            if words & (rules().all_features | {"provincial", "regional", "local", "economic", "former", "commercial"}):
+                continue
+            country = None
+            if before and before[-1].lower in ("'s", "’s"):
+                named = before[-2].text if len(before) >= 2 else ""
+                country = gazetteer.country_named(named) or gazetteer.demonym(named)
+                if country is None and named.lower() not in ("country", "nation"):
+                    continue  # "Helmand's capital"
+            else:
+                country = next((c for b in reversed(before) if b.text[:1].isupper()
+                                and (c := gazetteer.demonym(b.text) or gazetteer.country_named(b.text))), None)
+            if country is None:
+                if chosen is not None and chosen.resolved is not None:
+                    country = chosen.resolved.country
+                else:
+                    country = focus.top
+            if country is not None:
+                return gazetteer.capital(country)
+    return None
+
+
+def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
+    """"Myanmar military", "US air raids", "Iraqi forces": a place name describing an actor, not a location."""
+    toks = parsed.tokens
+    head = parsed.span_root(m.start, m.end)
+    above = toks[head.head]
+    return head.dep in ("compound", "amod", "nmod", "poss") and above.pos in ("NOUN", "PROPN") and \
+        above.lower not in rules().all_features and m.resolved is not None and m.resolved.kind == "country"
+
+
+def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], sents: set[int], alike: set[int],
+            mentions: list[PlaceMention], focus: Focus) -> PlaceMention:
+    """A more specific place inside the chosen one, told beside it or where the same harm is told again: the
+    event's most precise location. Places told beside it come first."""
+    area = chosen.resolved
+    if _province_named(chosen):
+        # "across Idlib ... in the town of Maarrat Misrin": a name both a province and its capital, with no
+        # word saying town, holds the province's towns
+        area = replace(area, kind="admin1", geonames_id=-1)
+    if area is None or area.kind == "city":
+        return chosen
+    capital = area.geonames_id == -1
+    around = sents | {s + d for s in sents for d in (-1, 1)}
+    better = []
+    for m in usable:
+        if m is chosen or m.sent not in around | alike or _modifier(parsed, m):
+            continue
+        if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
+            continue  # only the province's known towns, not where someone came from
+        where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
+        if where is None and area.kind == "country" and m.source in ("GPE", "LOC") and not m.namesake:
+            where = area  # "... in western Chad. The bomber struck a market in Ngouri-Kanem": a town in it
+        if where is None:
+            continue
+        if m.resolved is None and where.geonames_id != area.geonames_id and not _inside(where, area):
+            continue
+        if m.resolved is not None and not _inside(where, area):
+            continue
+        level = _specificity(m) if m.resolved is None else _specificity_of(where)
+        ref = _reference_point(parsed.tokens, m)
+        holds = any(o.within is m for o in usable)  # "the Lagos suburb of Ikorodu": the suburb, not the city
+        better.append((m.sent in around, not ref, level, -abs(m.sent - min(sents)), not holds, -m.start, m))
+    if not better:
+        return chosen
+    best = max(better, key=lambda x: x[:6])[6]
+    if best.resolved is None and best.area is None and _known_parent(best, mentions, focus) is None:
+        best.area = area  # a town the gazetteer lacks, told in the country chosen: in that country
+    return best
+
+
+def _province_named(m: PlaceMention) -> bool:
+    """Is the place a city named as its province is, with no word saying city ("in Idleb", "in Hama", not
+    "in Idleb city")? Such a name stands for the province as often as for the city: "Kafr Baddar in Idleb
+    countryside" is a village of the province, not a part of the city."""
+    p = m.resolved
+    return p is not None and p.kind == "city" and m.hint != "city" and bool(p.admin1_code) \
+        and not _parent_name(m) and normalize(p.admin1 or "") == normalize(p.name)
+
+
+def _specificity(m: PlaceMention) -> int:
+    """How precise a place is; a name the gazetteer lacks is as precise as its words say ("Kiyawa District")."""
+    if m.resolved is None:
+        return {"admin1": 1, "admin2": 2}.get(m.hint or "", 3)
+    return _specificity_of(m.resolved)
+
+
+def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
+    """Is the place a complement of the event's words: "killed in X", "captured the city of X", "fled X",
+    "killed when forces broke up the sit-in in X"? Not where someone spoke or travelled."""
+    from sitrep.figures import INTRANSITIVE, VERBS
+
+    toks = parsed.tokens
+    head = parsed.span_root(m.start, m.end)
+    verb = anchor
+    for _ in range(4):
+        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
+            break
+        verb = toks[verb.head]
+    for t in list(parsed.ancestors(head))[:10]:
+        if t.i in (anchor.i, verb.i) or (t.pos == "VERB" and (t.lemma in rules().event_verbs or t.lemma in VERBS
+                                                              or t.lemma in INTRANSITIVE)):
+            return True
+        if t.pos == "VERB" and t.lemma in rules().speech_or_travel:
+            return False
+    return False
+
+
+def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place where someone spoke or travelled ("told a briefing in Geneva", "travelling through South Korea")?"""
+    head = parsed.span_root(m.start, m.end)
+    for t in list(parsed.ancestors(head))[:4]:
+        if t.pos == "VERB":
+            return t.lemma in rules().speech_or_travel
+    return False
+
+
+def _is_destination(parsed: Parsed, m: PlaceMention, verbs: set[str] | None = None) -> bool:
+    """"crossed into Chad", "fled to Bauchi state": where people went, not where it happened. With `verbs`, only
+    where they went under one of those verbs ("were brought to Tripoli")."""
+    toks = parsed.tokens
+    j = m.start - 1
+    while j >= 0 and (toks[j].pos in ("ADJ", "DET") or toks[j].tag in ("VBG", "VBN")) and toks[j].sent == m.sent:
+        j -= 1  # "to neighbouring Bauchi state", "into the eastern Chad"
+    if j < 0 or toks[j].lower not in rules().away or m.resolved is None:
+        return False
+    return verbs is None or any(t.lemma in verbs for t in list(parsed.ancestors(toks[j]))[:3])
+
+
+def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> PlaceMention | None:
+    """"the city", "the town": the last city named before."""
+    for s in sorted(sents):
+        words = [t.lower for t in parsed.sentence_tokens(s)]
+        for k in range(len(words) - 1):
+            if words[k] == "the" and words[k + 1] in rules().the_city:
+                before = [m for m in mentions if m.sent <= s and m.resolved is not None and m.resolved.kind == "city"
+                          and not m.dateline]
+                if before:
+                    return before[-1]
+    return None
+
+
+def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> GeoPlace | None:
+    """For a name the gazetteer lacks, a known place named with it ("Sanakadougou ... in Kossi province"), here or
+    where the same name is said with its area ("Tawila, North Darfur")."""
+    if m.area is not None:
+        return m.area
+    near = [o for o in mentions if o is not m and o.resolved is not None and o.sent == m.sent and not o.dateline]
+    if not near:
+        said = next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
+        if said is not None:
+            return said
+        # "... in eastern Paktia province. ... they bombed the Zarghunkhel village": the area named just before, in the
+        # report's country, holds a village the gazetteer lacks
+        before = [o for o in mentions if m.sent - 2 <= o.sent < m.sent and o.resolved is not None and not o.dateline
+                  and o.resolved.kind in ("admin1", "admin2") and o.resolved.country == focus.top]
+        return before[-1].resolved if before else None
+    near.sort(key=lambda o: (abs(o.start - m.start), -_specificity(o)))
+    for o in near:
+        if focus.top is None or o.resolved.country == focus.top:
+            return o.resolved
+    return near[0].resolved if near else None
