@@ -44,6 +44,11 @@ class Vocabulary:
     hedges: re.Pattern[str]  # "around", "as reported on" at the start of time words: the day itself
     before_frame: re.Pattern[str]  # what may come before the report's opening date line
     hedged_frame: re.Pattern[str]  # a hedge opening it: the day is only the day it was reported
+    offset: re.Pattern[str]  # a time counted from another: "a week later", "the next day", "that evening"
+    offset_units: dict[str, int]  # days in one of each unit ("week": 7; an hour later is the same day)
+    offset_signs: dict[str, int]  # +1 or -1 per direction word ("later", "next" / "earlier", "previous"), 0 "same"
+    rollup_nouns: frozenset[str]  # incidents a lead tells several of at once ("two separate incidents")
+    rollup_modifiers: frozenset[str]  # "separate", "a series of": several of them
 
 
 @cache
@@ -56,6 +61,10 @@ def vocabulary() -> Vocabulary:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     hedges = alternatives(frame["hedges"])
+    off = rules["offsets"]
+    units = alternatives(list(off["units"]))
+    signs = {w: 1 for w in off["later"] + off["next"]} | {w: -1 for w in off["earlier"] + off["previous"]}
+    signs |= {w: 0 for w in off["same"]}
     return Vocabulary(
         seasons={name: tuple(months) for name, months in rules["seasons"].items()},
         numbers=dict(rules["numbers"]),
@@ -65,6 +74,15 @@ def vocabulary() -> Vocabulary:
         hedges=re.compile(rf"^(?:{hedges})\s+"),
         before_frame=re.compile(rf"\s*(?:(?:{alternatives(frame['openers'])})\s+)?(?:the\s+)?", re.I),
         hedged_frame=re.compile(rf"\s*(?:{hedges})\s", re.I),
+        offset=re.compile(rf"(?:(?:{alternatives(off['hedges'])}) )?(?:the (?P<unit3>{units}) "
+                          rf"(?P<dir3>{alternatives(off['later'] + off['earlier'])})"
+                          rf"|(?:(?P<n>a few|\w+) )?(?P<unit>{units})s? (?P<dir>{alternatives(off['later'] + off['earlier'])})"
+                          rf"|(?:the )?(?P<dir2>{alternatives(off['next'] + off['previous'] + off['same'])}) "
+                          rf"(?P<unit2>{units}))"),
+        offset_units=dict(off["units"]),
+        offset_signs=signs,
+        rollup_nouns=frozenset(rules["rollup"]["nouns"]),
+        rollup_modifiers=frozenset(rules["rollup"]["modifiers"]),
     )
 
 
@@ -106,6 +124,14 @@ def _clean(text: str) -> str:
 
 
 # ---------------------------------------------------------------- the cascade
+def _of_year(s: str, pub: date | None) -> Resolved | None:
+    """"December last year", "in March of last year", "on 3 May this year": the words before, in that year."""
+    m = re.fullmatch(r"(.+?) (?:of )?(last|this) year", s)
+    if not m or pub is None:
+        return None
+    return resolve(f"{m[1]} {pub.year - (m[2] == 'last')}", pub)
+
+
 def _iso(s: str, pub: date | None) -> Resolved | None:
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
     if m:
@@ -394,7 +420,7 @@ def _dateparser(s: str, pub: date | None) -> Resolved | None:
     return Resolved(d, d, "day")
 
 
-_CASCADE = [_iso, _numeric, _since, _past_n, _ago, _relative_words, _dated_weekday, _between, _weekday, _season,
+_CASCADE = [_of_year, _iso, _numeric, _since, _past_n, _ago, _relative_words, _dated_weekday, _between, _weekday, _season,
             _month_day, _month_year, _part_of_month, _year_only, _day_of_month, _dateparser]
 
 
@@ -672,12 +698,18 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in event_words if w.sent not in others and _points_back(parsed, w, sents)],
         # a note of one paragraph telling one event: its time words ("... as the herders slept on 21/09. 9 dead.")
         [w for w in beyond if not others and len(set(parsed.paragraph_of_sentence)) == 1],
+        # a time on another count's clause of the event's own sentence: one sentence, one time ("'We killed 13 of
+        # them,' an officer said, adding that three soldiers were wounded in the attack at 1 am Monday")
+        [w for w in event_words if w.sent in sents],
+        # a lead telling several incidents at once dates each one told without a time of its own
+        [w for w in event_words if not any(x.sent in sents for x in words) and w.sent in _leads(parsed)
+         and _tells_several(parsed, w.sent) and on_event_verb(w)],
         [w for w in words if not w.speech and updates(w) and w.sent in sents],
     ]
     nearby = [x for x in event_words if x.sent in around]
     for tier in tiers:
         for w in tier:
-            r = resolve(w.text, published)
+            r = resolve(w.text, published) or _counted_from(words, w, published)
             if r is None or (published is not None and r.start > published):
                 continue
             # A more precise date told beside it and inside it: "late November" -> "on November 28 and 29".
@@ -694,6 +726,64 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         # was reported.
         return When(published, published, "reported", None, None)
     return When(None, published, "unknown" if published else None, None, None)
+
+
+def _leads(parsed: Parsed) -> list[int]:
+    """The report's lead sentences (grouping.lead_sentences; imported here, as grouping reads dates)."""
+    from sitrep.grouping import lead_sentences
+
+    return lead_sentences(parsed)
+
+
+def offset_days(text: str) -> tuple[int, str] | None:
+    """The days a time counted from another moves by, and its unit: "a week later" (7, "week"), "two days earlier"
+    (-2, "day"), "the next day" (1, "day"), "hours later" and "that evening" (0, "day"); None for other words."""
+    v = vocabulary()
+    m = v.offset.fullmatch(re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" ,."))
+    if m is None:
+        return None
+    unit = m["unit"] or m["unit2"] or m["unit3"]
+    n = 1 if m["n"] is None else (3 if m["n"] == "a few" else _number(m["n"]))
+    if n is None:
+        return None
+    per_unit = v.offset_units[unit]
+    return n * per_unit * v.offset_signs[m["dir"] or m["dir2"] or m["dir3"]], "day" if per_unit <= 1 else unit
+
+
+def _counted_from(words: list[TimeWords], w: TimeWords, published: date | None,
+                  seen: frozenset[int] = frozenset()) -> Resolved | None:
+    """Time words counted from another time ("A week later, rival clans fought ..."): the nearest time before them
+    that dates an event to the day or week (not a statement's day), moved by the offset. A count from a count is
+    followed back ("Two days later ... A week after that")."""
+    off = offset_days(w.text)
+    if off is None or w.span.start in seen:
+        return None
+    days, unit = off
+    for x in sorted((x for x in words if x.span.start < w.span.start and not x.speech and not x.aside),
+                    key=lambda x: x.span.start, reverse=True):
+        r = resolve(x.text, published) or _counted_from(words, x, published, seen | {w.span.start})
+        if r is None or published is not None and r.start > published:
+            continue
+        if r.precision not in ("day", "week"):
+            return None
+        d = (r.end if days >= 0 else r.start) + timedelta(days=days)
+        return Resolved(d, d, _coarser(r.precision, unit))
+    return None
+
+
+def _tells_several(parsed: Parsed, s: int) -> bool:
+    """Does sentence `s` tell several incidents at once ("in two separate incidents", "a series of attacks", "three
+    attacks")?"""
+    v = vocabulary()
+    for t in parsed.sentence_tokens(s):
+        if t.lemma == "series" or t.lemma in v.rollup_modifiers and t.pos == "NOUN":
+            if any(c.lemma in v.rollup_nouns for c in parsed.subtree(t)):
+                return True  # "a series of attacks", "a spate of bombings"
+        if t.lemma in v.rollup_nouns and t.tag == "NNS":
+            kids = list(parsed.children(t.i))
+            if any(c.lemma in v.rollup_modifiers or c.dep == "nummod" and (_number(c.lower) or 0) > 1 for c in kids):
+                return True
+    return False
 
 
 def _brief(text: str, published: date | None) -> bool:
