@@ -41,6 +41,8 @@ class Vocabulary:
     event_words: frozenset[str]  # words a date hangs on when it dates an event in a sentence beside the figures
     about_figures: frozenset[str]  # words of a sentence about the figures ("the estimates are for ...")
     statements: frozenset[str]  # nouns of a statement: a time on one dates the statement ("a statement on June 28")
+    claim_verbs: frozenset[str]  # "claim", "accept": with an object of `claimed`, a statement of responsibility
+    claimed: frozenset[str]  # "responsibility", "credit"
     hedges: re.Pattern[str]  # "around", "as reported on" at the start of time words: the day itself
     before_frame: re.Pattern[str]  # what may come before the report's opening date line
     hedged_frame: re.Pattern[str]  # a hedge opening it: the day is only the day it was reported
@@ -71,6 +73,8 @@ def vocabulary() -> Vocabulary:
         event_words=frozenset(rules["words"]["event_words"]),
         about_figures=frozenset(lexicon.load("context")["toll"]["about"]),
         statements=frozenset(rules["words"]["statements"]),
+        claim_verbs=frozenset(rules["words"]["claim_verbs"]),
+        claimed=frozenset(rules["words"]["claimed"]),
         hedges=re.compile(rf"^(?:{hedges})\s+"),
         before_frame=re.compile(rf"\s*(?:(?:{alternatives(frame['openers'])})\s+)?(?:the\s+)?", re.I),
         hedged_frame=re.compile(rf"\s*(?:{hedges})\s", re.I),
@@ -588,7 +592,7 @@ def time_words(parsed: Parsed) -> list[TimeWords]:
         opener = _opening(parsed, start, e.end_char)
         out.append(TimeWords(text, Span(start, e.end_char), root.sent, above.i,
                              above in lexicon.speech_verbs()
-                             or above.lemma in vocabulary().statements,
+                             or above.lemma in vocabulary().statements or _claims(parsed, above),
                              above.pos in ("VERB", "AUX") and above.lemma in vocab().TOLL_UPDATE,
                              opener is not None, bool(opener), _aside(parsed, above)))
     return out
@@ -646,6 +650,14 @@ def _aside(parsed: Parsed, head: Token) -> bool:
         return False
     noun = parsed.tokens[head.head]
     return noun.pos in ("NOUN", "PROPN") and noun.lemma not in lexicon.attack_nouns() | vocabulary().event_words
+
+
+def _claims(parsed: Parsed, head: Token) -> bool:
+    """Is `head` a claim of responsibility ("IS claimed responsibility on Saturday", "claimed the attack on
+    Saturday" is not: a claim of the attack, its object an attack noun, stays the attack's)? Its time dates the
+    claim, a statement, not the attack."""
+    return head.lemma in vocabulary().claim_verbs and any(
+        c.dep == "dobj" and c.lemma in vocabulary().claimed for c in parsed.children(head.i))
 
 
 def _when_clause(parsed: Parsed, root: Token) -> bool:
