@@ -656,8 +656,10 @@ def _claims(parsed: Parsed, head: Token) -> bool:
     """Is `head` a claim of responsibility ("IS claimed responsibility on Saturday", "claimed the attack on
     Saturday" is not: a claim of the attack, its object an attack noun, stays the attack's)? Its time dates the
     claim, a statement, not the attack."""
-    return head.lemma in vocabulary().claim_verbs and any(
-        c.dep == "dobj" and c.lemma in vocabulary().claimed for c in parsed.children(head.i))
+    v = vocabulary()
+    if head.lemma in v.claimed and head.dep == "dobj":  # "claimed responsibility on Tuesday": hung on the object
+        head = parsed.tokens[head.head]
+    return head.lemma in v.claim_verbs and any(c.dep == "dobj" and c.lemma in v.claimed for c in parsed.children(head.i))
 
 
 def _when_clause(parsed: Parsed, root: Token) -> bool:
