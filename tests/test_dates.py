@@ -122,6 +122,12 @@ CASES = [
     ("Friday after months", FRI_25_MAR_2022, D(2022, 3, 25), D(2022, 3, 25), "day"),
     ("Tuesday before dawn prayers", MON_18_MAY_2015, D(2015, 5, 12), D(2015, 5, 12), "day"),
     ("3 May 2020 following the raid", None, D(2020, 5, 3), D(2020, 5, 3), "day"),
+    # a month or a day told with "last year" / "this year": that year
+    ("December last year", date(2021, 12, 20), D(2020, 12, 1), D(2020, 12, 31), "month"),
+    ("in March of last year", WED_10_JAN_2024, D(2023, 3, 1), D(2023, 3, 31), "month"),
+    ("on 3 May this year", date(2019, 12, 3), D(2019, 5, 3), D(2019, 5, 3), "day"),
+    ("early June last year", MON_18_MAY_2015, D(2014, 6, 1), D(2014, 6, 30), "month"),
+    ("October 2 last year", FRI_25_MAR_2022, D(2021, 10, 2), D(2021, 10, 2), "day"),
 ]
 
 
@@ -130,6 +136,22 @@ def test_dates_resolve(text, published, start, end, precision):
     got = resolve(text, published)
     assert got is not None, text
     assert (got.start, got.end, got.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text,days", [
+    # a time counted from another: how many days it moves by
+    ("A week later", 7), ("two days later", 2), ("Three days earlier", -3), ("the next day", 1),
+    ("the following morning", 1), ("the day before", -1), ("the day after", 1), ("a day after", 1),
+    ("hours later", 0), ("minutes later", 0), ("later that day", 0), ("that evening", 0), ("a few days later", 3),
+    ("some ten days later", 10), ("the previous week", -7),
+    # not counted from another time
+    ("last week", None), ("a nine-year-old", None), ("a year later", None), ("the coming days", None),
+])
+def test_dates_offset_days(text, days):
+    from sitrep.dates import offset_days
+
+    got = offset_days(text)
+    assert (got and got[0]) == days if days is not None else got is None
 
 
 @pytest.mark.parametrize("text", ["on Friday", "last week", "yesterday", "in April", "since Sunday", "May 15"])
@@ -238,6 +260,22 @@ EVENT_DATES = [
     # a day of the month alone
     ("Clashes have flared in the district since early in the month. On the 14th, six farmers were killed in an "
      "attack on their village.", date(2019, 12, 16), "2019-12-14", "2019-12-14"),
+    # a time counted from another event's: that event's day moved by the offset
+    ("Two weeks ago, a grenade thrown at a wedding in the town killed a guest and wounded five others.\nA week "
+     "later, also in the province, rival clans fought with machetes over a well.\nFour people were killed.",
+     date(2021, 6, 27), "2021-06-20", "2021-06-20"),
+    ("On 3 March, gunmen killed 6 traders at a market near the border.\n\nTwo days later, soldiers ambushed the "
+     "gunmen in the hills, killing 11 of them.", date(2022, 3, 10), "2022-03-05", "2022-03-05"),
+    # "<month> last year" dates a background event in the year before publication
+    ("Clashes in the district killed 14 people on Monday.\n\nIn March last year, a raid on the same market killed "
+     "30 traders.", date(2024, 1, 10), "2023-03-01", "2023-03-31"),
+    # a lead telling several incidents at once dates each that has no time of its own
+    ("Eleven people were shot dead on Thursday in two separate attacks in the north, police said.\n\nGunmen killed "
+     "seven farmers in their fields near the river, a police officer said.\n\nFurther east, in another province, "
+     "four travellers were killed when raiders stopped their bus.", date(2023, 9, 16), "2023-09-14", "2023-09-14"),
+    # a claim of responsibility is a statement: its day is not the attack's
+    ("The group claimed responsibility on Tuesday for the killing of two aid workers, who were shot dead on Monday "
+     "outside their office.", date(2023, 9, 13), "2023-09-11", "2023-09-11"),
     # a page's time stamp line dates nothing
     ("Families leave villages in the south\n\n4 March 2022, 9:47 am\n\nClashes in the last week have driven "
      "thousands of families from their villages, the UN said.", date(2022, 3, 4), "2022-02-25", "2022-03-04"),
@@ -269,6 +307,28 @@ def test_dates_event_without_time_words_in_a_dated_report_ends_at_publication(ex
                   "in the north, residents said.", date(2020, 3, 10))
     when = rec.events[-1].date
     assert (when.start, when.end, when.precision) == (None, date(2020, 3, 10), "unknown")
+
+
+def test_dates_time_on_another_counts_clause_of_the_sentence_dates_an_event_with_no_other():
+    """One sentence, one time: a time on another count's clause of the event's own sentence dates the event when
+    nothing else does (the other count's event keeps its own)."""
+    from sitrep.dates import event_date, time_words
+    from sitrep.nlp import NLP
+
+    parsed = NLP().parse("Soldiers killed 13 raiders in the hills, and three soldiers were wounded on Monday.\n\n"
+                         "Separately, a bomb killed 2 people in the capital.")
+    own, other = (next(t for t in parsed.tokens if t.text == word) for word in ("killed", "wounded"))
+    second = parsed.tokens[-2].sent
+    when = event_date(parsed, time_words(parsed), [own.sent], [own.i], date(2024, 3, 13), foreign=[other.i],
+                      others={second})
+    assert (when.start, when.end, when.text) == (date(2024, 3, 11), date(2024, 3, 11), "Monday")
+
+
+def test_dates_time_counted_from_nothing_is_unresolved(extract):
+    """"Two days later" with no day told before it dates nothing: the event's start stays unknown."""
+    rec = extract("Fighting for the town went on for weeks.\n\nTwo days later, soldiers ambushed the fighters in "
+                  "the hills, killing 11 of them.", date(2022, 3, 10))
+    assert rec.events[-1].date.start is None
 
 
 def test_dates_no_publication_date_gives_only_absolute_dates(extract):

@@ -5,9 +5,11 @@ such day on or before publication; a month without a year is the last one begun 
 January report is the year before), a day and month without a year too unless it is at most a month ahead ("the
 vote on 28 June" in a report of 24 June is to come); "the 14th" alone is of the month of publication; the end of a
 range is read from its start ("9 and 13 August", "Saturday to Sunday, 21 July"); "last week" is the calendar week
-before; seasons are northern (summer = June-August). Explicit dates are read with dateparser. Without a
-publication date only absolute expressions resolve; relative ones stay unresolved, and say so. The time words are
-data (data/dates.toml), read by `vocabulary()` when the pipeline is built.
+before; "December last year" is of the year before; seasons are northern (summer = June-August). Explicit dates
+are read with dateparser. Without a publication date only absolute expressions resolve; relative ones stay
+unresolved, and say so. A time counted from another ("A week later", "the next day") is read by `event_date` from
+the time told before it. The time words are data (data/dates.toml), read by `vocabulary()` when the pipeline is
+built.
 
 `event_date` picks the time words that date an event (see its docstring); an event with none gets start null and
 end = the publication date, precision "unknown", with the reporting window analysts code it as kept beside it.
@@ -80,7 +82,8 @@ def vocabulary() -> Vocabulary:
         hedged_frame=re.compile(rf"\s*(?:{hedges})\s", re.I),
         offset=re.compile(rf"(?:(?:{alternatives(off['hedges'])}) )?(?:the (?P<unit3>{units}) "
                           rf"(?P<dir3>{alternatives(off['later'] + off['earlier'])})"
-                          rf"|(?:(?P<n>a few|\w+) )?(?P<unit>{units})s? (?P<dir>{alternatives(off['later'] + off['earlier'])})"
+                          rf"|(?:(?P<n>a few|\w+) )?(?P<unit>{units})s? "
+                          rf"(?P<dir>{alternatives(off['later'] + off['earlier'])})"
                           rf"|(?:the )?(?P<dir2>{alternatives(off['next'] + off['previous'] + off['same'])}) "
                           rf"(?P<unit2>{units}))"),
         offset_units=dict(off["units"]),
@@ -424,8 +427,8 @@ def _dateparser(s: str, pub: date | None) -> Resolved | None:
     return Resolved(d, d, "day")
 
 
-_CASCADE = [_of_year, _iso, _numeric, _since, _past_n, _ago, _relative_words, _dated_weekday, _between, _weekday, _season,
-            _month_day, _month_year, _part_of_month, _year_only, _day_of_month, _dateparser]
+_CASCADE = [_of_year, _iso, _numeric, _since, _past_n, _ago, _relative_words, _dated_weekday, _between, _weekday,
+            _season, _month_day, _month_year, _part_of_month, _year_only, _day_of_month, _dateparser]
 
 
 # ---------------------------------------------------------------- helpers
@@ -659,7 +662,8 @@ def _claims(parsed: Parsed, head: Token) -> bool:
     v = vocabulary()
     if head.lemma in v.claimed and head.dep == "dobj":  # "claimed responsibility on Tuesday": hung on the object
         head = parsed.tokens[head.head]
-    return head.lemma in v.claim_verbs and any(c.dep == "dobj" and c.lemma in v.claimed for c in parsed.children(head.i))
+    return head.lemma in v.claim_verbs and any(c.dep == "dobj" and c.lemma in v.claimed
+                                               for c in parsed.children(head.i))
 
 
 def _when_clause(parsed: Parsed, root: Token) -> bool:
@@ -677,7 +681,10 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     the statement that gives the figures ("the Observatory said on Thursday"); a sentence about the figures
     ("These numbers cover the last four days"); the date of the event it continues ("Another bomb ...").
     Then a time told further on of "the attack" on what the event's sentences name ("the killing of 7 workers at
-    a gold mine" ... "the attack on the mine last Sunday").
+    a gold mine" ... "the attack on the mine last Sunday"). Then a time on another count's clause of the event's
+    own sentence (one sentence, one time), and the time of a lead that tells several incidents at once ("shot
+    dead on Wednesday in two separate incidents") for an event told without any time words of its own.
+    Time words counted from another time ("A week later, ...") are the nearest event time before them, moved.
     The day a toll was updated ("rose to 62 on Saturday", "two more died overnight": `additions` are the anchors
     of counts that add to the toll) dates the event only when nothing else does.
     None of those: start unknown, end the publication date.
