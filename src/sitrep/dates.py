@@ -709,7 +709,8 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     # too often wrong to tell: "killed a mayor allied with the insurgents ... on Tuesday".)
     beyond = [w for w in event_words if not w.aside and _brief(w.text, published)]
     tiers = [
-        [w for w in event_words if w.sent in sents and _on_anchor_clause(parsed, w, anchors, foreign)],
+        sorted((w for w in event_words if w.sent in sents and _on_anchor_clause(parsed, w, anchors, foreign)),
+               key=lambda w: _clause_depth(parsed, w, anchors, foreign)),
         [w for w in event_words if w.sent in sents and not _on_anchor_clause(parsed, w, foreign)],
         [w for w in words if w.frame],
         [w for w in beyond if w.sent in around and w.sent not in sents and on_event_verb(w)],
@@ -832,21 +833,30 @@ def _hedged(precision: str) -> str:
 
 def _on_anchor_clause(parsed: Parsed, w: TimeWords, anchors: list[int], foreign: list[int] = ()) -> bool:
     """Do the time words hang on the clause of one of `anchors` (up to, not into, another count's clause)?"""
+    return _clause_depth(parsed, w, anchors, foreign) is not None
+
+
+def _clause_depth(parsed: Parsed, w: TimeWords, anchors: list[int], foreign: list[int] = ()) -> int | None:
+    """How far up the clause of one of `anchors` the time words hang: 0 on the count or its own verb, 1 on the verb
+    above it ... (up to, not into, another count's clause); None if not on it. "Clashes happened on Sunday in the
+    district, where a militia killed 30 herders last November": the killing's time is "last November"."""
     head = parsed.tokens[w.head]
     stop = {verbal_anchor(parsed, parsed.tokens[f]).i for f in foreign if parsed.tokens[f].sent == w.sent}
+    best = None
     for a in anchors:
         anchor = parsed.tokens[a]
         if anchor.sent != w.sent:
             continue
         verb = verbal_anchor(parsed, anchor)
-        chain = {anchor.i, verb.i}
+        chain = [anchor.i, verb.i]
         for x in parsed.ancestors(verb):
             if x.i in stop:
                 break
-            chain.add(x.i)
+            chain.append(x.i)
         if head.i in chain:
-            return True
-    return False
+            depth = max(0, chain.index(head.i) - 1)
+            best = depth if best is None else min(best, depth)
+    return best
 
 
 def _points_back(parsed: Parsed, w: TimeWords, sents: set[int]) -> bool:
