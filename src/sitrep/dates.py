@@ -720,8 +720,8 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
         [w for w in event_words if w.sent not in others and _points_back(parsed, w, sents)],
         # a note of one paragraph telling one event: its time words ("... as the herders slept on 21/09. 9 dead.")
         [w for w in beyond if not others and len(set(parsed.paragraph_of_sentence)) == 1],
-        # a time on another count's clause of the event's own sentence: one sentence, one time ("'We killed 13 of
-        # them,' an officer said, adding that three soldiers were wounded in the attack at 1 am Monday")
+        # a time on another count's clause of the event's own sentence: one sentence, one time ("Five guards
+        # died, and the raiders lost two men in the assault late on Friday", where only one clause has the time)
         [w for w in event_words if w.sent in sents],
         # a lead telling several incidents at once dates each one told without a time of its own
         [w for w in event_words if not any(x.sent in sents for x in words) and w.sent in _leads(parsed)
@@ -838,8 +838,8 @@ def _on_anchor_clause(parsed: Parsed, w: TimeWords, anchors: list[int], foreign:
 
 def _clause_depth(parsed: Parsed, w: TimeWords, anchors: list[int], foreign: list[int] = ()) -> int | None:
     """How far up the clause of one of `anchors` the time words hang: 0 on the count or its own verb, 1 on the verb
-    above it ... (up to, not into, another count's clause); None if not on it. "Clashes happened on Sunday in the
-    district, where a militia killed 30 herders last November": the killing's time is "last November"."""
+    above it ... (up to, not into, another count's clause); None if not on it. "The fighting took place on Tuesday
+    near the dam, where raiders had burned 12 huts in June": the burning's time is "in June"."""
     head = parsed.tokens[w.head]
     stop = {verbal_anchor(parsed, parsed.tokens[f]).i for f in foreign if parsed.tokens[f].sent == w.sent}
     best = None
