@@ -57,10 +57,7 @@ def verb_category(parsed: Parsed, v: Token, passive: bool, obj: Token | None = N
         return cat
     if v.lemma in vocab().INTRANSITIVE and passive is False and obj is None:
         return vocab().INTRANSITIVE[v.lemma]
-    phrase = phrase_category(parsed, v)
-    if phrase:
-        return phrase
-    return None
+    return phrase_category(parsed, v)
 
 
 def intransitive_category(parsed: Parsed, v: Token) -> str | None:

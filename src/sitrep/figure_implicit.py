@@ -85,7 +85,7 @@ def implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Ment
 
 
 def victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention]:
-    """"the body of a priest was found", "the killing of journalist Maxwell Nashan": one victim after a noun of
+    """"the body of a priest was found", "the killing of journalist Ruth Adeyemi": one victim after a noun of
     killing, told without a number."""
     w = vocab()
     out: list[Mention] = []
@@ -136,7 +136,7 @@ def _an_outcome(parsed: Parsed, t: Token) -> bool:
 
 
 def _lost_singular_subject(parsed: Parsed, v: Token, category: str, found: list[Mention]) -> Token | None:
-    """"In Colider, a fugitive from the prison was killed": the parser hangs the subject elsewhere, but "was killed"
+    """"In Porto Alto, a fugitive from the prison was killed": the parser hangs the subject elsewhere, but "was killed"
     tells one victim. The noun just before the verb stands for it; None where a number already counts the verb's
     victims or nothing before it could be a victim."""
     w = vocab()

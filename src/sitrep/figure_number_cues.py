@@ -20,7 +20,7 @@ def number_cues(parsed: Parsed, q: Quantity, nominal: Token) -> list[str]:
     if nominal is head and head.dep == "pobj" and toks[head.head].lower == "of" \
             and toks[toks[head.head].head].lemma in vocab().COMPANIONS and toks[toks[head.head].head].tag == "NN":
         out.append("companion_of")  # "a mother of three"
-    # "capturing 13 of the state's 17 townships": a bare number counts what its "of" names.
+    # "seizing 9 of the province's 14 districts": a bare number counts what its "of" names.
     inner = inner_noun(parsed, nominal) if nominal is head else None
     if any(w in vocab().NOT_PEOPLE and w not in vocab().HOUSEHOLDS for w in (nominal.lemma, inner)):
         out.append("things")

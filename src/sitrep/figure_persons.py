@@ -91,11 +91,10 @@ def _headline_verb(parsed: Parsed, v: Token) -> bool:
 
 
 def singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[str]) -> int | None:
-    """1 for one person told without a number: "a journalist", "the village chief", "Emmanuel Niyonkuru", and one
+    """1 for one person told without a number: "a journalist", "the village chief", "Daniel Okoro", and one
     more for each person coordinated with it ("the council head and a government employee")."""
     if not one_person(parsed, arg, category, reasons):
-        # "The All Progressives Congress Ward Chairman ..., Alhaji Yusuf Yahaya, has been killed": the name in
-        # apposition
+        # "The party's district chairman ..., Musa Bello, has been killed": the name in apposition
         named = [a for c in parsed.children(arg.i) if c.dep == "appos"
                  for a in [c, *[k for k in parsed.children(c.i) if k.dep == "appos"]]]
         if not any(one_person(parsed, a, category, reasons) for a in named):

@@ -1,7 +1,7 @@
 """The routes by which a harm word governs a count: every way the words can say what a number counts.
 
 "500 people have been killed" (the count is the verb's passive subject), "killed 12" (its object), "8,000 have
-fled" (an intransitive's subject), "left 12 dead", "the bodies of two men", "4,522 displaced persons", "the toll
+fled" (an intransitive's subject), "left 12 dead", "the bodies of two men", "3,150 displaced persons", "the toll
 rose to 45", "12 feared dead", and the routes read off the word order where the parse fails (`figure_word_order`).
 Several routes can hold at once; each is a `Candidate` that `figure_choice` scores. Cues of the number met on the
 way (two harms sharing one object, an age, a mere status) are added to the number's cues.
@@ -95,7 +95,7 @@ def candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[st
                 break
             if c.dep in ("nsubj", "nsubjpass") and add("copular_toll", subject_category(parsed, c), c):
                 break
-    # A modifier of the counted noun: "4,522 displaced persons", "two dead men", "people killed", "3 people who
+    # A modifier of the counted noun: "3,150 displaced persons", "two dead men", "people killed", "3 people who
     # were killed", "those missing".
     status_only = modified = False
     for c in parsed.children(nominal.i):
@@ -163,11 +163,11 @@ def _governor(parsed: Parsed, nominal: Token, q: Quantity) -> tuple[Token, str, 
         role = gov_tok.dep
     gov = toks[gov_tok.head]
     if role == "nsubj" and gov.dep in ("auxpass", "aux") and gov.head != gov.i:
-        # "29 persons, mainly women, were, yesterday, killed", "12 others had sustained injuries": the parser hangs
-        # the subject on the auxiliary
+        # "17 people, most of them farmers, were, on Sunday, killed", "12 others had sustained injuries": the parser
+        # hangs the subject on the auxiliary
         gov, role = toks[gov.head], "nsubjpass" if gov.dep == "auxpass" else "nsubj"
     if role == "pobj" and q.start <= gov.i < q.end:
-        # "wounding close to 70 others", "A total of 87 people were hurt": the parser took the hedge for a
+        # "wounding close to 40 others", "A total of 87 people were hurt": the parser took the hedge for a
         # noun or a preposition; the count is the argument of the verb the hedge hangs on, in the hedge's role.
         top = gov
         while q.start <= top.head < q.end and top.head != top.i:

@@ -75,7 +75,7 @@ def in_superlative(parsed: Parsed, t: Token) -> bool:
 
 def told_as_total(parsed: Parsed, clause: list[Token], near: set[int]) -> bool:
     """"Total fatalities coded as 14", "18 were killed in all": a total word on the count's verb or noun; not
-    "14 Jieh and nine Murle, a total of 23", where the total has a number of its own."""
+    "14 herders and nine farmers, a total of 23", where the total has a number of its own."""
     for t in clause:
         if t.lower not in vocab().TOTAL_WORDS or t.lower == "all" and parsed.tokens[t.i - 1].lower != "in":
             continue

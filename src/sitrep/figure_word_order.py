@@ -86,7 +86,7 @@ def linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
                 and (t.lemma in vocab().VICTIM_WORDS or t.lemma in vocab().PEOPLE_NOUNS or t.pos == "ADJ"):
             skipped += 1
         elif skipped and (t.ent in ("DATE", "TIME") or t.pos == "ADV" or t.lower in (",", "and")):
-            loose += 1  # "were last night killed", "29 persons, mainly women and children, were, yesterday, killed"
+            loose += 1  # "were last night killed", "17 people, most of them farmers, were, on Sunday, killed"
         else:
             break
         k += 1

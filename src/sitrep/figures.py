@@ -2,7 +2,7 @@
 
 A number is a figure only when the words that govern it say so: "killed up to 500 people" (object of a casualty
 verb), "500 people have been killed" (passive subject), "8,000 have fled" (subject of an intransitive one), "the
-bodies of two men", "hundreds of deaths", "4,522 displaced persons", "the toll rose to 45". Everything else (years,
+bodies of two men", "hundreds of deaths", "3,150 displaced persons", "the toll rose to 45". Everything else (years,
 ages, money, troop numbers, durations, houses) is not. Each figure found here is a `Mention`: one statement, with
 flags that the events stage uses to consolidate statements into figures and figures into events.
 
