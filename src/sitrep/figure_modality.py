@@ -1,0 +1,68 @@
+"""Is a harm word told as what happened? Not when it is hypothetical ("could kill thousands", "threatened to
+kill"), negated ("were not killed") or habitual ("civilians are also killed in the crossfire"). These are cues of
+the harm word that `figure_choice` weighs against it.
+"""
+from __future__ import annotations
+
+from sitrep.figure_context import verbal_anchor
+from sitrep.figure_syntax import has_subject
+from sitrep.figure_vocab import vocab
+from sitrep.nlp import Parsed, Token
+
+
+def modality_cues(parsed: Parsed, anchor: Token, negation: bool = True, habit: bool = False) -> list[str]:
+    """The cues against a harm word told as what happened: "hypothetical", "negated" (where asked) and
+    "habitual" (where asked: for vague counts), in that order."""
+    out = []
+    if hypothetical(parsed, anchor):
+        out.append("hypothetical")
+    if negation and negated(parsed, anchor):
+        out.append("negated")
+    if habit and habitual(parsed, anchor):
+        out.append("habitual")
+    return out
+
+
+def hypothetical(parsed: Parsed, anchor: Token) -> bool:
+    """"could kill thousands", "threatened to kill" - no figure. "may have killed" is a hedged past: kept."""
+    w = vocab()
+    v = verbal_anchor(parsed, anchor)
+    chain = [v] + [a for a in parsed.ancestors(v)][:3]
+    for k, t in enumerate(chain):
+        kids = parsed.children(t.i)
+        modal = [c for c in kids if c.dep == "aux" and c.lower in w.MODALS]
+        perfect = any(c.dep == "aux" and c.lemma == "have" for c in kids)
+        if modal and not perfect and k == 0:
+            return True
+        if k > 0 and t.lemma in w.HYPOTHETICAL_GOVERNORS \
+                and chain[k - 1].dep in ("xcomp", "ccomp", "pcomp", "advcl") \
+                and not any(c.dep == "mark" and c.lower in w.TOLD_AS_FACT for c in parsed.children(chain[k - 1].i)) \
+                and not any(c.dep in ("auxpass", "nsubjpass") for c in kids) \
+                and not _told_before_governor(parsed, chain[k - 1], t):  # "are feared to have been killed"
+            return True  # "ordered troops to kill"; not "ordered a meeting after 22 people were killed"
+        if chain[k].dep not in ("xcomp", "ccomp", "conj", "pcomp", "advcl"):
+            break
+    return False
+
+
+def _told_before_governor(parsed: Parsed, clause: Token, governor: Token) -> bool:
+    """"Eight persons have been shot ...; a gang popularly called X": a clause with a subject of its own, told before
+    the verb the parser hung it on, is told as it happened; a plan or a threat comes after its verb ("threatened to
+    kill", "called for the killing")."""
+    return clause.i < governor.i and has_subject(parsed, clause)
+
+
+def negated(parsed: Parsed, anchor: Token) -> bool:
+    return any(c.dep == "neg" for c in parsed.children(anchor.i))
+
+
+def habitual(parsed: Parsed, anchor: Token) -> bool:
+    """"Scores of civilians are also killed in the crossfire": a simple-present passive of a vague count tells what
+    keeps happening, not an event; a report tells its own toll in the past ("were killed") or the perfect. Stated
+    numbers are left alone: coders' notes tell their events in the present ("3 civilians are killed")."""
+    v = parsed.tokens[anchor.i]
+    if v.pos != "VERB" or v.tag != "VBN":
+        return False
+    kids = parsed.children(v.i)
+    return any(c.dep == "auxpass" and c.tag in ("VBP", "VBZ") for c in kids) \
+        and not any(c.dep == "aux" for c in kids)
