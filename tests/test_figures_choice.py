@@ -1,7 +1,7 @@
 """A number becomes a figure by a scored choice over routes and cues kept in data/figure_cues.toml [figure]."""
 from __future__ import annotations
 
-from sitrep.figure_choice import Candidate, FigureCues, choose, figure_cues
+from sitrep.figures.choice import Candidate, FigureCues, choose, figure_cues
 
 K, I = "killed", "injured"
 

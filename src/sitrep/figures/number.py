@@ -1,22 +1,22 @@
-"""One number: the statement it makes, or None. A scored choice (`figure_choice`) over the routes by which a harm
-word governs it (`figure_routes`), with the cues of the number (`figure_number_cues`) and of each harm word
-(`figure_modality`); the statement then takes whom it counts (`figure_persons`) and its clause's flags
-(`figure_context`).
+"""One number: the statement it makes, or None. A scored choice (`choice`) over the routes by which a harm
+word governs it (`routes`), with the cues of the number (`number_cues`) and of each harm word
+(`modality`); the statement then takes whom it counts (`persons`) and its clause's flags
+(`context`).
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.figure_choice import Candidate, choose, figure_cues
-from sitrep.figure_context import context_flags
-from sitrep.figure_harm_words import verb_category
-from sitrep.figure_mention import Mention
-from sitrep.figure_modality import hypothetical, modality_cues, negated
-from sitrep.figure_number_cues import OPEN_PART, inner_noun, number_cues
-from sitrep.figure_persons import victim_kind
-from sitrep.figure_routes import candidates
-from sitrep.figure_syntax import passive_aux, shared_subject_conjuncts
-from sitrep.figure_vocab import vocab
+from sitrep.figures.choice import Candidate, choose, figure_cues
+from sitrep.figures.context import context_flags
+from sitrep.figures.harm_words import verb_category
+from sitrep.figures.mention import Mention
+from sitrep.figures.modality import hypothetical, modality_cues, negated
+from sitrep.figures.number_cues import OPEN_PART, inner_noun, number_cues
+from sitrep.figures.persons import victim_kind
+from sitrep.figures.routes import candidates
+from sitrep.figures.syntax import passive_aux, shared_subject_conjuncts
+from sitrep.figures.vocab import vocab
 from sitrep.model import Span
 from sitrep.nlp import Parsed, Token
 from sitrep.numbers import Quantity, find_quantities
@@ -24,7 +24,7 @@ from sitrep.numbers import Quantity, find_quantities
 
 def mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Mention | None:
     """The statement a number makes, or None: a scored choice over the routes by which a casualty word governs it
-    and the cues for and against (sitrep.figure_choice); `why` collects the reasons (for `sitrep explain`)."""
+    and the cues for and against (sitrep.figures.choice); `why` collects the reasons (for `sitrep explain`)."""
     w = vocab()
     why = [] if why is None else why
     toks = parsed.tokens

@@ -1,12 +1,12 @@
 """Which harm a word tells, and of which category: a verb with its victims as object ("killed five"), an
 intransitive ("fled"), a casualty adjective ("dead"), a phrase ("shot dead", "taken hostage"), a toll ("the death
-toll rose to"). These tests look at the word and its own clause only; `figure_routes` decides how the word
+toll rose to"). These tests look at the word and its own clause only; `routes` decides how the word
 governs a count.
 """
 from __future__ import annotations
 
-from sitrep.figure_syntax import has_object
-from sitrep.figure_vocab import vocab
+from sitrep.figures.syntax import has_object
+from sitrep.figures.vocab import vocab
 from sitrep.nlp import Parsed, Token
 
 

@@ -1,19 +1,19 @@
 """Victims told without a number: "A child was killed" (one), "No one was killed" (zero), "gunmen killed the mayor
 and his driver" (two), "a judge was killed along with four others" (five), "the body of a priest was found" (one).
 
-A harm verb or a noun of killing with a person as its victim is a statement of its own, scored by `figure_choice`
+A harm verb or a noun of killing with a person as its victim is a statement of its own, scored by `choice`
 like a number's; a counted companion already found as a number joins the victim's statement.
 """
 from __future__ import annotations
 
-from sitrep.figure_choice import Candidate, choose
-from sitrep.figure_context import context_flags
-from sitrep.figure_harm_words import phrase_category, verb_category
-from sitrep.figure_mention import Mention
-from sitrep.figure_modality import modality_cues
-from sitrep.figure_persons import counts_people, is_companion, one_person, singular_victim, victim_kind, victim_span
-from sitrep.figure_syntax import has_object, has_subject, of_objects, passive_aux, shared_subject_conjuncts
-from sitrep.figure_vocab import vocab
+from sitrep.figures.choice import Candidate, choose
+from sitrep.figures.context import context_flags
+from sitrep.figures.harm_words import phrase_category, verb_category
+from sitrep.figures.mention import Mention
+from sitrep.figures.modality import modality_cues
+from sitrep.figures.persons import counts_people, is_companion, one_person, singular_victim, victim_kind, victim_span
+from sitrep.figures.syntax import has_object, has_subject, of_objects, passive_aux, shared_subject_conjuncts
+from sitrep.figures.vocab import vocab
 from sitrep.nlp import Parsed, Token
 from sitrep.numbers import Quantity, find_quantities
 

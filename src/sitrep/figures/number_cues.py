@@ -1,15 +1,15 @@
 """The cues of a number itself, whatever harm word governs it: it counts things ("11 houses"), a mother's
 children ("a mother of three"), or a part of another count ("including six women", "among them 12 children",
-"five of them"). They feed the scored choice of `figure_choice` beside the cues of the harm word.
+"five of them"). They feed the scored choice of `choice` beside the cues of the harm word.
 """
 from __future__ import annotations
 
-from sitrep.figure_syntax import counted_by_number, of_objects
-from sitrep.figure_vocab import vocab
+from sitrep.figures.syntax import counted_by_number, of_objects
+from sitrep.figures.vocab import vocab
 from sitrep.nlp import Parsed, Token
 from sitrep.numbers import Quantity
 
-OPEN_PART = "open_part"  # a pending cue of `number_cues`, settled by `figure_number.open_part` once the harm is known
+OPEN_PART = "open_part"  # a pending cue of `number_cues`, settled by `number.open_part` once the harm is known
 
 
 def number_cues(parsed: Parsed, q: Quantity, nominal: Token) -> list[str]:
@@ -25,7 +25,7 @@ def number_cues(parsed: Parsed, q: Quantity, nominal: Token) -> list[str]:
     if any(w in vocab().NOT_PEOPLE and w not in vocab().HOUSEHOLDS for w in (nominal.lemma, inner)):
         out.append("things")
     # "five of them", "seven of their victims": a part of a group the words do not define by its harm; whether it
-    # is a part of another count depends on the harm that governs it (`figure_number.open_part`).
+    # is a part of another count depends on the harm that governs it (`number.open_part`).
     group = partitive_group(parsed, nominal)
     open_group = group is not None and (group.lower in vocab().UNCOUNTED_GROUPS or any(
         c.dep == "poss" for c in parsed.children(group.i)))

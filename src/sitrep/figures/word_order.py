@@ -1,13 +1,13 @@
 """Routes read off the order of the words, where the parse cannot be trusted: headlines ("5 killed in blast"), a
 count that opens a clause before its verb ("... and 30 others were injured"), a count right after a harm verb the
 parser hung on a time, a count that joins an earlier harm verb's objects. Each gives the harm word and its
-category, or None; `figure_routes` weighs them with the routes the parse gives.
+category, or None; `routes` weighs them with the routes the parse gives.
 """
 from __future__ import annotations
 
-from sitrep.figure_harm_words import verb_category
-from sitrep.figure_syntax import has_object
-from sitrep.figure_vocab import vocab
+from sitrep.figures.harm_words import verb_category
+from sitrep.figures.syntax import has_object
+from sitrep.figures.vocab import vocab
 from sitrep.nlp import Parsed, Token
 from sitrep.numbers import Quantity
 

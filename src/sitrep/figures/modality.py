@@ -1,12 +1,12 @@
 """Is a harm word told as what happened? Not when it is hypothetical ("could kill thousands", "threatened to
 kill"), negated ("were not killed") or habitual ("civilians are also killed in the crossfire"). These are cues of
-the harm word that `figure_choice` weighs against it.
+the harm word that `choice` weighs against it.
 """
 from __future__ import annotations
 
-from sitrep.figure_context import verbal_anchor
-from sitrep.figure_syntax import has_subject
-from sitrep.figure_vocab import vocab
+from sitrep.figures.context import verbal_anchor
+from sitrep.figures.syntax import has_subject
+from sitrep.figures.vocab import vocab
 from sitrep.nlp import Parsed, Token
 
 

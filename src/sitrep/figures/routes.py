@@ -2,14 +2,14 @@
 
 "500 people have been killed" (the count is the verb's passive subject), "killed 12" (its object), "8,000 have
 fled" (an intransitive's subject), "left 12 dead", "the bodies of two men", "3,150 displaced persons", "the toll
-rose to 45", "12 feared dead", and the routes read off the word order where the parse fails (`figure_word_order`).
-Several routes can hold at once; each is a `Candidate` that `figure_choice` scores. Cues of the number met on the
+rose to 45", "12 feared dead", and the routes read off the word order where the parse fails (`word_order`).
+Several routes can hold at once; each is a `Candidate` that `choice` scores. Cues of the number met on the
 way (two harms sharing one object, an age, a mere status) are added to the number's cues.
 """
 from __future__ import annotations
 
-from sitrep.figure_choice import Candidate
-from sitrep.figure_harm_words import (
+from sitrep.figures.choice import Candidate
+from sitrep.figures.harm_words import (
     combined,
     intransitive_category,
     phrase_category,
@@ -18,11 +18,11 @@ from sitrep.figure_harm_words import (
     verb_category,
     word_category,
 )
-from sitrep.figure_number_cues import inner_noun
-from sitrep.figure_persons import counts_people
-from sitrep.figure_syntax import has_object, passive_aux, shared_subject_conjuncts
-from sitrep.figure_vocab import vocab
-from sitrep.figure_word_order import harm_verb_before, linear_category, object_of_verb_before, verb_in_order
+from sitrep.figures.number_cues import inner_noun
+from sitrep.figures.persons import counts_people
+from sitrep.figures.syntax import has_object, passive_aux, shared_subject_conjuncts
+from sitrep.figures.vocab import vocab
+from sitrep.figures.word_order import harm_verb_before, linear_category, object_of_verb_before, verb_in_order
 from sitrep.nlp import Parsed, Token
 from sitrep.numbers import Quantity
 

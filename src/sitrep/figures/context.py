@@ -5,9 +5,9 @@ merge statements into figures and figures into events.
 """
 from __future__ import annotations
 
-from sitrep.figure_mention import Mention
-from sitrep.figure_tally import is_aggregate, present_perfect, told_as_total
-from sitrep.figure_vocab import vocab
+from sitrep.figures.mention import Mention
+from sitrep.figures.tally import is_aggregate, present_perfect, told_as_total
+from sitrep.figures.vocab import vocab
 from sitrep.nlp import Parsed, Token
 
 

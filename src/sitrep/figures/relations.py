@@ -4,8 +4,8 @@ four farmers and a trader"), "others" that add to the count before them, and the
 """
 from __future__ import annotations
 
-from sitrep.figure_context import verbal_anchor
-from sitrep.figure_mention import Mention
+from sitrep.figures.context import verbal_anchor
+from sitrep.figures.mention import Mention
 from sitrep.nlp import Parsed
 
 

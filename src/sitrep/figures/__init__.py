@@ -8,34 +8,34 @@ flags that the events stage uses to consolidate statements into figures and figu
 
 This module is the stage's entry point, which other stages import: `find_mentions` and `explain` (`sitrep
 explain`), and the names they share (`Mention`, `vocab` and its word lists by name, `verbal_anchor`,
-`in_superlative`, `harm_lemmas`). The work is done in the `figure_*` modules:
+`in_superlative`, `harm_lemmas`). The work is done in the package's modules:
 
 | module | job |
 |---|---|
-| `figure_vocab` | the word lists, read from data when first needed |
-| `figure_mention` | `Mention`, one statement of a figure |
-| `figure_number` | one number: its statement, a scored choice over routes and cues (`figure_choice`) |
-| `figure_routes`, `figure_word_order` | the ways a harm word governs a count: by the parse, by the word order |
-| `figure_harm_words` | which harm a word tells (verb, intransitive, adjective, phrase, toll) |
-| `figure_number_cues` | cues of the number: things, a mother's children, a part of another count |
-| `figure_modality` | cues of the harm word: hypothetical, negated, habitual |
-| `figure_context`, `figure_tally` | a statement's flags: a tally, an earlier or revised toll, more, others, a total |
-| `figure_persons` | whom a count is of, and how many a victim told without a number is |
-| `figure_implicit` | victims told without a number ("a judge was killed along with four others") |
-| `figure_relations` | statements of one sentence: breakdowns, others that add up, coordinated tallies |
-| `figure_syntax` | the parse-tree questions they all ask |
+| `vocab` | the word lists, read from data when first needed |
+| `mention` | `Mention`, one statement of a figure |
+| `number` | one number: its statement, a scored choice over routes and cues (`choice`) |
+| `routes`, `word_order` | the ways a harm word governs a count: by the parse, by the word order |
+| `harm_words` | which harm a word tells (verb, intransitive, adjective, phrase, toll) |
+| `number_cues` | cues of the number: things, a mother's children, a part of another count |
+| `modality` | cues of the harm word: hypothetical, negated, habitual |
+| `context`, `tally` | a statement's flags: a tally, an earlier or revised toll, more, others, a total |
+| `persons` | whom a count is of, and how many a victim told without a number is |
+| `implicit` | victims told without a number ("a judge was killed along with four others") |
+| `relations` | statements of one sentence: breakdowns, others that add up, coordinated tallies |
+| `syntax` | the parse-tree questions they all ask |
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitrep.figure_context import verbal_anchor
-from sitrep.figure_implicit import implicit_mentions, victim_of_noun
-from sitrep.figure_mention import Mention
-from sitrep.figure_number import also_told, mention_for
-from sitrep.figure_relations import breakdowns, coordinated_tallies, others_add_up
-from sitrep.figure_tally import in_superlative
-from sitrep.figure_vocab import CATEGORY_ORDER, Vocabulary, harm_lemmas, vocab
+from sitrep.figures.context import verbal_anchor
+from sitrep.figures.implicit import implicit_mentions, victim_of_noun
+from sitrep.figures.mention import Mention
+from sitrep.figures.number import also_told, mention_for
+from sitrep.figures.relations import breakdowns, coordinated_tallies, others_add_up
+from sitrep.figures.tally import in_superlative
+from sitrep.figures.vocab import CATEGORY_ORDER, Vocabulary, harm_lemmas, vocab
 from sitrep.nlp import Parsed
 from sitrep.numbers import find_quantities
 

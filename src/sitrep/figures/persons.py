@@ -3,8 +3,8 @@ how many people a victim told without a number is ("a journalist" is one, "the m
 """
 from __future__ import annotations
 
-from sitrep.figure_syntax import counted_by_number
-from sitrep.figure_vocab import vocab
+from sitrep.figures.syntax import counted_by_number
+from sitrep.figures.vocab import vocab
 from sitrep.model import Span
 from sitrep.nlp import Parsed, Token
 

@@ -4,8 +4,8 @@ comparison ("the deadliest attack since 2018") sums nothing up.
 """
 from __future__ import annotations
 
-from sitrep.figure_syntax import counted_by_number
-from sitrep.figure_vocab import vocab
+from sitrep.figures.syntax import counted_by_number
+from sitrep.figures.vocab import vocab
 from sitrep.nlp import Parsed, Token
 
 
