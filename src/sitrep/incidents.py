@@ -127,6 +127,7 @@ class Incident:
     detects: bool
     words: str = field(default="")
     target: bool = False
+    harm: bool = False  # a word of harm ("killed"): who was hurt, not how
 
 
 def incidents(parsed: Parsed) -> list[Incident]:
@@ -171,14 +172,15 @@ def _find(parsed: Parsed) -> list[Incident]:
                                   row.sub if not (row.target or row.requires) else None))
                     out.append(Incident(s, head.i, row.sub, row.weight + (tab.argued if hits else 0.0), hits,
                                         head.pos == "VERB", _realis(parsed, head, tab), row.near_only, row.detects,
-                                        " ".join(ph), row.target))
+                                        " ".join(ph), row.target, row.plain))
     # Words inside a longer entry of another type are that entry's: "tear gas shells" is no shelling.
     keep = [m for m, (a, b, sub) in zip(out, spans) if sub is None or
             not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) and sub2 not in (sub, None) for a2, b2, sub2 in spans)]
     best: dict[tuple[int, str], Incident] = {}
-    for m in keep:  # one incident per word and type: "opened fire" and its lemmas "open fire" are one
+    for m in keep:  # one incident per word and type: "opened fire" and its lemmas "open fire" are one; of two
+        # alike, the one whose frame lets it tell an event ("murdered" with its killers, not the bare word of harm)
         k = (m.token, m.sub)
-        if k not in best or m.weight > best[k].weight:
+        if k not in best or (m.weight, m.detects) > (best[k].weight, best[k].detects):
             best[k] = m
     return sorted(best.values(), key=lambda m: (m.token, m.sub))
 
@@ -623,11 +625,14 @@ def _any(words: set[str], phrases: list[str]) -> bool:
     return any(p in words for p in phrases)
 
 
-def tells_event(parsed: Parsed, s: int) -> list[Incident]:
+def tells_event(parsed: Parsed, s: int, harm: bool = True) -> list[Incident]:
     """The incidents by which sentence `s` tells an event of its own: asserted, of a row that may tell one, and
-    told as what someone did (a verb) or by a word strong enough alone ("a drone strike", "protesters")."""
+    told as what someone did (a verb) or by a word strong enough alone ("a drone strike", "protesters").
+    `harm=False`: not by a word of harm alone ("the attackers killed 20": whom the event told before hit, not
+    another event; a killing told with its killers tells one only where nothing else is told)."""
     tab = table()
     return [m for m in in_sentences(parsed, [s]) if m.realis and m.detects and m.sub != "hazard"
+            and (harm or not m.harm)
             and (m.verb or m.weight >= tab.strong or m.argued or _indefinite(parsed, parsed.tokens[m.token]))]
 
 

@@ -1,0 +1,70 @@
+"""Event words and their frames (`sitrep.incidents`): a killing told with its killers, an explosion told as "blown
+up", and the words of harm that only say whom an event already told hit. Short texts of our own, in the style of
+wire reports and coders' notes (place names real, events invented)."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep import incidents
+from sitrep.nlp import NLP
+
+ATTACK = ("violence_against_civilians", "Attack")
+IED = ("explosion_remote_violence", "Remote explosive/landmine/IED")
+AIR = ("airstrike", "Air/drone strike")
+
+# A killing told with its killers, whether or not anyone counted the dead, is an attack.
+KILLINGS = [
+    "Unidentified assailants killed the deputy mayor of Baidoa outside his home on Monday night.",
+    "Suspected militants have murdered the director of the district hospital in Beledweyne, police said.",
+    "On 4 June, a trader was killed by armed men on the road between Garissa and Dadaab.",
+    "Gunmen on motorbikes killed a village chief and his son in Zurmi on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", KILLINGS)
+def test_a_killing_told_with_its_killers_is_an_attack(extract, text):
+    events = extract(text).events
+    assert len(events) == 1, [(e.event_type, e.sub_event_type) for e in events]
+    assert (events[0].event_type, events[0].sub_event_type) == ATTACK
+
+
+@pytest.mark.parametrize("text", [
+    "The militia has threatened to kill the governor if the troops do not leave.",
+    "Farmers fear that the bandits could kill more villagers if the army withdraws.",
+])
+def test_a_killing_not_asserted_is_no_event(extract, text):
+    assert extract(text).events == []
+
+
+def test_the_killers_of_an_attack_told_before_are_that_attack(extract):
+    """"The attackers killed ..." says whom the raid told before hit: one event, at the raid's place."""
+    rec = extract("Gunmen raided two villages in the Menaka region of Mali on Tuesday. The attackers killed 14 "
+                  "herders and burned their huts.")
+    assert len(rec.events) == 1
+    e = rec.events[0]
+    assert e.event_type == "violence_against_civilians" and e.location and e.location.country == "ML"
+    assert [(f.category, f.min) for f in e.figures if not f.superseded] == [("killed", 14)]
+
+
+def test_harm_alone_does_not_tell_an_event_of_its_own():
+    parsed = NLP().parse("Gunmen raided the village. The attackers killed 14 herders.")
+    assert incidents.tells_event(parsed, 1)  # a killing with its killers tells an event where nothing else does
+    assert not incidents.tells_event(parsed, 1, harm=False)  # but not one apart from the raid told before it
+    assert incidents.tells_event(parsed, 0, harm=False)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A minibus was blown up on the road to Kidal on Sunday, a local official said.", IED),
+    ("Two boys were blown up by the military during an aerial raid on the camp in Caqueta.", AIR),
+])
+def test_blown_up_is_an_explosion_typed_by_the_weapon_named(extract, text, expected):
+    events = extract(text).events
+    assert len(events) == 1
+    assert (events[0].event_type, events[0].sub_event_type) == expected
+
+
+def test_the_flight_of_those_who_got_away_does_not_type_the_attack(extract):
+    """Soldiers who fled an ambush are no displacement; the killing of some of them later is the event told."""
+    rec = extract("Militants ambushed an army patrol near Diffa on Monday, killing five soldiers. The three other "
+                  "soldiers fled to a nearby village, but gunmen came a day later and killed two of them.")
+    assert rec.events and all(e.event_type != "displacement" for e in rec.events)
