@@ -82,3 +82,19 @@ def test_a_claim_of_whom_the_attack_killed_is_the_attack_told_before(extract):
     e = rec.events[0]
     assert e.sub_event_type == "Remote explosive/landmine/IED" and e.evidence[0].start == 0
     assert [(f.category, f.min) for f in e.figures if not f.superseded] == [("killed", 5)]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Settlers uprooted olive trees on farmland south of Nablus on Tuesday.", "Looting/property destruction"),
+    ("Unknown men sabotaged the water pipeline serving the town of Beledweyne overnight.",
+     "Looting/property destruction"),
+    ("On 6 May, the government released 80 prisoners from the central jail in Kandahar.", "Other"),
+])
+def test_strategic_developments_told_by_their_words(extract, text, sub):
+    events = extract(text).events
+    assert len(events) == 1 and (events[0].event_type, events[0].sub_event_type) == ("other", sub)
+
+
+def test_people_uprooted_by_fighting_are_still_displaced(extract):
+    events = extract("Some 3,000 families were uprooted by the fighting around Marib last week, the UN said.").events
+    assert events and events[0].event_type == "displacement"
