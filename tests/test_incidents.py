@@ -98,3 +98,16 @@ def test_strategic_developments_told_by_their_words(extract, text, sub):
 def test_people_uprooted_by_fighting_are_still_displaced(extract):
     events = extract("Some 3,000 families were uprooted by the fighting around Marib last week, the UN said.").events
     assert events and events[0].event_type == "displacement"
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Members of two villages clashed at a cattle market near Comilla after a quarrel over a debt. Police fired "
+     "rubber bullets to disperse the clashing villagers.", "Mob violence"),
+    ("Members of two villages clashed at a market near Comilla on Friday, leaving one dead; police dispersed them "
+     "with rubber bullets.", "Mob violence"),
+    ("Opposition supporters marching to the election office clashed with police in Siaya, who fired tear gas to "
+     "disperse them.", "Violent demonstration"),
+])
+def test_a_crowd_that_clashes_is_a_demonstration_only_where_one_is_told(extract, text, sub):
+    events = extract(text).events
+    assert events and (events[0].event_type, events[0].sub_event_type) == ("protest_riot", sub)

@@ -424,15 +424,19 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
     ref = table().refine
     family = ref["protest_family"]
     armed_victims = set(ref["armed_victims"])
+    demonstrating = any(scores.get(k) for k in ref["demonstration"])
     if sub == "Armed clash" and not any(scores.get(k, 0.0) >= table().strong for k in ref["weapons"]) \
             and _unorganised(parsed, sents, ref, armed):
-        # Supporters, clans, villagers or traders who clash: rioters, not armed organisations (ACLED's riots).
-        sub = "Violent demonstration" if any(scores.get(k) for k in family) else "Mob violence"
+        # Supporters, clans, villagers or traders who clash: rioters, not armed organisations (ACLED's riots); a
+        # violent demonstration where a demonstration is told, not only the police dispersing the crowd.
+        sub = "Violent demonstration" if demonstrating else "Mob violence"
     if sub in family:
         words = _words(parsed, sents)
         force = _authority_force(parsed, sents, ref)
         if _crowd_violence(parsed, sents, ref):
-            return "Violent demonstration"  # demonstrators who fight, burn or smash riot, whatever the police do
+            # demonstrators who fight, burn or smash riot, whatever the police do; a crowd that does so with no
+            # demonstration told (villagers clashing until the police dispersed them) is a mob
+            return "Violent demonstration" if demonstrating else "Mob violence"
         if _any(words, ref["force"]) and (victims or harm or force) or force and harm:
             return "Excessive force against protesters"
         if _any(words, ref["intervention"]):
