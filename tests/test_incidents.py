@@ -111,3 +111,11 @@ def test_people_uprooted_by_fighting_are_still_displaced(extract):
 def test_a_crowd_that_clashes_is_a_demonstration_only_where_one_is_told(extract, text, sub):
     events = extract(text).events
     assert events and (events[0].event_type, events[0].sub_event_type) == ("protest_riot", sub)
+
+
+def test_where_a_civilian_was_killed_is_not_whom_the_attack_hit(extract):
+    """"killed a tax collector at the bus station": the station is where, not an armed target."""
+    e = extract("On 3 May, unidentified gunmen killed a tax collector at the main bus station of Warri.").events[0]
+    assert (e.event_type, e.sub_event_type) == ("violence_against_civilians", "Attack")
+    e = extract("On 3 May, unidentified gunmen fired at the main police station of Warri.").events[0]
+    assert e.event_type == "battle"

@@ -265,10 +265,13 @@ def _subjects(parsed: Parsed, t: Token) -> list[Token]:
 
 
 def _objects(parsed: Parsed, t: Token) -> list[Token]:
-    """On whom or what: the object, the passive subject, "on"/"against"/"with" + noun, "of" + noun of a noun."""
+    """On whom or what: the object, the passive subject, "on"/"against"/"with" + noun, "of" + noun of a noun, and
+    "at" + noun where the word has no object of its own ("fired at a checkpoint"; but "killed a driver at a
+    checkpoint" says where, not whom)."""
     out = [c for c in parsed.children(t.i) if c.dep in _ARGUMENT_DEPS]
+    preps = ("on", "against", "of", "with", "from", "into") + (() if out else ("at",))
     for c in parsed.children(t.i):
-        if c.dep == "prep" and c.lower in ("on", "against", "at", "of", "with", "from", "into"):
+        if c.dep == "prep" and c.lower in preps:
             out += [p for p in parsed.children(c.i) if p.dep == "pobj"]
     return [x for c in out for x in [c] + [k for k in parsed.children(c.i) if k.dep == "conj"]]
 
