@@ -67,6 +67,9 @@ def build_events(
                 continue
             figs, live, main_fig = [], [], None
             event_type, sub = classify(parsed, f, [], others, None, armed)
+            if event_type == "displacement":  # the flight of those who got away types nothing: the attack told does
+                best = max(told, key=lambda m: m.weight).sub
+                event_type, sub = incidents.type_of(best), incidents.acled_name(best)
         if event_type == "abduction":
             for g in figs:
                 if g.category == "missing":
@@ -214,7 +217,7 @@ def telling_sentence(parsed: Parsed, frame: Frame, others: set[int] = frozenset(
     if not sents:
         return None
     first = min(sents)
-    if frame.kind != "main" and any(incidents.tells_event(parsed, s) for s in sents):
+    if frame.kind != "main" and any(incidents.tells_event(parsed, s, harm=False) for s in sents):
         return None  # (the main event is told by the report's first event sentence, whatever its figures add)
     para = parsed.paragraph_of_sentence
     if frame.kind == "main":

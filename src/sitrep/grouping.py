@@ -190,7 +190,7 @@ def _told_before_toll(parsed: Parsed, frames: list[Frame], live: list[Mention]) 
         if f.kind == "displacement" or not f.mentions:
             continue
         first = min(m.sent for m in f.mentions)
-        if first == 0 or tells_event(parsed, first) or parsed.is_title(first):
+        if first == 0 or tells_event(parsed, first, harm=False) or parsed.is_title(first):
             continue
         s = first - 1
         own, before = _times_of(parsed, first), _times_of(parsed, s)

@@ -127,6 +127,7 @@ class Incident:
     detects: bool
     words: str = field(default="")
     target: bool = False
+    harm: bool = False  # a word of harm ("killed"): who was hurt, not how
 
 
 def incidents(parsed: Parsed) -> list[Incident]:
@@ -171,14 +172,15 @@ def _find(parsed: Parsed) -> list[Incident]:
                                   row.sub if not (row.target or row.requires) else None))
                     out.append(Incident(s, head.i, row.sub, row.weight + (tab.argued if hits else 0.0), hits,
                                         head.pos == "VERB", _realis(parsed, head, tab), row.near_only, row.detects,
-                                        " ".join(ph), row.target))
+                                        " ".join(ph), row.target, row.plain))
     # Words inside a longer entry of another type are that entry's: "tear gas shells" is no shelling.
     keep = [m for m, (a, b, sub) in zip(out, spans) if sub is None or
             not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) and sub2 not in (sub, None) for a2, b2, sub2 in spans)]
     best: dict[tuple[int, str], Incident] = {}
-    for m in keep:  # one incident per word and type: "opened fire" and its lemmas "open fire" are one
+    for m in keep:  # one incident per word and type: "opened fire" and its lemmas "open fire" are one; of two
+        # alike, the one whose frame lets it tell an event ("murdered" with its killers, not the bare word of harm)
         k = (m.token, m.sub)
-        if k not in best or m.weight > best[k].weight:
+        if k not in best or (m.weight, m.detects) > (best[k].weight, best[k].detects):
             best[k] = m
     return sorted(best.values(), key=lambda m: (m.token, m.sub))
 
@@ -263,10 +265,13 @@ def _subjects(parsed: Parsed, t: Token) -> list[Token]:
 
 
 def _objects(parsed: Parsed, t: Token) -> list[Token]:
-    """On whom or what: the object, the passive subject, "on"/"against"/"with" + noun, "of" + noun of a noun."""
+    """On whom or what: the object, the passive subject, "on"/"against"/"with" + noun, "of" + noun of a noun, and
+    "at" + noun where the word has no object of its own ("fired at a checkpoint"; but "killed a driver at a
+    checkpoint" says where, not whom)."""
     out = [c for c in parsed.children(t.i) if c.dep in _ARGUMENT_DEPS]
+    preps = ("on", "against", "of", "with", "from", "into") + (() if out else ("at",))
     for c in parsed.children(t.i):
-        if c.dep == "prep" and c.lower in ("on", "against", "at", "of", "with", "from", "into"):
+        if c.dep == "prep" and c.lower in preps:
             out += [p for p in parsed.children(c.i) if p.dep == "pobj"]
     return [x for c in out for x in [c] + [k for k in parsed.children(c.i) if k.dep == "conj"]]
 
@@ -422,15 +427,19 @@ def refine(parsed: Parsed, sub: str, scores: dict[str, float], sents: set[int], 
     ref = table().refine
     family = ref["protest_family"]
     armed_victims = set(ref["armed_victims"])
+    demonstrating = any(scores.get(k) for k in ref["demonstration"])
     if sub == "Armed clash" and not any(scores.get(k, 0.0) >= table().strong for k in ref["weapons"]) \
             and _unorganised(parsed, sents, ref, armed):
-        # Supporters, clans, villagers or traders who clash: rioters, not armed organisations (ACLED's riots).
-        sub = "Violent demonstration" if any(scores.get(k) for k in family) else "Mob violence"
+        # Supporters, clans, villagers or traders who clash: rioters, not armed organisations (ACLED's riots); a
+        # violent demonstration where a demonstration is told, not only the police dispersing the crowd.
+        sub = "Violent demonstration" if demonstrating else "Mob violence"
     if sub in family:
         words = _words(parsed, sents)
         force = _authority_force(parsed, sents, ref)
         if _crowd_violence(parsed, sents, ref):
-            return "Violent demonstration"  # demonstrators who fight, burn or smash riot, whatever the police do
+            # demonstrators who fight, burn or smash riot, whatever the police do; a crowd that does so with no
+            # demonstration told (villagers clashing until the police dispersed them) is a mob
+            return "Violent demonstration" if demonstrating else "Mob violence"
         if _any(words, ref["force"]) and (victims or harm or force) or force and harm:
             return "Excessive force against protesters"
         if _any(words, ref["intervention"]):
@@ -623,11 +632,15 @@ def _any(words: set[str], phrases: list[str]) -> bool:
     return any(p in words for p in phrases)
 
 
-def tells_event(parsed: Parsed, s: int) -> list[Incident]:
+def tells_event(parsed: Parsed, s: int, harm: bool = True) -> list[Incident]:
     """The incidents by which sentence `s` tells an event of its own: asserted, of a row that may tell one, and
-    told as what someone did (a verb) or by a word strong enough alone ("a drone strike", "protesters")."""
+    told as what someone did (a verb) or by a word strong enough alone ("a drone strike", "protesters").
+    `harm=False`: not by words that tell only who was hurt: a word of harm, or whom an attack hit ("the attackers
+    killed 20", "militants claimed they killed five soldiers in the attack": whom the event told before hit, not
+    another event; such a killing tells one only where nothing else is told)."""
     tab = table()
     return [m for m in in_sentences(parsed, [s]) if m.realis and m.detects and m.sub != "hazard"
+            and (harm or not (m.harm or m.target))
             and (m.verb or m.weight >= tab.strong or m.argued or _indefinite(parsed, parsed.tokens[m.token]))]
 
 

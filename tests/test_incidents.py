@@ -1,0 +1,121 @@
+"""Event words and their frames (`sitrep.incidents`): a killing told with its killers, an explosion told as "blown
+up", and the words of harm that only say whom an event already told hit. Short texts of our own, in the style of
+wire reports and coders' notes (place names real, events invented)."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep import incidents
+from sitrep.nlp import NLP
+
+ATTACK = ("violence_against_civilians", "Attack")
+IED = ("explosion_remote_violence", "Remote explosive/landmine/IED")
+AIR = ("airstrike", "Air/drone strike")
+
+# A killing told with its killers is an attack, even where the victim is named by a title the figures do not count.
+KILLINGS = [
+    "Unknown gunmen murdered Baidoa deputy district commissioner on Tuesday evening.",
+    "Suspected Al Shabaab assassins killed director of the regional water agency in Garowe on Friday.",
+    "Attackers killed head of the electoral office of Kismayo late on Monday, officials said.",
+    "On 4 June, a trader was killed by armed men on the road between Garissa and Dadaab.",
+]
+
+
+@pytest.mark.parametrize("text", KILLINGS)
+def test_a_killing_told_with_its_killers_is_an_attack(extract, text):
+    events = extract(text).events
+    assert len(events) == 1, [(e.event_type, e.sub_event_type) for e in events]
+    assert (events[0].event_type, events[0].sub_event_type) == ATTACK
+
+
+@pytest.mark.parametrize("text", [
+    "The militia has threatened to kill the governor if the troops do not leave.",
+    "Farmers fear that the bandits could kill more villagers if the army withdraws.",
+])
+def test_a_killing_not_asserted_is_no_event(extract, text):
+    assert extract(text).events == []
+
+
+def test_the_killers_of_an_attack_told_before_are_that_attack(extract):
+    """"The attackers killed ..." says whom the raid told before hit: one event, at the raid's place."""
+    rec = extract("Gunmen raided two villages in the Menaka region of Mali on Tuesday. The attackers killed 14 "
+                  "herders and burned their huts.")
+    assert len(rec.events) == 1
+    e = rec.events[0]
+    assert e.event_type == "violence_against_civilians" and e.location and e.location.country == "ML"
+    assert [(f.category, f.min) for f in e.figures if not f.superseded] == [("killed", 14)]
+
+
+def test_harm_alone_does_not_tell_an_event_of_its_own():
+    parsed = NLP().parse("Gunmen raided the village. The attackers killed 14 herders.")
+    assert incidents.tells_event(parsed, 1)  # a killing with its killers tells an event where nothing else does
+    assert not incidents.tells_event(parsed, 1, harm=False)  # but not one apart from the raid told before it
+    assert incidents.tells_event(parsed, 0, harm=False)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A minibus was blown up on the road to Kidal on Sunday, a local official said.", IED),
+    ("Two boys were blown up by the military during an aerial raid on the camp in Caqueta.", AIR),
+])
+def test_blown_up_is_an_explosion_typed_by_the_weapon_named(extract, text, expected):
+    events = extract(text).events
+    assert len(events) == 1
+    assert (events[0].event_type, events[0].sub_event_type) == expected
+
+
+def test_the_flight_of_those_who_got_away_does_not_type_the_attack(extract):
+    """Soldiers who fled an ambush are no displacement; the killing of some of them later is the event told."""
+    rec = extract("Militants ambushed an army patrol near Diffa on Monday, killing five soldiers. The three other "
+                  "soldiers fled to a nearby village, but gunmen came a day later and killed two of them.")
+    assert len(rec.events) == 2 and all(e.event_type != "displacement" for e in rec.events)
+
+
+def test_a_claim_of_whom_the_attack_killed_is_the_attack_told_before(extract):
+    """"... claimed they killed five soldiers in the attack": whom the blast told in the lead hit; the lead is that
+    event's, with its weapon, place and date."""
+    text = ("On 12 March, a roadside bomb struck an army convoy near Afgooye in Lower Shabelle. Al Shabaab "
+            "militants claimed they killed five soldiers in the attack.")
+    parsed = NLP().parse(text)
+    assert incidents.tells_event(parsed, 1) and not incidents.tells_event(parsed, 1, harm=False)
+    rec = extract(text)
+    assert len(rec.events) == 1
+    e = rec.events[0]
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.evidence[0].start == 0
+    assert [(f.category, f.min) for f in e.figures if not f.superseded] == [("killed", 5)]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Settlers uprooted olive trees on farmland south of Nablus on Tuesday.", "Looting/property destruction"),
+    ("Unknown men sabotaged the water pipeline serving the town of Beledweyne overnight.",
+     "Looting/property destruction"),
+    ("On 6 May, the government released 80 prisoners from the central jail in Kandahar.", "Other"),
+])
+def test_strategic_developments_told_by_their_words(extract, text, sub):
+    events = extract(text).events
+    assert len(events) == 1 and (events[0].event_type, events[0].sub_event_type) == ("other", sub)
+
+
+def test_people_uprooted_by_fighting_are_still_displaced(extract):
+    events = extract("Some 3,000 families were uprooted by the fighting around Marib last week, the UN said.").events
+    assert events and events[0].event_type == "displacement"
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Members of two villages clashed at a cattle market near Comilla after a quarrel over a debt. Police fired "
+     "rubber bullets to disperse the clashing villagers.", "Mob violence"),
+    ("Members of two villages clashed at a market near Comilla on Friday, leaving one dead; police dispersed them "
+     "with rubber bullets.", "Mob violence"),
+    ("Opposition supporters marching to the election office clashed with police in Siaya, who fired tear gas to "
+     "disperse them.", "Violent demonstration"),
+])
+def test_a_crowd_that_clashes_is_a_demonstration_only_where_one_is_told(extract, text, sub):
+    events = extract(text).events
+    assert events and (events[0].event_type, events[0].sub_event_type) == ("protest_riot", sub)
+
+
+def test_where_a_civilian_was_killed_is_not_whom_the_attack_hit(extract):
+    """"killed a tax collector at the bus station": the station is where, not an armed target."""
+    e = extract("On 3 May, unidentified gunmen killed a tax collector at the main bus station of Warri.").events[0]
+    assert (e.event_type, e.sub_event_type) == ("violence_against_civilians", "Attack")
+    e = extract("On 3 May, unidentified gunmen fired at the main police station of Warri.").events[0]
+    assert e.event_type == "battle"
