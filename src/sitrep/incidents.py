@@ -636,7 +636,7 @@ def tells_event(parsed: Parsed, s: int, harm: bool = True) -> list[Incident]:
     """The incidents by which sentence `s` tells an event of its own: asserted, of a row that may tell one, and
     told as what someone did (a verb) or by a word strong enough alone ("a drone strike", "protesters").
     `harm=False`: not by words that tell only who was hurt: a word of harm, or whom an attack hit ("the attackers
-    killed 20", "militants claimed they killed five soldiers in the attack": whom the event told before hit, not
+    killed 20", "the group said its fighters killed four officers in the attack": whom the event told before hit, not
     another event; such a killing tells one only where nothing else is told)."""
     tab = table()
     return [m for m in in_sentences(parsed, [s]) if m.realis and m.detects and m.sub != "hazard"
