@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.places import Geoparser
+from sitrep.places import Focus, Geoparser
 
 TOPONYMS = [
     # Iraq: transliterations and a province
@@ -284,6 +284,15 @@ NAMESAKES = [
     # an area's name the model cut in two ("Baja" + "California") is one name, not a Hungarian town
     ("Two men were found dead with gunshot wounds in Tijuana, Baja California.", "Tijuana", "Baja California", "MX",
      "city"),
+    # the place whose own name it is, not a town abroad bearing it as an old or foreign name
+    ("Boko Haram fighters killed 9 farmers near Rann, a resident said.", "Rann", "Borno", "NG", "city"),
+    # "the X town of Y": X is the area Y lies in, in any spelling the gazetteer knows ("Lower Shabeelle"); the town
+    # lacking there is no namesake in Iraq
+    ("A roadside bomb killed 5 soldiers near the Lower Shabelle town of Balad.", "Balad", "Lower Shabeelle", "SO",
+     "admin1"),
+    # a name said three times does not outvote the rest of the report for its one namesake abroad (a Burmese village)
+    ("A drone strike killed 4 suspected al-Qaeda fighters in Shabwa, Yemeni officials said.\nResidents of Shabwa "
+     "said the strike hit a car.\nShabwa has seen many such strikes.", "Shabwa", "Shabwah", "YE", "admin1"),
 ]
 
 NOT_THE_DATELINE = [
@@ -528,6 +537,26 @@ def test_places_namesake_abroad_is_left_unresolved(geoparse):
     ms = geoparse("Bandits stormed Dankoli and Dali villages of Moriki District in Zurmi, Zamfara State, "
                   "and killed 7 people in Zamfara.")
     assert all(m.resolved is None or m.resolved.country == "NG" for m in ms)
+
+
+def test_places_a_village_abroad_is_doubted_on_one_other_name(geoparse):
+    # a French village named beside a Sudanese town, and nothing else pointing to France
+    ms = {m.text: m for m in geoparse("Unknown attackers wounded four herders travelling from Anet to Abyei town.")}
+    assert ms["Anet"].resolved is None and ms["Anet"].namesake
+    assert ms["Abyei"].resolved.country == "SD"
+
+
+def test_places_focus_weighs_a_name_on_the_rest_of_the_report():
+    focus = Focus()
+    focus.vote("YE", 1)  # a demonym
+    focus.vote("MM", 2, "shabwa")
+    focus.vote("MM", 1, "shabwa")
+    assert focus.top == "MM" and focus.share("MM") == 0.75
+    # the name's own votes say nothing of itself
+    assert focus.share("MM", "shabwa") == 0.0 and focus.share("YE", "shabwa") == 1.0
+    # a namesake left unresolved takes its votes back
+    focus.retract("shabwa")
+    assert focus.top == "YE" and focus.others("shabwa") == focus.countries
 
 
 def test_places_unknown_names_after_in_are_kept_but_not_in_headlines(geoparse):

@@ -723,14 +723,15 @@ _ALIAS_PENALTY = 1.5
 
 
 def _own_name_first(m: PlaceMention, cands: list[Candidate]) -> None:
-    """"near Rann": a place whose own name it is (Rann, Borno) is meant over a town abroad that bears it only as an
-    old or foreign name (Brezice, Slovenia, once "Rann"), unless more than population speaks for that town."""
+    """"near Rann": a place whose own name it is (Rann, Borno) is meant over a small town abroad that bears it only as
+    an old or foreign name (Brezice, Slovenia, once "Rann"), unless more than population speaks for that town. Not
+    over a larger one: a place known abroad by another name is often that name's famous bearer ("Palmyra")."""
     own = {c.place.country for c in cands if normalize(c.place.name) == m.key}
     if not own:
         return
     for c in cands:
         p = c.place
-        if p.kind == "city" and p.country not in own and normalize(p.name) != m.key:
+        if p.kind == "city" and p.population < _TINY and p.country not in own and normalize(p.name) != m.key:
             c.score = round(c.score - _ALIAS_PENALTY, 2)
             c.reasons.append(f"bears the name only as another name; a place in {'/'.join(sorted(own))} bears it as"
                              f" its own (-{_ALIAS_PENALTY})")
