@@ -52,6 +52,7 @@ class Rules:
     transfer_verbs: set[str]
     joiners: set[str]
     joiners_known: set[str]
+    ezafe: set[str]
     lower_features: set[str]
     prefix_kinds: set[str]
     # "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
@@ -86,7 +87,7 @@ def rules() -> Rules:
         place_verbs=set(verbs["place_and_event"] + verbs["place"]),
         event_verbs=set(verbs["place_and_event"] + verbs["event"]),
         speech_or_travel=set(verbs["speech_or_travel"]), transfer_verbs=set(verbs["transfer"]),
-        joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]),
+        joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]), ezafe=set(cues["ezafe"]),
         lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
         country_cues=country_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
@@ -429,6 +430,10 @@ class Geoparser:
         while b + 1 < len(toks) and toks[b].text in ("-", "/") and toks[b - 1].end == toks[b].idx \
                 and toks[b].end == toks[b + 1].idx and toks[b + 1].text[:1].isalpha():
             b += 2
+        # "Pul-e Khumari", "Deh-e Now": a name ending in the linking vowel goes on to the next word.
+        while b < len(toks) and b - a >= 3 and toks[b - 1].lower in rules().ezafe and toks[b - 2].text == "-" \
+                and toks[b].text[:1].isupper() and toks[b].sent == toks[a].sent:
+            b += 1
         # "Baja" + "California": two names the model cut apart that the gazetteer knows as one.
         for longer in range(min(b + 3, len(toks)), b, -1):
             run = toks[b:longer]
@@ -783,7 +788,9 @@ def _feature_kind(word: str) -> str | None:
 
 def _locative_before(toks: list[Token], k: int) -> bool:
     j = k - 1
-    while j >= 0 and (toks[j].lower in ("the", "a", "of") or toks[j].lower in _COMPASS) and toks[j].sent == toks[k].sent:
+    # (over "the", compass words and a kind word written before a name: "in Barangay Kapitan Pepe")
+    while j >= 0 and (toks[j].lower in ("the", "a", "of") or toks[j].lower in _COMPASS
+                      or toks[j].lower in rules().prefix_kinds) and toks[j].sent == toks[k].sent:
         if toks[j].lower == "of" and j > 0 and (toks[j - 1].lower in rules().all_features
                                                  or toks[j - 1].lower in rules().of_place):
             return True
