@@ -560,6 +560,17 @@ def test_places_a_village_abroad_is_doubted_on_one_other_name(geoparse):
     assert ms["Abyei"].resolved.country == "SD"
 
 
+def test_places_a_city_abroad_is_doubted_only_when_nothing_else_is_in_its_country(geoparse):
+    # Tama, Tokyo (148,000 people) is no place of a report on North Kivu that names nothing in Japan
+    ms = {m.text: m for m in geoparse("Rival militias killed 21 people in the Tama area on Sunday. Congolese troops "
+                                      "were sent there from Ituri province, the governor of North Kivu province said.")}
+    assert ms["Tama"].resolved is None and ms["Tama"].namesake
+    # ... but a city is meant when the report names anything else in its country
+    ms = {m.text: m for m in geoparse("US drones struck targets near Kabul, Pakistani officials in Peshawar said, "
+                                      "and Afghan officials confirmed it.")}
+    assert ms["Kabul"].resolved.country == "AF"
+
+
 def test_places_focus_weighs_a_name_on_the_rest_of_the_report():
     focus = Focus()
     focus.vote("YE", 1)  # a demonym

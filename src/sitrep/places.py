@@ -951,6 +951,8 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 
 # A place this small is a village: one other name of the report pointing elsewhere makes it doubtful.
 _VILLAGE = 5_000
+# A city this large is meant wherever the report is set.
+_GREAT_CITY = 1_000_000
 
 
 def _suspect(m: PlaceMention, first: Focus) -> bool:
@@ -961,13 +963,16 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
         return False
     first = first.others(m.key)  # the name's own vote says nothing of itself
     total = sum(first.values())
-    # A village abroad needs less to be doubted than a town.
+    # A village abroad needs less to be doubted than a town, and a city (50,000 people and more) much more: nothing
+    # else of the report in its country, and the report clearly about another ("the Tama area" in a report on
+    # North Kivu is not Tama, Tokyo). A great city is never doubted.
     least = 2 if p.kind == "city" and p.population < _VILLAGE else 4  # votes of other names needed to doubt it
-    if p.kind in ("country", "admin1") or p.population >= 50_000 or total < least \
-            or first[p.country] / total >= 0.2 or m.area is not None:
+    city = p.population >= 50_000
+    if p.kind in ("country", "admin1") or p.population >= _GREAT_CITY or total < least \
+            or first[p.country] / total >= 0.2 or m.area is not None or city and first[p.country] > 0:
         return False
     top, votes = first.most_common(1)[0]
-    if votes / total >= 0.6 or votes / total >= 0.4 and first[p.country] <= 0:
+    if votes / total >= 0.6 or not city and votes / total >= 0.4 and first[p.country] <= 0:
         m.resolved, m.namesake = None, True
         if m.candidates:
             m.candidates[0].reasons.append(f"no other place of the report is in {p.country}, it points to {top}:"
