@@ -512,6 +512,14 @@ RECOGNISED = [
     ("Gunmen killed a vendor in Barangay Kapitan Luis, Cabanatuan.", "Cabanatuan", "Central Luzon", "PH", "city"),
     ("Relatives of inmates held a sit-in at the prison of Tangier and 9 women were arrested.", "Tangier",
      "Tanger-Tetouan-Al Hoceima", "MA", "city"),
+    # an Arabic article written apart, which the model leaves out of the name
+    ("22 children died in Ad Durayhimi, south of Hodeidah.", "Ad Durayhimi", "Al Hudaydah", "YE", "city"),
+    # the town before a country's name tagged with it ("Mora Cameroon's") is a place of its own
+    ("A double suicide attack killed six civilians in Mora Cameroon's Far North region.", "Mora", "Far North", "CM",
+     "city"),
+    # a fort is a site at the place, which keeps it linked to the areas in brackets
+    ("Fighters fired rockets at Al Hisn fort (Nisab, Shabwah), killing 2 soldiers.", "Al Hisn", "Shabwah", "YE",
+     "admin2"),
 ]
 
 PRECISE_PLACES = RECOGNISED + OWN_SETTLEMENT + NOT_A_QUALIFIER + TOLD_AGAIN + NAMED_NEXT + PROVINCE_NAMED + FAMOUS + BETWEEN + KIND_OF + JOINED + SETTINGS + SITES + CODED + HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
@@ -551,6 +559,13 @@ def test_places_namesake_abroad_is_left_unresolved(geoparse):
 
 def test_places_a_name_before_city_is_a_place_the_gazetteer_may_lack(geoparse):
     assert "Ras al Ain" in [m.text for m in geoparse("A rebel fighter was shot dead in southern Ras al Ain city.")]
+    # "a resident of X", the area after it past a compass word ("southwest")
+    ms = {m.text: m for m in geoparse("Gunmen opened fire at the market, killing 5, said a resident of Toumbou, in "
+                                      "the southwest Diffa region.")}
+    assert ms["Toumbou"].within is ms["Diffa"] and ms["Toumbou"].area.country == "NE"
+    # "At" before a name says where; it is not the name's article
+    assert "Tadawin" in [m.text for m in geoparse("A missile was intercepted over At Tadawin camp, north of "
+                                                  "Marib city.")]
 
 
 def test_places_a_village_abroad_is_doubted_on_one_other_name(geoparse):

@@ -53,6 +53,7 @@ class Rules:
     joiners: set[str]
     joiners_known: set[str]
     ezafe: set[str]
+    articles: set[str]
     lower_features: set[str]
     prefix_kinds: set[str]
     # "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
@@ -88,6 +89,7 @@ def rules() -> Rules:
         event_verbs=set(verbs["place_and_event"] + verbs["event"]),
         speech_or_travel=set(verbs["speech_or_travel"]), transfer_verbs=set(verbs["transfer"]),
         joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]), ezafe=set(cues["ezafe"]),
+        articles=set(cues["articles"]),
         lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
         country_cues=country_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
@@ -260,7 +262,14 @@ class Geoparser:
                 if e.label in ("GPE", "LOC", "FAC"):
                     m = self._mention(parsed, a, b2, e.label)
                     if m is not None and not self.gazetteer.exact(m.text):
-                        m = self._country_suffix(parsed, a, b2, e.label) or m
+                        c = self._country_suffix(parsed, a, b2, e.label)
+                        # "in Kolofata Cameroon's Far North": the name before the country's is a place too
+                        before = self._mention(parsed, a, c.start, e.label) \
+                            if c is not None and c.start > a and _locative_before(toks, a) else None
+                        if before is not None:
+                            out.append(before)
+                            ends.add(before.end)
+                        m = c or m
                 elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
                         or self._areas_after(parsed, b2) or toks[b2 - 1].lower in rules().all_features:
                     m = self._mention(parsed, a, b2, e.label)
@@ -346,7 +355,10 @@ class Geoparser:
                 return True
             # "raided a police post in Tiba-Seno", "near Zolotarivka": any proper name right after "in", "near"
             # or "at" (not "in the ...", not an acronym) the model took for a person or an organisation
-            if m.start > 0 and toks[m.start - 1].lower in ("in", "near", "at", "between") and m.text[:1].isupper() \
+            # (or after "of" and a word that makes it a place: "a resident of Toummour", "the outskirts of X")
+            after_of = m.start > 1 and toks[m.start - 1].lower == "of" and toks[m.start - 2].lower in rules().of_place
+            if m.start > 0 and (toks[m.start - 1].lower in ("in", "near", "at", "between") or after_of) \
+                    and m.text[:1].isupper() \
                     and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
                     and not any(t.lower in _ORG_WORDS or t.ent == "NORP" for t in toks[m.start : m.end]) \
                     and self.gazetteer.demonym(m.text) is None \
@@ -423,6 +435,12 @@ class Geoparser:
         while a >= 2 and toks[a - 1].lower in rules().joiners_known and toks[a - 2].text[:1].isupper() \
                 and self.gazetteer.exact(parsed.text[toks[a - 2].idx : toks[b - 1].end]):
             a -= 2
+        # "in Ad Durayhimi": an Arabic article written apart, after a lower-case word, is the name's (not "At", which
+        # may as well be the English word saying where)
+        while a >= 2 and toks[a - 1].text in rules().articles and toks[a - 1].lower not in rules().locative \
+                and toks[a - 1].end < toks[a].idx \
+                and toks[a - 2].text[:1].islower() and toks[a - 1].sent == toks[a].sent:
+            a -= 1
         # "Sang-Suwar", "Qala-e-Sabz", "Ohaji/Egbema": a hyphenated or slashed name the model tagged in part.
         while a >= 2 and toks[a - 1].text in ("-", "/") and toks[a - 2].end == toks[a - 1].idx == toks[a].idx - 1 \
                 and toks[a - 2].text[:1].isalpha():
@@ -788,9 +806,12 @@ def _feature_kind(word: str) -> str | None:
 
 def _locative_before(toks: list[Token], k: int) -> bool:
     j = k - 1
-    # (over "the", compass words and a kind word written before a name: "in Barangay Kapitan Pepe")
+    # (over "the", compass words, a kind word or an article written before a name: "in Barangay Kapitan Pepe",
+    # "in Ad Durayhimi")
     while j >= 0 and (toks[j].lower in ("the", "a", "of") or toks[j].lower in _COMPASS
-                      or toks[j].lower in rules().prefix_kinds) and toks[j].sent == toks[k].sent:
+                      or toks[j].lower in rules().prefix_kinds
+                      or toks[j].text in rules().articles and toks[j].lower not in rules().locative) \
+            and toks[j].sent == toks[k].sent:
         if toks[j].lower == "of" and j > 0 and (toks[j - 1].lower in rules().all_features
                                                  or toks[j - 1].lower in rules().of_place):
             return True
@@ -924,7 +945,8 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 
 
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
-            "southwestern", "north", "south", "east", "west", "-"}
+            "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "north-east", "north-west", "south-east", "south-west", "-"}
 _INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near", "under"} | _COMPASS
 
 
