@@ -978,8 +978,9 @@ _GREAT_CITY = 1_000_000
 
 
 def _suspect(m: PlaceMention, first: Focus) -> bool:
-    """A town or district (not a city) in a country the report hardly points to, when it clearly points to another, is a
-    namesake: "Usu villages" in a report on Zamfara is not Wusu, China. The name stays, unresolved (True)."""
+    """A town or district in a country the report hardly points to, when it clearly points to another, is a namesake:
+    "Usu villages" in a report on Zamfara is not Wusu, China. The name stays, unresolved (True). The report is read
+    without the name's own votes; how much it takes depends on the place's size (a village, a town, a city)."""
     p = m.resolved
     if p is None:
         return False
