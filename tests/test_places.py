@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.places import Geoparser
+from sitrep.places import Focus, Geoparser
 
 TOPONYMS = [
     # Iraq: transliterations and a province
@@ -284,6 +284,15 @@ NAMESAKES = [
     # an area's name the model cut in two ("Baja" + "California") is one name, not a Hungarian town
     ("Two men were found dead with gunshot wounds in Tijuana, Baja California.", "Tijuana", "Baja California", "MX",
      "city"),
+    # the place whose own name it is, not a town abroad bearing it as an old or foreign name
+    ("Boko Haram fighters killed 9 farmers near Rann, a resident said.", "Rann", "Borno", "NG", "city"),
+    # "the X town of Y": X is the area Y lies in, in any spelling the gazetteer knows ("Lower Shabeelle"); the town
+    # lacking there is no namesake in Iraq
+    ("A roadside bomb killed 5 soldiers near the Lower Shabelle town of Balad.", "Balad", "Lower Shabeelle", "SO",
+     "admin1"),
+    # a name said three times does not outvote the rest of the report for its one namesake abroad (a Burmese village)
+    ("A drone strike killed 4 suspected al-Qaeda fighters in Shabwa, Yemeni officials said.\nResidents of Shabwa "
+     "said the strike hit a car.\nShabwa has seen many such strikes.", "Shabwa", "Shabwah", "YE", "admin1"),
 ]
 
 NOT_THE_DATELINE = [
@@ -495,7 +504,25 @@ OWN_SETTLEMENT = [
      "CF", "near"),
 ]
 
-PRECISE_PLACES = OWN_SETTLEMENT + NOT_A_QUALIFIER + TOLD_AGAIN + NAMED_NEXT + PROVINCE_NAMED + FAMOUS + BETWEEN + KIND_OF + JOINED + SETTINGS + SITES + CODED + HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
+# Names the model cut or did not take for places: the Persian linking vowel goes on to the next word, a kind word
+# written before a name ("Barangay") still says where, "the prison of X".
+RECOGNISED = [
+    ("Taliban fighters attacked a checkpoint in Nawa-e Barakzayi district, killing 3 police.", "Nawa-e Barakzayi",
+     None, "AF", "country"),
+    ("Gunmen killed a vendor in Barangay Kapitan Luis, Cabanatuan.", "Cabanatuan", "Central Luzon", "PH", "city"),
+    ("Relatives of inmates held a sit-in at the prison of Tangier and 9 women were arrested.", "Tangier",
+     "Tanger-Tetouan-Al Hoceima", "MA", "city"),
+    # an Arabic article written apart, which the model leaves out of the name
+    ("22 children died in Ad Durayhimi, south of Hodeidah.", "Ad Durayhimi", "Al Hudaydah", "YE", "city"),
+    # the town before a country's name tagged with it ("Mora Cameroon's") is a place of its own
+    ("A double suicide attack killed six civilians in Mora Cameroon's Far North region.", "Mora", "Far North", "CM",
+     "city"),
+    # a fort is a site at the place, which keeps it linked to the areas in brackets
+    ("Fighters fired rockets at Al Hisn fort (Nisab, Shabwah), killing 2 soldiers.", "Al Hisn", "Shabwah", "YE",
+     "admin2"),
+]
+
+PRECISE_PLACES = RECOGNISED + OWN_SETTLEMENT + NOT_A_QUALIFIER + TOLD_AGAIN + NAMED_NEXT + PROVINCE_NAMED + FAMOUS + BETWEEN + KIND_OF + JOINED + SETTINGS + SITES + CODED + HIERARCHY + NAMESAKES + NOT_THE_DATELINE + NOT_PLACES + COUNTRY_CUES + APPOSITION + \
     SAID_TO_HAPPEN + NESTED + VARIANTS
 
 
@@ -528,6 +555,48 @@ def test_places_namesake_abroad_is_left_unresolved(geoparse):
     ms = geoparse("Bandits stormed Dankoli and Dali villages of Moriki District in Zurmi, Zamfara State, "
                   "and killed 7 people in Zamfara.")
     assert all(m.resolved is None or m.resolved.country == "NG" for m in ms)
+
+
+def test_places_a_name_before_city_is_a_place_the_gazetteer_may_lack(geoparse):
+    assert "Ras al Ain" in [m.text for m in geoparse("A rebel fighter was shot dead in southern Ras al Ain city.")]
+    # "a resident of X", the area after it past a compass word ("southwest")
+    ms = {m.text: m for m in geoparse("Gunmen opened fire at the market, killing 5, said a resident of Toumbou, in "
+                                      "the southwest Diffa region.")}
+    assert ms["Toumbou"].within is ms["Diffa"] and ms["Toumbou"].area.country == "NE"
+    # "At" before a name says where; it is not the name's article
+    assert "Tadawin" in [m.text for m in geoparse("A missile was intercepted over At Tadawin camp, north of "
+                                                  "Marib city.")]
+
+
+def test_places_a_village_abroad_is_doubted_on_one_other_name(geoparse):
+    # a French village named beside a Sudanese town, and nothing else pointing to France
+    ms = {m.text: m for m in geoparse("Unknown attackers wounded four herders travelling from Anet to Abyei town.")}
+    assert ms["Anet"].resolved is None and ms["Anet"].namesake
+    assert ms["Abyei"].resolved.country == "SD"
+
+
+def test_places_a_city_abroad_is_doubted_only_when_nothing_else_is_in_its_country(geoparse):
+    # Tama, Tokyo (148,000 people) is no place of a report on North Kivu that names nothing in Japan
+    ms = {m.text: m for m in geoparse("Rival militias killed 21 people in the Tama area on Sunday. Congolese troops "
+                                      "were sent there from Ituri province, the governor of North Kivu province said.")}
+    assert ms["Tama"].resolved is None and ms["Tama"].namesake
+    # ... but a city is meant when the report names anything else in its country
+    ms = {m.text: m for m in geoparse("US drones struck targets near Kabul, Pakistani officials in Peshawar said, "
+                                      "and Afghan officials confirmed it.")}
+    assert ms["Kabul"].resolved.country == "AF"
+
+
+def test_places_focus_weighs_a_name_on_the_rest_of_the_report():
+    focus = Focus()
+    focus.vote("YE", 1)  # a demonym
+    focus.vote("MM", 2, "shabwa")
+    focus.vote("MM", 1, "shabwa")
+    assert focus.top == "MM" and focus.share("MM") == 0.75
+    # the name's own votes say nothing of itself
+    assert focus.share("MM", "shabwa") == 0.0 and focus.share("YE", "shabwa") == 1.0
+    # a namesake left unresolved takes its votes back
+    focus.retract("shabwa")
+    assert focus.top == "YE" and focus.others("shabwa") == focus.countries
 
 
 def test_places_unknown_names_after_in_are_kept_but_not_in_headlines(geoparse):

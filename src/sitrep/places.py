@@ -52,6 +52,8 @@ class Rules:
     transfer_verbs: set[str]
     joiners: set[str]
     joiners_known: set[str]
+    ezafe: set[str]
+    articles: set[str]
     lower_features: set[str]
     prefix_kinds: set[str]
     # "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
@@ -86,7 +88,8 @@ def rules() -> Rules:
         place_verbs=set(verbs["place_and_event"] + verbs["place"]),
         event_verbs=set(verbs["place_and_event"] + verbs["event"]),
         speech_or_travel=set(verbs["speech_or_travel"]), transfer_verbs=set(verbs["transfer"]),
-        joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]),
+        joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]), ezafe=set(cues["ezafe"]),
+        articles=set(cues["articles"]),
         lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
         country_cues=country_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
@@ -137,14 +140,38 @@ class PlaceMention:
 
 @dataclass(slots=True)
 class Focus:
-    """Where the article is: votes per country, and the admin1 areas it names."""
+    """Where the article is: votes per country, and the admin1 areas it names. The votes each place name gave are
+    kept apart (`by_name`), so that a name is weighed on what the rest of the report says: "Inata" matching only a
+    town in Japan is no evidence that a report is about Japan, however often it is named."""
 
     countries: Counter = field(default_factory=Counter)
     admin1: set[str] = field(default_factory=set)
+    by_name: dict[str, Counter] = field(default_factory=dict)
 
-    def share(self, country: str) -> float:
-        total = sum(self.countries.values())
-        return self.countries[country] / total if total else 0.0
+    def vote(self, country: str, n: int = 1, name: str | None = None) -> None:
+        self.countries[country] += n
+        if name is not None:
+            self.by_name.setdefault(name, Counter())[country] += n
+
+    def others(self, name: str | None) -> Counter:
+        """The votes of everything in the report but the place name `name` (its normalised key)."""
+        own = self.by_name.get(name) if name is not None else None
+        return self.countries - own if own else self.countries
+
+    def share(self, country: str, name: str | None = None) -> float:
+        """The share of the votes for `country`, of the rest of the report when `name` is given."""
+        votes = self.others(name)
+        total = sum(votes.values())
+        return votes[country] / total if total else 0.0
+
+    def retract(self, name: str) -> None:
+        """Take back the votes of a name found to be no evidence (a namesake abroad, left unresolved)."""
+        own = self.by_name.pop(name, None)
+        if own:
+            self.countries -= own
+
+    def copy(self) -> Focus:
+        return Focus(Counter(self.countries), set(self.admin1), {k: Counter(v) for k, v in self.by_name.items()})
 
     @property
     def top(self) -> str | None:
@@ -186,7 +213,7 @@ class Geoparser:
             if gap & {",", "("} and "near" not in gap:  # "X, a village near Y": Y is no area X lies in
                 m.within.is_area = True  # "Bomadi (Bomadi LGA, Delta)": named as an area; "in Peshawar" is not
         focus = self._first_focus(parsed, mentions)
-        first = Counter(focus.countries)
+        first = focus.copy()
         for m in mentions:
             self._resolve(m, by_sent[m.sent], focus, parsed.tokens)
         _vote_resolved(focus, mentions)  # a second pass, with every resolved place voting too
@@ -194,8 +221,8 @@ class Geoparser:
         for m in reversed(mentions):
             m.area = _area_of(m)
             self._resolve(m, by_sent[m.sent], focus, parsed.tokens)
-            own = len({p.country for p in self.gazetteer.exact(m.text)}) == 1
-            _suspect(m, first, (3 if m.dateline else 2) if own else 0)
+            if _suspect(m, first):
+                focus.retract(m.key)
         _consistent(mentions)
         mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
         return mentions, focus
@@ -235,7 +262,14 @@ class Geoparser:
                 if e.label in ("GPE", "LOC", "FAC"):
                     m = self._mention(parsed, a, b2, e.label)
                     if m is not None and not self.gazetteer.exact(m.text):
-                        m = self._country_suffix(parsed, a, b2, e.label) or m
+                        c = self._country_suffix(parsed, a, b2, e.label)
+                        # "in Kolofata Cameroon's Far North": the name before the country's is a place too
+                        before = self._mention(parsed, a, c.start, e.label) \
+                            if c is not None and c.start > a and _locative_before(toks, a) else None
+                        if before is not None:
+                            out.append(before)
+                            ends.add(before.end)
+                        m = c or m
                 elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
                         or self._areas_after(parsed, b2) or toks[b2 - 1].lower in rules().all_features:
                     m = self._mention(parsed, a, b2, e.label)
@@ -321,7 +355,10 @@ class Geoparser:
                 return True
             # "raided a police post in Tiba-Seno", "near Zolotarivka": any proper name right after "in", "near"
             # or "at" (not "in the ...", not an acronym) the model took for a person or an organisation
-            if m.start > 0 and toks[m.start - 1].lower in ("in", "near", "at", "between") and m.text[:1].isupper() \
+            # (or after "of" and a word that makes it a place: "a resident of Toummour", "the outskirts of X")
+            after_of = m.start > 1 and toks[m.start - 1].lower == "of" and toks[m.start - 2].lower in rules().of_place
+            if m.start > 0 and (toks[m.start - 1].lower in ("in", "near", "at", "between") or after_of) \
+                    and m.text[:1].isupper() \
                     and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
                     and not any(t.lower in _ORG_WORDS or t.ent == "NORP" for t in toks[m.start : m.end]) \
                     and self.gazetteer.demonym(m.text) is None \
@@ -398,6 +435,12 @@ class Geoparser:
         while a >= 2 and toks[a - 1].lower in rules().joiners_known and toks[a - 2].text[:1].isupper() \
                 and self.gazetteer.exact(parsed.text[toks[a - 2].idx : toks[b - 1].end]):
             a -= 2
+        # "in Ad Durayhimi": an Arabic article written apart, after a lower-case word, is the name's (not "At", which
+        # may as well be the English word saying where)
+        while a >= 2 and toks[a - 1].text in rules().articles and toks[a - 1].lower not in rules().locative \
+                and toks[a - 1].end < toks[a].idx \
+                and toks[a - 2].text[:1].islower() and toks[a - 1].sent == toks[a].sent:
+            a -= 1
         # "Sang-Suwar", "Qala-e-Sabz", "Ohaji/Egbema": a hyphenated or slashed name the model tagged in part.
         while a >= 2 and toks[a - 1].text in ("-", "/") and toks[a - 2].end == toks[a - 1].idx == toks[a].idx - 1 \
                 and toks[a - 2].text[:1].isalpha():
@@ -405,6 +448,10 @@ class Geoparser:
         while b + 1 < len(toks) and toks[b].text in ("-", "/") and toks[b - 1].end == toks[b].idx \
                 and toks[b].end == toks[b + 1].idx and toks[b + 1].text[:1].isalpha():
             b += 2
+        # "Pul-e Khumari", "Deh-e Now": a name ending in the linking vowel goes on to the next word.
+        while b < len(toks) and b - a >= 3 and toks[b - 1].lower in rules().ezafe and toks[b - 2].text == "-" \
+                and toks[b].text[:1].isupper() and toks[b].sent == toks[a].sent:
+            b += 1
         # "Baja" + "California": two names the model cut apart that the gazetteer knows as one.
         for longer in range(min(b + 3, len(toks)), b, -1):
             run = toks[b:longer]
@@ -488,7 +535,8 @@ class Geoparser:
                                   or toks[o.end].text in rules().lower_features):
             return False
         outer, inner = self.gazetteer.exact(m.text), self.gazetteer.exact(o.text)
-        if any(p.kind in ("admin1", "country") for p in outer):
+        # a province in any spelling the gazetteer knows ("the Lower Shabelle town of Balad": "Lower Shabeelle")
+        if any(p.kind in ("admin1", "country") for p in outer or self.gazetteer.lookup(m.text)):
             return True
         # "the Lagos suburb of Ikorodu": a great city named before a part of it (not "the X neighbourhood of
         # Jerusalem", where the place after is the greater)
@@ -520,7 +568,7 @@ class Geoparser:
                     continue  # "French-speaking" is a language, not a country
                 code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
                 if code:
-                    focus.countries[code] += 1
+                    focus.vote(code)
         for countries in _country_cues(parsed.text):
             for c in countries:
                 focus.countries[c] += 1
@@ -529,8 +577,15 @@ class Geoparser:
         foreign = {m.key for m in mentions if (q := _after_comma(m, mentions, toks)) is not None
                    and (areas := {p.country for p in self.gazetteer.exact(q.text) if p.kind in ("admin1", "country")})
                    and not areas & {p.country for p in self.gazetteer.exact(m.text)}}
+        # A name votes 2 (a dateline's 3), and each time the report names it again only 1 more: a name said often is
+        # what the report is about, but not as much as that many names would be.
+        weight: dict[str, int] = {}
         for m in mentions:
-            if m.key in foreign:
+            if m.key not in foreign:
+                weight[m.key] = weight[m.key] + 1 + m.dateline if m.key in weight else 3 if m.dateline else 2
+        for m in mentions:
+            w = weight.pop(m.key, None)
+            if w is None:
                 continue
             found = self.gazetteer.exact(m.text)
             named_country = [p for p in found if p.kind == "country"]
@@ -539,7 +594,7 @@ class Geoparser:
             countries = {p.country for p in found}
             if named_country or len(countries) == 1:
                 for c in countries:
-                    focus.countries[c] += 3 if m.dateline else 2
+                    focus.vote(c, w, m.key)
                 for p in found:
                     if p.kind == "admin1":
                         focus.admin1.add(p.admin1_code)
@@ -556,11 +611,13 @@ class Geoparser:
         else:
             found = exact or self.gazetteer.lookup(m.text)
         exact_keys = {p.geonames_id for p in exact}
-        # A spelling variant counts only in a country the article is about ("Sanga" on Nigeria is not Sangha, Congo).
-        top = {c for c, _ in focus.countries.most_common(2) if focus.share(c) >= 0.25}
+        # A spelling variant counts only in a country the article is about ("Sanga" on Nigeria is not Sangha, Congo),
+        # by what the rest of the report says.
+        others = focus.others(m.key)
+        top = {c for c, _ in others.most_common(2) if focus.share(c, m.key) >= 0.25}
         # Or when it names the area another place lies in ("Sang-Suwar village, Herat"), or is the report's only
         # clue to its country.
-        alone = not focus.countries and len({p.country for p in found}) == 1
+        alone = not others and len({p.country for p in found}) == 1
         if exact and not parent and all(p.kind == "city" and p.population < _TINY for p in exact):
             # A name that is exactly only a village abroad ("Shabwa" in Myanmar) may be a spelling of a place in
             # a country the report is about (Yemen's Shabwah): both compete, the variant with its penalty.
@@ -604,6 +661,7 @@ class Geoparser:
                     c.reasons.append("a city of the same name is meant unless the words say province (-2.5)")
         if q is None and (qualifier is None or qualifier.resolved is None):
             _great_city_first(m, cands)
+        _own_name_first(m, cands)
         cands.sort(key=lambda c: -c.score)
         m.candidates = cands
         m.resolved = cands[0].place if cands else None
@@ -639,7 +697,7 @@ class Geoparser:
             elif p.kind != "country":
                 score -= 2
                 reasons.append(f"the words say {m.hint}, not {p.kind} (-2)")
-        share = focus.share(p.country)
+        share = focus.share(p.country, m.key)  # its own votes say nothing of itself
         if share:
             score += 6 * share
             reasons.append(f"article focus on {p.country} {share:.0%} (+{6 * share:.1f})")
@@ -683,11 +741,32 @@ def _great_city_first(m: PlaceMention, cands: list[Candidate]) -> None:
             c.reasons.append(f"{big.name}, {big.country}, a great city, bears the name (-{_GREAT_PENALTY})")
 
 
+# What bearing a name only as another name costs a town, against a place that bears it as its own.
+_ALIAS_PENALTY = 1.5
+
+
+def _own_name_first(m: PlaceMention, cands: list[Candidate]) -> None:
+    """"near Rann": a place whose own name it is (Rann, Borno) is meant over a small town abroad that bears it only as
+    an old or foreign name (Brezice, Slovenia, once "Rann"), unless more than population speaks for that town. Not
+    over a larger one: a place known abroad by another name is often that name's famous bearer ("Palmyra")."""
+    own = {c.place.country for c in cands if normalize(c.place.name) == m.key}
+    if not own:
+        return
+    for c in cands:
+        p = c.place
+        if p.kind == "city" and p.population < _TINY and p.country not in own and normalize(p.name) != m.key:
+            c.score = round(c.score - _ALIAS_PENALTY, 2)
+            c.reasons.append(f"bears the name only as another name; a place in {'/'.join(sorted(own))} bears it as"
+                             f" its own (-{_ALIAS_PENALTY})")
+
+
 def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
-    """Add to the first focus a vote for the country (and admin1 area) of every resolved place."""
+    """Add to the first focus a vote for the country (and admin1 area) of every resolved place, once per name."""
+    seen = set()
     for m in mentions:
-        if m.resolved is not None:
-            focus.countries[m.resolved.country] += 1
+        if m.resolved is not None and (m.key, m.resolved.country) not in seen:
+            seen.add((m.key, m.resolved.country))
+            focus.vote(m.resolved.country, 1, m.key)
             if m.resolved.kind == "admin1" and m.resolved.admin1_code:
                 focus.admin1.add(m.resolved.admin1_code)
 
@@ -727,7 +806,12 @@ def _feature_kind(word: str) -> str | None:
 
 def _locative_before(toks: list[Token], k: int) -> bool:
     j = k - 1
-    while j >= 0 and (toks[j].lower in ("the", "a", "of") or toks[j].lower in _COMPASS) and toks[j].sent == toks[k].sent:
+    # (over "the", compass words, a kind word or an article written before a name: "in Barangay Kapitan Pepe",
+    # "in Ad Durayhimi")
+    while j >= 0 and (toks[j].lower in ("the", "a", "of") or toks[j].lower in _COMPASS
+                      or toks[j].lower in rules().prefix_kinds
+                      or toks[j].text in rules().articles and toks[j].lower not in rules().locative) \
+            and toks[j].sent == toks[k].sent:
         if toks[j].lower == "of" and j > 0 and (toks[j - 1].lower in rules().all_features
                                                  or toks[j - 1].lower in rules().of_place):
             return True
@@ -861,7 +945,8 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 
 
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
-            "southwestern", "north", "south", "east", "west", "-"}
+            "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "north-east", "north-west", "south-east", "south-west", "-"}
 _INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near", "under"} | _COMPASS
 
 
@@ -886,24 +971,37 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
     return o
 
 
-def _suspect(m: PlaceMention, first: Counter, own: int) -> None:
-    """A town or district (not a city) in a country the report hardly points to, when it clearly points to another, is a
-    namesake: "Usu villages" in a report on Zamfara is not Wusu, China. The name stays, unresolved."""
+# A place this small is a village: one other name of the report pointing elsewhere makes it doubtful.
+_VILLAGE = 5_000
+# A city this large is meant wherever the report is set.
+_GREAT_CITY = 1_000_000
+
+
+def _suspect(m: PlaceMention, first: Focus) -> bool:
+    """A town or district in a country the report hardly points to, when it clearly points to another, is a namesake:
+    "Usu villages" in a report on Zamfara is not Wusu, China. The name stays, unresolved (True). The report is read
+    without the name's own votes; how much it takes depends on the place's size (a village, a town, a city)."""
     p = m.resolved
     if p is None:
-        return
-    first = first.copy()
-    first[p.country] -= own  # the name's own vote says nothing of itself
+        return False
+    first = first.others(m.key)  # the name's own vote says nothing of itself
     total = sum(first.values())
-    if p.kind in ("country", "admin1") or p.population >= 50_000 or total < 4 \
-            or first[p.country] / total >= 0.2 or m.area is not None:
-        return
+    # A village abroad needs less to be doubted than a town, and a city (50,000 people and more) much more: nothing
+    # else of the report in its country, and the report clearly about another ("the Tama area" in a report on
+    # North Kivu is not Tama, Tokyo). A great city is never doubted.
+    least = 2 if p.kind == "city" and p.population < _VILLAGE else 4  # votes of other names needed to doubt it
+    city = p.population >= 50_000
+    if p.kind in ("country", "admin1") or p.population >= _GREAT_CITY or total < least \
+            or first[p.country] / total >= 0.2 or m.area is not None or city and first[p.country] > 0:
+        return False
     top, votes = first.most_common(1)[0]
-    if votes / total >= 0.6 or votes / total >= 0.4 and first[p.country] <= 0:
+    if votes / total >= 0.6 or not city and votes / total >= 0.4 and first[p.country] <= 0:
         m.resolved, m.namesake = None, True
         if m.candidates:
             m.candidates[0].reasons.append(f"no other place of the report is in {p.country}, it points to {top}:"
                                            " a namesake, left unresolved")
+        return True
+    return False
 
 
 def _reference_point(toks: list[Token], m: PlaceMention) -> bool:
