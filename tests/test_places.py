@@ -288,7 +288,7 @@ NAMESAKES = [
     ("Boko Haram fighters killed 9 farmers near Rann, a resident said.", "Rann", "Borno", "NG", "city"),
     # "the X town of Y": X is the area Y lies in, in any spelling the gazetteer knows ("Lower Shabeelle"); the town
     # lacking there is no namesake in Iraq
-    ("A roadside bomb killed 5 soldiers near the Lower Shabelle town of Balad.", "Balad", "Lower Shabeelle", "SO",
+    ("Militants overran an army post in the Lower Shabelle town of Balad on Monday.", "Balad", "Lower Shabeelle", "SO",
      "admin1"),
     # a name said three times does not outvote the rest of the report for its one namesake abroad (a Burmese village)
     ("A drone strike killed 4 suspected al-Qaeda fighters in Shabwa, Yemeni officials said.\nResidents of Shabwa "
@@ -515,7 +515,7 @@ RECOGNISED = [
     # an Arabic article written apart, which the model leaves out of the name
     ("22 children died in Ad Durayhimi, south of Hodeidah.", "Ad Durayhimi", "Al Hudaydah", "YE", "city"),
     # the town before a country's name tagged with it ("Mora Cameroon's") is a place of its own
-    ("A double suicide attack killed six civilians in Mora Cameroon's Far North region.", "Mora", "Far North", "CM",
+    ("Two suicide bombers killed eight traders in Mora Cameroon's Far North region.", "Mora", "Far North", "CM",
      "city"),
     # a fort is a site at the place, which keeps it linked to the areas in brackets
     ("Fighters fired rockets at Al Hisn fort (Nisab, Shabwah), killing 2 soldiers.", "Al Hisn", "Shabwah", "YE",
@@ -558,7 +558,7 @@ def test_places_namesake_abroad_is_left_unresolved(geoparse):
 
 
 def test_places_a_name_before_city_is_a_place_the_gazetteer_may_lack(geoparse):
-    assert "Ras al Ain" in [m.text for m in geoparse("A rebel fighter was shot dead in southern Ras al Ain city.")]
+    assert "Ras al Ain" in [m.text for m in geoparse("Two gunmen died in a raid on a checkpoint in Ras al Ain city.")]
     # "a resident of X", the area after it past a compass word ("southwest")
     ms = {m.text: m for m in geoparse("Gunmen opened fire at the market, killing 5, said a resident of Toumbou, in "
                                       "the southwest Diffa region.")}
