@@ -6,12 +6,28 @@ and says how precise that is. A dateline or a speaker's city is never the event'
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
 
-from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
+from sitrep import lexicon
+
+from sitrep.gazetteer import Gazetteer, GeoPlace, normalize, skeleton
 from sitrep.nlp import Parsed, Token
 from sitrep.places import (_CITY_PARTS, Focus, PlaceMention, _coded_here, _feature_after, _formally_within,
                            _inside, _parent_name, _reference_point, _specificity_of, rules)
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """data/event_place.toml: the words that tell where an event happened, read once when first needed."""
+
+    rural: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    words = lexicon.load("event_place")["words"]
+    return Cues(frozenset(words["rural"]))
+
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
                    anchors: list[int], displacement: bool, gazetteer: Gazetteer,
@@ -31,6 +47,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     toks = parsed.tokens
     sents = set(figure_sents)
     usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
+    # Where a person comes from is not where it happened ("executed an individual from Afrin in Idleb").
+    usable = [m for m in usable if not _origin(parsed, m)] or usable
     # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), nor where the
     # survivors were taken where it happened ("brought to Tripoli"), unless the report names no other place.
     usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else rules().transfer_verbs))] \
@@ -104,9 +122,11 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
         # neighbourhood ("a clinic inside Railway Colony in Quetta") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
+                      and not _origin(parsed, m)
                       and (m.resolved is not None or m.hint or chosen.resolved is None
                            or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
-                           or _province_named(chosen) and m.source not in ("ORG", "FAC"))), None)
+                           or _province_named(chosen) and m.source not in ("ORG", "FAC")
+                           or _rural(parsed, chosen))), None)
         if inner is None:
             break
         chosen = inner
@@ -334,7 +354,24 @@ def _province_named(m: PlaceMention) -> bool:
     countryside" is a village of the province, not a part of the city."""
     p = m.resolved
     return p is not None and p.kind == "city" and m.hint != "city" and bool(p.admin1_code) \
-        and not _parent_name(m) and normalize(p.admin1 or "") == normalize(p.name)
+        and not _parent_name(m) and _one_name(p.admin1 or "", p.name)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Are two names one name spelt two ways ("Ar Raqqah" and "Raqqa", "As-Suwayda" and "Sweida", "Dar'a" and
+    "Daraa")? GeoNames spells a province and its capital apart as often as alike."""
+    def bare(name: str) -> str:
+        return skeleton(normalize(name)).replace(" ", "").rstrip("h")
+    return bool(a) and bare(a) == bare(b)
+
+
+def _rural(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place told as the country around it ("in Idleb countryside", "in rural Dar'a")? A name told inside it
+    is a village of its own, not a part of the town (acled-dev: such notes code the village)."""
+    toks = parsed.tokens
+    after = toks[m.end].lower if m.end < len(toks) else ""
+    before = toks[m.start - 1].lower if m.start else ""
+    return after in cues().rural or before in cues().rural
 
 
 def _specificity(m: PlaceMention) -> int:
@@ -363,6 +400,19 @@ def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
         if t.pos == "VERB" and t.lemma in rules().speech_or_travel:
             return False
     return False
+
+
+def _origin(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place where someone comes from: "an individual from Afrin", "a civilian from X in Y", "whose fighters
+    are from Deir-ez-Zor"? "from" follows a noun or "be", not a verb of the event ("fired from X")."""
+    toks = parsed.tokens
+    j = m.start - 1
+    while j >= 0 and toks[j].pos == "DET" and toks[j].sent == m.sent:
+        j -= 1
+    if j < 0 or toks[j].lower != "from" or toks[j].sent != m.sent:
+        return False
+    before = toks[j - 1] if j > 0 and toks[j - 1].sent == m.sent else None
+    return before is not None and (before.pos in ("NOUN", "PRON") or before.lemma == "be")
 
 
 def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
