@@ -21,12 +21,14 @@ class Cues:
     """data/event_place.toml: the words that tell where an event happened, read once when first needed."""
 
     rural: frozenset[str]
+    people: frozenset[str]
+    people_before: frozenset[str]
 
 
 @cache
 def cues() -> Cues:
     words = lexicon.load("event_place")["words"]
-    return Cues(frozenset(words["rural"]))
+    return Cues(frozenset(words["rural"]), frozenset(words["people"]), frozenset(words["people_before"]))
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
@@ -47,8 +49,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     toks = parsed.tokens
     sents = set(figure_sents)
     usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
-    # Where a person comes from is not where it happened ("executed an individual from Afrin in Idleb").
-    usable = [m for m in usable if not _origin(parsed, m)] or usable
+    # Where a person comes from is not where it happened ("executed an individual from Afrin in Idleb"), and a
+    # people's name is no place ("clashes between Hema herders and Lendu farmers").
+    usable = [m for m in usable if not _origin(parsed, m) and not _people(parsed, m)] or usable
     # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), nor where the
     # survivors were taken where it happened ("brought to Tripoli"), unless the report names no other place.
     usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else rules().transfer_verbs))] \
@@ -65,7 +68,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     setting = _setting(parsed, mentions)
 
     def rank(m: PlaceMention) -> tuple:
-        modifier = _modifier(parsed, m)
+        modifier = _modifier(parsed, m) or m.within is not None and _kind_of(parsed, m, m.within)
         to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
             _attached(parsed, m, toks[main_anchor])
         attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
@@ -122,7 +125,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
         # neighbourhood ("a clinic inside Railway Colony in Quetta") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
-                      and not _origin(parsed, m)
+                      and not _origin(parsed, m) and not _kind_of(parsed, m, chosen)
                       and (m.resolved is not None or m.hint or chosen.resolved is None
                            or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
                            or _province_named(chosen) and m.source not in ("ORG", "FAC")
@@ -403,8 +406,9 @@ def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
 
 
 def _origin(parsed: Parsed, m: PlaceMention) -> bool:
-    """Is the place where someone comes from: "an individual from Afrin", "a civilian from X in Y", "whose fighters
-    are from Deir-ez-Zor"? "from" follows a noun or "be", not a verb of the event ("fired from X")."""
+    """Is the place where someone comes from, told apart from where it happened: "an individual from Afrin in Idleb",
+    "whose fighters are from Deir-ez-Zor, in the town of Jarablus"? "from" follows a noun or "be", and "in" another
+    place follows; not "fired from X", nor "kidnapped two civilians from X village", nor "militias from X"."""
     toks = parsed.tokens
     j = m.start - 1
     while j >= 0 and toks[j].pos == "DET" and toks[j].sent == m.sent:
@@ -412,7 +416,37 @@ def _origin(parsed: Parsed, m: PlaceMention) -> bool:
     if j < 0 or toks[j].lower != "from" or toks[j].sent != m.sent:
         return False
     before = toks[j - 1] if j > 0 and toks[j - 1].sent == m.sent else None
-    return before is not None and (before.pos in ("NOUN", "PRON") or before.lemma == "be")
+    if before is None or not (before.pos in ("NOUN", "PRON") or before.lemma == "be"):
+        return False
+    after = [t.lower for t in toks[m.end : m.end + 2] if t.sent == m.sent]
+    return after[:1] in (["in"], ["at"]) or after in ([",", "in"], [",", "at"])
+
+
+def _people(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the name a people's, told before a word for its members: "Hema herders", "between the Bassa and Egbura
+    ethnic groups", "Hawadle and Jarer Weyne clans"? Towns bear such names too, but not in those words."""
+    toks = parsed.tokens
+    k = m.end
+    if k < len(toks) and toks[k].lower == "and":  # the first of two peoples named before one word
+        k += 1
+        while k < len(toks) and toks[k].sent == m.sent and (toks[k].pos == "PROPN" or toks[k].text[:1].isupper()
+                                                            or toks[k].lower in ("-", "al", "el")):
+            k += 1
+    while k < len(toks) and toks[k].lower in cues().people_before:  # "ethnic", "sub"
+        k += 1
+    return k < len(toks) and toks[k].sent == m.sent and toks[k].lower in cues().people
+
+
+def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
+    """"the Amazon town of Tabatinga", "the Iraqi Kurdish town of Penjwen": the kind word before "of" is the next
+    place's, which has none of its own, so the name before it only qualifies that town; not "the Toti-Chi village
+    of Gulran district", where the area says its own kind."""
+    toks = parsed.tokens
+    between = [t.lower for t in toks[m.end : area.start] if t.pos != "DET"]
+    if len(between) != 2 or between[1] != "of" or between[0] not in rules().features["city"]:
+        return False
+    kinds = rules().all_features | {words[0] for words in rules().long_features}  # "Local Government Area"
+    return not (area.end < len(toks) and toks[area.end].lower in kinds)
 
 
 def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
