@@ -136,6 +136,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     free = [m for m in told if m.sent not in other_events - sents]
     alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
     alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and _tells_again(parsed, m.sent)}
+    # "... in Mexico's Guanajuato state. ... armed men opened fire at a bar in the city of Salamanca": a sentence
+    # after the figures that tells what was done, of no other event, tells where in the area it was done
+    alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and m.sent in _eventful(parsed)}
     chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus), mentions)
     return _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
 
@@ -200,6 +203,14 @@ def _named_next(parsed: Parsed, sents: set[int], usable: list[PlaceMention]) -> 
         return None
     after = range(min(sents) + 1, max(sents) + 6)
     return next((m for m in usable if m.sent in after and m.hint == "city" and m.resolved is not None), None)
+
+
+def _eventful(parsed: Parsed) -> set[int]:
+    """The sentences that tell something done as having happened: an asserted event word ("opened fire",
+    "stormed", "the body was found")."""
+    from sitrep.incidents import incidents
+
+    return {i.sent for i in incidents(parsed) if i.realis and i.detects}
 
 
 def _tells_again(parsed: Parsed, sent: int) -> bool:
