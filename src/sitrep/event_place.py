@@ -23,12 +23,14 @@ class Cues:
     rural: frozenset[str]
     people: frozenset[str]
     people_before: frozenset[str]
+    sites: frozenset[str]
+    neighbourhoods: frozenset[str]
 
 
 @cache
 def cues() -> Cues:
     words = lexicon.load("event_place")["words"]
-    return Cues(frozenset(words["rural"]), frozenset(words["people"]), frozenset(words["people_before"]))
+    return Cues(*(frozenset(words[k]) for k in ("rural", "people", "people_before", "sites", "neighbourhoods")))
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
@@ -57,6 +59,11 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else rules().transfer_verbs))] \
         or usable
     pool = [m for m in usable if m.sent in sents]
+    if pool and all(_site(parsed, m) for m in pool):
+        # "One body was found in the Ouedraogo home": the town that holds it, named with it or just before
+        first = min(sents)
+        pool += [m for m in usable if first - 2 <= m.sent <= max(sents) and m.resolved is not None
+                 and m.resolved.kind != "country" and not _site(parsed, m) and m not in pool]
     told = usable
     # A namesake left unresolved can be the place told with the event's figures, never one merely named near them.
     usable = [m for m in usable if not m.namesake] or usable
@@ -88,7 +95,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
             m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
         # A reference point ("400 km east of the capital Bangui") is not where it happened; a namesake left
         # unresolved is the place only when no other is told with the event.
-        return (not _reference_point(toks, m), not m.namesake, attached, to_main, not modifier, not m.is_area,
+        return (not _reference_point(toks, m), not m.namesake, not _site(parsed, m), attached, to_main, not modifier,
+                not m.is_area,
                 known, _specificity(m) + settled, -m.start)
 
     chosen = max(pool, key=rank) if pool else None
@@ -107,6 +115,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if chosen is None:
         first = min(sents) if sents else 0
         before = [m for m in usable if first - 2 <= m.sent < first and (m.resolved is not None or _known_parent(m, mentions, focus))]
+        before = [m for m in before if not _site(parsed, m)] or before
         chosen = before[-1] if before else _the_city(parsed, sents, mentions)
     if chosen is None:
         chosen = _named_next(parsed, sents, usable)
@@ -431,6 +440,16 @@ def _origin(parsed: Parsed, m: PlaceMention) -> bool:
         return False
     after = [t.lower for t in toks[m.end : m.end + 2] if t.sent == m.sent]
     return after[:1] in (["in"], ["at"]) or after in ([",", "in"], [",", "at"])
+
+
+def _site(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place a site, not a settlement: "Eskot market", "the Mendez farm", "Public Square", "Colonia Las
+    Margaritas"? Its word follows its name (or ends it), or a neighbourhood's word opens it."""
+    toks = parsed.tokens
+    words = [t.lower for t in toks[m.start : m.end]]
+    after = toks[m.end].lower if m.end < len(toks) and toks[m.end].sent == m.sent else ""
+    said = after in cues().sites or words[-1] in cues().sites or words[0] in cues().neighbourhoods
+    return said and m.hint is None and (m.resolved is None or m.resolved.kind == "city")
 
 
 def _people(parsed: Parsed, m: PlaceMention) -> bool:
