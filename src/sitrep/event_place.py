@@ -25,12 +25,16 @@ class Cues:
     people_before: frozenset[str]
     sites: frozenset[str]
     neighbourhoods: frozenset[str]
+    weights: dict[str, float]
+    reasons: dict[str, str]
 
 
 @cache
 def cues() -> Cues:
-    words = lexicon.load("event_place")["words"]
-    return Cues(*(frozenset(words[k]) for k in ("rural", "people", "people_before", "sites", "neighbourhoods")))
+    table = lexicon.load("event_place")
+    words, choice = table["words"], table["choice"]
+    return Cues(*(frozenset(words[k]) for k in ("rural", "people", "people_before", "sites", "neighbourhoods")),
+                {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]))
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
@@ -68,43 +72,18 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     # A namesake left unresolved can be the place told with the event's figures, never one merely named near them.
     usable = [m for m in usable if not m.namesake] or usable
 
-    main_anchor = anchors[0] if anchors else None
     # "The raid happened in Kofai Dutse village": where the report says it happened, in a sentence of no other event.
     said = _said_to_happen(parsed, [m for m in usable if m.sent not in other_events - sents])
 
     setting = _setting(parsed, mentions)
 
-    def rank(m: PlaceMention) -> tuple:
-        modifier = _modifier(parsed, m) or m.within is not None and _kind_of(parsed, m, m.within)
-        to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
-            _attached(parsed, m, toks[main_anchor])
-        attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
-        # A place named as the area another lies in is never the event's place over the one inside it.
-        # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
-        # (a compound, a neighbourhood: "Police Lines in Peshawar").
-        # A settlement the gazetteer lacks, named with its kind word and on its own ("in Kofai Dutse village", "the
-        # leader of Bambu area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
-        # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
-        # that is coded at the known place.
-        settled = m.resolved is None and m.source != "FAC" and m.within is None and m.area is None \
-            and (m.hint == "city" or _feature_after(toks, m.end)) and setting is None \
-            and not (m.end < len(toks) and toks[m.end].lower in _CITY_PARTS) \
-            and not any(o.sent == m.sent and 0 < o.start - m.end <= 8 for o in mentions) \
-            and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
-        known = settled or m.resolved is not None or m.area is not None and (
-            m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
-        # A reference point ("400 km east of the capital Bangui") is not where it happened; a namesake left
-        # unresolved is the place only when no other is told with the event.
-        return (not _reference_point(toks, m), not m.namesake, not _site(parsed, m), attached, to_main, not modifier,
-                not m.is_area,
-                known, _specificity(m) + settled, -m.start)
-
-    chosen = max(pool, key=rank) if pool else None
+    weighed = weigh(parsed, pool, mentions, anchors, setting)
+    chosen = weighed[0].mention if weighed else None
     # "(coded as Djibo at geoprecision 2)": the report says where the event is placed; nothing overrules it.
     coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
     if coded is not None:
         return _placed(coded, mentions, focus, gazetteer)
-    if said is not None and (chosen is None or not rank(chosen)[2] or chosen.resolved is not None
+    if said is not None and (chosen is None or "attached" not in weighed[0].cues or chosen.resolved is not None
                              and chosen.resolved.kind != "city"):
         chosen = said  # unless the figures' own words name a town ("killed in X")
     if chosen is None or chosen.resolved is not None and chosen.resolved.kind == "country" and not chosen.within:
@@ -150,6 +129,59 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and m.sent in _eventful(parsed)}
     chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus), mentions)
     return _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
+
+
+@dataclass(frozen=True, slots=True)
+class Weighed:
+    """One place weighed as an event's place: its score, the cues that held, and the reasons they give."""
+
+    mention: PlaceMention
+    score: float
+    cues: dict[str, float]
+    reasons: tuple[str, ...]
+
+
+def weigh(parsed: Parsed, pool: list[PlaceMention], mentions: list[PlaceMention], anchors: list[int],
+          setting: PlaceMention | None = None) -> list[Weighed]:
+    """The places of `pool` scored as the event's place, best first (the first named of equals): the sum of the
+    weights (data/event_place.toml [choice]) of the cues that hold for each, with the reasons kept."""
+    weights, texts = cues().weights, cues().reasons
+    out = []
+    for m in pool:
+        held = _place_cues(parsed, m, mentions, anchors, setting)
+        score = sum(weights.get(name, 0.0) * value for name, value in held.items())
+        reasons = tuple(f"{texts.get(name, name)} ({weights.get(name, 0.0) * value:+g})" for name, value in held.items())
+        out.append((score, -m.start, Weighed(m, score, held, reasons)))
+    out.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [w for _, _, w in out]
+
+
+def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], anchors: list[int],
+                setting: PlaceMention | None) -> dict[str, float]:
+    """The cues that hold for one place as an event's place, each with its value (1, or a level)."""
+    toks = parsed.tokens
+    main_anchor = anchors[0] if anchors else None
+    modifier = _modifier(parsed, m) or m.within is not None and _kind_of(parsed, m, m.within)
+    to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
+        _attached(parsed, m, toks[main_anchor])
+    attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
+    # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
+    # (a compound, a neighbourhood: "Police Lines in Peshawar").
+    # A settlement the gazetteer lacks, named with its kind word and on its own ("in Kofai Dutse village", "the
+    # leader of Bambu area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
+    # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
+    # that is coded at the known place.
+    settled = m.resolved is None and m.source != "FAC" and m.within is None and m.area is None \
+        and (m.hint == "city" or _feature_after(toks, m.end)) and setting is None \
+        and not (m.end < len(toks) and toks[m.end].lower in _CITY_PARTS) \
+        and not any(o.sent == m.sent and 0 < o.start - m.end <= 8 for o in mentions) \
+        and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
+    known = settled or m.resolved is not None or m.area is not None and (
+        m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
+    held = {"reference_point": _reference_point(toks, m), "namesake": m.namesake, "site": _site(parsed, m),
+            "attached": attached, "attached_to_main": to_main, "modifier": modifier,
+            "area_of_another": m.is_area, "known": known, "specificity": _specificity(m) + settled}
+    return {name: float(value) for name, value in held.items() if value}
 
 
 def _placed(chosen: PlaceMention, mentions: list[PlaceMention], focus: Focus,
