@@ -57,6 +57,16 @@ EVENT_PLACES = [
      "The attack took place on Sunday in the Demsa district of Adamawa state.", "Demsa", "NG"),
     # a village the gazetteer lacks, named with its kind word, is the place (at its area's coordinates)
     ("Gunmen killed 8 people in Kofai Dutse village in Zamfara state on Friday.", "Kofai Dutse", "NG"),
+    # a place told past another event's sentences is that event's ("Further north, in Wasit province, ... The
+    # violence, which took place in the town of X"): the first event keeps its country
+    ("Tribal violence has flared across the south this year.\nPolice said the clashes were over land and marriage "
+     "disputes.\nSix people were shot dead on Wednesday during a clash between two tribes over farmland.\nThe "
+     "fighting lasted several hours, police said.\nFurther north, in Wasit province, an armed clash between members "
+     "of one tribe left three people dead.\nThe violence, which took place in the town of Suwaira, broke out over a "
+     "marriage.", "Iraq", "IQ"),
+    # the last place named before the figures, not a country named after it
+    ("Tribal feuds often turn deadly in Maysan province, which borders Iran.\nOn Monday, eight people were killed "
+     "in a feud over farmland, police said.", "Maysan", "IQ"),
     # "the city" is the last city named
     ("Militants captured Ramadi on Sunday.\nAt least 40 people were killed as the city fell.", "Ramadi", "IQ"),
 ]

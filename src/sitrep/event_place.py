@@ -73,7 +73,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     usable = [m for m in usable if not m.namesake] or usable
 
     # "The raid happened in Kofai Dutse village": where the report says it happened, in a sentence of no other event.
-    said = _said_to_happen(parsed, [m for m in usable if m.sent not in other_events - sents])
+    said = _said_to_happen(parsed, [m for m in usable if _within_reach(m.sent, sents, other_events)])
 
     setting = _setting(parsed, mentions)
 
@@ -95,6 +95,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         first = min(sents) if sents else 0
         before = [m for m in usable if first - 2 <= m.sent < first and (m.resolved is not None or _known_parent(m, mentions, focus))]
         before = [m for m in before if not _site(parsed, m)] or before
+        # the last named finer than a country: a country named last most often qualifies a place before it
+        # ("Maysan province, which borders Iran")
+        before = [m for m in before if m.resolved is None or m.resolved.kind != "country"] or before
         chosen = before[-1] if before else _the_city(parsed, sents, mentions)
     if chosen is None:
         chosen = _named_next(parsed, sents, usable)
@@ -121,7 +124,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         if inner is None:
             break
         chosen = inner
-    free = [m for m in told if m.sent not in other_events - sents]
+    free = [m for m in told if _within_reach(m.sent, sents, other_events)]
     alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
     alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and _tells_again(parsed, m.sent)}
     # "... in Mexico's Guanajuato state. ... armed men opened fire at a bar in the city of Salamanca": a sentence
@@ -182,6 +185,19 @@ def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], a
             "attached": attached, "attached_to_main": to_main, "modifier": modifier,
             "area_of_another": m.is_area, "known": known, "specificity": _specificity(m) + settled}
     return {name: float(value) for name, value in held.items() if value}
+
+
+def _within_reach(sent: int, sents: set[int], others: set[int]) -> bool:
+    """Can a sentence tell more of the event of `sents`: it is none of another event's, and no sentence of another
+    event stands between it and the event's ("In May, eight were killed ... Further north, in Wasit province, a clash
+    ... The violence, which took place in the town of X": X is the Wasit clash's)."""
+    others = others - sents
+    if sent in others:
+        return False
+    if not sents or min(sents) <= sent <= max(sents):
+        return True
+    lo, hi = (sent, min(sents)) if sent < min(sents) else (max(sents), sent)
+    return not any(lo < o < hi for o in others)
 
 
 def _placed(chosen: PlaceMention, mentions: list[PlaceMention], focus: Focus,
