@@ -124,7 +124,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         if inner is None:
             break
         chosen = inner
-    free = [m for m in told if _within_reach(m.sent, sents, other_events)]
+    free = [m for m in told if m.sent not in other_events - sents]
     alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
     alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and _tells_again(parsed, m.sent)}
     # "... in Mexico's Guanajuato state. ... armed men opened fire at a bar in the city of Salamanca": a sentence
@@ -410,7 +410,10 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
         level = _specificity(m) if m.resolved is None else _specificity_of(where)
         ref = _reference_point(parsed.tokens, m)
         holds = any(o.within is m for o in usable)  # "the Lagos suburb of Ikorodu": the suburb, not the city
-        better.append((m.sent in around, not ref, level, -abs(m.sent - min(sents)), not holds, -m.start, m))
+        # beside the figures, the most precise place; further on, the nearest ("The violence in X district ..."
+        # before "... the clash in the town of Y", another incident's)
+        near, far = m.sent in around, -abs(m.sent - min(sents))
+        better.append((near, not ref, level if near else far, far if near else level, not holds, -m.start, m))
     if not better:
         return chosen
     best = max(better, key=lambda x: x[:6])[6]
