@@ -55,6 +55,10 @@ EVENT_PLACES = [
     # "the attack took place in X": where the report says it happened
     ("Six people were killed when cattle herders attacked farmers in northern Nigeria, police said.\n"
      "The attack took place on Sunday in the Demsa district of Adamawa state.", "Demsa", "NG"),
+    # "The incident in X ...": the report points back to the event and says where it was
+    ("Tribal feuds are common across southern Iraq, from Basra to Amarah.\nLast week, a boy was killed and three "
+     "people wounded when two tribes traded fire over a small debt.\nThe incident in the Dhi Qar province began "
+     "when a child refused to repay a friend.", "Dhi Qar", "IQ"),
     # a village the gazetteer lacks, named with its kind word, is the place (at its area's coordinates)
     ("Gunmen killed 8 people in Kofai Dutse village in Zamfara state on Friday.", "Kofai Dutse", "NG"),
     # a place told past another event's sentences is that event's ("Further north, in Wasit province, ... The

@@ -316,6 +316,8 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
     noun the subject of the verb), not a reference point ("30 km from Goma") nor a place's modifier."""
     toks = parsed.tokens
     for m in mentions:
+        if _event_noun_in(parsed, m):
+            return m
         verb = next((t for t in reversed(parsed.sentence_tokens(m.sent)[: m.start - parsed.sents[m.sent][0]])
                      if t.lemma in rules().happened_verbs and t.pos == "VERB"), None)
         if verb is None or m.start - verb.i > 12 or _reference_point(toks, m) or _modifier(parsed, m):
@@ -331,6 +333,18 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
         if subject is not None:
             return m
     return None
+
+
+def _event_noun_in(parsed: Parsed, m: PlaceMention) -> bool:
+    """"The incident in the south's Missan province came after ...", "The violence in al-Uzair district lasted
+    hours": the event's noun, pointed back to ("the", "this"), opening its sentence with the place after "in"."""
+    toks = parsed.tokens
+    first = parsed.sents[m.sent][0]
+    words = [t.lower for t in toks[first : m.start]]
+    if len(words) < 3 or words[0] not in ("the", "this") or words[1] not in rules().happened_nouns \
+            or words[2] not in ("in", "at"):
+        return False
+    return not _reference_point(toks, m) and not _modifier(parsed, m)
 
 
 def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMention | None,
