@@ -59,6 +59,9 @@ EVENT_PLACES = [
     ("Tribal feuds are common across southern Iraq, from Basra to Amarah.\nLast week, a boy was killed and three "
      "people wounded when two tribes traded fire over a small debt.\nThe incident in the Dhi Qar province began "
      "when a child refused to repay a friend.", "Dhi Qar", "IQ"),
+    # the capital that only locates the place is not the place
+    ("Al Shabaab militants killed 12 Somali soldiers and briefly held a base south-west of the capital, officials "
+     "said.", "Somalia", "SO"),
     # a village the gazetteer lacks, named with its kind word, is the place (at its area's coordinates)
     ("Gunmen killed 8 people in Kofai Dutse village in Zamfara state on Friday.", "Kofai Dutse", "NG"),
     # a place told past another event's sentences is that event's ("Further north, in Wasit province, ... The

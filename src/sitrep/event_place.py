@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cache
+from types import SimpleNamespace
 
 from sitrep import lexicon
 
@@ -153,7 +154,8 @@ def weigh(parsed: Parsed, pool: list[PlaceMention], mentions: list[PlaceMention]
     for m in pool:
         held = _place_cues(parsed, m, mentions, anchors, setting)
         score = sum(weights.get(name, 0.0) * value for name, value in held.items())
-        reasons = tuple(f"{texts.get(name, name)} ({weights.get(name, 0.0) * value:+g})" for name, value in held.items())
+        reasons = tuple(f"{texts.get(name, name)} ({weights.get(name, 0.0) * value:+g})"
+                        for name, value in held.items())
         out.append((score, -m.start, Weighed(m, score, held, reasons)))
     out.sort(key=lambda x: (x[0], x[1]), reverse=True)
     return [w for _, _, w in out]
@@ -352,12 +354,14 @@ def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMe
     """The capital of the country "the capital" is said of, in the event's sentences: "in Somalia's capital"
     (a country's name before it), "the Iraqi capital" (a demonym), "in the capital" (the report's country). Not a
     province's ("the provincial capital", "Helmand's capital"), not one named ("the capital Bangui", "the capital
-    of Kaduna state"), not "capital punishment"."""
+    of Kaduna state"), not "capital punishment", not one that only locates another ("south-west of the capital")."""
     toks = parsed.tokens
     for s in sorted(sents):
         for t in parsed.sentence_tokens(s):
             if t.lower != "capital" or t.pos != "NOUN" or t.dep in ("compound", "amod"):
                 continue
+            if _reference_point(toks, SimpleNamespace(start=t.i)):
+                continue  # "a base south-west of the capital": the capital only locates it
             nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
             if nxt is not None and (nxt.lower == "of" or nxt.pos == "PROPN"):
                 continue
