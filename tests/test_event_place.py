@@ -45,6 +45,11 @@ EVENT_PLACES = [
      "Two attackers were killed.", "El Refugio", "SV"),
     ("Rioters burned the homes of officials in Ouahigouya.\nPolice fired tear gas.\n"
      "One body was found in the Sawadogo home after the fire.", "Ouahigouya", "BF"),
+    ("On 3 May, gunmen executed a trader in Public Square in the centre of Jowhar District (Jowhar, Middle "
+     "Shabelle).", "Jowhar", "SO"),
+    # ... but a site the report places itself, its areas in brackets, is the coded location
+    ("On 6 May, soldiers opened fire on a car at Al Qahira checkpoint (Al Mudhaffar, Taizz), killing a man.",
+     "Al Qahira", "YE"),
     # a region is narrowed to a town told later where the report says what was done
     ("At least 11 people were killed in a shooting at a bar in Mexico's Guanajuato state on Sunday.\n"
      "Armed men arrived in two vans at the club in the city of Celaya and opened fire.", "Celaya", "MX"),

@@ -117,7 +117,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
         # neighbourhood ("a clinic inside Railway Colony in Quetta") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
-                      and not _origin(parsed, m) and not _kind_of(parsed, m, chosen)
+                      and not _origin(parsed, m) and not _kind_of(parsed, m, chosen) and not _site(parsed, m)
                       and (m.resolved is not None or m.hint or chosen.resolved is None
                            or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
                            or _province_named(chosen) and m.source not in ("ORG", "FAC")
@@ -412,8 +412,8 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
     around = sents | {s + d for s in sents for d in (-1, 1)}
     better = []
     for m in usable:
-        if m is chosen or m.sent not in around | alike or _modifier(parsed, m):
-            continue
+        if m is chosen or m.sent not in around | alike or _modifier(parsed, m) or _site(parsed, m):
+            continue  # a site is no finer place of the event than the town that holds it
         if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
             continue  # only the province's known towns, not where someone came from
         where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
@@ -518,7 +518,9 @@ def _site(parsed: Parsed, m: PlaceMention) -> bool:
     words = [t.lower for t in toks[m.start : m.end]]
     after = toks[m.end].lower if m.end < len(toks) and toks[m.end].sent == m.sent else ""
     said = after in cues().sites or words[-1] in cues().sites or words[0] in cues().neighbourhoods
-    return said and m.hint is None and (m.resolved is None or m.resolved.kind == "city")
+    # "Al Birayn checkpoint (Sabir al Mawadim, Taizz)": a site the report places itself, with its areas in
+    # brackets, is the coded location
+    return said and m.hint is None and not m.bracketed and (m.resolved is None or m.resolved.kind == "city")
 
 
 def _people(parsed: Parsed, m: PlaceMention) -> bool:
