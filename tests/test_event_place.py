@@ -60,6 +60,9 @@ EVENT_PLACES = [
     # "the attack took place in X": where the report says it happened
     ("Six people were killed when cattle herders attacked farmers in northern Nigeria, police said.\n"
      "The attack took place on Sunday in the Demsa district of Adamawa state.", "Demsa", "NG"),
+    ("Thirteen people were killed in a dispute over land in Mexico's southern state of Oaxaca, prosecutors said.\n"
+     "The deadly conflict took place on Monday in Juquila district, when one group attacked another.", "Juquila",
+     "MX"),
     # "The incident in X ...": the report points back to the event and says where it was
     ("Tribal feuds are common across southern Iraq, from Basra to Amarah.\nLast week, a boy was killed and three "
      "people wounded when two tribes traded fire over a small debt.\nThe incident in the Dhi Qar province began "
@@ -119,3 +122,4 @@ def test_event_place_weights_are_data():
     assert c.weights["attached"] > 0 > c.weights["reference_point"]
     assert set(c.reasons) == set(c.weights)
     assert "countryside" in c.rural and "clans" in c.people and "market" in c.sites
+    assert {"attack", "incident", "conflict"} <= c.event_nouns  # the places file's, the shared attack nouns, ours

@@ -28,6 +28,7 @@ class Cues:
     neighbourhoods: frozenset[str]
     weights: dict[str, float]
     reasons: dict[str, str]
+    event_nouns: frozenset[str]  # "the attack", "the clashes", "the conflict": nouns that point back to the event
 
 
 @cache
@@ -35,7 +36,8 @@ def cues() -> Cues:
     table = lexicon.load("event_place")
     words, choice = table["words"], table["choice"]
     return Cues(*(frozenset(words[k]) for k in ("rural", "people", "people_before", "sites", "neighbourhoods")),
-                {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]))
+                {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]),
+                frozenset(rules().happened_nouns | lexicon.attack_nouns() | set(words["event_nouns"])))
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
@@ -276,7 +278,7 @@ def _tells_again(parsed: Parsed, sent: int) -> bool:
     """Does the sentence point back to the event by its noun ("The attack struck the town of X", "survived the attack
     at X", "The fighting broke out in X")? It tells more of the same event, and where it happened."""
     toks = parsed.sentence_tokens(sent)
-    return any(t.lower in rules().happened_nouns and k and toks[k - 1].lower in ("the", "this", "that")
+    return any(t.lower in cues().event_nouns and k and toks[k - 1].lower in ("the", "this", "that")
                for k, t in enumerate(toks))
 
 
@@ -331,7 +333,7 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
         if next((t for t in parsed.ancestors(head) if t.pos in ("VERB", "AUX")), None) is not verb:
             continue
         subject = next((t for t in toks[max(parsed.sents[m.sent][0], verb.i - 4) : verb.i]
-                        if t.lower in rules().happened_nouns and t.dep in ("nsubj", "nsubjpass")), None)
+                        if t.lower in cues().event_nouns and t.dep in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return m
     return None
@@ -343,7 +345,7 @@ def _event_noun_in(parsed: Parsed, m: PlaceMention) -> bool:
     toks = parsed.tokens
     first = parsed.sents[m.sent][0]
     words = [t.lower for t in toks[first : m.start]]
-    if len(words) < 3 or words[0] not in ("the", "this") or words[1] not in rules().happened_nouns \
+    if len(words) < 3 or words[0] not in ("the", "this") or words[1] not in cues().event_nouns \
             or words[2] not in ("in", "at"):
         return False
     return not _reference_point(toks, m) and not _modifier(parsed, m)
