@@ -25,6 +25,10 @@ EVENT_PLACES = [
     ("On 3 June, unidentified gunmen killed a shepherd in Hazima in Ar-Raqqa.", "Hazima", "SY"),
     ("On 3 June, a roadside bomb hit a patrol in Western Ghariyeh in Dar'a countryside, killing 3 soldiers.",
      "Western Ghariyeh", "SY"),
+    # ... but a place told before the speech verb that closes the sentence is in what was said; a village the
+    # gazetteer lacks takes the province named with it, not the country
+    ("A suicide bomber killed at least eight people in the village of Kolofata Nord, two kilometres from the "
+     "Nigerian border, in Cameroon's Far North region, a local official said on Sunday.", "Kolofata Nord", "CM"),
     # where a person comes from is not where it happened
     ("On 5 June, militants executed a man from Afrin in Idleb after a week in detention.", "Idleb", "SY"),
     ("On 5 June, gunmen killed a trader from Gao in Menaka.", "Menaka", "ML"),
@@ -123,3 +127,12 @@ def test_event_place_weights_are_data():
     assert set(c.reasons) == set(c.weights)
     assert "countryside" in c.rural and "clans" in c.people and "market" in c.sites
     assert {"attack", "incident", "conflict"} <= c.event_nouns  # the places file's, the shared attack nouns, ours
+
+
+def test_event_place_unknown_village_takes_the_province_named_with_it(extract):
+    """A village the gazetteer lacks takes the nearest known place named with it finer than a country, and a place
+    told before the speech verb closing the sentence is no speaker's place."""
+    loc = extract("A suicide bomber killed at least eight people in the village of Kolofata Nord, two kilometres "
+                  "from the Nigerian border, in Cameroon's Far North region, a local official said on Sunday."
+                  ).events[0].location
+    assert (loc.name, loc.admin1, loc.country, loc.precision) == ("Kolofata Nord", "Far North", "CM", "admin1")

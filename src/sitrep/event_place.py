@@ -557,8 +557,16 @@ def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
     head = parsed.span_root(m.start, m.end)
     for t in list(parsed.ancestors(head))[:4]:
         if t.pos == "VERB":
-            return t.lemma in rules().speech_or_travel
+            return t.lemma in rules().speech_or_travel and not _said_after(parsed, m, t)
     return False
+
+
+def _said_after(parsed: Parsed, m: PlaceMention, verb: Token) -> bool:
+    """"... wounded 4 in the village of X, in Cameroon's Far North region, a local official said on Sunday": the
+    parse hangs the place on the speech verb that closes the sentence, but it is told in what was said."""
+    rest = [t for t in parsed.sentence_tokens(m.sent) if t.i > verb.i]
+    return verb.i > m.end and any(t.text == "," for t in parsed.tokens[m.end : verb.i]) \
+        and not any(t.pos == "VERB" for t in rest)
 
 
 def _is_destination(parsed: Parsed, m: PlaceMention, verbs: set[str] | None = None) -> bool:
@@ -601,7 +609,8 @@ def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -
         before = [o for o in mentions if m.sent - 2 <= o.sent < m.sent and o.resolved is not None and not o.dateline
                   and o.resolved.kind in ("admin1", "admin2") and o.resolved.country == focus.top]
         return before[-1].resolved if before else None
-    near.sort(key=lambda o: (abs(o.start - m.start), -_specificity(o)))
+    # the nearest finer than a country: "X, two km from the border, in Cameroon's Far North region"
+    near.sort(key=lambda o: (o.resolved.kind == "country", abs(o.start - m.start), -_specificity(o)))
     for o in near:
         if focus.top is None or o.resolved.country == focus.top:
             return o.resolved
