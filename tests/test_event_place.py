@@ -86,6 +86,9 @@ EVENT_PLACES = [
     # the last place named before the figures, not a country named after it
     ("Tribal feuds often turn deadly in Maysan province, which borders Iran.\nOn Monday, eight people were killed "
      "in a feud over farmland, police said.", "Maysan", "IQ"),
+    # ... and not the areas named in brackets after it
+    ("On 2 May 2020, soldiers clashed with Al Shabaab fighters on patrol near Buur Heybe village (Baydhaba, Bay).\n"
+     "After a brief exchange of fire the soldiers withdrew. Two militants were killed.", "Buur Heybe", "SO"),
     # "the city" is the last city named
     ("Militants captured Ramadi on Sunday.\nAt least 40 people were killed as the city fell.", "Ramadi", "IQ"),
 ]

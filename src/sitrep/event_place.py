@@ -101,6 +101,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # the last named finer than a country: a country named last most often qualifies a place before it
         # ("Maysan province, which borders Iran")
         before = [m for m in before if m.resolved is None or m.resolved.kind != "country"] or before
+        # nor an area named as holding the place before it ("near X village (Baydhaba, Bay). ... Two were killed")
+        before = [m for m in before if not m.is_area] or before
         chosen = before[-1] if before else _the_city(parsed, sents, mentions)
     if chosen is None:
         chosen = _named_next(parsed, sents, usable)
