@@ -2,7 +2,10 @@
 
 The geoparser (`sitrep.places`) finds and resolves every place a report names; this stage picks, for one event,
 the place its event and harm words attach to ("killed ... in Ramadi"), then the most specific place told inside it,
-and says how precise that is. A dateline or a speaker's city is never the event's place while another is named.
+and says how precise that is. A dateline or a speaker's city is never the event's place while another is named, nor
+where a person comes from, a people's name, or a site while the town that holds it is named. The choice among the
+places told with the figures is a scored one (`weigh`): each cue that holds for a place adds its weight, read from
+data/event_place.toml with the other word lists of this stage, and the reasons are kept.
 """
 from __future__ import annotations
 
@@ -11,11 +14,11 @@ from functools import cache
 from types import SimpleNamespace
 
 from sitrep import lexicon
-
 from sitrep.gazetteer import Gazetteer, GeoPlace, normalize, skeleton
 from sitrep.nlp import Parsed, Token
 from sitrep.places import (_CITY_PARTS, Focus, PlaceMention, _coded_here, _feature_after, _formally_within,
                            _inside, _parent_name, _reference_point, _specificity_of, rules)
+
 
 @dataclass(frozen=True, slots=True)
 class Cues:
@@ -33,6 +36,7 @@ class Cues:
 
 @cache
 def cues() -> Cues:
+    """The stage's words and weights, read on first use (after the places file, whose happened nouns it joins)."""
     table = lexicon.load("event_place")
     words, choice = table["words"], table["choice"]
     return Cues(*(frozenset(words[k]) for k in ("rural", "people", "people_before", "sites", "neighbourhoods")),
@@ -46,14 +50,16 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
                    harm: frozenset[str] = frozenset()) -> tuple[PlaceMention | None, GeoPlace | None, str]:
     """The place tied to an event's words, the gazetteer place it stands for, and the precision label.
 
-    First the place the casualty words attach to ("killed ... in Ramadi", "captured the city of Ramadi"), else
-    any place in the sentences that give the figures, else the last place named just before them, else "the
-    city" as the last city named, else the lead, else the dateline, else the article's country. Then the most
-    specific place told beside it and inside it ("Nigeria" -> "Unguwan Dogo town in Kaduna State"), or told inside it
-    further on where the same harm is told again (`harm`: the lemmas of the event's figure categories, so that
-    "60 civilians were killed in Tigray region" takes Axum where "executing men" is told; not for displacement,
-    where a place told with "fled" is as often where people went). A name the gazetteer lacks takes the
-    coordinates of a known place named with it, with precision saying so.
+    First the best-scoring place of the sentences that give the figures (`weigh`: the casualty words attach to it,
+    "killed ... in Ramadi"; not a reference point, a site, a namesake), or where the report says it happened ("the
+    attack took place in X", "The incident in X ..."), else the last place named just before them (finer than a
+    country, not an area named as holding another), else "the city" as the last city named, else the lead, else the
+    dateline, else the article's country. Then the most specific place told beside it and inside it ("Nigeria" ->
+    "Unguwan Dogo town in Kaduna State", "Idleb" -> "X in Idleb countryside"), or, nearest first, told inside it
+    further on where the same harm or what was done is told again (`harm`: the lemmas of the event's figure
+    categories, so that "60 civilians were killed in Tigray region" takes Axum where "executing men" is told; not for
+    displacement, where a place told with "fled" is as often where people went). A name the gazetteer lacks takes
+    the coordinates of the nearest known place named with it, finer than a country, with precision saying so.
     """
     toks = parsed.tokens
     sents = set(figure_sents)
