@@ -2,16 +2,47 @@
 
 The geoparser (`sitrep.places`) finds and resolves every place a report names; this stage picks, for one event,
 the place its event and harm words attach to ("killed ... in Ramadi"), then the most specific place told inside it,
-and says how precise that is. A dateline or a speaker's city is never the event's place while another is named.
+and says how precise that is. A dateline or a speaker's city is never the event's place while another is named, nor
+where a person comes from, a people's name, or a site while the town that holds it is named. The choice among the
+places told with the figures is a scored one (`weigh`): each cue that holds for a place adds its weight, read from
+data/event_place.toml with the other word lists of this stage, and the reasons are kept.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
+from types import SimpleNamespace
 
-from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
+from sitrep import lexicon
+from sitrep.gazetteer import Gazetteer, GeoPlace, normalize, skeleton
 from sitrep.nlp import Parsed, Token
 from sitrep.places import (_CITY_PARTS, Focus, PlaceMention, _coded_here, _feature_after, _formally_within,
                            _inside, _parent_name, _reference_point, _specificity_of, rules)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """data/event_place.toml: the words that tell where an event happened, read once when first needed."""
+
+    rural: frozenset[str]
+    people: frozenset[str]
+    people_before: frozenset[str]
+    sites: frozenset[str]
+    neighbourhoods: frozenset[str]
+    weights: dict[str, float]
+    reasons: dict[str, str]
+    event_nouns: frozenset[str]  # "the attack", "the clashes", "the conflict": nouns that point back to the event
+
+
+@cache
+def cues() -> Cues:
+    """The stage's words and weights, read on first use (after the places file, whose happened nouns it joins)."""
+    table = lexicon.load("event_place")
+    words, choice = table["words"], table["choice"]
+    return Cues(*(frozenset(words[k]) for k in ("rural", "people", "people_before", "sites", "neighbourhoods")),
+                {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]),
+                frozenset(rules().happened_nouns | lexicon.attack_nouns() | set(words["event_nouns"])))
+
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
                    anchors: list[int], displacement: bool, gazetteer: Gazetteer,
@@ -19,63 +50,49 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
                    harm: frozenset[str] = frozenset()) -> tuple[PlaceMention | None, GeoPlace | None, str]:
     """The place tied to an event's words, the gazetteer place it stands for, and the precision label.
 
-    First the place the casualty words attach to ("killed ... in Ramadi", "captured the city of Ramadi"), else
-    any place in the sentences that give the figures, else the last place named just before them, else "the
-    city" as the last city named, else the lead, else the dateline, else the article's country. Then the most
-    specific place told beside it and inside it ("Nigeria" -> "Unguwan Dogo town in Kaduna State"), or told inside it
-    further on where the same harm is told again (`harm`: the lemmas of the event's figure categories, so that
-    "60 civilians were killed in Tigray region" takes Axum where "executing men" is told; not for displacement,
-    where a place told with "fled" is as often where people went). A name the gazetteer lacks takes the
-    coordinates of a known place named with it, with precision saying so.
+    First the best-scoring place of the sentences that give the figures (`weigh`: the casualty words attach to it,
+    "killed ... in Ramadi"; not a reference point, a site, a namesake), or where the report says it happened ("the
+    attack took place in X", "The incident in X ..."), else the last place named just before them (finer than a
+    country, not an area named as holding another), else "the city" as the last city named, else the lead, else the
+    dateline, else the article's country. Then the most specific place told beside it and inside it ("Nigeria" ->
+    "Unguwan Dogo town in Kaduna State", "Idleb" -> "X in Idleb countryside"), or, nearest first, told inside it
+    further on where the same harm or what was done is told again (`harm`: the lemmas of the event's figure
+    categories, so that "60 civilians were killed in Tigray region" takes Axum where "executing men" is told; not for
+    displacement, where a place told with "fled" is as often where people went). A name the gazetteer lacks takes
+    the coordinates of the nearest known place named with it, finer than a country, with precision saying so.
     """
     toks = parsed.tokens
     sents = set(figure_sents)
     usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
+    # Where a person comes from is not where it happened ("executed an individual from Afrin in Idleb"), and a
+    # people's name is no place ("clashes between Hema herders and Lendu farmers").
+    usable = [m for m in usable if not _origin(parsed, m) and not _people(parsed, m)] or usable
     # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), nor where the
     # survivors were taken where it happened ("brought to Tripoli"), unless the report names no other place.
     usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else rules().transfer_verbs))] \
         or usable
     pool = [m for m in usable if m.sent in sents]
+    if pool and all(_site(parsed, m) for m in pool):
+        # "One body was found in the Ouedraogo home": the town that holds it, named with it or just before
+        first = min(sents)
+        pool += [m for m in usable if first - 2 <= m.sent <= max(sents) and m.resolved is not None
+                 and m.resolved.kind != "country" and not _site(parsed, m) and m not in pool]
     told = usable
     # A namesake left unresolved can be the place told with the event's figures, never one merely named near them.
     usable = [m for m in usable if not m.namesake] or usable
 
-    main_anchor = anchors[0] if anchors else None
     # "The raid happened in Kofai Dutse village": where the report says it happened, in a sentence of no other event.
-    said = _said_to_happen(parsed, [m for m in usable if m.sent not in other_events - sents])
+    said = _said_to_happen(parsed, [m for m in usable if _within_reach(m.sent, sents, other_events)])
 
     setting = _setting(parsed, mentions)
 
-    def rank(m: PlaceMention) -> tuple:
-        modifier = _modifier(parsed, m)
-        to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
-            _attached(parsed, m, toks[main_anchor])
-        attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
-        # A place named as the area another lies in is never the event's place over the one inside it.
-        # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
-        # (a compound, a neighbourhood: "Police Lines in Peshawar").
-        # A settlement the gazetteer lacks, named with its kind word and on its own ("in Kofai Dutse village", "the
-        # leader of Bambu area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
-        # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
-        # that is coded at the known place.
-        settled = m.resolved is None and m.source != "FAC" and m.within is None and m.area is None \
-            and (m.hint == "city" or _feature_after(toks, m.end)) and setting is None \
-            and not (m.end < len(toks) and toks[m.end].lower in _CITY_PARTS) \
-            and not any(o.sent == m.sent and 0 < o.start - m.end <= 8 for o in mentions) \
-            and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
-        known = settled or m.resolved is not None or m.area is not None and (
-            m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
-        # A reference point ("400 km east of the capital Bangui") is not where it happened; a namesake left
-        # unresolved is the place only when no other is told with the event.
-        return (not _reference_point(toks, m), not m.namesake, attached, to_main, not modifier, not m.is_area,
-                known, _specificity(m) + settled, -m.start)
-
-    chosen = max(pool, key=rank) if pool else None
+    weighed = weigh(parsed, pool, mentions, anchors, setting)
+    chosen = weighed[0].mention if weighed else None
     # "(coded as Djibo at geoprecision 2)": the report says where the event is placed; nothing overrules it.
     coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
     if coded is not None:
         return _placed(coded, mentions, focus, gazetteer)
-    if said is not None and (chosen is None or not rank(chosen)[2] or chosen.resolved is not None
+    if said is not None and (chosen is None or "attached" not in weighed[0].cues or chosen.resolved is not None
                              and chosen.resolved.kind != "city"):
         chosen = said  # unless the figures' own words name a town ("killed in X")
     if chosen is None or chosen.resolved is not None and chosen.resolved.kind == "country" and not chosen.within:
@@ -86,6 +103,12 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if chosen is None:
         first = min(sents) if sents else 0
         before = [m for m in usable if first - 2 <= m.sent < first and (m.resolved is not None or _known_parent(m, mentions, focus))]
+        before = [m for m in before if not _site(parsed, m)] or before
+        # the last named finer than a country: a country named last most often qualifies a place before it
+        # ("Maysan province, which borders Iran")
+        before = [m for m in before if m.resolved is None or m.resolved.kind != "country"] or before
+        # nor an area named as holding the place before it ("near X village (Baydhaba, Bay). ... Two were killed")
+        before = [m for m in before if not m.is_area] or before
         chosen = before[-1] if before else _the_city(parsed, sents, mentions)
     if chosen is None:
         chosen = _named_next(parsed, sents, usable)
@@ -104,17 +127,89 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
         # neighbourhood ("a clinic inside Railway Colony in Quetta") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
+                      and not _origin(parsed, m) and not _kind_of(parsed, m, chosen) and not _site(parsed, m)
                       and (m.resolved is not None or m.hint or chosen.resolved is None
                            or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
-                           or _province_named(chosen) and m.source not in ("ORG", "FAC"))), None)
+                           or _province_named(chosen) and m.source not in ("ORG", "FAC")
+                           or _rural(parsed, chosen))), None)
         if inner is None:
             break
         chosen = inner
     free = [m for m in told if m.sent not in other_events - sents]
     alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
     alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and _tells_again(parsed, m.sent)}
+    # "... in Mexico's Guanajuato state. ... armed men opened fire at a bar in the city of Salamanca": a sentence
+    # after the figures that tells what was done, of no other event, tells where in the area it was done
+    alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and m.sent in _eventful(parsed)}
     chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus), mentions)
     return _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
+
+
+@dataclass(frozen=True, slots=True)
+class Weighed:
+    """One place weighed as an event's place: its score, the cues that held, and the reasons they give."""
+
+    mention: PlaceMention
+    score: float
+    cues: dict[str, float]
+    reasons: tuple[str, ...]
+
+
+def weigh(parsed: Parsed, pool: list[PlaceMention], mentions: list[PlaceMention], anchors: list[int],
+          setting: PlaceMention | None = None) -> list[Weighed]:
+    """The places of `pool` scored as the event's place, best first (the first named of equals): the sum of the
+    weights (data/event_place.toml [choice]) of the cues that hold for each, with the reasons kept."""
+    weights, texts = cues().weights, cues().reasons
+    out = []
+    for m in pool:
+        held = _place_cues(parsed, m, mentions, anchors, setting)
+        score = sum(weights.get(name, 0.0) * value for name, value in held.items())
+        reasons = tuple(f"{texts.get(name, name)} ({weights.get(name, 0.0) * value:+g})"
+                        for name, value in held.items())
+        out.append((score, -m.start, Weighed(m, score, held, reasons)))
+    out.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [w for _, _, w in out]
+
+
+def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], anchors: list[int],
+                setting: PlaceMention | None) -> dict[str, float]:
+    """The cues that hold for one place as an event's place, each with its value (1, or a level)."""
+    toks = parsed.tokens
+    main_anchor = anchors[0] if anchors else None
+    modifier = _modifier(parsed, m) or m.within is not None and _kind_of(parsed, m, m.within)
+    to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
+        _attached(parsed, m, toks[main_anchor])
+    attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
+    # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
+    # (a compound, a neighbourhood: "Police Lines in Peshawar").
+    # A settlement the gazetteer lacks, named with its kind word and on its own ("in Kofai Dutse village", "the
+    # leader of Bambu area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
+    # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
+    # that is coded at the known place.
+    settled = m.resolved is None and m.source != "FAC" and m.within is None and m.area is None \
+        and (m.hint == "city" or _feature_after(toks, m.end)) and setting is None \
+        and not (m.end < len(toks) and toks[m.end].lower in _CITY_PARTS) \
+        and not any(o.sent == m.sent and 0 < o.start - m.end <= 8 for o in mentions) \
+        and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
+    known = settled or m.resolved is not None or m.area is not None and (
+        m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
+    held = {"reference_point": _reference_point(toks, m), "namesake": m.namesake, "site": _site(parsed, m),
+            "attached": attached, "attached_to_main": to_main, "modifier": modifier,
+            "area_of_another": m.is_area, "known": known, "specificity": _specificity(m) + settled}
+    return {name: float(value) for name, value in held.items() if value}
+
+
+def _within_reach(sent: int, sents: set[int], others: set[int]) -> bool:
+    """Can a sentence tell more of the event of `sents`: it is none of another event's, and no sentence of another
+    event stands between it and the event's ("In May, eight were killed ... Further north, in Wasit province, a clash
+    ... The violence, which took place in the town of X": X is the Wasit clash's)."""
+    others = others - sents
+    if sent in others:
+        return False
+    if not sents or min(sents) <= sent <= max(sents):
+        return True
+    lo, hi = (sent, min(sents)) if sent < min(sents) else (max(sents), sent)
+    return not any(lo < o < hi for o in others)
 
 
 def _placed(chosen: PlaceMention, mentions: list[PlaceMention], focus: Focus,
@@ -179,11 +274,19 @@ def _named_next(parsed: Parsed, sents: set[int], usable: list[PlaceMention]) -> 
     return next((m for m in usable if m.sent in after and m.hint == "city" and m.resolved is not None), None)
 
 
+def _eventful(parsed: Parsed) -> set[int]:
+    """The sentences that tell something done as having happened: an asserted event word ("opened fire",
+    "stormed", "the body was found")."""
+    from sitrep.incidents import incidents
+
+    return {i.sent for i in incidents(parsed) if i.realis and i.detects}
+
+
 def _tells_again(parsed: Parsed, sent: int) -> bool:
     """Does the sentence point back to the event by its noun ("The attack struck the town of X", "survived the attack
     at X", "The fighting broke out in X")? It tells more of the same event, and where it happened."""
     toks = parsed.sentence_tokens(sent)
-    return any(t.lower in rules().happened_nouns and k and toks[k - 1].lower in ("the", "this", "that")
+    return any(t.lower in cues().event_nouns and k and toks[k - 1].lower in ("the", "this", "that")
                for k, t in enumerate(toks))
 
 
@@ -225,6 +328,8 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
     noun the subject of the verb), not a reference point ("30 km from Goma") nor a place's modifier."""
     toks = parsed.tokens
     for m in mentions:
+        if _event_noun_in(parsed, m):
+            return m
         verb = next((t for t in reversed(parsed.sentence_tokens(m.sent)[: m.start - parsed.sents[m.sent][0]])
                      if t.lemma in rules().happened_verbs and t.pos == "VERB"), None)
         if verb is None or m.start - verb.i > 12 or _reference_point(toks, m) or _modifier(parsed, m):
@@ -236,10 +341,22 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
         if next((t for t in parsed.ancestors(head) if t.pos in ("VERB", "AUX")), None) is not verb:
             continue
         subject = next((t for t in toks[max(parsed.sents[m.sent][0], verb.i - 4) : verb.i]
-                        if t.lower in rules().happened_nouns and t.dep in ("nsubj", "nsubjpass")), None)
+                        if t.lower in cues().event_nouns and t.dep in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return m
     return None
+
+
+def _event_noun_in(parsed: Parsed, m: PlaceMention) -> bool:
+    """"The incident in the south's Missan province came after ...", "The violence in al-Uzair district lasted
+    hours": the event's noun, pointed back to ("the", "this"), opening its sentence with the place after "in"."""
+    toks = parsed.tokens
+    first = parsed.sents[m.sent][0]
+    words = [t.lower for t in toks[first : m.start]]
+    if len(words) < 3 or words[0] not in ("the", "this") or words[1] not in cues().event_nouns \
+            or words[2] not in ("in", "at"):
+        return False
+    return not _reference_point(toks, m) and not _modifier(parsed, m)
 
 
 def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMention | None,
@@ -247,12 +364,14 @@ def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMe
     """The capital of the country "the capital" is said of, in the event's sentences: "in Somalia's capital"
     (a country's name before it), "the Iraqi capital" (a demonym), "in the capital" (the report's country). Not a
     province's ("the provincial capital", "Helmand's capital"), not one named ("the capital Bangui", "the capital
-    of Kaduna state"), not "capital punishment"."""
+    of Kaduna state"), not "capital punishment", not one that only locates another ("south-west of the capital")."""
     toks = parsed.tokens
     for s in sorted(sents):
         for t in parsed.sentence_tokens(s):
             if t.lower != "capital" or t.pos != "NOUN" or t.dep in ("compound", "amod"):
                 continue
+            if _reference_point(toks, SimpleNamespace(start=t.i)):
+                continue  # "a base south-west of the capital": the capital only locates it
             nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
             if nxt is not None and (nxt.lower == "of" or nxt.pos == "PROPN"):
                 continue
@@ -303,8 +422,8 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
     around = sents | {s + d for s in sents for d in (-1, 1)}
     better = []
     for m in usable:
-        if m is chosen or m.sent not in around | alike or _modifier(parsed, m):
-            continue
+        if m is chosen or m.sent not in around | alike or _modifier(parsed, m) or _site(parsed, m):
+            continue  # a site is no finer place of the event than the town that holds it
         if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
             continue  # only the province's known towns, not where someone came from
         where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
@@ -319,7 +438,10 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
         level = _specificity(m) if m.resolved is None else _specificity_of(where)
         ref = _reference_point(parsed.tokens, m)
         holds = any(o.within is m for o in usable)  # "the Lagos suburb of Ikorodu": the suburb, not the city
-        better.append((m.sent in around, not ref, level, -abs(m.sent - min(sents)), not holds, -m.start, m))
+        # beside the figures, the most precise place; further on, the nearest ("The violence in X district ..."
+        # before "... the clash in the town of Y", another incident's)
+        near, far = m.sent in around, -abs(m.sent - min(sents))
+        better.append((near, not ref, level if near else far, far if near else level, not holds, -m.start, m))
     if not better:
         return chosen
     best = max(better, key=lambda x: x[:6])[6]
@@ -334,7 +456,24 @@ def _province_named(m: PlaceMention) -> bool:
     countryside" is a village of the province, not a part of the city."""
     p = m.resolved
     return p is not None and p.kind == "city" and m.hint != "city" and bool(p.admin1_code) \
-        and not _parent_name(m) and normalize(p.admin1 or "") == normalize(p.name)
+        and not _parent_name(m) and _one_name(p.admin1 or "", p.name)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Are two names one name spelt two ways ("Ar Raqqah" and "Raqqa", "As-Suwayda" and "Sweida", "Dar'a" and
+    "Daraa")? GeoNames spells a province and its capital apart as often as alike."""
+    def bare(name: str) -> str:
+        return skeleton(normalize(name)).replace(" ", "").rstrip("h")
+    return bool(a) and bare(a) == bare(b)
+
+
+def _rural(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place told as the country around it ("in Idleb countryside", "in rural Dar'a")? A name told inside it
+    is a village of its own, not a part of the town (acled-dev: such notes code the village)."""
+    toks = parsed.tokens
+    after = toks[m.end].lower if m.end < len(toks) else ""
+    before = toks[m.start - 1].lower if m.start else ""
+    return after in cues().rural or before in cues().rural
 
 
 def _specificity(m: PlaceMention) -> int:
@@ -365,13 +504,77 @@ def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
     return False
 
 
+def _origin(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place where someone comes from, told apart from where it happened: "an individual from Afrin in Idleb",
+    "whose fighters are from Deir-ez-Zor, in the town of Jarablus"? "from" follows a noun or "be", and "in" another
+    place follows; not "fired from X", nor "kidnapped two civilians from X village", nor "militias from X"."""
+    toks = parsed.tokens
+    j = m.start - 1
+    while j >= 0 and toks[j].pos == "DET" and toks[j].sent == m.sent:
+        j -= 1
+    if j < 0 or toks[j].lower != "from" or toks[j].sent != m.sent:
+        return False
+    before = toks[j - 1] if j > 0 and toks[j - 1].sent == m.sent else None
+    if before is None or not (before.pos in ("NOUN", "PRON") or before.lemma == "be"):
+        return False
+    after = [t.lower for t in toks[m.end : m.end + 2] if t.sent == m.sent]
+    return after[:1] in (["in"], ["at"]) or after in ([",", "in"], [",", "at"])
+
+
+def _site(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place a site, not a settlement: "Eskot market", "the Mendez farm", "Public Square", "Colonia Las
+    Margaritas"? Its word follows its name (or ends it), or a neighbourhood's word opens it."""
+    toks = parsed.tokens
+    words = [t.lower for t in toks[m.start : m.end]]
+    after = toks[m.end].lower if m.end < len(toks) and toks[m.end].sent == m.sent else ""
+    said = after in cues().sites or words[-1] in cues().sites or words[0] in cues().neighbourhoods
+    # "Al Birayn checkpoint (Sabir al Mawadim, Taizz)": a site the report places itself, with its areas in
+    # brackets, is the coded location
+    return said and m.hint is None and not m.bracketed and (m.resolved is None or m.resolved.kind == "city")
+
+
+def _people(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the name a people's, told before a word for its members: "Hema herders", "between the Bassa and Egbura
+    ethnic groups", "Hawadle and Jarer Weyne clans"? Towns bear such names too, but not in those words."""
+    toks = parsed.tokens
+    k = m.end
+    if k < len(toks) and toks[k].lower == "and":  # the first of two peoples named before one word
+        k += 1
+        while k < len(toks) and toks[k].sent == m.sent and (toks[k].pos == "PROPN" or toks[k].text[:1].isupper()
+                                                            or toks[k].lower in ("-", "al", "el")):
+            k += 1
+    while k < len(toks) and toks[k].lower in cues().people_before:  # "ethnic", "sub"
+        k += 1
+    return k < len(toks) and toks[k].sent == m.sent and toks[k].lower in cues().people
+
+
+def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
+    """"the Amazon town of Tabatinga", "the Iraqi Kurdish town of Penjwen": the kind word before "of" is the next
+    place's, which has none of its own, so the name before it only qualifies that town; not "the Toti-Chi village
+    of Gulran district", where the area says its own kind."""
+    toks = parsed.tokens
+    between = [t.lower for t in toks[m.end : area.start] if t.pos != "DET"]
+    if len(between) != 2 or between[1] != "of" or between[0] not in rules().features["city"]:
+        return False
+    kinds = rules().all_features | {words[0] for words in rules().long_features}  # "Local Government Area"
+    return not (area.end < len(toks) and toks[area.end].lower in kinds)
+
+
 def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
     """Is the place where someone spoke or travelled ("told a briefing in Geneva", "travelling through South Korea")?"""
     head = parsed.span_root(m.start, m.end)
     for t in list(parsed.ancestors(head))[:4]:
         if t.pos == "VERB":
-            return t.lemma in rules().speech_or_travel
+            return t.lemma in rules().speech_or_travel and not _said_after(parsed, m, t)
     return False
+
+
+def _said_after(parsed: Parsed, m: PlaceMention, verb: Token) -> bool:
+    """"... wounded 4 in the village of X, in Cameroon's Far North region, a local official said on Sunday": the
+    parse hangs the place on the speech verb that closes the sentence, but it is told in what was said."""
+    rest = [t for t in parsed.sentence_tokens(m.sent) if t.i > verb.i]
+    return verb.i > m.end and any(t.text == "," for t in parsed.tokens[m.end : verb.i]) \
+        and not any(t.pos == "VERB" for t in rest)
 
 
 def _is_destination(parsed: Parsed, m: PlaceMention, verbs: set[str] | None = None) -> bool:
@@ -414,7 +617,8 @@ def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -
         before = [o for o in mentions if m.sent - 2 <= o.sent < m.sent and o.resolved is not None and not o.dateline
                   and o.resolved.kind in ("admin1", "admin2") and o.resolved.country == focus.top]
         return before[-1].resolved if before else None
-    near.sort(key=lambda o: (abs(o.start - m.start), -_specificity(o)))
+    # the nearest finer than a country: "X, two km from the border, in Cameroon's Far North region"
+    near.sort(key=lambda o: (o.resolved.kind == "country", abs(o.start - m.start), -_specificity(o)))
     for o in near:
         if focus.top is None or o.resolved.country == focus.top:
             return o.resolved
