@@ -36,6 +36,12 @@ def _context_words(section: str, key: str) -> frozenset[str]:
     return frozenset(lexicon.load("context")[section][key])
 
 
+@cache
+def _rule_words(section: str, key: str) -> frozenset[str]:
+    """A word list of data/consolidate.toml, read when consolidation first needs it, not at import."""
+    return frozenset(lexicon.load("consolidate")[section][key])
+
+
 def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
     """The figures of each frame, keyed by frame key. Frames left with no figure get none."""
     for f in frames:
@@ -49,7 +55,7 @@ def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
     for f in frames:
         _drop_tallies(parsed, f)
     _fold_vague(frames)
-    return {f.key: _figures(f) for f in frames}
+    return {f.key: _figures(parsed, f) for f in frames}
 
 
 # ---------------------------------------------------------------- 1-3: sums
@@ -201,6 +207,8 @@ def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
         for a, b in _same_sentence_pairs(f.mentions):
             if _conjoined(parsed, a, b):
                 continue  # "4 were shot dead and 2 were killed by a landmine": one event's toll by side or means
+            if b.implicit and b.headline == 1:
+                continue  # "left seven wounded, and a baby died ...": one more victim (or one of them), no event
             if id(a) in moved_ids or id(b) in moved_ids:
                 continue
             if a.sent == b.sent and a.category == b.category and a.anchor != b.anchor and a.headline != b.headline \
@@ -215,11 +223,26 @@ def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
 
 
 def _conjoined(parsed: Parsed, a: Mention, b: Mention) -> bool:
-    """Are the harm words of two counts conjuncts of one another ("five soldiers were killed and two rebels died",
-    "shot dead five marchers and one officer was killed")? Clauses joined so tell one event's toll by side or by
-    means; a clause of another place or time hangs on its own word ("... and moved to X, where they shot one")."""
+    """Are the harm words of two counts told in clauses joined as one ("five soldiers were killed and two rebels
+    died", "shot dead five marchers and one officer was killed", "11 soldiers were killed and 5 wounded, while 1
+    militant was killed and 2 wounded")? Clauses joined so, or set against each other by a contrast word, tell one
+    event's toll by side or by means; a clause of another place or time hangs on its own word ("... and moved to X,
+    where they shot one")."""
     ta, tb = parsed.tokens[a.anchor], parsed.tokens[b.anchor]
-    return ta.i != tb.i and (tb.dep == "conj" and tb.head == ta.i or ta.dep == "conj" and ta.head == tb.i)
+    return ta.i != tb.i and bool(_clause_chain(parsed, ta.i) & _clause_chain(parsed, tb.i))
+
+
+def _clause_chain(parsed: Parsed, i: int) -> set[int]:
+    """Token `i` and the words it is joined to: up its conjuncts, and up a clause set against another by a
+    contrast word ("..., while 1 militant was killed")."""
+    contrast = _rule_words("split", "contrast")
+    chain = {i}
+    t = parsed.tokens[i]
+    while t.head != t.i and (t.dep == "conj" or t.dep == "advcl" and any(
+            c.dep == "mark" and c.lower in contrast for c in parsed.children(t.i))):
+        t = parsed.tokens[t.head]
+        chain.add(t.i)
+    return chain
 
 
 def _same_sentence_pairs(mentions: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
@@ -302,7 +325,7 @@ def _fold_vague(frames: list[Frame]) -> None:
         f.mentions = keep
 
 
-def _figures(f: Frame) -> list[Figure]:
+def _figures(parsed: Parsed, f: Frame) -> list[Figure]:
     groups: list[list[Mention]] = []
     for m in f.mentions:
         cat = "abducted" if m.category == "missing" and any(o.category == "abducted" for o in f.mentions) else m.category
@@ -317,23 +340,25 @@ def _figures(f: Frame) -> list[Figure]:
         else:
             groups.append([m])
     figures = [_merge(g) for g in groups]
-    _mark_superseded(figures, groups)
-    _mark_parts(figures, groups)
+    foes = [all(_by_speaker(parsed, m) for m in g) for g in groups]
+    _mark_superseded(figures, groups, foes)
+    _mark_parts(figures, groups, foes)
     return figures
 
 
-def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
+def _mark_parts(figures: list[Figure], groups: list[list[Mention]], foes: list[bool]) -> None:
     """A smaller count of the same event and category is part of its toll ("one of the guards was killed" beside
     "57 killed"; "two bodies carried away" beside "44 dead") unless the cues against it outweigh that: told as more
     ("four soldiers were also killed"), beside it in one clause ("five police and 15 Taliban"), of the other side
     of a fight ("25 militants dead" ... "two soldiers were killed"). A scored choice (sitrep.parts); the cues that
-    decided are kept on the figure."""
+    decided are kept on the figure. The speaker's side's dead are no part of the foes it says it killed (`foes`)."""
     cues = part_cues()
     for k, fig in enumerate(figures):
         if fig.superseded or not fig.headline:
             continue
         for j, other in enumerate(figures):
-            if j == k or other.superseded or other.category != fig.category or other.unit != fig.unit:
+            if j == k or other.superseded or other.category != fig.category or other.unit != fig.unit \
+                    or foes[j] != foes[k]:
                 continue
             if not other.headline or other.headline <= fig.headline:
                 continue
@@ -377,18 +402,27 @@ def _merge(g: list[Mention]) -> Figure:
     )
 
 
-def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None:
+def _by_speaker(parsed: Parsed, m: Mention) -> bool:
+    """Is the count told as done by its speaker's side ("'We killed 13 of them,' an officer said")? Those are the
+    speaker's foes, whichever side that is: not a rival count of the victims of the other side."""
+    first = _rule_words("sides", "first_person")
+    return any(c.dep == "nsubj" and c.lower in first for c in parsed.children(m.anchor))
+
+
+def _mark_superseded(figures: list[Figure], groups: list[list[Mention]], foes: list[bool]) -> None:
     """Of different counts of one category and side, one is the event's: revised over initial, most said, larger,
-    first."""
+    first. A count of unknown victims competes with every side's, except one its speaker's side is said to have
+    dealt (`foes`): "'We killed 13 of them,' ... three soldiers were wounded" tells both sides' tolls."""
     by_key: dict[tuple, list[int]] = {}
     totals = {m.category for g in groups for m in g if m.total}
     for k, fig in enumerate(figures):
         if fig.headline == 0 or any(m.adds_up for m in groups[k]) and fig.category not in totals:
             continue  # "another 12 bodies were found": more victims, no rival count (unless a total sums them)
-        by_key.setdefault((fig.category, fig.unit, fig.victims if fig.victims != "unknown" else None), []).append(k)
+        side = fig.victims if fig.victims != "unknown" else ("foes" if foes[k] else None)
+        by_key.setdefault((fig.category, fig.unit, side), []).append(k)
     # Unknown-victim counts compete with every side of their category.
     for (cat, unit, victims), idx in list(by_key.items()):
-        if victims is not None and (cat, unit, None) in by_key:
+        if victims not in (None, "foes") and (cat, unit, None) in by_key:
             by_key[(cat, unit, None)] = sorted(set(by_key[(cat, unit, None)]) | set(idx))
     for idx in by_key.values():
         if len(idx) < 2:
