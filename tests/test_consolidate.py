@@ -45,3 +45,27 @@ def test_consolidate_foes_the_speaker_killed_are_no_rival_toll(extract, foes):
     rec = extract(f'Insurgents killed four soldiers at a base near Diffa on Tuesday, officials said. "We killed '
                   f'{foes} and we mourn our dead," a commander said.')
     assert {("killed", 4, 4), ("killed", 21, 21)} <= triples(rec)
+
+
+def test_consolidate_reads_the_statements_it_is_given_without_changing_them(extractor):
+    """Rules that restate a count ("six more", "thousands" folded into a number, a breakdown's open sum) make new
+    statements: the ones the figures stage handed over still say what the report said."""
+    import copy
+    from datetime import date
+
+    from sitrep.consolidate import consolidate
+    from sitrep.model import Article
+    from sitrep.pipeline import Pipeline, Work, default_stages
+
+    text = ("Eight people were injured and six more were hurt when a bomb went off at a bus stop in Kaduna on Monday. "
+            "Thousands fled the district; officials said 7,000 people had reached camps. More than 190 were wounded "
+            "in all, 194 according to the hospital.")
+    stages = [s for s in default_stages(extractor.geoparser) if s.name not in ("figures", "actors", "events")]
+    work = Pipeline(stages)(Work(Article(id="t", text=text, published=date(2024, 1, 15)), extractor.nlp.parse(text)))
+    before = copy.deepcopy([[m for m in f.mentions] for f in work.frames])
+    given = [[m for m in f.mentions] for f in work.frames]
+    figures = consolidate(work.parsed, work.frames)
+    assert given == before
+    # "more than 190" is the stated 194: the figure says so, the statement handed over still says "more than 190"
+    live = [(g.category, g.min, g.max) for figs in figures.values() for g in figs if not g.superseded]
+    assert ("injured", 194, 194) in live

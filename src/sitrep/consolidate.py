@@ -15,10 +15,15 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
 7. A vague count ("thousands") that a stated number satisfies ("7,000") is that number.
 8. Different counts of one category: the one said most (revised, not "initially") is the figure, the larger where
    they are said as often (tolls rise, and a smaller count is often a part); the others stay, marked superseded.
+
+A rule that restates a statement (adds "six more" to it, folds "thousands" into "7,000") makes a new one with
+`dataclasses.replace` in its frame's list: the `Mention`s the figures stage made are read, never changed, so a
+stage that still holds them sees what the report said.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from itertools import combinations
 
@@ -63,14 +68,16 @@ def _add_up(f: Frame) -> None:
     keep: list[Mention] = []
     for m in f.mentions:
         if m.adds_up:  # "rose to 31 after four more bodies were recovered" is not 35
-            base = next((k for k in reversed(keep) if k.sent == m.sent and k.category == m.category), None)
+            at = next((k for k in range(len(keep) - 1, -1, -1) if keep[k].sent == m.sent
+                       and keep[k].category == m.category), None)
+            base = keep[at] if at is not None else None
             # "six other members -- three soldiers and three agents": a breakdown (or a count joined to one) of
             # the count before it does not add to it; rule 2 drops it where its parts add up.
             breakdown = m.breakdown_of is not None or base is not None and base.breakdown_of is not None
             if base is not None and base.headline is not None and m.headline is not None and not breakdown:
-                base.min = None if base.min is None or m.min is None else base.min + m.min
-                base.max = None if base.max is None or m.max is None else base.max + m.max
-                base.span = type(base.span)(base.span.start, max(base.span.end, m.span.end))
+                keep[at] = replace(base, min=None if base.min is None or m.min is None else base.min + m.min,
+                                   max=None if base.max is None or m.max is None else base.max + m.max,
+                                   span=type(base.span)(base.span.start, max(base.span.end, m.span.end)))
                 continue
         keep.append(m)
     f.mentions = keep
@@ -82,15 +89,16 @@ def _join_alternatives(parsed: Parsed, f: Frame) -> None:
     (SPEC §2: "two or three" is N to M), not two events' figures to add up."""
     keep: list[Mention] = []
     for m in f.mentions:
-        other = next((k for k in keep if _alternatives(parsed, k, m)), None)
-        if other is None:
+        at = next((k for k, o in enumerate(keep) if _alternatives(parsed, o, m)), None)
+        if at is None:
             keep.append(m)
             continue
+        other = keep[at]
         lo = [x.min for x in (other, m) if x.min is not None]
-        other.min = min(lo) if lo else None
-        other.max = None if other.max is None or m.max is None else max(other.max, m.max)
-        other.qualifier = "range"
-        other.span = type(other.span)(min(other.span.start, m.span.start), max(other.span.end, m.span.end))
+        keep[at] = replace(other, min=min(lo) if lo else None,
+                           max=None if other.max is None or m.max is None else max(other.max, m.max),
+                           qualifier="range",
+                           span=type(other.span)(min(other.span.start, m.span.start), max(other.span.end, m.span.end)))
     f.mentions = keep
 
 
@@ -158,19 +166,19 @@ def _drop_breakdowns(f: Frame) -> None:
             f.mentions = [m for m in f.mentions if m not in same]
         # "21 people -- 12 herders and 9 farmers": the breakdown may follow the total in its own sentence.
         elif parts and all(p.sent != total.sent or p.span.start > total.span.start for p in parts):
-            f.mentions = [m for m in f.mentions if m not in parts]
-            _widen_by_parts(total, parts)
+            f.mentions = [_widened_by_parts(m, parts) if m is total else m for m in f.mentions if m not in parts]
 
 
-def _widen_by_parts(total: Mention, parts: list[Mention]) -> None:
+def _widened_by_parts(total: Mention, parts: list[Mention]) -> Mention:
     """A headline's "27 killed" over "at least 11 soldiers and 16 attackers were killed": the total told first and
     its breakdown after are one figure said twice, so it keeps the widest range (SPEC §2): a part open above leaves
     the sum open too (parts are lower-bounded: `_sum_parts` takes no "up to"). A total told after its parts
     ("Fatalities coded as 32") is a deliberate sum."""
     if total.qualifier not in ("exact", "approx") or total.total or total.span.start > min(p.span.start for p in parts):
-        return
+        return total
     if any(p.max is None for p in parts):
-        total.max, total.qualifier = None, "at_least"
+        return replace(total, max=None, qualifier="at_least")
+    return total
 
 
 def _drop_rollups(frames: list[Frame]) -> None:
@@ -298,38 +306,49 @@ def _fold_vague(frames: list[Frame]) -> None:
     a vague statement with no time of its own that another event's number satisfies is that event's and is dropped.
     """
     everything = [m for f in frames for m in f.mentions]
+    where = {id(m): k for k, m in enumerate(everything)}
+
+    def restate(ms: list[Mention], k: int, **values) -> None:
+        """The statement at `ms[k]` told anew with `values`, in its frame and among every frame's."""
+        new = replace(ms[k], **values)
+        at = where.pop(id(ms[k]))
+        everything[at], ms[k] = new, new
+        where[id(new)] = at
+
     for f in frames:
+        ms = f.mentions
         # "more than 190 wounded" beside "194 wounded": the stated number is the count.
-        for m in f.mentions:
+        for k in range(len(ms)):
+            m = ms[k]
             if m.qualifier == "at_least" and m.min is not None and not m.vague:
-                precise = [o for o in f.mentions if o.category == m.category and o.qualifier in ("exact", "approx")
+                precise = [o for o in ms if o.category == m.category and o.qualifier in ("exact", "approx")
                            and o.headline is not None and o.headline > m.min and o.headline <= 1.5 * m.min]
                 if precise:
                     best = max(precise, key=lambda o: o.headline)
-                    m.min, m.max, m.qualifier, m.folded = best.min, best.max, best.qualifier, True
-        keep = []
-        for m in f.mentions:
+                    restate(ms, k, min=best.min, max=best.max, qualifier=best.qualifier, folded=True)
+        drop: set[int] = set()
+        for k in range(len(ms)):
+            m = ms[k]
             if m.vague and m.min is not None:
                 def satisfies(o: Mention) -> bool:
                     return o is not m and o.category == m.category and o.headline is not None \
                         and o.headline >= m.min and (not o.vague or (o.min or 0) > m.min)
 
-                here = [o for o in f.mentions if satisfies(o)]
+                here = [o for o in ms if satisfies(o)]
                 if here:
                     best = max(here, key=lambda o: (not o.vague, o.headline))
-                    m.min, m.max, m.qualifier, m.vague = best.min, best.max, best.qualifier, best.vague
-                    m.folded = True
+                    restate(ms, k, min=best.min, max=best.max, qualifier=best.qualifier, vague=best.vague,
+                            folded=True)
                 elif not m.anchors_time and any(satisfies(o) for o in everything):
-                    continue
-            keep.append(m)
-        f.mentions = keep
+                    drop.add(k)
+        f.mentions = [m for k, m in enumerate(ms) if k not in drop]
 
 
 def _figures(parsed: Parsed, f: Frame) -> list[Figure]:
+    if any(o.category == "abducted" for o in f.mentions):  # missing after an abduction: the abducted
+        f.mentions = [replace(m, category="abducted") if m.category == "missing" else m for m in f.mentions]
     groups: list[list[Mention]] = []
     for m in f.mentions:
-        cat = "abducted" if m.category == "missing" and any(o.category == "abducted" for o in f.mentions) else m.category
-        m.category = cat
         for g in groups:
             g0 = g[0]
             if g0.category == m.category and g0.unit == m.unit and g0.headline == m.headline and (
