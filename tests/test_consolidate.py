@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep import lexicon
-from tests.conftest import triples
+from tests.conftest import live_figures, triples
 
 
 def test_consolidate_rule_file_is_versioned():
@@ -69,3 +69,16 @@ def test_consolidate_reads_the_statements_it_is_given_without_changing_them(extr
     # "more than 190" is the stated 194: the figure says so, the statement handed over still says "more than 190"
     live = [(g.category, g.min, g.max) for figs in figures.values() for g in figs if not g.superseded]
     assert ("injured", 194, 194) in live
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Another outlet's toll in brackets, "also" or not, is the same toll told again: not one more victim.
+    ("On 2 May 2024, militants killed 1 soldier at a checkpoint in Kunduz city. Fatalities coded as 1 (Pajhwok also "
+     "reported 1 fatality).", [("killed", 1, 1)]),
+    # ... and a different number there is the other end of the toll's range.
+    ("On 2 May 2024, militants killed 1 soldier at a checkpoint in Kunduz city. Fatalities coded as 1 (Pajhwok "
+     "reported 3 fatalities).", [("killed", 1, 3)]),
+])
+def test_consolidate_another_sources_toll_in_brackets_adds_nothing(extract, text, expected):
+    rec = extract(text)
+    assert sorted((f.category, f.min, f.max) for f in live_figures(rec)) == expected

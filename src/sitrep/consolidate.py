@@ -50,7 +50,7 @@ def _rule_words(section: str, key: str) -> frozenset[str]:
 def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
     """The figures of each frame, keyed by frame key. Frames left with no figure get none."""
     for f in frames:
-        _add_up(f)
+        _add_up(parsed, f)
         _join_alternatives(parsed, f)
     for f in frames:
         _drop_breakdowns(f)
@@ -64,7 +64,10 @@ def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
 
 
 # ---------------------------------------------------------------- 1-3: sums
-def _add_up(f: Frame) -> None:
+def _add_up(parsed: Parsed, f: Frame) -> None:
+    """"eight injured ... six more": the count told as more adds to the one before it in its sentence. Another
+    source's toll in brackets ("(another outlet also reported 1 fatality)") is the same toll told again, however
+    "also" reads: it adds nothing (`_join_alternatives` and `_figures` make it one figure with the first)."""
     keep: list[Mention] = []
     for m in f.mentions:
         if m.adds_up:  # "rose to 31 after four more bodies were recovered" is not 35
@@ -74,6 +77,9 @@ def _add_up(f: Frame) -> None:
             # "six other members -- three soldiers and three agents": a breakdown (or a count joined to one) of
             # the count before it does not add to it; rule 2 drops it where its parts add up.
             breakdown = m.breakdown_of is not None or base is not None and base.breakdown_of is not None
+            if base is not None and _sourced_aside(parsed, base, m):
+                keep.append(replace(m, additive=False))  # told also by another source, not more victims
+                continue
             if base is not None and base.headline is not None and m.headline is not None and not breakdown:
                 keep[at] = replace(base, min=None if base.min is None or m.min is None else base.min + m.min,
                                    max=None if base.max is None or m.max is None else base.max + m.max,
