@@ -1,20 +1,23 @@
 """Consolidation: the statements of one event become its figures.
 
 Rules, in order (each is a general rule of how reports state tolls, none is about one report):
-1. "six more" after "eight injured" in the same sentence adds up: 14 injured.
+1. "six more" after "eight injured" in the same sentence adds up: 14 injured (another source's toll in brackets,
+   "(VoJ also reported 1 fatality)", adds nothing: it is the same toll told again).
 2. Parts that add up to a total of the same event ("four soldiers ... and 3 people" = "at least seven") are the
    total's breakdown: the total stands.
 3. A total that adds up parts told as separate incidents ("at least five killed" = 3 at the market + 2 at the
    bakery) is a roll-up: the incidents stand.
 4. Two different counts of one category in one sentence, from different words, are two events ("two men
-   found dead ... took part in the massacre of 9"), unless their harm words are conjuncts ("4 were shot dead and 2
-   were killed by a landmine": one event's toll by means or side).
+   found dead ... took part in the massacre of 9"), unless their clauses are joined ("4 were shot dead and 2
+   were killed by a landmine", "9 soldiers were killed, while 2 rebels died": one event's toll by means or side) or
+   the later is one more victim told without a number ("seven were wounded, and a baby died").
 5. A present-perfect statement with no time and no incident of its own that conflicts with the event's figure is
    a tally ("Thousands have been killed"), and so are its sentence's other such statements.
 6. The same number said twice (headline and body, with or without a hedge) is one figure with the widest range.
 7. A vague count ("thousands") that a stated number satisfies ("7,000") is that number.
 8. Different counts of one category: the one said most (revised, not "initially") is the figure, the larger where
    they are said as often (tolls rise, and a smaller count is often a part); the others stay, marked superseded.
+   A count the speaker's side says it dealt ("We killed 13") is the other side's: no rival, no part of theirs.
 
 A rule that restates a statement (adds "six more" to it, folds "thousands" into "7,000") makes a new one with
 `dataclasses.replace` in its frame's list: the `Mention`s the figures stage made are read, never changed, so a
