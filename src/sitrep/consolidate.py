@@ -1,24 +1,32 @@
 """Consolidation: the statements of one event become its figures.
 
 Rules, in order (each is a general rule of how reports state tolls, none is about one report):
-1. "six more" after "eight injured" in the same sentence adds up: 14 injured.
+1. "six more" after "eight injured" in the same sentence adds up: 14 injured (another source's toll in brackets,
+   "(VoJ also reported 1 fatality)", adds nothing: it is the same toll told again).
 2. Parts that add up to a total of the same event ("four soldiers ... and 3 people" = "at least seven") are the
    total's breakdown: the total stands.
 3. A total that adds up parts told as separate incidents ("at least five killed" = 3 at the market + 2 at the
    bakery) is a roll-up: the incidents stand.
 4. Two different counts of one category in one sentence, from different words, are two events ("two men
-   found dead ... took part in the massacre of 9"), unless their harm words are conjuncts ("4 were shot dead and 2
-   were killed by a landmine": one event's toll by means or side).
+   found dead ... took part in the massacre of 9"), unless their clauses are joined ("4 were shot dead and 2
+   were killed by a landmine", "9 soldiers were killed, while 2 rebels died": one event's toll by means or side) or
+   the later is one more victim told without a number ("seven were wounded, and a baby died").
 5. A present-perfect statement with no time and no incident of its own that conflicts with the event's figure is
    a tally ("Thousands have been killed"), and so are its sentence's other such statements.
 6. The same number said twice (headline and body, with or without a hedge) is one figure with the widest range.
 7. A vague count ("thousands") that a stated number satisfies ("7,000") is that number.
 8. Different counts of one category: the one said most (revised, not "initially") is the figure, the larger where
    they are said as often (tolls rise, and a smaller count is often a part); the others stay, marked superseded.
+   A count the speaker's side says it dealt ("We killed 13") is the other side's: no rival, no part of theirs.
+
+A rule that restates a statement (adds "six more" to it, folds "thousands" into "7,000") makes a new one with
+`dataclasses.replace` in its frame's list: the `Mention`s the figures stage made are read, never changed, so a
+stage that still holds them sees what the report said.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from itertools import combinations
 
@@ -36,10 +44,16 @@ def _context_words(section: str, key: str) -> frozenset[str]:
     return frozenset(lexicon.load("context")[section][key])
 
 
+@cache
+def _rule_words(section: str, key: str) -> frozenset[str]:
+    """A word list of data/consolidate.toml, read when consolidation first needs it, not at import."""
+    return frozenset(lexicon.load("consolidate")[section][key])
+
+
 def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
     """The figures of each frame, keyed by frame key. Frames left with no figure get none."""
     for f in frames:
-        _add_up(f)
+        _add_up(parsed, f)
         _join_alternatives(parsed, f)
     for f in frames:
         _drop_breakdowns(f)
@@ -49,22 +63,30 @@ def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
     for f in frames:
         _drop_tallies(parsed, f)
     _fold_vague(frames)
-    return {f.key: _figures(f) for f in frames}
+    return {f.key: _figures(parsed, f) for f in frames}
 
 
 # ---------------------------------------------------------------- 1-3: sums
-def _add_up(f: Frame) -> None:
+def _add_up(parsed: Parsed, f: Frame) -> None:
+    """"eight injured ... six more": the count told as more adds to the one before it in its sentence. Another
+    source's toll in brackets ("(another outlet also reported 1 fatality)") is the same toll told again, however
+    "also" reads: it adds nothing (`_join_alternatives` and `_figures` make it one figure with the first)."""
     keep: list[Mention] = []
     for m in f.mentions:
         if m.adds_up:  # "rose to 31 after four more bodies were recovered" is not 35
-            base = next((k for k in reversed(keep) if k.sent == m.sent and k.category == m.category), None)
+            at = next((k for k in range(len(keep) - 1, -1, -1) if keep[k].sent == m.sent
+                       and keep[k].category == m.category), None)
+            base = keep[at] if at is not None else None
             # "six other members -- three soldiers and three agents": a breakdown (or a count joined to one) of
             # the count before it does not add to it; rule 2 drops it where its parts add up.
             breakdown = m.breakdown_of is not None or base is not None and base.breakdown_of is not None
+            if base is not None and _sourced_aside(parsed, base, m):
+                keep.append(replace(m, additive=False))  # told also by another source, not more victims
+                continue
             if base is not None and base.headline is not None and m.headline is not None and not breakdown:
-                base.min = None if base.min is None or m.min is None else base.min + m.min
-                base.max = None if base.max is None or m.max is None else base.max + m.max
-                base.span = type(base.span)(base.span.start, max(base.span.end, m.span.end))
+                keep[at] = replace(base, min=None if base.min is None or m.min is None else base.min + m.min,
+                                   max=None if base.max is None or m.max is None else base.max + m.max,
+                                   span=type(base.span)(base.span.start, max(base.span.end, m.span.end)))
                 continue
         keep.append(m)
     f.mentions = keep
@@ -76,15 +98,16 @@ def _join_alternatives(parsed: Parsed, f: Frame) -> None:
     (SPEC §2: "two or three" is N to M), not two events' figures to add up."""
     keep: list[Mention] = []
     for m in f.mentions:
-        other = next((k for k in keep if _alternatives(parsed, k, m)), None)
-        if other is None:
+        at = next((k for k, o in enumerate(keep) if _alternatives(parsed, o, m)), None)
+        if at is None:
             keep.append(m)
             continue
+        other = keep[at]
         lo = [x.min for x in (other, m) if x.min is not None]
-        other.min = min(lo) if lo else None
-        other.max = None if other.max is None or m.max is None else max(other.max, m.max)
-        other.qualifier = "range"
-        other.span = type(other.span)(min(other.span.start, m.span.start), max(other.span.end, m.span.end))
+        keep[at] = replace(other, min=min(lo) if lo else None,
+                           max=None if other.max is None or m.max is None else max(other.max, m.max),
+                           qualifier="range",
+                           span=type(other.span)(min(other.span.start, m.span.start), max(other.span.end, m.span.end)))
     f.mentions = keep
 
 
@@ -152,19 +175,19 @@ def _drop_breakdowns(f: Frame) -> None:
             f.mentions = [m for m in f.mentions if m not in same]
         # "21 people -- 12 herders and 9 farmers": the breakdown may follow the total in its own sentence.
         elif parts and all(p.sent != total.sent or p.span.start > total.span.start for p in parts):
-            f.mentions = [m for m in f.mentions if m not in parts]
-            _widen_by_parts(total, parts)
+            f.mentions = [_widened_by_parts(m, parts) if m is total else m for m in f.mentions if m not in parts]
 
 
-def _widen_by_parts(total: Mention, parts: list[Mention]) -> None:
+def _widened_by_parts(total: Mention, parts: list[Mention]) -> Mention:
     """A headline's "27 killed" over "at least 11 soldiers and 16 attackers were killed": the total told first and
     its breakdown after are one figure said twice, so it keeps the widest range (SPEC §2): a part open above leaves
     the sum open too (parts are lower-bounded: `_sum_parts` takes no "up to"). A total told after its parts
     ("Fatalities coded as 32") is a deliberate sum."""
     if total.qualifier not in ("exact", "approx") or total.total or total.span.start > min(p.span.start for p in parts):
-        return
+        return total
     if any(p.max is None for p in parts):
-        total.max, total.qualifier = None, "at_least"
+        return replace(total, max=None, qualifier="at_least")
+    return total
 
 
 def _drop_rollups(frames: list[Frame]) -> None:
@@ -201,6 +224,8 @@ def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
         for a, b in _same_sentence_pairs(f.mentions):
             if _conjoined(parsed, a, b):
                 continue  # "4 were shot dead and 2 were killed by a landmine": one event's toll by side or means
+            if b.implicit and b.headline == 1:
+                continue  # "left seven wounded, and a baby died ...": one more victim (or one of them), no event
             if id(a) in moved_ids or id(b) in moved_ids:
                 continue
             if a.sent == b.sent and a.category == b.category and a.anchor != b.anchor and a.headline != b.headline \
@@ -215,11 +240,26 @@ def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
 
 
 def _conjoined(parsed: Parsed, a: Mention, b: Mention) -> bool:
-    """Are the harm words of two counts conjuncts of one another ("five soldiers were killed and two rebels died",
-    "shot dead five marchers and one officer was killed")? Clauses joined so tell one event's toll by side or by
-    means; a clause of another place or time hangs on its own word ("... and moved to X, where they shot one")."""
+    """Are the harm words of two counts told in clauses joined as one ("five soldiers were killed and two rebels
+    died", "shot dead five marchers and one officer was killed", "11 soldiers were killed and 5 wounded, while 1
+    militant was killed and 2 wounded")? Clauses joined so, or set against each other by a contrast word, tell one
+    event's toll by side or by means; a clause of another place or time hangs on its own word ("... and moved to X,
+    where they shot one")."""
     ta, tb = parsed.tokens[a.anchor], parsed.tokens[b.anchor]
-    return ta.i != tb.i and (tb.dep == "conj" and tb.head == ta.i or ta.dep == "conj" and ta.head == tb.i)
+    return ta.i != tb.i and bool(_clause_chain(parsed, ta.i) & _clause_chain(parsed, tb.i))
+
+
+def _clause_chain(parsed: Parsed, i: int) -> set[int]:
+    """Token `i` and the words it is joined to: up its conjuncts, and up a clause set against another by a
+    contrast word ("..., while 1 militant was killed")."""
+    contrast = _rule_words("split", "contrast")
+    chain = {i}
+    t = parsed.tokens[i]
+    while t.head != t.i and (t.dep == "conj" or t.dep == "advcl" and any(
+            c.dep == "mark" and c.lower in contrast for c in parsed.children(t.i))):
+        t = parsed.tokens[t.head]
+        chain.add(t.i)
+    return chain
 
 
 def _same_sentence_pairs(mentions: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
@@ -275,38 +315,49 @@ def _fold_vague(frames: list[Frame]) -> None:
     a vague statement with no time of its own that another event's number satisfies is that event's and is dropped.
     """
     everything = [m for f in frames for m in f.mentions]
+    where = {id(m): k for k, m in enumerate(everything)}
+
+    def restate(ms: list[Mention], k: int, **values) -> None:
+        """The statement at `ms[k]` told anew with `values`, in its frame and among every frame's."""
+        new = replace(ms[k], **values)
+        at = where.pop(id(ms[k]))
+        everything[at], ms[k] = new, new
+        where[id(new)] = at
+
     for f in frames:
+        ms = f.mentions
         # "more than 190 wounded" beside "194 wounded": the stated number is the count.
-        for m in f.mentions:
+        for k in range(len(ms)):
+            m = ms[k]
             if m.qualifier == "at_least" and m.min is not None and not m.vague:
-                precise = [o for o in f.mentions if o.category == m.category and o.qualifier in ("exact", "approx")
+                precise = [o for o in ms if o.category == m.category and o.qualifier in ("exact", "approx")
                            and o.headline is not None and o.headline > m.min and o.headline <= 1.5 * m.min]
                 if precise:
                     best = max(precise, key=lambda o: o.headline)
-                    m.min, m.max, m.qualifier, m.folded = best.min, best.max, best.qualifier, True
-        keep = []
-        for m in f.mentions:
+                    restate(ms, k, min=best.min, max=best.max, qualifier=best.qualifier, folded=True)
+        drop: set[int] = set()
+        for k in range(len(ms)):
+            m = ms[k]
             if m.vague and m.min is not None:
                 def satisfies(o: Mention) -> bool:
                     return o is not m and o.category == m.category and o.headline is not None \
                         and o.headline >= m.min and (not o.vague or (o.min or 0) > m.min)
 
-                here = [o for o in f.mentions if satisfies(o)]
+                here = [o for o in ms if satisfies(o)]
                 if here:
                     best = max(here, key=lambda o: (not o.vague, o.headline))
-                    m.min, m.max, m.qualifier, m.vague = best.min, best.max, best.qualifier, best.vague
-                    m.folded = True
+                    restate(ms, k, min=best.min, max=best.max, qualifier=best.qualifier, vague=best.vague,
+                            folded=True)
                 elif not m.anchors_time and any(satisfies(o) for o in everything):
-                    continue
-            keep.append(m)
-        f.mentions = keep
+                    drop.add(k)
+        f.mentions = [m for k, m in enumerate(ms) if k not in drop]
 
 
-def _figures(f: Frame) -> list[Figure]:
+def _figures(parsed: Parsed, f: Frame) -> list[Figure]:
+    if any(o.category == "abducted" for o in f.mentions):  # missing after an abduction: the abducted
+        f.mentions = [replace(m, category="abducted") if m.category == "missing" else m for m in f.mentions]
     groups: list[list[Mention]] = []
     for m in f.mentions:
-        cat = "abducted" if m.category == "missing" and any(o.category == "abducted" for o in f.mentions) else m.category
-        m.category = cat
         for g in groups:
             g0 = g[0]
             if g0.category == m.category and g0.unit == m.unit and g0.headline == m.headline and (
@@ -317,23 +368,25 @@ def _figures(f: Frame) -> list[Figure]:
         else:
             groups.append([m])
     figures = [_merge(g) for g in groups]
-    _mark_superseded(figures, groups)
-    _mark_parts(figures, groups)
+    foes = [all(_by_speaker(parsed, m) for m in g) for g in groups]
+    _mark_superseded(figures, groups, foes)
+    _mark_parts(figures, groups, foes)
     return figures
 
 
-def _mark_parts(figures: list[Figure], groups: list[list[Mention]]) -> None:
+def _mark_parts(figures: list[Figure], groups: list[list[Mention]], foes: list[bool]) -> None:
     """A smaller count of the same event and category is part of its toll ("one of the guards was killed" beside
     "57 killed"; "two bodies carried away" beside "44 dead") unless the cues against it outweigh that: told as more
     ("four soldiers were also killed"), beside it in one clause ("five police and 15 Taliban"), of the other side
     of a fight ("25 militants dead" ... "two soldiers were killed"). A scored choice (sitrep.parts); the cues that
-    decided are kept on the figure."""
+    decided are kept on the figure. The speaker's side's dead are no part of the foes it says it killed (`foes`)."""
     cues = part_cues()
     for k, fig in enumerate(figures):
         if fig.superseded or not fig.headline:
             continue
         for j, other in enumerate(figures):
-            if j == k or other.superseded or other.category != fig.category or other.unit != fig.unit:
+            if j == k or other.superseded or other.category != fig.category or other.unit != fig.unit \
+                    or foes[j] != foes[k]:
                 continue
             if not other.headline or other.headline <= fig.headline:
                 continue
@@ -377,18 +430,27 @@ def _merge(g: list[Mention]) -> Figure:
     )
 
 
-def _mark_superseded(figures: list[Figure], groups: list[list[Mention]]) -> None:
+def _by_speaker(parsed: Parsed, m: Mention) -> bool:
+    """Is the count told as done by its speaker's side ("'We killed 13 of them,' an officer said")? Those are the
+    speaker's foes, whichever side that is: not a rival count of the victims of the other side."""
+    first = _rule_words("sides", "first_person")
+    return any(c.dep == "nsubj" and c.lower in first for c in parsed.children(m.anchor))
+
+
+def _mark_superseded(figures: list[Figure], groups: list[list[Mention]], foes: list[bool]) -> None:
     """Of different counts of one category and side, one is the event's: revised over initial, most said, larger,
-    first."""
+    first. A count of unknown victims competes with every side's, except one its speaker's side is said to have
+    dealt (`foes`): "'We killed 13 of them,' ... three soldiers were wounded" tells both sides' tolls."""
     by_key: dict[tuple, list[int]] = {}
     totals = {m.category for g in groups for m in g if m.total}
     for k, fig in enumerate(figures):
         if fig.headline == 0 or any(m.adds_up for m in groups[k]) and fig.category not in totals:
             continue  # "another 12 bodies were found": more victims, no rival count (unless a total sums them)
-        by_key.setdefault((fig.category, fig.unit, fig.victims if fig.victims != "unknown" else None), []).append(k)
+        side = fig.victims if fig.victims != "unknown" else ("foes" if foes[k] else None)
+        by_key.setdefault((fig.category, fig.unit, side), []).append(k)
     # Unknown-victim counts compete with every side of their category.
     for (cat, unit, victims), idx in list(by_key.items()):
-        if victims is not None and (cat, unit, None) in by_key:
+        if victims not in (None, "foes") and (cat, unit, None) in by_key:
             by_key[(cat, unit, None)] = sorted(set(by_key[(cat, unit, None)]) | set(idx))
     for idx in by_key.values():
         if len(idx) < 2:

@@ -1,0 +1,84 @@
+"""Consolidation: which counts of one sentence are one event's toll, and which stand beside each other.
+
+Texts are our own, written in the style of wire reports.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sitrep import lexicon
+from tests.conftest import live_figures, triples
+
+
+def test_consolidate_rule_file_is_versioned():
+    rules = lexicon.load("consolidate")
+    assert isinstance(rules["version"], int)
+    assert "while" in rules["split"]["contrast"] and "we" in rules["sides"]["first_person"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Clauses set against each other by "while": one clash, each side's toll.
+    ("The army said nine soldiers were killed and four were wounded, while two insurgents were killed and six were "
+     "wounded in the clash near Mopti on Sunday.", {("killed", 9, 9), ("killed", 2, 2)}),
+    # One more victim told without a number after a count: the same attack, not another event.
+    ("A mortar round struck a school in Sirte on Friday, leaving seven pupils wounded, and a teacher was injured as "
+     "he carried them out.", {("injured", 7, 7)}),
+    ("Gunmen shot dead six villagers in Dogon Kiri on Sunday and beheaded a man in a nearby hamlet.",
+     {("killed", 6, 6)}),
+])
+def test_consolidate_one_sentence_one_event(extract, text, expected):
+    rec = extract(text)
+    assert len(rec.events) == 1
+    assert expected <= triples(rec)
+
+
+def test_consolidate_count_of_another_time_in_one_sentence_is_its_own_event(extract):
+    rec = extract("Two men were found dead in Culiacan on Monday, and police believe they took part in the massacre "
+                  "of 9 farmers.")
+    assert len(rec.events) == 2
+    assert triples(rec) == {("killed", 2, 2), ("killed", 9, 9)}
+
+
+@pytest.mark.parametrize("foes", ["21 Shabaab elements", "21 of the enemy"])
+def test_consolidate_foes_the_speaker_killed_are_no_rival_toll(extract, foes):
+    """"We killed 21 ..." is the speaker's side's count of its foes: the soldiers' toll told before it stands."""
+    rec = extract(f'Insurgents killed four soldiers at a base near Diffa on Tuesday, officials said. "We killed '
+                  f'{foes} and we mourn our dead," a commander said.')
+    assert {("killed", 4, 4), ("killed", 21, 21)} <= triples(rec)
+
+
+def test_consolidate_reads_the_statements_it_is_given_without_changing_them(extractor):
+    """Rules that restate a count ("six more", "thousands" folded into a number, a breakdown's open sum) make new
+    statements: the ones the figures stage handed over still say what the report said."""
+    import copy
+    from datetime import date
+
+    from sitrep.consolidate import consolidate
+    from sitrep.model import Article
+    from sitrep.pipeline import Pipeline, Work, default_stages
+
+    text = ("Eight people were injured and six more were hurt when a bomb went off at a bus stop in Kaduna on Monday. "
+            "Thousands fled the district; officials said 7,000 people had reached camps. More than 190 were wounded "
+            "in all, 194 according to the hospital.")
+    stages = [s for s in default_stages(extractor.geoparser) if s.name not in ("figures", "actors", "events")]
+    work = Pipeline(stages)(Work(Article(id="t", text=text, published=date(2024, 1, 15)), extractor.nlp.parse(text)))
+    before = copy.deepcopy([[m for m in f.mentions] for f in work.frames])
+    given = [[m for m in f.mentions] for f in work.frames]
+    figures = consolidate(work.parsed, work.frames)
+    assert given == before
+    # "more than 190" is the stated 194: the figure says so, the statement handed over still says "more than 190"
+    live = [(g.category, g.min, g.max) for figs in figures.values() for g in figs if not g.superseded]
+    assert ("injured", 194, 194) in live
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Another outlet's toll in brackets, "also" or not, is the same toll told again: not one more victim.
+    ("On 2 May 2024, militants killed 1 soldier at a checkpoint in Kunduz city. Fatalities coded as 1 (Pajhwok also "
+     "reported 1 fatality).", [("killed", 1, 1)]),
+    # ... and a different number there is the other end of the toll's range.
+    ("On 2 May 2024, militants killed 1 soldier at a checkpoint in Kunduz city. Fatalities coded as 1 (Pajhwok "
+     "reported 3 fatalities).", [("killed", 1, 3)]),
+])
+def test_consolidate_another_sources_toll_in_brackets_adds_nothing(extract, text, expected):
+    rec = extract(text)
+    assert sorted((f.category, f.min, f.max) for f in live_figures(rec)) == expected
