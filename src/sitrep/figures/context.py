@@ -5,6 +5,7 @@ merge statements into figures and figures into events.
 """
 from __future__ import annotations
 
+from sitrep import lexicon
 from sitrep.figures.mention import Mention
 from sitrep.figures.tally import is_aggregate, present_perfect, told_as_total
 from sitrep.figures.vocab import vocab
@@ -29,12 +30,19 @@ def context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) -> 
     before = [b for k, b in enumerate(before) if not (b == "more" and before[k + 1 : k + 2] == ["than"])]  # a hedge
     m.additive = nominal.lower in w.ADDITIVE_COUNTED \
         or any(b in before[-n:] for b, n in w.ADDITIVE_BEFORE.items()) \
-        or any(c.lower in w.ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i))
+        or any(c.lower in w.ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i)) \
+        and not _said(verb)
     m.total = told_as_total(parsed, clause, {verb.i, anchor.i, nominal.i})
     m.others = nominal.lower in w.OTHER_COUNTED or any(b in before[-n:] for b, n in w.OTHER_BEFORE.items())
     m.anchors_time = [e.text for e in parsed.ents_between(clause[0].i, clause[-1].i + 1)
                       if e.label in ("DATE", "TIME") and any(e.start <= t.i < e.end for t in clause)
                       and not e.start <= m.nominal < e.end]
+
+
+def _said(verb: Token) -> bool:
+    """"(another outlet also reported 1 fatality)": "also" on a verb of saying tells another source saying it too,
+    not more victims; "four soldiers were also killed" (on the harm word) adds to the toll."""
+    return verb in lexicon.speech_verbs("of_figures")
 
 
 def _clause(parsed: Parsed, anchor: Token) -> list[Token]:

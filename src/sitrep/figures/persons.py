@@ -72,6 +72,11 @@ def one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> b
             and not any(c.dep in ("det", "poss", "nummod") for c in kids) and is_person(t):
         reasons.append(f"'{t.text}': a headline's bare singular victim ('kills police officer'), one")
         return True
+    if not dets and t.tag == "NN" and t.dep in ("dobj", "nsubjpass") and is_person(t) \
+            and not any(c.dep == "nummod" for c in kids) \
+            and any(c.dep == "compound" or c.dep == "prep" and c.lower == "of" for c in kids):
+        reasons.append(f"'{t.text}': a title told without an article ('killed director of the clinic'), one")
+        return True
     if t.ent in w.NOT_PERSON_ENTITIES:
         return False
     if t.pos == "PROPN":
@@ -99,13 +104,31 @@ def singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[str
                  for a in [c, *[k for k in parsed.children(c.i) if k.dep == "appos"]]]
         if not any(one_person(parsed, a, category, reasons) for a in named):
             return None
-    n = 1
-    for c in parsed.children(arg.i):
-        own = any(k.dep in ("det", "poss") for k in parsed.children(c.i)) or c.ent == "PERSON" or c.lower == "another"
-        if c.dep == "conj" and own and not c.like_num and not counted_by_number(parsed, c) \
-                and one_person(parsed, c, category, []):  # not "a social leader and president of the council"
-            n += 1
-            reasons.append(f"and '{c.text}': one more")
+    return 1 + coordinated_persons(parsed, arg, category, reasons)
+
+
+def coordinated_persons(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> int:
+    """One for each person coordinated with `t` and told without a number: "the council head and a government
+    employee" (one more), "four soldiers and their commander" (one more than four), "his wife, mother-in-law and
+    driver" (three more). A person needs words of their own (a determiner, a possessive, a name): "a social leader
+    and president of the council" is one person."""
+    n = 0
+    stack = [t]
+    while stack:
+        x = stack.pop()
+        for c in parsed.children(x.i):
+            if c.dep != "conj":
+                continue
+            own = any(k.dep in ("det", "poss") for k in parsed.children(c.i)) or c.ent == "PERSON" \
+                or c.lower == "another"
+            # "the killing of 1 policeman and the injuring of 3 others": a person, not another noun of the clause
+            person = is_companion(c) or c.ent == "PERSON" or c.lower == "another"
+            # "6 members of the league, including two clerks and a chairman": a part of the count, not more
+            inside = any(k.lower in vocab().SUBSET_PREPS for k in parsed.tokens[t.i + 1:c.i])
+            if own and person and not inside and not c.like_num and not counted_by_number(parsed, c) and one_person(parsed, c, category, []):
+                n += 1
+                reasons.append(f"and '{c.text}': one more")
+                stack.append(c)
     return n
 
 
