@@ -37,7 +37,8 @@ def implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Ment
             arg = parsed.tokens[v.head]  # "a judge who was killed"
         lost = _lost_singular_subject(parsed, v, cats[0][0], found) if arg is None else None
         if arg is not None and lost is None and arg.ent in vocab().NOT_PERSON_ENTITIES:
-            lost = _root_subject(parsed, v, cats[0][0], found)
+            # "Around 27 April, in X, a trader was found dead": the parser gave the verb a date or a place as subject
+            lost = _lost_singular_subject(parsed, v, cats[0][0], found) or _root_subject(parsed, v, cats[0][0], found)
         if lost is not None:
             arg = lost
         if arg is None or arg.i in taken:
@@ -100,7 +101,9 @@ def victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention
         choice = choose([told], [])
         if not choice.figure:
             continue
-        for arg in of_objects(parsed, t):
+        # "the body of a priest", and "a man's body" (a body noun's possessor)
+        owners = [c for c in parsed.children(t.i) if c.dep == "poss"] if t.lemma in w.BODY_NOUNS else []
+        for arg in [*of_objects(parsed, t), *owners]:
             if arg.i in taken or arg.like_num:
                 continue
             reasons = [f"'{t.text} of': a killing"]
@@ -229,8 +232,12 @@ def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
     out = [(cat, v)]
     for c in parsed.children(v.i):
         own_subject = any(k.dep in ("nsubj", "nsubjpass", "dobj") for k in parsed.children(c.i))
-        if c.dep == "conj" and c.lemma in w.VERBS and not own_subject:  # "killed or wounded", not "and killed four"
-            out.append((w.VERBS[c.lemma], c))
+        if c.dep != "conj" or own_subject:  # "killed or wounded", not "and killed four"
+            continue
+        # "was abducted by four men and stabbed to death": a harm verb or phrase of its own
+        also = w.VERBS.get(c.lemma) or phrase_category(parsed, c)
+        if also:
+            out.append((also, c))
     return out
 
 
@@ -239,6 +246,12 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
     coordinated with another and no subject of its own ("was ambushed and murdered") takes the other's."""
     kids = parsed.children(v.i)
     passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
+    subjects = [c for c in kids if c.dep == "nsubjpass"]
+    if passive and len(subjects) > 1:
+        # "In Pacaja, Para, a man was killed": the parser took the place's name for a second subject; the victim is
+        # the subject no place or group names, nearest the verb.
+        people = [c for c in subjects if c.ent not in vocab().NOT_PERSON_ENTITIES]
+        return max(people or subjects, key=lambda c: c.i if c.i < v.i else -c.i)
     for c in kids:
         if passive and c.dep == "nsubjpass":
             return c

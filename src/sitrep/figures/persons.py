@@ -121,8 +121,8 @@ def coordinated_persons(parsed: Parsed, t: Token, category: str, reasons: list[s
                 continue
             own = any(k.dep in ("det", "poss") for k in parsed.children(c.i)) or c.ent == "PERSON" \
                 or c.lower == "another"
-            # "the killing of 1 policeman and the injuring of 3 others": a person, not another noun of the clause
-            person = is_companion(c) or c.ent == "PERSON" or c.lower == "another"
+            # "the killing of 1 policeman and the injuring of 3 others": a person, not another act of the clause
+            person = not (c.tag == "VBG" or c.lower.endswith("ing") or c.lemma in vocab().OF_NOUNS)
             # "6 members of the league, including two clerks and a chairman": a part of the count, not more
             inside = any(k.lower in vocab().SUBSET_PREPS for k in parsed.tokens[t.i + 1:c.i])
             if own and person and not inside and not c.like_num and not counted_by_number(parsed, c) and one_person(parsed, c, category, []):
