@@ -63,6 +63,16 @@ TWO_HARMS_ONE_COUNT = [
     ("Twenty people were killed and 30 wounded in the blast.", {(K, 20, 20), (I, 30, 30)}),
 ]
 
+HIDDEN_VICTIMS = [
+    # the parser took a place or a date for the passive subject
+    ("On 6 May 2021, in Lagoa, Bahia, a man was killed in a drive-by shooting by two men on a motorbike.", {(K, 1, 1)}),
+    ("Around 27 April 2021, in the hill town, a shopkeeper was found dead near the bus station.", {(K, 1, 1)}),
+    # a harm phrase coordinated with another harm verb
+    ("A farmer was abducted by three men and stabbed to death near the river.", {("abducted", 1, 1), (K, 1, 1)}),
+    # a body's possessor
+    ("A man's body was found with his hands tied near the old mill.", {(K, 1, 1)}),
+]
+
 THINGS = [
     ("Settlers uprooted 40 olive trees near the village.", set()),
     ("The militia torched 30 huts and killed two herders.", {(K, 2, 2)}),
@@ -70,6 +80,6 @@ THINGS = [
 
 
 @pytest.mark.parametrize("text,expected", DATES_AND_COUNTS + COUNTED_WITH_PEOPLE + BARE_TITLES + HARM_PHRASE_IN_ORDER
-                         + SAID_AGAIN_NOT_MORE + TWO_HARMS_ONE_COUNT + THINGS)
+                         + SAID_AGAIN_NOT_MORE + TWO_HARMS_ONE_COUNT + HIDDEN_VICTIMS + THINGS)
 def test_figures_counts(extract, text, expected):
     assert triples(extract(text)) == expected
