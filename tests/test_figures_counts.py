@@ -73,6 +73,21 @@ HIDDEN_VICTIMS = [
     ("A man's body was found with his hands tied near the old mill.", {(K, 1, 1)}),
 ]
 
+MOTIVES_AND_ALLEGATIONS = [
+    ("A mob lynched a prisoner accused of murdering two shopkeepers.", {(K, 1, 1)}),
+    ("Gunmen shot dead a ranger on Sunday, in retaliation for the killing of 3 of their members last week.",
+     {(K, 1, 1)}),
+    ("The gang killed nine villagers while avenging the killing of one of their leaders.", {(K, 9, 9)}),
+    # an accusation that reports the event is its toll
+    ("Soldiers were accused of killing eight people in the market town on Friday.", {(K, 8, 8)}),
+]
+
+TITLES_AND_NAMES = [
+    ("Four rebels and a Police Sub-Inspector were killed in the clash near the forest.", {(K, 5, 5)}),
+    # a name in brackets after a place is no second victim
+    ("A mob beat to death a labourer in Kaliganj town (Sadar, Khulna) on suspicion of theft.", {(K, 1, 1)}),
+]
+
 THINGS = [
     ("Settlers uprooted 40 olive trees near the village.", set()),
     ("The militia torched 30 huts and killed two herders.", {(K, 2, 2)}),
@@ -80,6 +95,7 @@ THINGS = [
 
 
 @pytest.mark.parametrize("text,expected", DATES_AND_COUNTS + COUNTED_WITH_PEOPLE + BARE_TITLES + HARM_PHRASE_IN_ORDER
-                         + SAID_AGAIN_NOT_MORE + TWO_HARMS_ONE_COUNT + HIDDEN_VICTIMS + THINGS)
+                         + SAID_AGAIN_NOT_MORE + TWO_HARMS_ONE_COUNT + HIDDEN_VICTIMS + MOTIVES_AND_ALLEGATIONS
+                         + TITLES_AND_NAMES + THINGS)
 def test_figures_counts(extract, text, expected):
     assert triples(extract(text)) == expected

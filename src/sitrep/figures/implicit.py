@@ -95,9 +95,10 @@ def victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention
         if t.pos != "NOUN" or t.lemma not in w.VICTIM_OF_NOUNS and not _an_outcome(parsed, t):
             continue
         told = Candidate("victim_of_killing_noun", "killed", t.i, t.text)
-        if t.lemma not in w.BODY_NOUNS and t.dep == "pobj" and parsed.tokens[t.head].lower in w.MOTIVE_PREPS:
-            told.cues.append("motive")  # "protesters marched over the killing of a student": told of another time
         told.cues.extend(modality_cues(parsed, t, negation=False))
+        if t.lemma not in w.BODY_NOUNS and t.dep == "pobj" and parsed.tokens[t.head].lower in w.MOTIVE_PREPS \
+                and "motive" not in told.cues:
+            told.cues.append("motive")  # "protesters marched over the killing of a student": told of another time
         choice = choose([told], [])
         if not choice.figure:
             continue

@@ -63,7 +63,10 @@ def one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> b
             or t.tag in ("NNS", "NNPS", "PRP"):
         return False
     # "killed a civilian": the tagger often takes a person word for an adjective; after "a" it is the person.
-    if dets & {"a", "an", "one"} and (t.tag == "NN" or t.tag == "JJ" and t.lemma in w.VICTIM_WORDS) and is_person(t):
+    # ... and a title written in capitals ("a Police Sub-Inspector") is a person too, unless it names a place
+    title = t.tag == "NNP" and t.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+    if dets & {"a", "an", "one"} and (t.tag == "NN" or title or t.tag == "JJ" and t.lemma in w.VICTIM_WORDS) \
+            and is_person(t):
         reasons.append(f"'{t.text}': a person, one")
         return True
     if category not in w.ONE_VICTIM_CATEGORIES:
@@ -124,7 +127,8 @@ def coordinated_persons(parsed: Parsed, t: Token, category: str, reasons: list[s
             # "the killing of 1 policeman and the injuring of 3 others": a person, not another act of the clause
             person = not (c.tag == "VBG" or c.lower.endswith("ing") or c.lemma in vocab().OF_NOUNS)
             # "6 members of the league, including two clerks and a chairman": a part of the count, not more
-            inside = any(k.lower in vocab().SUBSET_PREPS for k in parsed.tokens[t.i + 1:c.i])
+            # ... nor a name in brackets after a place ("a laborer in Comilla (Adarsha Sadar, Chittagong)")
+            inside = any(k.lower in vocab().SUBSET_PREPS or k.text == "(" for k in parsed.tokens[t.i + 1:c.i])
             if own and person and not inside and not c.like_num and not counted_by_number(parsed, c) and one_person(parsed, c, category, []):
                 n += 1
                 reasons.append(f"and '{c.text}': one more")

@@ -61,6 +61,8 @@ class Vocabulary:
         self.OUTCOME_NOUNS = set(one["outcome_nouns"])
         self.OUTCOME_VERBS = set(one["outcome_verbs"])
         self.MOTIVE_PREPS = set(one["motive_preps"])
+        self.MOTIVE_GOVERNORS = set(cas["motive"]["governors"])
+        self.ALLEGATION_GOVERNORS = set(cas["motive"]["describing"])
         self.AGGREGATE = lexicon.Phrases(ctx["aggregate"]["phrases"])
         self.BOUNDED_AFTER = set(ctx["aggregate"]["bounded_after"])
         self.BOUNDED_BEFORE = set(ctx["aggregate"]["bounded_before"])
