@@ -73,6 +73,12 @@ HIDDEN_VICTIMS = [
     ("A man's body was found with his hands tied near the old mill.", {(K, 1, 1)}),
 ]
 
+KILLED_WITH_THE_VICTIM = [
+    ("A tribal chief, his wife and three sons have been shot dead in the border province.", {(K, 5, 5)}),
+    ("An air strike killed a judge allied with the rebels and six members of his family on Sunday.", {(K, 7, 7)}),
+    ("A party official was killed along with his brother and two bodyguards near his home.", {(K, 4, 4)}),
+]
+
 MOTIVES_AND_ALLEGATIONS = [
     ("A mob lynched a prisoner accused of murdering two shopkeepers.", {(K, 1, 1)}),
     ("Gunmen shot dead a ranger on Sunday, in retaliation for the killing of 3 of their members last week.",
@@ -95,7 +101,7 @@ THINGS = [
 
 
 @pytest.mark.parametrize("text,expected", DATES_AND_COUNTS + COUNTED_WITH_PEOPLE + BARE_TITLES + HARM_PHRASE_IN_ORDER
-                         + SAID_AGAIN_NOT_MORE + TWO_HARMS_ONE_COUNT + HIDDEN_VICTIMS + MOTIVES_AND_ALLEGATIONS
+                         + SAID_AGAIN_NOT_MORE + TWO_HARMS_ONE_COUNT + HIDDEN_VICTIMS + KILLED_WITH_THE_VICTIM + MOTIVES_AND_ALLEGATIONS
                          + TITLES_AND_NAMES + THINGS)
 def test_figures_counts(extract, text, expected):
     assert triples(extract(text)) == expected

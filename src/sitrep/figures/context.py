@@ -16,7 +16,7 @@ def context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) -> 
     """Set the statement's flags from the clause of its harm word and its sentence (see `Mention`)."""
     w = vocab()
     verb = verbal_anchor(parsed, anchor)
-    clause = _clause(parsed, verb) if verb.i != nominal.i else _clause(parsed, nominal)
+    clause = _clause(parsed, verb, nominal) if verb.i != nominal.i else _clause(parsed, nominal, nominal)
     if nominal.i not in {t.i for t in clause}:
         clause = sorted(set(clause) | set(parsed.subtree(nominal)), key=lambda t: t.i)
     words = [t.lower for t in clause]
@@ -45,14 +45,16 @@ def _said(verb: Token) -> bool:
     return verb in lexicon.speech_verbs("of_figures")
 
 
-def _clause(parsed: Parsed, anchor: Token) -> list[Token]:
-    """The anchor's clause: its subtree without embedded reported speech."""
+def _clause(parsed: Parsed, anchor: Token, nominal: Token) -> list[Token]:
+    """The anchor's clause: its subtree without embedded reported speech, nor the relative clauses of other nouns
+    ("six bodies were found near the port, which has seen rising violence in recent months": the port's, not the
+    count's); the counted noun's own ("people who have died since 2014") stays."""
     out, stack = [], [anchor]
     while stack:
         x = stack.pop()
         out.append(x)
         for c in parsed.children(x.i):
-            if c.dep not in ("ccomp", "parataxis"):
+            if c.dep not in ("ccomp", "parataxis") and not (c.dep == "relcl" and x.i != nominal.i):
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
 

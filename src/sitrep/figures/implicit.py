@@ -190,13 +190,19 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
                 for k in parsed.children(c.i):
                     if k.dep == "prep" and k.lower == "with":
                         heads.extend(p for p in parsed.children(k.i) if p.dep == "pobj")
-    for c in parsed.children(arg.i):
-        if c.dep == "conj" and c.i in by_nominal:
-            heads.append(c)
+    # "a chief, his wife and three sons": a counted conjunct anywhere in the victim's coordination
+    heads.extend(c for c in _conjuncts(parsed, arg) if c.i in by_nominal)
+    # "killed a judge allied with the rebels and seven members of his family": a count after "and" that joins the
+    # same harm verb's objects, though the parser hung it inside the victim's phrase
+    toks = parsed.tokens
+    heads.extend(toks[m.nominal] for m in by_nominal.values()
+                 if m.anchor == v.i and m.span.start > arg.idx and toks[m.nominal].dep == "conj"
+                 and any(t.lower == "and" and t.end <= m.span.start for t in toks[max(0, m.nominal - 4):m.nominal])
+                 and toks[m.nominal] not in heads)
     counts = {_counted(parsed, q): q for q in find_quantities(parsed, arg.sent)}
     n = 0
     for h in heads:
-        for p in [h] + [c for c in parsed.children(h.i) if c.dep == "conj"]:
+        for p in [h, *_conjuncts(parsed, h)]:  # "along with his wife, mother-in-law and driver"
             m = by_nominal.get(p.i)
             q = counts.get(p.i)
             if m is None and q is not None and q.headline is not None and counts_people(p):
@@ -213,6 +219,19 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
                 n += 1
                 reasons.append(f"with '{p.text}': one more")
     return n
+
+
+def _conjuncts(parsed: Parsed, t: Token) -> list[Token]:
+    """The words coordinated with `t`, down the parser's chain ("his wife, mother-in-law and driver": each hangs on
+    the one before)."""
+    out: list[Token] = []
+    stack = [t]
+    while stack:
+        for c in parsed.children(stack.pop().i):
+            if c.dep == "conj":
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda c: c.i)
 
 
 def _counted(parsed: Parsed, q: Quantity) -> int:
