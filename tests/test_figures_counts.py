@@ -84,6 +84,10 @@ MOTIVES_AND_ALLEGATIONS = [
     ("Gunmen shot dead a ranger on Sunday, in retaliation for the killing of 3 of their members last week.",
      {(K, 1, 1)}),
     ("The gang killed nine villagers while avenging the killing of one of their leaders.", {(K, 9, 9)}),
+    # a protest's cause: the death it protests, with its victim's own harm word, is no toll of the protest
+    ("Villagers marched over the death of a fisherman who drowned during a police raid. Two officers were injured.",
+     {(I, 2, 2)}),
+    ("Relatives protested against the death of a woman who died in the clinic.", set()),
     # an accusation that reports the event is its toll
     ("Soldiers were accused of killing eight people in the market town on Friday.", {(K, 8, 8)}),
 ]

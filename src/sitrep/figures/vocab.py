@@ -63,6 +63,7 @@ class Vocabulary:
         self.MOTIVE_PREPS = set(one["motive_preps"])
         self.MOTIVE_GOVERNORS = set(cas["motive"]["governors"])
         self.ALLEGATION_GOVERNORS = set(cas["motive"]["describing"])
+        self.CAUSE_PREPS = set(cas["motive"]["cause_preps"])
         self.AGGREGATE = lexicon.Phrases(ctx["aggregate"]["phrases"])
         self.BOUNDED_AFTER = set(ctx["aggregate"]["bounded_after"])
         self.BOUNDED_BEFORE = set(ctx["aggregate"]["bounded_before"])
