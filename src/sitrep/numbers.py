@@ -180,7 +180,8 @@ def _not_a_count(toks: list[Token], a: int, b: int) -> bool:
 
 
 def _is_day(t: Token) -> bool:
-    return t.text.isdigit() and 1 <= int(t.text) <= vocabulary().last_day
+    """A day of a month in digits ("8", "31"); not "²", which `str.isdigit` takes for a digit."""
+    return re.fullmatch(r"[0-9]{1,2}", t.text) is not None and 1 <= int(t.text) <= vocabulary().last_day
 
 
 def _day_of_month(toks: list[Token], a: int, b: int) -> bool:
