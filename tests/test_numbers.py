@@ -109,6 +109,8 @@ def test_numbers_huge_numbers_are_no_counts(quantities, text, expected):
         # no day of a month: counts, and a superscript digit is no day
         ("Gunmen killed 31 villagers in May.", [(31, 31, "exact")]),
         ("Readings of ² May were lost.", []),
+        # a number before a weekday is a count the tagger joined to the day
+        ("The blast killed six and wounded 22 Tuesday.", [(6, 6, "exact"), (22, 22, "exact")]),
     ],
 )
 def test_numbers_days_of_months_are_no_counts(quantities, text, expected):

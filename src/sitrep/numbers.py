@@ -38,6 +38,7 @@ class Vocabulary:
     units: frozenset[str]
     months: frozenset[str]
     last_day: int
+    weekdays: frozenset[str]
 
 
 @cache
@@ -52,6 +53,7 @@ def vocabulary() -> Vocabulary:
         not_count_after=frozenset(ctx["after"]), ordinals=frozenset(ctx["ordinals"]),
         units=frozenset(num["units"]["words"]) | frozenset(ctx["after"]),
         months=frozenset(num["dates"]["months"]), last_day=int(num["dates"]["last_day"]),
+        weekdays=frozenset(num["dates"]["weekdays"]),
     )
 
 
@@ -163,7 +165,7 @@ def _not_a_count(toks: list[Token], a: int, b: int) -> bool:
     if _day_of_month(toks, a, b):
         return True
     if any(t.ent in vocabulary().not_count_entities for t in toks[a:b]) and not _mislabelled_count(toks, a, b) \
-            and not _after_whole_date(toks, a):
+            and not _after_whole_date(toks, a) and not _before_weekday(toks, b):
         return True
     before = vocabulary().not_count_before
     if a > 0 and (toks[a - 1].lower in before or toks[a - 1].text in before):
@@ -196,6 +198,12 @@ def _after_whole_date(toks: list[Token], a: int) -> bool:
     (which the tagger reads as "Sep. 4"), but a count of what follows."""
     return a >= 2 and toks[a - 1].text in vocabulary().months and _is_day(toks[a - 2]) \
         and not re.fullmatch(r"(1[89]|20)\d\d", toks[a].text)
+
+
+def _before_weekday(toks: list[Token], b: int) -> bool:
+    """"killed six civilians and wounded 22 Tuesday": a number right before a weekday's name is no part of a date
+    (a date puts the day number after the weekday), but a count the tagger joined to the day."""
+    return b < len(toks) and toks[b].text in vocabulary().weekdays  # a bare year before it is caught below
 
 
 _RANGE_WORDS = {"between", "and", "to", "or", "-", "–", "about", "around", "some", "nearly", "over", "up", "almost"}

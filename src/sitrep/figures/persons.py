@@ -59,7 +59,9 @@ def one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> b
     if t.dep == "conj":  # "his wife and son": the son is his too
         kids = kids + parsed.children(t.head)
     dets = {c.lower for c in kids if c.dep in ("det", "poss")}
-    if t.lemma in w.NOT_PEOPLE or t.lemma in w.COLLECTIVE or t.lower in w.COLLECTIVE \
+    # "a youth was killed", "a security forces personnel": a word for many is one person after "a"
+    one_of_many = bool(dets & {"a", "an", "one"}) and t.tag == "NN" and is_person(t)
+    if t.lemma in w.NOT_PEOPLE or (t.lemma in w.COLLECTIVE or t.lower in w.COLLECTIVE) and not one_of_many \
             or t.tag in ("NNS", "NNPS", "PRP"):
         return False
     # "killed a civilian": the tagger often takes a person word for an adjective; after "a" it is the person.
@@ -129,7 +131,8 @@ def coordinated_persons(parsed: Parsed, t: Token, category: str, reasons: list[s
             # "6 members of the league, including two clerks and a chairman": a part of the count, not more
             # ... nor a name in brackets after a place ("a laborer in Comilla (Adarsha Sadar, Chittagong)")
             inside = any(k.lower in vocab().SUBSET_PREPS or k.text == "(" for k in parsed.tokens[t.i + 1:c.i])
-            if own and person and not inside and not c.like_num and not counted_by_number(parsed, c) and one_person(parsed, c, category, []):
+            if own and person and not inside and not c.like_num and not counted_by_number(parsed, c) \
+                    and one_person(parsed, c, category, []):
                 n += 1
                 reasons.append(f"and '{c.text}': one more")
                 stack.append(c)
