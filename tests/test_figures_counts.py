@@ -102,6 +102,8 @@ TITLES_AND_NAMES = [
 
 THINGS = [
     ("Settlers uprooted 40 olive trees near the village.", set()),
+    ("On 6 May 2021, 3 activists protested outside the ministry, hanging up a banner. They were detained.", set()),
+    ("The militants hanged two men in the square.", {(K, 2, 2)}),
     ("The militia torched 30 huts and killed two herders.", {(K, 2, 2)}),
 ]
 
