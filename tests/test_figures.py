@@ -126,8 +126,9 @@ LOST_SUBJECT = [
 
 # A count after "and" that the parser hung inside the first victim's phrase is the harm verb's further object.
 COORDINATED_OBJECTS = [
+    # the victim and the counted people killed with him are one toll (five), however the parser hung the count
     ("A drone strike killed a mayor allied with the insurgents and four members of his staff in the port city on "
-     "Tuesday.", {(K, 1, 1), (K, 4, 4)}),
+     "Tuesday.", {(K, 5, 5)}),
     ("Gunmen raided a gold mine in the hills killing 9 diggers and traders and three police escorts.",
      {(K, 9, 9), (K, 3, 3)}),
     ("Police killed 3 suspects and arrested 10 others in the raid.", {(K, 3, 3), (R, 10, 10)}),

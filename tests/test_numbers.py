@@ -96,3 +96,22 @@ def test_numbers_value_is_bounded(words, value):
 )
 def test_numbers_huge_numbers_are_no_counts(quantities, text, expected):
     assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a day number before a month's name is the day of a date, whatever the tagger makes of it
+        ("Around 8 May 2021, a man was found dead.", []),
+        ("On 30 June gunmen killed a guard.", []),
+        # a number after a month that has its day before it counts what follows
+        ("3 Oct. 5 killed by armed men.", [(5, 5, "exact")]),
+        # no day of a month: counts, and a superscript digit is no day
+        ("Gunmen killed 31 villagers in May.", [(31, 31, "exact")]),
+        ("Readings of ² May were lost.", []),
+        # a number before a weekday is a count the tagger joined to the day
+        ("The blast killed six and wounded 22 Tuesday.", [(6, 6, "exact"), (22, 22, "exact")]),
+    ],
+)
+def test_numbers_days_of_months_are_no_counts(quantities, text, expected):
+    assert quantities(text) == expected

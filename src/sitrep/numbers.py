@@ -36,6 +36,9 @@ class Vocabulary:
     not_count_after: frozenset[str]
     ordinals: frozenset[str]
     units: frozenset[str]
+    months: frozenset[str]
+    last_day: int
+    weekdays: frozenset[str]
 
 
 @cache
@@ -49,6 +52,8 @@ def vocabulary() -> Vocabulary:
         not_count_entities=frozenset(ctx["entities"]), not_count_before=frozenset(ctx["before"]),
         not_count_after=frozenset(ctx["after"]), ordinals=frozenset(ctx["ordinals"]),
         units=frozenset(num["units"]["words"]) | frozenset(ctx["after"]),
+        months=frozenset(num["dates"]["months"]), last_day=int(num["dates"]["last_day"]),
+        weekdays=frozenset(num["dates"]["weekdays"]),
     )
 
 
@@ -157,7 +162,10 @@ _SMALL_WORDS = {
 
 def _not_a_count(toks: list[Token], a: int, b: int) -> bool:
     """Years, ages, money, percentages, durations and distances are not counts of people."""
-    if any(t.ent in vocabulary().not_count_entities for t in toks[a:b]) and not _mislabelled_count(toks, a, b):
+    if _day_of_month(toks, a, b):
+        return True
+    if any(t.ent in vocabulary().not_count_entities for t in toks[a:b]) and not _mislabelled_count(toks, a, b) \
+            and not _after_whole_date(toks, a) and not _before_weekday(toks, b):
         return True
     before = vocabulary().not_count_before
     if a > 0 and (toks[a - 1].lower in before or toks[a - 1].text in before):
@@ -171,6 +179,31 @@ def _not_a_count(toks: list[Token], a: int, b: int) -> bool:
     if re.fullmatch(r"(19|20)\d\d", first) and b == a + 1:
         return True  # a bare year
     return False
+
+
+def _is_day(t: Token) -> bool:
+    """A day of a month in digits ("8", "31"); not "²", which `str.isdigit` takes for a digit."""
+    return re.fullmatch(r"[0-9]{1,2}", t.text) is not None and 1 <= int(t.text) <= vocabulary().last_day
+
+
+def _day_of_month(toks: list[Token], a: int, b: int) -> bool:
+    """"Around 8 May 2020, a man was found dead": a day number right before a month's name is the day of a date,
+    not a count, whatever the tagger made of it (here the passive subject of "found")."""
+    return b == a + 1 and b < len(toks) and _is_day(toks[a]) and toks[b].text in vocabulary().months \
+        and toks[b].sent == toks[a].sent
+
+
+def _after_whole_date(toks: list[Token], a: int) -> bool:
+    """"12 Sep. 4 killed by armed men": a number after a month that has its day before it is no part of that date
+    (which the tagger reads as "Sep. 4"), but a count of what follows."""
+    return a >= 2 and toks[a - 1].text in vocabulary().months and _is_day(toks[a - 2]) \
+        and not re.fullmatch(r"(1[89]|20)\d\d", toks[a].text)
+
+
+def _before_weekday(toks: list[Token], b: int) -> bool:
+    """"killed six civilians and wounded 22 Tuesday": a number right before a weekday's name is no part of a date
+    (a date puts the day number after the weekday), but a count the tagger joined to the day."""
+    return b < len(toks) and toks[b].text in vocabulary().weekdays  # a bare year before it is caught below
 
 
 _RANGE_WORDS = {"between", "and", "to", "or", "-", "–", "about", "around", "some", "nearly", "over", "up", "almost"}

@@ -5,6 +5,7 @@ merge statements into figures and figures into events.
 """
 from __future__ import annotations
 
+from sitrep import lexicon
 from sitrep.figures.mention import Mention
 from sitrep.figures.tally import is_aggregate, present_perfect, told_as_total
 from sitrep.figures.vocab import vocab
@@ -15,7 +16,7 @@ def context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) -> 
     """Set the statement's flags from the clause of its harm word and its sentence (see `Mention`)."""
     w = vocab()
     verb = verbal_anchor(parsed, anchor)
-    clause = _clause(parsed, verb) if verb.i != nominal.i else _clause(parsed, nominal)
+    clause = _clause(parsed, verb, nominal) if verb.i != nominal.i else _clause(parsed, nominal, nominal)
     if nominal.i not in {t.i for t in clause}:
         clause = sorted(set(clause) | set(parsed.subtree(nominal)), key=lambda t: t.i)
     words = [t.lower for t in clause]
@@ -29,7 +30,8 @@ def context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) -> 
     before = [b for k, b in enumerate(before) if not (b == "more" and before[k + 1 : k + 2] == ["than"])]  # a hedge
     m.additive = nominal.lower in w.ADDITIVE_COUNTED \
         or any(b in before[-n:] for b, n in w.ADDITIVE_BEFORE.items()) \
-        or any(c.lower in w.ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i))
+        or any(c.lower in w.ADDITIVE_ADVERBS and c.dep == "advmod" for c in parsed.children(verb.i)) \
+        and not _said(verb)
     m.total = told_as_total(parsed, clause, {verb.i, anchor.i, nominal.i})
     m.others = nominal.lower in w.OTHER_COUNTED or any(b in before[-n:] for b, n in w.OTHER_BEFORE.items())
     m.anchors_time = [e.text for e in parsed.ents_between(clause[0].i, clause[-1].i + 1)
@@ -37,14 +39,22 @@ def context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) -> 
                       and not e.start <= m.nominal < e.end]
 
 
-def _clause(parsed: Parsed, anchor: Token) -> list[Token]:
-    """The anchor's clause: its subtree without embedded reported speech."""
+def _said(verb: Token) -> bool:
+    """"(another outlet also reported 1 fatality)": "also" on a verb of saying tells another source saying it too,
+    not more victims; "four soldiers were also killed" (on the harm word) adds to the toll."""
+    return verb in lexicon.speech_verbs("of_figures")
+
+
+def _clause(parsed: Parsed, anchor: Token, nominal: Token) -> list[Token]:
+    """The anchor's clause: its subtree without embedded reported speech, nor the relative clauses of other nouns
+    ("six bodies were found near the port, which has seen rising violence in recent months": the port's, not the
+    count's); the counted noun's own ("people who have died since 2014") stays."""
     out, stack = [], [anchor]
     while stack:
         x = stack.pop()
         out.append(x)
         for c in parsed.children(x.i):
-            if c.dep not in ("ccomp", "parataxis"):
+            if c.dep not in ("ccomp", "parataxis") and not (c.dep == "relcl" and x.i != nominal.i):
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
 

@@ -5,7 +5,7 @@ governs a count.
 """
 from __future__ import annotations
 
-from sitrep.figures.syntax import has_object
+from sitrep.figures.syntax import has_object, has_subject
 from sitrep.figures.vocab import vocab
 from sitrep.nlp import Parsed, Token
 
@@ -129,13 +129,17 @@ def toll_category(parsed: Parsed, v: Token) -> str | None:
 
 
 def combined(parsed: Parsed, v: Token) -> bool:
-    """"killed and wounded 68 people", "killing or wounding 25": two harm verbs of different categories share one
-    object, a count of both together."""
+    """"killed and wounded 68 people", "killing or wounding 25", "5 militants were killed, injured or captured":
+    two harm verbs of different categories share one object (or passive subject), a count of both together. The
+    parser hangs the second on the first as a conjunct, or after a comma as a clause of its own; words of their own
+    between them ("were killed and 30 wounded", "and several injured") make them two statements."""
     w = vocab()
     cat = w.VERBS.get(v.lemma)
     if cat not in w.COMBINED:
         return False
-    pair = [parsed.tokens[v.head]] if v.dep == "conj" else []
-    pair += [c for c in parsed.children(v.i) if c.dep == "conj"]
-    return any(w.VERBS.get(o.lemma) in w.COMBINED - {cat} and not has_object(parsed, o) and abs(o.i - v.i) <= 3
-               for o in pair if o.i != v.i)
+    pair = [parsed.tokens[v.head]] if v.dep in ("conj", "advcl") else []
+    pair += [c for c in parsed.children(v.i) if c.dep == "conj" or c.dep == "advcl" and c.tag == "VBN"]
+    return any(w.VERBS.get(o.lemma) in w.COMBINED - {cat} and not has_object(parsed, o) and 0 < abs(o.i - v.i) <= 3
+               and not (o.i > v.i and has_subject(parsed, o))  # "... and two others wounded": their own clause
+               and all(t.pos in ("PUNCT", "CCONJ", "ADV") for t in parsed.tokens[min(o.i, v.i) + 1:max(o.i, v.i)])
+               for o in pair)

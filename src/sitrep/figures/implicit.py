@@ -37,7 +37,8 @@ def implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Ment
             arg = parsed.tokens[v.head]  # "a judge who was killed"
         lost = _lost_singular_subject(parsed, v, cats[0][0], found) if arg is None else None
         if arg is not None and lost is None and arg.ent in vocab().NOT_PERSON_ENTITIES:
-            lost = _root_subject(parsed, v, cats[0][0], found)
+            # "Around 27 April, in X, a trader was found dead": the parser gave the verb a date or a place as subject
+            lost = _lost_singular_subject(parsed, v, cats[0][0], found) or _root_subject(parsed, v, cats[0][0], found)
         if lost is not None:
             arg = lost
         if arg is None or arg.i in taken:
@@ -94,13 +95,16 @@ def victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention
         if t.pos != "NOUN" or t.lemma not in w.VICTIM_OF_NOUNS and not _an_outcome(parsed, t):
             continue
         told = Candidate("victim_of_killing_noun", "killed", t.i, t.text)
-        if t.lemma not in w.BODY_NOUNS and t.dep == "pobj" and parsed.tokens[t.head].lower in w.MOTIVE_PREPS:
-            told.cues.append("motive")  # "protesters marched over the killing of a student": told of another time
         told.cues.extend(modality_cues(parsed, t, negation=False))
+        if t.lemma not in w.BODY_NOUNS and t.dep == "pobj" and parsed.tokens[t.head].lower in w.MOTIVE_PREPS \
+                and "motive" not in told.cues:
+            told.cues.append("motive")  # "protesters marched over the killing of a student": told of another time
         choice = choose([told], [])
         if not choice.figure:
             continue
-        for arg in of_objects(parsed, t):
+        # "the body of a priest", and "a man's body" (a body noun's possessor)
+        owners = [c for c in parsed.children(t.i) if c.dep == "poss"] if t.lemma in w.BODY_NOUNS else []
+        for arg in [*of_objects(parsed, t), *owners]:
             if arg.i in taken or arg.like_num:
                 continue
             reasons = [f"'{t.text} of': a killing"]
@@ -186,13 +190,19 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
                 for k in parsed.children(c.i):
                     if k.dep == "prep" and k.lower == "with":
                         heads.extend(p for p in parsed.children(k.i) if p.dep == "pobj")
-    for c in parsed.children(arg.i):
-        if c.dep == "conj" and c.i in by_nominal:
-            heads.append(c)
+    # "a chief, his wife and three sons": a counted conjunct anywhere in the victim's coordination
+    heads.extend(c for c in _conjuncts(parsed, arg) if c.i in by_nominal)
+    # "killed a judge allied with the rebels and seven members of his family": a count after "and" that joins the
+    # same harm verb's objects, though the parser hung it inside the victim's phrase
+    toks = parsed.tokens
+    heads.extend(toks[m.nominal] for m in by_nominal.values()
+                 if m.anchor == v.i and m.span.start > arg.idx and toks[m.nominal].dep == "conj"
+                 and any(t.lower == "and" and t.end <= m.span.start for t in toks[max(0, m.nominal - 4):m.nominal])
+                 and toks[m.nominal] not in heads)
     counts = {_counted(parsed, q): q for q in find_quantities(parsed, arg.sent)}
     n = 0
     for h in heads:
-        for p in [h] + [c for c in parsed.children(h.i) if c.dep == "conj"]:
+        for p in [h, *_conjuncts(parsed, h)]:  # "along with his wife, mother-in-law and driver"
             m = by_nominal.get(p.i)
             q = counts.get(p.i)
             if m is None and q is not None and q.headline is not None and counts_people(p):
@@ -209,6 +219,19 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
                 n += 1
                 reasons.append(f"with '{p.text}': one more")
     return n
+
+
+def _conjuncts(parsed: Parsed, t: Token) -> list[Token]:
+    """The words coordinated with `t`, down the parser's chain ("his wife, mother-in-law and driver": each hangs on
+    the one before)."""
+    out: list[Token] = []
+    stack = [t]
+    while stack:
+        for c in parsed.children(stack.pop().i):
+            if c.dep == "conj":
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda c: c.i)
 
 
 def _counted(parsed: Parsed, q: Quantity) -> int:
@@ -229,8 +252,12 @@ def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
     out = [(cat, v)]
     for c in parsed.children(v.i):
         own_subject = any(k.dep in ("nsubj", "nsubjpass", "dobj") for k in parsed.children(c.i))
-        if c.dep == "conj" and c.lemma in w.VERBS and not own_subject:  # "killed or wounded", not "and killed four"
-            out.append((w.VERBS[c.lemma], c))
+        if c.dep != "conj" or own_subject:  # "killed or wounded", not "and killed four"
+            continue
+        # "was abducted by four men and stabbed to death": a harm verb or phrase of its own
+        also = w.VERBS.get(c.lemma) or phrase_category(parsed, c)
+        if also:
+            out.append((also, c))
     return out
 
 
@@ -239,6 +266,12 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
     coordinated with another and no subject of its own ("was ambushed and murdered") takes the other's."""
     kids = parsed.children(v.i)
     passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
+    subjects = [c for c in kids if c.dep == "nsubjpass"]
+    if passive and len(subjects) > 1:
+        # "In Pacaja, Para, a man was killed": the parser took the place's name for a second subject; the victim is
+        # the subject no place or group names, nearest the verb.
+        people = [c for c in subjects if c.ent not in vocab().NOT_PERSON_ENTITIES]
+        return max(people or subjects, key=lambda c: c.i if c.i < v.i else -c.i)
     for c in kids:
         if passive and c.dep == "nsubjpass":
             return c

@@ -11,8 +11,8 @@ from sitrep.nlp import Parsed, Token
 
 
 def modality_cues(parsed: Parsed, anchor: Token, negation: bool = True, habit: bool = False) -> list[str]:
-    """The cues against a harm word told as what happened: "hypothetical", "negated" (where asked) and
-    "habitual" (where asked: for vague counts), in that order."""
+    """The cues against a harm word told as what happened: "hypothetical", "negated" (where asked),
+    "habitual" (where asked: for vague counts) and "motive", in that order."""
     out = []
     if hypothetical(parsed, anchor):
         out.append("hypothetical")
@@ -20,7 +20,41 @@ def modality_cues(parsed: Parsed, anchor: Token, negation: bool = True, habit: b
         out.append("negated")
     if habit and habitual(parsed, anchor):
         out.append("habitual")
+    if motive(parsed, anchor):
+        out.append("motive")
     return out
+
+
+def motive(parsed: Parsed, anchor: Token) -> bool:
+    """"in retaliation for the killing of 3 members", "avenging the killing of one of theirs", "a prisoner accused
+    of murdering two traders": a harm word that a word of motive, or of an allegation describing someone, governs
+    (through its preposition, or as its object) tells another time's killing, not this event's."""
+    return _governed_as_motive(parsed, anchor) or _inside_a_motive(parsed, anchor)
+
+
+def _governed_as_motive(parsed: Parsed, anchor: Token) -> bool:
+    t = anchor
+    if t.dep in ("pobj", "pcomp") and t.head != t.i:
+        t = parsed.tokens[t.head]  # the preposition
+    elif t.dep != "dobj":
+        return False
+    if t.head == t.i:
+        return False
+    governor = parsed.tokens[t.head]
+    return governor.lemma in vocab().MOTIVE_GOVERNORS \
+        or governor.lemma in vocab().ALLEGATION_GOVERNORS and governor.dep == "acl"  # "a prisoner accused of"
+
+
+def _inside_a_motive(parsed: Parsed, anchor: Token) -> bool:
+    """"demonstrated over the death of a fisherman who drowned": a harm word inside the victim's phrase of a
+    killing told as a protest's cause (the noun of killing after "over", "against", "about") is that cause, not a
+    toll."""
+    w = vocab()
+    for x in list(parsed.ancestors(anchor))[:5]:
+        if x.pos == "NOUN" and x.lemma in w.VICTIM_OF_NOUNS | w.OUTCOME_NOUNS and x.lemma not in w.BODY_NOUNS \
+                and x.dep == "pobj" and parsed.tokens[x.head].lower in w.CAUSE_PREPS:
+            return True
+    return False
 
 
 def hypothetical(parsed: Parsed, anchor: Token) -> bool:

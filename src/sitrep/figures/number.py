@@ -13,7 +13,7 @@ from sitrep.figures.harm_words import verb_category
 from sitrep.figures.mention import Mention
 from sitrep.figures.modality import hypothetical, modality_cues, negated
 from sitrep.figures.number_cues import OPEN_PART, inner_noun, number_cues
-from sitrep.figures.persons import victim_kind
+from sitrep.figures.persons import coordinated_persons, victim_kind
 from sitrep.figures.routes import candidates
 from sitrep.figures.syntax import passive_aux, shared_subject_conjuncts
 from sitrep.figures.vocab import vocab
@@ -61,10 +61,14 @@ def mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Me
     households = nominal.lemma in w.HOUSEHOLDS or nominal.i == q.head and inner_noun(parsed, nominal) in w.HOUSEHOLDS
     unit = "households" if households and not family else "people"
     start, end = toks[q.start].idx, toks[q.end - 1].end
+    # "four soldiers and their commander were killed", "two police officers and a driver": people told without a
+    # number beside the count are its victims too.
+    more = coordinated_persons(parsed, nominal, category, why) \
+        if unit == "people" and category in w.ONE_VICTIM_CATEGORIES else 0
     m = Mention(
         category=category,
-        min=q.min,
-        max=q.max,
+        min=None if q.min is None else q.min + more,
+        max=None if q.max is None else q.max + more,
         qualifier=q.qualifier,
         span=Span(start, end),
         sent=head.sent,

@@ -59,11 +59,16 @@ def one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> b
     if t.dep == "conj":  # "his wife and son": the son is his too
         kids = kids + parsed.children(t.head)
     dets = {c.lower for c in kids if c.dep in ("det", "poss")}
-    if t.lemma in w.NOT_PEOPLE or t.lemma in w.COLLECTIVE or t.lower in w.COLLECTIVE \
+    # "a youth was killed", "a security forces personnel": a word for many is one person after "a"
+    one_of_many = bool(dets & {"a", "an", "one"}) and t.tag == "NN" and is_person(t)
+    if t.lemma in w.NOT_PEOPLE or (t.lemma in w.COLLECTIVE or t.lower in w.COLLECTIVE) and not one_of_many \
             or t.tag in ("NNS", "NNPS", "PRP"):
         return False
     # "killed a civilian": the tagger often takes a person word for an adjective; after "a" it is the person.
-    if dets & {"a", "an", "one"} and (t.tag == "NN" or t.tag == "JJ" and t.lemma in w.VICTIM_WORDS) and is_person(t):
+    # ... and a title written in capitals ("a Police Sub-Inspector") is a person too, unless it names a place
+    title = t.tag == "NNP" and t.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+    if dets & {"a", "an", "one"} and (t.tag == "NN" or title or t.tag == "JJ" and t.lemma in w.VICTIM_WORDS) \
+            and is_person(t):
         reasons.append(f"'{t.text}': a person, one")
         return True
     if category not in w.ONE_VICTIM_CATEGORIES:
@@ -71,6 +76,11 @@ def one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> b
     if not dets and t.tag == "NN" and t.dep == "dobj" and _headline_verb(parsed, parsed.tokens[t.head]) \
             and not any(c.dep in ("det", "poss", "nummod") for c in kids) and is_person(t):
         reasons.append(f"'{t.text}': a headline's bare singular victim ('kills police officer'), one")
+        return True
+    if not dets and t.tag == "NN" and t.dep in ("dobj", "nsubjpass") and is_person(t) \
+            and not any(c.dep == "nummod" for c in kids) \
+            and any(c.dep == "compound" or c.dep == "prep" and c.lower == "of" for c in kids):
+        reasons.append(f"'{t.text}': a title told without an article ('killed director of the clinic'), one")
         return True
     if t.ent in w.NOT_PERSON_ENTITIES:
         return False
@@ -99,13 +109,33 @@ def singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[str
                  for a in [c, *[k for k in parsed.children(c.i) if k.dep == "appos"]]]
         if not any(one_person(parsed, a, category, reasons) for a in named):
             return None
-    n = 1
-    for c in parsed.children(arg.i):
-        own = any(k.dep in ("det", "poss") for k in parsed.children(c.i)) or c.ent == "PERSON" or c.lower == "another"
-        if c.dep == "conj" and own and not c.like_num and not counted_by_number(parsed, c) \
-                and one_person(parsed, c, category, []):  # not "a social leader and president of the council"
-            n += 1
-            reasons.append(f"and '{c.text}': one more")
+    return 1 + coordinated_persons(parsed, arg, category, reasons)
+
+
+def coordinated_persons(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> int:
+    """One for each person coordinated with `t` and told without a number: "the council head and a government
+    employee" (one more), "four soldiers and their commander" (one more than four), "his wife, mother-in-law and
+    driver" (three more). A person needs words of their own (a determiner, a possessive, a name): "a social leader
+    and president of the council" is one person."""
+    n = 0
+    stack = [t]
+    while stack:
+        x = stack.pop()
+        for c in parsed.children(x.i):
+            if c.dep != "conj":
+                continue
+            own = any(k.dep in ("det", "poss") for k in parsed.children(c.i)) or c.ent == "PERSON" \
+                or c.lower == "another"
+            # "the killing of 1 policeman and the injuring of 3 others": a person, not another act of the clause
+            person = not (c.tag == "VBG" or c.lower.endswith("ing") or c.lemma in vocab().OF_NOUNS)
+            # "6 members of the league, including two clerks and a chairman": a part of the count, not more
+            # ... nor a name in brackets after a place ("a laborer in Comilla (Adarsha Sadar, Chittagong)")
+            inside = any(k.lower in vocab().SUBSET_PREPS or k.text == "(" for k in parsed.tokens[t.i + 1:c.i])
+            if own and person and not inside and not c.like_num and not counted_by_number(parsed, c) \
+                    and one_person(parsed, c, category, []):
+                n += 1
+                reasons.append(f"and '{c.text}': one more")
+                stack.append(c)
     return n
 
 

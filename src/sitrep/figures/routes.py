@@ -68,7 +68,7 @@ def candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[st
                 break
     if role == "nsubj":
         add("intransitive_subject", intransitive_category(parsed, gov), gov)
-    if role == "dobj" and combined(parsed, gov):
+    if role in ("dobj", "nsubjpass") and combined(parsed, gov):
         number_cues.append("combined")  # "killed and wounded some 35 people": the dead and the hurt together
     if role in ("dobj", "dative", "npadvmod", "nsubj") and gov.pos in ("VERB", "AUX"):
         if role != "nsubj" or (gov.tag == "VBN" and not has_object(parsed, gov)):

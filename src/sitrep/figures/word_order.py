@@ -75,7 +75,8 @@ def linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
     while k < sent_end and skipped <= 3 and loose <= 4:
         t = toks[k]
         cat = vocab().ADJECTIVES.get(t.lower) or (vocab().VERBS.get(t.lemma) if t.tag in ("VBN", "VBD") else None) \
-            or (vocab().INTRANSITIVE.get(t.lemma) if t.tag in ("VBD", "VBN") else None)
+            or (vocab().INTRANSITIVE.get(t.lemma) if t.tag in ("VBD", "VBN") else None) \
+            or (phrase_in_order(parsed, k) if t.tag in ("VBD", "VBN") else None)  # "1 shot dead"
         if cat and cat != "displaced" or (cat == "displaced" and t.lemma in ("flee", "displace")):
             if t.tag in ("VBD", "VBN") and t.lemma in vocab().VERBS and _has_victim_object(parsed, t):
                 # "4 gunmen had killed two guards": the count before a verb with victims of its own is no victim
@@ -104,7 +105,25 @@ def object_of_verb_before(parsed: Parsed, q: Quantity) -> tuple[str, Token] | No
         cat = verb_category(parsed, v, passive=False)
         if cat:
             return cat, v
+    # "police intervened shooting dead 1": a verb and its particle right before the count
+    v = parsed.tokens[q.start - 2] if q.start >= 2 else None
+    if v is not None and v.sent == parsed.tokens[q.head].sent and v.tag in ("VBD", "VBG") \
+            and not has_object(parsed, v):
+        cat = phrase_in_order(parsed, v.i)
+        if cat:
+            return cat, v
     return None
+
+
+def phrase_in_order(parsed: Parsed, k: int) -> str | None:
+    """"shot dead", "gunned down": a verb and the next word make a two-word harm phrase, whatever the parse made of
+    the second; its category, or None."""
+    toks = parsed.tokens
+    if k + 1 >= len(toks) or toks[k + 1].sent != toks[k].sent:
+        return None
+    nxt = toks[k + 1]
+    return next((cat for ph, cat in vocab().PHRASES.items()
+                 if len(ph) == 2 and ph[0] == toks[k].lemma and ph[1] in (nxt.lower, nxt.lemma)), None)
 
 
 def _has_victim_object(parsed: Parsed, v: Token) -> bool:
