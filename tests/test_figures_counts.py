@@ -14,97 +14,102 @@ K, I, D = "killed", "injured", "displaced"
 
 DATES_AND_COUNTS = [
     # a day number before a month's name is the day of the date, not a count
-    ("Around 8 May 2021 (as reported), a man was shot dead near the port market.", {(K, 1, 1)}),
-    ("Around 4 June 2021, a trader was killed and found dead with signs of torture in the old town.", {(K, 1, 1)}),
-    ("About 12 March 2022, a farmer was shot dead by unknown gunmen near his fields.", {(K, 1, 1)}),
+    ("Around 17 August 2023 (as reported), a night watchman was shot dead outside the grain depot.", {(K, 1, 1)}),
+    ("On 9 November 2022, a mechanic was found beaten to death behind his workshop.", {(K, 1, 1)}),
+    ("About 23 February 2024, a beekeeper was shot dead by two gunmen beside his hives.", {(K, 1, 1)}),
     # a number after a month that already has its day is a count
-    ("3 Oct. 5 killed by armed men in the river district.", {(K, 5, 5)}),
-    ("21 Jan. 7 injured when a grenade exploded at the bus stop.", {(I, 7, 7)}),
+    ("17 Mar. 6 killed by raiders near the salt flats.", {(K, 6, 6)}),
+    ("8 Aug. 9 injured as a mortar round landed on the ferry jetty.", {(I, 9, 9)}),
 ]
 
 COUNTED_WITH_PEOPLE = [
-    ("Two police officers and a driver were injured when the bomb went off.", {(I, 3, 3)}),
-    ("Four soldiers and their commander were killed in the ambush on the convoy.", {(K, 5, 5)}),
-    ("1 rebel commander and his bodyguard were killed by a roadside bomb near the bridge.", {(K, 2, 2)}),
-    ("Gunmen killed four farmers and a trader on the road to the market.", {(K, 5, 5)}),
-    ("Five market porters and a bystander died when the wall collapsed after the blast.", {(K, 6, 6)}),
-    ("At least 10 villagers and a teacher were killed in the raid.", {(K, 11, None)}),
+    ("Three customs agents and a cook were injured when the charge detonated.", {(I, 4, 4)}),
+    ("Six rangers and their captain were killed when raiders hit the patrol at dawn.", {(K, 7, 7)}),
+    ("1 militia leader and his nephew were killed when a mine struck their pickup.", {(K, 2, 2)}),
+    ("Bandits murdered three miners and a cook at the gold camp.", {(K, 4, 4)}),
+    ("Seven dock workers and a passer-by died when the warehouse roof fell in after the explosion.", {(K, 8, 8)}),
+    ("At least 12 pilgrims and a priest were killed when gunmen stormed the shrine.", {(K, 13, None)}),
     # people with numbers of their own are figures by side (SPEC §2), not added to the first
-    ("Five police officers and 15 rebels were killed in the clashes.", {(K, 5, 5), (K, 15, 15)}),
+    ("Four gendarmes and 19 insurgents were killed in the fighting near the dam.", {(K, 4, 4), (K, 19, 19)}),
     # no person beside the count
-    ("Gunmen killed four farmers and stole a truck.", {(K, 4, 4)}),
+    ("Raiders killed six herders and drove off their cattle.", {(K, 6, 6)}),
 ]
 
 BARE_TITLES = [
-    ("Gunmen killed director of the district clinic on Monday evening.", {(K, 1, 1)}),
-    ("Unknown assailants have murdered deputy district commissioner in the capital on Tuesday.", {(K, 1, 1)}),
-    ("A roadside bomb wounded police officer in the northern town.", {(I, 1, 1)}),
+    ("Attackers killed headmaster of the village school on Thursday night.", {(K, 1, 1)}),
+    ("Masked men have murdered assistant police superintendent in the provincial seat on Saturday.", {(K, 1, 1)}),
+    ("A parcel bomb wounded customs officer at the eastern crossing.", {(I, 1, 1)}),
 ]
 
 HARM_PHRASE_IN_ORDER = [
-    ("Youths stoned the buses - police intervened shooting dead 1", {(K, 1, 1)}),
-    ("Second day of the strike. 1 shot dead - no further details", {(K, 1, 1)}),
+    ("Traders blocked the highway - soldiers responded shooting dead 2", {(K, 2, 2)}),
+    ("Third night of unrest. 1 gunned down - details unclear", {(K, 1, 1)}),
 ]
 
 SAID_AGAIN_NOT_MORE = [
-    ("On 3 May 2021, militants shot and killed 1 policeman in the border district. Fatalities coded as 1 (a local "
-     "outlet also reported 1 fatality).", {(K, 1, 1)}),
+    ("On 14 July 2022, gunmen killed 1 ranger at the park gate. A provincial radio station also reported 1 death.",
+     {(K, 1, 1)}),
     # "also" on the harm word still adds victims
-    ("Two soldiers were killed at the checkpoint. Three civilians were also killed nearby.", {(K, 2, 2), (K, 3, 3)}),
+    ("Three sentries were killed at the outpost. Two shepherds were also killed in the valley.",
+     {(K, 3, 3), (K, 2, 2)}),
 ]
 
 TWO_HARMS_ONE_COUNT = [
     # the dead and the hurt (or taken) together: neither count
-    ("On 4 May 2021, 3 rebels were killed, injured or captured during a security operation.", set()),
-    ("Six guards were killed and wounded when the tower was hit.", set()),
-    ("Gunmen killed and wounded 35 people at the wedding.", set()),
+    ("In an army sweep on 19 October 2023, 4 smugglers were killed, wounded or captured.", set()),
+    ("Nine pilgrims were killed and injured when the bus was shelled.", set()),
+    ("The shelling killed and wounded 48 people at the bus depot.", set()),
     # ... but each with its own count stands
-    ("Twenty people were killed and 30 were wounded in the blast.", {(K, 20, 20), (I, 30, 30)}),
-    ("Twenty people were killed and 30 wounded in the blast.", {(K, 20, 20), (I, 30, 30)}),
+    ("Seventeen people were killed and 41 were injured at the fuel depot.", {(K, 17, 17), (I, 41, 41)}),
+    ("Seventeen people were killed and 41 injured at the fuel depot.", {(K, 17, 17), (I, 41, 41)}),
 ]
 
 HIDDEN_VICTIMS = [
     # the parser took a place or a date for the passive subject
-    ("On 6 May 2021, in Lagoa, Bahia, a man was killed in a drive-by shooting by two men on a motorbike.", {(K, 1, 1)}),
-    ("Around 27 April 2021, in the hill town, a shopkeeper was found dead near the bus station.", {(K, 1, 1)}),
+    ("On 11 September 2022, in Parnaiba, Piaui, a taxi driver was killed by two gunmen outside a bakery.",
+     {(K, 1, 1)}),
+    ("Around 15 January 2024, in the lake district, a pharmacist was found dead near the ferry pier.", {(K, 1, 1)}),
     # a harm phrase coordinated with another harm verb
-    ("A farmer was abducted by three men and stabbed to death near the river.", {("abducted", 1, 1), (K, 1, 1)}),
+    ("A lorry driver was kidnapped by five men and hacked to death in a maize field.",
+     {("abducted", 1, 1), (K, 1, 1)}),
     # a body's possessor
-    ("A man's body was found with his hands tied near the old mill.", {(K, 1, 1)}),
+    ("A teacher's body was pulled from the canal on Wednesday.", {(K, 1, 1)}),
 ]
 
 KILLED_WITH_THE_VICTIM = [
-    ("A tribal chief, his wife and three sons have been shot dead in the border province.", {(K, 5, 5)}),
-    ("An air strike killed a judge allied with the rebels and six members of his family on Sunday.", {(K, 7, 7)}),
-    ("A party official was killed along with his brother and two bodyguards near his home.", {(K, 4, 4)}),
+    ("A village elder, his wife and four daughters were shot dead at a funeral in the delta.", {(K, 6, 6)}),
+    ("Shelling killed a magistrate loyal to the old regime and three members of his household on Thursday.",
+     {(K, 4, 4)}),
+    ("A union leader was killed along with his son and three colleagues outside the depot.", {(K, 5, 5)}),
 ]
 
 MOTIVES_AND_ALLEGATIONS = [
-    ("A mob lynched a prisoner accused of murdering two shopkeepers.", {(K, 1, 1)}),
-    ("Gunmen shot dead a ranger on Sunday, in retaliation for the killing of 3 of their members last week.",
+    ("A crowd beat to death a detainee accused of killing four herders.", {(K, 1, 1)}),
+    ("Rebels executed a village chief on Wednesday, in reprisal for the killing of 6 of their fighters by the army.",
      {(K, 1, 1)}),
-    ("The gang killed nine villagers while avenging the killing of one of their leaders.", {(K, 9, 9)}),
+    ("The militia killed eleven residents of the hamlet while avenging the murder of two of its scouts.",
+     {(K, 11, 11)}),
     # a protest's cause: the death it protests, with its victim's own harm word, is no toll of the protest
-    ("Villagers marched over the death of a fisherman who drowned during a police raid. Two officers were injured.",
-     {(I, 2, 2)}),
-    ("Relatives protested against the death of a woman who died in the clinic.", set()),
+    ("Students rallied over the death of their classmate who died in police custody. Three constables were injured.",
+     {(I, 3, 3)}),
+    ("Neighbours protested about the death of a teenager who was killed by a security guard.", set()),
     # an accusation that reports the event is its toll
-    ("Soldiers were accused of killing eight people in the market town on Friday.", {(K, 8, 8)}),
+    ("Police were accused of killing five demonstrators outside the stadium on Saturday.", {(K, 5, 5)}),
 ]
 
 TITLES_AND_NAMES = [
-    ("Four rebels and a Police Sub-Inspector were killed in the clash near the forest.", {(K, 5, 5)}),
+    ("Two bandits and a Deputy Superintendent were killed in a shootout on the highway.", {(K, 3, 3)}),
     # a word for many people is one person after "a"
-    ("A youth was killed by a stray bullet during the riot.", {(K, 1, 1)}),
+    ("A youth was killed by police gunfire at the football ground.", {(K, 1, 1)}),
     # a name in brackets after a place is no second victim
-    ("A mob beat to death a labourer in Kaliganj town (Sadar, Khulna) on suspicion of theft.", {(K, 1, 1)}),
+    ("A crowd beat to death a suspected pickpocket in Shibpur town (Narsingdi Sadar, Dhaka) on Monday.", {(K, 1, 1)}),
 ]
 
 THINGS = [
-    ("Settlers uprooted 40 olive trees near the village.", set()),
-    ("On 6 May 2021, 3 activists protested outside the ministry, hanging up a banner. They were detained.", set()),
-    ("The militants hanged two men in the square.", {(K, 2, 2)}),
-    ("The militia torched 30 huts and killed two herders.", {(K, 2, 2)}),
+    ("Bulldozers uprooted 60 almond trees on the hillside.", set()),
+    ("On 2 March 2024, 5 nurses picketed the health office, hanging placards on its railings.", set()),
+    ("The insurgents hanged three informers at the market.", {(K, 3, 3)}),
+    ("Raiders burned 45 huts and killed four fishermen.", {(K, 4, 4)}),
 ]
 
 
