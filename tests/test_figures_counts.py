@@ -18,7 +18,7 @@ DATES_AND_COUNTS = [
     ("On 9 November 2022, a mechanic was found beaten to death behind his workshop.", {(K, 1, 1)}),
     ("About 23 February 2024, a beekeeper was shot dead by two gunmen beside his hives.", {(K, 1, 1)}),
     # a number after a month that already has its day is a count
-    ("17 Mar. 6 killed by raiders near the salt flats.", {(K, 6, 6)}),
+    ("14 Feb. 6 killed by raiders near the salt flats.", {(K, 6, 6)}),
     ("8 Aug. 9 injured as a mortar round landed on the ferry jetty.", {(I, 9, 9)}),
 ]
 
@@ -66,7 +66,7 @@ TWO_HARMS_ONE_COUNT = [
 
 HIDDEN_VICTIMS = [
     # the parser took a place or a date for the passive subject
-    ("On 11 September 2022, in Parnaiba, Piaui, a taxi driver was killed by two gunmen outside a bakery.",
+    ("On 11 September 2022, in Araguaina, Tocantins, a taxi driver was shot dead by two gunmen outside a bakery.",
      {(K, 1, 1)}),
     ("Around 15 January 2024, in the lake district, a pharmacist was found dead near the ferry pier.", {(K, 1, 1)}),
     # a harm phrase coordinated with another harm verb
@@ -102,7 +102,8 @@ TITLES_AND_NAMES = [
     # a word for many people is one person after "a"
     ("A youth was killed by police gunfire at the football ground.", {(K, 1, 1)}),
     # a name in brackets after a place is no second victim
-    ("A crowd beat to death a suspected pickpocket in Shibpur town (Narsingdi Sadar, Dhaka) on Monday.", {(K, 1, 1)}),
+    ("A crowd beat to death a suspected pickpocket in Kalikapur town (Kalikapur Sadar, Barisal) on Monday.",
+     {(K, 1, 1)}),
 ]
 
 THINGS = [

@@ -187,21 +187,21 @@ def _is_day(t: Token) -> bool:
 
 
 def _day_of_month(toks: list[Token], a: int, b: int) -> bool:
-    """"Around 8 May 2020, a man was found dead": a day number right before a month's name is the day of a date,
+    """"Around 19 May 2022, a herder was found dead": a day number right before a month's name is the day of a date,
     not a count, whatever the tagger made of it (here the passive subject of "found")."""
     return b == a + 1 and b < len(toks) and _is_day(toks[a]) and toks[b].text in vocabulary().months \
         and toks[b].sent == toks[a].sent
 
 
 def _after_whole_date(toks: list[Token], a: int) -> bool:
-    """"12 Sep. 4 killed by armed men": a number after a month that has its day before it is no part of that date
-    (which the tagger reads as "Sep. 4"), but a count of what follows."""
+    """"14 Feb. 6 killed by raiders": a number after a month that has its day before it is no part of that date
+    (which the tagger reads as "Feb. 6"), but a count of what follows."""
     return a >= 2 and toks[a - 1].text in vocabulary().months and _is_day(toks[a - 2]) \
         and not re.fullmatch(r"(1[89]|20)\d\d", toks[a].text)
 
 
 def _before_weekday(toks: list[Token], b: int) -> bool:
-    """"killed six civilians and wounded 22 Tuesday": a number right before a weekday's name is no part of a date
+    """"killed five and wounded 19 Tuesday": a number right before a weekday's name is no part of a date
     (a date puts the day number after the weekday), but a count the tagger joined to the day."""
     return b < len(toks) and toks[b].text in vocabulary().weekdays  # a bare year before it is caught below
 

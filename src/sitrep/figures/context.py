@@ -40,15 +40,15 @@ def context_flags(parsed: Parsed, m: Mention, anchor: Token, nominal: Token) -> 
 
 
 def _said(verb: Token) -> bool:
-    """"(another outlet also reported 1 fatality)": "also" on a verb of saying tells another source saying it too,
-    not more victims; "four soldiers were also killed" (on the harm word) adds to the toll."""
+    """"A provincial radio station also reported 1 death": "also" on a verb of saying tells another source saying
+    it too, not more victims; "two shepherds were also killed" (with "also" on the harm word) adds to the toll."""
     return verb in lexicon.speech_verbs("of_figures")
 
 
 def _clause(parsed: Parsed, anchor: Token, nominal: Token) -> list[Token]:
     """The anchor's clause: its subtree without embedded reported speech, nor the relative clauses of other nouns
-    ("six bodies were found near the port, which has seen rising violence in recent months": the port's, not the
-    count's); the counted noun's own ("people who have died since 2014") stays."""
+    ("six bodies were found near the quarry, which the army reopened last year": the quarry's, not the count's);
+    the counted noun's own ("people who have died since 2014") stays."""
     out, stack = [], [anchor]
     while stack:
         x = stack.pop()

@@ -129,10 +129,10 @@ def toll_category(parsed: Parsed, v: Token) -> str | None:
 
 
 def combined(parsed: Parsed, v: Token) -> bool:
-    """"killed and wounded 68 people", "killing or wounding 25", "5 militants were killed, injured or captured":
+    """"killed and wounded 68 people", "killing or wounding 25", "4 smugglers were killed, wounded or captured":
     two harm verbs of different categories share one object (or passive subject), a count of both together. The
     parser hangs the second on the first as a conjunct, or after a comma as a clause of its own; words of their own
-    between them ("were killed and 30 wounded", "and several injured") make them two statements."""
+    between them ("were killed and 41 injured", "and several injured") make them two statements."""
     w = vocab()
     cat = w.VERBS.get(v.lemma)
     if cat not in w.COMBINED:
@@ -140,6 +140,6 @@ def combined(parsed: Parsed, v: Token) -> bool:
     pair = [parsed.tokens[v.head]] if v.dep in ("conj", "advcl") else []
     pair += [c for c in parsed.children(v.i) if c.dep == "conj" or c.dep == "advcl" and c.tag == "VBN"]
     return any(w.VERBS.get(o.lemma) in w.COMBINED - {cat} and not has_object(parsed, o) and 0 < abs(o.i - v.i) <= 3
-               and not (o.i > v.i and has_subject(parsed, o))  # "... and two others wounded": their own clause
+               and not (o.i > v.i and has_subject(parsed, o))  # "... and three more injured": their own clause
                and all(t.pos in ("PUNCT", "CCONJ", "ADV") for t in parsed.tokens[min(o.i, v.i) + 1:max(o.i, v.i)])
                for o in pair)

@@ -37,7 +37,7 @@ def implicit_mentions(parsed: Parsed, s: int, found: list[Mention]) -> list[Ment
             arg = parsed.tokens[v.head]  # "a judge who was killed"
         lost = _lost_singular_subject(parsed, v, cats[0][0], found) if arg is None else None
         if arg is not None and lost is None and arg.ent in vocab().NOT_PERSON_ENTITIES:
-            # "Around 27 April, in X, a trader was found dead": the parser gave the verb a date or a place as subject
+            # "Around 15 January, in X, a nurse was found dead": the parser gave the verb a date or a place as subject
             lost = _lost_singular_subject(parsed, v, cats[0][0], found) or _root_subject(parsed, v, cats[0][0], found)
         if lost is not None:
             arg = lost
@@ -102,7 +102,7 @@ def victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention
         choice = choose([told], [])
         if not choice.figure:
             continue
-        # "the body of a priest", and "a man's body" (a body noun's possessor)
+        # "the body of a priest", and "a teacher's body" (a body noun's possessor)
         owners = [c for c in parsed.children(t.i) if c.dep == "poss"] if t.lemma in w.BODY_NOUNS else []
         for arg in [*of_objects(parsed, t), *owners]:
             if arg.i in taken or arg.like_num:
@@ -190,10 +190,10 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
                 for k in parsed.children(c.i):
                     if k.dep == "prep" and k.lower == "with":
                         heads.extend(p for p in parsed.children(k.i) if p.dep == "pobj")
-    # "a chief, his wife and three sons": a counted conjunct anywhere in the victim's coordination
+    # "a village elder, his wife and four daughters": a counted conjunct anywhere in the victim's coordination
     heads.extend(c for c in _conjuncts(parsed, arg) if c.i in by_nominal)
-    # "killed a judge allied with the rebels and seven members of his family": a count after "and" that joins the
-    # same harm verb's objects, though the parser hung it inside the victim's phrase
+    # "killed a magistrate loyal to the old regime and three members of his household": a count after "and" that
+    # joins the same harm verb's objects, though the parser hung it inside the victim's phrase
     toks = parsed.tokens
     heads.extend(toks[m.nominal] for m in by_nominal.values()
                  if m.anchor == v.i and m.span.start > arg.idx and toks[m.nominal].dep == "conj"
@@ -202,7 +202,7 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
     counts = {_counted(parsed, q): q for q in find_quantities(parsed, arg.sent)}
     n = 0
     for h in heads:
-        for p in [h, *_conjuncts(parsed, h)]:  # "along with his wife, mother-in-law and driver"
+        for p in [h, *_conjuncts(parsed, h)]:  # "along with his daughter, son-in-law and cook"
             m = by_nominal.get(p.i)
             q = counts.get(p.i)
             if m is None and q is not None and q.headline is not None and counts_people(p):
@@ -222,7 +222,7 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
 
 
 def _conjuncts(parsed: Parsed, t: Token) -> list[Token]:
-    """The words coordinated with `t`, down the parser's chain ("his wife, mother-in-law and driver": each hangs on
+    """The words coordinated with `t`, down the parser's chain ("his daughter, son-in-law and cook": each hangs on
     the one before)."""
     out: list[Token] = []
     stack = [t]
@@ -254,7 +254,7 @@ def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
         own_subject = any(k.dep in ("nsubj", "nsubjpass", "dobj") for k in parsed.children(c.i))
         if c.dep != "conj" or own_subject:  # "killed or wounded", not "and killed four"
             continue
-        # "was abducted by four men and stabbed to death": a harm verb or phrase of its own
+        # "was kidnapped by five men and hacked to death": a harm verb or phrase of its own
         also = w.VERBS.get(c.lemma) or phrase_category(parsed, c)
         if also:
             out.append((also, c))
@@ -268,8 +268,8 @@ def _victim_argument(parsed: Parsed, v: Token) -> Token | None:
     passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
     subjects = [c for c in kids if c.dep == "nsubjpass"]
     if passive and len(subjects) > 1:
-        # "In Pacaja, Para, a man was killed": the parser took the place's name for a second subject; the victim is
-        # the subject no place or group names, nearest the verb.
+        # "In Araguaina, Tocantins, a driver was killed": the parser took the place's name for a second subject; the
+        # victim is the subject no place or group names, nearest the verb.
         people = [c for c in subjects if c.ent not in vocab().NOT_PERSON_ENTITIES]
         return max(people or subjects, key=lambda c: c.i if c.i < v.i else -c.i)
     for c in kids:

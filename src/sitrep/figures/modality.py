@@ -26,8 +26,8 @@ def modality_cues(parsed: Parsed, anchor: Token, negation: bool = True, habit: b
 
 
 def motive(parsed: Parsed, anchor: Token) -> bool:
-    """"in retaliation for the killing of 3 members", "avenging the killing of one of theirs", "a prisoner accused
-    of murdering two traders": a harm word that a word of motive, or of an allegation describing someone, governs
+    """"in reprisal for the killing of 6 of their fighters", "avenging the murder of two scouts", "a detainee accused
+    of killing four herders": a harm word that a word of motive, or of an allegation describing someone, governs
     (through its preposition, or as its object) tells another time's killing, not this event's."""
     return _governed_as_motive(parsed, anchor) or _inside_a_motive(parsed, anchor)
 
@@ -42,11 +42,11 @@ def _governed_as_motive(parsed: Parsed, anchor: Token) -> bool:
         return False
     governor = parsed.tokens[t.head]
     return governor.lemma in vocab().MOTIVE_GOVERNORS \
-        or governor.lemma in vocab().ALLEGATION_GOVERNORS and governor.dep == "acl"  # "a prisoner accused of"
+        or governor.lemma in vocab().ALLEGATION_GOVERNORS and governor.dep == "acl"  # "a detainee accused of"
 
 
 def _inside_a_motive(parsed: Parsed, anchor: Token) -> bool:
-    """"demonstrated over the death of a fisherman who drowned": a harm word inside the victim's phrase of a
+    """"rallied over the death of their classmate who died in custody": a harm word inside the victim's phrase of a
     killing told as a protest's cause (the noun of killing after "over", "against", "about") is that cause, not a
     toll."""
     w = vocab()

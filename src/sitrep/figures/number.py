@@ -61,7 +61,7 @@ def mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Me
     households = nominal.lemma in w.HOUSEHOLDS or nominal.i == q.head and inner_noun(parsed, nominal) in w.HOUSEHOLDS
     unit = "households" if households and not family else "people"
     start, end = toks[q.start].idx, toks[q.end - 1].end
-    # "four soldiers and their commander were killed", "two police officers and a driver": people told without a
+    # "six rangers and their captain were killed", "three customs agents and a cook": people told without a
     # number beside the count are its victims too.
     more = coordinated_persons(parsed, nominal, category, why) \
         if unit == "people" and category in w.ONE_VICTIM_CATEGORIES else 0

@@ -59,13 +59,13 @@ def one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> b
     if t.dep == "conj":  # "his wife and son": the son is his too
         kids = kids + parsed.children(t.head)
     dets = {c.lower for c in kids if c.dep in ("det", "poss")}
-    # "a youth was killed", "a security forces personnel": a word for many is one person after "a"
+    # "a youth was killed", "a police personnel": a word for many is one person after "a"
     one_of_many = bool(dets & {"a", "an", "one"}) and t.tag == "NN" and is_person(t)
     if t.lemma in w.NOT_PEOPLE or (t.lemma in w.COLLECTIVE or t.lower in w.COLLECTIVE) and not one_of_many \
             or t.tag in ("NNS", "NNPS", "PRP"):
         return False
     # "killed a civilian": the tagger often takes a person word for an adjective; after "a" it is the person.
-    # ... and a title written in capitals ("a Police Sub-Inspector") is a person too, unless it names a place
+    # ... and a title written in capitals ("a Deputy Superintendent") is a person too, unless it names a place
     title = t.tag == "NNP" and t.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME")
     if dets & {"a", "an", "one"} and (t.tag == "NN" or title or t.tag == "JJ" and t.lemma in w.VICTIM_WORDS) \
             and is_person(t):
@@ -80,7 +80,7 @@ def one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> b
     if not dets and t.tag == "NN" and t.dep in ("dobj", "nsubjpass") and is_person(t) \
             and not any(c.dep == "nummod" for c in kids) \
             and any(c.dep == "compound" or c.dep == "prep" and c.lower == "of" for c in kids):
-        reasons.append(f"'{t.text}': a title told without an article ('killed director of the clinic'), one")
+        reasons.append(f"'{t.text}': a title told without an article ('killed headmaster of the school'), one")
         return True
     if t.ent in w.NOT_PERSON_ENTITIES:
         return False
@@ -114,9 +114,9 @@ def singular_victim(parsed: Parsed, arg: Token, category: str, reasons: list[str
 
 def coordinated_persons(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> int:
     """One for each person coordinated with `t` and told without a number: "the council head and a government
-    employee" (one more), "four soldiers and their commander" (one more than four), "his wife, mother-in-law and
-    driver" (three more). A person needs words of their own (a determiner, a possessive, a name): "a social leader
-    and president of the council" is one person."""
+    employee" (one more), "six rangers and their captain" (one more than six), "his daughter, son-in-law and cook"
+    (three more). A person needs words of their own (a determiner, a possessive, a name): "a local activist and
+    chair of the water committee" is one person."""
     n = 0
     stack = [t]
     while stack:
@@ -126,10 +126,10 @@ def coordinated_persons(parsed: Parsed, t: Token, category: str, reasons: list[s
                 continue
             own = any(k.dep in ("det", "poss") for k in parsed.children(c.i)) or c.ent == "PERSON" \
                 or c.lower == "another"
-            # "the killing of 1 policeman and the injuring of 3 others": a person, not another act of the clause
+            # "the killing of 2 guards and the wounding of 5 others": a person, not another act of the clause
             person = not (c.tag == "VBG" or c.lower.endswith("ing") or c.lemma in vocab().OF_NOUNS)
             # "6 members of the league, including two clerks and a chairman": a part of the count, not more
-            # ... nor a name in brackets after a place ("a laborer in Comilla (Adarsha Sadar, Chittagong)")
+            # ... nor a name in brackets after a place ("a pickpocket in Kalikapur (Kalikapur Sadar, Barisal)")
             inside = any(k.lower in vocab().SUBSET_PREPS or k.text == "(" for k in parsed.tokens[t.i + 1:c.i])
             if own and person and not inside and not c.like_num and not counted_by_number(parsed, c) \
                     and one_person(parsed, c, category, []):

@@ -76,7 +76,7 @@ def linear_category(parsed: Parsed, q: Quantity) -> tuple[str, Token] | None:
         t = toks[k]
         cat = vocab().ADJECTIVES.get(t.lower) or (vocab().VERBS.get(t.lemma) if t.tag in ("VBN", "VBD") else None) \
             or (vocab().INTRANSITIVE.get(t.lemma) if t.tag in ("VBD", "VBN") else None) \
-            or (phrase_in_order(parsed, k) if t.tag in ("VBD", "VBN") else None)  # "1 shot dead"
+            or (phrase_in_order(parsed, k) if t.tag in ("VBD", "VBN") else None)  # "1 gunned down"
         if cat and cat != "displaced" or (cat == "displaced" and t.lemma in ("flee", "displace")):
             if t.tag in ("VBD", "VBN") and t.lemma in vocab().VERBS and _has_victim_object(parsed, t):
                 # "4 gunmen had killed two guards": the count before a verb with victims of its own is no victim
@@ -105,7 +105,7 @@ def object_of_verb_before(parsed: Parsed, q: Quantity) -> tuple[str, Token] | No
         cat = verb_category(parsed, v, passive=False)
         if cat:
             return cat, v
-    # "police intervened shooting dead 1": a verb and its particle right before the count
+    # "soldiers responded shooting dead 2": a verb and its particle right before the count
     v = parsed.tokens[q.start - 2] if q.start >= 2 else None
     if v is not None and v.sent == parsed.tokens[q.head].sent and v.tag in ("VBD", "VBG") \
             and not has_object(parsed, v):
