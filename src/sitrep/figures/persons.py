@@ -80,7 +80,7 @@ def one_person(parsed: Parsed, t: Token, category: str, reasons: list[str]) -> b
     if not dets and t.tag == "NN" and t.dep in ("dobj", "nsubjpass") and is_person(t) \
             and not any(c.dep == "nummod" for c in kids) \
             and any(c.dep == "compound" or c.dep == "prep" and c.lower == "of" for c in kids):
-        reasons.append(f"'{t.text}': a title told without an article ('killed headmaster of the school'), one")
+        reasons.append(f"'{t.text}': a title told without an article ('killed director of the clinic'), one")
         return True
     if t.ent in w.NOT_PERSON_ENTITIES:
         return False
