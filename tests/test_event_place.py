@@ -47,11 +47,11 @@ EVENT_PLACES = [
     ("A land rights campaigner was stabbed to death in the Amazon town of Itaituba on Tuesday.", "Itaituba", "BR"),
     ("A water engineer was shot in the Darfur town of Kutum.", "Kutum", "SD"),
     # a site is not a settlement: the town that holds it is the place
-    ("A hand grenade went off at Dida bazaar, in Moyale, injuring 6 shoppers.", "Moyale", "KE"),
+    ("A hand grenade blew up at Sololo market, in Moyale, injuring 6 shoppers.", "Moyale", "KE"),
     ("On 9 August, in San Rafael (Chalatenango), soldiers guarding the Ortiz coffee farm came under fire.\n"
      "One gunman died.", "San Rafael", "SV"),
     ("A mob set fire to the houses of two councillors in Koudougou.\nGendarmes used batons.\n"
-     "A charred body was recovered from the Kabore house the next morning.", "Koudougou", "BF"),
+     "Two bodies were found in the Kabore house once the flames died down.", "Koudougou", "BF"),
     ("On 10 August, militants flogged and then killed a young man in Market Square in the middle of Bulo Burto "
      "District (Bulo Burto, Hiraan).", "Bulo Burto", "SO"),
     # ... but a site the report places itself, its areas in brackets, is the coded location
@@ -116,11 +116,11 @@ def parse():
 
 def test_event_place_choice_keeps_its_reasons(parse):
     """The choice is a score over named cues, and each place weighed keeps the reasons that made its score."""
-    parsed, mentions = parse("A hand grenade went off at Dida bazaar, in Moyale, injuring 6 shoppers.")
-    anchor = next(t.i for t in parsed.tokens if t.lower == "went")
+    parsed, mentions = parse("A hand grenade blew up at Sololo market, in Moyale, injuring 6 shoppers.")
+    anchor = next(t.i for t in parsed.tokens if t.lower == "blew")
     weighed = event_place.weigh(parsed, mentions, mentions, [anchor])
     assert [w.mention.text for w in weighed][0] == "Moyale"
-    market = next(w for w in weighed if w.mention.text == "Dida")
+    market = next(w for w in weighed if w.mention.text == "Sololo")
     assert "site" in market.cues and market.score < weighed[0].score
     assert any("site" in r for r in market.reasons)
 
