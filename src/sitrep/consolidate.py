@@ -2,7 +2,7 @@
 
 Rules, in order (each is a general rule of how reports state tolls, none is about one report):
 1. "six more" after "eight injured" in the same sentence adds up: 14 injured (another source's toll in brackets,
-   "(VoJ also reported 1 fatality)", adds nothing: it is the same toll told again).
+   "(a radio station also reported 2 deaths)", adds nothing: it is the same toll told again).
 2. Parts that add up to a total of the same event ("four soldiers ... and 3 people" = "at least seven") are the
    total's breakdown: the total stands.
 3. A total that adds up parts told as separate incidents ("at least five killed" = 3 at the market + 2 at the
@@ -241,8 +241,8 @@ def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
 
 def _conjoined(parsed: Parsed, a: Mention, b: Mention) -> bool:
     """Are the harm words of two counts told in clauses joined as one ("five soldiers were killed and two rebels
-    died", "shot dead five marchers and one officer was killed", "11 soldiers were killed and 5 wounded, while 1
-    militant was killed and 2 wounded")? Clauses joined so, or set against each other by a contrast word, tell one
+    died", "shot dead five marchers and one officer was killed", "nine soldiers died and four were hurt, whereas two
+    insurgents died")? Clauses joined so, or set against each other by a contrast word, tell one
     event's toll by side or by means; a clause of another place or time hangs on its own word ("... and moved to X,
     where they shot one")."""
     ta, tb = parsed.tokens[a.anchor], parsed.tokens[b.anchor]
@@ -251,7 +251,7 @@ def _conjoined(parsed: Parsed, a: Mention, b: Mention) -> bool:
 
 def _clause_chain(parsed: Parsed, i: int) -> set[int]:
     """Token `i` and the words it is joined to: up its conjuncts, and up a clause set against another by a
-    contrast word ("..., while 1 militant was killed")."""
+    contrast word ("..., whereas two insurgents died")."""
     contrast = _rule_words("split", "contrast")
     chain = {i}
     t = parsed.tokens[i]
