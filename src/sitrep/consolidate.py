@@ -17,7 +17,7 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
 7. A vague count ("thousands") that a stated number satisfies ("7,000") is that number.
 8. Different counts of one category: the one said most (revised, not "initially") is the figure, the larger where
    they are said as often (tolls rise, and a smaller count is often a part); the others stay, marked superseded.
-   A count the speaker's side says it dealt ("We killed 13") is the other side's: no rival, no part of theirs.
+   A count the speaker's side says it dealt ("We killed 17") is the other side's: no rival, no part of theirs.
 
 A rule that restates a statement (adds "six more" to it, folds "thousands" into "7,000") makes a new one with
 `dataclasses.replace` in its frame's list: the `Mention`s the figures stage made are read, never changed, so a
@@ -431,7 +431,7 @@ def _merge(g: list[Mention]) -> Figure:
 
 
 def _by_speaker(parsed: Parsed, m: Mention) -> bool:
-    """Is the count told as done by its speaker's side ("'We killed 13 of them,' an officer said")? Those are the
+    """Is the count told as done by its speaker's side ("'We killed 17 of them,' an officer said")? Those are the
     speaker's foes, whichever side that is: not a rival count of the victims of the other side."""
     first = _rule_words("sides", "first_person")
     return any(c.dep == "nsubj" and c.lower in first for c in parsed.children(m.anchor))
@@ -440,7 +440,7 @@ def _by_speaker(parsed: Parsed, m: Mention) -> bool:
 def _mark_superseded(figures: list[Figure], groups: list[list[Mention]], foes: list[bool]) -> None:
     """Of different counts of one category and side, one is the event's: revised over initial, most said, larger,
     first. A count of unknown victims competes with every side's, except one its speaker's side is said to have
-    dealt (`foes`): "'We killed 13 of them,' ... three soldiers were wounded" tells both sides' tolls."""
+    dealt (`foes`): "'We killed 17 of them,' ... six soldiers were wounded" tells both sides' tolls."""
     by_key: dict[tuple, list[int]] = {}
     totals = {m.category for g in groups for m in g if m.total}
     for k, fig in enumerate(figures):

@@ -683,7 +683,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     Then a time told further on of "the attack" on what the event's sentences name ("the killing of 7 workers at
     a gold mine" ... "the attack on the mine last Sunday"). Then a time on another count's clause of the event's
     own sentence (one sentence, one time), and the time of a lead that tells several incidents at once ("shot
-    dead on Wednesday in two separate incidents") for an event told without any time words of its own.
+    dead on Friday in three separate incidents") for an event told without any time words of its own.
     Time words counted from another time ("A week later, ...") are the nearest event time before them, moved.
     The day a toll was updated ("rose to 62 on Saturday", "two more died overnight": `additions` are the anchors
     of counts that add to the toll) dates the event only when nothing else does.
