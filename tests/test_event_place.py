@@ -39,12 +39,12 @@ EVENT_PLACES = [
     # a people's name is no place
     ("Seven fighters died when the Murusade and Duduble clans fought over a well outside Dhuusamarreeb town.",
      "Dhuusamarreeb", "SO"),
-    ("Five villagers were hacked to death on Monday as Tiv herders and Jukun farmers fought over a boundary in "
+    ("Five villagers were hacked to death late on Monday as Tiv herders and Jukun farmers fought over a boundary in "
      "Gassol.", "Gassol", "NG"),
     ("Three men died as the Eggon and Alago ethnic groups fought in Akwanga town of Akwanga Local Government Area "
      "of Nasarawa State.", "Akwanga", "NG"),
     # "the X town of Y": the town is Y, X only qualifies it
-    ("A land rights campaigner was stabbed to death in the Amazon town of Itaituba on Tuesday.", "Itaituba", "BR"),
+    ("A land rights campaigner was stabbed to death in the Andean town of Juliaca on Tuesday.", "Juliaca", "PE"),
     ("A water engineer was shot in the Darfur town of Kutum.", "Kutum", "SD"),
     # a site is not a settlement: the town that holds it is the place
     ("A hand grenade blew up at Sololo market, in Moyale, injuring 6 shoppers.", "Moyale", "KE"),

@@ -550,7 +550,7 @@ def _people(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
-    """"the Amazon town of Itaituba", "the Darfur town of Kutum": the kind word before "of" is the next
+    """"the Andean town of Juliaca", "the Darfur town of Kutum": the kind word before "of" is the next
     place's, which has none of its own, so the name before it only qualifies that town; not "the Deh-e-Now village
     of Kohsar district", where the area says its own kind."""
     toks = parsed.tokens
