@@ -114,8 +114,8 @@ def test_a_crowd_that_clashes_is_a_demonstration_only_where_one_is_told(extract,
 
 
 def test_where_a_civilian_was_killed_is_not_whom_the_attack_hit(extract):
-    """"killed a trader at the lorry park": the park is where, not an armed target."""
-    e = extract("On 3 May, unidentified gunmen killed a trader at the central lorry park of Sapele.").events[0]
+    """"killed a fuel vendor at the taxi rank": the rank is where, not an armed target."""
+    e = extract("On 3 May, masked gunmen killed a fuel vendor at the busy taxi rank of Onitsha.").events[0]
     assert (e.event_type, e.sub_event_type) == ("violence_against_civilians", "Attack")
-    e = extract("On 3 May, unidentified gunmen fired at the divisional police station in Sapele.").events[0]
+    e = extract("On 3 May, masked gunmen fired at the divisional police station in Onitsha.").events[0]
     assert e.event_type == "battle"
