@@ -14,7 +14,7 @@ AIR = ("airstrike", "Air/drone strike")
 
 # A killing told with its killers is an attack, even where the victim is named by a title the figures do not count.
 KILLINGS = [
-    "Unknown gunmen murdered Baidoa deputy district commissioner on Tuesday evening.",
+    "Unknown gunmen murdered Jowhar port manager on Tuesday evening.",
     "Suspected Al Shabaab assassins killed director of the regional water agency in Garowe on Friday.",
     "Attackers killed head of the electoral office of Kismayo late on Monday, officials said.",
     "On 4 June, a lorry driver was slain by unknown attackers on the road between Garissa and Mandera.",
