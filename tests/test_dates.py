@@ -277,8 +277,9 @@ EVENT_DATES = [
     ("A rebel spokesman claimed responsibility on Tuesday for the deaths of two customs officers, ambushed near the "
      "border on Monday.", date(2023, 9, 13), "2023-09-11", "2023-09-11"),
     # in the event's own clause, the time on its own verb beats one on a verb above it
-    ("Six herders were killed when farmers attacked their camp, an official said. The fighting took place on Tuesday "
-     "by the river, where raiders had burned down 30 huts last November.", date(2018, 1, 20), "2017-11-01", "2017-11-30"),
+    ("Bandits shot three traders dead when they stopped a lorry, police said. The ambush happened on Wednesday on "
+     "the Gusau road, where the same gang had kidnapped 20 passengers in March.", date(2018, 1, 20), "2017-03-01",
+     "2017-03-31"),
     # a page's time stamp line dates nothing
     ("Families leave villages in the south\n\n4 March 2022, 9:47 am\n\nClashes in the last week have driven "
      "thousands of families from their villages, the UN said.", date(2022, 3, 4), "2022-02-25", "2022-03-04"),

@@ -838,8 +838,8 @@ def _on_anchor_clause(parsed: Parsed, w: TimeWords, anchors: list[int], foreign:
 
 def _clause_depth(parsed: Parsed, w: TimeWords, anchors: list[int], foreign: list[int] = ()) -> int | None:
     """How far up the clause of one of `anchors` the time words hang: 0 on the count or its own verb, 1 on the verb
-    above it ... (up to, not into, another count's clause); None if not on it. "The fighting took place on Tuesday
-    near the dam, where raiders had burned 12 huts in June": the burning's time is "in June"."""
+    above it ... (up to, not into, another count's clause); None if not on it. "The ambush happened on Wednesday
+    on the Gusau road, where the gang had kidnapped 20 in March": the kidnapping's time is "in March"."""
     head = parsed.tokens[w.head]
     stop = {verbal_anchor(parsed, parsed.tokens[f]).i for f in foreign if parsed.tokens[f].sent == w.sent}
     best = None
