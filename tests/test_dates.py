@@ -261,9 +261,9 @@ EVENT_DATES = [
     ("Clashes have flared in the district since early in the month. On the 14th, six farmers were killed in an "
      "attack on their village.", date(2019, 12, 16), "2019-12-14", "2019-12-14"),
     # a time counted from another event's: that event's day moved by the offset
-    ("Two weeks ago, a grenade thrown at a wedding in the town killed a guest and wounded five others.\nA week "
-     "later, also in the province, rival clans fought with machetes over a well.\nFour people were killed.",
-     date(2021, 6, 27), "2021-06-20", "2021-06-20"),
+    ("Two weeks ago, a bomb hidden in a cart went off at a cattle market and killed a herder.\nThree days later, "
+     "police traded fire with smugglers at a highway checkpoint.\nTwo officers died in the shootout.",
+     date(2022, 4, 20), "2022-04-09", "2022-04-09"),
     ("On 3 March, gunmen killed 6 traders at a market near the border.\n\nTwo days later, soldiers ambushed the "
      "gunmen in the hills, killing 11 of them.", date(2022, 3, 10), "2022-03-05", "2022-03-05"),
     # "<month> last year" dates a background event in the year before publication
@@ -319,7 +319,7 @@ def test_dates_time_on_another_counts_clause_of_the_sentence_dates_an_event_with
     from sitrep.dates import event_date, time_words
     from sitrep.nlp import NLP
 
-    parsed = NLP().parse("Soldiers killed 13 raiders in the hills, and three soldiers were wounded on Monday.\n\n"
+    parsed = NLP().parse("Soldiers killed 15 raiders in the hills, and four soldiers were wounded on Monday.\n\n"
                          "Separately, a bomb killed 2 people in the capital.")
     own, other = (next(t for t in parsed.tokens if t.text == word) for word in ("killed", "wounded"))
     second = parsed.tokens[-2].sent

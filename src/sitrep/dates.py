@@ -774,7 +774,7 @@ def offset_days(text: str) -> tuple[int, str] | None:
 
 def _counted_from(words: list[TimeWords], w: TimeWords, published: date | None,
                   seen: frozenset[int] = frozenset()) -> Resolved | None:
-    """Time words counted from another time ("A week later, rival clans fought ..."): the nearest time before them
+    """Time words counted from another time ("Three days later, police traded fire ..."): the nearest time before them
     that dates an event to the day or week (not a statement's day), moved by the offset. A count from a count is
     followed back ("Two days later ... A week after that")."""
     off = offset_days(w.text)
