@@ -271,8 +271,9 @@ EVENT_DATES = [
      "30 traders.", date(2024, 1, 10), "2023-03-01", "2023-03-31"),
     # a lead telling several incidents at once dates each that has no time of its own
     ("Eleven people died on Thursday in three separate raids across the north, police said.\n\nGunmen killed "
-     "seven farmers in their fields near the river, a police officer said.\n\nFurther east, in another province, "
-     "four travellers were killed when raiders stopped their bus.", date(2023, 9, 16), "2023-09-14", "2023-09-14"),
+     "seven farmers in their fields near the river, a police officer said.\n\nFurther south, in a neighbouring "
+     "province, four travellers were killed when raiders stopped their bus.", date(2023, 9, 16), "2023-09-14",
+     "2023-09-14"),
     # a claim of responsibility is a statement: its day is not the attack's
     ("A rebel spokesman claimed responsibility on Tuesday for the deaths of two customs officers, ambushed near the "
      "border on Monday.", date(2023, 9, 13), "2023-09-11", "2023-09-11"),
