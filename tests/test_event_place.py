@@ -78,12 +78,12 @@ EVENT_PLACES = [
      "Mali", "ML"),
     # a village the gazetteer lacks, named with its kind word, is the place (at its area's coordinates)
     ("Bandits shot 5 people in Tudun Bako village in Katsina state on Thursday.", "Tudun Bako", "NG"),
-    # a place told past another event's sentences is that event's (a second incident told "Further east, in
+    # a place told past another event's sentences is that event's (a second incident told "Further south, in
     # <province>, ..." and then "The clash, which took place in the town of X"): the first event keeps its country
     ("Land disputes have turned deadly across the south this year.\nOfficials blamed most of them on quarrels over "
      "water and grazing.\nFour people were shot dead on Friday in a fight between two families over an orchard.\n"
-     "The shooting went on into the night, officials said.\nFurther east, in Maysan province, a feud within one "
-     "clan left two people dead.\nThe clash, which took place in the town of Ali al-Gharbi, started over a "
+     "The shooting went on into the night, officials said.\nFurther south, in Basra province, a feud within one "
+     "clan left two people dead.\nThe clash, which took place in the town of Zubair, started over a "
      "dowry.", "Iraq", "IQ"),
     # the last place named before the figures, not a country named after it
     ("Clan feuds flare often in Diyala, a province bordering Iran.\nOn Thursday, five men were killed in a quarrel "

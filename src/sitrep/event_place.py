@@ -202,8 +202,8 @@ def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], a
 
 def _within_reach(sent: int, sents: set[int], others: set[int]) -> bool:
     """Can a sentence tell more of the event of `sents`: it is none of another event's, and no sentence of another
-    event stands between it and the event's ("On Friday, four were shot ... Further east, in Maysan province, a feud
-    ... The clash, which took place in the town of X": X is the Maysan feud's)."""
+    event stands between it and the event's ("On Friday, four were shot ... Further south, in Basra province, a feud
+    ... The clash, which took place in the town of X": X is the Basra feud's)."""
     others = others - sents
     if sent in others:
         return False
