@@ -261,24 +261,26 @@ EVENT_DATES = [
     ("Clashes have flared in the district since early in the month. On the 14th, six farmers were killed in an "
      "attack on their village.", date(2019, 12, 16), "2019-12-14", "2019-12-14"),
     # a time counted from another event's: that event's day moved by the offset
-    ("Two weeks ago, a grenade thrown at a wedding in the town killed a guest and wounded five others.\nA week "
-     "later, also in the province, rival clans fought with machetes over a well.\nFour people were killed.",
-     date(2021, 6, 27), "2021-06-20", "2021-06-20"),
+    ("Two weeks ago, a bomb hidden in a cart went off at a cattle market and killed a herder.\nThree days later, "
+     "police traded fire with smugglers at a highway checkpoint.\nTwo officers died in the shootout.",
+     date(2022, 4, 20), "2022-04-09", "2022-04-09"),
     ("On 3 March, gunmen killed 6 traders at a market near the border.\n\nTwo days later, soldiers ambushed the "
      "gunmen in the hills, killing 11 of them.", date(2022, 3, 10), "2022-03-05", "2022-03-05"),
     # "<month> last year" dates a background event in the year before publication
     ("Clashes in the district killed 14 people on Monday.\n\nIn March last year, a raid on the same market killed "
      "30 traders.", date(2024, 1, 10), "2023-03-01", "2023-03-31"),
     # a lead telling several incidents at once dates each that has no time of its own
-    ("Eleven people were shot dead on Thursday in two separate attacks in the north, police said.\n\nGunmen killed "
-     "seven farmers in their fields near the river, a police officer said.\n\nFurther east, in another province, "
-     "four travellers were killed when raiders stopped their bus.", date(2023, 9, 16), "2023-09-14", "2023-09-14"),
+    ("Eleven people died on Thursday in three separate raids across the north, police said.\n\nGunmen killed "
+     "seven farmers in their fields near the river, a police officer said.\n\nFurther south, in a neighbouring "
+     "province, four travellers were killed when raiders stopped their bus.", date(2023, 9, 16), "2023-09-14",
+     "2023-09-14"),
     # a claim of responsibility is a statement: its day is not the attack's
-    ("The group claimed responsibility on Tuesday for the killing of two aid workers, who were shot dead on Monday "
-     "outside their office.", date(2023, 9, 13), "2023-09-11", "2023-09-11"),
+    ("A rebel spokesman claimed responsibility on Tuesday for the deaths of two customs officers, ambushed near the "
+     "border on Monday.", date(2023, 9, 13), "2023-09-11", "2023-09-11"),
     # in the event's own clause, the time on its own verb beats one on a verb above it
-    ("Six herders were killed when farmers attacked their camp, an official said. The fighting took place on Tuesday "
-     "by the river, where raiders had burned down 30 huts last November.", date(2018, 1, 20), "2017-11-01", "2017-11-30"),
+    ("Bandits shot three traders dead when they stopped a lorry, police said. The ambush happened on Wednesday on "
+     "the Gusau road, where the same gang had kidnapped 20 passengers in March.", date(2018, 1, 20), "2017-03-01",
+     "2017-03-31"),
     # a page's time stamp line dates nothing
     ("Families leave villages in the south\n\n4 March 2022, 9:47 am\n\nClashes in the last week have driven "
      "thousands of families from their villages, the UN said.", date(2022, 3, 4), "2022-02-25", "2022-03-04"),
@@ -318,7 +320,7 @@ def test_dates_time_on_another_counts_clause_of_the_sentence_dates_an_event_with
     from sitrep.dates import event_date, time_words
     from sitrep.nlp import NLP
 
-    parsed = NLP().parse("Soldiers killed 13 raiders in the hills, and three soldiers were wounded on Monday.\n\n"
+    parsed = NLP().parse("Soldiers killed 15 raiders in the hills, and four soldiers were wounded on Monday.\n\n"
                          "Separately, a bomb killed 2 people in the capital.")
     own, other = (next(t for t in parsed.tokens if t.text == word) for word in ("killed", "wounded"))
     second = parsed.tokens[-2].sent

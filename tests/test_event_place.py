@@ -18,79 +18,81 @@ EVENT_PLACES = [
     ("KABUL, March 2 (Reuters) - A roadside bomb killed four soldiers in Kandahar on Monday, officials said.",
      "Kandahar", "AF"),
     ("Speaking in Nairobi, a UN official said 12 villagers were killed in Beni, North Kivu.", "Beni", "CD"),
-    ("Gunmen killed six farmers in the village of Kadarko, 40 km north of Makurdi, police said.", "Kadarko", "NG"),
+    ("Raiders shot five traders dead in the village of Kadarko, 40 km north of Makurdi, police said.", "Kadarko",
+     "NG"),
     # a village told in a town's countryside, or in a city named as its province, is a place of its own
-    ("On 3 June, regime forces shelled the village of Tal Hawash in Hama countryside, killing 2 civilians.",
-     "Tal Hawash", "SY"),
-    ("On 3 June, unidentified gunmen killed a shepherd in Hazima in Ar-Raqqa.", "Hazima", "SY"),
-    ("On 3 June, a roadside bomb hit a patrol in Western Ghariyeh in Dar'a countryside, killing 3 soldiers.",
-     "Western Ghariyeh", "SY"),
+    ("On 8 August, artillery fire hit the village of Kafr Nabudah in Hama countryside and killed 3 farmers.",
+     "Kafr Nabudah", "SY"),
+    ("On 8 August, a landmine blast killed a goatherd in Maadan in Ar-Raqqa.", "Maadan", "SY"),
+    ("On 8 August, an explosive device went off beside a minibus in Tell Shihab in Dar'a countryside, wounding "
+     "4 conscripts.", "Tell Shihab", "SY"),
     # ... but a place told before the speech verb that closes the sentence is in what was said; a village the
     # gazetteer lacks takes the province named with it, not the country
-    ("A suicide bomber killed at least eight people in the village of Kolofata Nord, two kilometres from the "
-     "Nigerian border, in Cameroon's Far North region, a local official said on Sunday.", "Kolofata Nord", "CM"),
+    ("Raiders on camels shot dead six herders in the village of Kindjandi, a day's walk from the Chadian "
+     "frontier, in Niger's Diffa region, a regional councillor said on Friday.", "Kindjandi", "NE"),
     # where a person comes from is not where it happened
-    ("On 5 June, militants executed a man from Afrin in Idleb after a week in detention.", "Idleb", "SY"),
-    ("On 5 June, gunmen killed a trader from Gao in Menaka.", "Menaka", "ML"),
+    ("On 12 August, masked men shot dead a shopkeeper from Manbij in Azaz as he closed his stall.", "Azaz", "SY"),
+    ("On 12 August, a mine killed a lorry driver from Mopti in Douentza.", "Douentza", "ML"),
     # ... but a place people were taken from is
-    ("On 5 June, Al Shabaab militants kidnapped three traders from Buulo Mareer village (Marka, Lower Shabelle).",
-     "Buulo Mareer", "SO"),
+    ("On 14 August, Al Shabaab gunmen abducted two teachers from Sabiid village (Afgooye, Lower Shabelle).",
+     "Sabiid", "SO"),
     # a people's name is no place
-    ("At least 9 people died in clashes between Hawadle and Galje'el clans near Beledweyne town.", "Beledweyne", "SO"),
-    ("Eleven people were killed in fighting between Tiv herders and Jukun farmers in Wukari.", "Wukari", "NG"),
-    ("Four died as Bassa and Egbura ethnic groups clashed in Umaisha town of Toto Local Government Area of "
-     "Nasarawa State.", "Umaisha", "NG"),
+    ("Seven fighters died when the Murusade and Duduble clans fought over a well outside Dhuusamarreeb town.",
+     "Dhuusamarreeb", "SO"),
+    ("Five villagers were hacked to death late on Monday as Tiv herders and Jukun farmers fought over a boundary in "
+     "Gassol.", "Gassol", "NG"),
+    ("Three men died as the Eggon and Alago ethnic groups fought in Akwanga town of Akwanga Local Government Area "
+     "of Nasarawa State.", "Akwanga", "NG"),
     # "the X town of Y": the town is Y, X only qualifies it
-    ("A journalist was shot dead in the Amazon town of Tabatinga on Friday.", "Tabatinga", "BR"),
-    ("A shop owner was killed in the Iraqi Kurdish town of Penjwen.", "Penjwen", "IQ"),
+    ("A land rights campaigner was stabbed to death in the Andean town of Juliaca on Tuesday.", "Juliaca", "PE"),
+    ("A water engineer was shot in the Darfur town of Kutum.", "Kutum", "SD"),
     # a site is not a settlement: the town that holds it is the place
-    ("A grenade exploded in Koba market, in Garbatulla, wounding 4 people.", "Garbatulla", "KE"),
-    ("On 4 June, in El Refugio (Ahuachapan), police patrolling the Lopez farm were attacked.\n"
-     "Two attackers were killed.", "El Refugio", "SV"),
-    ("Rioters burned the homes of officials in Ouahigouya.\nPolice fired tear gas.\n"
-     "One body was found in the Sawadogo home after the fire.", "Ouahigouya", "BF"),
-    ("On 3 May, gunmen executed a trader in Public Square in the centre of Jowhar District (Jowhar, Middle "
-     "Shabelle).", "Jowhar", "SO"),
+    ("A hand grenade blew up at Sololo market, in Moyale, injuring 6 shoppers.", "Moyale", "KE"),
+    ("On 9 August, in San Rafael (Chalatenango), soldiers guarding the Ortiz coffee farm came under fire.\n"
+     "One gunman died.", "San Rafael", "SV"),
+    ("A mob set fire to the houses of two councillors in Koudougou.\nGendarmes used batons.\n"
+     "Two bodies were found in the Kabore house once the flames died down.", "Koudougou", "BF"),
+    ("On 10 August, militants flogged and then killed a young man in Market Square in the middle of Bulo Burto "
+     "District (Bulo Burto, Hiraan).", "Bulo Burto", "SO"),
     # ... but a site the report places itself, its areas in brackets, is the coded location
-    ("On 6 May, soldiers opened fire on a car at Al Qahira checkpoint (Al Mudhaffar, Taizz), killing a man.",
-     "Al Qahira", "YE"),
+    ("On 11 August, gunmen at Al Dabab checkpoint (Jabal Habashi, Taizz) fired on a minibus, killing its driver.",
+     "Al Dabab", "YE"),
     # a region is narrowed to a town told later where the report says what was done
-    ("At least 11 people were killed in a shooting at a bar in Mexico's Guanajuato state on Sunday.\n"
-     "Armed men arrived in two vans at the club in the city of Celaya and opened fire.", "Celaya", "MX"),
+    ("Gunmen killed seven guests at a family party in Mexico's Michoacan state late on Saturday.\n"
+     "The attackers burst into a house in the city of Zamora and shot at the crowd.", "Zamora", "MX"),
     # ... not to a town named later for something else
     ("Clashes in Anbar province on Monday left at least 30 people dead, officials said.\nThe army sent "
      "reinforcements.\nThe governor later held a press conference.\nSchools in Haditha will reopen next week.",
      "Anbar", "IQ"),
     # "the attack took place in X": where the report says it happened
-    ("Six people were killed when cattle herders attacked farmers in northern Nigeria, police said.\n"
-     "The attack took place on Sunday in the Demsa district of Adamawa state.", "Demsa", "NG"),
-    ("Thirteen people were killed in a dispute over land in Mexico's southern state of Oaxaca, prosecutors said.\n"
-     "The deadly conflict took place on Monday in Juquila district, when one group attacked another.", "Juquila",
-     "MX"),
+    ("Raiders on motorbikes killed nine villagers in central Nigeria, an official said.\n"
+     "The attack took place late on Friday in the Bokkos district of Plateau state.", "Bokkos", "NG"),
+    ("Five men died in a feud between two farming communities in Mexico's Guerrero state, officials said.\n"
+     "The shootout happened on Thursday in Tlapa district, after one side blocked a road.", "Tlapa", "MX"),
     # "The incident in X ...": the report points back to the event and says where it was
-    ("Tribal feuds are common across southern Iraq, from Basra to Amarah.\nLast week, a boy was killed and three "
-     "people wounded when two tribes traded fire over a small debt.\nThe incident in the Dhi Qar province began "
-     "when a child refused to repay a friend.", "Dhi Qar", "IQ"),
+    ("Quarrels over water often end in gunfire in southern Iraq, from Hilla to Kut.\nOn Sunday, a farmer was shot "
+     "dead and two of his sons hurt in a row over an irrigation ditch.\nThe incident in the Muthanna province "
+     "started when a neighbour blocked the ditch.", "Muthanna", "IQ"),
     # the capital that only locates the place is not the place
-    ("Al Shabaab militants killed 12 Somali soldiers and briefly held a base south-west of the capital, officials "
-     "said.", "Somalia", "SO"),
+    ("Jihadists killed seven Malian gendarmes in a raid on a post north-east of the capital, the army said.",
+     "Mali", "ML"),
     # a village the gazetteer lacks, named with its kind word, is the place (at its area's coordinates)
-    ("Gunmen killed 8 people in Kofai Dutse village in Zamfara state on Friday.", "Kofai Dutse", "NG"),
-    # a place told past another event's sentences is that event's ("Further north, in Wasit province, ... The
-    # violence, which took place in the town of X"): the first event keeps its country
-    ("Tribal violence has flared across the south this year.\nPolice said the clashes were over land and marriage "
-     "disputes.\nSix people were shot dead on Wednesday during a clash between two tribes over farmland.\nThe "
-     "fighting lasted several hours, police said.\nFurther north, in Wasit province, an armed clash between members "
-     "of one tribe left three people dead.\nThe violence, which took place in the town of Suwaira, broke out over a "
-     "marriage.", "Iraq", "IQ"),
+    ("Bandits shot 5 people in Tudun Bako village in Katsina state on Thursday.", "Tudun Bako", "NG"),
+    # a place told past another event's sentences is that event's (a second incident told "Further south, in
+    # <province>, ..." and then "The clash, which took place in the town of X"): the first event keeps its country
+    ("Land disputes have turned deadly across the south this year.\nOfficials blamed most of them on quarrels over "
+     "water and grazing.\nFour people were shot dead on Friday in a fight between two families over an orchard.\n"
+     "The shooting went on into the night, officials said.\nFurther south, in Basra province, a feud within one "
+     "clan left two people dead.\nThe clash, which took place in the town of Zubair, started over a "
+     "dowry.", "Iraq", "IQ"),
     # the last place named before the figures, not a country named after it
-    ("Tribal feuds often turn deadly in Maysan province, which borders Iran.\nOn Monday, eight people were killed "
-     "in a feud over farmland, police said.", "Maysan", "IQ"),
+    ("Clan feuds flare often in Diyala, a province bordering Iran.\nOn Thursday, five men were killed in a quarrel "
+     "over grazing rights, officials said.", "Diyala", "IQ"),
     # ... and not the areas named in brackets after it
-    ("On 2 May 2020, soldiers clashed with Al Shabaab fighters on patrol near Buur Heybe village (Baydhaba, Bay).\n"
-     "After a brief exchange of fire the soldiers withdrew. Two militants were killed.", "Buur Heybe", "SO"),
+    ("On 14 July 2021, troops fought Al Shabaab fighters during a sweep around Lego village (Wanla Weyn, Lower "
+     "Shabelle).\nThe troops pulled back at nightfall. One militant was killed.", "Lego", "SO"),
     # "the city" is the last city named
-    ("Militants captured Ramadi on Sunday.\nAt least 40 people were killed as the city fell.", "Ramadi", "IQ"),
+    ("Insurgents overran Tikrit on Tuesday.\nAt least 25 people were killed as the city fell.", "Tikrit", "IQ"),
 ]
 
 
@@ -114,11 +116,11 @@ def parse():
 
 def test_event_place_choice_keeps_its_reasons(parse):
     """The choice is a score over named cues, and each place weighed keeps the reasons that made its score."""
-    parsed, mentions = parse("A grenade exploded in Koba market, in Garbatulla, wounding 4 people.")
-    anchor = next(t.i for t in parsed.tokens if t.lower == "exploded")
+    parsed, mentions = parse("A hand grenade blew up at Sololo market, in Moyale, injuring 6 shoppers.")
+    anchor = next(t.i for t in parsed.tokens if t.lower == "blew")
     weighed = event_place.weigh(parsed, mentions, mentions, [anchor])
-    assert [w.mention.text for w in weighed][0] == "Garbatulla"
-    market = next(w for w in weighed if w.mention.text == "Koba")
+    assert [w.mention.text for w in weighed][0] == "Moyale"
+    market = next(w for w in weighed if w.mention.text == "Sololo")
     assert "site" in market.cues and market.score < weighed[0].score
     assert any("site" in r for r in market.reasons)
 
@@ -135,7 +137,7 @@ def test_event_place_weights_are_data():
 def test_event_place_unknown_village_takes_the_province_named_with_it(extract):
     """A village the gazetteer lacks takes the nearest known place named with it finer than a country, and a place
     told before the speech verb closing the sentence is no speaker's place."""
-    loc = extract("A suicide bomber killed at least eight people in the village of Kolofata Nord, two kilometres "
-                  "from the Nigerian border, in Cameroon's Far North region, a local official said on Sunday."
+    loc = extract("Raiders on camels shot dead six herders in the village of Kindjandi, a day's walk from the "
+                  "Chadian frontier, in Niger's Diffa region, a regional councillor said on Friday."
                   ).events[0].location
-    assert (loc.name, loc.admin1, loc.country, loc.precision) == ("Kolofata Nord", "Far North", "CM", "admin1")
+    assert (loc.name, loc.admin1, loc.country, loc.precision) == ("Kindjandi", "Diffa", "NE", "admin1")

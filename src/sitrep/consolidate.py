@@ -2,7 +2,7 @@
 
 Rules, in order (each is a general rule of how reports state tolls, none is about one report):
 1. "six more" after "eight injured" in the same sentence adds up: 14 injured (another source's toll in brackets,
-   "(VoJ also reported 1 fatality)", adds nothing: it is the same toll told again).
+   "(a radio station also reported 2 deaths)", adds nothing: it is the same toll told again).
 2. Parts that add up to a total of the same event ("four soldiers ... and 3 people" = "at least seven") are the
    total's breakdown: the total stands.
 3. A total that adds up parts told as separate incidents ("at least five killed" = 3 at the market + 2 at the
@@ -17,7 +17,7 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
 7. A vague count ("thousands") that a stated number satisfies ("7,000") is that number.
 8. Different counts of one category: the one said most (revised, not "initially") is the figure, the larger where
    they are said as often (tolls rise, and a smaller count is often a part); the others stay, marked superseded.
-   A count the speaker's side says it dealt ("We killed 13") is the other side's: no rival, no part of theirs.
+   A count the speaker's side says it dealt ("We killed 17") is the other side's: no rival, no part of theirs.
 
 A rule that restates a statement (adds "six more" to it, folds "thousands" into "7,000") makes a new one with
 `dataclasses.replace` in its frame's list: the `Mention`s the figures stage made are read, never changed, so a
@@ -241,8 +241,8 @@ def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
 
 def _conjoined(parsed: Parsed, a: Mention, b: Mention) -> bool:
     """Are the harm words of two counts told in clauses joined as one ("five soldiers were killed and two rebels
-    died", "shot dead five marchers and one officer was killed", "11 soldiers were killed and 5 wounded, while 1
-    militant was killed and 2 wounded")? Clauses joined so, or set against each other by a contrast word, tell one
+    died", "shot dead five marchers and one officer was killed", "nine soldiers died and four were hurt, whereas two
+    insurgents died")? Clauses joined so, or set against each other by a contrast word, tell one
     event's toll by side or by means; a clause of another place or time hangs on its own word ("... and moved to X,
     where they shot one")."""
     ta, tb = parsed.tokens[a.anchor], parsed.tokens[b.anchor]
@@ -251,7 +251,7 @@ def _conjoined(parsed: Parsed, a: Mention, b: Mention) -> bool:
 
 def _clause_chain(parsed: Parsed, i: int) -> set[int]:
     """Token `i` and the words it is joined to: up its conjuncts, and up a clause set against another by a
-    contrast word ("..., while 1 militant was killed")."""
+    contrast word ("..., whereas two insurgents died")."""
     contrast = _rule_words("split", "contrast")
     chain = {i}
     t = parsed.tokens[i]
@@ -431,7 +431,7 @@ def _merge(g: list[Mention]) -> Figure:
 
 
 def _by_speaker(parsed: Parsed, m: Mention) -> bool:
-    """Is the count told as done by its speaker's side ("'We killed 13 of them,' an officer said")? Those are the
+    """Is the count told as done by its speaker's side ("'We killed 17 of them,' an officer said")? Those are the
     speaker's foes, whichever side that is: not a rival count of the victims of the other side."""
     first = _rule_words("sides", "first_person")
     return any(c.dep == "nsubj" and c.lower in first for c in parsed.children(m.anchor))
@@ -440,7 +440,7 @@ def _by_speaker(parsed: Parsed, m: Mention) -> bool:
 def _mark_superseded(figures: list[Figure], groups: list[list[Mention]], foes: list[bool]) -> None:
     """Of different counts of one category and side, one is the event's: revised over initial, most said, larger,
     first. A count of unknown victims competes with every side's, except one its speaker's side is said to have
-    dealt (`foes`): "'We killed 13 of them,' ... three soldiers were wounded" tells both sides' tolls."""
+    dealt (`foes`): "'We killed 17 of them,' ... six soldiers were wounded" tells both sides' tolls."""
     by_key: dict[tuple, list[int]] = {}
     totals = {m.category for g in groups for m in g if m.total}
     for k, fig in enumerate(figures):

@@ -683,7 +683,7 @@ def event_date(parsed: Parsed, words: list[TimeWords], figure_sents: list[int], 
     Then a time told further on of "the attack" on what the event's sentences name ("the killing of 7 workers at
     a gold mine" ... "the attack on the mine last Sunday"). Then a time on another count's clause of the event's
     own sentence (one sentence, one time), and the time of a lead that tells several incidents at once ("shot
-    dead on Wednesday in two separate incidents") for an event told without any time words of its own.
+    dead on Friday in three separate incidents") for an event told without any time words of its own.
     Time words counted from another time ("A week later, ...") are the nearest event time before them, moved.
     The day a toll was updated ("rose to 62 on Saturday", "two more died overnight": `additions` are the anchors
     of counts that add to the toll) dates the event only when nothing else does.
@@ -774,7 +774,7 @@ def offset_days(text: str) -> tuple[int, str] | None:
 
 def _counted_from(words: list[TimeWords], w: TimeWords, published: date | None,
                   seen: frozenset[int] = frozenset()) -> Resolved | None:
-    """Time words counted from another time ("A week later, rival clans fought ..."): the nearest time before them
+    """Time words counted from another time ("Three days later, police traded fire ..."): the nearest time before them
     that dates an event to the day or week (not a statement's day), moved by the offset. A count from a count is
     followed back ("Two days later ... A week after that")."""
     off = offset_days(w.text)
@@ -838,8 +838,8 @@ def _on_anchor_clause(parsed: Parsed, w: TimeWords, anchors: list[int], foreign:
 
 def _clause_depth(parsed: Parsed, w: TimeWords, anchors: list[int], foreign: list[int] = ()) -> int | None:
     """How far up the clause of one of `anchors` the time words hang: 0 on the count or its own verb, 1 on the verb
-    above it ... (up to, not into, another count's clause); None if not on it. "The fighting took place on Tuesday
-    near the dam, where raiders had burned 12 huts in June": the burning's time is "in June"."""
+    above it ... (up to, not into, another count's clause); None if not on it. "The ambush happened on Wednesday
+    on the Gusau road, where the gang had kidnapped 20 in March": the kidnapping's time is "in March"."""
     head = parsed.tokens[w.head]
     stop = {verbal_anchor(parsed, parsed.tokens[f]).i for f in foreign if parsed.tokens[f].sent == w.sent}
     best = None

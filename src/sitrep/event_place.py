@@ -1,7 +1,7 @@
 """The event's place: which of the places a report names is where an event happened, and how precisely.
 
 The geoparser (`sitrep.places`) finds and resolves every place a report names; this stage picks, for one event,
-the place its event and harm words attach to ("killed ... in Ramadi"), then the most specific place told inside it,
+the place its event and harm words attach to ("killed ... in Tikrit"), then the most specific place told inside it,
 and says how precise that is. A dateline or a speaker's city is never the event's place while another is named, nor
 where a person comes from, a people's name, or a site while the town that holds it is named. The choice among the
 places told with the figures is a scored one (`weigh`): each cue that holds for a place adds its weight, read from
@@ -51,29 +51,29 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     """The place tied to an event's words, the gazetteer place it stands for, and the precision label.
 
     First the best-scoring place of the sentences that give the figures (`weigh`: the casualty words attach to it,
-    "killed ... in Ramadi"; not a reference point, a site, a namesake), or where the report says it happened ("the
+    "killed ... in Tikrit"; not a reference point, a site, a namesake), or where the report says it happened ("the
     attack took place in X", "The incident in X ..."), else the last place named just before them (finer than a
     country, not an area named as holding another), else "the city" as the last city named, else the lead, else the
     dateline, else the article's country. Then the most specific place told beside it and inside it ("Nigeria" ->
-    "Unguwan Dogo town in Kaduna State", "Idleb" -> "X in Idleb countryside"), or, nearest first, told inside it
+    "Kurmin Gwari town in Kaduna State", "Hama" -> "X in Hama countryside"), or, nearest first, told inside it
     further on where the same harm or what was done is told again (`harm`: the lemmas of the event's figure
-    categories, so that "60 civilians were killed in Tigray region" takes Axum where "executing men" is told; not for
+    categories, so that "30 farmers were killed in Amhara region" takes Dessie where "shooting the men" is told; not for
     displacement, where a place told with "fled" is as often where people went). A name the gazetteer lacks takes
     the coordinates of the nearest known place named with it, finer than a country, with precision saying so.
     """
     toks = parsed.tokens
     sents = set(figure_sents)
     usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
-    # Where a person comes from is not where it happened ("executed an individual from Afrin in Idleb"), and a
-    # people's name is no place ("clashes between Hema herders and Lendu farmers").
+    # Where a person comes from is not where it happened ("shot a shopkeeper from Manbij in Azaz"), and a
+    # people's name is no place ("fighting between Tiv herders and Jukun farmers").
     usable = [m for m in usable if not _origin(parsed, m) and not _people(parsed, m)] or usable
-    # Where people fled to is not where they were displaced ("fled to neighbouring Bauchi state"), nor where the
-    # survivors were taken where it happened ("brought to Tripoli"), unless the report names no other place.
+    # Where people fled to is not where they were displaced ("ran to neighbouring Gombe state"), nor where the
+    # survivors were taken where it happened ("flown to Misrata"), unless the report names no other place.
     usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else rules().transfer_verbs))] \
         or usable
     pool = [m for m in usable if m.sent in sents]
     if pool and all(_site(parsed, m) for m in pool):
-        # "One body was found in the Ouedraogo home": the town that holds it, named with it or just before
+        # "Two bodies were found in the Kabore house": the town that holds it, named with it or just before
         first = min(sents)
         pool += [m for m in usable if first - 2 <= m.sent <= max(sents) and m.resolved is not None
                  and m.resolved.kind != "country" and not _site(parsed, m) and m not in pool]
@@ -81,14 +81,14 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     # A namesake left unresolved can be the place told with the event's figures, never one merely named near them.
     usable = [m for m in usable if not m.namesake] or usable
 
-    # "The raid happened in Kofai Dutse village": where the report says it happened, in a sentence of no other event.
+    # "The raid happened in Tudun Bako village": where the report says it happened, in a sentence of no other event.
     said = _said_to_happen(parsed, [m for m in usable if _within_reach(m.sent, sents, other_events)])
 
     setting = _setting(parsed, mentions)
 
     weighed = weigh(parsed, pool, mentions, anchors, setting)
     chosen = weighed[0].mention if weighed else None
-    # "(coded as Djibo at geoprecision 2)": the report says where the event is placed; nothing overrules it.
+    # "(coded as Dori at geoprecision 2)": the report says where the event is placed; nothing overrules it.
     coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
     if coded is not None:
         return _placed(coded, mentions, focus, gazetteer)
@@ -96,7 +96,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
                              and chosen.resolved.kind != "city"):
         chosen = said  # unless the figures' own words name a town ("killed in X")
     if chosen is None or chosen.resolved is not None and chosen.resolved.kind == "country" and not chosen.within:
-        # "a car bomb in Somalia's capital", "across the Iraqi capital": a country's capital, not the country.
+        # "a grenade in Burundi's capital", "across the Libyan capital": a country's capital, not the country.
         capital = _capital_said(parsed, sents | {toks[a].sent for a in anchors}, focus, chosen, gazetteer)
         if capital is not None:
             return None, capital, "city"
@@ -105,9 +105,10 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         before = [m for m in usable if first - 2 <= m.sent < first and (m.resolved is not None or _known_parent(m, mentions, focus))]
         before = [m for m in before if not _site(parsed, m)] or before
         # the last named finer than a country: a country named last most often qualifies a place before it
-        # ("Maysan province, which borders Iran")
+        # ("Diyala, a province bordering Iran")
         before = [m for m in before if m.resolved is None or m.resolved.kind != "country"] or before
-        # nor an area named as holding the place before it ("near X village (Baydhaba, Bay). ... Two were killed")
+        # nor an area named as holding the place before it ("around X village (Wanla Weyn, Lower Shabelle). ...
+        # One was killed")
         before = [m for m in before if not m.is_area] or before
         chosen = before[-1] if before else _the_city(parsed, sents, mentions)
     if chosen is None:
@@ -123,9 +124,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if chosen is None:
         country = gazetteer.country(focus.top) if focus.top else None
         return None, country, "country" if country else ""
-    for _ in range(4):  # "Madaripur Sadar upazila (Madaripur, Dhaka)": the place inside the area chosen
+    for _ in range(4):  # "Sylhet Sadar upazila (Sylhet, Sylhet)": the place inside the area chosen
         # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
-        # neighbourhood ("a clinic inside Railway Colony in Quetta") is placed at its city.
+        # neighbourhood ("a pharmacy inside Canal Colony in Multan") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
                       and not _origin(parsed, m) and not _kind_of(parsed, m, chosen) and not _site(parsed, m)
                       and (m.resolved is not None or m.hint or chosen.resolved is None
@@ -138,7 +139,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     free = [m for m in told if m.sent not in other_events - sents]
     alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
     alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and _tells_again(parsed, m.sent)}
-    # "... in Mexico's Guanajuato state. ... armed men opened fire at a bar in the city of Salamanca": a sentence
+    # "... in Mexico's Michoacan state. ... the attackers burst into a house in the city of Zamora": a sentence
     # after the figures that tells what was done, of no other event, tells where in the area it was done
     alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and m.sent in _eventful(parsed)}
     chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus), mentions)
@@ -181,9 +182,9 @@ def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], a
         _attached(parsed, m, toks[main_anchor])
     attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
     # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
-    # (a compound, a neighbourhood: "Police Lines in Peshawar").
-    # A settlement the gazetteer lacks, named with its kind word and on its own ("in Kofai Dutse village", "the
-    # leader of Bambu area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
+    # (a compound, a neighbourhood: "Army Barracks in Multan").
+    # A settlement the gazetteer lacks, named with its kind word and on its own ("in Tudun Bako village", "the
+    # chief of Kaloko area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
     # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
     # that is coded at the known place.
     settled = m.resolved is None and m.source != "FAC" and m.within is None and m.area is None \
@@ -201,8 +202,8 @@ def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], a
 
 def _within_reach(sent: int, sents: set[int], others: set[int]) -> bool:
     """Can a sentence tell more of the event of `sents`: it is none of another event's, and no sentence of another
-    event stands between it and the event's ("In May, eight were killed ... Further north, in Wasit province, a clash
-    ... The violence, which took place in the town of X": X is the Wasit clash's)."""
+    event stands between it and the event's ("On Friday, four were shot ... Further south, in Basra province, a feud
+    ... The clash, which took place in the town of X": X is the Basra feud's)."""
     others = others - sents
     if sent in others:
         return False
@@ -231,18 +232,18 @@ def _placed(chosen: PlaceMention, mentions: list[PlaceMention], focus: Focus,
 
 def _coded_at(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
     """The place an event is coded at: where a report writes the coded location with its areas in brackets, "X
-    (Y, Z)", after a detail the gazetteer lacks ("Bulo Warsame village in Dayniile district (Dayniile, Banadir)",
-    "Char Kukri village, Kalihati upazila (Tangail, Dhaka)"), the bracketed place is the location and the detail
+    (Y, Z)", after a detail the gazetteer lacks ("Ceel Qoday village in Kaaraan district (Kaaraan, Banadir)",
+    "Dighir Para village, Gopalpur upazila (Sherpur, Mymensingh)"), the bracketed place is the location and the detail
     only tells where in it (acled-dev: the bracketed place in most such notes). A detail the gazetteer knows keeps
-    its own place, and so does one named before a place written without brackets ("the Kohna-Deh village of Shirin
-    Tagab district"), or one the words call an administrative unit ("Baroghoria union, Kalihati upazila (...)"): its name is
+    its own place, and so does one named before a place written without brackets ("the Sar-e-Pul village of Khoja
+    Sabz Posh district"), or one the words call an administrative unit ("Hemnagar union, Gopalpur upazila (...)"): its name is
     as precise as the report."""
     toks = parsed.tokens
     if m.hint in ("admin1", "admin2") or m.end < len(toks) and toks[m.end].text in rules().lower_features:
         return m
     if m.within is None and m.area is None:
-        # a name the gazetteer lacks, or knows only abroad ("the Caninde community" after "In Duque de Caxias, Rio de
-        # Janeiro,"): a part of the town the report is set in
+        # a name the gazetteer lacks, or knows only abroad ("the Vila Nova hill" after "In Campinas, Sao
+        # Paulo,"): a part of the town the report is set in
         setting = _setting(parsed, mentions)
         if setting is not None and setting.start < m.start and 0 <= m.sent - setting.sent <= 1 \
                 and (m.resolved is None or m.resolved.country != setting.resolved.country):
@@ -260,7 +261,7 @@ def _coded_at(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> 
 
 
 def _named_next(parsed: Parsed, sents: set[int], usable: list[PlaceMention]) -> PlaceMention | None:
-    """"Troops retook a village ... The village of Kafr Zita lies north of Hama": a settlement the
+    """"Rebels overran a village ... The village of Tell Aswad lies west of Homs": a settlement the
     event's sentence leaves unnamed ("a town", "a village") and the next sentence names with its kind word."""
     if not sents:
         return None
@@ -284,14 +285,14 @@ def _eventful(parsed: Parsed) -> set[int]:
 
 def _tells_again(parsed: Parsed, sent: int) -> bool:
     """Does the sentence point back to the event by its noun ("The attack struck the town of X", "survived the attack
-    at X", "The fighting broke out in X")? It tells more of the same event, and where it happened."""
+    at X", "The fighting started in X")? It tells more of the same event, and where it happened."""
     toks = parsed.sentence_tokens(sent)
     return any(t.lower in cues().event_nouns and k and toks[k - 1].lower in ("the", "this", "that")
                for k, t in enumerate(toks))
 
 
 def _first_between(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
-    """"a mine between Koussiri and Tangaye (Yatenga, Nord)": a road or a stretch between two places is
+    """"a mine between Bourzanga and Kongoussi (Bam, Centre-Nord)": a road or a stretch between two places is
     placed at the first, as event notes code it; the second's areas hold it too."""
     toks = parsed.tokens
     if m.start < 3 or toks[m.start - 1].lower != "and":
@@ -300,14 +301,14 @@ def _first_between(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]
     if first is None or first.start < 1 or toks[first.start - 1].lower != "between" or first.dateline:
         return m
     if first.resolved is None and first.area is None and first.within is None:
-        first.area = m.area or m.resolved  # "(Yatenga, Nord)" says where both lie
+        first.area = m.area or m.resolved  # "(Bam, Centre-Nord)" says where both lie
     return first
 
 
 def _setting(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The town a report sets itself in with its province, opening a clause: "On 4 May, in Hermosillo, Sonora,
-    ...", "In Petropolis, Rio de Janeiro, ...". A name the gazetteer lacks told after it with no area of its own ("in
-    Colonia Las Palmas Norte", "in Morro do Tucano") is a part of that town, and the event is coded at the town (acled-dev:
+    """The town a report sets itself in with its province, opening a clause: "On 9 June, in Culiacan, Sinaloa,
+    ...", "In Londrina, Parana, ...". A name the gazetteer lacks told after it with no area of its own ("in
+    Colonia Los Pinos Sur", "in Morro do Cajueiro") is a part of that town, and the event is coded at the town (acled-dev:
     every such note)."""
     toks = parsed.tokens
     for s in mentions:
@@ -325,7 +326,7 @@ def _setting(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | Non
 
 def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | None:
     """The first place after "the attack took place", "the incident happened", "the clashes occurred" (the event
-    noun the subject of the verb), not a reference point ("30 km from Goma") nor a place's modifier."""
+    noun the subject of the verb), not a reference point ("30 km from Bunia") nor a place's modifier."""
     toks = parsed.tokens
     for m in mentions:
         if _event_noun_in(parsed, m):
@@ -336,7 +337,7 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
             continue
         if verb.lemma == "take" and not (verb.i + 1 < len(toks) and toks[verb.i + 1].lower == "place"):
             continue
-        # told of that verb, not of a clause after it ("the attack happened days after Iran threatened ...")
+        # told of that verb, not of a clause after it ("the raid happened a week after the army warned ...")
         head = parsed.span_root(m.start, m.end)
         if next((t for t in parsed.ancestors(head) if t.pos in ("VERB", "AUX")), None) is not verb:
             continue
@@ -348,8 +349,8 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
 
 
 def _event_noun_in(parsed: Parsed, m: PlaceMention) -> bool:
-    """"The incident in the south's Missan province came after ...", "The violence in al-Uzair district lasted
-    hours": the event's noun, pointed back to ("the", "this"), opening its sentence with the place after "in"."""
+    """"The incident in the Muthanna province started when ...", "The violence in al-Khidr district went on
+    for hours": the event's noun, pointed back to ("the", "this"), opening its sentence with the place after "in"."""
     toks = parsed.tokens
     first = parsed.sents[m.sent][0]
     words = [t.lower for t in toks[first : m.start]]
@@ -361,17 +362,17 @@ def _event_noun_in(parsed: Parsed, m: PlaceMention) -> bool:
 
 def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMention | None,
                   gazetteer: Gazetteer) -> GeoPlace | None:
-    """The capital of the country "the capital" is said of, in the event's sentences: "in Somalia's capital"
-    (a country's name before it), "the Iraqi capital" (a demonym), "in the capital" (the report's country). Not a
-    province's ("the provincial capital", "Helmand's capital"), not one named ("the capital Bangui", "the capital
-    of Kaduna state"), not "capital punishment", not one that only locates another ("south-west of the capital")."""
+    """The capital of the country "the capital" is said of, in the event's sentences: "in Burundi's capital"
+    (a country's name before it), "the Libyan capital" (a demonym), "in the capital" (the report's country). Not a
+    province's ("the provincial capital", "Helmand's capital"), not one named ("the capital Niamey", "the capital
+    of Kano state"), not "capital punishment", not one that only locates another ("north-east of the capital")."""
     toks = parsed.tokens
     for s in sorted(sents):
         for t in parsed.sentence_tokens(s):
             if t.lower != "capital" or t.pos != "NOUN" or t.dep in ("compound", "amod"):
                 continue
             if _reference_point(toks, SimpleNamespace(start=t.i)):
-                continue  # "a base south-west of the capital": the capital only locates it
+                continue  # "a post north-east of the capital": the capital only locates it
             nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
             if nxt is not None and (nxt.lower == "of" or nxt.pos == "PROPN"):
                 continue
@@ -413,7 +414,7 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
     event's most precise location. Places told beside it come first."""
     area = chosen.resolved
     if _province_named(chosen):
-        # "across Idlib ... in the town of Maarrat Misrin": a name both a province and its capital, with no
+        # "across Hama ... in the town of Kafr Nabudah": a name both a province and its capital, with no
         # word saying town, holds the province's towns
         area = replace(area, kind="admin1", geonames_id=-1)
     if area is None or area.kind == "city":
@@ -428,7 +429,7 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
             continue  # only the province's known towns, not where someone came from
         where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
         if where is None and area.kind == "country" and m.source in ("GPE", "LOC") and not m.namesake:
-            where = area  # "... in western Chad. The bomber struck a market in Ngouri-Kanem": a town in it
+            where = area  # "... in southern Niger. The gunmen raided a market in Guidan Roumdji": a town in it
         if where is None:
             continue
         if m.resolved is None and where.geonames_id != area.geonames_id and not _inside(where, area):
@@ -437,7 +438,7 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
             continue
         level = _specificity(m) if m.resolved is None else _specificity_of(where)
         ref = _reference_point(parsed.tokens, m)
-        holds = any(o.within is m for o in usable)  # "the Lagos suburb of Ikorodu": the suburb, not the city
+        holds = any(o.within is m for o in usable)  # "the Abuja suburb of Kubwa": the suburb, not the city
         # beside the figures, the most precise place; further on, the nearest ("The violence in X district ..."
         # before "... the clash in the town of Y", another incident's)
         near, far = m.sent in around, -abs(m.sent - min(sents))
@@ -451,8 +452,8 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
 
 
 def _province_named(m: PlaceMention) -> bool:
-    """Is the place a city named as its province is, with no word saying city ("in Idleb", "in Hama", not
-    "in Idleb city")? Such a name stands for the province as often as for the city: "Kafr Baddar in Idleb
+    """Is the place a city named as its province is, with no word saying city ("in Hama", "in Homs", not
+    "in Hama city")? Such a name stands for the province as often as for the city: "Kafr Nabudah in Hama
     countryside" is a village of the province, not a part of the city."""
     p = m.resolved
     return p is not None and p.kind == "city" and m.hint != "city" and bool(p.admin1_code) \
@@ -468,7 +469,7 @@ def _one_name(a: str, b: str) -> bool:
 
 
 def _rural(parsed: Parsed, m: PlaceMention) -> bool:
-    """Is the place told as the country around it ("in Idleb countryside", "in rural Dar'a")? A name told inside it
+    """Is the place told as the country around it ("in Hama countryside", "in rural Homs")? A name told inside it
     is a village of its own, not a part of the town (acled-dev: such notes code the village)."""
     toks = parsed.tokens
     after = toks[m.end].lower if m.end < len(toks) else ""
@@ -477,7 +478,7 @@ def _rural(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _specificity(m: PlaceMention) -> int:
-    """How precise a place is; a name the gazetteer lacks is as precise as its words say ("Kiyawa District")."""
+    """How precise a place is; a name the gazetteer lacks is as precise as its words say ("Gagarawa District")."""
     if m.resolved is None:
         return {"admin1": 1, "admin2": 2}.get(m.hint or "", 3)
     return _specificity_of(m.resolved)
@@ -505,8 +506,8 @@ def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
 
 
 def _origin(parsed: Parsed, m: PlaceMention) -> bool:
-    """Is the place where someone comes from, told apart from where it happened: "an individual from Afrin in Idleb",
-    "whose fighters are from Deir-ez-Zor, in the town of Jarablus"? "from" follows a noun or "be", and "in" another
+    """Is the place where someone comes from, told apart from where it happened: "a shopkeeper from Manbij in Azaz",
+    "whose men are from Hasakah, in the town of Tal Abyad"? "from" follows a noun or "be", and "in" another
     place follows; not "fired from X", nor "kidnapped two civilians from X village", nor "militias from X"."""
     toks = parsed.tokens
     j = m.start - 1
@@ -522,20 +523,20 @@ def _origin(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _site(parsed: Parsed, m: PlaceMention) -> bool:
-    """Is the place a site, not a settlement: "Eskot market", "the Mendez farm", "Public Square", "Colonia Las
-    Margaritas"? Its word follows its name (or ends it), or a neighbourhood's word opens it."""
+    """Is the place a site, not a settlement: "Sololo market", "the Ortiz farm", "Market Square", "Colonia Los
+    Pinos"? Its word follows its name (or ends it), or a neighbourhood's word opens it."""
     toks = parsed.tokens
     words = [t.lower for t in toks[m.start : m.end]]
     after = toks[m.end].lower if m.end < len(toks) and toks[m.end].sent == m.sent else ""
     said = after in cues().sites or words[-1] in cues().sites or words[0] in cues().neighbourhoods
-    # "Al Birayn checkpoint (Sabir al Mawadim, Taizz)": a site the report places itself, with its areas in
+    # "Al Dabab checkpoint (Jabal Habashi, Taizz)": a site the report places itself, with its areas in
     # brackets, is the coded location
     return said and m.hint is None and not m.bracketed and (m.resolved is None or m.resolved.kind == "city")
 
 
 def _people(parsed: Parsed, m: PlaceMention) -> bool:
-    """Is the name a people's, told before a word for its members: "Hema herders", "between the Bassa and Egbura
-    ethnic groups", "Hawadle and Jarer Weyne clans"? Towns bear such names too, but not in those words."""
+    """Is the name a people's, told before a word for its members: "Tiv herders", "between the Eggon and Alago
+    ethnic groups", "the Murusade and Duduble clans"? Towns bear such names too, but not in those words."""
     toks = parsed.tokens
     k = m.end
     if k < len(toks) and toks[k].lower == "and":  # the first of two peoples named before one word
@@ -549,9 +550,9 @@ def _people(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
-    """"the Amazon town of Tabatinga", "the Iraqi Kurdish town of Penjwen": the kind word before "of" is the next
-    place's, which has none of its own, so the name before it only qualifies that town; not "the Toti-Chi village
-    of Gulran district", where the area says its own kind."""
+    """"the Andean town of Juliaca", "the Darfur town of Kutum": the kind word before "of" is the next
+    place's, which has none of its own, so the name before it only qualifies that town; not "the Deh-e-Now village
+    of Kohsar district", where the area says its own kind."""
     toks = parsed.tokens
     between = [t.lower for t in toks[m.end : area.start] if t.pos != "DET"]
     if len(between) != 2 or between[1] != "of" or between[0] not in rules().features["city"]:
@@ -561,7 +562,7 @@ def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
 
 
 def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
-    """Is the place where someone spoke or travelled ("told a briefing in Geneva", "travelling through South Korea")?"""
+    """Is the place where someone spoke or travelled ("told reporters in Vienna", "travelling through Portugal")?"""
     head = parsed.span_root(m.start, m.end)
     for t in list(parsed.ancestors(head))[:4]:
         if t.pos == "VERB":
@@ -570,7 +571,7 @@ def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _said_after(parsed: Parsed, m: PlaceMention, verb: Token) -> bool:
-    """"... wounded 4 in the village of X, in Cameroon's Far North region, a local official said on Sunday": the
+    """"... shot dead six in the village of X, in Niger's Diffa region, a regional councillor said on Friday": the
     parse hangs the place on the speech verb that closes the sentence, but it is told in what was said."""
     rest = [t for t in parsed.sentence_tokens(m.sent) if t.i > verb.i]
     return verb.i > m.end and any(t.text == "," for t in parsed.tokens[m.end : verb.i]) \
@@ -578,12 +579,12 @@ def _said_after(parsed: Parsed, m: PlaceMention, verb: Token) -> bool:
 
 
 def _is_destination(parsed: Parsed, m: PlaceMention, verbs: set[str] | None = None) -> bool:
-    """"crossed into Chad", "fled to Bauchi state": where people went, not where it happened. With `verbs`, only
-    where they went under one of those verbs ("were brought to Tripoli")."""
+    """"crossed into Benin", "ran to Gombe state": where people went, not where it happened. With `verbs`, only
+    where they went under one of those verbs ("were flown to Misrata")."""
     toks = parsed.tokens
     j = m.start - 1
     while j >= 0 and (toks[j].pos in ("ADJ", "DET") or toks[j].tag in ("VBG", "VBN")) and toks[j].sent == m.sent:
-        j -= 1  # "to neighbouring Bauchi state", "into the eastern Chad"
+        j -= 1  # "to neighbouring Gombe state", "into the northern Benin"
     if j < 0 or toks[j].lower not in rules().away or m.resolved is None:
         return False
     return verbs is None or any(t.lemma in verbs for t in list(parsed.ancestors(toks[j]))[:3])
@@ -603,8 +604,8 @@ def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> 
 
 
 def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> GeoPlace | None:
-    """For a name the gazetteer lacks, a known place named with it ("Sanakadougou ... in Kossi province"), here or
-    where the same name is said with its area ("Tawila, North Darfur")."""
+    """For a name the gazetteer lacks, a known place named with it ("Kindjandi ... in Diffa region"), here or
+    where the same name is said with its area ("Sabiid, Lower Shabelle")."""
     if m.area is not None:
         return m.area
     near = [o for o in mentions if o is not m and o.resolved is not None and o.sent == m.sent and not o.dateline]
@@ -612,12 +613,12 @@ def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -
         said = next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
         if said is not None:
             return said
-        # "... in eastern Paktia province. ... they bombed the Zarghunkhel village": the area named just before, in the
+        # "... in northern Faryab province. ... they shelled the Qarabagh village": the area named just before, in the
         # report's country, holds a village the gazetteer lacks
         before = [o for o in mentions if m.sent - 2 <= o.sent < m.sent and o.resolved is not None and not o.dateline
                   and o.resolved.kind in ("admin1", "admin2") and o.resolved.country == focus.top]
         return before[-1].resolved if before else None
-    # the nearest finer than a country: "X, two km from the border, in Cameroon's Far North region"
+    # the nearest finer than a country: "X, a day's walk from the frontier, in Niger's Diffa region"
     near.sort(key=lambda o: (o.resolved.kind == "country", abs(o.start - m.start), -_specificity(o)))
     for o in near:
         if focus.top is None or o.resolved.country == focus.top:
