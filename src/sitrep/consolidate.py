@@ -7,8 +7,8 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
    total's breakdown: the total stands.
 3. A total that adds up parts told as separate incidents ("at least five killed" = 3 at the market + 2 at the
    bakery) is a roll-up: the incidents stand.
-4. Two different counts of one category in one sentence, from different words, are two events ("two men
-   found dead ... took part in the massacre of 9"), unless their clauses are joined ("4 were shot dead and 2
+4. Two different counts of one category in one sentence, from different words, are two events ("the bodies
+   of three suspects were found ... wanted for the ambush that killed 11"), unless their clauses are joined ("4 were shot dead and 2
    were killed by a landmine", "9 soldiers were killed, while 2 rebels died": one event's toll by means or side) or
    the later is one more victim told without a number ("seven were wounded, and a baby died").
 5. A present-perfect statement with no time and no incident of its own that conflicts with the event's figure is

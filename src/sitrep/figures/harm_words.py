@@ -129,7 +129,7 @@ def toll_category(parsed: Parsed, v: Token) -> str | None:
 
 
 def combined(parsed: Parsed, v: Token) -> bool:
-    """"killed and wounded 68 people", "killing or wounding 31", "4 smugglers were killed, wounded or captured":
+    """"killed and wounded 41 people", "killing or wounding 31", "4 smugglers were killed, wounded or captured":
     two harm verbs of different categories share one object (or passive subject), a count of both together. The
     parser hangs the second on the first as a conjunct, or after a comma as a clause of its own; words of their own
     between them ("were killed and 41 injured", "and several injured") make them two statements."""
