@@ -650,7 +650,8 @@ class Geoparser:
                       or q.kind == "city" and p.admin1_code == q.admin1_code and p.country == q.country]
             # An area named as containing another, the report and the gazetteer disagreeing on its province
             # ("Kaliganj upazila (Jhenaidah, Chittagong)"): its namesake in the same country.
-            found = inside or [p for p in found if m.is_area and q.kind != "country" and p.country == q.country]
+            found = inside or [p for p in found if m.is_area and q.kind != "country" and p.country == q.country] \
+                or _great_city_kept(m, exact, _area_mention(m, q), focus)
         cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys, mentions) for p in found[:40]]
         if m.hint not in ("admin1", "admin2") and not m.is_area:
             # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
@@ -684,12 +685,15 @@ class Geoparser:
         elif m.is_area and p.kind == "city":
             score -= 1
             reasons.append("named as an area, not a town (-1)")
-        if m.is_area and p.kind != "city":
+        if m.is_area:
+            # "Banfora (Banfora, Comoe)": Burkina Faso's Comoe, not Cote d'Ivoire's; "Reni, Odessa": the Odesa whose
+            # province holds a Reni, not Odessa, Texas.
             inner = [o for o in mentions if o.within is m]
-            held = next((o.text for o in inner if any(_inside(c, p) for c in self.gazetteer.exact(o.text))), None)
-            if held is not None:  # "Banfora (Banfora, Comoe)": Burkina Faso's Comoe, not Cote d'Ivoire's
-                score += 8
-                reasons.append(f"{held}, named as lying in it, is in it (+8)")
+            held = next((o.text for o in inner if any(_holds(p, c) for c in self.gazetteer.exact(o.text))), None)
+            if held is not None:
+                bonus = 4 if p.kind == "city" else 8  # a town of its province is weaker evidence than lying in it
+                score += bonus
+                reasons.append(f"{held}, named as lying in it, is in it (+{bonus})")
         if m.hint:
             if m.hint == p.kind:
                 score += 5
@@ -741,6 +745,32 @@ def _great_city_first(m: PlaceMention, cands: list[Candidate]) -> None:
             c.reasons.append(f"{big.name}, {big.country}, a great city, bears the name (-{_GREAT_PENALTY})")
 
 
+def _great_city_kept(m: PlaceMention, exact: list[GeoPlace], area: PlaceMention | None, focus: Focus) -> list[GeoPlace]:
+    """A great city of the name, when nothing of the name lies in the area read as holding it, and that area is a
+    namesake picked with nothing else of the report in its country: the area was misread ("the mayor of Ouagadougou,
+    Marin ...": a man's name after the comma, not an area of Mexico), and is dropped. (An empty list keeps the
+    area: the gazetteer lacks the place in it, "Ilorin (Borgu LGA, Niger)".)"""
+    great = [p for p in exact if p.kind == "city" and p.population >= _GREAT_CITY and normalize(p.name) == m.key]
+    if m.is_area or not great or area is None or area.resolved is None:
+        return []
+    q = area.resolved
+    if len({c.place.country for c in area.candidates}) < 2 or focus.share(q.country, area.key) >= 0.2:
+        return []
+    m.area = None
+    return great
+
+
+def _area_mention(m: PlaceMention, q: GeoPlace) -> PlaceMention | None:
+    """The place named as holding `m` that resolved to the area `q`."""
+    seen, o = set(), m.within
+    while o is not None and id(o) not in seen:
+        if o.resolved is q:
+            return o
+        seen.add(id(o))
+        o = o.within
+    return None
+
+
 # What bearing a name only as another name costs a town, against a place that bears it as its own.
 _ALIAS_PENALTY = 1.5
 
@@ -761,9 +791,15 @@ def _own_name_first(m: PlaceMention, cands: list[Candidate]) -> None:
 
 
 def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
-    """Add to the first focus a vote for the country (and admin1 area) of every resolved place, once per name."""
+    """Add to the first focus a vote for the country (and admin1 area) of every resolved place, once per name. Not a
+    village picked among namesakes in other countries with no area named with it: "Denham" taken for the English
+    village only by its size says nothing of where the report is (a report on Kingston, Jamaica)."""
     seen = set()
     for m in mentions:
+        p = m.resolved
+        if p is not None and p.kind == "city" and p.population < _VILLAGE and m.area is None \
+                and any(c.place.country != p.country for c in m.candidates):
+            continue
         if m.resolved is not None and (m.key, m.resolved.country) not in seen:
             seen.add((m.key, m.resolved.country))
             focus.vote(m.resolved.country, 1, m.key)
@@ -1022,14 +1058,21 @@ def _formally_within(m: PlaceMention) -> bool:
 
 
 def _area_of(m: PlaceMention) -> GeoPlace | None:
-    """The smallest resolved area up the chain of places named as containing `m`."""
-    seen, o = set(), m.within
+    """The smallest resolved area up the chain of places named as containing `m`. A country's name in the chain
+    holds the areas named after it ("Al Jarr area in northwestern Yemen (Abs, Hajjah)": Abs, in Yemen, is the
+    smallest unit said to hold Al Jarr), so the chain goes on past a country to an area that lies in it."""
+    seen, o, found = set(), m.within, None
     while o is not None and id(o) not in seen:
         if o.resolved is not None:
-            return o.resolved
+            if found is None:
+                found = o.resolved
+            elif _inside(o.resolved, found):
+                return o.resolved
+            if found.kind != "country":
+                return found
         seen.add(id(o))
         o = o.within
-    return None
+    return found
 
 
 def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
@@ -1075,6 +1118,14 @@ def _foreign_facility(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
     above = parsed.tokens[head.head]
     return head.dep == "compound" and above.lemma in rules().facilities and m.resolved is not None \
         and focus.top is not None and m.resolved.country != focus.top
+
+
+def _holds(area: GeoPlace, p: GeoPlace) -> bool:
+    """Does a place named as an area hold `p`: an area it lies in, or a town of its province (a town's name set
+    after another's stands for the town's surroundings)?"""
+    if area.kind == "city":
+        return p.country == area.country and p.admin1_code == area.admin1_code and p.geonames_id != area.geonames_id
+    return _inside(p, area)
 
 
 def _inside(p: GeoPlace, area: GeoPlace) -> bool:
