@@ -60,6 +60,8 @@ class Rules:
     # all-capital cues, lower case otherwise), and their patterns.
     country_cues: dict[str, tuple[str, ...]]
     cue_patterns: list[tuple[re.Pattern, bool]]
+    # the admin1 codes a cue points to, where the cue belongs to part of a country ("OSCE SMM": Donetsk, Luhansk)
+    area_cues: dict[str, tuple[str, ...]]
     all_features: set[str]  # every kind word, of every kind
     long_features: list[tuple[str, ...]]  # the kind words of several words, split
     # Words between a place and the area that qualifies it: "Paris, Texas", "Unguwan Dogo town, Kaduna State",
@@ -75,7 +77,10 @@ def rules() -> Rules:
     cues, verbs = r["cues"], r["verbs"]
     features = {kind: set(words) for kind, words in r["features"].items() if kind != "sites"}
     all_features = {w for words in features.values() for w in words}
-    country_cues = {(k if k.isupper() else k.lower()): tuple(v) for k, v in r.get("country_cues", {}).items()}
+    # A cue's values are countries, and the first-level areas ("UA.05") it points to within them.
+    cue_values = {(k if k.isupper() else k.lower()): v for k, v in r.get("country_cues", {}).items()}
+    country_cues = {k: tuple(c for c in v if "." not in c) for k, v in cue_values.items()}
+    area_cues = {k: tuple(c for c in v if "." in c) for k, v in cue_values.items()}
     patterns = [(p, lower) for p, lower in (
         (_cue_pattern([k for k in country_cues if k.isupper()], 0), False),
         (_cue_pattern([k for k in country_cues if not k.isupper()], re.I), True)) if p is not None]
@@ -93,7 +98,7 @@ def rules() -> Rules:
         joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]), ezafe=set(cues["ezafe"]),
         articles=set(cues["articles"]),
         lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
-        country_cues=country_cues, cue_patterns=patterns, all_features=all_features,
+        country_cues=country_cues, area_cues=area_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
         qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"},
         second_level={c: set(words) for c, words in r.get("second_level", {}).items()})
@@ -591,6 +596,7 @@ class Geoparser:
         for countries in _country_cues(parsed.text):
             for c in countries:
                 focus.countries[c] += 1
+        focus.admin1.update(_country_cues(parsed.text, areas=True))
         # "Tawila, North Darfur": a name qualified by an area of another country than all its namesakes' is
         # not one of them, here or anywhere else in the article.
         foreign = {m.key for m in mentions if (q := _after_comma(m, mentions, toks)) is not None
@@ -694,7 +700,9 @@ class Geoparser:
         reasons = []
         score = math.log10(max(p.population, 0) + 10)
         reasons.append(f"population {p.population:,} (+{score:.1f})")
-        if p.kind == "country" and normalize(p.name) == m.key or p.kind == "country" and exact:
+        if m.hint == "city" and p.kind == "country":
+            reasons.append("the words say city: not the country")  # "Gaza city", "in Guatemala City"
+        elif p.kind == "country" and normalize(p.name) == m.key or p.kind == "country" and exact:
             score += 12
             reasons.append("a country's name (+12)")
         kind_prior = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.8}[p.kind]
@@ -848,14 +856,17 @@ def _title_case(parsed: Parsed, sent: int) -> bool:
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.6
 
 
-def _country_cues(text: str) -> list[tuple[str, ...]]:
-    """The countries of each distinct country cue of the text ("JNIM", "upazila", "al-Shabaab"), once per cue."""
-    seen: dict[str, tuple[str, ...]] = {}
+def _country_cues(text: str, areas: bool = False) -> list:
+    """The countries of each distinct country cue of the text ("JNIM", "upazila", "al-Shabaab"), once per cue; with
+    `areas`, the admin1 codes the cues point to."""
+    seen: dict[str, str] = {}
     for pattern, lower in rules().cue_patterns:
         for m in pattern.finditer(text):
             key = m.group(0).lower() if lower else m.group(0)
-            seen.setdefault(key, rules().country_cues[key])
-    return list(seen.values())
+            seen.setdefault(key, key)
+    if areas:
+        return [code for key in seen for code in rules().area_cues[key]]
+    return [rules().country_cues[key] for key in seen]
 
 
 def _feature_kind(word: str) -> str | None:
@@ -986,7 +997,8 @@ def _consistent(mentions: list[PlaceMention]) -> None:
     for m in mentions:
         if m.key in lacking:
             m.resolved = None
-        elif not m.hint and m.key in decided and any(c.place == decided[m.key] for c in m.candidates):
+        elif not m.hint and not m.is_area and m.key in decided and any(c.place == decided[m.key] for c in m.candidates):
+            # (not a name set as the area of another, "in Sao Paulo, Sao Paulo": the city, then its state)
             m.resolved = decided[m.key]
 
 
