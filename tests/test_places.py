@@ -542,6 +542,9 @@ AREAS_TOLD = [
      "Rif-dimashq", "SY", "admin1"),
     ("On 4 May, NPA rebels ambushed soldiers in Bangar town, La Union province, killing 2 soldiers.", "Bangar",
      "Ilocos", "PH", "city"),
+    # a name the model's sentence split cuts in two ("Dand | Wa Patan") still lies in the area named after it
+    ("On 4 May, Taliban fighters killed 3 police officers in the Sra Kala area of Dand Wa Patan district, Paktia.",
+     "Sra Kala", "Paktia", "AF", "admin1"),
     # "X city" is the city, never the country of the name
     ("On 30 April, Israeli forces shelled a Hamas post in the Zaytun neighbourhood of Gaza city, wounding 2.",
      "Zaytun", "Gaza Strip", "PS", "near"),

@@ -209,7 +209,9 @@ class Geoparser:
         for m in mentions:
             by_sent.setdefault(m.sent, []).append(m)
         for m in mentions:
-            m.within = _within(m, by_sent[m.sent], parsed.tokens)
+            # (a name the model's sentence split cuts, "Dand | Wa Patan district, Paktia", reads on into the next)
+            end = parsed.tokens[m.end - 1].sent
+            m.within = _within(m, by_sent[m.sent] + (by_sent.get(end, []) if end != m.sent else []), parsed.tokens)
         for m in mentions:
             if m.within is not None and m.within.within is None and self._area_before(parsed, m, m.within):
                 m.within.within, m.within = m, None  # "the Hama town of Kafr Zita": Kafr Zita lies in Hama
@@ -1040,7 +1042,7 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
     "Adeke-Ehi in Agatu LGA", "the Sang-Suwar village of Pashtun Zarghun district", "Bokolobo, near Mbres". Not the
     next one of a list ("Nigeria, Cameroon and Chad")."""
     o = next((o for o in mentions if o.start >= m.end), None)
-    if o is None or o.sent != m.sent or o.start - m.end > 5 or o.start == m.end:
+    if o is None or o.sent not in (m.sent, toks[m.end - 1].sent) or o.start - m.end > 5 or o.start == m.end:
         return None
     gap = [t.lower for t in toks[m.end : o.start]]
     lead = 0
