@@ -111,3 +111,9 @@ def test_gazetteer_our_names_of_areas(gaz, name, code):
 def test_gazetteer_our_area_names_point_to_known_areas(gaz):
     aliases = lexicon.load("places")["area_names"]["aliases"]
     assert aliases and all(gaz.admin1(code) is not None for code in aliases)
+
+
+def test_gazetteer_areas_like_a_name_by_its_consonants(gaz):
+    # a transliteration the skeleton misses, looked for only among areas of the countries given
+    assert [p.name for p in gaz.areas_like("Missan", "admin1", {"IQ"})] == ["Maysan"]
+    assert gaz.areas_like("Missan", "admin1", {"NG"}) == []

@@ -545,6 +545,11 @@ AREAS_TOLD = [
     # a name the model's sentence split cuts in two ("Dand | Wa Patan") still lies in the area named after it
     ("On 4 May, Taliban fighters killed 3 police officers in the Sra Kala area of Dand Wa Patan district, Paktia.",
      "Sra Kala", "Paktia", "AF", "admin1"),
+    # an area's name in another transliteration ("Missan" for Maysan) or written with a hyphen for "and"
+    ("Two tribes fought with guns in southern Iraq's Missan province on Friday and 3 men were killed, police said.",
+     "Missan", "Maysan", "IQ", "admin1"),
+    ("Gunmen killed 4 border guards in Sistan-Baluchestan province of Iran on Monday.", "Sistan-Baluchestan",
+     "Sistan and Baluchestan", "IR", "admin1"),
     # "X city" is the city, never the country of the name
     ("On 30 April, Israeli forces shelled a Hamas post in the Zaytun neighbourhood of Gaza city, wounding 2.",
      "Zaytun", "Gaza Strip", "PS", "near"),

@@ -657,6 +657,10 @@ class Geoparser:
             have = {p.geonames_id for p in found}
             found = found + [p for p in self.gazetteer.variants(m.text) if p.geonames_id not in have
                              and p.kind == m.hint and p.country in {p.country for p in exact} | top]
+        if m.hint in ("admin1", "admin2") and not parent and not any(p.kind == m.hint and p.country in top
+                                                                     for p in found):
+            # "Missan province": no area of the name in the report's countries, but one with its consonants (Maysan)
+            found = found + self.gazetteer.areas_like(m.text, m.hint, top)
         found = [p for p in found if p.geonames_id in exact_keys or p.country in top or alone
                  or m.is_area and p.kind in ("admin1", "admin2")]
         # A place named with a province lies in it: "Kyauk Taw village in the Magway region".
