@@ -508,7 +508,7 @@ OWN_SETTLEMENT = [
 # written before a name ("Barangay") still says where, "the prison of X".
 RECOGNISED = [
     ("Taliban fighters attacked a checkpoint in Nawa-e Barakzayi district, killing 3 police.", "Nawa-e Barakzayi",
-     None, "AF", "country"),
+     "Helmand", "AF", "admin2"),
     ("Gunmen killed a vendor in Barangay Kapitan Luis, Cabanatuan.", "Cabanatuan", "Central Luzon", "PH", "city"),
     ("Relatives of inmates held a sit-in at the prison of Tangier and 9 women were arrested.", "Tangier",
      "Tanger-Tetouan-Al Hoceima", "MA", "city"),
@@ -537,7 +537,7 @@ AREAS_TOLD = [
     ("On 7 May, militants killed 2 soldiers in an attack on a check post in Idak area (NW, KPK).", "Idak",
      "Khyber Pakhtunkhwa", "PK", "admin1"),
     ("On 5 May, militants lobbed a grenade at CRPF personnel at Pakherpora town (Budgam district, J&K), injuring 2.",
-     "Pakherpora", "Kashmir", "IN", "admin1"),
+     "Pakherpora", "Kashmir", "IN", "admin2"),
     ("On 8 May, gunmen shot dead a former fighter outside his home in Bait Jan in Rural Damascus.", "Bait Jan",
      "Rif-dimashq", "SY", "admin1"),
     ("On 4 May, NPA rebels ambushed soldiers in Bangar town, La Union province, killing 2 soldiers.", "Bangar",
