@@ -3,9 +3,11 @@
 Recognition takes spaCy's GPE/LOC/FAC entities, plus names the model mislabels ("El Fasher" as ORG) or misses,
 when the gazetteer knows them and the words around say they are places ("in", "near", "X province"). A guard
 list keeps common words out. Disambiguation weighs, for each candidate: population and kind, what the words around
-say it is ("province", "district", "the city of"), the article's country focus (countries, demonyms and
-unambiguous places it names, its dateline), an admin area named with it ("Ramadi, the Anbar provincial capital",
-"Paris, Texas"), and how well the name matched. A country name always resolves to the country.
+say it is ("province", "district", "the city of"; a "province" is a second-level area where a country's provinces
+are, as in the Philippines), the article's country focus (countries, demonyms and unambiguous places it names, its
+dateline, and cues of the armed groups and missions it names, some pointing to provinces), an admin area named with
+it ("Ramadi, the Anbar provincial capital", "Paris, Texas", "X in Yemen (Abs, Hajjah)"), and how well the name
+matched. A country name resolves to the country, unless the words say city ("Gaza city").
 """
 from __future__ import annotations
 
