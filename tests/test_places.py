@@ -550,6 +550,9 @@ AREAS_TOLD = [
      "Missan", "Maysan", "IQ", "admin1"),
     ("Gunmen killed 4 border guards in Sistan-Baluchestan province of Iran on Monday.", "Sistan-Baluchestan",
      "Sistan and Baluchestan", "IR", "admin1"),
+    # "the X area" names a locality even when the gazetteer lacks it: the event keeps its name, in the country told
+    ("Eleven herders were killed in the Tandama area by vigilantes, police in Niger said.", "Tandama", None, "NE",
+     "country"),
     # "X city" is the city, never the country of the name
     ("On 30 April, Israeli forces shelled a Hamas post in the Zaytun neighbourhood of Gaza city, wounding 2.",
      "Zaytun", "Gaza Strip", "PS", "near"),
