@@ -553,6 +553,11 @@ AREAS_TOLD = [
     # "the X area" names a locality even when the gazetteer lacks it: the event keeps its name, in the country told
     ("Eleven herders were killed in the Tandama area by vigilantes, police in Niger said.", "Tandama", None, "NE",
      "country"),
+    # "the Municipality of" tagged alone is no place; "Cox's Bazar" before a district named after it stays whole
+    ("Around 2 May, in the Municipality of Santa Maria Chilchotla, Oaxaca, two men were found shot dead.",
+     "Santa Maria Chilchotla", "Oaxaca", "MX", "admin2"),
+    ("On 4 August, students clashed with ruling party members in Cox's Bazar town, Cox's Bazar Sadar (Chittagong), "
+     "injuring 20.", "Cox's Bazar", "Chittagong", "BD", "city"),
     # "X city" is the city, never the country of the name
     ("On 30 April, Israeli forces shelled a Hamas post in the Zaytun neighbourhood of Gaza city, wounding 2.",
      "Zaytun", "Gaza Strip", "PS", "near"),

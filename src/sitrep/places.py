@@ -258,6 +258,8 @@ class Geoparser:
             splits = [k + 1 for k in range(e.start, e.end - 1) if toks[k].lower in ("'s", "’s")]
             if splits and self.gazetteer.exact(whole):
                 splits = []  # "Cox's Bazar" is one place
+            # ... and so is it in "Cox's Bazar Sadar", a district named after it
+            splits = [k for k in splits if not self.gazetteer.exact(parsed.text[toks[e.start].idx : toks[k].end])]
             # "Ardo-Kola Local Government Area of Taraba", tagged as one name, is a district and its state
             splits += [k for k in range(e.start + 2, e.end - 1) if toks[k].lower == "of"
                        and toks[k - 1].lower in rules().all_features and toks[k + 1].text[:1].isupper()
@@ -396,8 +398,8 @@ class Geoparser:
         hint = word = None
         if b > a + 1 and toks[a].lower in rules().prefix_kinds:  # "Barangay Bagontapay"
             hint, word, a = "city", toks[a].lower, a + 1
-        while b > a and toks[b - 1].text.isspace():
-            b -= 1
+        while b > a and (toks[b - 1].text.isspace() or toks[b - 1].lower == "of"):
+            b -= 1  # (not "of" ending a name: "the Municipality of" tagged without the name after it)
         # "Anbar province", "Kaduna State", "Arghistan district": the kind word is part of the name.
         for words in rules().long_features:  # "Dange Local Government Area", tagged up to "Local"
             n = len(words)
