@@ -693,3 +693,14 @@ def test_places_a_great_city_is_kept_over_a_namesake_area_read_after_a_comma(geo
     ms = geoparse("Riots throughout Ouagadougou; looting, burning homes of officials, including mayor of Ouagadougou, "
                   "Marin Casimir Zongo. One rioter was killed by the police.")
     assert all(m.resolved.country == "BF" for m in ms if m.text == "Ouagadougou")
+
+
+def test_places_a_demonym_is_no_place(geoparse):
+    # whose, not where: a people's or a country's adjective, even tagged as a place or before a kind word
+    assert [m.text for m in geoparse("Twenty people died in protests in the North Indian state of Haryana.")] \
+        == ["Haryana"]
+    assert "Kyrgyz" not in [m.text for m in geoparse("Guards fired mortar shells on the Kyrgyz side of the border "
+                                                     "near Batken, wounding a Kyrgyz villager.")]
+    # ... but an area of that name is one, and a country's name after a compass word is the country
+    assert [m.resolved.kind for m in geoparse("Clan militias clashed in eastern Democratic Republic of Congo.")] \
+        == ["country"]

@@ -434,6 +434,8 @@ class Geoparser:
             return None  # "the West region" is a place; "West" alone is not
         if key in _actor_names() and not self.gazetteer.country_named(text):
             return None  # "a Taliban-planted bomb"
+        if self._people(text):
+            return None  # "the Kyrgyz side", "the North Indian state of Haryana"
         if source in ("ORG", "PERSON") and re.fullmatch(r"[A-Z]{2,4}", text) \
                 and not self.gazetteer.country_named(text):
             return None  # "GNA positions": an acronym, not Guna
@@ -573,6 +575,16 @@ class Geoparser:
         city = max((p for p in outer if p.kind == "city"), key=lambda p: p.population, default=None)
         return city is not None and city.population >= 500_000 \
             and city.population > 10 * max((p.population for p in inner if p.country == city.country), default=0)
+
+    def _people(self, text: str) -> bool:
+        """A demonym, after any compass word ("Kyrgyz", "North Indian"), that is no country's name and no area's
+        ("Somali region" is one): it says whose, not where."""
+        words = text.split()
+        while len(words) > 1 and words[0].lower() in _COMPASS:
+            words = words[1:]
+        bare = " ".join(words)
+        return self.gazetteer.demonym(bare) is not None and self.gazetteer.country_named(bare) is None \
+            and not any(p.kind in ("admin1", "admin2") for p in self.gazetteer.exact(text))
 
     def _country(self, m: PlaceMention) -> bool:
         """Is the name a country's (and not one that is also a given name)?"""
