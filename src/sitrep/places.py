@@ -435,7 +435,7 @@ class Geoparser:
         if key in _actor_names() and not self.gazetteer.country_named(text):
             return None  # "a Taliban-planted bomb"
         if self._people(text):
-            return None  # "the Kyrgyz side", "the North Indian state of Haryana"
+            return None  # "the Tajik side", "the South Indian state of Kerala"
         if source in ("ORG", "PERSON") and re.fullmatch(r"[A-Z]{2,4}", text) \
                 and not self.gazetteer.country_named(text):
             return None  # "GNA positions": an acronym, not Guna
@@ -1130,8 +1130,8 @@ def _formally_within(m: PlaceMention) -> bool:
 
 def _area_of(m: PlaceMention) -> GeoPlace | None:
     """The smallest resolved area up the chain of places named as containing `m`. A country's name in the chain
-    holds the areas named after it ("Al Jarr area in northwestern Yemen (Abs, Hajjah)": Abs, in Yemen, is the
-    smallest unit said to hold Al Jarr), so the chain goes on past a country to an area that lies in it."""
+    holds the areas named after it ("Dhahr Ali area in western Yemen (Abs, Hajjah)": Abs, in Yemen, is the
+    smallest unit said to hold Dhahr Ali), so the chain goes on past a country to an area that lies in it."""
     seen, o, found = set(), m.within, None
     while o is not None and id(o) not in seen:
         if o.resolved is not None:
