@@ -14,6 +14,7 @@ from functools import cache
 from types import SimpleNamespace
 
 from sitrep import lexicon
+from sitrep.cues import weigh as cue_weights
 from sitrep.gazetteer import Gazetteer, GeoPlace, normalize, skeleton
 from sitrep.nlp import Parsed, Token
 from sitrep.places import (_CITY_PARTS, Focus, PlaceMention, _coded_here, _feature_after, _formally_within,
@@ -164,10 +165,8 @@ def weigh(parsed: Parsed, pool: list[PlaceMention], mentions: list[PlaceMention]
     out = []
     for m in pool:
         held = _place_cues(parsed, m, mentions, anchors, setting)
-        score = sum(weights.get(name, 0.0) * value for name, value in held.items())
-        reasons = tuple(f"{texts.get(name, name)} ({weights.get(name, 0.0) * value:+g})"
-                        for name, value in held.items())
-        out.append((score, -m.start, Weighed(m, score, held, reasons)))
+        score, reasons = cue_weights(held, weights, texts)
+        out.append((score, -m.start, Weighed(m, score, held, tuple(reasons))))
     out.sort(key=lambda x: (x[0], x[1]), reverse=True)
     return [w for _, _, w in out]
 

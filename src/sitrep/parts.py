@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sitrep import lexicon
+from sitrep.cues import weigh
 from sitrep.figures import Mention
 
 
@@ -51,14 +52,7 @@ def part_score(small: list[Mention], large: list[Mention], small_victims: str, l
         "larger_is_total": any(m.total for m in large) and not any(m.total for m in small),
         "breakdown": any(m.breakdown_of == x.span.start and m.sent == x.sent for m in small for x in large),
     }
-    score = 0.0
-    reasons = []
-    for name, on in held.items():
-        w = cues.weights.get(name, 0.0)
-        if on and w:
-            score += w
-            reasons.append(f"{cues.reasons.get(name, name)} ({w:+g})")
-    return score, reasons
+    return weigh([name for name, on in held.items() if on], cues.weights, cues.reasons, keep_zero=False)
 
 
 def is_part(score: float, cues: Cues | None = None) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from sitrep import lexicon
+from sitrep.cues import weigh
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +55,9 @@ class Choice:
 def score(c: Candidate, number_cues: list[str], cues: FigureCues) -> tuple[float, list[str]]:
     """The score of one candidate: its route's weight and the weights of the cues that hold, with their reasons."""
     w = cues.routes.get(c.route, 0.0)
-    total = w
-    reasons = [f"{c.category}: governed by '{c.anchor_text}', {cues.reasons.get(c.route, c.route)} ({w:+g})"]
-    for name in [*number_cues, *c.cues]:
-        cw = cues.cues.get(name, 0.0)
-        total += cw
-        reasons.append(f"{cues.reasons.get(name, name)} ({cw:+g})")
-    return total, reasons
+    total, reasons = weigh([*number_cues, *c.cues], cues.cues, cues.reasons, base=w)
+    return total, [f"{c.category}: governed by '{c.anchor_text}', {cues.reasons.get(c.route, c.route)} ({w:+g})",
+                       *reasons]
 
 
 def choose(candidates: list[Candidate], number_cues: list[str], cues: FigureCues | None = None) -> Choice:
