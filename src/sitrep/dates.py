@@ -28,10 +28,7 @@ from sitrep.figures import in_superlative, verbal_anchor, vocab
 from sitrep.model import Span, When
 from sitrep.nlp import Entity, Parsed, Token
 
-WEEKDAYS = {d.lower(): k for k, d in enumerate(calendar.day_name)}
-MONTHS = {m.lower(): k for k, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): k for k, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
+WEEKDAYS, MONTHS = lexicon.WEEKDAYS, lexicon.MONTHS
 
 
 @dataclass(frozen=True, slots=True)

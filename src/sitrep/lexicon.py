@@ -12,6 +12,7 @@ there (a word list, a weight) replaces the package's whole, so to add a word cop
 """
 from __future__ import annotations
 
+import calendar
 import os
 import tomllib
 from dataclasses import dataclass
@@ -19,6 +20,13 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
+
+# The calendar's words, lower-cased, with their numbers (Monday = 0, January = 1): from the standard library, which
+# names them in English unless a program sets another locale. Dates resolve them; numbers keep a day out of counts.
+WEEKDAYS = {d.lower(): k for k, d in enumerate(calendar.day_name)}
+MONTHS = {m.lower(): k for k, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): k for k, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
 
 
 @cache

@@ -36,9 +36,6 @@ class Vocabulary:
     not_count_after: frozenset[str]
     ordinals: frozenset[str]
     units: frozenset[str]
-    months: frozenset[str]
-    last_day: int
-    weekdays: frozenset[str]
 
 
 @cache
@@ -52,8 +49,6 @@ def vocabulary() -> Vocabulary:
         not_count_entities=frozenset(ctx["entities"]), not_count_before=frozenset(ctx["before"]),
         not_count_after=frozenset(ctx["after"]), ordinals=frozenset(ctx["ordinals"]),
         units=frozenset(num["units"]["words"]) | frozenset(ctx["after"]),
-        months=frozenset(num["dates"]["months"]), last_day=int(num["dates"]["last_day"]),
-        weekdays=frozenset(num["dates"]["weekdays"]),
     )
 
 
@@ -183,27 +178,36 @@ def _not_a_count(toks: list[Token], a: int, b: int) -> bool:
 
 def _is_day(t: Token) -> bool:
     """A day of a month in digits ("8", "31"); not "²", which `str.isdigit` takes for a digit."""
-    return re.fullmatch(r"[0-9]{1,2}", t.text) is not None and 1 <= int(t.text) <= vocabulary().last_day
+    return re.fullmatch(r"[0-9]{1,2}", t.text) is not None and 1 <= int(t.text) <= 31
+
+
+def _month(t: Token) -> bool:
+    """A month's name as written, capitalised ("May", not the modal "may"; "Feb." or "Feb")."""
+    return t.text[:1].isupper() and t.lower.removesuffix(".") in lexicon.MONTHS
+
+
+def _weekday(t: Token) -> bool:
+    return t.text[:1].isupper() and t.lower in lexicon.WEEKDAYS
 
 
 def _day_of_month(toks: list[Token], a: int, b: int) -> bool:
     """"Around 19 May 2022, a herder was found dead": a day number right before a month's name is the day of a date,
     not a count, whatever the tagger made of it (here the passive subject of "found")."""
-    return b == a + 1 and b < len(toks) and _is_day(toks[a]) and toks[b].text in vocabulary().months \
+    return b == a + 1 and b < len(toks) and _is_day(toks[a]) and _month(toks[b]) \
         and toks[b].sent == toks[a].sent
 
 
 def _after_whole_date(toks: list[Token], a: int) -> bool:
     """"14 Feb. 6 killed by raiders": a number after a month that has its day before it is no part of that date
     (which the tagger reads as "Feb. 6"), but a count of what follows."""
-    return a >= 2 and toks[a - 1].text in vocabulary().months and _is_day(toks[a - 2]) \
+    return a >= 2 and _month(toks[a - 1]) and _is_day(toks[a - 2]) \
         and not re.fullmatch(r"(1[89]|20)\d\d", toks[a].text)
 
 
 def _before_weekday(toks: list[Token], b: int) -> bool:
     """"killed five and wounded 19 Tuesday": a number right before a weekday's name is no part of a date
     (a date puts the day number after the weekday), but a count the tagger joined to the day."""
-    return b < len(toks) and toks[b].text in vocabulary().weekdays  # a bare year before it is caught below
+    return b < len(toks) and _weekday(toks[b])  # a bare year before it is caught below
 
 
 _RANGE_WORDS = {"between", "and", "to", "or", "-", "–", "about", "around", "some", "nearly", "over", "up", "almost"}
