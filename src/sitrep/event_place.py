@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cache
-from types import SimpleNamespace
 
 from sitrep import lexicon
 from sitrep.cues import weigh as cue_weights
@@ -193,7 +192,7 @@ def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], a
         and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
     known = settled or m.resolved is not None or m.area is not None and (
         m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
-    held = {"reference_point": _reference_point(toks, m), "namesake": m.namesake, "site": _site(parsed, m),
+    held = {"reference_point": _reference_point(toks, m.start), "namesake": m.namesake, "site": _site(parsed, m),
             "attached": attached, "attached_to_main": to_main, "modifier": modifier,
             "area_of_another": m.is_area, "known": known, "specificity": _specificity(m) + settled}
     return {name: float(value) for name, value in held.items() if value}
@@ -332,7 +331,7 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
             return m
         verb = next((t for t in reversed(parsed.sentence_tokens(m.sent)[: m.start - parsed.sents[m.sent][0]])
                      if t.lemma in rules().happened_verbs and t.pos == "VERB"), None)
-        if verb is None or m.start - verb.i > 12 or _reference_point(toks, m) or _modifier(parsed, m):
+        if verb is None or m.start - verb.i > 12 or _reference_point(toks, m.start) or _modifier(parsed, m):
             continue
         if verb.lemma == "take" and not (verb.i + 1 < len(toks) and toks[verb.i + 1].lower == "place"):
             continue
@@ -356,7 +355,7 @@ def _event_noun_in(parsed: Parsed, m: PlaceMention) -> bool:
     if len(words) < 3 or words[0] not in ("the", "this") or words[1] not in cues().event_nouns \
             or words[2] not in ("in", "at"):
         return False
-    return not _reference_point(toks, m) and not _modifier(parsed, m)
+    return not _reference_point(toks, m.start) and not _modifier(parsed, m)
 
 
 def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMention | None,
@@ -370,7 +369,7 @@ def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMe
         for t in parsed.sentence_tokens(s):
             if t.lower != "capital" or t.pos != "NOUN" or t.dep in ("compound", "amod"):
                 continue
-            if _reference_point(toks, SimpleNamespace(start=t.i)):
+            if _reference_point(toks, t.i):
                 continue  # "a post north-east of the capital": the capital only locates it
             nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
             if nxt is not None and (nxt.lower == "of" or nxt.pos == "PROPN"):
@@ -436,7 +435,7 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
         if m.resolved is not None and not _inside(where, area):
             continue
         level = _specificity(m) if m.resolved is None else _specificity_of(where)
-        ref = _reference_point(parsed.tokens, m)
+        ref = _reference_point(parsed.tokens, m.start)
         holds = any(o.within is m for o in usable)  # "the Abuja suburb of Kubwa": the suburb, not the city
         # beside the figures, the most precise place; further on, the nearest ("The violence in X district ..."
         # before "... the clash in the town of Y", another incident's)

@@ -1111,9 +1111,10 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
     return False
 
 
-def _reference_point(toks: list[Token], m: PlaceMention) -> bool:
-    """A place that only locates another: "east of the capital Bangui", "30 km from Goma"."""
-    j = m.start - 1
+def _reference_point(toks: list[Token], start: int) -> bool:
+    """Do the words before token `start` make what starts there a place that only locates another: "east of the
+    capital Bangui", "30 km from Goma"?"""
+    j = start - 1
     while j > 0 and (toks[j].lower in ("the", "a") or toks[j].lower in rules().all_features):
         j -= 1
     if j < 1:
