@@ -14,7 +14,7 @@ from functools import cache
 
 from sitrep import lexicon
 from sitrep.cues import weigh as cue_weights
-from sitrep.gazetteer import Gazetteer, GeoPlace, normalize, skeleton
+from sitrep.gazetteer import Gazetteer, GeoPlace, consonants, normalize, skeleton
 from sitrep.nlp import Parsed, Token
 from sitrep.places import (_CITY_PARTS, Focus, PlaceMention, _coded_here, _feature_after, _formally_within,
                            _inside, _parent_name, _reference_point, _specificity_of, rules)
@@ -419,9 +419,10 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
         return chosen
     capital = area.geonames_id == -1
     around = sents | {s + d for s in sents for d in (-1, 1)}
+    holders = _holders(chosen)
     better = []
     for m in usable:
-        if m is chosen or m.sent not in around | alike or _modifier(parsed, m) or _site(parsed, m):
+        if m is chosen or id(m) in holders or m.sent not in around | alike or _modifier(parsed, m) or _site(parsed, m):
             continue  # a site is no finer place of the event than the town that holds it
         if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
             continue  # only the province's known towns, not where someone came from
@@ -449,6 +450,23 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
     return best
 
 
+def _holders(m: PlaceMention) -> set[int]:
+    """The places a place is set before by a bracket or a comma, up the chain ("Metuge (Pemba, Cabo Delgado)": Pemba
+    and Cabo Delgado): none of them is a finer place of the event than it, whatever the gazetteer says of their
+    kinds; nor a place known to be coarser that it is set in ("Hayfan district in southern Yemen (Taizz)"). Not a
+    name the gazetteer lacks after "in" ("X district in the Y area": read as often the other way round)."""
+    def coarser(o: PlaceMention, inner: PlaceMention) -> bool:
+        return o.resolved is not None and inner.resolved is not None \
+            and _specificity_of(o.resolved) <= _specificity_of(inner.resolved)
+
+    seen: set[int] = set()
+    inner, o = m, m.within
+    while o is not None and (o.is_area or coarser(o, inner)) and id(o) not in seen:
+        seen.add(id(o))
+        inner, o = o, o.within
+    return seen
+
+
 def _province_named(m: PlaceMention) -> bool:
     """Is the place a city named as its province is, with no word saying city ("in Hama", "in Homs", not
     "in Hama city")? Such a name stands for the province as often as for the city: "Kafr Nabudah in Hama
@@ -463,7 +481,23 @@ def _one_name(a: str, b: str) -> bool:
     "Daraa")? GeoNames spells a province and its capital apart as often as alike."""
     def bare(name: str) -> str:
         return skeleton(normalize(name)).replace(" ", "").rstrip("h")
-    return bool(a) and bare(a) == bare(b)
+    # (or by their consonants: "Quneitra" and "Al Qunaytirah")
+    return bool(a) and (bare(a) == bare(b) or len(consonants(normalize(a))) >= 3
+                        and consonants(normalize(a)) == consonants(normalize(b)))
+
+
+def _area_said(parsed: Parsed, m: PlaceMention) -> bool:
+    """Do the report's words call the place an area, though the gazetteer knows its name as a town ("Gereshk
+    district", "Kankara local government area", "Hama province")? A name the gazetteer lacks told inside it is a
+    village of that area, not a compound of the town."""
+    if m.hint in ("admin1", "admin2"):
+        return True
+    toks = parsed.tokens
+    if m.end >= len(toks):
+        return False
+    areas = rules().features["admin1"] | rules().features["admin2"]
+    return toks[m.end].lower in areas or any(tuple(t.lower for t in toks[m.end : m.end + len(f)]) == f
+                                             for f in rules().long_features if " ".join(f) in areas)
 
 
 def _rural(parsed: Parsed, m: PlaceMention) -> bool:
