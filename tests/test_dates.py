@@ -379,3 +379,20 @@ def test_dates_record_carries_acled_time_precision(extract, text, published, cod
     from sitrep.record import event_to_dict
 
     assert event_to_dict(extract(text, published).events[0])["date"]["time_precision"] == code
+
+
+@pytest.mark.parametrize("text,day", [
+    ("around 1:00 am Monday local time", D(2015, 5, 18)),
+    ("at 3 pm on Friday", D(2015, 5, 15)),
+    ("around midnight on Saturday", D(2015, 5, 16)),
+    ("0300 GMT on 14 May", D(2015, 5, 14)),
+    ("Friday at 10.30 p.m.", D(2015, 5, 15)),
+])
+def test_dates_clock_time_with_its_day_is_the_day(text, day):
+    got = resolve(text, MON_18_MAY_2015)
+    assert got is not None and (got.start, got.end, got.precision) == (day, day, "day")
+
+
+@pytest.mark.parametrize("text", ["3 pm", "around midnight", "2 hours"])
+def test_dates_clock_time_alone_has_no_day(text):
+    assert resolve(text, MON_18_MAY_2015) is None

@@ -50,6 +50,8 @@ class Vocabulary:
     offset_signs: dict[str, int]  # +1 or -1 per direction word ("later", "next" / "earlier", "previous"), 0 "same"
     rollup_nouns: frozenset[str]  # incidents a lead tells several of at once ("two separate incidents")
     rollup_modifiers: frozenset[str]  # "separate", "a series of": several of them
+    clock: re.Pattern[str]  # a clock time told with its day ("around 1:00 am Monday local time"): the day is kept
+    zone: re.Pattern[str]  # the time zone closing a clock time's words ("... Monday local time")
 
 
 @cache
@@ -66,6 +68,9 @@ def vocabulary() -> Vocabulary:
     units = alternatives(list(off["units"]))
     signs = {w: 1 for w in off["later"] + off["next"]} | {w: -1 for w in off["earlier"] + off["previous"]}
     signs |= {w: 0 for w in off["same"]}
+    clock = rules["clock"]
+    zones = rf"(?:\s+(?:{alternatives(clock['zones'])}))?"
+    digits = rf"\d{{1,2}}(?:[: ]?\d{{2}})?\s*(?:{alternatives(clock['markers'])})|\d{{1,2}}:\d{{2}}|\d{{4}}(?=\s+(?:{alternatives(clock['zones'])})\b)"
     return Vocabulary(
         seasons={name: tuple(months) for name, months in rules["seasons"].items()},
         numbers=dict(rules["numbers"]),
@@ -87,6 +92,9 @@ def vocabulary() -> Vocabulary:
         offset_signs=signs,
         rollup_nouns=frozenset(rules["rollup"]["nouns"]),
         rollup_modifiers=frozenset(rules["rollup"]["modifiers"]),
+        clock=re.compile(rf"(?:^|(?<=\s))(?:(?:at|around|about|by|from|after|before|until)\s+)?"
+                         rf"(?:{digits}|{alternatives(clock['words'])}){zones}(?:\s+(?:on|of))?(?=\s|$)"),
+        zone=re.compile(rf"\s+(?:{alternatives(clock['zones'])})$"),
     )
 
 
@@ -118,6 +126,7 @@ def _clean(text: str) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"\(?as reported\)?$", "", s).strip()  # "3 May 2020 (as reported)"
     s = vocabulary().hedges.sub("", s)  # "around 3 May", "as reported on 30 April": the day itself
+    s = _without_clock(s)
     s = re.sub(r"^(on|in|at|during|by|from|over|of|early on|late on)\s+", "", s)
     s = re.sub(r"^(on|in)\s+", "", s)
     s = re.sub(r"^(?:the )?(?:nights?|evenings?|mornings?|afternoons?) (?:of|between) ", "", s)  # "the night of 2-3"
@@ -125,6 +134,16 @@ def _clean(text: str) -> str:
     s = re.sub(r"(?<![\d-])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d-])", r"\1 - \2", s)  # "11-12 May"
     s = re.sub(r"^mid-", "mid ", s)  # "mid-May"
     return s.strip()
+
+
+def _without_clock(s: str) -> str:
+    """"1:00 am monday local time", "3 pm on friday", "midnight on saturday": the day told with the clock time.
+    A clock time alone ("3 pm", "midnight") has no day of its own and is left as it is (unresolved)."""
+    v = vocabulary()
+    rest = re.sub(r"\s+", " ", v.clock.sub(" ", s)).strip()
+    if not rest or rest == s or not re.search(r"[a-z]", rest):
+        return s
+    return v.zone.sub("", rest)
 
 
 # ---------------------------------------------------------------- the cascade
