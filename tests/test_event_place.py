@@ -93,7 +93,30 @@ EVENT_PLACES = [
      "Shabelle).\nThe troops pulled back at nightfall. One militant was killed.", "Lego", "SO"),
     # "the city" is the last city named
     ("Insurgents overran Tikrit on Tuesday.\nAt least 25 people were killed as the city fell.", "Tikrit", "IQ"),
+    # the areas a place is set in are never a finer place of its event, whatever the gazetteer calls them
+    ("On 12 June, insurgents ambushed a convoy at Metuge (Pemba, Cabo Delgado), killing two drivers.", "Metuge",
+     "MZ"),
+    ("On 2 June, a mortar round landed on a farm in Hayfan district in southern Yemen (Taizz), wounding a boy.",
+     "Hayfan", "YE"),
+    # a province and its capital spelt apart ("Quneitra", "Al Qunaytirah") are one name: the village told in it
+    ("On 3 June, an air raid hit militia posts in Tall Kroum in Quneitra. No casualties were reported.",
+     "Tall Kroum", "SY"),
+    # a lake is no settlement: the village a later sentence puts "this post" at is the place ...
+    ("Insurgents overran a new army outpost on Lake Chad before dawn, killing three Chadian soldiers, the army said."
+     "\nChad has fought the group for years. The army had set up this post between Kaiga and Bol in March, a "
+     "commander said.", "Kaiga", "TD"),
+    # ... but with no such sentence the lake stays
+    ("The bodies of nine fishermen were recovered from Lake Chad, officials in Chad said.", "Lake Chad", "TD"),
 ]
+
+
+@pytest.mark.parametrize("text,names", [
+    # "in the area" points back to the place named last, though the gazetteer lacks it
+    ("Chad has sent more troops to the lake shore.\nGunmen killed four fishermen at Tchoukoutalia on Monday.\n"
+     "Two days later, two herders were shot dead in the area.", ["Tchoukoutalia", "Tchoukoutalia"]),
+])
+def test_event_place_in_the_area_is_the_place_named_last(extract, text, names):
+    assert [e.location.name for e in extract(text).events] == names
 
 
 @pytest.mark.parametrize("text,name,country", EVENT_PLACES)

@@ -32,6 +32,9 @@ class Cues:
     weights: dict[str, float]
     reasons: dict[str, str]
     event_nouns: frozenset[str]  # "the attack", "the clashes", "the conflict": nouns that point back to the event
+    natural: frozenset[str]  # "Lake Chad", "the Nuba Mountains": a name of a natural feature, no settlement
+    back_nouns: frozenset[str]  # "in the area", "in the same locality": the place named last
+    posts: frozenset[str]  # "this military post", "that village": the event's site pointed back to
 
 
 @cache
@@ -41,7 +44,8 @@ def cues() -> Cues:
     words, choice = table["words"], table["choice"]
     return Cues(*(frozenset(words[k]) for k in ("rural", "people", "people_before", "sites", "neighbourhoods")),
                 {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]),
-                frozenset(rules().happened_nouns | lexicon.attack_nouns() | set(words["event_nouns"])))
+                frozenset(rules().happened_nouns | lexicon.attack_nouns() | set(words["event_nouns"])),
+                frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]))
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
@@ -102,7 +106,10 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
             return None, capital, "city"
     if chosen is None:
         first = min(sents) if sents else 0
-        before = [m for m in usable if first - 2 <= m.sent < first and (m.resolved is not None or _known_parent(m, mentions, focus))]
+        # "Five villagers were also killed in the area": the place named last, known to the gazetteer or not
+        back = _points_back(parsed, sents)
+        before = [m for m in usable if first - 2 <= m.sent < first
+                  and (back or m.resolved is not None or _known_parent(m, mentions, focus))]
         before = [m for m in before if not _site(parsed, m)] or before
         # the last named finer than a country: a country named last most often qualifies a place before it
         # ("Diyala, a province bordering Iran")
@@ -142,7 +149,11 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     # "... in Mexico's Michoacan state. ... the attackers burst into a house in the city of Zamora": a sentence
     # after the figures that tells what was done, of no other event, tells where in the area it was done
     alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and m.sent in _eventful(parsed)}
-    chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus), mentions)
+    # "killed four troops in an outpost on Lake Chad ... this post between X and Y village": a lake, a river, a range
+    # is no settlement; a town told where the event is told again, in the report's country, is where it was
+    wild = gazetteer.country(focus.top) if focus.top and _natural(chosen) and _known_parent(chosen, mentions, focus) \
+        is None else None
+    chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus, wild), mentions)
     return _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
 
 
@@ -283,10 +294,19 @@ def _eventful(parsed: Parsed) -> set[int]:
 
 def _tells_again(parsed: Parsed, sent: int) -> bool:
     """Does the sentence point back to the event by its noun ("The attack struck the town of X", "survived the attack
-    at X", "The fighting started in X")? It tells more of the same event, and where it happened."""
+    at X", "The fighting started in X"), or to its site ("this military post lies between X and Y")? It tells more
+    of the same event, and where it happened."""
     toks = parsed.sentence_tokens(sent)
     return any(t.lower in cues().event_nouns and k and toks[k - 1].lower in ("the", "this", "that")
-               for k, t in enumerate(toks))
+               or t.lower in cues().posts and _this_before(toks, k) for k, t in enumerate(toks))
+
+
+def _this_before(toks: list[Token], k: int) -> bool:
+    """"this military post", "that village": a demonstrative before the noun, across its adjectives."""
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("ADJ", "VERB") and toks[j].tag in ("JJ", "VBN"):
+        j -= 1
+    return j >= 0 and toks[j].lower in ("this", "that")
 
 
 def _first_between(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
@@ -407,10 +427,11 @@ def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], sents: set[int], alike: set[int],
-            mentions: list[PlaceMention], focus: Focus) -> PlaceMention:
+            mentions: list[PlaceMention], focus: Focus, around_it: GeoPlace | None = None) -> PlaceMention:
     """A more specific place inside the chosen one, told beside it or where the same harm is told again: the
-    event's most precise location. Places told beside it come first."""
-    area = chosen.resolved
+    event's most precise location. Places told beside it come first. `around_it`: the area a place the gazetteer
+    cannot hold lies in (the country around a lake)."""
+    area = around_it or chosen.resolved
     if _province_named(chosen):
         # "across Hama ... in the town of Kafr Nabudah": a name both a province and its capital, with no
         # word saying town, holds the province's towns
@@ -422,7 +443,7 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
     holders = _holders(chosen)
     better = []
     for m in usable:
-        if m is chosen or id(m) in holders or m.sent not in around | alike or _modifier(parsed, m) or _site(parsed, m):
+        if m is chosen or m.key == chosen.key or id(m) in holders or m.sent not in around | alike or _modifier(parsed, m) or _site(parsed, m):
             continue  # a site is no finer place of the event than the town that holds it
         if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
             continue  # only the province's known towns, not where someone came from
@@ -465,6 +486,23 @@ def _holders(m: PlaceMention) -> set[int]:
         seen.add(id(o))
         inner, o = o, o.within
     return seen
+
+
+def _natural(m: PlaceMention) -> bool:
+    """Is the place a natural feature the gazetteer does not hold, a lake, a river, a range ("Lake Chad", "the
+    Nuba Mountains"), by the words of its name?"""
+    return m.resolved is None and bool({w.lower() for w in m.text.split()} & cues().natural)
+
+
+def _points_back(parsed: Parsed, sents: set[int]) -> bool:
+    """Do the event's sentences place it by pointing back ("killed in the area", "near the same locality")?"""
+    for s in sents:
+        words = [t.lower for t in parsed.sentence_tokens(s)]
+        for k in range(2, len(words)):
+            if words[k] in cues().back_nouns and words[k - 1] in ("the", "same", "that") \
+                    and (words[k - 2] in rules().locative or words[k - 1] == "same"):
+                return True
+    return False
 
 
 def _province_named(m: PlaceMention) -> bool:
