@@ -3,7 +3,8 @@
 Each row is a short report and the place its (first) event must be placed at: the name as the report spells it and
 the country. The rows cover the choices `sitrep.event_place` makes: the place the event words attach to over a
 dateline, a speaker's city or a reference point; a village told in a town's countryside; where a person comes
-from; a people's name; a site and the town that holds it; a region narrowed to a town told later.
+from; a people's name; a site and the town that holds it; a region narrowed to a town told later; a lake narrowed
+to the village a later sentence puts the event's site at; "in the area" pointing back to the place named last.
 """
 from __future__ import annotations
 
