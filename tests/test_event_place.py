@@ -106,6 +106,9 @@ EVENT_PLACES = [
     ("Insurgents overran a new army outpost on Lake Chad before dawn, killing three Chadian soldiers, the army said."
      "\nChad has fought the group for years. The army had set up this post between Kaiga and Bol in March, a "
      "commander said.", "Kaiga", "TD"),
+    # no place named with the figures: a place in the report's country told where the event is told again
+    ("Insurgents overran an army camp west of the capital on Sunday, killing nine Somali soldiers, officials said."
+     "\nA car bomb went off at the gate of the Bariire camp before fighters rushed in.", "Bariire", "SO"),
     # ... but with no such sentence the lake stays
     ("The bodies of nine fishermen were recovered from Lake Chad, officials in Chad said.", "Lake Chad", "TD"),
 ]

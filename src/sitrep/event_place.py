@@ -128,9 +128,15 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         datelines = [m for m in mentions if m.dateline and m.resolved is not None]
         if datelines:
             chosen = datelines[0]
+    free = [m for m in told if m.sent not in other_events - sents]
+    alike = _alike(parsed, free, sents, harm)
     if chosen is None:
+        # no place named with the event: the report's country, or a town in it told where the event is told again
+        # ("captured a military base ... A suicide bomber detonated at the X base before gunmen stormed in")
         country = gazetteer.country(focus.top) if focus.top else None
-        return None, country, "country" if country else ""
+        chosen = _refine(parsed, None, free, sents, alike, mentions, focus, country) if country else None
+        if chosen is None:
+            return None, country, "country" if country else ""
     for _ in range(4):  # "Sylhet Sadar upazila (Sylhet, Sylhet)": the place inside the area chosen
         # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
         # neighbourhood ("a pharmacy inside Canal Colony in Multan") is placed at its city.
@@ -143,18 +149,26 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         if inner is None:
             break
         chosen = inner
-    free = [m for m in told if m.sent not in other_events - sents]
-    alike = {m.sent for m in free if harm and any(t.lemma in harm for t in parsed.sentence_tokens(m.sent))}
-    alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and _tells_again(parsed, m.sent)}
-    # "... in Mexico's Michoacan state. ... the attackers burst into a house in the city of Zamora": a sentence
-    # after the figures that tells what was done, of no other event, tells where in the area it was done
-    alike |= {m.sent for m in free if m.sent > min(sents, default=m.sent) and m.sent in _eventful(parsed)}
     # "killed four troops in an outpost on Lake Chad ... this post between X and Y village": a lake, a river, a range
     # is no settlement; a town told where the event is told again, in the report's country, is where it was
     wild = gazetteer.country(focus.top) if focus.top and _natural(chosen) and _known_parent(chosen, mentions, focus) \
         is None else None
     chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus, wild), mentions)
     return _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
+
+
+def _alike(parsed: Parsed, free: list[PlaceMention], sents: set[int], harm: frozenset[str]) -> set[int]:
+    """The sentences of places no other event holds that tell this event again: the same harm, its noun pointed
+    back to ("the attack"), or, after the figures, what was done ("... in Mexico's Michoacan state. ... the attackers
+    burst into a house in the city of Zamora": where in the area it was done)."""
+    first = min(sents, default=None)
+    eventful = _eventful(parsed)
+    alike = set()
+    for s in {m.sent for m in free}:
+        if harm and any(t.lemma in harm for t in parsed.sentence_tokens(s)) \
+                or first is not None and s > first and (_tells_again(parsed, s) or s in eventful):
+            alike.add(s)
+    return alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,13 +440,13 @@ def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
         above.lower not in rules().all_features and m.resolved is not None and m.resolved.kind == "country"
 
 
-def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], sents: set[int], alike: set[int],
-            mentions: list[PlaceMention], focus: Focus, around_it: GeoPlace | None = None) -> PlaceMention:
+def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMention], sents: set[int], alike: set[int],
+            mentions: list[PlaceMention], focus: Focus, around_it: GeoPlace | None = None) -> PlaceMention | None:
     """A more specific place inside the chosen one, told beside it or where the same harm is told again: the
     event's most precise location. Places told beside it come first. `around_it`: the area a place the gazetteer
     cannot hold lies in (the country around a lake)."""
     area = around_it or chosen.resolved
-    if _province_named(chosen):
+    if chosen is not None and _province_named(chosen):
         # "across Hama ... in the town of Kafr Nabudah": a name both a province and its capital, with no
         # word saying town, holds the province's towns
         area = replace(area, kind="admin1", geonames_id=-1)
@@ -440,15 +454,16 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
         return chosen
     capital = area.geonames_id == -1
     around = sents | {s + d for s in sents for d in (-1, 1)}
-    holders = _holders(chosen)
+    holders = _holders(chosen) if chosen is not None else set()
+    key = chosen.key if chosen is not None else None
     better = []
     for m in usable:
-        if m is chosen or m.key == chosen.key or id(m) in holders or m.sent not in around | alike or _modifier(parsed, m) or _site(parsed, m):
+        if m is chosen or m.key == key or id(m) in holders or m.sent not in around | alike or _modifier(parsed, m) or _site(parsed, m):
             continue  # a site is no finer place of the event than the town that holds it
         if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
             continue  # only the province's known towns, not where someone came from
         where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
-        if where is None and area.kind == "country" and m.source in ("GPE", "LOC") and not m.namesake:
+        if where is None and area.kind == "country" and (m.source in ("GPE", "LOC") or m.hint) and not m.namesake:
             where = area  # "... in southern Niger. The gunmen raided a market in Guidan Roumdji": a town in it
         if where is None:
             continue
@@ -461,7 +476,7 @@ def _refine(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention], se
         holds = any(o.within is m for o in usable)  # "the Abuja suburb of Kubwa": the suburb, not the city
         # beside the figures, the most precise place; further on, the nearest ("The violence in X district ..."
         # before "... the clash in the town of Y", another incident's)
-        near, far = m.sent in around, -abs(m.sent - min(sents))
+        near, far = m.sent in around, -abs(m.sent - min(sents, default=m.sent))
         better.append((near, not ref, level if near else far, far if near else level, not holds, -m.start, m))
     if not better:
         return chosen
