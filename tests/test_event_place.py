@@ -109,6 +109,9 @@ EVENT_PLACES = [
     # no place named with the figures: a place in the report's country told where the event is told again
     ("Insurgents overran an army camp west of the capital on Sunday, killing nine Somali soldiers, officials said."
      "\nA car bomb went off at the gate of the Bariire camp before fighters rushed in.", "Bariire", "SO"),
+    # a journey told inside the event's clause is the victims', not a speaker's
+    ("Eleven passengers died when a roadside bomb struck the minibus they were travelling in near the Hiraan town "
+     "of Buuloburde.", "Buuloburde", "SO"),
     # ... but with no such sentence the lake stays
     ("The bodies of nine fishermen were recovered from Lake Chad, officials in Chad said.", "Lake Chad", "TD"),
 ]

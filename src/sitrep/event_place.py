@@ -35,6 +35,7 @@ class Cues:
     natural: frozenset[str]  # "Lake Chad", "the Nuba Mountains": a name of a natural feature, no settlement
     back_nouns: frozenset[str]  # "in the area", "in the same locality": the place named last
     posts: frozenset[str]  # "this military post", "that village": the event's site pointed back to
+    journeys: frozenset[str]  # "travelling", "visiting": a journey, the victims' where an event's clause holds it
 
 
 @cache
@@ -45,7 +46,8 @@ def cues() -> Cues:
     return Cues(*(frozenset(words[k]) for k in ("rural", "people", "people_before", "sites", "neighbourhoods")),
                 {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]),
                 frozenset(rules().happened_nouns | lexicon.attack_nouns() | set(words["event_nouns"])),
-                frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]))
+                frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]),
+                frozenset(words["journeys"]))
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
@@ -651,8 +653,19 @@ def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
     head = parsed.span_root(m.start, m.end)
     for t in list(parsed.ancestors(head))[:4]:
         if t.pos == "VERB":
-            return t.lemma in rules().speech_or_travel and not _said_after(parsed, m, t)
+            return t.lemma in rules().speech_or_travel and not _said_after(parsed, m, t) \
+                and not _victims_travelling(parsed, t)
     return False
+
+
+def _victims_travelling(parsed: Parsed, verb: Token) -> bool:
+    """"an IED hit a vehicle they were travelling in near X", "shot while driving to X": a journey told inside the
+    event's clause is the victims', and where it went on is where the event was; not one under a speech verb
+    ("said while visiting X")."""
+    if verb.lemma not in cues().journeys or verb.dep not in ("relcl", "acl", "advcl"):
+        return False
+    above = list(parsed.ancestors(verb))[:6]
+    return not any(t.lemma in rules().speech_or_travel for t in above)
 
 
 def _said_after(parsed: Parsed, m: PlaceMention, verb: Token) -> bool:
