@@ -112,6 +112,9 @@ EVENT_PLACES = [
     # a journey told inside the event's clause is the victims', not a speaker's
     ("Eleven passengers died when a roadside bomb struck the minibus they were travelling in near the Hiraan town "
      "of Buuloburde.", "Buuloburde", "SO"),
+    # a village the gazetteer lacks, told with a district it lacks as well, is the place; a district is no village
+    ("Armed men stormed the village of Ntapuala, in the nearby Nkoromba district of Mozambique, killing four "
+     "farmers.", "Ntapuala", "MZ"),
     # ... but with no such sentence the lake stays
     ("The bodies of nine fishermen were recovered from Lake Chad, officials in Chad said.", "Lake Chad", "TD"),
 ]

@@ -211,11 +211,12 @@ def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], a
     # A settlement the gazetteer lacks, named with its kind word and on its own ("in Tudun Bako village", "the
     # chief of Kaloko area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
     # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
-    # that is coded at the known place.
+    # that is coded at the known place; but a district as unknown as it is no better ("the village of X, in the
+    # nearby Y district"). A district is no settlement ("Y county", its kind word an area's).
     settled = m.resolved is None and m.source != "FAC" and m.within is None and m.area is None \
-        and (m.hint == "city" or _feature_after(toks, m.end)) and setting is None \
+        and (m.hint == "city" or m.hint is None and _feature_after(toks, m.end)) and setting is None \
         and not (m.end < len(toks) and toks[m.end].lower in _CITY_PARTS) \
-        and not any(o.sent == m.sent and 0 < o.start - m.end <= 8 for o in mentions) \
+        and not any(o.sent == m.sent and 0 < o.start - m.end <= 8 and _placed_finer(o) for o in mentions) \
         and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
     known = settled or m.resolved is not None or m.area is not None and (
         m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
@@ -223,6 +224,12 @@ def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], a
             "attached": attached, "attached_to_main": to_main, "modifier": modifier,
             "area_of_another": m.is_area, "known": known, "specificity": _specificity(m) + settled}
     return {name: float(value) for name, value in held.items() if value}
+
+
+def _placed_finer(m: PlaceMention) -> bool:
+    """Is the place known, itself or by the area holding it, finer than a country?"""
+    where = m.resolved or m.area
+    return where is not None and where.kind != "country"
 
 
 def _within_reach(sent: int, sents: set[int], others: set[int]) -> bool:
