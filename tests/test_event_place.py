@@ -158,6 +158,15 @@ def test_event_place_choice_keeps_its_reasons(parse):
     assert any("site" in r for r in market.reasons)
 
 
+def test_event_place_country_as_agent_is_an_actor(parse):
+    """A country named as the agent of a passive ("backed by Rwanda") stands for an actor, not a location."""
+    parsed, mentions = parse("Fighting between soldiers and rebels backed by Rwanda killed nine people in Rutshuru.")
+    anchor = next(t.i for t in parsed.tokens if t.lower == "killed")
+    weighed = {w.mention.text: w for w in event_place.weigh(parsed, mentions, mentions, [anchor])}
+    assert "modifier" in weighed["Rwanda"].cues
+    assert weighed["Rutshuru"].score > weighed["Rwanda"].score
+
+
 def test_event_place_weights_are_data():
     """The cue weights and their reasons come from data/event_place.toml, one reason per weight."""
     c = event_place.cues()

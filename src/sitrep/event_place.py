@@ -441,12 +441,17 @@ def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMe
 
 
 def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
-    """"Myanmar military", "US air raids", "Iraqi forces": a place name describing an actor, not a location."""
+    """"Myanmar military", "US air raids", "Iraqi forces", "backed by the United Arab Emirates": a country's name
+    describing an actor or standing for one, not a location."""
     toks = parsed.tokens
     head = parsed.span_root(m.start, m.end)
     above = toks[head.head]
+    if m.resolved is None or m.resolved.kind != "country":
+        return False
+    if head.dep == "pobj" and above.dep == "agent":
+        return True  # "separatists backed by the United Arab Emirates": a country doing something, an actor
     return head.dep in ("compound", "amod", "nmod", "poss") and above.pos in ("NOUN", "PROPN") and \
-        above.lower not in rules().all_features and m.resolved is not None and m.resolved.kind == "country"
+        above.lower not in rules().all_features
 
 
 def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMention], sents: set[int], alike: set[int],
