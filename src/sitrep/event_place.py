@@ -543,6 +543,7 @@ def _province_named(m: PlaceMention) -> bool:
         and not _parent_name(m) and _one_name(p.admin1 or "", p.name)
 
 
+@cache
 def _one_name(a: str, b: str) -> bool:
     """Are two names one name spelt two ways ("Ar Raqqah" and "Raqqa", "As-Suwayda" and "Sweida", "Dar'a" and
     "Daraa")? GeoNames spells a province and its capital apart as often as alike."""
