@@ -469,7 +469,8 @@ def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMenti
     capital = area.geonames_id == -1
     around = sents | {s + d for s in sents for d in (-1, 1)}
     holders = _holders(chosen) if chosen is not None else set()
-    key = chosen.key if chosen is not None else None
+    # (a place the gazetteer lacks named again is no finer place of itself: "Lake Chad" twice)
+    key = chosen.key if chosen is not None and chosen.resolved is None else None
     better = []
     for m in usable:
         if m is chosen or m.key == key or id(m) in holders or m.sent not in around | alike or _modifier(parsed, m) or _site(parsed, m):
