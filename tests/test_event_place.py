@@ -115,6 +115,10 @@ EVENT_PLACES = [
     # a village the gazetteer lacks, told with a district it lacks as well, is the place; a district is no village
     ("Armed men stormed the village of Ntapuala, in the nearby Nkoromba district of Mozambique, killing four "
      "farmers.", "Ntapuala", "MZ"),
+    # "the attack in the town of X": the report points back to the event and says where it was, though the
+    # province it first named does not hold X
+    ("A truck bomb killed seven civilians in Syria's Idlib province on Sunday, monitors said.\nOfficials blamed a "
+     "rival faction for the attack in the town of Azaz.", "Azaz", "SY"),
     # ... but with no such sentence the lake stays
     ("The bodies of nine fishermen were recovered from Lake Chad, officials in Chad said.", "Lake Chad", "TD"),
 ]

@@ -391,14 +391,25 @@ def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMentio
 
 def _event_noun_in(parsed: Parsed, m: PlaceMention) -> bool:
     """"The incident in the Muthanna province started when ...", "The violence in al-Khidr district went on
-    for hours": the event's noun, pointed back to ("the", "this"), opening its sentence with the place after "in"."""
+    for hours": the event's noun, pointed back to ("the", "this"), opening its sentence with the place after "in", or
+    right before it ("claimed the attack in the town of X")."""
     toks = parsed.tokens
     first = parsed.sents[m.sent][0]
     words = [t.lower for t in toks[first : m.start]]
-    if len(words) < 3 or words[0] not in ("the", "this") or words[1] not in cues().event_nouns \
-            or words[2] not in ("in", "at"):
-        return False
-    return not _reference_point(toks, m.start) and not _modifier(parsed, m)
+    opens = len(words) >= 3 and words[0] in ("the", "this") and words[1] in cues().event_nouns \
+        and words[2] in ("in", "at")
+    return (opens or _event_noun_before(toks, m.start, first)) and not _reference_point(toks, m.start) \
+        and not _modifier(parsed, m)
+
+
+def _event_noun_before(toks: list[Token], k: int, first: int) -> bool:
+    """"... was behind the attack in the city of Afrin": the event's noun, pointed back to, right before "in" and
+    the place (across "the city of")."""
+    j = k - 1
+    while j > first and (toks[j].lower in ("the", "of") or toks[j].lower in rules().all_features) and k - j <= 4:
+        j -= 1
+    return j - 2 >= first and toks[j].lower in ("in", "at") and toks[j - 1].lower in cues().event_nouns \
+        and toks[j - 2].lower in ("the", "this", "that")
 
 
 def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMention | None,
