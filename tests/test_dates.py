@@ -382,7 +382,7 @@ def test_dates_record_carries_acled_time_precision(extract, text, published, cod
 
 
 @pytest.mark.parametrize("text,day", [
-    ("around 1:00 am Monday local time", D(2015, 5, 18)),
+    ("about 2:30 am Sunday, local time", D(2015, 5, 17)),
     ("at 3 pm on Friday", D(2015, 5, 15)),
     ("around midnight on Saturday", D(2015, 5, 16)),
     ("0300 GMT on 14 May", D(2015, 5, 14)),

@@ -97,8 +97,8 @@ EVENT_PLACES = [
     # the areas a place is set in are never a finer place of its event, whatever the gazetteer calls them
     ("On 12 June, insurgents ambushed a convoy at Metuge (Pemba, Cabo Delgado), killing two drivers.", "Metuge",
      "MZ"),
-    ("On 2 June, a mortar round landed on a farm in Hayfan district in southern Yemen (Taizz), wounding a boy.",
-     "Hayfan", "YE"),
+    ("On 2 June, a shell fell on a farmhouse in Mawiyah district, south-west Yemen (Taizz); a boy was hurt.",
+     "Mawiyah", "YE"),
     # a province and its capital spelt apart ("Quneitra", "Al Qunaytirah") are one name: the village told in it
     ("On 3 June, an air raid hit militia posts in Tall Kroum in Quneitra. No casualties were reported.",
      "Tall Kroum", "SY"),
@@ -110,15 +110,15 @@ EVENT_PLACES = [
     ("Insurgents overran an army camp west of the capital on Sunday, killing nine Somali soldiers, officials said."
      "\nA car bomb went off at the gate of the Bariire camp before fighters rushed in.", "Bariire", "SO"),
     # a journey told inside the event's clause is the victims', not a speaker's
-    ("Eleven passengers died when a roadside bomb struck the minibus they were travelling in near the Hiraan town "
-     "of Buuloburde.", "Buuloburde", "SO"),
+    ("Eleven passengers died when a roadside bomb tore through the minibus they were travelling in outside the "
+     "Hiraan town of Buuloburde.", "Buuloburde", "SO"),
     # a village the gazetteer lacks, told with a district it lacks as well, is the place; a district is no village
     ("Armed men stormed the village of Ntapuala, in the nearby Nkoromba district of Mozambique, killing four "
      "farmers.", "Ntapuala", "MZ"),
     # "the attack in the town of X": the report points back to the event and says where it was, though the
     # province it first named does not hold X
-    ("A truck bomb killed seven civilians in Syria's Idlib province on Sunday, monitors said.\nOfficials blamed a "
-     "rival faction for the attack in the town of Azaz.", "Azaz", "SY"),
+    ("A truck bomb killed seven civilians in Syria's Idlib province on Sunday, monitors said.\nOfficials said a "
+     "rival faction carried out this attack in the town of Azaz.", "Azaz", "SY"),
     # ... but with no such sentence the lake stays
     ("The bodies of nine fishermen were recovered from Lake Chad, officials in Chad said.", "Lake Chad", "TD"),
 ]
@@ -127,7 +127,7 @@ EVENT_PLACES = [
 @pytest.mark.parametrize("text,names", [
     # "in the area" points back to the place named last, though the gazetteer lacks it
     ("Chad has sent more troops to the lake shore.\nGunmen killed four fishermen at Tchoukoutalia on Monday.\n"
-     "Two days later, two herders were shot dead in the area.", ["Tchoukoutalia", "Tchoukoutalia"]),
+     "Two days later, gunmen killed two herders in the area.", ["Tchoukoutalia", "Tchoukoutalia"]),
 ])
 def test_event_place_in_the_area_is_the_place_named_last(extract, text, names):
     assert [e.location.name for e in extract(text).events] == names

@@ -50,7 +50,7 @@ class Vocabulary:
     offset_signs: dict[str, int]  # +1 or -1 per direction word ("later", "next" / "earlier", "previous"), 0 "same"
     rollup_nouns: frozenset[str]  # incidents a lead tells several of at once ("two separate incidents")
     rollup_modifiers: frozenset[str]  # "separate", "a series of": several of them
-    clock: re.Pattern[str]  # a clock time told with its day ("around 1:00 am Monday local time"): the day is kept
+    clock: re.Pattern[str]  # a clock time told with its day ("about 2:30 am Sunday, local time"): the day is kept
     zone: re.Pattern[str]  # the time zone closing a clock time's words ("... Monday local time")
 
 
@@ -137,7 +137,7 @@ def _clean(text: str) -> str:
 
 
 def _without_clock(s: str) -> str:
-    """"1:00 am monday local time", "3 pm on friday", "midnight on saturday": the day told with the clock time.
+    """"2:30 am sunday, local time", "3 pm on friday", "midnight on saturday": the day told with the clock time.
     A clock time alone ("3 pm", "midnight") has no day of its own and is left as it is (unresolved)."""
     v = vocabulary()
     rest = re.sub(r"\s+", " ", v.clock.sub(" ", s)).strip()

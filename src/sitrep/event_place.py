@@ -33,7 +33,7 @@ class Cues:
     reasons: dict[str, str]
     event_nouns: frozenset[str]  # "the attack", "the clashes", "the conflict": nouns that point back to the event
     natural: frozenset[str]  # "Lake Chad", "the Nuba Mountains": a name of a natural feature, no settlement
-    back_nouns: frozenset[str]  # "in the area", "in the same locality": the place named last
+    back_nouns: frozenset[str]  # "died in that area", "near the same locality": the place named last
     posts: frozenset[str]  # "this military post", "that village": the event's site pointed back to
     journeys: frozenset[str]  # "travelling", "visiting": a journey, the victims' where an event's clause holds it
 
@@ -108,7 +108,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
             return None, capital, "city"
     if chosen is None:
         first = min(sents) if sents else 0
-        # "Five villagers were also killed in the area": the place named last, known to the gazetteer or not
+        # "Two herders were shot dead there in the area too": the place named last, known to the gazetteer or not
         back = _points_back(parsed, sents)
         before = [m for m in usable if first - 2 <= m.sent < first
                   and (back or m.resolved is not None or _known_parent(m, mentions, focus))]
@@ -134,7 +134,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     alike = _alike(parsed, free, sents, harm)
     if chosen is None:
         # no place named with the event: the report's country, or a town in it told where the event is told again
-        # ("captured a military base ... A suicide bomber detonated at the X base before gunmen stormed in")
+        # ("overran an army camp ... A car bomb went off at the gate of the X camp")
         country = gazetteer.country(focus.top) if focus.top else None
         chosen = _refine(parsed, None, free, sents, alike, mentions, focus, country) if country else None
         if chosen is None:
@@ -403,8 +403,8 @@ def _event_noun_in(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _event_noun_before(toks: list[Token], k: int, first: int) -> bool:
-    """"... was behind the attack in the city of Afrin": the event's noun, pointed back to, right before "in" and
-    the place (across "the city of")."""
+    """"... a rival faction carried out this attack in the town of Azaz": the event's noun, pointed back to, right
+    before "in" and the place (across "the city of")."""
     j = k - 1
     while j > first and (toks[j].lower in ("the", "of") or toks[j].lower in rules().all_features) and k - j <= 4:
         j -= 1
@@ -452,7 +452,7 @@ def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMe
 
 
 def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
-    """"Myanmar military", "US air raids", "Iraqi forces", "backed by the United Arab Emirates": a country's name
+    """"Myanmar military", "US air raids", "Iraqi forces", "rebels backed by Rwanda": a country's name
     describing an actor or standing for one, not a location."""
     toks = parsed.tokens
     head = parsed.span_root(m.start, m.end)
@@ -460,7 +460,7 @@ def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
     if m.resolved is None or m.resolved.kind != "country":
         return False
     if head.dep == "pobj" and above.dep == "agent":
-        return True  # "separatists backed by the United Arab Emirates": a country doing something, an actor
+        return True  # "militias armed by a neighbour state, Rwanda": a country doing something, an actor
     return head.dep in ("compound", "amod", "nmod", "poss") and above.pos in ("NOUN", "PROPN") and \
         above.lower not in rules().all_features
 
@@ -515,7 +515,7 @@ def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMenti
 def _holders(m: PlaceMention) -> set[int]:
     """The places a place is set before by a bracket or a comma, up the chain ("Metuge (Pemba, Cabo Delgado)": Pemba
     and Cabo Delgado): none of them is a finer place of the event than it, whatever the gazetteer says of their
-    kinds; nor a place known to be coarser that it is set in ("Hayfan district in southern Yemen (Taizz)"). Not a
+    kinds; nor a place known to be coarser that it is set in ("Mawiyah district in south-western Yemen (Taizz)"). Not a
     name the gazetteer lacks after "in" ("X district in the Y area": read as often the other way round)."""
     def coarser(o: PlaceMention, inner: PlaceMention) -> bool:
         return o.resolved is not None and inner.resolved is not None \
@@ -684,7 +684,7 @@ def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _victims_travelling(parsed: Parsed, verb: Token) -> bool:
-    """"an IED hit a vehicle they were travelling in near X", "shot while driving to X": a journey told inside the
+    """"a mine struck the bus the traders rode in by X", "shot while visiting X": a journey told inside the
     event's clause is the victims', and where it went on is where the event was; not one under a speech verb
     ("said while visiting X")."""
     if verb.lemma not in cues().journeys or verb.dep not in ("relcl", "acl", "advcl"):
