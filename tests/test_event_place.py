@@ -128,8 +128,12 @@ EVENT_PLACES = [
     # "in the area" points back to the place named last, though the gazetteer lacks it
     ("Chad has sent more troops to the lake shore.\nGunmen killed four fishermen at Tchoukoutalia on Monday.\n"
      "Two days later, gunmen killed two herders in the area.", ["Tchoukoutalia", "Tchoukoutalia"]),
+    # the next sentence says where the event happened, though it goes on to tell an older one
+    ("Seven people died when herders and farmers fought in north-east Nigeria, police said.\nThe fighting happened "
+     "on Monday in the Demsa district of Adamawa state, where gunmen had killed 20 villagers last year.",
+     ["Demsa", "Demsa"]),
 ])
-def test_event_place_in_the_area_is_the_place_named_last(extract, text, names):
+def test_event_place_of_each_event_told_with_a_place_pointed_back_to(extract, text, names):
     assert [e.location.name for e in extract(text).events] == names
 
 

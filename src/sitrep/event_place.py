@@ -89,6 +89,10 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
 
     # "The raid happened in Tudun Bako village": where the report says it happened, in a sentence of no other event.
     said = _said_to_happen(parsed, [m for m in usable if _within_reach(m.sent, sents, other_events)])
+    if said is None and sents and max(sents) + 1 in other_events:
+        # "Six were killed ... The clashes happened in X district, where militias killed 30 herders last year": the
+        # next sentence says where this event happened before it tells an older one
+        said = _said_to_happen(parsed, [m for m in usable if m.sent == max(sents) + 1], verb_only=True)
 
     setting = _setting(parsed, mentions)
 
@@ -365,12 +369,12 @@ def _setting(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | Non
     return None
 
 
-def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention]) -> PlaceMention | None:
+def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention], verb_only: bool = False) -> PlaceMention | None:
     """The first place after "the attack took place", "the incident happened", "the clashes occurred" (the event
     noun the subject of the verb), not a reference point ("30 km from Bunia") nor a place's modifier."""
     toks = parsed.tokens
     for m in mentions:
-        if _event_noun_in(parsed, m):
+        if not verb_only and _event_noun_in(parsed, m):
             return m
         verb = next((t for t in reversed(parsed.sentence_tokens(m.sent)[: m.start - parsed.sents[m.sent][0]])
                      if t.lemma in rules().happened_verbs and t.pos == "VERB"), None)
