@@ -130,7 +130,7 @@ EVENT_PLACES = [
      "Two days later, gunmen killed two herders in the area.", ["Tchoukoutalia", "Tchoukoutalia"]),
     # the next sentence says where the event happened, though it goes on to tell an older one
     ("Seven people died when herders and farmers fought in north-east Nigeria, police said.\nThe fighting happened "
-     "on Monday in the Demsa district of Adamawa state, where gunmen had killed 20 villagers last year.",
+     "on Monday in Demsa district, an Adamawa area in which gunmen had killed 20 villagers last year.",
      ["Demsa", "Demsa"]),
 ])
 def test_event_place_of_each_event_told_with_a_place_pointed_back_to(extract, text, names):
