@@ -166,6 +166,14 @@ def test_event_place_choice_keeps_its_reasons(parse):
     assert any("site" in r for r in market.reasons)
 
 
+def test_event_place_a_name_the_gazetteer_lacks_is_still_the_location(extract):
+    """A report that names no place the gazetteer knows still gives its event the place it names, without
+    coordinates: an event has a location whenever a place is named for it."""
+    loc = extract("On 4 June, in Rancho Las Palmitas, two armed men fired on a patrol.\nOne officer died later in "
+                  "hospital.").events[0].location
+    assert loc is not None and (loc.name, loc.country, loc.lat) == ("Rancho Las Palmitas", None, None)
+
+
 def test_event_place_country_as_agent_is_an_actor(parse):
     """A country named as the agent of a passive ("backed by Rwanda") stands for an actor, not a location."""
     parsed, mentions = parse("Fighting between soldiers and rebels backed by Rwanda killed nine people in Rutshuru.")

@@ -141,6 +141,11 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # ("overran an army camp ... A car bomb went off at the gate of the X camp")
         country = gazetteer.country(focus.top) if focus.top else None
         chosen = _refine(parsed, None, free, sents, alike, mentions, focus, country) if country else None
+        if chosen is None and country is None:
+            # the report names no place the gazetteer knows: the name it gives, where the event's sentences or
+            # those before them name one ("in San Juan de los Cerritos, two armed men clashed ..."), without coordinates
+            named = [m for m in usable if m.sent <= max(sents, default=0) and not m.namesake]
+            chosen = named[-1] if named else None
         if chosen is None:
             return None, country, "country" if country else ""
     for _ in range(4):  # "Sylhet Sadar upazila (Sylhet, Sylhet)": the place inside the area chosen
