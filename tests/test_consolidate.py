@@ -75,9 +75,14 @@ def test_consolidate_reads_the_statements_it_is_given_without_changing_them(extr
     # Another outlet's toll in brackets, "also" or not, is the same toll told again: not one more victim.
     ("On 7 June 2024, an IED killed 2 police officers on a road in Baghlan. Fatalities coded as 2 (Tolo News also "
      "reported 2 deaths).", [("killed", 2, 2)]),
-    # ... and a different number there is the other end of the toll's range.
+    # ... and a different number there is the other outlet's rival count: the note's own count stands (the rival is
+    # kept, superseded), as it does against a larger count told before it.
     ("On 7 June 2024, an IED killed 2 police officers on a road in Baghlan. Fatalities coded as 2 (Tolo News "
-     "reported 4 deaths).", [("killed", 2, 4)]),
+     "reported 4 deaths).", [("killed", 2, 2)]),
+    ("On 2 May 2024, insurgents said they killed 9 soldiers and lost 2 of their own in an assault on a post in "
+     "Faryab. Fatalities coded as 4 (a local radio reported 11).", [("killed", 4, 4)]),
+    ("On 9 May 2024, 5 guards were killed (7 according to the rebels) when a convoy was ambushed near Kunduz.",
+     [("killed", 5, 5)]),
 ])
 def test_consolidate_another_sources_toll_in_brackets_adds_nothing(extract, text, expected):
     rec = extract(text)
