@@ -119,3 +119,20 @@ def test_where_a_civilian_was_killed_is_not_whom_the_attack_hit(extract):
     assert (e.event_type, e.sub_event_type) == ("violence_against_civilians", "Attack")
     e = extract("On 3 May, masked gunmen fired at the divisional police station in Onitsha.").events[0]
     assert e.event_type == "battle"
+
+
+@pytest.mark.parametrize("text, events", [
+    # The clash told, then dated by a verb of happening with "the clash" as its subject: one event.
+    ("Nine people died in a feud between two clans of Marsabit county. The fighting broke out on Thursday, leaving "
+     "four herders and five traders dead.", 1),
+    ("Gunmen and villagers traded fire in Kauru, leaving 12 people dead. The clash, which took place on Friday, began "
+     "when the gunmen shot a shepherd.", 1),
+    # ... but a clause of its own with its own time is another event, and so is a past event named with "the".
+    ("Five people were killed when rival groups clashed near Wukari. The clashes happened on Monday in the same area "
+     "where raiders killed 20 farmers last April.", 2),
+    ("Gunmen abducted 40 passengers from a bus near Katsina a week ago. The raid recalled the 2019 kidnapping of 80 "
+     "traders on the same road.", 2),
+])
+def test_a_time_that_dates_the_event_told_is_no_event_of_its_own(extract, text, events):
+    assert len(extract(text).events) == events, [(e.date, [(f.category, f.min) for f in e.figures])
+                                                 for e in extract(text).events]
