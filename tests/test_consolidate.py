@@ -87,3 +87,20 @@ def test_consolidate_reads_the_statements_it_is_given_without_changing_them(extr
 def test_consolidate_another_sources_toll_in_brackets_adds_nothing(extract, text, expected):
     rec = extract(text)
     assert sorted((f.category, f.min, f.max) for f in live_figures(rec)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The settled count of a note over the vague words it settles ("dozens" is 24 by SPEC's table, not the count).
+    ("On 3 June 2024, troops repelled a raid on Harib, killing dozens of attackers. Dozens of fatalities coded as "
+     "15.", [("killed", 15, 15)]),
+    # Counts joined as conjuncts are sides of one toll, never a total and its part; a death told as more after them
+    # adds to them.
+    ("4 soldiers and 3 herders were killed in an attack on a patrol near Menaka. 1 soldier was also wounded. "
+     "Another herder died of his wounds the next day.",
+     [("injured", 1, 1), ("killed", 1, 1), ("killed", 3, 3), ("killed", 4, 4)]),
+    # A group's name between the number and the people counted: the people are counted (however the parser hangs it).
+    ("On 12 June 2024, a drone strike killed about 15 ISWAP fighters near Monguno.", [("killed", 15, 15)]),
+])
+def test_consolidate_settled_and_joined_counts(extract, text, expected):
+    rec = extract(text)
+    assert sorted((f.category, f.min, f.max) for f in live_figures(rec)) == expected

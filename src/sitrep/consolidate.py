@@ -58,7 +58,7 @@ def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
         _add_up(parsed, f)
         _join_alternatives(parsed, f)
     for f in frames:
-        _drop_breakdowns(f)
+        _drop_breakdowns(f, parsed)
     _drop_rollups(frames)
     _drop_retold(frames)
     frames.extend(_split_same_sentence(frames, parsed))
@@ -162,13 +162,15 @@ def _sourced_aside(parsed: Parsed, first: Mention, second: Mention) -> bool:
 _MAX_PARTS = 20  # candidates for the parts of one total, nearest first
 
 
-def _sum_parts(total: Mention, parts: list[Mention]) -> list[Mention] | None:
-    """Two or three of `parts` that add up to `total`'s number, if any."""
+def _sum_parts(total: Mention, parts: list[Mention], parsed: Parsed | None = None) -> list[Mention] | None:
+    """Two or three of `parts` that add up to `total`'s number, if any. Not a count joined to it ("3 soldiers and
+    2 civilians"): that one adds to it."""
     target = total.headline
     if target is None or total.vague:
         return None
     cands = [p for p in parts if p is not total and p.headline is not None and not p.vague
-             and p.category == total.category and p.headline < target and p.min is not None]
+             and p.category == total.category and p.headline < target and p.min is not None
+             and not (parsed is not None and _joined_counts(parsed, total, p))]
     if len(cands) > _MAX_PARTS:  # a breakdown is told near its total; this keeps a very long text's cost linear
         near = sorted(range(len(cands)), key=lambda k: abs(cands[k].sent - total.sent))[:_MAX_PARTS]
         cands = [cands[k] for k in sorted(near)]
@@ -180,11 +182,17 @@ def _sum_parts(total: Mention, parts: list[Mention]) -> list[Mention] | None:
     return None
 
 
-def _drop_breakdowns(f: Frame) -> None:
+def _joined_counts(parsed: Parsed, a: Mention, b: Mention) -> bool:
+    """Are the counted nouns of two counts joined as conjuncts ("3 soldiers and 2 civilians were killed")?"""
+    x, y = parsed.tokens[a.nominal], parsed.tokens[b.nominal]
+    return a.sent == b.sent and (y.dep == "conj" and y.head == x.i or x.dep == "conj" and x.head == y.i)
+
+
+def _drop_breakdowns(f: Frame, parsed: Parsed | None = None) -> None:
     for total in list(f.mentions):
         if total not in f.mentions:
             continue
-        parts = _sum_parts(total, f.mentions)
+        parts = _sum_parts(total, f.mentions, parsed)
         same = [m for m in f.mentions if m.category == total.category and m.headline == total.headline]
         if parts and any(m.incidents for m in same) and all(p.sent != m.sent for p in parts for m in same):
             # "nine were killed in two separate incidents" ... six here, three there: the incidents stand
@@ -242,8 +250,8 @@ def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
                 continue  # "4 were shot dead and 2 were killed by a landmine": one event's toll by side or means
             if b.implicit and b.headline == 1:
                 continue  # "left seven wounded, and a baby died ...": one more victim (or one of them), no event
-            if a.superseded_cue or b.superseded_cue:
-                continue  # an initial or another source's count of the same toll: a rival, no other event
+            if a.superseded_cue or b.superseded_cue or _settled(parsed, a) or _settled(parsed, b):
+                continue  # an initial, another source's or the settled count of the same toll: no other event
             if id(a) in moved_ids or id(b) in moved_ids:
                 continue
             if a.sent == b.sent and a.category == b.category and a.anchor != b.anchor and a.headline != b.headline \
@@ -450,9 +458,12 @@ def _merge(g: list[Mention]) -> Figure:
 
 def _settled(parsed: Parsed, m: Mention) -> bool:
     """Is the count told in a sentence that settles the event's count ("Fatalities coded as 3")? Not another
-    source's count in brackets in it (that one has `superseded_cue`)."""
+    source's count in brackets in it (that one has `superseded_cue`), nor the vague words it settles ("Dozens of
+    fatalities coded as 12": twelve)."""
+    if m.superseded_cue or m.vague:
+        return False
     words = [t.lower for t in parsed.sentence_tokens(m.sent) if not t.text.isspace()]
-    return not m.superseded_cue and _settled_phrases().search(words)
+    return _settled_phrases().search(words)
 
 
 @cache

@@ -39,6 +39,13 @@ def mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Me
         # a time; it counts on its own.
         if nominal.i >= q.end and (nominal.ent in ("DATE", "TIME") or nominal.pos == "ADV"):
             nominal = head
+    # "killed about 20 ISGS militants": the parser took a group's name for the counted noun and hung it on the
+    # people after it; the people are counted.
+    nxt = toks[nominal.head]
+    if nominal.pos == "PROPN" and nominal.i < nxt.i <= nominal.i + 3 and nxt.pos == "NOUN" \
+            and all(toks[j].pos == "PROPN" for j in range(nominal.i, nxt.i)) \
+            and (nxt.lemma in w.PEOPLE_NOUNS or nxt.lemma in w.VICTIM_WORDS):
+        nominal = nxt
     # "killing a family of five": five people, in the family the verb takes.
     family = head.dep == "pobj" and nominal is head and toks[head.head].lower == "of" \
         and toks[toks[head.head].head].lemma in w.HOUSEHOLDS \
