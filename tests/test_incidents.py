@@ -89,6 +89,12 @@ def test_a_claim_of_whom_the_attack_killed_is_the_attack_told_before(extract):
     ("Unknown men sabotaged the water pipeline serving the town of Beledweyne overnight.",
      "Looting/property destruction"),
     ("On 6 May, the government released 80 prisoners from the central jail in Kandahar.", "Other"),
+    # A curfew or an emergency declared: a change to what a side may do (the violence behind it, where told, types
+    # the event instead).
+    ("On 3 June, the governor of Kayes imposed a curfew on the town after a dispute over the chieftaincy.",
+     "Change to group/activity"),
+    ("On 11 May, the authorities declared a state of emergency in the district of Mopti.",
+     "Change to group/activity"),
 ])
 def test_strategic_developments_told_by_their_words(extract, text, sub):
     events = extract(text).events
@@ -136,3 +142,8 @@ def test_where_a_civilian_was_killed_is_not_whom_the_attack_hit(extract):
 def test_a_time_that_dates_the_event_told_is_no_event_of_its_own(extract, text, events):
     assert len(extract(text).events) == events, [(e.date, [(f.category, f.min) for f in e.figures])
                                                  for e in extract(text).events]
+
+
+def test_a_curfew_after_a_riot_leaves_the_riot_its_type(extract):
+    events = extract("Rioters burned the town hall of Dori on Monday. The prefect imposed a curfew on the town.").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("protest_riot", "Violent demonstration")]
