@@ -100,6 +100,11 @@ def test_consolidate_another_sources_toll_in_brackets_adds_nothing(extract, text
      [("injured", 1, 1), ("killed", 1, 1), ("killed", 3, 3), ("killed", 4, 4)]),
     # A group's name between the number and the people counted: the people are counted (however the parser hangs it).
     ("On 12 June 2024, a drone strike killed about 15 ISWAP fighters near Monguno.", [("killed", 15, 15)]),
+    # The count's own verb, then a passive one joined to it with no subject of its own: the count's too.
+    ("Five gunmen stormed the police post in Kauru and were killed by troops.", [("killed", 5, 5)]),
+    # Two words for the same people, one hung on the other.
+    ("On Friday, 14 people/civilians were killed when a bomb went off at a bus station in Maiduguri.",
+     [("killed", 14, 14)]),
 ])
 def test_consolidate_settled_and_joined_counts(extract, text, expected):
     rec = extract(text)
