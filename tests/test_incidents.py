@@ -91,7 +91,7 @@ def test_a_claim_of_whom_the_attack_killed_is_the_attack_told_before(extract):
     ("On 6 May, the government released 80 prisoners from the central jail in Kandahar.", "Other"),
     # A curfew or an emergency declared: a change to what a side may do (the violence behind it, where told, types
     # the event instead).
-    ("On 3 June, the governor of Kayes imposed a curfew on the town after a dispute over the chieftaincy.",
+    ("On 3 June, the governor of Kayes imposed a curfew on the town after a quarrel over who would be chief.",
      "Change to group/activity"),
     ("On 11 May, the authorities declared a state of emergency in the district of Mopti.",
      "Change to group/activity"),
@@ -131,8 +131,8 @@ def test_where_a_civilian_was_killed_is_not_whom_the_attack_hit(extract):
     # The clash told, then dated by a verb of happening with "the clash" as its subject: one event.
     ("Nine people died in a feud between two clans of Marsabit county. The fighting broke out on Thursday, leaving "
      "four herders and five traders dead.", 1),
-    ("Gunmen and villagers traded fire in Kauru, leaving 12 people dead. The clash, which took place on Friday, began "
-     "when the gunmen shot a shepherd.", 1),
+    ("Gunmen and villagers traded fire in Kauru, leaving 12 people dead. The shootout, which happened on Friday, "
+     "started after the gunmen wounded a shepherd.", 1),
     # ... but a clause of its own with its own time is another event, and so is a past event named with "the".
     ("Five people were killed when rival groups clashed near Wukari. The clashes happened on Monday in the same area "
      "where raiders killed 20 farmers last April.", 2),

@@ -163,8 +163,8 @@ _MAX_PARTS = 20  # candidates for the parts of one total, nearest first
 
 
 def _sum_parts(total: Mention, parts: list[Mention], parsed: Parsed | None = None) -> list[Mention] | None:
-    """Two or three of `parts` that add up to `total`'s number, if any. Not a count joined to it ("3 soldiers and
-    2 civilians"): that one adds to it."""
+    """Two or three of `parts` that add up to `total`'s number, if any. Not a count joined to it ("5 guards and 2
+    drivers"): that one adds to it."""
     target = total.headline
     if target is None or total.vague:
         return None
@@ -183,7 +183,7 @@ def _sum_parts(total: Mention, parts: list[Mention], parsed: Parsed | None = Non
 
 
 def _joined_counts(parsed: Parsed, a: Mention, b: Mention) -> bool:
-    """Are the counted nouns of two counts joined as conjuncts ("3 soldiers and 2 civilians were killed")?"""
+    """Are the counted nouns of two counts joined as conjuncts ("5 guards and 2 drivers died")?"""
     x, y = parsed.tokens[a.nominal], parsed.tokens[b.nominal]
     return a.sent == b.sent and (y.dep == "conj" and y.head == x.i or x.dep == "conj" and x.head == y.i)
 

@@ -142,7 +142,7 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
                 and not _before_lead(words, published, lead_days):
             frame = main  # the first date given to the main event (its headline and lead had none, or the same)
         elif times and _dates_told_event(parsed, s):
-            frame = prev if prev is not None else main  # "The clashes happened on Sunday": when the event told was
+            frame = prev if prev is not None else main  # "The fighting took place on Friday": when the event told was
         elif times and not times <= main_times and not near_main and not all(_is_toll_update(parsed, m) for m in ms):
             key = "time:" + "|".join(sorted(times))
             frame = by_key.get(key) or Frame(key, "time")
@@ -298,7 +298,7 @@ def _told_before(parsed: Parsed, t: Token) -> bool:
 
 def _dates_told_event(parsed: Parsed, s: int) -> bool:
     """Does every time word of sentence `s` date, by a verb of happening, an event already told and pointed back
-    to ("The clashes happened on Sunday", "The violence broke out on Monday, killing three", "The clash, which took
+    to ("The fighting took place on Friday", "The unrest began at dawn, leaving two dead", "The raid, which took
     place Sunday, ...")? Then the sentence tells when that event was, not another one; a time of a clause of its
     own ("..., where militia killed 30 herders last November") keeps its own event, and so does a past event
     named with "the" ("the 2014 kidnapping of 276 girls")."""

@@ -121,8 +121,8 @@ def subject_category(parsed: Parsed, subj: Token) -> str | None:
 
 
 def toll_category(parsed: Parsed, v: Token) -> str | None:
-    """"put the toll at 12", "the death toll rose to 45": the verb's subject or object is a toll (or a vague count
-    of one: "Dozens of fatalities coded as 12")."""
+    """"set the toll at 9", "the toll climbed to 30": the verb's subject or object is a toll (or a vague count
+    of one: "Scores of fatalities were coded as 40")."""
     for c in parsed.children(v.i):
         if c.dep not in ("nsubj", "dobj", "nsubjpass"):
             continue

@@ -39,14 +39,14 @@ def mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Me
         # a time; it counts on its own.
         if nominal.i >= q.end and (nominal.ent in ("DATE", "TIME") or nominal.pos == "ADV"):
             nominal = head
-    # "killed about 20 ISGS militants": the parser took a group's name for the counted noun and hung it on the
+    # "killed some 30 ISWAP fighters": the parser may take a group's name for the counted noun and hang it on the
     # people after it; the people are counted.
     nxt = toks[nominal.head]
     if nominal.pos == "PROPN" and nominal.i < nxt.i <= nominal.i + 3 and nxt.pos == "NOUN" \
             and all(toks[j].pos == "PROPN" for j in range(nominal.i, nxt.i)) \
             and (nxt.lemma in w.PEOPLE_NOUNS or nxt.lemma in w.VICTIM_WORDS):
         nominal = nxt
-    # "86 people/civilians were killed": two words for the same people, the parser hanging one on the other.
+    # "14 people/civilians died": two words for the same people, the parser hanging one on the other.
     if nominal.dep in ("nmod", "compound") and nominal.head > nominal.i and counts_people(nominal) \
             and counts_people(toks[nominal.head]) and all(toks[j].text in ("/", "-") for j in range(nominal.i + 1, nominal.head)):
         nominal = toks[nominal.head]
