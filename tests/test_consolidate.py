@@ -102,6 +102,8 @@ def test_consolidate_another_sources_toll_in_brackets_adds_nothing(extract, text
     ("On 12 June 2024, a drone strike killed about 15 ISWAP fighters near Monguno.", [("killed", 15, 15)]),
     # The count's own verb, then a passive one joined to it with no subject of its own: the count's too.
     ("Five gunmen stormed the police post in Kauru and were killed by troops.", [("killed", 5, 5)]),
+    # Joined counts of other people keep each its figure, however alike their numbers.
+    ("Two men and two women were shot dead at a checkpoint in Kauru on Friday.", [("killed", 2, 2), ("killed", 2, 2)]),
     # Two words for the same people, one hung on the other.
     ("On Friday, 14 people/civilians died in a bomb blast at a bus station in Maiduguri.", [("killed", 14, 14)]),
 ])

@@ -388,7 +388,9 @@ def _figures(parsed: Parsed, f: Frame) -> list[Figure]:
             g0 = g[0]
             if g0.category == m.category and g0.unit == m.unit and g0.headline == m.headline and (
                 g0.victims == m.victims or "unknown" in (g0.victims, m.victims) or m.headline == 0
-            ) and g0.adds_up == m.adds_up:  # "Two were shot. Two other protesters were killed": four
+            ) and g0.adds_up == m.adds_up and not any(_joined_counts(parsed, x, m) for x in g):
+                # ("Two were shot. Two other protesters were killed": four; "four children and four parents": two
+                # counts of other people, however alike their numbers)
                 g.append(m)
                 break
         else:
