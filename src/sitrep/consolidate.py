@@ -182,8 +182,16 @@ def _sum_parts(total: Mention, parts: list[Mention], parsed: Parsed | None = Non
     return None
 
 
+def _others_alike(parsed: Parsed, a: Mention, b: Mention) -> bool:
+    """Two joined counts said with the same number ("two men and two women"): other people, not one count twice."""
+    said = [parsed.text[m.span.start:m.span.end].lower() for m in (a, b)]
+    return said[0] == said[1] and _joined_counts(parsed, a, b)
+
+
 def _joined_counts(parsed: Parsed, a: Mention, b: Mention) -> bool:
     """Are the counted nouns of two counts joined as conjuncts ("5 guards and 2 drivers died")?"""
+    if a.breakdown_of is not None or b.breakdown_of is not None:
+        return False  # "Five people, four farmers and a trader": a count and its breakdown, however parsed
     x, y = parsed.tokens[a.nominal], parsed.tokens[b.nominal]
     return a.sent == b.sent and (y.dep == "conj" and y.head == x.i or x.dep == "conj" and x.head == y.i)
 
@@ -388,9 +396,9 @@ def _figures(parsed: Parsed, f: Frame) -> list[Figure]:
             g0 = g[0]
             if g0.category == m.category and g0.unit == m.unit and g0.headline == m.headline and (
                 g0.victims == m.victims or "unknown" in (g0.victims, m.victims) or m.headline == 0
-            ) and g0.adds_up == m.adds_up and not any(_joined_counts(parsed, x, m) for x in g):
-                # ("Two were shot. Two other protesters were killed": four; "four children and four parents": two
-                # counts of other people, however alike their numbers)
+            ) and g0.adds_up == m.adds_up and not any(_others_alike(parsed, x, m) for x in g):
+                # ("Three were shot. Three other marchers died": six; "three boys and three girls": two counts of
+                # other people; but "Five people, four farmers and a trader" is five said twice)
                 g.append(m)
                 break
         else:
@@ -482,8 +490,9 @@ def _by_speaker(parsed: Parsed, m: Mention) -> bool:
 
 def _mark_superseded(parsed: Parsed, figures: list[Figure], groups: list[list[Mention]], foes: list[bool]) -> None:
     """Of different counts of one category and side, one is the event's: revised over initial, settled ("coded
-    as 3"), most said, larger, first. A count of unknown victims competes with every side's, except one its speaker's side is said to have
-    dealt (`foes`): "'We killed 17 of them,' ... six soldiers were wounded" tells both sides' tolls."""
+    as 3"), most said, larger, first. A count of unknown victims competes with every side's, except one its
+    speaker's side is said to have dealt (`foes`): "'We killed 17 of them,' ... six soldiers were wounded" tells
+    both sides' tolls."""
     by_key: dict[tuple, list[int]] = {}
     totals = {m.category for g in groups for m in g if m.total}
     settled = {id(m): _settled(parsed, m) for g in groups for m in g}

@@ -62,7 +62,8 @@ def vocabulary() -> Vocabulary:
         frozenset(incident["verbs"]), frozenset(incident["flight"]), frozenset(new["comes_after"]),
         frozenset(incident["responsibility"]), lexicon.attack_nouns(), frozenset(vocab().TOLL_UPDATE),
         lexicon.attack_nouns() | frozenset(incident["words"]) | frozenset(incident["verbs"]),
-        frozenset(lexicon.load("vocabulary")["attack"]["retold"]), frozenset(lexicon.load("vocabulary")["attack"]["happen"]))
+        frozenset(lexicon.load("vocabulary")["attack"]["retold"]),
+        frozenset(lexicon.load("vocabulary")["attack"]["happen"]))
 
 
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")

@@ -48,7 +48,8 @@ def mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Me
         nominal = nxt
     # "14 people/civilians died": two words for the same people, the parser hanging one on the other.
     if nominal.dep in ("nmod", "compound") and nominal.head > nominal.i and counts_people(nominal) \
-            and counts_people(toks[nominal.head]) and all(toks[j].text in ("/", "-") for j in range(nominal.i + 1, nominal.head)):
+            and counts_people(toks[nominal.head]) \
+            and all(toks[j].text in ("/", "-") for j in range(nominal.i + 1, nominal.head)):
         nominal = toks[nominal.head]
     # "killing a family of five": five people, in the family the verb takes.
     family = head.dep == "pobj" and nominal is head and toks[head.head].lower == "of" \
