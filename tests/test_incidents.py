@@ -147,3 +147,10 @@ def test_a_time_that_dates_the_event_told_is_no_event_of_its_own(extract, text, 
 def test_a_curfew_after_a_riot_leaves_the_riot_its_type(extract):
     events = extract("Rioters burned the town hall of Dori on Monday. The prefect imposed a curfew on the town.").events
     assert [(e.event_type, e.sub_event_type) for e in events] == [("protest_riot", "Violent demonstration")]
+
+
+def test_a_list_of_tolls_the_parser_hangs_as_complements_is_one_event(extract):
+    """"11 were killed, 19 others wounded, and seven died": one list of one raid's tolls, not two events."""
+    rec = extract("A police spokesman said that 11 members of the Joint Task Force were killed, 19 others wounded, and "
+                  "seven members of the Ansaru group died during a raid in Birnin Gwari.")
+    assert len(rec.events) == 1

@@ -290,7 +290,10 @@ def _clause_chain(parsed: Parsed, i: int) -> set[int]:
     chain = {i}
     t = parsed.tokens[i]
     while t.head != t.i and (t.dep == "conj" or t.dep == "advcl" and any(
-            c.dep == "mark" and c.lower in contrast for c in parsed.children(t.i))):
+            c.dep == "mark" and c.lower in contrast for c in parsed.children(t.i))
+            or t.dep == "ccomp" and vocab().VERBS.get(parsed.tokens[t.head].lemma)):
+        # (a clause the parser hung as the complement of the next harm verb: "14 were killed, 24 others wounded,
+        # and 8 died" is one list of clauses)
         t = parsed.tokens[t.head]
         chain.add(t.i)
     return chain
