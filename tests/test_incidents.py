@@ -152,5 +152,5 @@ def test_a_curfew_after_a_riot_leaves_the_riot_its_type(extract):
 def test_a_list_of_tolls_the_parser_hangs_as_complements_is_one_event(extract):
     """"11 were killed, 19 others wounded, and seven died": one list of one raid's tolls, not two events."""
     rec = extract("A police spokesman said that 11 members of the Joint Task Force were killed, 19 others wounded, and "
-                  "seven members of the Ansaru group died during a raid in Birnin Gwari.")
+                  "seven members of the Ansaru group lost their lives in the night-time assault on Birnin Gwari.")
     assert len(rec.events) == 1

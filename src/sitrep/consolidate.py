@@ -292,8 +292,8 @@ def _clause_chain(parsed: Parsed, i: int) -> set[int]:
     while t.head != t.i and (t.dep == "conj" or t.dep == "advcl" and any(
             c.dep == "mark" and c.lower in contrast for c in parsed.children(t.i))
             or t.dep == "ccomp" and vocab().VERBS.get(parsed.tokens[t.head].lemma)):
-        # (a clause the parser hung as the complement of the next harm verb: "14 were killed, 24 others wounded,
-        # and 8 died" is one list of clauses)
+        # (a clause the parser hung as the complement of the next harm verb: "9 guards died, 30 more were hurt
+        # and 5 raiders were shot" is one list of clauses)
         t = parsed.tokens[t.head]
         chain.add(t.i)
     return chain
