@@ -203,7 +203,9 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or Gazetteer.default()
 
-    def parse(self, parsed: Parsed) -> tuple[list[PlaceMention], Focus]:
+    def parse(self, parsed: Parsed, outlet: str | None = None) -> tuple[list[PlaceMention], Focus]:
+        """The places of a parsed report, resolved, and the report's country focus. `outlet`: the name of the outlet
+        that published it ("Daily Nation (Kenya)"); a country it names is a weak prior for namesakes."""
         mentions = self.recognise(parsed)
         # Every relation between places is read within one sentence: handed only those, it stays linear on a long
         # text.
@@ -226,6 +228,8 @@ class Geoparser:
             if gap & {",", "("} and "near" not in gap:  # "X, a village near Y": Y is no area X lies in
                 m.within.is_area = True  # "Bomadi (Bomadi LGA, Delta)": named as an area; "in Peshawar" is not
         focus = self._first_focus(parsed, mentions)
+        for country in self.outlet_countries(outlet):
+            focus.vote(country, _OUTLET_VOTE)
         first = focus.copy()
         for m in mentions:
             self._resolve(m, by_sent[m.sent], focus, parsed.tokens)
@@ -239,6 +243,29 @@ class Geoparser:
         _consistent(mentions)
         mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
         return mentions, focus
+
+    def outlet_countries(self, outlet: str | None) -> set[str]:
+        """The countries an outlet's name names, read with the gazetteer's country names: "Daily Nation (Kenya)" ->
+        KE, "Times of India" -> IN; none for "Xinhua", nor for "La Silla Rota" (Silla is an old name of Korea). Runs
+        of up to four words, longest first."""
+        if not outlet:
+            return set()
+        words = re.findall(r"[^\W\d_][\w'’.-]*", outlet)
+        found, k = set(), 0
+        while k < len(words):
+            for n in range(min(4, len(words) - k), 0, -1):
+                run = " ".join(words[k : k + n])
+                code = run[:1].isupper() and self.gazetteer.country_named(run)
+                # the country's own name or an everyday one ("DRC"), not an old alias ("Silla" of Korea)
+                if code and normalize(run) != normalize(self.gazetteer.country(code).name) \
+                        and self.gazetteer.demonym(run) != code:
+                    code = None
+                if code:
+                    found.add(code)
+                    k += n - 1
+                    break
+            k += 1
+        return found
 
     # ------------------------------------------------------------ recognition
     def recognise(self, parsed: Parsed) -> list[PlaceMention]:
@@ -545,6 +572,8 @@ class Geoparser:
         if close is None or close == j + 1:
             return False
         inner = parsed.text[toks[j + 1].idx : toks[close - 1].end]
+        if re.fullmatch(r"[A-Z]{2,6}", inner):
+            return False  # "the Kurdish Freedom Hawks (TAK)": a name's acronym, not its area
         last = inner.split(",")[-1].strip()
         return bool(last) and any(p.kind != "city" for p in self.gazetteer.lookup(last))
 
@@ -610,7 +639,7 @@ class Geoparser:
                     continue  # "French-speaking" is a language, not a country
                 code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
                 if code:
-                    focus.vote(code)
+                    focus.vote(code, _demonym_vote(toks, t))
         for countries in _country_cues(parsed.text):
             for c in countries:
                 focus.countries[c] += 1
@@ -677,7 +706,10 @@ class Geoparser:
                                                                      for p in found):
             # "Missan province": no area of the name in the report's countries, but one with its consonants (Maysan)
             found = found + self.gazetteer.areas_like(m.text, m.hint, top)
-        found = [p for p in found if p.geonames_id in exact_keys or p.country in top or alone
+        # (a variant alone in the report only when it is a well-known place: "Falluja" is Fallujah, but "Dandora"
+        # is no hamlet of Afghanistan's spelt alike)
+        found = [p for p in found if p.geonames_id in exact_keys or p.country in top
+                 or alone and (p.population >= _TINY or p.kind != "city")
                  or m.is_area and p.kind in ("admin1", "admin2")]
         # A place named with a province lies in it: "Kyauk Taw village in the Magway region".
         named_areas = {o.resolved.admin1_code for o in mentions if o is not m and o.sent == m.sent
@@ -801,18 +833,31 @@ def _great_city_first(m: PlaceMention, cands: list[Candidate]) -> None:
 
 
 def _great_city_kept(m: PlaceMention, exact: list[GeoPlace], area: PlaceMention | None, focus: Focus) -> list[GeoPlace]:
-    """A great city of the name, when nothing of the name lies in the area read as holding it, and that area is a
-    namesake picked with nothing else of the report in its country: the area was misread ("the mayor of Ouagadougou,
+    """A great city of the name (any place of the name, when the area is a village), when nothing of the name lies in
+    the area read as holding it, and that area is a namesake picked with nothing else of the report in its country: the area was misread ("the mayor of Ouagadougou,
     Marin ...": a man's name after the comma, not an area of Mexico), and is dropped. (An empty list keeps the
     area: the gazetteer lacks the place in it, "Ilorin (Borgu LGA, Niger)".)"""
-    great = [p for p in exact if p.kind == "city" and p.population >= _GREAT_CITY and normalize(p.name) == m.key]
-    if m.is_area or not great or area is None or area.resolved is None:
+    if m.is_area or area is None or area.resolved is None:
         return []
     q = area.resolved
-    if len({c.place.country for c in area.candidates}) < 2 or focus.share(q.country, area.key) >= 0.2:
+    # "the Shufat neighbourhood of Jerusalem" in a report on the West Bank: an area named in passing (not set after
+    # the name by a comma or a bracket) in another country than the report's, while the name is exactly a place of
+    # the report's country: that place, which the gazetteer puts elsewhere than in the area.
+    top = focus.others(m.key).most_common(1)
+    if top and q.country != top[0][0] and m.within is not None and not m.within.is_area:
+        ours = [p for p in exact if p.country == top[0][0]]
+        if ours:
+            m.area = None
+            return ours
+    # A village read as the area ("Rafah, in the north of Sinai": Sinai taken for a hamlet of Ecuador) holds no
+    # place of the name: every place of the name is kept, and the area dropped.
+    village = q.kind == "city" and q.population < _VILLAGE
+    kept = exact if village else \
+        [p for p in exact if p.kind == "city" and p.population >= _GREAT_CITY and normalize(p.name) == m.key]
+    if not kept or len({c.place.country for c in area.candidates}) < 2 or focus.share(q.country, area.key) >= 0.2:
         return []
     m.area = None
-    return great
+    return kept
 
 
 def _area_mention(m: PlaceMention, q: GeoPlace) -> PlaceMention | None:
@@ -889,6 +934,26 @@ def _country_cues(text: str, areas: bool = False) -> list:
     if areas:
         return [code for key in seen for code in rules().area_cues[key]]
     return [rules().country_cues[key] for key in seen]
+
+
+# A demonym said of a place ("the Kenyan coastal district of Lamu", "the Somali capital") votes as a place name does;
+# one said of people or their arms ("Israeli airstrikes", "Saudi-led warplanes", "a Kenyan national") tells whose
+# they are, not where the report is, and votes half a demonym.
+_PLACE_DEMONYM_VOTE, _PEOPLE_DEMONYM_VOTE = 2.0, 0.5
+_PLACE_NOUNS = {"capital", "border", "borders", "coast", "side", "soil", "territory", "frontier", "countryside",
+                "waters", "hinterland", "interior", "mainland", "enclave", "heartland"}
+
+
+def _demonym_vote(toks: list[Token], t: Token) -> float:
+    """The vote of a demonym in the report's focus, by the noun it is said of."""
+    head = toks[t.head] if 0 <= t.head < len(toks) else t
+    while head.lower in ("led", "backed", "based", "run", "allied") and head.head != head.i:
+        head = toks[head.head]  # "Saudi-led warplanes"
+    if head.i == t.i or head.pos not in ("NOUN", "PROPN"):
+        return 1.0  # said of nothing the parse can tell: a demonym's usual vote
+    if head.lower in _PLACE_NOUNS or head.lower in rules().all_features:
+        return _PLACE_DEMONYM_VOTE
+    return _PEOPLE_DEMONYM_VOTE
 
 
 def _feature_kind(word: str) -> str | None:
@@ -1078,6 +1143,9 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
     return o
 
 
+# The votes the outlet's country gives the report's focus: a prior as weak as a demonym, never a match for a
+# place the report names (2 votes) in another country.
+_OUTLET_VOTE = 1
 # A place this small is a village: one other name of the report pointing elsewhere makes it doubtful.
 _VILLAGE = 5_000
 # A city this large is meant wherever the report is set.
@@ -1095,10 +1163,11 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
     total = sum(first.values())
     # A village abroad needs less to be doubted than a town, and a city (50,000 people and more) much more: nothing
     # else of the report in its country, and the report clearly about another ("the Tama area" in a report on
-    # North Kivu is not Tama, Tokyo). A great city is never doubted.
+    # North Kivu is not Tama, Tokyo). A great city called by its own name is never doubted.
     least = 2 if p.kind == "city" and p.population < _VILLAGE else 4  # votes of other names needed to doubt it
     city = p.population >= 50_000
-    if p.kind in ("country", "admin1") or p.population >= _GREAT_CITY or total < least \
+    great = p.population >= _GREAT_CITY and normalize(p.name) == m.key  # (not "Kotwali", an old name of Rangpur)
+    if p.kind in ("country", "admin1") or great or total < least \
             or first[p.country] / total >= 0.2 or m.area is not None or city and first[p.country] > 0:
         return False
     top, votes = first.most_common(1)[0]
@@ -1185,11 +1254,12 @@ def mention_to_dict(m: PlaceMention, with_candidates: int = 5) -> dict:
 
 
 def _foreign_facility(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
-    """"a doctor at Medina hospital" in a report about Somalia: a facility's name, not a Saudi city."""
+    """"a doctor at Medina hospital" in a report about Somalia: a facility's name, not a Saudi city (resolved there, or
+    left unresolved as a namesake abroad)."""
     head = parsed.span_root(m.start, m.end)
     above = parsed.tokens[head.head]
-    return head.dep == "compound" and above.lemma in rules().facilities and m.resolved is not None \
-        and focus.top is not None and m.resolved.country != focus.top
+    abroad = m.namesake or m.resolved is not None and focus.top is not None and m.resolved.country != focus.top
+    return head.dep == "compound" and above.lemma in rules().facilities and abroad
 
 
 def _holds(area: GeoPlace, p: GeoPlace) -> bool:
