@@ -635,14 +635,16 @@ class Geoparser:
                 continue  # "the American Cultural Centre" says nothing of the country it is in
             if t.ent == "NORP" or t.pos == "ADJ" or t.pos == "PROPN":
                 nxt = toks[t.i + 1 : t.i + 3]
-                if any(x.lower in ("speaking", "language", "-speaking") for x in nxt):
-                    continue  # "French-speaking" is a language, not a country
+                if any(x.lower in _NOT_OF_A_PLACE for x in nxt):
+                    continue  # "French-speaking" is a language, "the US dollar" a currency, not a country
                 code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
                 if code:
                     focus.vote(code, _demonym_vote(toks, t))
         for countries in _country_cues(parsed.text):
             for c in countries:
                 focus.countries[c] += 1
+        for c in self._organisations_areas(parsed):
+            focus.countries[c] += 1
         focus.admin1.update(_country_cues(parsed.text, areas=True))
         # "Tawila, North Darfur": a name qualified by an area of another country than all its namesakes' is
         # not one of them, here or anywhere else in the article.
@@ -651,9 +653,15 @@ class Geoparser:
                    and not areas & {p.country for p in self.gazetteer.exact(m.text)}}
         # A name votes 2 (a dateline's 3), and each time the report names it again only 1 more: a name said often is
         # what the report is about, but not as much as that many names would be.
-        weight: dict[str, int] = {}
+        # A country's name said of people or things ("a UAE television channel", "Nigeria's army") votes as a
+        # demonym said of them does.
+        weight: dict[str, float] = {}
         for m in mentions:
-            if m.key not in foreign:
+            if m.key in foreign:
+                continue
+            if self.gazetteer.country_named(m.text) and _of_people(parsed, m):
+                weight[m.key] = weight.get(m.key, 0) + _PEOPLE_DEMONYM_VOTE
+            else:
                 weight[m.key] = weight[m.key] + 1 + m.dateline if m.key in weight else 3 if m.dateline else 2
         for m in mentions:
             w = weight.pop(m.key, None)
@@ -664,6 +672,9 @@ class Geoparser:
             if named_country:
                 found = named_country  # "Lebanon" is the country, not Lebanon, Pennsylvania
             countries = {p.country for p in found}
+            great = _great_bearer(m.key, found)
+            if great is not None:
+                countries = {great.country}  # "Monrovia": Liberia's capital, not a town of California
             if named_country or len(countries) == 1:
                 for c in countries:
                     focus.vote(c, w, m.key)
@@ -671,6 +682,25 @@ class Geoparser:
                     if p.kind == "admin1":
                         focus.admin1.add(p.admin1_code)
         return focus
+
+    def _organisations_areas(self, parsed: Parsed) -> list[str]:
+        """The countries of the provinces and countries organisations are named after ("Kogi State University",
+        "Gauteng Police", "the Aden Clerics Association"), once per name: where the report is, as weak as a cue. A
+        province's name counts only when every place of the name lies in one country."""
+        seen: dict[str, str] = {}
+        for e in parsed.ents:
+            if e.label != "ORG":
+                continue
+            for t in parsed.tokens[e.start : e.end]:
+                if not t.text[:1].isupper() or len(t.text) < 4 or t.lower in seen:
+                    continue
+                found = self.gazetteer.exact(t.text)
+                countries = {p.country for p in found}
+                # (its own name, not an alias or a word of a longer name: not "Free" of "the Free Syrian Army")
+                if len(countries) == 1 and self.gazetteer.demonym(t.text) is None \
+                        and any(p.kind in ("admin1", "country") and normalize(p.name) == t.lower for p in found):
+                    seen[t.lower] = countries.pop()
+        return list(seen.values())
 
     # ------------------------------------------------------------ resolution
     def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus, toks: list[Token]) -> None:
@@ -816,6 +846,16 @@ _TINY = 10_000
 _GREAT, _GREAT_PENALTY = 100_000, 4.0
 
 
+def _great_bearer(key: str, found: list[GeoPlace]) -> GeoPlace | None:
+    """The great city (a million people) that bears the name as its own, beside which every namesake in another
+    country is twenty times smaller: the place a report means by the name wherever it is set."""
+    great = max((p for p in found if p.kind == "city" and p.population >= _GREAT_CITY and normalize(p.name) == key),
+                key=lambda p: p.population, default=None)
+    if great is None or any(p.country != great.country and p.population * 20 > great.population for p in found):
+        return None
+    return great
+
+
 def _great_city_first(m: PlaceMention, cands: list[Candidate]) -> None:
     """"in Kabul", "in Najaf": a great city bearing the name as its own is meant over a village abroad that bears it
     as another name, or is a hundred times smaller, however much the report's actors point to that village's country
@@ -936,12 +976,24 @@ def _country_cues(text: str, areas: bool = False) -> list:
     return [rules().country_cues[key] for key in seen]
 
 
+# Words after a demonym that make it a language's or a currency's, not a country's.
+_NOT_OF_A_PLACE = {"speaking", "-speaking", "language", "dollar", "dollars", "pound", "pounds", "franc", "francs",
+                   "rupee", "rupees", "riyal", "dinar", "currency"}
 # A demonym said of a place ("the Kenyan coastal district of Lamu", "the Somali capital") votes as a place name does;
 # one said of people or their arms ("Israeli airstrikes", "Saudi-led warplanes", "a Kenyan national") tells whose
 # they are, not where the report is, and votes half a demonym.
 _PLACE_DEMONYM_VOTE, _PEOPLE_DEMONYM_VOTE = 2.0, 0.5
 _PLACE_NOUNS = {"capital", "border", "borders", "coast", "side", "soil", "territory", "frontier", "countryside",
-                "waters", "hinterland", "interior", "mainland", "enclave", "heartland"}
+                "waters", "hinterland", "interior", "mainland", "enclave", "heartland", "stronghold", "bastion", "part",
+                "parts", "provinces", "regions", "districts", "areas", "cities", "airspace"}
+
+
+def _of_people(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the name a modifier of a noun that is no place: "a UAE television channel", "Nigeria's army"?"""
+    root = parsed.span_root(m.start, m.end)
+    head = parsed.tokens[root.head]
+    return root.dep in ("compound", "amod", "poss", "nmod") and head.i >= m.end and head.pos == "NOUN" \
+        and _demonym_vote(parsed.tokens, root) == _PEOPLE_DEMONYM_VOTE
 
 
 def _demonym_vote(toks: list[Token], t: Token) -> float:
@@ -951,7 +1003,7 @@ def _demonym_vote(toks: list[Token], t: Token) -> float:
         head = toks[head.head]  # "Saudi-led warplanes"
     if head.i == t.i or head.pos not in ("NOUN", "PROPN"):
         return 1.0  # said of nothing the parse can tell: a demonym's usual vote
-    if head.lower in _PLACE_NOUNS or head.lower in rules().all_features:
+    if head.lower in _PLACE_NOUNS or head.lower in rules().all_features or head.lower in _COMPASS:
         return _PLACE_DEMONYM_VOTE
     return _PEOPLE_DEMONYM_VOTE
 
@@ -1164,14 +1216,18 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
     # A village abroad needs less to be doubted than a town, and a city (50,000 people and more) much more: nothing
     # else of the report in its country, and the report clearly about another ("the Tama area" in a report on
     # North Kivu is not Tama, Tokyo). A great city called by its own name is never doubted.
-    least = 2 if p.kind == "city" and p.population < _VILLAGE else 4  # votes of other names needed to doubt it
+    least = 2 if p.kind == "city" and p.population < _VILLAGE else 3  # votes of other names needed to doubt it
     city = p.population >= 50_000
     great = p.population >= _GREAT_CITY and normalize(p.name) == m.key  # (not "Kotwali", an old name of Rangpur)
     if p.kind in ("country", "admin1") or great or total < least \
             or first[p.country] / total >= 0.2 or m.area is not None or city and first[p.country] > 0:
         return False
     top, votes = first.most_common(1)[0]
-    if votes / total >= 0.6 or not city and votes / total >= 0.4 and first[p.country] <= 0:
+    # (a village in a country nothing else of the report is in, however the report's votes are spread: "Boyo" in a
+    # report on the Central African Republic and Russia is no village of Cote d'Ivoire)
+    village = p.kind == "city" and p.population < _VILLAGE
+    if votes / total >= 0.6 or not city and votes / total >= 0.4 and first[p.country] <= 0 \
+            or village and first[p.country] <= 0:
         m.resolved, m.namesake = None, True
         if m.candidates:
             m.candidates[0].reasons.append(f"no other place of the report is in {p.country}, it points to {top}:"
