@@ -278,9 +278,10 @@ NAMESAKES = [
     # the area whose namesake holds the place named in it: Burkina Faso's Comoe, not Cote d'Ivoire's region
     ("Traders protested at the market of Banfora (Banfora, Comoe) and 2 were injured.", "Banfora", "Cascades", "BF",
      "city"),
-    # a name said with its area once is that place when said again bare
+    # a name said with its area once is that place when said again bare (the state as the report spells it, not
+    # GeoNames' "Guayana")
     ("On 8 May, in Tumeremo, Bolivar state, a miner was shot dead.\nResidents of Tumeremo said 2 more were killed.",
-     "Tumeremo", "Guayana", "VE", "city"),
+     "Tumeremo", "Bolivar", "VE", "city"),
     # an area's name the model cut in two ("Baja" + "California") is one name, not a Hungarian town
     ("Two men were found dead with gunshot wounds in Tijuana, Baja California.", "Tijuana", "Baja California", "MX",
      "city"),
@@ -539,7 +540,7 @@ AREAS_TOLD = [
     ("On 10 June, militants fired at an army patrol at Hakimpora town (Budgam district, J&K), injuring 1 soldier.",
      "Hakimpora", "Kashmir", "IN", "admin2"),
     ("On 15 June, a roadside bomb wounded 2 soldiers near Deir Khabiyeh in Rural Damascus.", "Deir Khabiyeh",
-     "Rif-dimashq", "SY", "admin1"),
+     "Rural Damascus", "SY", "admin1"),
     ("On 18 June, NPA guerrillas raided a police outpost in Bangar town, La Union province, wounding 3.", "Bangar",
      "Ilocos", "PH", "city"),
     # a name the model's sentence split cuts in two ("Dand | Wa Patan") still lies in the area named after it

@@ -242,6 +242,7 @@ class Geoparser:
                 focus.retract(m.key)
         _consistent(mentions)
         mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
+        _spelt_as_the_report(mentions, self.gazetteer)
         return mentions, focus
 
     def outlet_countries(self, outlet: str | None) -> set[str]:
@@ -398,11 +399,14 @@ class Geoparser:
             # "raided a police post in Tiba-Seno", "near Zolotarivka": any proper name right after "in", "near"
             # or "at" (not "in the ...", not an acronym) the model took for a person or an organisation
             # (or after "of" and a word that makes it a place: "a resident of Toummour", "the outskirts of X")
-            after_of = m.start > 1 and toks[m.start - 1].lower == "of" and toks[m.start - 2].lower in rules().of_place
-            if m.start > 0 and (toks[m.start - 1].lower in ("in", "near", "at", "between") or after_of) \
+            before = m.start - 1
+            while before > 0 and toks[before].lower in ("rural", "suburban"):
+                before -= 1  # "in rural Ein Issa"
+            after_of = before > 0 and toks[before].lower == "of" and toks[before - 1].lower in rules().of_place
+            if before >= 0 and (toks[before].lower in ("in", "near", "at", "between") or after_of) \
                     and m.text[:1].isupper() \
                     and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
-                    and not any(t.lower in _ORG_WORDS or t.ent == "NORP" for t in toks[m.start : m.end]) \
+                    and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end]) \
                     and self.gazetteer.demonym(m.text) is None \
                     and not _title_case(parsed, m.sent):  # "Nine Herders Shot Dead in Burkina Raid"
                 return True
@@ -671,6 +675,8 @@ class Geoparser:
             named_country = [p for p in found if p.kind == "country"]
             if named_country:
                 found = named_country  # "Lebanon" is the country, not Lebanon, Pennsylvania
+            if m.hint in ("admin1", "admin2") and any(p.kind == m.hint for p in found):
+                found = [p for p in found if p.kind == m.hint]  # "Borno state": the state, not a town of Italy
             countries = {p.country for p in found}
             great = _great_bearer(m.key, found)
             if great is not None:
@@ -697,7 +703,8 @@ class Geoparser:
                 found = self.gazetteer.exact(t.text)
                 countries = {p.country for p in found}
                 # (its own name, not an alias or a word of a longer name: not "Free" of "the Free Syrian Army")
-                if len(countries) == 1 and self.gazetteer.demonym(t.text) is None \
+                people = self.gazetteer.demonym(t.text) is not None and not self.gazetteer.country_named(t.text)
+                if len(countries) == 1 and not people \
                         and any(p.kind in ("admin1", "country") and normalize(p.name) == t.lower for p in found):
                     seen[t.lower] = countries.pop()
         return list(seen.values())
@@ -917,14 +924,19 @@ _ALIAS_PENALTY = 1.5
 
 def _own_name_first(m: PlaceMention, cands: list[Candidate]) -> None:
     """"near Rann": a place whose own name it is (Rann, Borno) is meant over a small town abroad that bears it only as
-    an old or foreign name (Brezice, Slovenia, once "Rann"), unless more than population speaks for that town. Not
-    over a larger one: a place known abroad by another name is often that name's famous bearer ("Palmyra")."""
-    own = {c.place.country for c in cands if normalize(c.place.name) == m.key}
+    an old or foreign name (Brezice, Slovenia, once "Rann"), or any town smaller than the name's own bearer, unless
+    more than population speaks for that town. Not over a larger one: a place known abroad by another name is often that name's famous bearer ("Palmyra")."""
+    bearers = [c.place for c in cands if normalize(c.place.name) == m.key]
+    own = {p.country for p in bearers}
     if not own:
         return
+    largest = max(p.population for p in bearers)
     for c in cands:
         p = c.place
-        if p.kind == "city" and p.population < _TINY and p.country not in own and normalize(p.name) != m.key:
+        # (or a town of any size smaller than the name's own bearer: "Kfar Saba" is the Israeli city, not a West Bank
+        # town that GeoNames gives the name as another)
+        if p.kind == "city" and (p.population < _TINY or p.population < largest) and p.country not in own \
+                and normalize(p.name) != m.key:
             c.score = round(c.score - _ALIAS_PENALTY, 2)
             c.reasons.append(f"bears the name only as another name; a place in {'/'.join(sorted(own))} bears it as"
                              f" its own (-{_ALIAS_PENALTY})")
@@ -945,6 +957,30 @@ def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
             focus.vote(m.resolved.country, 1, m.key)
             if m.resolved.kind == "admin1" and m.resolved.admin1_code:
                 focus.admin1.add(m.resolved.admin1_code)
+
+
+def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """A province the report names by one of its names is called as the report spells it ("Dar'a", "Sud-Kivu",
+    "Ninewa", "Rural Damascus") in the `admin1` of every place resolved in it, not by the gazetteer's English form
+    ("Daraa", "South Kivu", "Nineveh", "Rif-dimashq"): the record keeps the report's words (`admin1_code` stays the
+    key). Not a spelling matched only as a variant or by its consonants ("Missan" stays Maysan), nor one that is the
+    gazetteer's name with more words or fewer ("Saint James Parish", "Wardak" of Maidan Wardak)."""
+    spelt: dict[str, str] = {}
+    for m in mentions:
+        p = m.resolved
+        if p is None or p.kind != "admin1" or not p.admin1_code or m.dateline or m.text.isupper():
+            continue
+        words, theirs = set(normalize(m.text).split()), set(normalize(p.admin1 or "").split())
+        if not theirs <= words and not words <= theirs \
+                and any(q.geonames_id == p.geonames_id for q in gazetteer.exact(m.text)):
+            spelt.setdefault(p.admin1_code, m.text)
+    if not spelt:
+        return
+    for m in mentions:
+        for attr in ("resolved", "area"):
+            p = getattr(m, attr)
+            if p is not None and p.kind != "country" and p.admin1_code in spelt:
+                setattr(m, attr, replace(p, admin1=spelt[p.admin1_code]))
 
 
 def _parent_name(m: PlaceMention) -> str | None:
@@ -993,19 +1029,26 @@ def _of_people(parsed: Parsed, m: PlaceMention) -> bool:
     root = parsed.span_root(m.start, m.end)
     head = parsed.tokens[root.head]
     return root.dep in ("compound", "amod", "poss", "nmod") and head.i >= m.end and head.pos == "NOUN" \
-        and _demonym_vote(parsed.tokens, root) == _PEOPLE_DEMONYM_VOTE
+        and not _place_noun(head)
 
 
 def _demonym_vote(toks: list[Token], t: Token) -> float:
     """The vote of a demonym in the report's focus, by the noun it is said of."""
     head = toks[t.head] if 0 <= t.head < len(toks) else t
+    if t.dep == "conj" and head.i < t.i:
+        return _demonym_vote(toks, head)  # "Iraqi and Syrian troops": as the first of the pair
     while head.lower in ("led", "backed", "based", "run", "allied") and head.head != head.i:
         head = toks[head.head]  # "Saudi-led warplanes"
+    if t.pos in ("NOUN", "PROPN") and t.dep not in ("compound", "amod", "nmod"):
+        return _PEOPLE_DEMONYM_VOTE  # "stabbed by a Palestinian": a person
     if head.i == t.i or head.pos not in ("NOUN", "PROPN"):
         return 1.0  # said of nothing the parse can tell: a demonym's usual vote
-    if head.lower in _PLACE_NOUNS or head.lower in rules().all_features or head.lower in _COMPASS:
-        return _PLACE_DEMONYM_VOTE
-    return _PEOPLE_DEMONYM_VOTE
+    return _PLACE_DEMONYM_VOTE if _place_noun(head) else _PEOPLE_DEMONYM_VOTE
+
+
+def _place_noun(t: Token) -> bool:
+    """A noun for a place or a part of one: "capital", "district", "border", "north"."""
+    return t.lower in _PLACE_NOUNS or t.lower in rules().all_features or t.lower in _COMPASS
 
 
 def _feature_kind(word: str) -> str | None:
@@ -1019,7 +1062,7 @@ def _locative_before(toks: list[Token], k: int) -> bool:
     j = k - 1
     # (over "the", compass words, a kind word or an article written before a name: "in Barangay Kapitan Pepe",
     # "in Ad Durayhimi")
-    while j >= 0 and (toks[j].lower in ("the", "a", "of") or toks[j].lower in _COMPASS
+    while j >= 0 and (toks[j].lower in ("the", "a", "of", "rural", "suburban") or toks[j].lower in _COMPASS
                       or toks[j].lower in rules().prefix_kinds
                       or toks[j].text in rules().articles and toks[j].lower not in rules().locative) \
             and toks[j].sent == toks[k].sent:
