@@ -33,12 +33,25 @@ NAMESAKES = [
     # Burkina Faso's provinces are second-level areas: "Soum province" is one of them, not a Senegalese town
     ("Gunmen killed 12 herders near Arbinda in Soum province.", None, "Soum", "BF", "BF"),
     # a village abroad, in a report whose other places lie elsewhere, however they are spread
-    ("Fighters from Bangui and Moscow met in Boyo before the attack on Bambari, in the Central African Republic.",
+    ("Fighters from Bangui and Moscow met in Boyo before they raided Bambari, Central African Republic.",
      None, "Boyo", None, "CF"),
     # an organisation named after its province says where the report is
     ("Two lecturers were shot dead near Anyigba, the Kogi State University said.", None, "Anyigba", None, "NG"),
     # a great city's name votes for its country: Paynesville here is no Australian village
     ("Police recovered a trader's body in Paynesville on the edge of Monrovia.", None, "Paynesville", None, "LR"),
+    # a town that bears the name only as another name, smaller than the name's own bearer, is not meant, however the
+    # people named point to its country
+    ("Israeli police said a guard was knifed outside a bus station in Kfar Saba by two Palestinians.", None,
+     "Kfar Saba", "IL", None),
+    # a name said with its kind votes for the areas of that kind: Borno state, not a town of Italy
+    ("Gunmen burned trucks at Auno on the Maiduguri road in Borno state.", None, "Auno", None, "NG"),
+]
+
+# Names recognised where the words around say they are places: text, the name.
+RECOGNISED = [
+    ("Turkish artillery shelled a farm in rural Ein Issa, Raqqa, on Monday.", "Ein Issa"),
+    ("Gunmen shot at a car carrying the mayor of Tyre overnight.", "Tyre"),
+    ("Soldiers found two mines southern of Bani Walid on Sunday.", "Bani Walid"),
 ]
 
 
@@ -89,3 +102,21 @@ def test_places_currency_is_no_country(extractor, geoparser):
     _, focus = geoparser.parse(extractor.nlp.parse(
         "Rioters angry at the US dollar rate smashed shop windows in Bar Elias, Lebanon."))
     assert focus.countries["US"] == 0 and focus.top == "LB"
+
+
+@pytest.mark.parametrize("text,name", RECOGNISED)
+def test_places_recognised_by_the_words_around(extractor, geoparser, text, name):
+    mentions, _ = geoparser.parse(extractor.nlp.parse(text))
+    assert name in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("text,admin1", [
+    # a province named by one of its names keeps the report's spelling; admin1_code stays the key
+    ("Militiamen killed 2 farmers in Kalehe (Kalehe, Sud-Kivu) on Friday.", "Sud-Kivu"),
+    ("A mortar round wounded 3 children in Jasim, Dar'a, on Friday.", "Dar'a"),
+    # not a spelling matched only by its consonants, nor the gazetteer's name with fewer words
+    ("A feud in Iraq's Missan province left 2 men dead.", "Maysan"),
+    ("A roadside bomb killed 4 soldiers in Jalrez district, Wardak.", "Maidan Wardak"),
+])
+def test_places_province_as_the_report_spells_it(extract, text, admin1):
+    assert extract(text).events[0].location.admin1 == admin1

@@ -577,7 +577,7 @@ class Geoparser:
             return False
         inner = parsed.text[toks[j + 1].idx : toks[close - 1].end]
         if re.fullmatch(r"[A-Z]{2,6}", inner):
-            return False  # "the Kurdish Freedom Hawks (TAK)": a name's acronym, not its area
+            return False  # "the Freedom Falcons (TAK)": a name's acronym, not its area
         last = inner.split(",")[-1].strip()
         return bool(last) and any(p.kind != "city" for p in self.gazetteer.lookup(last))
 
@@ -887,7 +887,7 @@ def _great_city_kept(m: PlaceMention, exact: list[GeoPlace], area: PlaceMention 
     if m.is_area or area is None or area.resolved is None:
         return []
     q = area.resolved
-    # "the Shufat neighbourhood of Jerusalem" in a report on the West Bank: an area named in passing (not set after
+    # "the Shufat area of Jerusalem" in a report on the West Bank: an area named in passing (not set after
     # the name by a comma or a bracket) in another country than the report's, while the name is exactly a place of
     # the report's country: that place, which the gazetteer puts elsewhere than in the area.
     top = focus.others(m.key).most_common(1)
@@ -896,7 +896,7 @@ def _great_city_kept(m: PlaceMention, exact: list[GeoPlace], area: PlaceMention 
         if ours:
             m.area = None
             return ours
-    # A village read as the area ("Rafah, in the north of Sinai": Sinai taken for a hamlet of Ecuador) holds no
+    # A village read as the area ("Rafah, in Sinai": Sinai taken for a hamlet of Ecuador) holds no
     # place of the name: every place of the name is kept, and the area dropped.
     village = q.kind == "city" and q.population < _VILLAGE
     kept = exact if village else \
@@ -1015,7 +1015,7 @@ def _country_cues(text: str, areas: bool = False) -> list:
 # Words after a demonym that make it a language's or a currency's, not a country's.
 _NOT_OF_A_PLACE = {"speaking", "-speaking", "language", "dollar", "dollars", "pound", "pounds", "franc", "francs",
                    "rupee", "rupees", "riyal", "dinar", "currency"}
-# A demonym said of a place ("the Kenyan coastal district of Lamu", "the Somali capital") votes as a place name does;
+# A demonym said of a place ("the Kenyan district of Lamu", "the Somali capital") votes as a place name does;
 # one said of people or their arms ("Israeli airstrikes", "Saudi-led warplanes", "a Kenyan national") tells whose
 # they are, not where the report is, and votes half a demonym.
 _PLACE_DEMONYM_VOTE, _PEOPLE_DEMONYM_VOTE = 2.0, 0.5
