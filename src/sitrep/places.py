@@ -635,15 +635,15 @@ class Geoparser:
         focus = Focus()
         toks = parsed.tokens
         for t in toks:
-            if t.ent == "ORG":
-                continue  # "the American Cultural Centre" says nothing of the country it is in
             if t.ent == "NORP" or t.pos == "ADJ" or t.pos == "PROPN":
                 nxt = toks[t.i + 1 : t.i + 3]
                 if any(x.lower in _NOT_OF_A_PLACE for x in nxt):
                     continue  # "French-speaking" is a language, "the US dollar" a currency, not a country
                 code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
                 if code:
-                    focus.vote(code, _demonym_vote(toks, t))
+                    # in an organisation's name it tells whose the organisation is ("the Pakistani Taliban"), no
+                    # more ("the American Cultural Centre" says nothing of the country it is in)
+                    focus.vote(code, _PEOPLE_DEMONYM_VOTE if t.ent == "ORG" else _demonym_vote(toks, t))
         for countries in _country_cues(parsed.text):
             for c in countries:
                 focus.countries[c] += 1
@@ -695,12 +695,14 @@ class Geoparser:
         province's name counts only when every place of the name lies in one country."""
         seen: dict[str, str] = {}
         for e in parsed.ents:
-            if e.label != "ORG":
-                continue
-            for t in parsed.tokens[e.start : e.end]:
+            words = parsed.tokens[e.start : e.end]
+            if e.label != "ORG" and not any(t.lower in _ORG_WORDS for t in words):
+                continue  # (an organisation the model calls a person: "Gauteng Police")
+            for t in words:
                 if not t.text[:1].isupper() or len(t.text) < 4 or t.lower in seen:
                     continue
-                found = self.gazetteer.exact(t.text)
+                # (a province of one country, whatever towns abroad bear its name: "Borno")
+                found = [p for p in self.gazetteer.exact(t.text) if p.kind in ("admin1", "country")]
                 countries = {p.country for p in found}
                 # (its own name, not an alias or a word of a longer name: not "Free" of "the Free Syrian Army")
                 people = self.gazetteer.demonym(t.text) is not None and not self.gazetteer.country_named(t.text)
@@ -888,11 +890,12 @@ def _great_city_kept(m: PlaceMention, exact: list[GeoPlace], area: PlaceMention 
         return []
     q = area.resolved
     # "the Shufat area of Jerusalem" in a report on the West Bank: an area named in passing (not set after
-    # the name by a comma or a bracket) in another country than the report's, while the name is exactly a place of
-    # the report's country: that place, which the gazetteer puts elsewhere than in the area.
-    top = focus.others(m.key).most_common(1)
-    if top and q.country != top[0][0] and m.within is not None and not m.within.is_area:
-        ours = [p for p in exact if p.country == top[0][0]]
+    # the name by a comma or a bracket), while the name is exactly a place of a country the rest of the report points
+    # to more than to the area's: that place, which the gazetteer puts elsewhere than in the area.
+    # (the report read without the name and the area themselves)
+    support = focus.others(m.key) - focus.by_name.get(area.key, Counter())
+    if m.within is not None and not m.within.is_area:
+        ours = [p for p in exact if p.country != q.country and support[p.country] > support[q.country]]
         if ours:
             m.area = None
             return ours
