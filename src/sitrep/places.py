@@ -971,11 +971,12 @@ def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer) -> 
     spelt: dict[str, str] = {}
     for m in mentions:
         p = m.resolved
-        if p is None or p.kind != "admin1" or not p.admin1_code or m.dateline or m.text.isupper():
+        if p is None or p.kind not in ("admin1", "city") or not p.admin1_code or m.dateline or m.text.isupper():
             continue
         words, theirs = set(normalize(m.text).split()), set(normalize(p.admin1 or "").split())
+        # (a city named as its province is: "Dar'a" for the city of Daraa names the province too)
         if not theirs <= words and not words <= theirs \
-                and any(q.geonames_id == p.geonames_id for q in gazetteer.exact(m.text)):
+                and any(q.kind == "admin1" and q.admin1_code == p.admin1_code for q in gazetteer.exact(m.text)):
             spelt.setdefault(p.admin1_code, m.text)
     if not spelt:
         return
