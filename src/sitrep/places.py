@@ -71,6 +71,10 @@ class Rules:
     qualifier_gap: set[str]
     # Countries whose areas of a kind word usually first-level are second-level in GeoNames: {"PH": {"province"}}.
     second_level: dict[str, set[str]]
+    # Nouns of places and parts of them: a demonym or country name said of one points to where the report is.
+    place_nouns: set[str]
+    # Words after a demonym that make it a language's or a currency's: "French-speaking", "the US dollar".
+    not_of_a_place: set[str]
 
 
 @cache
@@ -103,7 +107,8 @@ def rules() -> Rules:
         country_cues=country_cues, area_cues=area_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
         qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"},
-        second_level={c: set(words) for c, words in r.get("second_level", {}).items()})
+        second_level={c: set(words) for c, words in r.get("second_level", {}).items()},
+        place_nouns=set(cues["place_nouns"]), not_of_a_place=set(cues["not_of_a_place"]))
 
 
 @lru_cache(maxsize=1)
@@ -637,7 +642,7 @@ class Geoparser:
         for t in toks:
             if t.ent == "NORP" or t.pos == "ADJ" or t.pos == "PROPN":
                 nxt = toks[t.i + 1 : t.i + 3]
-                if any(x.lower in _NOT_OF_A_PLACE for x in nxt):
+                if any(x.lower in rules().not_of_a_place for x in nxt):
                     continue  # "French-speaking" is a language, "the US dollar" a currency, not a country
                 code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
                 if code:
@@ -657,7 +662,7 @@ class Geoparser:
                    and not areas & {p.country for p in self.gazetteer.exact(m.text)}}
         # A name votes 2 (a dateline's 3), and each time the report names it again only 1 more: a name said often is
         # what the report is about, but not as much as that many names would be.
-        # A country's name said of people or things ("a UAE television channel", "Nigeria's army") votes as a
+        # A country's name said of people or things ("a UAE news crew", "Nigeria's army") votes as a
         # demonym said of them does.
         weight: dict[str, float] = {}
         for m in mentions:
@@ -883,7 +888,8 @@ def _great_city_first(m: PlaceMention, cands: list[Candidate]) -> None:
 
 def _great_city_kept(m: PlaceMention, exact: list[GeoPlace], area: PlaceMention | None, focus: Focus) -> list[GeoPlace]:
     """A great city of the name (any place of the name, when the area is a village), when nothing of the name lies in
-    the area read as holding it, and that area is a namesake picked with nothing else of the report in its country: the area was misread ("the mayor of Ouagadougou,
+    the area read as holding it, and that area is a namesake picked with nothing else of the report in its country:
+    the area was misread ("the mayor of Ouagadougou,
     Marin ...": a man's name after the comma, not an area of Mexico), and is dropped. (An empty list keeps the
     area: the gazetteer lacks the place in it, "Ilorin (Borgu LGA, Niger)".)"""
     if m.is_area or area is None or area.resolved is None:
@@ -928,7 +934,8 @@ _ALIAS_PENALTY = 1.5
 def _own_name_first(m: PlaceMention, cands: list[Candidate]) -> None:
     """"near Rann": a place whose own name it is (Rann, Borno) is meant over a small town abroad that bears it only as
     an old or foreign name (Brezice, Slovenia, once "Rann"), or any town smaller than the name's own bearer, unless
-    more than population speaks for that town. Not over a larger one: a place known abroad by another name is often that name's famous bearer ("Palmyra")."""
+    more than population speaks for that town. Not over a larger one: a place known abroad by another name is often
+    that name's famous bearer ("Palmyra")."""
     bearers = [c.place for c in cands if normalize(c.place.name) == m.key]
     own = {p.country for p in bearers}
     if not own:
@@ -1016,20 +1023,14 @@ def _country_cues(text: str, areas: bool = False) -> list:
     return [rules().country_cues[key] for key in seen]
 
 
-# Words after a demonym that make it a language's or a currency's, not a country's.
-_NOT_OF_A_PLACE = {"speaking", "-speaking", "language", "dollar", "dollars", "pound", "pounds", "franc", "francs",
-                   "rupee", "rupees", "riyal", "dinar", "currency"}
 # A demonym said of a place ("the Kenyan district of Lamu", "the Somali capital") votes as a place name does;
 # one said of people or their arms ("Israeli airstrikes", "Saudi-led warplanes", "a Kenyan national") tells whose
-# they are, not where the report is, and votes half a demonym.
+# they are, not where the report is, and votes half a demonym. (The nouns of places: places.toml [cues].)
 _PLACE_DEMONYM_VOTE, _PEOPLE_DEMONYM_VOTE = 2.0, 0.5
-_PLACE_NOUNS = {"capital", "border", "borders", "coast", "side", "soil", "territory", "frontier", "countryside",
-                "waters", "hinterland", "interior", "mainland", "enclave", "heartland", "stronghold", "bastion", "part",
-                "parts", "provinces", "regions", "districts", "areas", "cities", "airspace"}
 
 
 def _of_people(parsed: Parsed, m: PlaceMention) -> bool:
-    """Is the name a modifier of a noun that is no place: "a UAE television channel", "Nigeria's army"?"""
+    """Is the name a modifier of a noun that is no place: "a UAE news crew", "Nigeria's army"?"""
     root = parsed.span_root(m.start, m.end)
     head = parsed.tokens[root.head]
     return root.dep in ("compound", "amod", "poss", "nmod") and head.i >= m.end and head.pos == "NOUN" \
@@ -1052,7 +1053,7 @@ def _demonym_vote(toks: list[Token], t: Token) -> float:
 
 def _place_noun(t: Token) -> bool:
     """A noun for a place or a part of one: "capital", "district", "border", "north"."""
-    return t.lower in _PLACE_NOUNS or t.lower in rules().all_features or t.lower in _COMPASS
+    return t.lower in rules().place_nouns or t.lower in rules().all_features or t.lower in _COMPASS
 
 
 def _feature_kind(word: str) -> str | None:
