@@ -273,8 +273,8 @@ NAMESAKES = [
     ("A shooting in Oxford, Mississippi, killed 2 people.", "Oxford", "Mississippi", "US", "city"),
     # (the province as the report spells it: a city named as its canton or region names them too, not GeoNames'
     # "Genf", "Praha")
-    ("Police in Geneva said 3 people were injured in a knife attack in the city centre.", "Geneva", "Geneva", "CH", "city"),
-    ("Two people were injured when protesters clashed with police in Prague.", "Prague", "Prague", "CZ", "city"),
+    ("Police in Geneva said a knife attack in the city centre left 3 people wounded.", "Geneva", "Geneva", "CH", "city"),
+    ("Protesters fought police in Prague and 2 of them were wounded.", "Prague", "Prague", "CZ", "city"),
     ("Fighting in Tripoli between rival Libyan militias killed 12 people.", "Tripoli", "Tripoli", "LY", "city"),
     ("Clashes in Tripoli, northern Lebanon, killed 3 people.", "Tripoli", "North Lebanon", "LB", "city"),
     # the area whose namesake holds the place named in it: Burkina Faso's Comoe, not Cote d'Ivoire's region
