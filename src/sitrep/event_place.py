@@ -162,10 +162,30 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         chosen = inner
     # "killed four troops in an outpost on Lake Chad ... this post between X and Y village": a lake, a river, a range
     # is no settlement; a town told where the event is told again, in the report's country, is where it was
-    wild = gazetteer.country(focus.top) if focus.top and _natural(chosen) and _known_parent(chosen, mentions, focus) \
-        is None else None
-    chosen = _coded_at(parsed, _refine(parsed, chosen, free, sents, alike, mentions, focus, wild), mentions)
+    wild = _countries_around(chosen, mentions, sents, focus, gazetteer) \
+        if _natural(chosen) and _known_parent(chosen, mentions, focus) is None else []
+    finer = next((f for c in wild if (f := _refine(parsed, chosen, free, sents, alike, mentions, focus, c))
+                  is not chosen), None)
+    if finer is None:
+        finer = _refine(parsed, chosen, free, sents, alike, mentions, focus)
+    chosen = _coded_at(parsed, finer, mentions)
     return _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
+
+
+def _countries_around(m: PlaceMention, mentions: list[PlaceMention], sents: set[int], focus: Focus,
+                      gazetteer: Gazetteer) -> list[GeoPlace]:
+    """The countries a lake or a river told as an event's place may lie in, likeliest first: those named among the
+    event's sentences and those just before them, the last named first ("... Lake Chad, which borders Nigeria,
+    Niger and Cameroon as well as Chad": a country named last most often qualifies the place before it), then the
+    report's country. The event is placed in the first that holds a town told where the event is told again."""
+    lo, hi = min(sents, default=m.sent) - 2, max(sents, default=m.sent)
+    out: list[GeoPlace] = []
+    for o in reversed(mentions):
+        if lo <= o.sent <= hi and o.resolved is not None and o.resolved.kind == "country" and not o.dateline \
+                and o.resolved not in out:
+            out.append(o.resolved)
+    top = gazetteer.country(focus.top) if focus.top else None
+    return out + [top] if top is not None and top not in out else out
 
 
 def _alike(parsed: Parsed, free: list[PlaceMention], sents: set[int], harm: frozenset[str]) -> set[int]:
