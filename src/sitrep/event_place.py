@@ -143,7 +143,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         chosen = _refine(parsed, None, free, sents, alike, mentions, focus, country) if country else None
         if chosen is None and country is None:
             # the report names no place the gazetteer knows: the name it gives, where the event's sentences or
-            # those before them name one ("in San Juan de los Cerritos, two armed men clashed ..."), without coordinates
+            # those before them name one ("in Rancho Las Palmitas, two armed men fired on a patrol"), without coordinates
             named = [m for m in usable if m.sent <= max(sents, default=0) and not m.namesake]
             chosen = named[-1] if named else None
         if chosen is None:
@@ -175,8 +175,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
 def _countries_around(m: PlaceMention, mentions: list[PlaceMention], sents: set[int], focus: Focus,
                       gazetteer: Gazetteer) -> list[GeoPlace]:
     """The countries a lake or a river told as an event's place may lie in, likeliest first: those named among the
-    event's sentences and those just before them, the last named first ("... Lake Chad, which borders Nigeria,
-    Niger and Cameroon as well as Chad": a country named last most often qualifies the place before it), then the
+    event's sentences and those just before them, the last named first ("... Lake Victoria, shared by Kenya, Tanzania
+    and finally Uganda": a country named last most often qualifies the place before it), then the
     report's country. The event is placed in the first that holds a town told where the event is told again."""
     lo, hi = min(sents, default=m.sent) - 2, max(sents, default=m.sent)
     out: list[GeoPlace] = []
