@@ -47,6 +47,7 @@ class Words:
     partitives: frozenset[str]
     police_victims: re.Pattern
     crowds: tuple[tuple[dict, lexicon.Phrases], ...]
+    crowd_starts: frozenset[str]  # the first words of every crowd's words: most tokens start none
     by_event: dict
     by_sub_event: dict
     gang_names: dict[str, str]
@@ -66,6 +67,7 @@ def _words(user_file: str) -> Words:
     data = _data(user_file)
     roles, ethnic, gang = data["roles"], data["ethnic"], data["gang"]
     attack = lexicon.attack_nouns()
+    crowds = tuple((c, lexicon.Phrases(c["words"])) for c in data["crowd"])
     return Words(
         state_nouns={kind: lexicon.Phrases(w) for kind, w in data["state_forces"].items() if kind != "unnamed"},
         unnamed_state=lexicon.Phrases(data["state_forces"]["unnamed"]),
@@ -77,7 +79,7 @@ def _words(user_file: str) -> Words:
         accusing=frozenset(roles["accusing"]), opponents=frozenset(roles["opponents"]),
         partitives=frozenset(roles["partitives"]),
         police_victims=re.compile(r"\W*(?:\w+\W+){0,2}?(?:%s)\b" % _alternatives(data["victims"]["police"]), re.I),
-        crowds=tuple((c, lexicon.Phrases(c["words"])) for c in data["crowd"]),
+        crowds=crowds, crowd_starts=frozenset().union(*(table.starts for _, table in crowds)),
         by_event=data["by_event"], by_sub_event=data.get("by_sub_event", {}), gang_names=gang["names"],
         gang_cues=re.compile(r"\b(?:%s)\b" % _alternatives(gang["cues"]), re.I),
         peoples=lexicon.Phrases(ethnic["peoples"]), people_nouns=lexicon.Phrases(ethnic["nouns"]),
@@ -152,6 +154,7 @@ class ActorBook:
         self._folded = lexicon.Phrases(list(folded))
         self._folded_entries = {tuple(k.split()): v for k, v in folded.items()}
         self._exact_lengths = sorted({len(k) for k in self._exact}, reverse=True)
+        self._exact_starts = frozenset(k[0] for k in self._exact)
 
     @classmethod
     def default(cls) -> ActorBook:
@@ -161,9 +164,13 @@ class ActorBook:
         """Named actors in the text (dictionary aliases), longest match first."""
         toks = parsed.tokens
         lowers = [t.lower for t in toks]
+        folded, exact_starts = self._folded.starts, self._exact_starts
         out: list[ActorMention] = []
         k = 0
         while k < len(toks):
+            if lowers[k] not in folded and toks[k].text not in exact_starts:
+                k += 1
+                continue
             ph = self._folded.at(lowers, k)
             entry = self._folded_entries.get(ph) if ph else None
             n = len(ph) if ph else 0
@@ -319,10 +326,13 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
     out = []
     k = 0
     while k < len(toks):
-        named = _people_militia(parsed, lowers, k, where)
+        named = _people_militia(parsed, lowers, k, where, vocab) if toks[k].text[:1].isupper() else None
         if named is not None:
             out.append(named)
             k = named.end
+            continue
+        if lowers[k] not in vocab.crowd_starts:
+            k += 1
             continue
         best = None
         for crowd, table in vocab.crowds:
@@ -341,10 +351,10 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
     return out
 
 
-def _people_militia(parsed: Parsed, lowers: list[str], k: int, where: str | None) -> ActorMention | None:
+def _people_militia(parsed: Parsed, lowers: list[str], k: int, where: str | None,
+                    vocab: Words) -> ActorMention | None:
     """A militia named by the people it comes from at token k: "Pokot militia" -> Pokot Ethnic Militia (Kenya),
     "Leelkayse clan militiamen" -> Leelkayse Clan Militia (Somalia)."""
-    vocab = vocabulary()
     toks = parsed.tokens
     people = vocab.peoples.at(lowers, k) if toks[k].text[:1].isupper() else None
     if people:
