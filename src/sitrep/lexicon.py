@@ -131,4 +131,9 @@ class Phrases:
     def search(self, words: list[str]) -> bool:
         """Does any phrase occur anywhere in `words`?"""
         starts = self.starts
-        return any(w in starts and self.at(words, k) for k, w in enumerate(words))
+        if starts.isdisjoint(words):
+            return False
+        for k, w in enumerate(words):
+            if w in starts and self.at(words, k):
+                return True
+        return False
