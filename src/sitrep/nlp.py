@@ -368,6 +368,7 @@ def _index(t: Token) -> int:
 # The token attributes `_tokens` reads, in one array per doc: a column each, read in C rather than as nine Python
 # properties of every spaCy token.
 _COLUMNS = ("ORTH", "LOWER", "LEMMA", "TAG", "POS", "DEP", "HEAD", "IDX", "ENT_TYPE", "LIKE_NUM", "SPACY")
+_NAMED = [_COLUMNS.index(c) for c in ("ORTH", "LOWER", "TAG", "POS", "DEP", "ENT_TYPE")]  # read as strings
 
 
 def _tokens(doc, tok0: int, char0: int, sent_of: list[int]) -> Iterator[Token]:
@@ -381,22 +382,9 @@ def _tokens(doc, tok0: int, char0: int, sent_of: list[int]) -> Iterator[Token]:
     table = doc.to_array([getattr(attrs, c) for c in _COLUMNS])
     heads = table[:, _COLUMNS.index("HEAD")].astype("int64").tolist()  # relative to the token; uint64 wraps
     string = doc.vocab.strings.__getitem__
-    names: dict[int, str] = {}
-
-    def name(h: int) -> str:
-        s = names.get(h)
-        if s is None:
-            s = names[h] = string(h)
-        return s
-
-    lemmas: dict[int, str] = {}
-
-    def lemma(h: int) -> str:
-        s = lemmas.get(h)
-        if s is None:
-            s = lemmas[h] = string(h).lower()
-        return s
-
-    return (Token(tok0 + k, name(orth), name(lower), lemma(lem), name(tag), name(pos), name(dep), tok0 + k + heads[k],
-                  char0 + idx, name(ent), bool(num), sent_of[tok0 + k], " " if space else "")
+    # Each distinct string once: a doc says "the" and "NOUN" many times.
+    names = {h: string(h) for h in set(table[:, _NAMED].ravel().tolist())}
+    lemmas = {h: string(h).lower() for h in set(table[:, _COLUMNS.index("LEMMA")].tolist())}
+    return (Token(tok0 + k, names[orth], names[lower], lemmas[lem], names[tag], names[pos], names[dep],
+                  tok0 + k + heads[k], char0 + idx, names[ent], num == 1, sent_of[tok0 + k], " " if space else "")
             for k, (orth, lower, lem, tag, pos, dep, _, idx, ent, num, space) in enumerate(table.tolist()))
