@@ -94,6 +94,23 @@ def test_store_is_created_and_migrated_once(db):
         assert store.counts()["articles"] == 0
 
 
+def test_a_store_from_before_province_codes_gets_them_from_its_reports(filled):
+    """A store at schema 2 (no admin1_code on merged events) is migrated on opening: each merged event takes the
+    province code of its report events, so the spelling-proof province filter works on it too."""
+    with Store(filled) as store:
+        want = dict(store.con.execute("SELECT merged_id, admin1_code FROM merged_events").fetchall())
+        for sql in ("DROP INDEX merged_country", "DROP INDEX merged_dates",
+                    "ALTER TABLE merged_events DROP COLUMN admin1_code",
+                    "CREATE INDEX merged_country ON merged_events(country)",
+                    "CREATE INDEX merged_dates ON merged_events(date_start, date_end)"):
+            store.con.execute(sql)
+        store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with Store(filled) as store:
+        assert store.version == len(MIGRATIONS)
+        got = dict(store.con.execute("SELECT merged_id, admin1_code FROM merged_events").fetchall())
+    assert got == want and sum(c is not None for c in got.values()) >= 5
+
+
 def test_store_read_only_needs_an_existing_store(db):
     from sitrep.store import StoreError
 
@@ -336,6 +353,25 @@ def test_events_filters(filled, f, expected):
         rows = find_events(store.con, f)
         got = {a for m in spec_events(store.con, f) for a in (r["article_id"] for r in m["reports"])}
     assert got == expected and rows
+
+
+def test_province_filter_matches_every_spelling_through_the_code(filled):
+    """Each report's spelling of a province is kept ("Kabol" beside "Kabul"); the filter on either spelling finds the
+    events of both through the province code they share, and an unknown spelling finds none."""
+    with Store(filled) as store:
+        con = store.con
+        kabul = {r["merged_id"]: r for r in find_events(con, EventFilter(admin1="Kabul"))}
+        assert len(kabul) >= 2
+        codes = dict(con.execute("SELECT merged_id, admin1_code FROM merged_events").fetchall())
+        assert len({codes[m] for m in kabul}) == 1 and None not in {codes[m] for m in kabul}
+        one = sorted(kabul)[0]
+        con.execute("UPDATE merged_events SET admin1 = 'Kabol' WHERE merged_id = ?", [one])
+        try:
+            for spelling in ("Kabul", "kabol"):
+                assert {r["merged_id"] for r in find_events(con, EventFilter(admin1=spelling))} == set(kabul)
+            assert find_events(con, EventFilter(admin1="Kabool")) == []
+        finally:
+            con.execute("UPDATE merged_events SET admin1 = ? WHERE merged_id = ?", [kabul[one]["admin1"], one])
 
 
 def test_events_actor_filter_matches_actor_names_only(filled):

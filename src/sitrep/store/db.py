@@ -421,7 +421,7 @@ def merged_rows(merged: list) -> tuple[list[dict], list[dict]]:
             "merged_id": m.merged_id, "event_type": m.event_type, "sub_event_type": m.sub_event_type,
             "date_start": m.date_start, "date_end": m.date_end, "date_precision": m.date_precision,
             "location_name": p.location_name if p else None, "admin1": p.admin1 if p else None,
-            "country": p.country if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "admin1_code": p.admin1_code if p else None, "country": p.country if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
             "where_prec": p.where_prec if p else None, "geonames_id": p.geonames_id if p else None,
             "killed_civilians": m.killed_civilians, "killed_low_vague": m.killed_low_vague,
             "best_unconfirmed": m.best_unconfirmed,

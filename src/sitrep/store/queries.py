@@ -48,14 +48,18 @@ def parse_point(near: str) -> tuple[float, float]:
     return lat, lon
 
 
-def where(f: EventFilter) -> tuple[str, list[Any]]:
+def where(f: EventFilter, table: str = "merged_events") -> tuple[str, list[Any]]:
+    """The WHERE clause of a filter over `table` (merged_events, or a copy of its columns), with its parameters."""
     clauses, params = [], []
     if f.country:
         clauses.append("country = ?")
         params.append(f.country.upper())
     if f.admin1:
-        clauses.append("lower(admin1) = lower(?)")
-        params.append(f.admin1)
+        # A province is spelt as each report spells it ("Idlib", "Idleb"): the name matches the events spelt so
+        # and every event that carries a province code one of those has.
+        clauses.append(f"(lower(admin1) = lower(?) OR admin1_code IN (SELECT admin1_code FROM {table} "
+                       "WHERE lower(admin1) = lower(?) AND admin1_code IS NOT NULL))")
+        params += [f.admin1, f.admin1]
     if f.since:
         clauses.append("date_end >= ?")
         params.append(f.since)
@@ -201,7 +205,8 @@ _REPORTS = f"""SELECT l.merged_id,
 # Every merged event, newest first (k = its place in that order), with the columns the filters read (where()) and
 # its SPEC §3 JSON and GeoJSON geometry: what sitrep.web.pages keeps in memory to answer pages from.
 INDEX_SQL = f"""WITH m AS (SELECT * FROM merged_events), r AS ({_REPORTS})
-    SELECT row_number() OVER ({_M_ORDER}) - 1 AS k, m.merged_id, m.country, m.admin1, m.date_start, m.date_end,
+    SELECT row_number() OVER ({_M_ORDER}) - 1 AS k, m.merged_id, m.country, m.admin1, m.admin1_code,
+           m.date_start, m.date_end,
            m.event_type, m.actors, m.killed_best, m.killed_low, m.lat, m.lon,
            CAST({SPEC_JSON} AS VARCHAR) AS spec, CAST(coalesce({GEOMETRY_JSON}, 'null') AS VARCHAR) AS geometry
     FROM m LEFT JOIN r ON r.merged_id = m.merged_id ORDER BY k"""

@@ -150,7 +150,7 @@ class PageIndex:
 
 
 def _page(con, f: EventFilter, geojson: bool) -> tuple[int, str]:
-    sql_where, params = where(f)
+    sql_where, params = where(f, "events")
     page = "SELECT k FROM matching ORDER BY k"
     if f.limit is not None:
         page += " LIMIT ? OFFSET ?"
