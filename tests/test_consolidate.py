@@ -75,10 +75,38 @@ def test_consolidate_reads_the_statements_it_is_given_without_changing_them(extr
     # Another outlet's toll in brackets, "also" or not, is the same toll told again: not one more victim.
     ("On 7 June 2024, an IED killed 2 police officers on a road in Baghlan. Fatalities coded as 2 (Tolo News also "
      "reported 2 deaths).", [("killed", 2, 2)]),
-    # ... and a different number there is the other end of the toll's range.
+    # ... and a different number there is the other outlet's rival count: the note's own count stands (the rival is
+    # kept, superseded), as it does against a larger count told before it.
     ("On 7 June 2024, an IED killed 2 police officers on a road in Baghlan. Fatalities coded as 2 (Tolo News "
-     "reported 4 deaths).", [("killed", 2, 4)]),
+     "reported 4 deaths).", [("killed", 2, 2)]),
+    ("On 2 May 2024, insurgents said they killed 9 soldiers and lost 2 of their own in an assault on a post in "
+     "Faryab. Fatalities coded as 4 (a local radio reported 11).", [("killed", 4, 4)]),
+    ("On 9 May 2024, 5 guards were killed (7 according to the rebels) when a convoy was ambushed near Kunduz.",
+     [("killed", 5, 5)]),
 ])
 def test_consolidate_another_sources_toll_in_brackets_adds_nothing(extract, text, expected):
+    rec = extract(text)
+    assert sorted((f.category, f.min, f.max) for f in live_figures(rec)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The settled count of a note over the vague words it settles ("dozens" is 24 by SPEC's table, not the count).
+    ("On 3 June 2024, troops repelled a raid on Harib, killing scores of attackers. Scores of fatalities were coded "
+     "as 15.", [("killed", 15, 15)]),
+    # Counts joined as conjuncts are sides of one toll, never a total and its part; a death told as more after them
+    # adds to them.
+    ("4 gendarmes and 3 herders died in an ambush on a patrol near Menaka; 2 gendarmes were hurt too. Another "
+     "herder died of his wounds the next day.",
+     [("injured", 2, 2), ("killed", 1, 1), ("killed", 3, 3), ("killed", 4, 4)]),
+    # A group's name between the number and the people counted: the people are counted (however the parser hangs it).
+    ("On 12 June 2024, a drone strike killed about 15 ISWAP fighters near Monguno.", [("killed", 15, 15)]),
+    # The count's own verb, then a passive one joined to it with no subject of its own: the count's too.
+    ("Five gunmen stormed the police post in Kauru and were killed by troops.", [("killed", 5, 5)]),
+    # Joined counts of other people keep each its figure, however alike their numbers.
+    ("Two men and two women were shot dead at a checkpoint in Kauru on Friday.", [("killed", 2, 2), ("killed", 2, 2)]),
+    # Two words for the same people, one hung on the other.
+    ("On Friday, 14 people/civilians died in a bomb blast at a bus station in Maiduguri.", [("killed", 14, 14)]),
+])
+def test_consolidate_settled_and_joined_counts(extract, text, expected):
     rec = extract(text)
     assert sorted((f.category, f.min, f.max) for f in live_figures(rec)) == expected

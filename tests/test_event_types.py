@@ -46,6 +46,14 @@ CASES = [
     ("Militants attacked an army checkpoint, killing 6 soldiers.", CLASH),
     ("Gunmen ambushed a police patrol, killing 4 officers.", CLASH),
     ("Fighting between the army and the RSF killed 50 soldiers.", CLASH),
+    # A bomb or shells with small-arms fire: a complex attack, fought as a clash (not the bomb alone).
+    ("Insurgents hit an army patrol near Djibo with an IED, then opened up with small arms; two soldiers died.", CLASH),
+    ("Rebels fired mortars and automatic rifles at a police post in Beni, wounding 5 officers.", CLASH),
+    ("Monitors recorded 40 explosions and bursts of small arms fire near Avdiivka on Monday.", CLASH),
+    ("A roadside bomb struck an army truck near Djibo, wounding 3 soldiers.", IED),
+    # State forces named by their short names are armed men: an attack on them is a clash.
+    ("On 9 May, gunmen on motorbikes shot dead 3 NDS members at a market in Ghazni.", CLASH),
+    ("Militants fired on a CRPF convoy near Sopore, killing two CRPF personnel.", CLASH),
     ("More than 3,000 people fled their villages.", DISP),
     ("Some 12,000 people were displaced by the floods of violence in the region last week.", DISP),
 ]

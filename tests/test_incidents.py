@@ -89,6 +89,12 @@ def test_a_claim_of_whom_the_attack_killed_is_the_attack_told_before(extract):
     ("Unknown men sabotaged the water pipeline serving the town of Beledweyne overnight.",
      "Looting/property destruction"),
     ("On 6 May, the government released 80 prisoners from the central jail in Kandahar.", "Other"),
+    # A curfew or an emergency declared: a change to what a side may do (the violence behind it, where told, types
+    # the event instead).
+    ("On 3 June, the governor of Kayes imposed a curfew on the town after a quarrel over who would be chief.",
+     "Change to group/activity"),
+    ("On 11 May, the authorities declared a state of emergency in the district of Mopti.",
+     "Change to group/activity"),
 ])
 def test_strategic_developments_told_by_their_words(extract, text, sub):
     events = extract(text).events
@@ -119,3 +125,32 @@ def test_where_a_civilian_was_killed_is_not_whom_the_attack_hit(extract):
     assert (e.event_type, e.sub_event_type) == ("violence_against_civilians", "Attack")
     e = extract("On 3 May, masked gunmen fired at the divisional police station in Onitsha.").events[0]
     assert e.event_type == "battle"
+
+
+@pytest.mark.parametrize("text, events", [
+    # The clash told, then dated by a verb of happening with "the clash" as its subject: one event.
+    ("Nine people died in a feud between two clans of Marsabit county. The fighting broke out on Thursday, leaving "
+     "four herders and five traders dead.", 1),
+    ("Gunmen and villagers traded fire in Kauru, leaving 12 people dead. The shootout, which happened on Friday, "
+     "started after the gunmen wounded a shepherd.", 1),
+    # ... but a clause of its own with its own time is another event, and so is a past event named with "the".
+    ("Five people were killed when rival groups clashed near Wukari. The clashes happened on Monday in the same area "
+     "where raiders killed 20 farmers last April.", 2),
+    ("Gunmen abducted 40 passengers from a bus near Katsina a week ago. The raid recalled the 2019 kidnapping of 80 "
+     "traders on the same road.", 2),
+])
+def test_a_time_that_dates_the_event_told_is_no_event_of_its_own(extract, text, events):
+    assert len(extract(text).events) == events, [(e.date, [(f.category, f.min) for f in e.figures])
+                                                 for e in extract(text).events]
+
+
+def test_a_curfew_after_a_riot_leaves_the_riot_its_type(extract):
+    events = extract("Rioters burned the town hall of Dori on Monday. The prefect imposed a curfew on the town.").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("protest_riot", "Violent demonstration")]
+
+
+def test_a_list_of_tolls_the_parser_hangs_as_complements_is_one_event(extract):
+    """"11 were killed, 19 others wounded, and seven died": one list of one raid's tolls, not two events."""
+    rec = extract("A police spokesman said that 11 members of the Joint Task Force were killed, 19 others wounded, and "
+                  "seven members of the Ansaru group lost their lives in the night-time assault on Birnin Gwari.")
+    assert len(rec.events) == 1

@@ -45,3 +45,16 @@ def test_a_stage_writes_its_own_fields_and_leaves_earlier_ones_as_made(extractor
     assert [(m.source, m.confirmed) for m in work.mentions] == [(None, None)]
     assert [(m.source, m.confirmed) for m in work.sourced] == [("police", False)]
     assert [(f.source, f.confirmed) for e in work.events for f in e.figures] == [("police", False)]
+
+
+@pytest.mark.parametrize("outlet,country", [
+    (None, "SO"),                        # Al-Shabaab alone points to Somalia and Kenya alike: the first of them
+    ("The Star (Kenya)", "KE"),          # the outlet's country settles the tie
+    ("Daily Star (Bangladesh)", "SO"),   # an outlet's country the text gives no cue for changes nothing
+])
+def test_the_outlet_reaches_the_geoparser_as_a_weak_country_cue(extractor, outlet, country):
+    from sitrep.model import Article
+
+    text = "Al-Shabaab militants attacked a police post overnight; two officers were killed."
+    work = extractor.pipeline(Work(Article(id="t", text=text, outlet=outlet), extractor.nlp.parse(text)))
+    assert [e.location.country for e in work.events] == [country]

@@ -65,6 +65,7 @@ TWO_OR_MORE_WITHOUT_NUMBERS = [
     ("The cooperative secretary, Ibrahim Tanko, has been murdered by bandits, along with another member.", 2),
     ("A tribal elder was shot dead alongside his nephew at his home.", 2),
     ("A local chief was killed alongside his wife and son in the attack.", 3),
+    ("Bandits shot dead a village head along with his wife, brother and driver near Zurmi.", 4),
     ("A union organiser was murdered and set on fire along with his wife and bodyguard, police reported.", 3),
 ]
 

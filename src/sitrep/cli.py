@@ -135,7 +135,7 @@ def places(files: tuple[Path, ...], candidates: int) -> None:
     if articles:
         nlp, geoparser = NLP(), Geoparser()
         for article, parsed in nlp.parse_articles(articles):
-            mentions, focus = geoparser.parse(parsed)
+            mentions, focus = geoparser.parse(parsed, article.outlet)
             click.echo(json.dumps({"id": article.id, "focus": dict(focus.countries.most_common()),
                                    "places": [mention_to_dict(m, candidates) for m in mentions]},
                                   ensure_ascii=False))

@@ -2,7 +2,8 @@
 
 Rules, in order (each is a general rule of how reports state tolls, none is about one report):
 1. "six more" after "eight injured" in the same sentence adds up: 14 injured (another source's toll in brackets,
-   "(a radio station also reported 2 deaths)", adds nothing: it is the same toll told again).
+   "(a radio station also reported 2 deaths)", adds nothing: it is the same toll told again, or, another number, a
+   rival count that the report's own gives way to).
 2. Parts that add up to a total of the same event ("four soldiers ... and 3 people" = "at least seven") are the
    total's breakdown: the total stands.
 3. A total that adds up parts told as separate incidents ("at least five killed" = 3 at the market + 2 at the
@@ -15,7 +16,8 @@ Rules, in order (each is a general rule of how reports state tolls, none is abou
    a tally ("Thousands have been killed"), and so are its sentence's other such statements.
 6. The same number said twice (headline and body, with or without a hedge) is one figure with the widest range.
 7. A vague count ("thousands") that a stated number satisfies ("7,000") is that number.
-8. Different counts of one category: the one said most (revised, not "initially") is the figure, the larger where
+8. Different counts of one category: the one settled ("Fatalities coded as 3") or said most (revised, not
+   "initially") is the figure, the larger where
    they are said as often (tolls rise, and a smaller count is often a part); the others stay, marked superseded.
    A count the speaker's side says it dealt ("We killed 17") is the other side's: no rival, no part of theirs.
 
@@ -56,7 +58,7 @@ def consolidate(parsed: Parsed, frames: list[Frame]) -> dict[str, list[Figure]]:
         _add_up(parsed, f)
         _join_alternatives(parsed, f)
     for f in frames:
-        _drop_breakdowns(f)
+        _drop_breakdowns(f, parsed)
     _drop_rollups(frames)
     _drop_retold(frames)
     frames.extend(_split_same_sentence(frames, parsed))
@@ -103,6 +105,11 @@ def _join_alternatives(parsed: Parsed, f: Frame) -> None:
             keep.append(m)
             continue
         other = keep[at]
+        if _aside_of(parsed, other, m):
+            # "Fatalities put at 3 (a local radio said 4)": the report's own count stands; the other source's,
+            # told in brackets after it, stays as a rival that loses (rule 8), as an annotator keeps it aside.
+            keep.append(replace(m, superseded_cue=True))
+            continue
         lo = [x.min for x in (other, m) if x.min is not None]
         keep[at] = replace(other, min=min(lo) if lo else None,
                            max=None if other.max is None or m.max is None else max(other.max, m.max),
@@ -123,8 +130,17 @@ def _alternatives(parsed: Parsed, a: Mention, b: Mention) -> bool:
             and not any(t.pos == "VERB" for t in between):
         return True  # "six dead (officials) or ten dead (residents)"
     if _sourced_aside(parsed, first, second):
-        return True  # "5 soldiers were killed (7 according to the insurgents)"
+        return True  # "5 soldiers were killed (7 according to the insurgents)": a rival (see `_aside_of`)
     return bool(a.source and b.source and a.source.lower() != b.source.lower() and a.anchor != b.anchor)
+
+
+def _aside_of(parsed: Parsed, told: Mention, aside: Mention) -> bool:
+    """Is `aside` another source's toll in brackets after the report's own statement `told`, with no word of
+    alternatives ("or") between them? Then `told` is the report's count and `aside` the other source's."""
+    if aside.span.start < told.span.start or not _sourced_aside(parsed, told, aside):
+        return False
+    between = [t for t in parsed.sentence_tokens(told.sent) if told.span.end <= t.idx < aside.span.start]
+    return not any(t.lower in _context_words("alternatives", "words") for t in between)
 
 
 def _sourced_aside(parsed: Parsed, first: Mention, second: Mention) -> bool:
@@ -146,13 +162,15 @@ def _sourced_aside(parsed: Parsed, first: Mention, second: Mention) -> bool:
 _MAX_PARTS = 20  # candidates for the parts of one total, nearest first
 
 
-def _sum_parts(total: Mention, parts: list[Mention]) -> list[Mention] | None:
-    """Two or three of `parts` that add up to `total`'s number, if any."""
+def _sum_parts(total: Mention, parts: list[Mention], parsed: Parsed | None = None) -> list[Mention] | None:
+    """Two or three of `parts` that add up to `total`'s number, if any. Not a count joined to it ("5 guards and 2
+    drivers"): that one adds to it."""
     target = total.headline
     if target is None or total.vague:
         return None
     cands = [p for p in parts if p is not total and p.headline is not None and not p.vague
-             and p.category == total.category and p.headline < target and p.min is not None]
+             and p.category == total.category and p.headline < target and p.min is not None
+             and not (parsed is not None and _joined_counts(parsed, total, p))]
     if len(cands) > _MAX_PARTS:  # a breakdown is told near its total; this keeps a very long text's cost linear
         near = sorted(range(len(cands)), key=lambda k: abs(cands[k].sent - total.sent))[:_MAX_PARTS]
         cands = [cands[k] for k in sorted(near)]
@@ -164,11 +182,25 @@ def _sum_parts(total: Mention, parts: list[Mention]) -> list[Mention] | None:
     return None
 
 
-def _drop_breakdowns(f: Frame) -> None:
+def _others_alike(parsed: Parsed, a: Mention, b: Mention) -> bool:
+    """Two joined counts said with the same number ("two men and two women"): other people, not one count twice."""
+    said = [parsed.text[m.span.start:m.span.end].lower() for m in (a, b)]
+    return said[0] == said[1] and _joined_counts(parsed, a, b)
+
+
+def _joined_counts(parsed: Parsed, a: Mention, b: Mention) -> bool:
+    """Are the counted nouns of two counts joined as conjuncts ("5 guards and 2 drivers died")?"""
+    if a.breakdown_of is not None or b.breakdown_of is not None:
+        return False  # "Five people, four farmers and a trader": a count and its breakdown, however parsed
+    x, y = parsed.tokens[a.nominal], parsed.tokens[b.nominal]
+    return a.sent == b.sent and (y.dep == "conj" and y.head == x.i or x.dep == "conj" and x.head == y.i)
+
+
+def _drop_breakdowns(f: Frame, parsed: Parsed | None = None) -> None:
     for total in list(f.mentions):
         if total not in f.mentions:
             continue
-        parts = _sum_parts(total, f.mentions)
+        parts = _sum_parts(total, f.mentions, parsed)
         same = [m for m in f.mentions if m.category == total.category and m.headline == total.headline]
         if parts and any(m.incidents for m in same) and all(p.sent != m.sent for p in parts for m in same):
             # "nine were killed in two separate incidents" ... six here, three there: the incidents stand
@@ -226,6 +258,8 @@ def _split_same_sentence(frames: list[Frame], parsed: Parsed) -> list[Frame]:
                 continue  # "4 were shot dead and 2 were killed by a landmine": one event's toll by side or means
             if b.implicit and b.headline == 1:
                 continue  # "left seven wounded, and a baby died ...": one more victim (or one of them), no event
+            if a.superseded_cue or b.superseded_cue or _settled(parsed, a) or _settled(parsed, b):
+                continue  # an initial, another source's or the settled count of the same toll: no other event
             if id(a) in moved_ids or id(b) in moved_ids:
                 continue
             if a.sent == b.sent and a.category == b.category and a.anchor != b.anchor and a.headline != b.headline \
@@ -256,7 +290,10 @@ def _clause_chain(parsed: Parsed, i: int) -> set[int]:
     chain = {i}
     t = parsed.tokens[i]
     while t.head != t.i and (t.dep == "conj" or t.dep == "advcl" and any(
-            c.dep == "mark" and c.lower in contrast for c in parsed.children(t.i))):
+            c.dep == "mark" and c.lower in contrast for c in parsed.children(t.i))
+            or t.dep == "ccomp" and vocab().VERBS.get(parsed.tokens[t.head].lemma)):
+        # (a clause the parser hung as the complement of the next harm verb: "9 guards died, 30 more were hurt
+        # and 5 raiders were shot" is one list of clauses)
         t = parsed.tokens[t.head]
         chain.add(t.i)
     return chain
@@ -362,14 +399,16 @@ def _figures(parsed: Parsed, f: Frame) -> list[Figure]:
             g0 = g[0]
             if g0.category == m.category and g0.unit == m.unit and g0.headline == m.headline and (
                 g0.victims == m.victims or "unknown" in (g0.victims, m.victims) or m.headline == 0
-            ) and g0.adds_up == m.adds_up:  # "Two were shot. Two other protesters were killed": four
+            ) and g0.adds_up == m.adds_up and not any(_others_alike(parsed, x, m) for x in g):
+                # ("Three were shot. Three other marchers died": six; "three boys and three girls": two counts of
+                # other people; but "Five people, four farmers and a trader" is five said twice)
                 g.append(m)
                 break
         else:
             groups.append([m])
     figures = [_merge(g) for g in groups]
     foes = [all(_by_speaker(parsed, m) for m in g) for g in groups]
-    _mark_superseded(figures, groups, foes)
+    _mark_superseded(parsed, figures, groups, foes)
     _mark_parts(figures, groups, foes)
     return figures
 
@@ -430,6 +469,21 @@ def _merge(g: list[Mention]) -> Figure:
     )
 
 
+def _settled(parsed: Parsed, m: Mention) -> bool:
+    """Is the count told in a sentence that settles the event's count ("Fatalities coded as 3")? Not another
+    source's count in brackets in it (that one has `superseded_cue`), nor the vague words it settles ("Dozens of
+    fatalities coded as 12": twelve)."""
+    if m.superseded_cue or m.vague:
+        return False
+    words = [t.lower for t in parsed.sentence_tokens(m.sent) if not t.text.isspace()]
+    return _settled_phrases().search(words)
+
+
+@cache
+def _settled_phrases() -> lexicon.Phrases:
+    return lexicon.Phrases(lexicon.load("consolidate")["settled"]["phrases"])
+
+
 def _by_speaker(parsed: Parsed, m: Mention) -> bool:
     """Is the count told as done by its speaker's side ("'We killed 17 of them,' an officer said")? Those are the
     speaker's foes, whichever side that is: not a rival count of the victims of the other side."""
@@ -437,12 +491,14 @@ def _by_speaker(parsed: Parsed, m: Mention) -> bool:
     return any(c.dep == "nsubj" and c.lower in first for c in parsed.children(m.anchor))
 
 
-def _mark_superseded(figures: list[Figure], groups: list[list[Mention]], foes: list[bool]) -> None:
-    """Of different counts of one category and side, one is the event's: revised over initial, most said, larger,
-    first. A count of unknown victims competes with every side's, except one its speaker's side is said to have
-    dealt (`foes`): "'We killed 17 of them,' ... six soldiers were wounded" tells both sides' tolls."""
+def _mark_superseded(parsed: Parsed, figures: list[Figure], groups: list[list[Mention]], foes: list[bool]) -> None:
+    """Of different counts of one category and side, one is the event's: revised over initial, settled ("coded
+    as 3"), most said, larger, first. A count of unknown victims competes with every side's, except one its
+    speaker's side is said to have dealt (`foes`): "'We killed 17 of them,' ... six soldiers were wounded" tells
+    both sides' tolls."""
     by_key: dict[tuple, list[int]] = {}
     totals = {m.category for g in groups for m in g if m.total}
+    settled = {id(m): _settled(parsed, m) for g in groups for m in g}
     for k, fig in enumerate(figures):
         if fig.headline == 0 or any(m.adds_up for m in groups[k]) and fig.category not in totals:
             continue  # "another 12 bodies were found": more victims, no rival count (unless a total sums them)
@@ -452,6 +508,11 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]], foes: l
     for (cat, unit, victims), idx in list(by_key.items()):
         if victims not in (None, "foes") and (cat, unit, None) in by_key:
             by_key[(cat, unit, None)] = sorted(set(by_key[(cat, unit, None)]) | set(idx))
+    # A settled count ("Fatalities coded as 6") is the whole of its category, whichever side each other count names.
+    for (cat, unit, victims), idx in list(by_key.items()):
+        if any(settled[id(m)] for k in idx for m in groups[k]):
+            by_key[(cat, unit, victims)] = sorted({k for (c, u, _), ks in by_key.items() if (c, u) == (cat, unit)
+                                                   for k in ks})
     for idx in by_key.values():
         if len(idx) < 2:
             continue
@@ -460,6 +521,7 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]], foes: l
             g = groups[k]
             return (
                 not any(m.superseded_cue for m in g),
+                any(settled[id(m)] for m in g),
                 any(m.revision_cue for m in g),
                 not all(m.vague for m in g),
                 not all(m.implicit for m in g),  # a stated number over victims told one by one ("another")
@@ -469,12 +531,19 @@ def _mark_superseded(figures: list[Figure], groups: list[list[Mention]], foes: l
             )
 
         winner = max(idx, key=rank)
+        if any(settled[id(m)] for m in groups[winner]):
+            # a settled count is the category's whole count: every other count of it gives way, a part or a rival
+            for k in idx:
+                if k != winner and not any(settled[id(m)] for m in groups[k]):
+                    figures[k].superseded = True
+                    figures[k].reasons.append(f"gives way to the settled count of {figures[winner].headline}")
+            continue
         for k in idx:
             if k != winner and figures[k].category == figures[winner].category:
                 if figures[k].victims != figures[winner].victims and "unknown" not in (figures[k].victims, figures[winner].victims):
                     continue
-                if coordinated(groups[k], groups[winner]):
-                    continue
+                if coordinated(groups[k], groups[winner]) and not all(m.superseded_cue for m in groups[k]):
+                    continue  # (an initial or another source's count beside it is a rival all the same)
                 figures[k].superseded = True
                 figures[k].reasons.append(f"superseded by the count of {figures[winner].headline} (revised, said "
                                           "more often, or larger)")

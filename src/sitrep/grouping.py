@@ -41,6 +41,8 @@ class Vocabulary:
     attack_nouns: frozenset[str]
     toll_update: frozenset[str]
     tells_incident: frozenset[str]  # attack nouns, incident words and attack verbs
+    retold: frozenset[str]  # nouns of an event at large that point back to one told ("the violence")
+    happen: frozenset[str]  # verbs of happening that date an event told ("the clash took place on Sunday")
 
 
 def _tells_incident(t: Token) -> bool:
@@ -59,7 +61,9 @@ def vocabulary() -> Vocabulary:
         int(new["place_window"]), timedelta(days=int(new["time_apart_days"])), frozenset(incident["words"]),
         frozenset(incident["verbs"]), frozenset(incident["flight"]), frozenset(new["comes_after"]),
         frozenset(incident["responsibility"]), lexicon.attack_nouns(), frozenset(vocab().TOLL_UPDATE),
-        lexicon.attack_nouns() | frozenset(incident["words"]) | frozenset(incident["verbs"]))
+        lexicon.attack_nouns() | frozenset(incident["words"]) | frozenset(incident["verbs"]),
+        frozenset(lexicon.load("vocabulary")["attack"]["retold"]),
+        frozenset(lexicon.load("vocabulary")["attack"]["happen"]))
 
 
 VIOLENCE = ("killed", "injured", "abducted", "missing", "arrested")
@@ -138,6 +142,8 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
                                            or not _conflicts(ms, main.mentions)) \
                 and not _before_lead(words, published, lead_days):
             frame = main  # the first date given to the main event (its headline and lead had none, or the same)
+        elif times and _dates_told_event(parsed, s):
+            frame = prev if prev is not None else main  # "The fighting took place on Friday": when the event told was
         elif times and not times <= main_times and not near_main and not all(_is_toll_update(parsed, m) for m in ms):
             key = "time:" + "|".join(sorted(times))
             frame = by_key.get(key) or Frame(key, "time")
@@ -289,6 +295,38 @@ def _told_before(parsed: Parsed, t: Token) -> bool:
     return t.pos in ("NOUN", "PROPN") and any(
         c.dep in ("det", "poss") and c.lower in ("the", "this", "that", "these", "those", "its", "their")
         for c in parsed.children(t.i))
+
+
+def _dates_told_event(parsed: Parsed, s: int) -> bool:
+    """Does every time word of sentence `s` date, by a verb of happening, an event already told and pointed back
+    to ("The fighting took place on Friday", "The unrest began at dawn, leaving two dead", "The raid, which took
+    place Sunday, ...")? Then the sentence tells when that event was, not another one; a time of a clause of its
+    own ("..., where militia killed 30 herders last November") keeps its own event, and so does a past event
+    named with "the" ("the 2014 kidnapping of 276 girls")."""
+    said = set(event_time_words(parsed, s))
+    roots = [root for e, root in time_entities(parsed, s) if e.text in said and _day_keys(e.text)]
+    return bool(roots) and all(_dates_told(parsed, r) for r in roots)
+
+
+def _dates_told(parsed: Parsed, t: Token) -> bool:
+    """Is the time word `t` said of a verb of happening whose subject (or the noun of whose relative clause)
+    points back to an event told?"""
+    for _ in range(2):  # the time word, or the preposition it hangs on ("on Sunday")
+        if t.head == t.i:
+            return False
+        t = parsed.tokens[t.head]
+        if t.pos in ("VERB", "AUX"):
+            if t.lemma not in vocabulary().happen:
+                return False
+            sides = [c for c in parsed.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
+            if t.dep == "relcl" and t.head != t.i:
+                sides.append(parsed.tokens[t.head])
+            return any(_told_incident(parsed, x) for x in sides)
+    return False
+
+
+def _told_incident(parsed: Parsed, t: Token) -> bool:
+    return (_tells_incident(t) or t.lemma in vocabulary().retold) and _told_before(parsed, t)
 
 
 def _claimed(parsed: Parsed, t: Token) -> bool:

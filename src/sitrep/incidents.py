@@ -389,6 +389,12 @@ def choose(parsed: Parsed, own: set[int], near: set[int], wider: set[int], victi
         told_clash = True  # the sides fired at each other: a clash told as one, whoever was hit
     if sub in ref["clash_weapons"] and told_clash:
         sub = "Armed clash"  # mortars and small arms fired both ways, grenades thrown in a gunfight: a clash
+    if sub in ref["fired_with"] and _any(_words(parsed, own | near), ref["direct_fire"]) and (
+            victims and victims <= set(ref["armed_victims"]) or scores[sub] >= tab.strong):
+        # A bomb or shells, then small arms or rifles: a complex attack fought as a clash, where armed men were hit
+        # or the weapon is told with the event's own figures (not "witnesses heard blasts, then gunfire" beside
+        # the killing of a bar's patron)
+        sub = "Armed clash"
     sub = refine(parsed, sub, scores, own | near, victims, told_clash, bool(harm), armed, wider)
     return Typing(type_of(sub), acled_name(sub), reasons.get(sub, []), scores.get(sub, 0.0))
 

@@ -120,8 +120,8 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
         said, sourced = attribute(parsed, mentions)
         return {"speakers": said, "sourced": sourced}
 
-    def places(parsed):
-        return {"places": geoparser.parse(parsed) if geoparser is not None else None}
+    def places(article, parsed):
+        return {"places": geoparser.parse(parsed, article.outlet) if geoparser is not None else None}
 
     def actors(parsed, places):
         if geoparser is None:
@@ -135,7 +135,7 @@ def default_stages(geoparser: Geoparser | None = None, book: ActorBook | None = 
         Stage("incidents", ("parsed",), ("incidents",), lambda parsed: {"incidents": event_words.incidents(parsed)}),
         Stage("mentions", ("parsed",), ("mentions",), lambda parsed: {"mentions": find_mentions(parsed)}),
         Stage("speakers", ("parsed", "mentions"), ("speakers", "sourced"), speakers),
-        Stage("places", ("parsed",), ("places",), places),
+        Stage("places", ("article", "parsed"), ("places",), places),
         Stage("frames", ("article", "parsed", "sourced", "incidents", "places"), ("frames",), frames),
         Stage("figures", ("parsed", "frames"), ("figures",),
               lambda parsed, frames: {"figures": consolidate(parsed, frames)}),

@@ -121,10 +121,16 @@ def subject_category(parsed: Parsed, subj: Token) -> str | None:
 
 
 def toll_category(parsed: Parsed, v: Token) -> str | None:
-    """"put the toll at 12", "the death toll rose to 45": the verb's subject or object is a toll."""
+    """"set the toll at 9", "the toll climbed to 30": the verb's subject or object is a toll (or a vague count
+    of one: "Scores of fatalities were coded as 40")."""
     for c in parsed.children(v.i):
-        if c.dep in ("nsubj", "dobj", "nsubjpass") and c.lemma in vocab().TOLL_NOUNS:
-            return subject_category(parsed, c) or ("killed" if c.lemma == "toll" else None)
+        if c.dep not in ("nsubj", "dobj", "nsubjpass"):
+            continue
+        of = [o for p in parsed.children(c.i) if p.dep == "prep" and p.lower == "of"
+              for o in parsed.children(p.i) if o.dep == "pobj"]
+        for x in [c] + of:
+            if x.lemma in vocab().TOLL_NOUNS:
+                return subject_category(parsed, x) or ("killed" if x.lemma == "toll" else None)
     return None
 
 

@@ -215,7 +215,10 @@ def _companions(parsed: Parsed, v: Token, arg: Token, category: str, found: list
                 n += m.headline
                 absorbed.append(m)
                 reasons.append(f"with '{p.text}': {m.headline} more")
-            elif (is_companion(p) and one_person(parsed, p, category, [])) and not p.like_num:
+            elif is_companion(p) and not p.like_num and (
+                    one_person(parsed, p, category, [])
+                    or p is not h and p.tag == "NN" and one_person(parsed, h, category, [])):
+                # ("his wife, mother and driver": the later ones share the first one's "his")
                 n += 1
                 reasons.append(f"with '{p.text}': one more")
     return n
@@ -228,10 +231,17 @@ def _conjuncts(parsed: Parsed, t: Token) -> list[Token]:
     stack = [t]
     while stack:
         for c in parsed.children(stack.pop().i):
-            if c.dep == "conj":
+            if c.dep == "conj" or c.dep == "appos" and _listed(parsed, c):
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda c: c.i)
+
+
+def _listed(parsed: Parsed, t: Token) -> bool:
+    """An apposition that is the middle of a list ("his wife, brother and cook"): it has conjuncts of its own and
+    no article (not "his wife, a teacher", which says who she was)."""
+    kids = parsed.children(t.i)
+    return any(c.dep == "conj" for c in kids) and not any(c.dep == "det" for c in kids)
 
 
 def _counted(parsed: Parsed, q: Quantity) -> int:

@@ -13,7 +13,7 @@ from sitrep.figures.harm_words import verb_category
 from sitrep.figures.mention import Mention
 from sitrep.figures.modality import hypothetical, modality_cues, negated
 from sitrep.figures.number_cues import OPEN_PART, inner_noun, number_cues
-from sitrep.figures.persons import coordinated_persons, victim_kind
+from sitrep.figures.persons import coordinated_persons, counts_people, victim_kind
 from sitrep.figures.routes import candidates
 from sitrep.figures.syntax import passive_aux, shared_subject_conjuncts
 from sitrep.figures.vocab import vocab
@@ -39,6 +39,18 @@ def mention_for(parsed: Parsed, q: Quantity, why: list[str] | None = None) -> Me
         # a time; it counts on its own.
         if nominal.i >= q.end and (nominal.ent in ("DATE", "TIME") or nominal.pos == "ADV"):
             nominal = head
+    # "killed some 30 ISWAP fighters": the parser may take a group's name for the counted noun and hang it on the
+    # people after it; the people are counted.
+    nxt = toks[nominal.head]
+    if nominal.pos == "PROPN" and nominal.i < nxt.i <= nominal.i + 3 and nxt.pos == "NOUN" \
+            and all(toks[j].pos == "PROPN" for j in range(nominal.i, nxt.i)) \
+            and (nxt.lemma in w.PEOPLE_NOUNS or nxt.lemma in w.VICTIM_WORDS):
+        nominal = nxt
+    # "14 people/civilians died": two words for the same people, the parser hanging one on the other.
+    if nominal.dep in ("nmod", "compound") and nominal.head > nominal.i and counts_people(nominal) \
+            and counts_people(toks[nominal.head]) \
+            and all(toks[j].text in ("/", "-") for j in range(nominal.i + 1, nominal.head)):
+        nominal = toks[nominal.head]
     # "killing a family of five": five people, in the family the verb takes.
     family = head.dep == "pobj" and nominal is head and toks[head.head].lower == "of" \
         and toks[toks[head.head].head].lemma in w.HOUSEHOLDS \

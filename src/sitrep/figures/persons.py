@@ -11,7 +11,10 @@ from sitrep.nlp import Parsed, Token
 
 def victim_kind(parsed: Parsed, nominal: Token) -> str:
     """Whom the count is of: civilians, security forces, militants, a mix, or unknown."""
-    words = [nominal] + [c for c in parsed.subtree(nominal) if c.i - nominal.i < 12]
+    # ("5 guards and 2 drivers": the drivers are a count of their own, not of the guards' kind)
+    own = {t.i for c in parsed.children(nominal.i) if c.dep == "conj" and c.i > nominal.i
+           and any(k.dep == "nummod" for k in parsed.children(c.i)) for t in parsed.subtree(c)}
+    words = [nominal] + [c for c in parsed.subtree(nominal) if c.i - nominal.i < 12 and c.i not in own]
     lowers = [t.lower for t in words]
     text = " ".join(lowers)
     if any(" ".join(m) in text for m in vocab().MIXED):

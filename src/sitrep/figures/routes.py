@@ -20,7 +20,7 @@ from sitrep.figures.harm_words import (
 )
 from sitrep.figures.number_cues import inner_noun
 from sitrep.figures.persons import counts_people
-from sitrep.figures.syntax import has_object, passive_aux, shared_subject_conjuncts
+from sitrep.figures.syntax import has_object, has_subject, passive_aux, shared_subject_conjuncts
 from sitrep.figures.vocab import vocab
 from sitrep.figures.word_order import harm_verb_before, linear_category, object_of_verb_before, verb_in_order
 from sitrep.nlp import Parsed, Token
@@ -68,6 +68,13 @@ def candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[st
                 break
     if role == "nsubj":
         add("intransitive_subject", intransitive_category(parsed, gov), gov)
+    if role == "nsubj" and gov.pos == "VERB":
+        # "5 gunmen stormed the post and were killed": a passive conjunct with no subject of its own is the count's
+        lost = [c for c in parsed.children(gov.i) if c.dep == "conj" and c.tag == "VBN" and c.i > gov.i
+                and passive_aux(parsed, c) and not has_subject(parsed, c)]
+        for v in lost:
+            if add("passive_subject", verb_category(parsed, v, passive=True), v):
+                break
     if role in ("dobj", "nsubjpass") and combined(parsed, gov):
         number_cues.append("combined")  # "killed and wounded some 35 people": the dead and the hurt together
     if role in ("dobj", "dative", "npadvmod", "nsubj") and gov.pos in ("VERB", "AUX"):

@@ -1,0 +1,122 @@
+"""Namesakes decided by the report: the outlet's country as a weak prior, demonyms weighed by what they are said of,
+organisations named after provinces, misread areas and acronyms. Texts written by us.
+
+Each row: a text, the outlet that published it (or None), a name of the text, and what it must resolve to: a
+country code, or None for a name left unresolved (a namesake abroad, or a place the gazetteer lacks), with the
+country the report's focus must then give it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.places import Geoparser
+
+# text, outlet, name, country the name resolves to (None: unresolved), the report's top country (None: not checked)
+NAMESAKES = [
+    # the outlet's country decides a name the gazetteer knows only as a hamlet abroad spelt alike
+    ("Police fired teargas at traders in Dandora on Tuesday.", "Daily Nation (Kenya)", "Dandora", None, "KE"),
+    # a name the gazetteer lacks, in a note naming no country: the outlet's
+    ("Raiders stole 40 goats from herders in Mathare overnight.", "Kenya Standard", "Mathare", None, "KE"),
+    # ... but the outlet never beats a place the report names in another country
+    ("Gunmen killed a trader in Beledweyne, Hiraan, on Monday.", "Daily Nation (Kenya)", "Beledweyne", "SO", "SO"),
+    # a demonym said of a place votes as a place does: a city abroad bearing the name is no match for it
+    ("Raiders burned huts in Jima village, in the Kenyan district of Lamu, on Sunday.", None, "Jima", None, "KE"),
+    # a demonym said of arms or people says whose they are, not where: the country named decides
+    ("Saudi-led jets bombed a farm near Dhahyan in northern Yemen, medics said.", None, "Yemen", "YE", "YE"),
+    # a great city's old name is no great city: Kotwali is a police area here, not Rangpur in Bangladesh
+    ("Police beat a vendor in the Kotwali area of Bhilwara, Rajasthan, over the curfew.", None, "Kotwali", None, "IN"),
+    # the area named in passing abroad, the name exactly a place of the report's country: that place
+    ("Settlers beat a Palestinian shepherd in the Shufat area of Jerusalem, Palestinian medics said.", None,
+     "Shufat", "PS", "PS"),
+    # a short name of an area that reports use
+    ("Gunmen attacked a checkpoint near Rafah, Sinai, and killed three conscripts.", None, "Rafah", "EG", None),
+    # Burkina Faso's provinces are second-level areas: "Soum province" is one of them, not a Senegalese town
+    ("Gunmen killed 12 herders near Arbinda in Soum province.", None, "Soum", "BF", "BF"),
+    # a village abroad, in a report whose other places lie elsewhere, however they are spread
+    ("Fighters from Bangui and Moscow met in Boyo before they raided Bambari, Central African Republic.",
+     None, "Boyo", None, "CF"),
+    # an organisation named after its province says where the report is
+    ("Two lecturers were shot dead near Anyigba, the Kogi State University said.", None, "Anyigba", None, "NG"),
+    # a great city's name votes for its country: Paynesville here is no Australian village
+    ("Police recovered a trader's body in Paynesville on the edge of Monrovia.", None, "Paynesville", None, "LR"),
+    # a town that bears the name only as another name, smaller than the name's own bearer, is not meant, however the
+    # people named point to its country
+    ("Israeli police said a guard was knifed outside a bus station in Kfar Saba by two Palestinians.", None,
+     "Kfar Saba", "IL", None),
+    # a name said with its kind votes for the areas of that kind: Borno state, not a town of Italy
+    ("Gunmen burned trucks at Auno on the Maiduguri road in Borno state.", None, "Auno", None, "NG"),
+]
+
+# Names recognised where the words around say they are places: text, the name.
+RECOGNISED = [
+    ("Turkish artillery shelled a farm in rural Ein Issa, Raqqa, on Monday.", "Ein Issa"),
+    ("Gunmen shot at a car carrying the mayor of Tyre overnight.", "Tyre"),
+    ("Soldiers found two mines southern of Bani Walid on Sunday.", "Bani Walid"),
+]
+
+
+@pytest.fixture(scope="module")
+def geoparser():
+    return Geoparser()
+
+
+@pytest.mark.parametrize("text,outlet,name,country,top", NAMESAKES)
+def test_places_namesake_decided_by_the_report(extractor, geoparser, text, outlet, name, country, top):
+    mentions, focus = geoparser.parse(extractor.nlp.parse(text), outlet)
+    found = {m.text: m for m in mentions}
+    assert name in found, f"{name!r} not recognised; found {list(found)}"
+    place = found[name].resolved
+    assert (place.country if place else None) == country, (place, found[name].candidates[:2])
+    assert top is None or focus.top == top, focus.countries
+
+
+@pytest.mark.parametrize("outlet,countries", [
+    ("Daily Nation (Kenya)", {"KE"}),
+    ("Times of India", {"IN"}),
+    ("New Age (Bangladesh)", {"BD"}),
+    ("AIB (Burkina Faso)", {"BF"}),
+    ("Premium Times (Nigeria); Xinhua", {"NG"}),
+    ("Xinhua", set()),
+    ("Jerusalem Post", set()),  # a city, not a country
+    ("La Silla Rota", set()),  # Silla is an old name of Korea, not one an outlet is named by
+    ("", set()),
+    (None, set()),
+])
+def test_places_outlet_names_its_country(geoparser, outlet, countries):
+    assert geoparser.outlet_countries(outlet) == countries
+
+
+def test_places_outlet_is_a_weak_prior(extractor, geoparser):
+    parsed = extractor.nlp.parse("Rival clans fought over a borehole; two herders died.")
+    assert geoparser.parse(parsed, "Daily Nation (Kenya)")[1].top == "KE"
+    assert geoparser.parse(parsed)[1].top is None
+
+
+def test_places_acronym_in_brackets_is_no_area(extractor, geoparser):
+    mentions, _ = geoparser.parse(extractor.nlp.parse(
+        "A group calling itself the Freedom Falcons (TAK) claimed the car bombing in Ankara."))
+    assert [(m.text, m.resolved.country) for m in mentions] == [("Ankara", "TR")]
+
+
+def test_places_currency_is_no_country(extractor, geoparser):
+    _, focus = geoparser.parse(extractor.nlp.parse(
+        "Rioters angry at the US dollar rate smashed shop windows in Bar Elias, Lebanon."))
+    assert focus.countries["US"] == 0 and focus.top == "LB"
+
+
+@pytest.mark.parametrize("text,name", RECOGNISED)
+def test_places_recognised_by_the_words_around(extractor, geoparser, text, name):
+    mentions, _ = geoparser.parse(extractor.nlp.parse(text))
+    assert name in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("text,admin1", [
+    # a province named by one of its names keeps the report's spelling; admin1_code stays the key
+    ("Militiamen killed 2 farmers in Kalehe (Kalehe, Sud-Kivu) on Friday.", "Sud-Kivu"),
+    ("A mortar round wounded 3 children in Jasim, Dar'a, on Friday.", "Dar'a"),
+    # not a spelling matched only by its consonants, nor the gazetteer's name with fewer words
+    ("A feud in Iraq's Missan province left 2 men dead.", "Maysan"),
+    ("A roadside bomb killed 4 soldiers in Jalrez district, Wardak.", "Maidan Wardak"),
+])
+def test_places_province_as_the_report_spells_it(extract, text, admin1):
+    assert extract(text).events[0].location.admin1 == admin1
