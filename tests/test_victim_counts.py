@@ -243,7 +243,8 @@ def test_part_weights_are_data():
     """The weights of data/figure_cues.toml decide; a table that weighs "told as more" less makes it a part."""
     from sitrep.figures import Mention
     from sitrep.model import Span
-    from sitrep.parts import Cues, is_part, part_cues, part_score
+    from sitrep.cues import CueTable
+    from sitrep.parts import is_part, part_cues, part_score
 
     def said(n: int, sent: int, additive: bool = False) -> Mention:
         return Mention(K, n, n, "exact", Span(0, 1), sent, anchor=sent * 10, nominal=sent * 10 + 1, additive=additive)
@@ -252,7 +253,7 @@ def test_part_weights_are_data():
     cues = part_cues()
     score, reasons = part_score(small, large, "unknown", "unknown", cues)
     assert not is_part(score, cues) and len(reasons) == 2
-    lenient = Cues({**cues.weights, "smaller_told_as_more": -0.1}, cues.reasons, cues.threshold)
+    lenient = CueTable({**cues.weights, "smaller_told_as_more": -0.1}, cues.reasons, cues.threshold)
     assert is_part(part_score(small, large, "unknown", "unknown", lenient)[0], lenient)
     # militants on one side, soldiers on the other: neither is a part of the other
     assert not is_part(part_score([said(4, 2)], large, "security_forces", "militants", cues)[0], cues)
