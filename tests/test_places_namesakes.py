@@ -52,7 +52,32 @@ RECOGNISED = [
     ("Turkish artillery shelled a farm in rural Ein Issa, Raqqa, on Monday.", "Ein Issa"),
     ("Gunmen shot at a car carrying the mayor of Tyre overnight.", "Tyre"),
     ("Soldiers found two mines southern of Bani Walid on Sunday.", "Bani Walid"),
+    # a two-letter name, its areas in brackets after it
+    ("On 2 June, jets bombed a camp of militants in Se (Djibo, Soum).", "Se"),
+    # words between a name and its bracketed areas: who lives there, or a police station's limits
+    ("On 5 June, dozens of Kibera residents (Langata, Nairobi) blocked a road over water cuts.", "Kibera"),
+    ("Police seized a pipe bomb in Tekari police station limits (Gaya, Bihar) on Friday.", "Tekari"),
+    # a kind word written before a settlement the gazetteer lacks, in a town of its own
+    ("Troops traded fire with rebels in Barangay Lunod, Bulusan, Sorsogon, on Friday.", "Lunod"),
+    # a site named after the place it is at
+    ("Bandits ambushed travellers around Gora axis on Sunday evening.", "Gora"),
 ]
+
+
+@pytest.mark.parametrize("text,dateline,not_dateline", [
+    # a dateline in title case, the country and a colon after it
+    ("Herat, Afghanistan: Gunmen killed four guards at a bank in Shindand district on Monday.", "Herat",
+     "Shindand"),
+    ("GAROWE: A bomb hit a minibus near Galkayo on Sunday, police said.", "GAROWE", "Galkayo"),
+])
+def test_places_dateline_with_a_colon(extractor, geoparser, text, dateline, not_dateline):
+    found = {m.text: m for m in geoparser.parse(extractor.nlp.parse(text))[0]}
+    assert found[dateline].dateline and not found[not_dateline].dateline
+
+
+def test_places_headline_subject_is_no_dateline(extractor, geoparser):
+    found = {m.text: m for m in geoparser.parse(extractor.nlp.parse("Somalia: bomb kills 5 in Baidoa"))[0]}
+    assert not any(m.dateline for m in found.values())
 
 
 @pytest.fixture(scope="module")

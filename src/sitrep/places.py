@@ -58,6 +58,8 @@ class Rules:
     articles: set[str]
     lower_features: set[str]
     prefix_kinds: set[str]
+    # Words between a name and the areas in brackets after it: "Mandai police station limits (Gaya, Bihar)".
+    before_areas: set[str]
     # "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
     # all-capital cues, lower case otherwise), and their patterns.
     country_cues: dict[str, tuple[str, ...]]
@@ -104,6 +106,7 @@ def rules() -> Rules:
         joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]), ezafe=set(cues["ezafe"]),
         articles=set(cues["articles"]),
         lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
+        before_areas=set(cues["before_areas"]),
         country_cues=country_cues, area_cues=area_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
         qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"},
@@ -372,7 +375,14 @@ class Geoparser:
             b = j
             while b < len(toks) and toks[b].text.isupper() and toks[b].text.isalpha() and b - j < 4:
                 b += 1
-            if b > j and not any(k in taken for k in range(j, b)) and b < len(toks) and toks[b].text in (",", "-", "—", "–", "("):
+            if b == j:  # "Herat, Afghanistan: ...": in title case, only with the country's name and a colon after
+                while b < len(toks) and toks[b].pos == "PROPN" and toks[b].text[:1].isupper() and b - j < 3:
+                    b += 1
+                after = re.match(r",\s*([A-Z][\w'’. -]{1,30}?)\s*:\s", parsed.text[toks[b - 1].end:]) if b > j else None
+                if after is None or self.gazetteer.country_named(after.group(1)) is None:
+                    b = j
+            if b > j and not any(k in taken for k in range(j, b)) and b < len(toks) \
+                    and toks[b].text in (",", "-", "—", "–", "(", ":"):
                 m = self._mention(parsed, j, b, "GAZ")
                 if m is not None and self._known(m, exact=True):
                     out.append(m)
@@ -394,8 +404,18 @@ class Geoparser:
         def kept(m: PlaceMention) -> bool:
             if _strong_cue(toks, m.start, m.end) or m.key in rules().parents or self._areas_after(parsed, m.end):
                 return True
+            # "fighting around Katari axis", "shelled the Bakhmut front": a site named after the place it is at
+            if m.end < len(toks) and toks[m.end].lower in rules().sites and _locative_before(toks, m.start) \
+                    and m.text[:1].isupper() and not m.text.isupper():
+                return True
             if id(m) not in unsure and self.gazetteer.lookup(m.text):
                 return True
+            if m.start >= 1 and toks[m.start - 1].lower in rules().prefix_kinds:
+                # "in Barangay Magsaysay, Pinukpuk, Kalinga": a kind word before a name the gazetteer lacks says it
+                # is a settlement; a part of a great city is coded at the city ("Barangay Lahug, Cebu City").
+                o = _within(m, out, toks)
+                return o is None or not any(p.kind == "city" and p.population >= _CITY_OF_PARTS
+                                            for p in self.gazetteer.exact(o.text))
             # "shells fell in Garabulli": a name the model calls a place, after a word that says where, is one even
             # when the gazetteer lacks it: the event keeps its name (and the report's country).
             if m.source in ("GPE", "LOC") and _locative_before(toks, m.start) and m.text[:1].isupper() \
@@ -422,7 +442,7 @@ class Geoparser:
 
         out = [m for m in out if kept(m)]
         out.sort(key=lambda m: m.span.start)
-        _mark_datelines(parsed, out)
+        _mark_datelines(parsed, out, self.gazetteer.country_named)
         return out
 
     def _mention(self, parsed: Parsed, a: int, b: int, source: str, as_area: bool = False) -> PlaceMention | None:
@@ -464,8 +484,10 @@ class Geoparser:
         text = parsed.text[toks[a].idx : toks[b - 1].end]
         text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:-–—()\"“”‘’\n\t")
         key = normalize(text)
-        if not key or len(key) < 3 or not any(c.isalpha() for c in key):
+        if not key or not any(c.isalpha() for c in key):
             return None
+        if len(key) < 3 and not (re.fullmatch(r"[A-Z][a-z]", text) and self._areas_after(parsed, b)):
+            return None  # "Se (Djibo, Soum)": a short name only with the areas it lies in after it
         if key in rules().stop and hint != "admin1" and not (as_area and set(key.split()) <= _COMPASS):
             return None  # "the West region" is a place; "West" alone is not
         if key in _actor_names() and not self.gazetteer.country_named(text):
@@ -538,7 +560,8 @@ class Geoparser:
         while queue:
             m, bracketed = queue.pop()
             j = m.end
-            while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].lower in rules().sites):
+            while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].lower in rules().sites
+                                      or toks[j].lower in rules().before_areas):
                 j += 1
             if j + 1 >= len(toks) or toks[j].text not in ("(", ","):
                 continue
@@ -573,7 +596,7 @@ class Geoparser:
         "Derai upazila (Sunamganj, Sylhet)"? The last of them must be an area the gazetteer knows."""
         toks = parsed.tokens
         while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].text in rules().lower_features
-                                  or toks[j].lower in rules().sites):
+                                  or toks[j].lower in rules().sites or toks[j].lower in rules().before_areas):
             j += 1
         if j >= len(toks) or toks[j].text != "(":
             return False
@@ -854,6 +877,8 @@ class Geoparser:
         return Candidate(p, round(score, 2), reasons)
 
 
+# A city this large is where its parts (barangays, neighbourhoods) are coded.
+_CITY_OF_PARTS = 100_000
 # A village this small, matched exactly, does not keep a spelling variant in the report's country out.
 _TINY = 10_000
 # A city this large, named by its own name, is meant over a namesake abroad a hundred times smaller.
@@ -1231,8 +1256,8 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
         return None
     gap = [t.lower for t in toks[m.end : o.start]]
     lead = 0
-    while lead < len(gap) and gap[lead] in rules().sites:  # "the Jasim front in Dar'a": a site right after the name
-        lead += 1
+    while lead < len(gap) and (gap[lead] in rules().sites or gap[lead] in rules().before_areas):
+        lead += 1  # "the Jasim front in Dar'a", "Mandai police station limits (Gaya, Bihar)": words after the name
     words = " ".join(gap[lead:])
     for f in rules().long_features:
         words = words.replace(" ".join(f), "")
@@ -1320,7 +1345,7 @@ def _area_of(m: PlaceMention) -> GeoPlace | None:
     return found
 
 
-def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
+def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention], country_named) -> None:
     """"BAGHDAD, Iraq (AP) —": where a wire story was filed, not necessarily where the event was."""
     for m in mentions:
         a, _ = parsed.sents[m.sent]
@@ -1329,7 +1354,11 @@ def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
             continue
         words = m.text.replace(" ", "")
         after = parsed.text[m.span.end : m.span.end + 40]
-        if words.isupper() and re.match(r"\s*(,|\(|—|–|-)", after):
+        # "KABUL, Afghanistan (AP) -", "PESHAWAR: ...", or in title case only with the country and a colon after:
+        # "Kabul, Afghanistan: The Taliban ..." (not "Syria: barrel bombs kill 20", a headline's subject)
+        country_colon = re.match(r",\s*([A-Z][\w'’. -]{1,30}?)\s*:\s", after)
+        if words.isupper() and re.match(r"\s*(,|\(|—|–|-|:\s)", after) \
+                or country_colon and country_named(country_colon.group(1)) is not None:
             m.dateline = True
             for o in mentions:
                 if o.sent == m.sent and 0 < o.start - m.end <= 2:
