@@ -43,6 +43,10 @@ NAMESAKES = [
     # people named point to its country
     ("Israeli police said a guard was knifed outside a bus station in Kfar Saba by two Palestinians.", None,
      "Kfar Saba", "IL", None),
+    # a city abroad matched only by one of its other names is doubted as a town would be: Inada in Japan is spelt
+    # Inata too, and nothing else of the report is in Japan
+    ("Jets struck militants in Burkina Faso after a gold mine was raided near Inata, the army in Ouagadougou said.",
+     None, "Inata", None, "BF"),
     # a name said with its kind votes for the areas of that kind: Borno state, not a town of Italy
     ("Gunmen burned trucks at Auno on the Maiduguri road in Borno state.", None, "Auno", None, "NG"),
 ]
@@ -59,6 +63,8 @@ RECOGNISED = [
     ("Police seized a pipe bomb in Tekari police station limits (Gaya, Bihar) on Friday.", "Tekari"),
     # a kind word written before a settlement the gazetteer lacks, in a town of its own
     ("Troops traded fire with rebels in Barangay Lunod, Bulusan, Sorsogon, on Friday.", "Lunod"),
+    # an area named after a place by a comma, itself followed by its areas in brackets
+    ("On 8 June, two factions fought in Hatibandha union, Biral upazila (Dinajpur, Rangpur).", "Biral"),
     # a site named after the place it is at
     ("Bandits ambushed travellers around Gora axis on Sunday evening.", "Gora"),
 ]

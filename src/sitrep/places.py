@@ -561,7 +561,8 @@ class Geoparser:
             m, bracketed = queue.pop()
             j = m.end
             while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].lower in rules().sites
-                                      or toks[j].lower in rules().before_areas):
+                                      or toks[j].lower in rules().before_areas
+                                      or toks[j].text in rules().lower_features):
                 j += 1
             if j + 1 >= len(toks) or toks[j].text not in ("(", ","):
                 continue
@@ -581,7 +582,9 @@ class Geoparser:
                 bracketed = toks[j].text == "(" and self._areas_after(parsed, m.end) \
                     or bracketed and toks[j].text == ","
                 new = self._mention(parsed, k, e, "GAZ", as_area=_in_brackets(toks, k))
-                if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)):
+                # (or one with its own areas in brackets: "X union, Biral upazila (Dinajpur, Rangpur)")
+                if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)
+                                                                    or self._areas_after(parsed, new.end)):
                     starts.add(new.start)
                     out.append(new)
                     queue.append((new, bracketed))
@@ -1290,7 +1293,9 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
     # else of the report in its country, and the report clearly about another ("the Tama area" in a report on
     # North Kivu is not Tama, Tokyo). A great city called by its own name is never doubted.
     least = 2 if p.kind == "city" and p.population < _VILLAGE else 3  # votes of other names needed to doubt it
-    city = p.population >= 50_000
+    # (a city known by another name is no more than a town here: "Inata" in a report on Burkina Faso is not Inada,
+    # Japan, whose alternate spelling it is)
+    city = p.population >= 50_000 and normalize(p.name) == m.key
     great = p.population >= _GREAT_CITY and normalize(p.name) == m.key  # (not "Kotwali", an old name of Rangpur)
     if p.kind in ("country", "admin1") or great or total < least \
             or first[p.country] / total >= 0.2 or m.area is not None or city and first[p.country] > 0:
