@@ -60,6 +60,8 @@ class Rules:
     prefix_kinds: set[str]
     # Words between a name and the areas in brackets after it: "Mandai police station limits (Gaya, Bihar)".
     before_areas: set[str]
+    # Words between a name and its kind word: "Zaatari refugee camp", "Pariang cattle camp".
+    kind_modifiers: set[str]
     # "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
     # all-capital cues, lower case otherwise), and their patterns.
     country_cues: dict[str, tuple[str, ...]]
@@ -106,7 +108,7 @@ def rules() -> Rules:
         joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]), ezafe=set(cues["ezafe"]),
         articles=set(cues["articles"]),
         lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
-        before_areas=set(cues["before_areas"]),
+        before_areas=set(cues["before_areas"]), kind_modifiers=set(cues["kind_modifiers"]),
         country_cues=country_cues, area_cues=area_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
         qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"},
@@ -437,8 +439,11 @@ class Geoparser:
                 return True
             o = _within(m, out, toks)
             # "the Peshawar area of Qarghayi district": a kind word after the name, and any known place holding it
-            return o is not None and any(p.kind != "city" or _feature_after(toks, m.end)
-                                         for p in self.gazetteer.lookup(o.text))
+            # (or an area the words call one: "al-Hawta in the Shabwa province", the gazetteer's Shabwa a village)
+            return o is not None and (o.hint in ("admin1", "admin2") and bool(self.gazetteer.lookup(o.text))
+                                      and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end])
+                                      or any(p.kind != "city" or _feature_after(toks, m.end)
+                                             for p in self.gazetteer.lookup(o.text)))
 
         out = [m for m in out if kept(m)]
         out.sort(key=lambda m: m.span.start)
@@ -468,10 +473,13 @@ class Geoparser:
             word = toks[b - 1].lower
             hint = _feature_kind(word)
             b -= 1
+            while b > a + 1 and toks[b - 1].lower in rules().kind_modifiers:
+                b -= 1  # "Zaatari refugee camp"
         if b <= a:
             return None
-        if b < len(toks) and toks[b].lower in rules().all_features:
-            word = toks[b].lower
+        kind_at = _past_modifiers(toks, b)
+        if kind_at < len(toks) and toks[kind_at].lower in rules().all_features:
+            word = toks[kind_at].lower
             hint = _feature_kind(word)
         elif [t.lower for t in toks[b : b + 2]] in ([",", "a"], [",", "the"]) and b + 2 < len(toks) \
                 and toks[b + 2].lower in rules().settlement_after:
@@ -1131,7 +1139,10 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
         return True  # "the village of Bokolobo", "in the area of Kofai Dutse", "coded as Djibo"
     if len(before) == 2 and before[0] == "the" and before[1] in rules().features["city"] and toks[a - 1].pos == "NOUN":
         return True  # "the village Sang-Suwar"
-    if b < len(toks) and toks[b].lower in rules().settlement_after:
+    if a >= 3 and toks[a - 3].lower == "the" and (toks[a - 2].pos == "ADJ" or toks[a - 2].lower in _COMPASS) \
+            and toks[a - 1].lower in rules().features["city"] and toks[a - 1].pos == "NOUN":
+        return True  # "the southern town Al-Hawta"
+    if _past_modifiers(toks, b) < len(toks) and toks[_past_modifiers(toks, b)].lower in rules().settlement_after:
         return True
     # "Unguwan Dogo, a village close to Kachia", "Tiba-Seno, a town in the north": a settlement by apposition
     after = [t.lower for t in toks[b : b + 3]]
@@ -1184,7 +1195,17 @@ def _coordinated(toks: list[Token], k: int, ends: set[int]) -> bool:
 
 
 def _feature_after(toks: list[Token], j: int) -> bool:
+    j = _past_modifiers(toks, j)
     return j < len(toks) and toks[j].lower in rules().all_features
+
+
+def _past_modifiers(toks: list[Token], j: int) -> int:
+    """The token after the words that qualify a kind word ("refugee camp", "cattle camp"), when a kind word follows
+    them; else `j`."""
+    k = j
+    while k < len(toks) and toks[k].lower in rules().kind_modifiers and k - j < 2:
+        k += 1
+    return k if k > j and k < len(toks) and toks[k].lower in rules().all_features else j
 
 
 def _qualifier(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
