@@ -1280,7 +1280,8 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
         return None
     gap = [t.lower for t in toks[m.end : o.start]]
     lead = 0
-    while lead < len(gap) and (gap[lead] in rules().sites or gap[lead] in rules().before_areas):
+    while lead < len(gap) and (gap[lead] in rules().sites or gap[lead] in rules().before_areas
+                               or gap[lead] in rules().kind_modifiers):
         lead += 1  # "the Jasim front in Dar'a", "Mandai police station limits (Gaya, Bihar)": words after the name
     words = " ".join(gap[lead:])
     for f in rules().long_features:
