@@ -47,6 +47,10 @@ NAMESAKES = [
     # Inata too, and nothing else of the report is in Japan
     ("Jets struck militants in Burkina Faso after a gold mine was raided near Inata, the army in Ouagadougou said.",
      None, "Inata", None, "BF"),
+    # the words say village, and the gazetteer knows the name only as a district of a neighbour the report points
+    # to less
+    ("Soldiers in Niger shot six farmers near the village of Abadam, a Nigerien mayor said.", None, "Abadam", None,
+     "NE"),
     # a name said with its kind votes for the areas of that kind: Borno state, not a town of Italy
     ("Gunmen burned trucks at Auno on the Maiduguri road in Borno state.", None, "Auno", None, "NG"),
 ]

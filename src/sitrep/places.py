@@ -1319,6 +1319,16 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
     # Japan, whose alternate spelling it is)
     city = p.population >= 50_000 and normalize(p.name) == m.key
     great = p.population >= _GREAT_CITY and normalize(p.name) == m.key  # (not "Kotwali", an old name of Rangpur)
+    # "the village of Abadam" in a report on Niger: the words say settlement, the gazetteer knows the name only as an
+    # area of another country (Nigeria's Abadam LGA), which the report points to less than to its own
+    if m.hint == "city" and m.kind_word in rules().settlement_after and p.kind in ("admin1", "admin2") \
+            and not any(c.place.kind == "city" for c in m.candidates) and m.area is None and total \
+            and first.most_common(1)[0][0] != p.country and first[p.country] < first.most_common(1)[0][1]:
+        m.resolved, m.namesake = None, True
+        if m.candidates:
+            m.candidates[0].reasons.append(f"the words say {m.kind_word}; {p.country} knows it only as an area: "
+                                           "a namesake, left unresolved")
+        return True
     if p.kind in ("country", "admin1") or great or total < least \
             or first[p.country] / total >= 0.2 or m.area is not None or city and first[p.country] > 0:
         return False
