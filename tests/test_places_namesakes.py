@@ -51,6 +51,8 @@ NAMESAKES = [
     # to less
     ("Soldiers in Niger shot six farmers near the village of Abadam, a Nigerien mayor said.", None, "Abadam", None,
      "NE"),
+    # "region" is said of districts too: the Congolese territory, not Bolivia's department of the name
+    ("Mai-Mai fighters burned two police posts in the troubled Beni region overnight.", None, "Beni", "CD", "CD"),
     # a name said with its kind votes for the areas of that kind: Borno state, not a town of Italy
     ("Gunmen burned trucks at Auno on the Maiduguri road in Borno state.", None, "Auno", None, "NG"),
 ]

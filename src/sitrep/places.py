@@ -62,6 +62,8 @@ class Rules:
     before_areas: set[str]
     # Words between a name and its kind word: "Zaatari refugee camp", "Pariang cattle camp".
     kind_modifiers: set[str]
+    # Kind words of first-level areas that reports say of districts too: "the Beni region".
+    loose_areas: set[str]
     # "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
     # all-capital cues, lower case otherwise), and their patterns.
     country_cues: dict[str, tuple[str, ...]]
@@ -109,6 +111,7 @@ def rules() -> Rules:
         articles=set(cues["articles"]),
         lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
         before_areas=set(cues["before_areas"]), kind_modifiers=set(cues["kind_modifiers"]),
+        loose_areas=set(cues["loose_area_words"]),
         country_cues=country_cues, area_cues=area_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
         qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"},
@@ -863,6 +866,9 @@ class Geoparser:
             elif p.kind == "admin2" and m.kind_word in rules().second_level.get(p.country, ()):
                 score += 5  # "La Union province": the Philippines' provinces are second-level areas
                 reasons.append(f"the words say {m.kind_word}, in {p.country} a second-level area (+5)")
+            elif p.kind == "admin2" and m.kind_word in rules().loose_areas:
+                score += 3  # "the volatile Beni region": reports call a district a region too
+                reasons.append(f"the words say {m.kind_word}, said of districts too (+3)")
             elif p.kind != "country":
                 score -= 2
                 reasons.append(f"the words say {m.hint}, not {p.kind} (-2)")
