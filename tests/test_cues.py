@@ -16,3 +16,16 @@ def test_a_figure_choice_keeps_the_route_first_then_each_cue():
     choice = choose([c], [])
     assert choice.reasons[0].startswith("killed: governed by 'killed'")
     assert any("(-" in r for r in choice.reasons[1:-1]) and choice.reasons[-1].startswith("score ")
+
+
+def test_cue_tables_of_the_figure_and_part_choices_read_from_their_data():
+    """Both choices of figure_cues.toml read into one shape: figures' [figure] names its cue table 'cues' and has
+    routes, [part] has none; every cue that has a weight has a reason to show."""
+    from sitrep.figures.choice import figure_cues
+    from sitrep.parts import part_cues
+
+    figure, part = figure_cues(), part_cues()
+    assert figure.routes and not part.routes
+    for table in (figure, part):
+        assert table.weights and table.threshold > 0
+        assert set(table.weights) <= set(table.reasons)

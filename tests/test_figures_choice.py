@@ -1,7 +1,8 @@
 """A number becomes a figure by a scored choice over routes and cues kept in data/figure_cues.toml [figure]."""
 from __future__ import annotations
 
-from sitrep.figures.choice import Candidate, FigureCues, choose, figure_cues
+from sitrep.cues import CueTable
+from sitrep.figures.choice import Candidate, choose, figure_cues
 
 K, I = "killed", "injured"
 
@@ -9,8 +10,8 @@ K, I = "killed", "injured"
 def test_route_and_cue_weights_are_data():
     cues = figure_cues()
     assert cues.routes["passive_subject"] > cues.routes["headline_order"] >= cues.threshold
-    assert cues.cues["negated"] < 0 and cues.cues["things"] < 0
-    assert set(cues.routes) | set(cues.cues) <= set(cues.reasons)
+    assert cues.weights["negated"] < 0 and cues.weights["things"] < 0
+    assert set(cues.routes) | set(cues.weights) <= set(cues.reasons)
 
 
 def test_the_best_route_wins_and_a_cue_against_it_can_hand_over_to_another():
@@ -29,7 +30,7 @@ def test_a_cue_of_the_number_holds_for_every_route():
 
 def test_a_table_that_weighs_a_cue_less_decides_otherwise():
     cues = figure_cues()
-    lenient = FigureCues(cues.routes, {**cues.cues, "negated": 0.0}, cues.reasons, cues.threshold)
+    lenient = CueTable({**cues.weights, "negated": 0.0}, cues.reasons, cues.threshold, cues.routes)
     assert choose([Candidate("passive_subject", K, 3, "killed", ["negated"])], [], lenient).figure
 
 

@@ -47,6 +47,7 @@ class Words:
     partitives: frozenset[str]
     police_victims: re.Pattern
     crowds: tuple[tuple[dict, lexicon.Phrases], ...]
+    crowd_starts: frozenset[str]  # the first words of every crowd's words: most tokens start none
     by_event: dict
     by_sub_event: dict
     gang_names: dict[str, str]
@@ -66,6 +67,7 @@ def _words(user_file: str) -> Words:
     data = _data(user_file)
     roles, ethnic, gang = data["roles"], data["ethnic"], data["gang"]
     attack = lexicon.attack_nouns()
+    crowds = tuple((c, lexicon.Phrases(c["words"])) for c in data["crowd"])
     return Words(
         state_nouns={kind: lexicon.Phrases(w) for kind, w in data["state_forces"].items() if kind != "unnamed"},
         unnamed_state=lexicon.Phrases(data["state_forces"]["unnamed"]),
@@ -77,7 +79,7 @@ def _words(user_file: str) -> Words:
         accusing=frozenset(roles["accusing"]), opponents=frozenset(roles["opponents"]),
         partitives=frozenset(roles["partitives"]),
         police_victims=re.compile(r"\W*(?:\w+\W+){0,2}?(?:%s)\b" % _alternatives(data["victims"]["police"]), re.I),
-        crowds=tuple((c, lexicon.Phrases(c["words"])) for c in data["crowd"]),
+        crowds=crowds, crowd_starts=frozenset().union(*(table.starts for _, table in crowds)),
         by_event=data["by_event"], by_sub_event=data.get("by_sub_event", {}), gang_names=gang["names"],
         gang_cues=re.compile(r"\b(?:%s)\b" % _alternatives(gang["cues"]), re.I),
         peoples=lexicon.Phrases(ethnic["peoples"]), people_nouns=lexicon.Phrases(ethnic["nouns"]),
@@ -152,6 +154,7 @@ class ActorBook:
         self._folded = lexicon.Phrases(list(folded))
         self._folded_entries = {tuple(k.split()): v for k, v in folded.items()}
         self._exact_lengths = sorted({len(k) for k in self._exact}, reverse=True)
+        self._exact_starts = frozenset(k[0] for k in self._exact)
 
     @classmethod
     def default(cls) -> ActorBook:
@@ -160,10 +163,13 @@ class ActorBook:
     def find(self, parsed: Parsed) -> list[ActorMention]:
         """Named actors in the text (dictionary aliases), longest match first."""
         toks = parsed.tokens
-        lowers = [t.lower for t in toks]
+        lowers = _lowers(parsed)
+        folded, exact_starts = self._folded.starts, self._exact_starts
         out: list[ActorMention] = []
-        k = 0
-        while k < len(toks):
+        after = 0  # the token after the last match: matches do not overlap
+        for k in [k for k, t in enumerate(toks) if t.lower in folded or t.text in exact_starts]:
+            if k < after:
+                continue
             ph = self._folded.at(lowers, k)
             entry = self._folded_entries.get(ph) if ph else None
             n = len(ph) if ph else 0
@@ -174,9 +180,7 @@ class ActorBook:
                     break
             if entry is not None and toks[k].sent == toks[k + n - 1].sent:
                 out.append(ActorMention(entry, Span(toks[k].idx, toks[k + n - 1].end), toks[k].sent, k, k + n))
-                k += n
-                continue
-            k += 1
+                after = k + n
         return out
 
 
@@ -189,10 +193,13 @@ def state_forces(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None
     """National forces: "Iraqi security forces", "the Nigerian army", "Afghan police", "government forces"."""
     vocab = vocabulary()
     toks = parsed.tokens
-    lowers = [t.lower for t in toks]
+    lowers = _lowers(parsed)
     out: list[ActorMention] = []
     covered = 0  # tokens up to here are part of a country's name already read ("Sudan" in "South Sudan")
-    for k, t in enumerate(toks):
+    # A country's words start with a capital; the unnamed forces' words are in `unnamed_state`: no other token
+    # starts either.
+    unnamed = vocab.unnamed_state.starts
+    for k, t in [(k, t) for k, t in enumerate(toks) if t.text[:1].isupper() or t.lower in unnamed]:
         if k < covered:
             continue
         code, j = _country_at(parsed, gazetteer, k)
@@ -293,18 +300,18 @@ def _forces(gazetteer: Gazetteer, code: str | None, kind: str, toks: list[Token]
 def unidentified(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> list[ActorMention]:
     vocab = vocabulary()
     toks = parsed.tokens
-    lowers = [t.lower for t in toks]
+    lowers = _lowers(parsed)
     name = _unidentified_group(_country_name(gazetteer, focus_country))
     out = []
-    k = 0
-    while k < len(toks):
+    after = 0
+    for k in [k for k, w in enumerate(lowers) if w in vocab.unidentified.starts]:
+        if k < after:
+            continue
         ph = vocab.unidentified.at(lowers, k)
         if ph:
             out.append(ActorMention(Entry(name, "political militia"), Span(toks[k].idx, toks[k + len(ph) - 1].end),
                                     toks[k].sent, k, k + len(ph), generic=True))
-            k += len(ph)
-        else:
-            k += 1
+            after = k + len(ph)
     return out
 
 
@@ -314,15 +321,20 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
     Unidentified Gang (Mexico); "clan militiamen" -> Unidentified Clan Militia (Somalia)."""
     vocab = vocabulary()
     toks = parsed.tokens
-    lowers = [t.lower for t in toks]
+    lowers = _lowers(parsed)
     where = _country_name(gazetteer, focus_country)
     out = []
-    k = 0
-    while k < len(toks):
-        named = _people_militia(parsed, lowers, k, where)
+    after = 0
+    # A people's militia starts with a capital ("Pokot militia"), a crowd with one of the crowds' words.
+    for k in [k for k, t in enumerate(toks) if t.text[:1].isupper() or t.lower in vocab.crowd_starts]:
+        if k < after:
+            continue
+        named = _people_militia(parsed, lowers, k, where, vocab) if toks[k].text[:1].isupper() else None
         if named is not None:
             out.append(named)
-            k = named.end
+            after = named.end
+            continue
+        if lowers[k] not in vocab.crowd_starts:
             continue
         best = None
         for crowd, table in vocab.crowds:
@@ -330,21 +342,20 @@ def crowds(parsed: Parsed, gazetteer: Gazetteer, focus_country: str | None) -> l
             if ph and (best is None or len(ph) > len(best[1])):
                 best = crowd, ph
         if best is None:
-            k += 1
             continue
         crowd, ph = best
         acting = crowd.get("acting")
         out.append(ActorMention(_crowd_entry(crowd["name"], crowd["type"], where),
                                 Span(toks[k].idx, toks[k + len(ph) - 1].end), toks[k].sent, k, k + len(ph), generic=True,
                                 acting=_crowd_entry(acting, "rioters", where) if acting else None))
-        k += len(ph)
+        after = k + len(ph)
     return out
 
 
-def _people_militia(parsed: Parsed, lowers: list[str], k: int, where: str | None) -> ActorMention | None:
+def _people_militia(parsed: Parsed, lowers: list[str], k: int, where: str | None,
+                    vocab: Words) -> ActorMention | None:
     """A militia named by the people it comes from at token k: "Pokot militia" -> Pokot Ethnic Militia (Kenya),
     "Leelkayse clan militiamen" -> Leelkayse Clan Militia (Somalia)."""
-    vocab = vocabulary()
     toks = parsed.tokens
     people = vocab.peoples.at(lowers, k) if toks[k].text[:1].isupper() else None
     if people:
@@ -361,6 +372,11 @@ def _people_militia(parsed: Parsed, lowers: list[str], k: int, where: str | None
         return None
     name = " ".join(t.text for t in toks[k : k + len(people)]) + f" {label}" + (f" ({where})" if where else "")
     return ActorMention(Entry(name, kind), Span(toks[k].idx, toks[end - 1].end), toks[k].sent, k, end)
+
+
+def _lowers(parsed: Parsed) -> list[str]:
+    """The text's tokens lower-cased, made once for the scans of one report (read, never changed)."""
+    return parsed.memo("actors.lowers", lambda: [t.lower for t in parsed.tokens])
 
 
 def _crowd_entry(template: str, kind: str, where: str | None) -> Entry:
@@ -480,7 +496,7 @@ def claimed_perpetrators(parsed: Parsed, found: list[ActorMention]) -> list[Acto
     for s in range(len(parsed.sents)):
         toks = parsed.sentence_tokens(s)
         words = [t.lower for t in toks]
-        said = [k for k in range(len(words)) if vocab.claims.at(words, k)]
+        said = [k for k, w in enumerate(words) if w in vocab.claims.starts and vocab.claims.at(words, k)]
         if not said or all(_negated(parsed, toks[k]) for k in said):
             continue  # "No group has claimed the attack, but jihadists linked to ... operate in the area"
         named = [m for m in found if m.sent == s and _named_group(m)]

@@ -25,6 +25,8 @@ class Rules:
     pronouns: frozenset[str]
     not_speech_objects: frozenset[str]
     relays: frozenset[str]
+    relay_ends: tuple[str, ...]  # " agency": a name that ends with a relay's ("the state news agency")
+    relay_starts: tuple[str, ...]  # "Reuters ": one that starts with it
     doubt_phrases: lexicon.Phrases
     doubt_adverbs: frozenset[str]
     doubt_governors: frozenset[str]
@@ -44,7 +46,9 @@ def rules() -> Rules:
     return Rules(
         speech=lexicon.speech_verbs("of_figures"), relay_verbs=frozenset(speech["relay_verbs"]),
         pronouns=frozenset(speech["pronouns"]), not_speech_objects=frozenset(speech["not_objects"]),
-        relays=frozenset(att["relays"]["names"]), doubt_phrases=lexicon.Phrases(doubt["phrases"]),
+        relays=frozenset(att["relays"]["names"]),
+        relay_ends=tuple(" " + r for r in att["relays"]["names"] if " " in r or len(r) > 3),
+        relay_starts=tuple(r + " " for r in att["relays"]["names"] if " " in r or len(r) > 3), doubt_phrases=lexicon.Phrases(doubt["phrases"]),
         doubt_adverbs=frozenset(doubt["adverbs"]), doubt_governors=frozenset(doubt["governors"]),
         doubt_about=frozenset(doubt["about"]), doubt_not_on=frozenset(doubt["not_on"]),
         confirm_phrases=lexicon.Phrases(confirm["phrases"]), confirm_verbs=frozenset(confirm["verbs"]),
@@ -235,8 +239,7 @@ def _name_text(parsed: Parsed, head: Token) -> str:
 def _is_relay(text: str) -> bool:
     vocab = rules()
     low = text.lower().strip()
-    return low in vocab.relays or any(low.endswith(" " + r) or low.startswith(r + " ")
-                                      for r in vocab.relays if " " in r or len(r) > 3)
+    return low in vocab.relays or low.endswith(vocab.relay_ends) or low.startswith(vocab.relay_starts)
 
 
 def _last_named(speakers: list[Speaker]) -> Speaker | None:
@@ -329,7 +332,10 @@ def _doubt_words(parsed: Parsed, s: int) -> Iterator[Token]:
     vocab = rules()
     toks = parsed.sentence_tokens(s)
     words = [t.lower for t in toks]
+    starts = vocab.doubt_phrases.starts
     for k in range(len(words)):
+        if words[k] not in starts:
+            continue
         phrase = vocab.doubt_phrases.at(words, k)
         if phrase is None:
             continue
@@ -339,8 +345,11 @@ def _doubt_words(parsed: Parsed, s: int) -> Iterator[Token]:
 
 
 def doubts(parsed: Parsed, s: int) -> bool:
-    """Does sentence `s` hold a phrase of doubt?"""
-    return any(True for _ in _doubt_words(parsed, s))
+    """Does sentence `s` hold a phrase of doubt? (Asked for each figure of a sentence: answered once a sentence.)"""
+    said = parsed.memo("attribution.doubts", dict)
+    if s not in said:
+        said[s] = any(True for _ in _doubt_words(parsed, s))
+    return said[s]
 
 
 def _doubts_a_figure(parsed: Parsed, s: int) -> bool:

@@ -8,6 +8,24 @@ gives the user (`sitrep explain`) are made here, the same way everywhere.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class CueTable:
+    """One scored choice's weights as its data file gives them: a weight and a reason per cue, the score that
+    decides, and (for a choice among ways, as figures' routes) a weight per way."""
+
+    weights: dict[str, float]
+    reasons: dict[str, str]
+    threshold: float
+    routes: dict[str, float] = field(default_factory=dict)
+
+
+def cue_table(section: Mapping, weights: str = "weights") -> CueTable:
+    """The CueTable of a data file's section ([part], [figure] of figure_cues.toml); `weights` names its cue table."""
+    return CueTable({k: float(v) for k, v in section[weights].items()}, dict(section["reasons"]),
+                    float(section["threshold"]), {k: float(v) for k, v in section.get("routes", {}).items()})
 
 
 def weigh(held: Mapping[str, float] | Iterable[str], weights: Mapping[str, float], texts: Mapping[str, str],

@@ -78,6 +78,7 @@ def skeleton(key: str) -> str:
     return s.replace(" ", "")
 
 
+@lru_cache(maxsize=65536)
 def consonants(key: str) -> str:
     """The skeleton of a key without its vowels: "missan" and "maysan" are both "msn"."""
     return re.sub(r"[aiu]", "", skeleton(key))

@@ -149,6 +149,8 @@ def _find(parsed: Parsed) -> list[Incident]:
         lowers = [t.lower for t in toks]
         lemmas = [t.lemma.lower() for t in toks]
         for k, t in enumerate(toks):
+            if lowers[k] not in tab.by_first and lemmas[k] not in tab.by_first:
+                continue  # no entry starts with the word (most words)
             if t.ent in _NOT_EVENT_ENTS:
                 continue  # "March" the month, "Strike" a name's word in a date
             seen: set[str] = set()

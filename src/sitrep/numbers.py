@@ -36,6 +36,9 @@ class Vocabulary:
     not_count_after: frozenset[str]
     ordinals: frozenset[str]
     units: frozenset[str]
+    # The words a count can start with besides a number-like token ("dozens", "a dozen", "half a million",
+    # "several hundred"): a token that is neither is passed over without reading the rules.
+    starts: frozenset[str]
 
 
 @cache
@@ -49,6 +52,8 @@ def vocabulary() -> Vocabulary:
         not_count_entities=frozenset(ctx["entities"]), not_count_before=frozenset(ctx["before"]),
         not_count_after=frozenset(ctx["after"]), ordinals=frozenset(ctx["ordinals"]),
         units=frozenset(num["units"]["words"]) | frozenset(ctx["after"]),
+        starts=frozenset(w.split()[0].lower() for w in num["vague"]) | frozenset(num["multipliers"])
+        | {"a", "an", "several", "few", "half"},
     )
 
 
@@ -235,8 +240,12 @@ def find_quantities(parsed: Parsed, sent: int) -> list[Quantity]:
     toks = parsed.sentence_tokens(sent)
     words = [t.lower for t in toks]
     out: list[Quantity] = []
+    starts = vocabulary().starts
     k, n = 0, len(toks)
     while k < n:
+        if not toks[k].like_num and words[k] not in starts:
+            k += 1
+            continue
         q, b = _quantity_at(parsed, toks, words, k)
         if q is not None:
             out.append(q)

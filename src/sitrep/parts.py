@@ -7,26 +7,17 @@ cues (data/figure_cues.toml) rather than a cascade of exceptions, and the cues t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from sitrep import lexicon
-from sitrep.cues import weigh
+from sitrep.cues import CueTable, cue_table, weigh
 from sitrep.figures import Mention
 
 
-@dataclass(frozen=True, slots=True)
-class Cues:
-    weights: dict[str, float]
-    reasons: dict[str, str]
-    threshold: float
-
-
 @cache
-def part_cues() -> Cues:
+def part_cues() -> CueTable:
     """The weights of data/figure_cues.toml [part], read once when first needed."""
-    table = lexicon.load("figure_cues")["part"]
-    return Cues(dict(table["weights"]), dict(table["reasons"]), float(table["threshold"]))
+    return cue_table(lexicon.load("figure_cues")["part"])
 
 
 def other_side(a: str, b: str) -> bool:
@@ -40,7 +31,7 @@ def coordinated(a: list[Mention], b: list[Mention]) -> bool:
 
 
 def part_score(small: list[Mention], large: list[Mention], small_victims: str, large_victims: str,
-               cues: Cues | None = None) -> tuple[float, list[str]]:
+               cues: CueTable | None = None) -> tuple[float, list[str]]:
     """The score that the count stated by `small` is a part of the larger one stated by `large`, and the reasons."""
     cues = cues or part_cues()
     held = {
@@ -55,5 +46,5 @@ def part_score(small: list[Mention], large: list[Mention], small_victims: str, l
     return weigh([name for name, on in held.items() if on], cues.weights, cues.reasons, keep_zero=False)
 
 
-def is_part(score: float, cues: Cues | None = None) -> bool:
+def is_part(score: float, cues: CueTable | None = None) -> bool:
     return score >= (cues or part_cues()).threshold

@@ -184,9 +184,23 @@ class Focus:
 
     def share(self, country: str, name: str | None = None) -> float:
         """The share of the votes for `country`, of the rest of the report when `name` is given."""
-        votes = self.others(name)
-        total = sum(votes.values())
-        return votes[country] / total if total else 0.0
+        own = self.by_name.get(name) if name is not None else None
+        if not own:
+            total = sum(self.countries.values())
+            return self.countries[country] / total if total else 0.0
+        # `others(name)` summed without building it (asked for every candidate of every place): what a Counter's
+        # subtraction keeps, in its order
+        total = mine = 0
+        for c, n in self.countries.items():
+            left = n - own[c]
+            if left > 0:
+                total += left
+                mine = left if c == country else mine
+        for c, n in own.items():
+            if c not in self.countries and n < 0:
+                total += 0 - n
+                mine = 0 - n if c == country else mine
+        return mine / total if total else 0.0
 
     def retract(self, name: str) -> None:
         """Take back the votes of a name found to be no evidence (a namesake abroad, left unresolved)."""
@@ -1055,14 +1069,22 @@ def _title_case(parsed: Parsed, sent: int) -> bool:
 def _country_cues(text: str, areas: bool = False) -> list:
     """The countries of each distinct country cue of the text ("JNIM", "upazila", "al-Shabaab"), once per cue; with
     `areas`, the admin1 codes the cues point to."""
+    seen = _cue_keys(text)
+    if areas:
+        return [code for key in seen for code in rules().area_cues[key]]
+    return [rules().country_cues[key] for key in seen]
+
+
+@lru_cache(maxsize=4)
+def _cue_keys(text: str) -> tuple[str, ...]:
+    """The distinct country cues of a text in the order first found: the text is scanned once, though the
+    geoparser asks several times."""
     seen: dict[str, str] = {}
     for pattern, lower in rules().cue_patterns:
         for m in pattern.finditer(text):
             key = m.group(0).lower() if lower else m.group(0)
             seen.setdefault(key, key)
-    if areas:
-        return [code for key in seen for code in rules().area_cues[key]]
-    return [rules().country_cues[key] for key in seen]
+    return tuple(seen)
 
 
 # A demonym said of a place ("the Kenyan district of Lamu", "the Somali capital") votes as a place name does;

@@ -13,22 +13,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from sitrep import lexicon
-from sitrep.cues import weigh
-
-
-@dataclass(frozen=True, slots=True)
-class FigureCues:
-    routes: dict[str, float]
-    cues: dict[str, float]
-    reasons: dict[str, str]
-    threshold: float
+from sitrep.cues import CueTable, cue_table, weigh
 
 
 @cache
-def figure_cues() -> FigureCues:
-    """The weights of data/figure_cues.toml [figure], read once when first needed."""
-    table = lexicon.load("figure_cues")["figure"]
-    return FigureCues(dict(table["routes"]), dict(table["cues"]), dict(table["reasons"]), float(table["threshold"]))
+def figure_cues() -> CueTable:
+    """The weights of data/figure_cues.toml [figure] (its routes and its cues), read once when first needed."""
+    return cue_table(lexicon.load("figure_cues")["figure"], weights="cues")
 
 
 @dataclass(slots=True)
@@ -52,19 +43,19 @@ class Choice:
     reasons: list[str]
 
 
-def score(c: Candidate, number_cues: list[str], cues: FigureCues) -> tuple[float, list[str]]:
+def score(c: Candidate, number_cues: list[str], cues: CueTable) -> tuple[float, list[str]]:
     """The score of one candidate: its route's weight and the weights of the cues that hold, with their reasons."""
     w = cues.routes.get(c.route, 0.0)
-    total, reasons = weigh([*number_cues, *c.cues], cues.cues, cues.reasons, base=w)
+    total, reasons = weigh([*number_cues, *c.cues], cues.weights, cues.reasons, base=w)
     return total, [f"{c.category}: governed by '{c.anchor_text}', {cues.reasons.get(c.route, c.route)} ({w:+g})",
                        *reasons]
 
 
-def choose(candidates: list[Candidate], number_cues: list[str], cues: FigureCues | None = None) -> Choice:
+def choose(candidates: list[Candidate], number_cues: list[str], cues: CueTable | None = None) -> Choice:
     """The best-scoring candidate (the first of equals), and whether its score makes the number a figure."""
     cues = cues or figure_cues()
     if not candidates:
-        reasons = [f"{cues.reasons.get(n, n)} ({cues.cues.get(n, 0.0):+g})" for n in number_cues]
+        reasons = [f"{cues.reasons.get(n, n)} ({cues.weights.get(n, 0.0):+g})" for n in number_cues]
         return Choice(None, 0.0, False, reasons + ["no casualty word governs it"])
     scored = [(score(c, number_cues, cues), k, c) for k, c in enumerate(candidates)]
     (best_score, reasons), _, best = max(scored, key=lambda x: (x[0][0], -x[1]))

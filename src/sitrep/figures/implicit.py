@@ -255,8 +255,10 @@ def _implicit_categories(parsed: Parsed, v: Token) -> list[tuple[str, Token]]:
     w = vocab()
     cat = verb_category(parsed, v, passive=True) if v.lemma in w.VERBS else (
         w.INTRANSITIVE.get(v.lemma) or phrase_category(parsed, v) or phrase_category(parsed, v, w.SUBJECT_PHRASES))
+    if cat is None:
+        return []  # (most verbs: their subject is not read)
     own_subject = has_subject(parsed, v)
-    if cat is None or v.dep == "conj" and parsed.tokens[v.head].lemma in w.VERBS and not own_subject \
+    if v.dep == "conj" and parsed.tokens[v.head].lemma in w.VERBS and not own_subject \
             and not has_object(parsed, v):  # "killed a farmer and wounded another": its own victim
         return []
     out = [(cat, v)]
