@@ -70,13 +70,13 @@ RECOGNISED = [
     # a kind word written before a settlement the gazetteer lacks, in a town of its own
     ("Troops traded fire with rebels in Barangay Lunod, Bulusan, Sorsogon, on Friday.", "Lunod"),
     # an area named after a place by a comma, itself followed by its areas in brackets
-    ("On 8 June, two factions fought in Hatibandha union, Biral upazila (Dinajpur, Rangpur).", "Biral"),
+    ("On 8 June, two factions fought in Bhomradaha union, Pirganj upazila (Thakurgaon, Rangpur).", "Pirganj"),
     # a kind word with a word qualifying it after the name
     ("Raiders attacked Pariang cattle camp in Rubkona county of Unity state.", "Pariang"),
     ("Gunmen shot two guards at Tsore refugee camp on Friday.", "Tsore"),
     # the town named after its kind word and an adjective; a name in an area the words call a province
     ("Soldiers retook the northern town Al-Suwayq after a week of fighting.", "Al-Suwayq"),
-    ("The army laid siege to al-Hawta in the Shabwa province on Monday.", "al-Hawta"),
+    ("Tribesmen besieged al-Qarn in the Abyan province overnight.", "al-Qarn"),
     # a site named after the place it is at
     ("Bandits ambushed travellers around Gora axis on Sunday evening.", "Gora"),
 ]

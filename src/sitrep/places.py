@@ -456,7 +456,7 @@ class Geoparser:
                 return True
             o = _within(m, out, toks)
             # "the Peshawar area of Qarghayi district": a kind word after the name, and any known place holding it
-            # (or an area the words call one: "al-Hawta in the Shabwa province", the gazetteer's Shabwa a village)
+            # (or an area the words call one, whatever the gazetteer knows it as: "al-Qatn in the Hadramawt province")
             return o is not None and (o.hint in ("admin1", "admin2") and bool(self.gazetteer.lookup(o.text))
                                       and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end])
                                       or any(p.kind != "city" or _feature_after(toks, m.end)
@@ -607,7 +607,7 @@ class Geoparser:
                 bracketed = toks[j].text == "(" and self._areas_after(parsed, m.end) \
                     or bracketed and toks[j].text == ","
                 new = self._mention(parsed, k, e, "GAZ", as_area=_in_brackets(toks, k))
-                # (or one with its own areas in brackets: "X union, Biral upazila (Dinajpur, Rangpur)")
+                # (or one with its own areas in brackets: "X union, Pirganj upazila (Thakurgaon, Rangpur)")
                 if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)
                                                                     or self._areas_after(parsed, new.end)):
                     starts.add(new.start)
@@ -1169,7 +1169,7 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
         return True  # "the village Sang-Suwar"
     if a >= 3 and toks[a - 3].lower == "the" and (toks[a - 2].pos == "ADJ" or toks[a - 2].lower in _COMPASS) \
             and toks[a - 1].lower in rules().features["city"] and toks[a - 1].pos == "NOUN":
-        return True  # "the southern town Al-Hawta"
+        return True  # "the northern town Al-Suwayq"
     if _past_modifiers(toks, b) < len(toks) and toks[_past_modifiers(toks, b)].lower in rules().settlement_after:
         return True
     # "Unguwan Dogo, a village close to Kachia", "Tiba-Seno, a town in the north": a settlement by apposition
