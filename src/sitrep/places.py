@@ -397,7 +397,7 @@ class Geoparser:
             if b == j:  # "Herat, Afghanistan: ...": in title case, only with the country's name and a colon after
                 while b < len(toks) and toks[b].pos == "PROPN" and toks[b].text[:1].isupper() and b - j < 3:
                     b += 1
-                after = re.match(r",\s*([A-Z][\w'’. -]{1,30}?)\s*:\s", parsed.text[toks[b - 1].end:]) if b > j else None
+                after = _COUNTRY_COLON.match(parsed.text, toks[b - 1].end) if b > j else None
                 if after is None or self.gazetteer.country_named(after.group(1)) is None:
                     b = j
             if b > j and not any(k in taken for k in range(j, b)) and b < len(toks) \
@@ -1410,6 +1410,10 @@ def _area_of(m: PlaceMention) -> GeoPlace | None:
     return found
 
 
+# After a dateline's city in title case: its country's name and a colon ("Kabul, Afghanistan: ...").
+_COUNTRY_COLON = re.compile(r",\s*([A-Z][\w'’. -]{1,30}?)\s*:\s")
+
+
 def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention], country_named) -> None:
     """"BAGHDAD, Iraq (AP) —": where a wire story was filed, not necessarily where the event was."""
     for m in mentions:
@@ -1421,7 +1425,7 @@ def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention], country_named)
         after = parsed.text[m.span.end : m.span.end + 40]
         # "KABUL, Afghanistan (AP) -", "PESHAWAR: ...", or in title case only with the country and a colon after:
         # "Kabul, Afghanistan: The Taliban ..." (not "Syria: barrel bombs kill 20", a headline's subject)
-        country_colon = re.match(r",\s*([A-Z][\w'’. -]{1,30}?)\s*:\s", after)
+        country_colon = _COUNTRY_COLON.match(after)
         if words.isupper() and re.match(r"\s*(,|\(|—|–|-|:\s)", after) \
                 or country_colon and country_named(country_colon.group(1)) is not None:
             m.dateline = True
