@@ -43,6 +43,16 @@ NAMESAKES = [
     # people named point to its country
     ("Israeli police said a guard was knifed outside a bus station in Kfar Saba by two Palestinians.", None,
      "Kfar Saba", "IL", None),
+    # a city abroad matched only by one of its other names is doubted as a town would be: Inada in Japan is spelt
+    # Inata too, and nothing else of the report is in Japan
+    ("Jets struck militants in Burkina Faso after a gold mine was raided near Inata, the army in Ouagadougou said.",
+     None, "Inata", None, "BF"),
+    # the words say village, and the gazetteer knows the name only as a district of a neighbour the report points
+    # to less
+    ("Soldiers in Niger shot six farmers near the village of Abadam, a Nigerien mayor said.", None, "Abadam", None,
+     "NE"),
+    # "region" is said of districts too: the Congolese territory, not Bolivia's department of the name
+    ("Mai-Mai fighters burned two police posts in the troubled Beni region overnight.", None, "Beni", "CD", "CD"),
     # a name said with its kind votes for the areas of that kind: Borno state, not a town of Italy
     ("Gunmen burned trucks at Auno on the Maiduguri road in Borno state.", None, "Auno", None, "NG"),
 ]
@@ -52,7 +62,40 @@ RECOGNISED = [
     ("Turkish artillery shelled a farm in rural Ein Issa, Raqqa, on Monday.", "Ein Issa"),
     ("Gunmen shot at a car carrying the mayor of Tyre overnight.", "Tyre"),
     ("Soldiers found two mines southern of Bani Walid on Sunday.", "Bani Walid"),
+    # a two-letter name, its areas in brackets after it
+    ("On 2 June, jets bombed a camp of militants in Se (Djibo, Soum).", "Se"),
+    # words between a name and its bracketed areas: who lives there, or a police station's limits
+    ("On 5 June, dozens of Kibera residents (Langata, Nairobi) blocked a road over water cuts.", "Kibera"),
+    ("Police seized a pipe bomb in Tekari police station limits (Gaya, Bihar) on Friday.", "Tekari"),
+    # a kind word written before a settlement the gazetteer lacks, in a town of its own
+    ("Troops traded fire with rebels in Barangay Lunod, Bulusan, Sorsogon, on Friday.", "Lunod"),
+    # an area named after a place by a comma, itself followed by its areas in brackets
+    ("On 8 June, two factions fought in Bhomradaha union, Pirganj upazila (Thakurgaon, Rangpur).", "Pirganj"),
+    # a kind word with a word qualifying it after the name
+    ("Raiders attacked Pariang cattle camp in Rubkona county of Unity state.", "Pariang"),
+    ("Gunmen shot two guards at Tsore refugee camp on Friday.", "Tsore"),
+    # the town named after its kind word and an adjective; a name in an area the words call a province
+    ("Soldiers retook the northern town Al-Suwayq after a week of fighting.", "Al-Suwayq"),
+    ("Tribesmen besieged al-Qarn in the Abyan province overnight.", "al-Qarn"),
+    # a site named after the place it is at
+    ("Bandits ambushed travellers around Gora axis on Sunday evening.", "Gora"),
 ]
+
+
+@pytest.mark.parametrize("text,dateline,not_dateline", [
+    # a dateline in title case, the country and a colon after it
+    ("Herat, Afghanistan: Gunmen killed four guards at a bank in Shindand district on Monday.", "Herat",
+     "Shindand"),
+    ("GAROWE: A bomb hit a minibus near Galkayo on Sunday, police said.", "GAROWE", "Galkayo"),
+])
+def test_places_dateline_with_a_colon(extractor, geoparser, text, dateline, not_dateline):
+    found = {m.text: m for m in geoparser.parse(extractor.nlp.parse(text))[0]}
+    assert found[dateline].dateline and not found[not_dateline].dateline
+
+
+def test_places_headline_subject_is_no_dateline(extractor, geoparser):
+    found = {m.text: m for m in geoparser.parse(extractor.nlp.parse("Somalia: bomb kills 5 in Baidoa"))[0]}
+    assert not any(m.dateline for m in found.values())
 
 
 @pytest.fixture(scope="module")

@@ -58,6 +58,12 @@ class Rules:
     articles: set[str]
     lower_features: set[str]
     prefix_kinds: set[str]
+    # Words between a name and the areas in brackets after it: "Mandai police station limits (Gaya, Bihar)".
+    before_areas: set[str]
+    # Words between a name and its kind word: "Zaatari refugee camp", "Pariang cattle camp".
+    kind_modifiers: set[str]
+    # Kind words of first-level areas that reports say of districts too: "the Beni region".
+    loose_areas: set[str]
     # "JNIM", "upazila", "GNA": words that point to the countries they belong to, by their words (case kept for
     # all-capital cues, lower case otherwise), and their patterns.
     country_cues: dict[str, tuple[str, ...]]
@@ -104,6 +110,8 @@ def rules() -> Rules:
         joiners=set(cues["joiners"]), joiners_known=set(cues["joiners_known"]), ezafe=set(cues["ezafe"]),
         articles=set(cues["articles"]),
         lower_features=set(cues["lower_case_kind_words"]), prefix_kinds=set(cues["prefix_kind_words"]),
+        before_areas=set(cues["before_areas"]), kind_modifiers=set(cues["kind_modifiers"]),
+        loose_areas=set(cues["loose_area_words"]),
         country_cues=country_cues, area_cues=area_cues, cue_patterns=patterns, all_features=all_features,
         long_features=[tuple(w.split()) for w in all_features if " " in w],
         qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"},
@@ -386,7 +394,14 @@ class Geoparser:
             b = j
             while b < len(toks) and toks[b].text.isupper() and toks[b].text.isalpha() and b - j < 4:
                 b += 1
-            if b > j and not any(k in taken for k in range(j, b)) and b < len(toks) and toks[b].text in (",", "-", "—", "–", "("):
+            if b == j:  # "Herat, Afghanistan: ...": in title case, only with the country's name and a colon after
+                while b < len(toks) and toks[b].pos == "PROPN" and toks[b].text[:1].isupper() and b - j < 3:
+                    b += 1
+                after = _COUNTRY_COLON.match(parsed.text, toks[b - 1].end) if b > j else None
+                if after is None or self.gazetteer.country_named(after.group(1)) is None:
+                    b = j
+            if b > j and not any(k in taken for k in range(j, b)) and b < len(toks) \
+                    and toks[b].text in (",", "-", "—", "–", "(", ":"):
                 m = self._mention(parsed, j, b, "GAZ")
                 if m is not None and self._known(m, exact=True):
                     out.append(m)
@@ -408,8 +423,18 @@ class Geoparser:
         def kept(m: PlaceMention) -> bool:
             if _strong_cue(toks, m.start, m.end) or m.key in rules().parents or self._areas_after(parsed, m.end):
                 return True
+            # "fighting around Katari axis", "shelled the Bakhmut front": a site named after the place it is at
+            if m.end < len(toks) and toks[m.end].lower in rules().sites and _locative_before(toks, m.start) \
+                    and m.text[:1].isupper() and not m.text.isupper():
+                return True
             if id(m) not in unsure and self.gazetteer.lookup(m.text):
                 return True
+            if m.start >= 1 and toks[m.start - 1].lower in rules().prefix_kinds:
+                # "in Barangay Magsaysay, Pinukpuk, Kalinga": a kind word before a name the gazetteer lacks says it
+                # is a settlement; a part of a great city is coded at the city ("Barangay Lahug, Cebu City").
+                o = _within(m, out, toks)
+                return o is None or not any(p.kind == "city" and p.population >= _CITY_OF_PARTS
+                                            for p in self.gazetteer.exact(o.text))
             # "shells fell in Garabulli": a name the model calls a place, after a word that says where, is one even
             # when the gazetteer lacks it: the event keeps its name (and the report's country).
             if m.source in ("GPE", "LOC") and _locative_before(toks, m.start) and m.text[:1].isupper() \
@@ -431,12 +456,15 @@ class Geoparser:
                 return True
             o = _within(m, out, toks)
             # "the Peshawar area of Qarghayi district": a kind word after the name, and any known place holding it
-            return o is not None and any(p.kind != "city" or _feature_after(toks, m.end)
-                                         for p in self.gazetteer.lookup(o.text))
+            # (or an area the words call one, whatever the gazetteer knows it as: "al-Qatn in the Hadramawt province")
+            return o is not None and (o.hint in ("admin1", "admin2") and bool(self.gazetteer.lookup(o.text))
+                                      and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end])
+                                      or any(p.kind != "city" or _feature_after(toks, m.end)
+                                             for p in self.gazetteer.lookup(o.text)))
 
         out = [m for m in out if kept(m)]
         out.sort(key=lambda m: m.span.start)
-        _mark_datelines(parsed, out)
+        _mark_datelines(parsed, out, self.gazetteer.country_named)
         return out
 
     def _mention(self, parsed: Parsed, a: int, b: int, source: str, as_area: bool = False) -> PlaceMention | None:
@@ -462,10 +490,13 @@ class Geoparser:
             word = toks[b - 1].lower
             hint = _feature_kind(word)
             b -= 1
+            while b > a + 1 and toks[b - 1].lower in rules().kind_modifiers:
+                b -= 1  # "Zaatari refugee camp"
         if b <= a:
             return None
-        if b < len(toks) and toks[b].lower in rules().all_features:
-            word = toks[b].lower
+        kind_at = _past_modifiers(toks, b)
+        if kind_at < len(toks) and toks[kind_at].lower in rules().all_features:
+            word = toks[kind_at].lower
             hint = _feature_kind(word)
         elif [t.lower for t in toks[b : b + 2]] in ([",", "a"], [",", "the"]) and b + 2 < len(toks) \
                 and toks[b + 2].lower in rules().settlement_after:
@@ -478,8 +509,10 @@ class Geoparser:
         text = parsed.text[toks[a].idx : toks[b - 1].end]
         text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:-–—()\"“”‘’\n\t")
         key = normalize(text)
-        if not key or len(key) < 3 or not any(c.isalpha() for c in key):
+        if not key or not any(c.isalpha() for c in key):
             return None
+        if len(key) < 3 and not (re.fullmatch(r"[A-Z][a-z]", text) and self._areas_after(parsed, b)):
+            return None  # "Se (Djibo, Soum)": a short name only with the areas it lies in after it
         if key in rules().stop and hint != "admin1" and not (as_area and set(key.split()) <= _COMPASS):
             return None  # "the West region" is a place; "West" alone is not
         if key in _actor_names() and not self.gazetteer.country_named(text):
@@ -552,7 +585,9 @@ class Geoparser:
         while queue:
             m, bracketed = queue.pop()
             j = m.end
-            while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].lower in rules().sites):
+            while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].lower in rules().sites
+                                      or toks[j].lower in rules().before_areas
+                                      or toks[j].text in rules().lower_features):
                 j += 1
             if j + 1 >= len(toks) or toks[j].text not in ("(", ","):
                 continue
@@ -572,7 +607,9 @@ class Geoparser:
                 bracketed = toks[j].text == "(" and self._areas_after(parsed, m.end) \
                     or bracketed and toks[j].text == ","
                 new = self._mention(parsed, k, e, "GAZ", as_area=_in_brackets(toks, k))
-                if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)):
+                # (or one with its own areas in brackets: "X union, Pirganj upazila (Thakurgaon, Rangpur)")
+                if new is not None and new.start not in starts and (bracketed or self.gazetteer.exact(new.text)
+                                                                    or self._areas_after(parsed, new.end)):
                     starts.add(new.start)
                     out.append(new)
                     queue.append((new, bracketed))
@@ -587,7 +624,7 @@ class Geoparser:
         "Derai upazila (Sunamganj, Sylhet)"? The last of them must be an area the gazetteer knows."""
         toks = parsed.tokens
         while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].text in rules().lower_features
-                                  or toks[j].lower in rules().sites):
+                                  or toks[j].lower in rules().sites or toks[j].lower in rules().before_areas):
             j += 1
         if j >= len(toks) or toks[j].text != "(":
             return False
@@ -843,6 +880,9 @@ class Geoparser:
             elif p.kind == "admin2" and m.kind_word in rules().second_level.get(p.country, ()):
                 score += 5  # "La Union province": the Philippines' provinces are second-level areas
                 reasons.append(f"the words say {m.kind_word}, in {p.country} a second-level area (+5)")
+            elif p.kind == "admin2" and m.kind_word in rules().loose_areas:
+                score += 3  # "the volatile Beni region": reports call a district a region too
+                reasons.append(f"the words say {m.kind_word}, said of districts too (+3)")
             elif p.kind != "country":
                 score -= 2
                 reasons.append(f"the words say {m.hint}, not {p.kind} (-2)")
@@ -868,6 +908,8 @@ class Geoparser:
         return Candidate(p, round(score, 2), reasons)
 
 
+# A city this large is where its parts (barangays, neighbourhoods) are coded.
+_CITY_OF_PARTS = 100_000
 # A village this small, matched exactly, does not keep a spelling variant in the report's country out.
 _TINY = 10_000
 # A city this large, named by its own name, is meant over a namesake abroad a hundred times smaller.
@@ -1125,7 +1167,10 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
         return True  # "the village of Bokolobo", "in the area of Kofai Dutse", "coded as Djibo"
     if len(before) == 2 and before[0] == "the" and before[1] in rules().features["city"] and toks[a - 1].pos == "NOUN":
         return True  # "the village Sang-Suwar"
-    if b < len(toks) and toks[b].lower in rules().settlement_after:
+    if a >= 3 and toks[a - 3].lower == "the" and (toks[a - 2].pos == "ADJ" or toks[a - 2].lower in _COMPASS) \
+            and toks[a - 1].lower in rules().features["city"] and toks[a - 1].pos == "NOUN":
+        return True  # "the northern town Al-Suwayq"
+    if _past_modifiers(toks, b) < len(toks) and toks[_past_modifiers(toks, b)].lower in rules().settlement_after:
         return True
     # "Unguwan Dogo, a village close to Kachia", "Tiba-Seno, a town in the north": a settlement by apposition
     after = [t.lower for t in toks[b : b + 3]]
@@ -1178,7 +1223,17 @@ def _coordinated(toks: list[Token], k: int, ends: set[int]) -> bool:
 
 
 def _feature_after(toks: list[Token], j: int) -> bool:
+    j = _past_modifiers(toks, j)
     return j < len(toks) and toks[j].lower in rules().all_features
+
+
+def _past_modifiers(toks: list[Token], j: int) -> int:
+    """The token after the words that qualify a kind word ("refugee camp", "cattle camp"), when a kind word follows
+    them; else `j`."""
+    k = j
+    while k < len(toks) and toks[k].lower in rules().kind_modifiers and k - j < 2:
+        k += 1
+    return k if k > j and k < len(toks) and toks[k].lower in rules().all_features else j
 
 
 def _qualifier(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) -> PlaceMention | None:
@@ -1253,8 +1308,9 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
         return None
     gap = [t.lower for t in toks[m.end : o.start]]
     lead = 0
-    while lead < len(gap) and gap[lead] in rules().sites:  # "the Jasim front in Dar'a": a site right after the name
-        lead += 1
+    while lead < len(gap) and (gap[lead] in rules().sites or gap[lead] in rules().before_areas
+                               or gap[lead] in rules().kind_modifiers):
+        lead += 1  # "the Jasim front in Dar'a", "Mandai police station limits (Gaya, Bihar)": words after the name
     words = " ".join(gap[lead:])
     for f in rules().long_features:
         words = words.replace(" ".join(f), "")
@@ -1287,8 +1343,20 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
     # else of the report in its country, and the report clearly about another ("the Tama area" in a report on
     # North Kivu is not Tama, Tokyo). A great city called by its own name is never doubted.
     least = 2 if p.kind == "city" and p.population < _VILLAGE else 3  # votes of other names needed to doubt it
-    city = p.population >= 50_000
+    # (a city known by another name is no more than a town here: "Inata" in a report on Burkina Faso is not Inada,
+    # Japan, whose alternate spelling it is)
+    city = p.population >= 50_000 and normalize(p.name) == m.key
     great = p.population >= _GREAT_CITY and normalize(p.name) == m.key  # (not "Kotwali", an old name of Rangpur)
+    # "the village of Abadam" in a report on Niger: the words say settlement, the gazetteer knows the name only as an
+    # area of another country (Nigeria's Abadam LGA), which the report points to less than to its own
+    if m.hint == "city" and m.kind_word in rules().settlement_after and p.kind in ("admin1", "admin2") \
+            and not any(c.place.kind == "city" for c in m.candidates) and m.area is None and total \
+            and first.most_common(1)[0][0] != p.country and first[p.country] < first.most_common(1)[0][1]:
+        m.resolved, m.namesake = None, True
+        if m.candidates:
+            m.candidates[0].reasons.append(f"the words say {m.kind_word}; {p.country} knows it only as an area: "
+                                           "a namesake, left unresolved")
+        return True
     if p.kind in ("country", "admin1") or great or total < least \
             or first[p.country] / total >= 0.2 or m.area is not None or city and first[p.country] > 0:
         return False
@@ -1342,7 +1410,11 @@ def _area_of(m: PlaceMention) -> GeoPlace | None:
     return found
 
 
-def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
+# After a dateline's city in title case: its country's name and a colon ("Kabul, Afghanistan: ...").
+_COUNTRY_COLON = re.compile(r",\s*([A-Z][\w'’. -]{1,30}?)\s*:\s")
+
+
+def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention], country_named) -> None:
     """"BAGHDAD, Iraq (AP) —": where a wire story was filed, not necessarily where the event was."""
     for m in mentions:
         a, _ = parsed.sents[m.sent]
@@ -1351,7 +1423,11 @@ def _mark_datelines(parsed: Parsed, mentions: list[PlaceMention]) -> None:
             continue
         words = m.text.replace(" ", "")
         after = parsed.text[m.span.end : m.span.end + 40]
-        if words.isupper() and re.match(r"\s*(,|\(|—|–|-)", after):
+        # "KABUL, Afghanistan (AP) -", "PESHAWAR: ...", or in title case only with the country and a colon after:
+        # "Kabul, Afghanistan: The Taliban ..." (not "Syria: barrel bombs kill 20", a headline's subject)
+        country_colon = _COUNTRY_COLON.match(after)
+        if words.isupper() and re.match(r"\s*(,|\(|—|–|-|:\s)", after) \
+                or country_colon and country_named(country_colon.group(1)) is not None:
             m.dateline = True
             for o in mentions:
                 if o.sent == m.sent and 0 < o.start - m.end <= 2:
