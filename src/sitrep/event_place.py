@@ -518,7 +518,8 @@ def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMenti
         if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
             continue  # only the province's known towns, not where someone came from
         where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
-        if where is None and area.kind == "country" and (m.source in ("GPE", "LOC") or m.hint) and not m.namesake:
+        if where is None and area.kind == "country" and (m.source in ("GPE", "LOC") or m.hint or _struck_at(parsed, m)) \
+                and not m.namesake:
             where = area  # "... in southern Niger. The gunmen raided a market in Guidan Roumdji": a town in it
         if where is None:
             continue
@@ -628,18 +629,25 @@ def _specificity(m: PlaceMention) -> int:
 def _attached(parsed: Parsed, m: PlaceMention, anchor: Token) -> bool:
     """Is the place a complement of the event's words: "killed in X", "captured the city of X", "fled X",
     "killed when forces broke up the sit-in in X"? Not where someone spoke or travelled."""
-    from sitrep.figures import INTRANSITIVE, VERBS
-
     toks = parsed.tokens
-    head = parsed.span_root(m.start, m.end)
     verb = anchor
     for _ in range(4):
         if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
             break
         verb = toks[verb.head]
+    return _struck_at(parsed, m, {anchor.i, verb.i})
+
+
+def _struck_at(parsed: Parsed, m: PlaceMention, words: set[int] = frozenset()) -> bool:
+    """Is the place a complement of an event verb ("the gunmen struck around X", "killed in X") or of one of
+    `words`, before any verb of speech or travel above it? A name so told is a place, whatever kind of name the
+    tagger took it for (a village on a road told as "X axis" reads as an organisation's)."""
+    from sitrep.figures import INTRANSITIVE, VERBS
+
+    head = parsed.span_root(m.start, m.end)
     for t in list(parsed.ancestors(head))[:10]:
-        if t.i in (anchor.i, verb.i) or (t.pos == "VERB" and (t.lemma in rules().event_verbs or t.lemma in VERBS
-                                                              or t.lemma in INTRANSITIVE)):
+        if t.i in words or (t.pos == "VERB" and (t.lemma in rules().event_verbs or t.lemma in VERBS
+                                                 or t.lemma in INTRANSITIVE)):
             return True
         if t.pos == "VERB" and t.lemma in rules().speech_or_travel:
             return False
