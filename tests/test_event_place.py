@@ -66,6 +66,10 @@ EVENT_PLACES = [
     ("Gunmen seized an unknown number of travellers on Sunday evening after opening fire on cars along a highway in "
      "north-western Nigeria.\nA lorry driver told reporters the gunmen struck around Katari axis shortly before "
      "dusk.", "Katari", "NG"),
+    # ... though the gazetteer knows the village's name only in another country
+    ("Nine herders were shot dead by troops in the far south-east of Niger on Tuesday, a local official said.\n"
+     "The men were watering cattle at the village of Abadam by Lake Chad when an army patrol opened fire.", "Abadam",
+     "NE"),
     # ... not to a town named later for something else
     ("Clashes in Anbar province on Monday left at least 30 people dead, officials said.\nThe army sent "
      "reinforcements.\nThe governor later held a press conference.\nSchools in Haditha will reopen next week.",

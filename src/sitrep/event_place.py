@@ -518,9 +518,10 @@ def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMenti
         if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
             continue  # only the province's known towns, not where someone came from
         where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
-        if where is None and area.kind == "country" and (m.source in ("GPE", "LOC") or m.hint or _struck_at(parsed, m)) \
-                and not m.namesake:
-            where = area  # "... in southern Niger. The gunmen raided a market in Guidan Roumdji": a town in it
+        if where is None and area.kind == "country" and (m.source in ("GPE", "LOC") or m.hint or _struck_at(parsed, m)):
+            # "... in southern Niger. The gunmen raided a market in Guidan Roumdji": a town in it, though the
+            # gazetteer knows its name only abroad (the country chosen is the report's word against the namesake's)
+            where = area
         if where is None:
             continue
         if m.resolved is None and where.geonames_id != area.geonames_id and not _inside(where, area):
