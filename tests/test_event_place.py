@@ -208,3 +208,18 @@ def test_event_place_unknown_village_takes_the_province_named_with_it(extract):
                   "Chadian frontier, in Niger's Diffa region, a regional councillor said on Friday."
                   ).events[0].location
     assert (loc.name, loc.admin1, loc.country, loc.precision) == ("Kindjandi", "Diffa", "NE", "admin1")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a village the gazetteer lacks, held only by the country: the one province the report's towns lie in
+    ("Gunmen seized an unknown number of travellers on Sunday evening after opening fire on cars along a highway in "
+     "north-western Nigeria.\nA lorry driver told reporters the gunmen struck around Katari axis shortly before "
+     "dusk.\nPolice in Kaduna said a rescue team had been sent.", ("Katari", "Kaduna", "NG", "admin1")),
+    # ... not the province of a town named only as a reference point
+    ("Nine herders were shot dead by troops in the far south-east of Niger on Tuesday.\nThe men were watering cattle "
+     "at the village of Abadam when an army patrol opened fire.\nThe area lies some 1,300 km east of Niamey.",
+     ("Abadam", None, "NE", "country")),
+])
+def test_event_place_unknown_village_takes_the_one_province_named(extract, text, expected):
+    loc = extract(text).events[0].location
+    assert (loc.name, loc.admin1, loc.country, loc.precision) == expected

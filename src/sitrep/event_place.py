@@ -169,7 +169,28 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     if finer is None:
         finer = _refine(parsed, chosen, free, sents, alike, mentions, focus)
     chosen = _coded_at(parsed, finer, mentions)
-    return _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
+    chosen, geo, label = _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
+    if label == "country" and chosen.resolved is None:
+        # a town the gazetteer lacks, held only by the country: in the one province the report's places lie in
+        province = _one_province(parsed, mentions, geo)
+        if province is not None:
+            province = gazetteer.admin1(province)
+        if province is not None:
+            return chosen, province, "admin1"
+    return chosen, geo, label
+
+
+def _one_province(parsed: Parsed, mentions: list[PlaceMention], country: GeoPlace | None) -> str | None:
+    """The admin1 code of the one province all the report's known places finer than `country` lie in, if one; not
+    counting a dateline nor a reference point ("a factory in X, north-east of Bangui": Bangui's province is not X's).
+    A report on a village the gazetteer lacks that names towns of one province only most often names that village's
+    (news-dev, acled-dev, wad-dev: the province so given was the gold one, or no gold province was coded)."""
+    codes = {m.resolved.admin1_code for m in mentions if not m.dateline and m.resolved is not None
+             and m.resolved.kind != "country" and not _reference_point(parsed.tokens, m.start)}
+    if country is None or len(codes) != 1:
+        return None
+    code = next(iter(codes))
+    return code if code and code.split(".")[0] == country.country else None
 
 
 def _countries_around(m: PlaceMention, mentions: list[PlaceMention], sents: set[int], focus: Focus,
