@@ -73,22 +73,11 @@ def intransitive_category(parsed: Parsed, v: Token) -> str | None:
     return phrase_category(parsed, v, w.SUBJECT_PHRASES)
 
 
-_FIRSTS: dict[int, tuple[dict, frozenset[str]]] = {}
-
-
-def _first_words(table: dict) -> frozenset[str]:
-    """The first words of a phrase table's phrases, worked out once per table."""
-    kept = _FIRSTS.get(id(table))
-    if kept is None or kept[0] is not table:
-        kept = _FIRSTS[id(table)] = (table, frozenset(ph[0] for ph in table))
-    return kept[1]
-
-
 def phrase_category(parsed: Parsed, v: Token, table: dict | None = None) -> str | None:
     """Multi-word casualty phrases headed by a verb: "shot dead", "taken hostage", "made homeless", "fled home"."""
     table = vocab().PHRASES if table is None else table
-    if v.lemma not in _first_words(table):
-        return None  # no phrase of the table starts with the verb: the words around it cannot make one
+    if v.lemma not in vocab().PHRASE_FIRSTS:
+        return None  # no phrase starts with the verb: the words around it cannot make one
     kids = [c for c in parsed.children(v.i)
             if c.dep in ("oprd", "acomp", "dobj", "prt", "advmod", "prep", "xcomp", "ccomp", "npadvmod", "attr")
             or c.dep == "advcl" and c.pos == "ADJ"]  # "shot four marchers dead": the parser hangs "dead" as a clause

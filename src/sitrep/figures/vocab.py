@@ -37,6 +37,8 @@ class Vocabulary:
         self.PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER for p in cas[cat].get("phrases", [])}
         self.SUBJECT_PHRASES = {tuple(p.split()): cat for cat in CATEGORY_ORDER
                                 for p in cas[cat].get("subject_phrases", [])}
+        # The words a phrase of either table starts with: a verb not among them heads no phrase (most verbs).
+        self.PHRASE_FIRSTS = frozenset(ph[0] for ph in (*self.PHRASES, *self.SUBJECT_PHRASES))
         # Verb -> words that, in its clause, make it no casualty verb ("evacuated to hospital").
         self.NOT_WITH = {verb: set(words) for cat in CATEGORY_ORDER
                          for verb, words in cas[cat].get("not_with", {}).items()}
