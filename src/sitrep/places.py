@@ -188,18 +188,14 @@ class Focus:
         if not own:
             total = sum(self.countries.values())
             return self.countries[country] / total if total else 0.0
-        # `others(name)` summed without building it (asked for every candidate of every place): what a Counter's
-        # subtraction keeps, in its order
+        # `others(name)` summed without building it (asked for every candidate of every place): the votes left to
+        # each country, in its order (votes are positive, so a name's countries are all in `countries`)
         total = mine = 0
         for c, n in self.countries.items():
             left = n - own[c]
             if left > 0:
                 total += left
                 mine = left if c == country else mine
-        for c, n in own.items():
-            if c not in self.countries and n < 0:
-                total += 0 - n
-                mine = 0 - n if c == country else mine
         return mine / total if total else 0.0
 
     def retract(self, name: str) -> None:
