@@ -178,7 +178,7 @@ class Recogniser:
                     and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
                     and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end]) \
                     and self.gazetteer.demonym(m.text) is None \
-                    and not _title_case(parsed, m.sent):  # "Nine Herders Shot Dead in Burkina Raid"
+                    and not _title_case(parsed, m.sent, range(m.start, m.end)):  # "Nine Herders Shot Dead in ..."
                 return True
             o = _within(m, out, toks)
             # "the Peshawar area of Qarghayi district": a kind word after the name, and any known place holding it

@@ -120,9 +120,17 @@ def _actor_names() -> set[str]:
     return {normalize(n) for a in lexicon.load("actors")["actor"] for n in [a["name"], *a.get("aliases", [])]}
 
 
-def _title_case(parsed: Parsed, sent: int) -> bool:
-    """A headline in title case, where a capital says nothing of a name."""
-    words = [t for t in parsed.sentence_tokens(sent) if t.text.isalpha() and len(t.text) > 3]
+# The model's labels of proper names, capitalised in any sentence.
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+def _title_case(parsed: Parsed, sent: int, name: range = range(0)) -> bool:
+    """A headline in title case, where a capital says nothing of a name. Told by the words besides the `name` in
+    question (its tokens) and the other names the model tags, which are capitalised anywhere: a sentence of names is
+    no headline ("The incident occurred at Omar Jillo in Lafey sub-County", an event note naming a party, a device
+    and four places), "Twelve Civilians Killed in Burkina Unrest" is one."""
+    words = [t for t in parsed.sentence_tokens(sent) if t.text.isalpha() and len(t.text) > 3 and t.i not in name
+             and t.ent not in _NAME_LABELS]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.6
 
 
