@@ -89,6 +89,11 @@ class Recogniser:
         k = 0
         while k < len(toks):
             if toks[k].pos != "PROPN" or k in taken or k in ent_tokens:
+                if k not in taken and k not in ent_tokens and self._word_before_kind(toks, k):
+                    m = self._mention(parsed, k, k + 1, "GAZ")
+                    if m is not None:
+                        out.append(m)
+                        ends.add(k + 1)
                 k += 1
                 continue
             j = k
@@ -250,6 +255,17 @@ class Recogniser:
             return None  # "GNA positions": an acronym, not Guna
         start = toks[a].idx
         return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint, kind_word=word)
+
+    def _word_before_kind(self, toks: list[Token], k: int) -> bool:
+        """A capitalised word the model took for an adjective or a noun, right before a settlement's kind word, that
+        the gazetteer knows in some spelling: "Elwak town" (El Wak), "LOCATION: Elwak town". Not a word of the stop
+        list ("Border town"), nor the first of a sentence, capitalised for that ("Mining town residents ...")."""
+        t = toks[k]
+        inside = k > 0 and (toks[k - 1].sent == t.sent and not toks[k - 1].text.isspace() or toks[k - 1].text == ":")
+        return inside and t.pos in ("ADJ", "NOUN") and t.text[:1].isupper() and not t.text.isupper() \
+            and t.text.isalpha() \
+            and k + 1 < len(toks) and toks[k + 1].lower in rules().settlement_after \
+            and normalize(t.text) not in rules().stop and bool(self.gazetteer.lookup(t.text))
 
     def _whole_name(self, parsed: Parsed, m: PlaceMention) -> PlaceMention:
         """A name the model cut at a joining word: "Foz" of "Foz do Iguacu", "Cruz" of "Brejo do Cruz"."""
