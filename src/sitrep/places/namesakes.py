@@ -306,6 +306,8 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
     # else of the report in its country, and the report clearly about another ("the Tama area" in a report on
     # North Kivu is not Tama, Tokyo). A great city called by its own name is never doubted.
     least = 2 if p.kind == "city" and p.population < _VILLAGE else 3  # votes of other names needed to doubt it
+    if p.kind == "city" and p.population < 50_000 and first[p.country] <= 0:
+        least = 2  # (a town in a country nothing else of the report is in: "Kiunga" in a note on al-Shabaab in Kenya)
     # (a city known by another name is no more than a town here: "Inata" in a report on Burkina Faso is not Inada,
     # Japan, whose alternate spelling it is)
     city = p.population >= 50_000 and normalize(p.name) == m.key

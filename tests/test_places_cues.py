@@ -1,0 +1,61 @@
+"""Places found by the words around them, and namesakes doubted by the rest of the report. Texts written by us.
+
+Each row: a text, a name that must be among its place mentions, and what it must resolve to: a country code, or
+None for a name kept unresolved (the gazetteer lacks it, or it is a namesake abroad). NO_PLACE rows: a name that must
+not be a place mention.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.places import Geoparser
+
+PLACES = [
+    # a place's local ruler: "the traditional ruler of X" names X, a place the gazetteer may lack
+    ("Gunmen kidnapped the traditional ruler of Ungwan Kpaki in Kaduna State.", "Ungwan Kpaki", None),
+    ("The Emir of Kano condemned the attack.", "Kano", "NG"),
+    # a short sentence of names is no headline: the names after "at" and "between" are places
+    ("The incident occurred at Dukana Jillo in Lafey sub-County.", "Dukana Jillo", None),
+    ("On 3 May, CPI-Maoist cadres triggered an Improvised Explosive Device (IED) that damaged a bridge between "
+     "Kodenar and Mursipal villages (Dantewada, Chhattisgarh).", "Kodenar", None),
+    # a word spelt with its Arabic article joined, the model taking it for an adjective before "town"
+    ("Bandits abducted two nuns in Elwak town in Mandera district.", "Elwak", "KE"),
+    ("LOCATION: Elwak town in Mandera district.", "Elwak", "KE"),
+    # a town abroad that nothing else of the report is in, when two cues point elsewhere, is a namesake
+    ("Al Shabaab militants attacked Kiunga, and Kenyan security forces rescued two pupils.", "Kiunga", None),
+    # ... but not when the other country is named only beyond a border
+    ("Soldiers killed eight people in Metema, close to the border with Sudan.", "Metema", "ET"),
+]
+
+NO_PLACE = [
+    ("Twelve Civilians Killed in Burkina Unrest", "Burkina Unrest"),
+    ("Nine Herders Shot Dead in Burkina Raid", "Burkina Raid"),
+    # a capitalised word first in its sentence is no place for standing before "town"
+    ("Mining town residents protested on Monday.", "Mining"),
+    # a report's field label is no dateline
+    ("LOCATION: Elwak town in Mandera district.", "LOCATION"),
+]
+
+
+@pytest.fixture(scope="module")
+def geoparse(extractor):
+    gp = Geoparser()
+
+    def run(text):
+        mentions, _ = gp.parse(extractor.nlp.parse(text))
+        return mentions
+
+    return run
+
+
+@pytest.mark.parametrize("text,name,country", PLACES)
+def test_places_cue_finds_and_resolves(geoparse, text, name, country):
+    found = {m.text: m for m in geoparse(text)}
+    assert name in found, f"{name!r} not recognised; found {list(found)}"
+    place = found[name].resolved
+    assert (place.country if place else None) == country, (place, [c.reasons for c in found[name].candidates[:2]])
+
+
+@pytest.mark.parametrize("text,name", NO_PLACE)
+def test_places_cue_keeps_out(geoparse, text, name):
+    assert name not in {m.text for m in geoparse(text)}
