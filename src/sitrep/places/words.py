@@ -190,7 +190,7 @@ def _locative_before(toks: list[Token], k: int) -> bool:
         return True  # "in the capital, Bujumbura", "a town in southern Niger known as Tessaoua"
     # "in Homs", "entered Falluja", "the capital Bangui"
     return toks[j].lower in rules().locative or (toks[j].pos == "VERB" and toks[j].lemma in rules().place_verbs) \
-        or toks[j].lower in rules().all_features and toks[j].pos == "NOUN"
+        or toks[j].lower in rules().all_features and (toks[j].pos == "NOUN" or toks[j].text.islower())
 
 
 def _coded_here(toks: list[Token], k: int) -> bool:
