@@ -21,6 +21,14 @@ PLACES = [
     # a word spelt with its Arabic article joined, the model taking it for an adjective before "town"
     ("Bandits abducted two nuns in Elwak town in Mandera district.", "Elwak", "KE"),
     ("LOCATION: Elwak town in Mandera district.", "Elwak", "KE"),
+    # an area the gazetteer lacks, after a known country's or province's possessive and before an area's kind word
+    ("Gunmen killed nine people in South Sudan's Gok State on Friday.", "Gok", None),
+    ("Miners clashed with police in northeast Nigeria's Mambilla region.", "Mambilla", None),
+    # a kind word of several words ends an area's name before "of" and the province
+    ("A bomber struck Kauri village in Mafa Local Council of Borno State.", "Mafa", "NG"),
+    ("A bomber struck Kauri village in Mafa Local Council of Borno State.", "Borno", "NG"),
+    # a kind word in lower case before a name, though the model tags it as a proper noun
+    ("Gunmen raided a camp east of the state capital el-Geneina.", "el-Geneina", "SD"),
     # a town abroad that nothing else of the report is in, when two cues point elsewhere, is a namesake
     ("Al Shabaab militants attacked Kiunga, and Kenyan security forces rescued two pupils.", "Kiunga", None),
     # ... but not when the other country is named only beyond a border
@@ -32,6 +40,8 @@ NO_PLACE = [
     ("Nine Herders Shot Dead in Burkina Raid", "Burkina Raid"),
     # a capitalised word first in its sentence is no place for standing before "town"
     ("Mining town residents protested on Monday.", "Mining"),
+    # "X's Y" is no area of X without an area's kind word after it
+    ("Gunmen killed nine people in South Sudan's Gok on Friday.", "Gok"),
     # a report's field label is no dateline
     ("LOCATION: Elwak town in Mandera district.", "LOCATION"),
 ]

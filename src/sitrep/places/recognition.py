@@ -42,8 +42,11 @@ class Recogniser:
             # ... and so is it in "Cox's Bazar Sadar", a district named after it
             splits = [k for k in splits if not self.gazetteer.exact(parsed.text[toks[e.start].idx : toks[k].end])]
             # "Ardo-Kola Local Government Area of Taraba", tagged as one name, is a district and its state
+            # (or "Mafa Local Council of Borno State", a kind word of several words)
             splits += [k for k in range(e.start + 2, e.end - 1) if toks[k].lower == "of"
-                       and toks[k - 1].lower in rules().all_features and toks[k + 1].text[:1].isupper()
+                       and (toks[k - 1].lower in rules().all_features
+                            or any(tuple(t.lower for t in toks[k - len(f) : k]) == f for f in rules().long_features))
+                       and toks[k + 1].text[:1].isupper()
                        and normalize(parsed.text[toks[e.start].idx : toks[k].idx]) not in _actor_names()
                        and not self.gazetteer.exact(whole)]
             if e.label in ("PRODUCT", "WORK_OF_ART", "EVENT") and not self.gazetteer.exact(whole):
@@ -154,6 +157,8 @@ class Recogniser:
         def kept(m: PlaceMention) -> bool:
             if _strong_cue(toks, m.start, m.end) or m.key in rules().parents or self._areas_after(parsed, m.end):
                 return True
+            if self._area_of_known(toks, m, out):
+                return True
             # "fighting around Katari axis", "shelled the Bakhmut front": a site named after the place it is at
             if m.end < len(toks) and toks[m.end].lower in rules().sites and _locative_before(toks, m.start) \
                     and m.text[:1].isupper() and not m.text.isupper():
@@ -255,6 +260,18 @@ class Recogniser:
             return None  # "GNA positions": an acronym, not Guna
         start = toks[a].idx
         return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint, kind_word=word)
+
+    def _area_of_known(self, toks: list[Token], m: PlaceMention, found: list[PlaceMention]) -> bool:
+        """A name with an area's kind word after it, set after a known country's or province's possessive: "South
+        Sudan's Gok State", "northeast Nigeria's Mambilla region", "Gambella's Gog area": an area of that place,
+        though the gazetteer lacks it."""
+        j = m.start - 1
+        while j > 0 and toks[j].lower in _COMPASS:
+            j -= 1  # "Ethiopia's western Gambela region"
+        if j < 1 or toks[j].lower not in ("'s", "’s") or not (_feature_after(toks, m.end) or m.hint):
+            return False
+        o = next((o for o in found if o.end == j), None)
+        return o is not None and any(p.kind in ("country", "admin1") for p in self.gazetteer.exact(o.text))
 
     def _word_before_kind(self, toks: list[Token], k: int) -> bool:
         """A capitalised word the model took for an adjective or a noun, right before a settlement's kind word, that
