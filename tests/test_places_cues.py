@@ -69,3 +69,19 @@ def test_places_cue_finds_and_resolves(geoparse, text, name, country):
 @pytest.mark.parametrize("text,name", NO_PLACE)
 def test_places_cue_keeps_out(geoparse, text, name):
     assert name not in {m.text for m in geoparse(text)}
+
+
+PROVINCE_SPELT = [
+    # a town or district bearing its province's name, set as the area another place lies in, spells the province
+    ("Houthi shelling hit two villages in Razih district (Sadah).", "Razih", "Sadah"),
+    ("Artillery fire was reported near Horadiz, Fizuli.", "Horadiz", "Fizuli"),
+    # ... not a port named in passing
+    ("Warships shelled Hodeida in Yemen on Sunday.", "Hodeida", "Al Hudaydah"),
+]
+
+
+@pytest.mark.parametrize("text,name,admin1", PROVINCE_SPELT)
+def test_places_province_spelt_as_the_report_sets_it(geoparse, text, name, admin1):
+    found = {m.text: m for m in geoparse(text)}
+    assert name in found and found[name].resolved is not None, list(found)
+    assert found[name].resolved.admin1 == admin1

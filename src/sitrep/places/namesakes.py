@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from dataclasses import replace
 
-from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
+from sitrep.gazetteer import Gazetteer, GeoPlace, normalize, skeleton
 from sitrep.nlp import Parsed, Token
 from sitrep.places.words import rules
 from sitrep.places.mention import (Candidate, _GREAT, _GREAT_CITY, _GREAT_PENALTY, _holds, _inside, _parent_name,
@@ -257,12 +257,16 @@ def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer) -> 
     spelt: dict[str, str] = {}
     for m in mentions:
         p = m.resolved
-        if p is None or p.kind not in ("admin1", "city") or not p.admin1_code or m.dateline or m.text.isupper():
+        if p is None or p.kind == "country" or not p.admin1_code or m.dateline or m.text.isupper():
             continue
         words, theirs = set(normalize(m.text).split()), set(normalize(p.admin1 or "").split())
-        # (a city named as its province is: "Dar'a" for the city of Daraa names the province too)
+        # (a city named as its province is: "Dar'a" for the city of Daraa names the province too; and so does the
+        # report's spelling of a town or district that bears its province's name, matched exactly, where the report
+        # sets it as the area another place lies in: "Razih district (Sadah)" (the district of Sa'dah, in Saada),
+        # "near Horadiz, Fizuli" (the town of Fuzuli, in Fuzuli); not a port named in passing ("Hodeida"))
         if not theirs <= words and not words <= theirs \
-                and any(q.kind == "admin1" and q.admin1_code == p.admin1_code for q in gazetteer.exact(m.text)):
+                and (any(q.kind == "admin1" and q.admin1_code == p.admin1_code for q in gazetteer.exact(m.text))
+                     or m.is_area and p.kind != "admin1" and _bears_its_province(p) and p in gazetteer.exact(m.text)):
             spelt.setdefault(p.admin1_code, m.text)
     if not spelt:
         return
@@ -271,6 +275,11 @@ def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer) -> 
             p = getattr(m, attr)
             if p is not None and p.kind != "country" and p.admin1_code in spelt:
                 setattr(m, attr, replace(p, admin1=spelt[p.admin1_code]))
+
+
+def _bears_its_province(p: GeoPlace) -> bool:
+    """Does a town or district bear its province's name, in some spelling ("Sa'dah" in Saada, Fuzuli in Fuzuli)?"""
+    return bool(p.admin1) and skeleton(normalize(p.name)) == skeleton(normalize(p.admin1))
 
 
 def _consistent(mentions: list[PlaceMention]) -> None:
