@@ -76,5 +76,5 @@ class Geoparser(Recogniser, FocusReader, Resolver):
                 focus.retract(m.key)
         _consistent(mentions)
         mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
-        _spelt_as_the_report(mentions, self.gazetteer)
+        _spelt_as_the_report(mentions, self.gazetteer, parsed.tokens)
         return mentions, focus

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from sitrep.gazetteer import Gazetteer, GeoPlace, normalize, skeleton
 from sitrep.nlp import Parsed, Token
-from sitrep.places.words import rules
+from sitrep.places.words import _reference_point, rules
 from sitrep.places.mention import (Candidate, _GREAT, _GREAT_CITY, _GREAT_PENALTY, _holds, _inside, _parent_name,
                                    PlaceMention, _qualifier, _TINY, _VILLAGE)
 from sitrep.places.focus import Focus
@@ -248,7 +248,7 @@ def _own_name_first(m: PlaceMention, cands: list[Candidate]) -> None:
                              f" its own (-{_ALIAS_PENALTY})")
 
 
-def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer, toks: list[Token]) -> None:
     """A province the report names by one of its names is called as the report spells it ("Dar'a", "Sud-Kivu",
     "Ninewa", "Rural Damascus") in the `admin1` of every place resolved in it, not by the gazetteer's English form
     ("Daraa", "South Kivu", "Nineveh", "Rif-dimashq"): the record keeps the report's words (`admin1_code` stays the
@@ -263,10 +263,12 @@ def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer) -> 
         # (a city named as its province is: "Dar'a" for the city of Daraa names the province too; and so does the
         # report's spelling of a town or district that bears its province's name, matched exactly, where the report
         # sets it as the area another place lies in: "Razih district (Sadah)" (the district of Sa'dah, in Saada),
-        # "near Horadiz, Fizuli" (the town of Fuzuli, in Fuzuli); not a port named in passing ("Hodeida"))
+        # "near Horadiz, Fizuli" (the town of Fuzuli, in Fuzuli); not a port named in passing ("Hodeida"), nor one
+        # named only to locate another ("Ad Durayhimi, south of Hodeidah"))
         if not theirs <= words and not words <= theirs \
                 and (any(q.kind == "admin1" and q.admin1_code == p.admin1_code for q in gazetteer.exact(m.text))
-                     or m.is_area and p.kind != "admin1" and _bears_its_province(p) and p in gazetteer.exact(m.text)):
+                     or m.is_area and not _reference_point(toks, m.start) and p.kind != "admin1"
+                     and _bears_its_province(p) and p in gazetteer.exact(m.text)):
             spelt.setdefault(p.admin1_code, m.text)
     if not spelt:
         return
