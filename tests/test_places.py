@@ -470,7 +470,7 @@ NAMED_NEXT = [
 PROVINCE_NAMED = [
     # a village the gazetteer lacks "in" a name both a province and its capital is in the province, not a part of
     # the city ("in Idleb city" would be)
-    ("On 7 May, a roadside bomb killed 2 soldiers near Kafr Baddar in Idleb countryside.", "Kafr Baddar", "Idlib",
+    ("On 7 May, a roadside bomb killed 2 soldiers near Kafr Baddar in Idleb countryside.", "Kafr Baddar", "Idleb",
      "SY", "near"),
 ]
 

@@ -75,6 +75,9 @@ PROVINCE_SPELT = [
     # a town or district bearing its province's name, set as the area another place lies in, spells the province
     ("Houthi shelling hit two villages in Razih district (Sadah).", "Razih", "Sadah"),
     ("Artillery fire was reported near Horadiz, Fizuli.", "Horadiz", "Fizuli"),
+    # ... or said with a word for the land around it, which is its province's
+    ("Regime forces shelled Kansafra in Idleb countryside.", "Idleb", "Idleb"),
+    ("Regime forces shelled Foah in the countryside of Idleb.", "Idleb", "Idleb"),
     # ... not a port named in passing
     ("Warships shelled Hodeida in Yemen on Sunday.", "Hodeida", "Al Hudaydah"),
 ]

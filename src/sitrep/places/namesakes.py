@@ -264,11 +264,12 @@ def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer, tok
         # report's spelling of a town or district that bears its province's name, matched exactly, where the report
         # sets it as the area another place lies in: "Razih district (Sadah)" (the district of Sa'dah, in Saada),
         # "near Horadiz, Fizuli" (the town of Fuzuli, in Fuzuli); not a port named in passing ("Hodeida"), nor one
-        # named only to locate another ("Ad Durayhimi, south of Hodeidah"))
+        # named only to locate another ("Ad Durayhimi, south of Hodeidah"); or said with a word for the land around
+        # it, which is the province's: "in Idleb countryside", "the countryside of Idleb")
         if not theirs <= words and not words <= theirs \
                 and (any(q.kind == "admin1" and q.admin1_code == p.admin1_code for q in gazetteer.exact(m.text))
-                     or m.is_area and not _reference_point(toks, m.start) and p.kind != "admin1"
-                     and _bears_its_province(p) and p in gazetteer.exact(m.text)):
+                     or (m.is_area and not _reference_point(toks, m.start) or m.kind_word in rules().province_land)
+                     and p.kind != "admin1" and _bears_its_province(p) and p in gazetteer.exact(m.text)):
             spelt.setdefault(p.admin1_code, m.text)
     if not spelt:
         return

@@ -44,6 +44,7 @@ class Rules:
     happened_verbs: set[str]
     coded: set[tuple[str, ...]]
     across_border: set[tuple[str, ...]]
+    province_land: set[str]
     place_verbs: set[str]
     event_verbs: set[str]
     speech_or_travel: set[str]
@@ -101,6 +102,7 @@ def rules() -> Rules:
         away=set(cues["away"]), happened_nouns=set(cues["happened_nouns"]), happened_verbs=set(cues["happened_verbs"]),
         coded={tuple(w.split()) for w in cues["coded"]},
         across_border={tuple(w.split()) for w in cues.get("across_border", [])},
+        province_land=set(cues.get("province_land", [])),
         place_verbs=set(verbs["place_and_event"] + verbs["place"]),
         event_verbs=set(verbs["place_and_event"] + verbs["event"]),
         speech_or_travel=set(verbs["speech_or_travel"]), transfer_verbs=set(verbs["transfer"]),
