@@ -33,6 +33,8 @@ PLACES = [
     ("Al Shabaab militants attacked Kiunga, and Kenyan security forces rescued two pupils.", "Kiunga", None),
     # ... but not when the other country is named only beyond a border
     ("Soldiers killed eight people in Metema, close to the border with Sudan.", "Metema", "ET"),
+    # ... nor when it is named as an actor's backer
+    ("Separatists backed by the United Arab Emirates took the southern city of Ataq.", "Ataq", "YE"),
 ]
 
 NO_PLACE = [

@@ -220,7 +220,8 @@ def _of_people(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _across_border(toks: list[Token], m: PlaceMention) -> bool:
-    """Is the name set beyond a border from where the report is: "close to the border with Sudan"?"""
+    """Is the name set beyond a border from where the report is ("close to the border with Sudan"), or named as an
+    actor's backer ("separatists backed by the United Arab Emirates")?"""
     j = m.start
     while j > 0 and toks[j - 1].lower == "the":
         j -= 1

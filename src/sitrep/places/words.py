@@ -43,7 +43,7 @@ class Rules:
     happened_nouns: set[str]
     happened_verbs: set[str]
     coded: set[tuple[str, ...]]
-    across_border: set[tuple[str, ...]]
+    across_border: set[tuple[str, ...]]  # and the words before a backer's name
     province_land: set[str]
     place_verbs: set[str]
     event_verbs: set[str]
@@ -101,7 +101,7 @@ def rules() -> Rules:
         country_needs_cue={normalize(w) for w in cues["country_needs_cue"]}, the_city=set(cues["the_city"]),
         away=set(cues["away"]), happened_nouns=set(cues["happened_nouns"]), happened_verbs=set(cues["happened_verbs"]),
         coded={tuple(w.split()) for w in cues["coded"]},
-        across_border={tuple(w.split()) for w in cues.get("across_border", [])},
+        across_border={tuple(w.split()) for w in cues.get("across_border", []) + cues.get("backer", [])},
         province_land=set(cues.get("province_land", [])),
         place_verbs=set(verbs["place_and_event"] + verbs["place"]),
         event_verbs=set(verbs["place_and_event"] + verbs["event"]),
