@@ -106,6 +106,8 @@ def test_area_names_reach_the_index(gaz):
     ("Kuala Lumpur", "MY", "Federal Territory of Kuala Lumpur"),
     ("Batumi", "GE", "Adjara"),
     ("Diwaniya", "IQ", "Al-Qadisiyah"),
+    ("Douma", "SY", "Rural Damascus"),
+    ("Sirte", "LY", "Sirte"),
 ])
 def test_area_names_current_and_english(gaz, town, country, admin1):
     assert admin1 in {p.admin1 for p in gaz.lookup(town) if p.country == country}
