@@ -90,3 +90,20 @@ def test_places_province_spelt_as_the_report_sets_it(geoparse, text, name, admin
     found = {m.text: m for m in geoparse(text)}
     assert name in found and found[name].resolved is not None, list(found)
     assert found[name].resolved.admin1 == admin1
+
+
+ALIASES = [
+    # another name of a place in brackets right after it is no place of its own: the areas after it hold the place
+    ("Gunmen robbed traders near Kobaye [Kobay] (Dori, Seno).", "Kobaye", "Dori"),
+    ("Party members clashed at Hatgram village, Baghmara (Bagmara) upazila (Rajshahi).", "Baghmara", "Rajshahi"),
+    # ... but a lone area in brackets before a comma is the area, not another name
+    ("Shells fell in Janzur (Tripoli), killing a man.", "Janzur", "Tripoli"),
+]
+
+
+@pytest.mark.parametrize("text,name,area", ALIASES)
+def test_places_bracketed_alias_is_no_place(geoparse, text, name, area):
+    found = {m.text: m for m in geoparse(text)}
+    assert name in found, list(found)
+    assert found[name].within is not None and found[name].within.text == area, found[name].within
+

@@ -28,6 +28,8 @@ class Resolver:
 
     def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus, toks: list[Token]) -> None:
         exact = self.gazetteer.exact(m.text)
+        if not exact and m.alias:
+            exact = self.gazetteer.exact(m.alias)  # "Baghmara (Bagmara) upazila": the other name the report gives
         parent = _parent_name(m)
         if parent and not exact:
             # A neighbourhood the gazetteer lacks ("Karrada", "Dhaka - Badda"): its city.

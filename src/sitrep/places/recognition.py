@@ -13,7 +13,7 @@ from sitrep.gazetteer import Gazetteer, normalize
 from sitrep.model import Span
 from sitrep.nlp import Parsed, Token
 from sitrep.places.words import (_actor_names, _COMPASS, _country_cues, _feature_after, _feature_kind, _locative_before,
-                                 _ORG_WORDS, _past_modifiers, rules, _SHORT_COMPASS, _strong_cue, _title_case)
+                                 _ORG_WORDS, _past_alias, _past_modifiers, rules, _SHORT_COMPASS, _strong_cue, _title_case)
 from sitrep.places.mention import _CITY_OF_PARTS, PlaceMention, _within
 
 
@@ -230,7 +230,7 @@ class Recogniser:
                 b -= 1  # "Zaatari refugee camp"
         if b <= a:
             return None
-        kind_at = _past_modifiers(toks, b)
+        kind_at = _past_modifiers(toks, _past_alias(toks, b))
         if kind_at < len(toks) and toks[kind_at].lower in rules().all_features:
             word = toks[kind_at].lower
             hint = _feature_kind(word)
@@ -343,7 +343,7 @@ class Recogniser:
         queue, out = [(m, False) for m in found], []
         while queue:
             m, bracketed = queue.pop()
-            j = m.end
+            j = _past_alias(toks, m.end)
             while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].lower in rules().sites
                                       or toks[j].lower in rules().before_areas
                                       or toks[j].text in rules().lower_features):
@@ -382,6 +382,7 @@ class Recogniser:
         """Is the name followed by the areas it lies in, in brackets: "Mulamba (Walungu, Sud-Kivu)",
         "Derai upazila (Sunamganj, Sylhet)"? The last of them must be an area the gazetteer knows."""
         toks = parsed.tokens
+        j = _past_alias(toks, j)
         while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].text in rules().lower_features
                                   or toks[j].lower in rules().sites or toks[j].lower in rules().before_areas):
             j += 1

@@ -233,8 +233,31 @@ _ORG_WORDS = {"league", "party", "army", "forces", "force", "movement", "front",
 
 
 def _feature_after(toks: list[Token], j: int) -> bool:
-    j = _past_modifiers(toks, j)
+    j = _past_modifiers(toks, _past_alias(toks, j))
     return j < len(toks) and toks[j].lower in rules().all_features
+
+
+def _past_alias(toks: list[Token], j: int) -> int:
+    """The token after another name of the place before it, written in brackets right after it: "Sambonaye
+    [Sambonay] (Dori, Seno)", "Baghmara (Bagmara) upazila (Rajshahi)", "U Daung (NaTaLa) village"; else `j`. Square
+    brackets of one name are always another name; round ones only before a kind word or the areas' brackets ("Janzur
+    (Tripoli), killing ..." names the area)."""
+    if j >= len(toks) or toks[j].text not in ("(", "["):
+        return j
+    close = ")" if toks[j].text == "(" else "]"
+    k = j + 1
+    while k < len(toks) and k - j <= 6 and toks[k].text != close:
+        if not (toks[k].text[:1].isupper() or toks[k].text in ("-", "'") or toks[k].lower in rules().joiners):
+            return j
+        k += 1
+    if k == j + 1 or k >= len(toks) or toks[k].text != close:
+        return j
+    after = k + 1
+    if close == "]":
+        return after
+    kind = _past_modifiers(toks, after)
+    return after if after < len(toks) and (toks[kind].lower in rules().all_features or toks[after].text == "(") \
+        else j
 
 
 def _past_modifiers(toks: list[Token], j: int) -> int:
