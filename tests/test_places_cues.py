@@ -29,6 +29,9 @@ PLACES = [
     ("A bomber struck Kauri village in Mafa Local Council of Borno State.", "Borno", "NG"),
     # a kind word in lower case before a name, though the model tags it as a proper noun
     ("Gunmen raided a camp east of the state capital el-Geneina.", "el-Geneina", "SD"),
+    # a name the model cut before a joining word, the rest tagged a person's name, is joined whole when the gazetteer
+    # knows the whole
+    ("On 6 May, in Santo Antonio de Jesus, Bahia, a trafficker was killed.", "Santo Antonio de Jesus", "BR"),
     # a town abroad that nothing else of the report is in, when two cues point elsewhere, is a namesake
     ("Al Shabaab militants attacked Kiunga, and Kenyan security forces rescued two pupils.", "Kiunga", None),
     # ... but not when the other country is named only beyond a border
