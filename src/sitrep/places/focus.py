@@ -98,7 +98,7 @@ class FocusReader:
             if great is not None:
                 countries = {great.country}  # "Monrovia": Liberia's capital, not a town of California
             if named_country or len(countries) == 1:
-                for c in countries:
+                for c in sorted(countries):  # (in one order whatever the run: "Congo" votes CD and CG, which may tie)
                     focus.vote(c, w, m.key)
                 for p in found:
                     if p.kind == "admin1":
