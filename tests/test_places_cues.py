@@ -32,6 +32,8 @@ PLACES = [
     # a name the model cut before a joining word, the rest tagged a person's name, is joined whole when the gazetteer
     # knows the whole
     ("On 6 May, in Santo Antonio de Jesus, Bahia, a trafficker was killed.", "Santo Antonio de Jesus", "BR"),
+    # a kind word written before a name, starting a name the model took for a person's, makes it a place
+    ("Militants planted bombs at the boundary of Barangays Pahug and Madalunot, Pinabacdao, Samar.", "Pahug", None),
     # a town abroad that nothing else of the report is in, when two cues point elsewhere, is a namesake
     ("Al Shabaab militants attacked Kiunga, and Kenyan security forces rescued two pupils.", "Kiunga", None),
     # ... but not when the other country is named only beyond a border

@@ -70,7 +70,8 @@ class Recogniser:
                             ends.add(before.end)
                         m = c or m
                 elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
-                        or self._areas_after(parsed, b2) or toks[b2 - 1].lower in rules().all_features:
+                        or self._areas_after(parsed, b2) or toks[b2 - 1].lower in rules().all_features \
+                        or b2 - a > 1 and toks[a].lower in rules().prefix_kinds:  # "Barangays Pahug", as a person's
                     m = self._mention(parsed, a, b2, e.label)
                     if m is not None and not self.gazetteer.exact(m.text):
                         m = self._country_suffix(parsed, a, b2, e.label) or m
