@@ -34,6 +34,11 @@ PLACES = [
     ("On 6 May, in Santo Antonio de Jesus, Bahia, a trafficker was killed.", "Santo Antonio de Jesus", "BR"),
     # a kind word written before a name, starting a name the model took for a person's, makes it a place
     ("Militants planted bombs at the boundary of Barangays Pahug and Madalunot, Pinabacdao, Samar.", "Pahug", None),
+    # a name joined by the Persian linking vowel goes on as often as the vowel comes
+    ("Taliban fighters attacked a checkpoint in Rabat-e Sangi-ye Pain district, Herat.", "Rabat-e Sangi-ye Pain",
+     "AF"),
+    # a name after "via" is a place, though the model took it for a person's
+    ("Two Turkish military convoys entered Idleb via Kafr Lusin border crossing.", "Kafr Lusin", None),
     # a town abroad that nothing else of the report is in, when two cues point elsewhere, is a namesake
     ("Al Shabaab militants attacked Kiunga, and Kenyan security forces rescued two pupils.", "Kiunga", None),
     # ... but not when the other country is named only beyond a border
