@@ -117,3 +117,13 @@ def test_places_bracketed_alias_is_no_place(geoparse, text, name, area):
     assert name in found, list(found)
     assert found[name].within is not None and found[name].within.text == area, found[name].within
 
+
+
+@pytest.mark.parametrize("outlet,countries", [
+    ("Nairobi News", {"KE"}),  # a capital by its own name names its country
+    ("Baghdad Today", {"IQ"}),
+    ("Al Mashhad Al Yemeni", set()),  # "the scene", not Iran's Mashhad: no other city names a country
+    ("Lider San Antonio", set()),
+])
+def test_places_outlet_names_a_capital(outlet, countries):
+    assert Geoparser().outlet_countries(outlet) == countries
