@@ -216,9 +216,15 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
         return True  # "the northern town Al-Suwayq"
     if _past_modifiers(toks, b) < len(toks) and toks[_past_modifiers(toks, b)].lower in rules().settlement_after:
         return True
-    # "Unguwan Dogo, a village close to Kachia", "Tiba-Seno, a town in the north": a settlement by apposition
-    after = [t.lower for t in toks[b : b + 3]]
-    return len(after) == 3 and after[0] == "," and after[1] in ("a", "the") and after[2] in rules().settlement_after
+    # "Unguwan Dogo, a village close to Kachia", "Tiba-Seno, a town in the north": a settlement by apposition, its
+    # kind word after a few words that qualify it ("Godogodo, a semi-urban settlement in Jema'a")
+    if b + 2 >= len(toks) or toks[b].text != "," or toks[b + 1].lower not in ("a", "the"):
+        return False
+    k = b + 2
+    while k < len(toks) and k - b < 7 and (toks[k].pos == "ADJ" or toks[k].text == "-") \
+            and toks[k].lower not in rules().settlement_after:
+        k += 1
+    return k < len(toks) and toks[k].lower in rules().settlement_after
 
 
 # Kind words of a part of a town, coded at the town: "the Las Flores neighborhood".
