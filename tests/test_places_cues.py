@@ -39,6 +39,10 @@ PLACES = [
      "AF"),
     # a name after "via" is a place, though the model took it for a person's
     ("Two Turkish military convoys entered Idleb via Kafr Lusin border crossing.", "Kafr Lusin", None),
+    # a settlement by apposition, its kind word after words that qualify it
+    ("Gunmen laid siege to Dogonkuka, a semi-urban settlement in Jema'a LGA.", "Dogonkuka", None),
+    # the words after the tagged part of a name, up to a kind word in lower case, are the name's
+    ("A suicide bomber hit offices in the Warta Nabadda district of Mogadishu.", "Warta Nabadda", None),
     # a town abroad that nothing else of the report is in, when two cues point elsewhere, is a namesake
     ("Al Shabaab militants attacked Kiunga, and Kenyan security forces rescued two pupils.", "Kiunga", None),
     # ... but not when the other country is named only beyond a border

@@ -332,6 +332,14 @@ class Recogniser:
                     and self.gazetteer.exact(parsed.text[toks[a].idx : run[-1].end]):
                 b = longer
                 break
+        # "the Warta Nabadda district": the model tagged the first word, the words after it up to a kind word in
+        # lower case are the name's too
+        k = b
+        while k < len(toks) and k - b < 2 and toks[k].pos == "PROPN" and toks[k].text[:1].isupper() \
+                and toks[k].lower not in rules().all_features and toks[k].sent == toks[a].sent:
+            k += 1
+        if k > b and k < len(toks) and toks[k].text.islower() and toks[k].lower in rules().all_features:
+            b = k
         if (a, b) == (m.start, m.end):
             return m
         whole = self._mention(parsed, a, b, m.source)
