@@ -43,6 +43,9 @@ PLACES = [
     ("Gunmen laid siege to Dogonkuka, a semi-urban settlement in Jema'a LGA.", "Dogonkuka", None),
     # the words after the tagged part of a name, up to a kind word in lower case, are the name's
     ("A suicide bomber hit offices in the Warta Nabadda district of Mogadishu.", "Warta Nabadda", None),
+    # "a place called X", "the community of X": names of places the gazetteer may lack
+    ("Fighting broke out at a place called Dangur Woreda in Metekel Zone.", "Dangur", None),
+    ("The shooting took place in the community of Zimanca near the border with Jalisco.", "Zimanca", None),
     # a town abroad that nothing else of the report is in, when two cues point elsewhere, is a namesake
     ("Al Shabaab militants attacked Kiunga, and Kenyan security forces rescued two pupils.", "Kiunga", None),
     # ... but not when the other country is named only beyond a border

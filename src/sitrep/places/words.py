@@ -207,6 +207,8 @@ def _strong_cue(toks: list[Token], a: int, b: int) -> bool:
     """"the village of Bokolobo", "Unguwan Dogo town": words that name a settlement even when the gazetteer lacks it."""
     before = [t.lower for t in toks[max(0, a - 2) : a]]
     kinds = rules().features["city"] | rules().features["admin2"] | rules().features["any"]
+    if len(before) == 2 and before[1] in ("called", "named") and (before[0] in kinds or before[0] == "place"):
+        return True  # "at a place called Dangur", "a village named Kudu"
     if len(before) == 2 and before[1] == "of" and before[0] in kinds or _coded_here(toks, a):
         return True  # "the village of Bokolobo", "in the area of Kofai Dutse", "coded as Djibo"
     if len(before) == 2 and before[0] == "the" and before[1] in rules().features["city"] and toks[a - 1].pos == "NOUN":
