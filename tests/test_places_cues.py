@@ -113,7 +113,8 @@ ALIASES = [
     # another name of a place in brackets right after it is no place of its own: the areas after it hold the place
     ("Gunmen robbed traders near Kobaye [Kobay] (Dori, Seno).", "Kobaye", "Dori"),
     ("Party members clashed at Hatgram village, Baghmara (Bagmara) upazila (Rajshahi).", "Baghmara", "Rajshahi"),
-    # ... but a lone area in brackets before a comma is the area, not another name
+    # ... but a lone area in brackets before a comma is the area, not another name, and so is one not spelt alike
+    ("Bombs hit villages in Zap (Amadiya) region of Dahuk.", "Zap", "Amadiya"),
     ("Shells fell in Janzur (Tripoli), killing a man.", "Janzur", "Tripoli"),
 ]
 

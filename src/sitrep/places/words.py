@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from sitrep import lexicon
-from sitrep.gazetteer import normalize
+from sitrep.gazetteer import consonants, normalize
 from sitrep.nlp import Parsed, Token
 
 
@@ -263,9 +263,25 @@ def _past_alias(toks: list[Token], j: int) -> int:
     after = k + 1
     if close == "]":
         return after
+    # (round brackets hold another spelling of the name, not another place: "Zap (Amadiya) region" names the
+    # district Zap lies in)
+    i = j
+    while i > 0 and j - i < 5 and (toks[i - 1].text[:1].isupper() or toks[i - 1].text == "-"):
+        i -= 1
+    if not _alike(" ".join(t.text for t in toks[i:j]), " ".join(t.text for t in toks[j + 1 : k])):
+        return j
     kind = _past_modifiers(toks, after)
     return after if after < len(toks) and (toks[kind].lower in rules().all_features or toks[after].text == "(") \
         else j
+
+
+def _alike(a: str, b: str) -> bool:
+    """Are two names spellings of one ("Baghmara"/"Bagmara", "Qazi"/"Qaziyan", "Nazar Khan Kelay"/"Nazar Khan")?"""
+    a, b = normalize(a), normalize(b)
+    if not a or not b:
+        return False
+    return a.startswith(b) or b.startswith(a) or consonants(a) == consonants(b) \
+        or set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split())
 
 
 def _past_modifiers(toks: list[Token], j: int) -> int:
