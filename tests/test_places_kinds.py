@@ -27,6 +27,8 @@ KINDS = [
     ("A storm hit farms in Oklahoma and flooded the town of Prague.", "Prague", 4548393),
     ("Protesters gathered in Geneva, Illinois.", "Geneva", 4893591),
     ("Diplomats met in Geneva for talks on the ceasefire.", "Geneva", 2660646),
+    # a place named as the area of another is not held by that other's namesake province
+    ("The envoy flew home to Washington, D.C., on Friday.", "Washington", 4140963),
 ]
 
 

@@ -64,8 +64,9 @@ class Resolver:
         found = [p for p in found if p.geonames_id in exact_keys or p.country in top
                  or alone and (p.population >= _TINY or p.kind != "city")
                  or m.is_area and p.kind in ("admin1", "admin2")]
-        # A place named with a province lies in it: "Kyauk Taw village in the Magway region".
-        named_areas = {o.resolved.admin1_code for o in mentions if o is not m and o.sent == m.sent
+        # A place named with a province lies in it: "Kyauk Taw village in the Magway region" (not one the place
+        # is named as the area of: "Washington, D.C." is no place of Washington state)
+        named_areas = {o.resolved.admin1_code for o in mentions if o is not m and o.within is not m and o.sent == m.sent
                        and o.resolved is not None and o.resolved.kind == "admin1"}
         if named_areas:
             found = [p for p in found if p.kind in ("country", "admin1") or p.admin1_code in named_areas
