@@ -130,6 +130,10 @@ EVENT_PLACES = [
      "rival faction carried out this attack in the town of Azaz.", "Azaz", "SY"),
     # ... but with no such sentence the lake stays
     ("The bodies of nine fishermen were recovered from Lake Chad, officials in Chad said.", "Lake Chad", "TD"),
+    # the people of a place who tell what happened there are no speakers from afar: their place is the event's
+    ("Residents of Ngamdu village, 40 km from Damaturu, said gunmen shot dead nine men on Sunday.", "Ngamdu", "NG"),
+    ("People in Khogyani district of Nangarhar province have said that six shepherds were killed in an air strike "
+     "in the district.", "Khogyani", "AF"),
 ]
 
 

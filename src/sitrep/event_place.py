@@ -36,6 +36,7 @@ class Cues:
     back_nouns: frozenset[str]  # "died in that area", "near the same locality": the place named last
     posts: frozenset[str]  # "this military post", "that village": the event's site pointed back to
     journeys: frozenset[str]  # "travelling", "visiting": a journey, the victims' where an event's clause holds it
+    locals: frozenset[str]  # "residents of X said": the people of a place, who tell what happened there
 
 
 @cache
@@ -47,7 +48,7 @@ def cues() -> Cues:
                 {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]),
                 frozenset(rules().happened_nouns | lexicon.attack_nouns() | set(words["event_nouns"])),
                 frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]),
-                frozenset(words["journeys"]))
+                frozenset(words["journeys"]), frozenset(words["locals"]))
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
@@ -733,12 +734,15 @@ def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
 
 
 def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
-    """Is the place where someone spoke or travelled ("told reporters in Vienna", "travelling through Portugal")?"""
+    """Is the place where someone spoke or travelled ("told reporters in Vienna", "travelling through Portugal")? Not
+    where the speakers live ("residents of X said", "people in X district have said"): they tell what happened there."""
     head = parsed.span_root(m.start, m.end)
     for t in list(parsed.ancestors(head))[:4]:
         if t.pos == "VERB":
             return t.lemma in rules().speech_or_travel and not _said_after(parsed, m, t) \
                 and not _victims_travelling(parsed, t)
+        if t.pos == "NOUN" and t.lower in cues().locals:
+            return False  # "residents of X said", "people in X district have said": where they live, told by them
     return False
 
 
