@@ -134,6 +134,12 @@ EVENT_PLACES = [
     ("Residents of Ngamdu village, 40 km from Damaturu, said gunmen shot dead nine men on Sunday.", "Ngamdu", "NG"),
     ("People in Khogyani district of Nangarhar province have said that six shepherds were killed in an air strike "
      "in the district.", "Khogyani", "AF"),
+    # figures told past the sentences just before them, which name only the country: the place the report told first
+    ("On 4 May, near Kyauk Taw bridge, Minbya Township, Mrauk-U District, Rakhine State, soldiers and rebels clashed."
+     "\nThe army said it took a rebel camp.\nFighting also went on elsewhere in Myanmar.\nThree soldiers were "
+     "killed.", "Minbya", "MM"),
+    ("Gunmen opened fire on a bus in Petionville, a hillside suburb of Port-au-Prince, on Monday.\nPolice sealed the "
+     "road.\nViolence has grown across Haiti this year.\nFour passengers died.", "Petionville", "HT"),
 ]
 
 

@@ -124,6 +124,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # nor an area named as holding the place before it ("around X village (Wanla Weyn, Lower Shabelle). ...
         # One was killed")
         before = [m for m in before if not m.is_area] or before
+        if before and all(m.resolved is not None and m.resolved.kind == "country" for m in before):
+            before = _finer_before(parsed, usable, first - 2, before[-1].resolved.country) or before
         chosen = before[-1] if before else _the_city(parsed, sents, mentions)
     if chosen is None:
         chosen = _named_next(parsed, sents, usable)
@@ -179,6 +181,17 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         if province is not None:
             return chosen, province, "admin1"
     return chosen, geo, label
+
+
+def _finer_before(parsed: Parsed, usable: list[PlaceMention], until: int, country: str) -> list[PlaceMention]:
+    """Where the sentences just before an event name only its country ("... near X Bridge, Minbya Township, Y
+    District, Rakhine State, troops and rebels clashed. The army claimed it seized a rebel camp in Myanmar. Both sides
+    suffered losses."), the most precise place in that country the report named before them, a place set in others
+    first: the report told where it all happened once, and a country named later only says whose army it was."""
+    told = [m for m in usable if m.sent < until and _placed_finer(m) and not _site(parsed, m)
+            and (m.resolved or m.area).country == country]
+    told = [m for m in told if not m.is_area] or told
+    return [max(told, key=lambda m: (_specificity(m), -m.start))] if told else []
 
 
 def _one_province(parsed: Parsed, mentions: list[PlaceMention], country: GeoPlace | None) -> str | None:
