@@ -140,6 +140,9 @@ EVENT_PLACES = [
      "killed.", "Minbya", "MM"),
     ("Gunmen opened fire on a bus in Petionville, a hillside suburb of Port-au-Prince, on Monday.\nPolice sealed the "
      "road.\nViolence has grown across Haiti this year.\nFour passengers died.", "Petionville", "HT"),
+    # a foreign country that only backs an actor is no place, even the only one named with the figures
+    ("Fighting between the army and rebels backed by the United Arab Emirates has killed at least eleven people.\n"
+     "The army took back the town of Ataq.", "Ataq", "YE"),
 ]
 
 

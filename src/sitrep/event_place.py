@@ -98,6 +98,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     setting = _setting(parsed, mentions)
 
     weighed = weigh(parsed, pool, mentions, anchors, setting)
+    # a country that only describes an actor ("separatists backed by the UAE") is no place of the event, even alone
+    weighed = [w for w in weighed if not ("modifier" in w.cues and w.mention.resolved is not None
+                                          and w.mention.resolved.kind == "country")]
     chosen = weighed[0].mention if weighed else None
     # "(coded as Dori at geoprecision 2)": the report says where the event is placed; nothing overrules it.
     coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
