@@ -143,6 +143,9 @@ EVENT_PLACES = [
     # a foreign country that only backs an actor is no place, even the only one named with the figures
     ("Fighting between the army and rebels backed by the United Arab Emirates has killed at least eleven people.\n"
      "The army took back the town of Ataq.", "Ataq", "YE"),
+    # a district the gazetteer lacks told in a city is a ward of it: the city is the place
+    ("A car bomb went off near a tea shop in the Wadajir district of Mogadishu, killing six people.", "Mogadishu",
+     "SO"),
 ]
 
 

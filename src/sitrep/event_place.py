@@ -159,6 +159,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # neighbourhood ("a pharmacy inside Canal Colony in Multan") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
                       and not _origin(parsed, m) and not _kind_of(parsed, m, chosen) and not _site(parsed, m)
+                      and not _city_ward(m, chosen)
                       and (m.resolved is not None or m.hint or chosen.resolved is None
                            or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
                            or _province_named(chosen) and m.source not in ("ORG", "FAC")
@@ -195,6 +196,14 @@ def _finer_before(parsed: Parsed, usable: list[PlaceMention], until: int, countr
             and (m.resolved or m.area).country == country]
     told = [m for m in told if not m.is_area] or told
     return [max(told, key=lambda m: (_specificity(m), -m.start))] if told else []
+
+
+def _city_ward(m: PlaceMention, city: PlaceMention) -> bool:
+    """Is the place a ward of the city it is told in, a "district" the gazetteer lacks ("the Hodan district of
+    Mogadishu")? The city is the event's place (wad-dev codes the city; acled-dev writes "Mogadishu-Hodan"), unless
+    the city's name is its province's too ("the X district of Kandahar" is as often a district of the province)."""
+    return m.resolved is None and m.hint == "admin2" and city.resolved is not None and city.resolved.kind == "city" \
+        and not _province_named(city)
 
 
 def _one_province(parsed: Parsed, mentions: list[PlaceMention], country: GeoPlace | None) -> str | None:
