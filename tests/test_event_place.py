@@ -146,6 +146,9 @@ EVENT_PLACES = [
     # a district the gazetteer lacks told in a city is a ward of it: the city is the place
     ("A car bomb went off near a tea shop in the Wadajir district of Mogadishu, killing six people.", "Mogadishu",
      "SO"),
+    # a foreign country told with the figures: the town of the report's country where the harm is told again
+    ("Yemen's Houthis said an air strike killed 17 civilians, while state media in Saudi Arabia reported an attack "
+     "on its border.\nAccording to the Houthis, nine children died in Hays, south of Hodeidah.", "Hays", "YE"),
 ]
 
 

@@ -175,6 +175,11 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
                   is not chosen), None)
     if finer is None:
         finer = _refine(parsed, chosen, free, sents, alike, mentions, focus)
+    if finer is chosen and _foreign(chosen, focus):
+        # "an air strike by the coalition killed 26 civilians, while state media in the UAE reported ... 22 children
+        # died in X": a country other than the report's told with the figures, a town of the report's country told
+        # where the event is told again is where it was
+        finer = _refine(parsed, chosen, free, sents, alike, mentions, focus, gazetteer.country(focus.top))
     chosen = _coded_at(parsed, finer, mentions)
     chosen, geo, label = _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
     if label == "country" and chosen.resolved is None:
@@ -196,6 +201,12 @@ def _finer_before(parsed: Parsed, usable: list[PlaceMention], until: int, countr
             and (m.resolved or m.area).country == country]
     told = [m for m in told if not m.is_area] or told
     return [max(told, key=lambda m: (_specificity(m), -m.start))] if told else []
+
+
+def _foreign(m: PlaceMention, focus: Focus) -> bool:
+    """Is the place a country other than the one the report is about?"""
+    return m.resolved is not None and m.resolved.kind == "country" and focus.top is not None \
+        and m.resolved.country != focus.top
 
 
 def _city_ward(m: PlaceMention, city: PlaceMention) -> bool:
