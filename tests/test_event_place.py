@@ -130,6 +130,25 @@ EVENT_PLACES = [
      "rival faction carried out this attack in the town of Azaz.", "Azaz", "SY"),
     # ... but with no such sentence the lake stays
     ("The bodies of nine fishermen were recovered from Lake Chad, officials in Chad said.", "Lake Chad", "TD"),
+    # the people of a place who tell what happened there are no speakers from afar: their place is the event's
+    ("Residents of Ngamdu village, 40 km from Damaturu, said gunmen shot dead nine men on Sunday.", "Ngamdu", "NG"),
+    ("People in Khogyani district of Nangarhar province have said that six shepherds were killed in an air strike "
+     "in the district.", "Khogyani", "AF"),
+    # figures told past the sentences just before them, which name only the country: the place the report told first
+    ("On 4 May, near Kyauk Taw bridge, Minbya Township, Mrauk-U District, Rakhine State, soldiers and rebels clashed."
+     "\nThe army said it took a rebel camp.\nFighting also went on elsewhere in Myanmar.\nThree soldiers were "
+     "killed.", "Minbya", "MM"),
+    ("Gunmen opened fire on a bus in Petionville, a hillside suburb of Port-au-Prince, on Monday.\nPolice sealed the "
+     "road.\nViolence has grown across Haiti this year.\nFour passengers died.", "Petionville", "HT"),
+    # a foreign country that only backs an actor is no place, even the only one named with the figures
+    ("Fighting between the army and rebels backed by the United Arab Emirates has killed at least eleven people.\n"
+     "The army took back the town of Ataq.", "Ataq", "YE"),
+    # a district the gazetteer lacks told in a city is a ward of it: the city is the place
+    ("A car bomb went off near a tea shop in the Wadajir district of Mogadishu, killing six people.", "Mogadishu",
+     "SO"),
+    # a foreign country told with the figures: the town of the report's country where the harm is told again
+    ("Yemen's Houthis said an air strike killed 17 civilians, while state media in Saudi Arabia reported an attack "
+     "on its border.\nAccording to the Houthis, nine children died in Hays, south of Hodeidah.", "Hays", "YE"),
 ]
 
 

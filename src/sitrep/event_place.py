@@ -36,6 +36,7 @@ class Cues:
     back_nouns: frozenset[str]  # "died in that area", "near the same locality": the place named last
     posts: frozenset[str]  # "this military post", "that village": the event's site pointed back to
     journeys: frozenset[str]  # "travelling", "visiting": a journey, the victims' where an event's clause holds it
+    locals: frozenset[str]  # "residents of X said": the people of a place, who tell what happened there
 
 
 @cache
@@ -47,7 +48,7 @@ def cues() -> Cues:
                 {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]),
                 frozenset(rules().happened_nouns | lexicon.attack_nouns() | set(words["event_nouns"])),
                 frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]),
-                frozenset(words["journeys"]))
+                frozenset(words["journeys"]), frozenset(words["locals"]))
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
@@ -97,6 +98,9 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     setting = _setting(parsed, mentions)
 
     weighed = weigh(parsed, pool, mentions, anchors, setting)
+    # a country that only describes an actor ("separatists backed by the UAE") is no place of the event, even alone
+    weighed = [w for w in weighed if not ("modifier" in w.cues and w.mention.resolved is not None
+                                          and w.mention.resolved.kind == "country")]
     chosen = weighed[0].mention if weighed else None
     # "(coded as Dori at geoprecision 2)": the report says where the event is placed; nothing overrules it.
     coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
@@ -123,6 +127,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # nor an area named as holding the place before it ("around X village (Wanla Weyn, Lower Shabelle). ...
         # One was killed")
         before = [m for m in before if not m.is_area] or before
+        if before and all(m.resolved is not None and m.resolved.kind == "country" for m in before):
+            before = _finer_before(parsed, usable, first - 2, before[-1].resolved.country) or before
         chosen = before[-1] if before else _the_city(parsed, sents, mentions)
     if chosen is None:
         chosen = _named_next(parsed, sents, usable)
@@ -153,6 +159,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # neighbourhood ("a pharmacy inside Canal Colony in Multan") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
                       and not _origin(parsed, m) and not _kind_of(parsed, m, chosen) and not _site(parsed, m)
+                      and not _city_ward(m, chosen)
                       and (m.resolved is not None or m.hint or chosen.resolved is None
                            or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
                            or _province_named(chosen) and m.source not in ("ORG", "FAC")
@@ -168,6 +175,11 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
                   is not chosen), None)
     if finer is None:
         finer = _refine(parsed, chosen, free, sents, alike, mentions, focus)
+    if finer is chosen and _foreign(chosen, focus):
+        # "an air strike by the coalition killed 26 civilians, while state media in the UAE reported ... 22 children
+        # died in X": a country other than the report's told with the figures, a town of the report's country told
+        # where the event is told again is where it was
+        finer = _refine(parsed, chosen, free, sents, alike, mentions, focus, gazetteer.country(focus.top))
     chosen = _coded_at(parsed, finer, mentions)
     chosen, geo, label = _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
     if label == "country" and chosen.resolved is None:
@@ -178,6 +190,31 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         if province is not None:
             return chosen, province, "admin1"
     return chosen, geo, label
+
+
+def _finer_before(parsed: Parsed, usable: list[PlaceMention], until: int, country: str) -> list[PlaceMention]:
+    """Where the sentences just before an event name only its country ("... near X Bridge, Minbya Township, Y
+    District, Rakhine State, troops and rebels clashed. The army claimed it seized a rebel camp in Myanmar. Both sides
+    suffered losses."), the most precise place in that country the report named before them, a place set in others
+    first: the report told where it all happened once, and a country named later only says whose army it was."""
+    told = [m for m in usable if m.sent < until and _placed_finer(m) and not _site(parsed, m)
+            and (m.resolved or m.area).country == country]
+    told = [m for m in told if not m.is_area] or told
+    return [max(told, key=lambda m: (_specificity(m), -m.start))] if told else []
+
+
+def _foreign(m: PlaceMention, focus: Focus) -> bool:
+    """Is the place a country other than the one the report is about?"""
+    return m.resolved is not None and m.resolved.kind == "country" and focus.top is not None \
+        and m.resolved.country != focus.top
+
+
+def _city_ward(m: PlaceMention, city: PlaceMention) -> bool:
+    """Is the place a ward of the city it is told in, a "district" the gazetteer lacks ("the Hodan district of
+    Mogadishu")? The city is the event's place (wad-dev codes the city; acled-dev writes "Mogadishu-Hodan"), unless
+    the city's name is its province's too ("the X district of Kandahar" is as often a district of the province)."""
+    return m.resolved is None and m.hint == "admin2" and city.resolved is not None and city.resolved.kind == "city" \
+        and not _province_named(city)
 
 
 def _one_province(parsed: Parsed, mentions: list[PlaceMention], country: GeoPlace | None) -> str | None:
@@ -733,12 +770,15 @@ def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
 
 
 def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
-    """Is the place where someone spoke or travelled ("told reporters in Vienna", "travelling through Portugal")?"""
+    """Is the place where someone spoke or travelled ("told reporters in Vienna", "travelling through Portugal")? Not
+    where the speakers live ("residents of X said", "people in X district have said"): they tell what happened there."""
     head = parsed.span_root(m.start, m.end)
     for t in list(parsed.ancestors(head))[:4]:
         if t.pos == "VERB":
             return t.lemma in rules().speech_or_travel and not _said_after(parsed, m, t) \
                 and not _victims_travelling(parsed, t)
+        if t.pos == "NOUN" and t.lower in cues().locals:
+            return False  # "residents of X said", "people in X district have said": where they live, told by them
     return False
 
 
