@@ -204,14 +204,30 @@ def _told_before_toll(parsed: Parsed, frames: list[Frame], live: list[Mention]) 
         if f.kind == "displacement" or not f.mentions:
             continue
         first = min(m.sent for m in f.mentions)
-        if first == 0 or tells_event(parsed, first, harm=False) or parsed.is_title(first):
+        main = f.kind == "main"
+        if first == 0 or parsed.is_title(first) or (_tells_anew(parsed, first) if main
+                                                     else tells_event(parsed, first, harm=False)):
             continue
-        s = first - 1
-        own, before = _times_of(parsed, first), _times_of(parsed, s)
-        if s not in taken and para[s] == para[first] and not parsed.is_title(s) and tells_event(parsed, s) \
-                and not opens_event(parsed, first) and not (own and before and not own & before):
-            f.extra.append(s)
-            taken.add(s)
+        # The main event's toll may come after a sentence or two of background ("On 2 May, soldiers clashed
+        # with smugglers in X. The area is a smuggling route. One suspect was injured."): the nearest sentence
+        # before it in its paragraph that tells an event, across sentences that tell none.
+        for s in range(first - 1, -1 if main else first - 2, -1):
+            if s in taken or para[s] != para[first] or parsed.is_title(s):
+                break
+            if not tells_event(parsed, s):
+                continue
+            own, before = _times_of(parsed, first), _times_of(parsed, s)
+            if not opens_event(parsed, first) and not (own and before and not own & before):
+                f.extra.append(s)
+                taken.add(s)
+            break
+
+
+def _tells_anew(parsed: Parsed, s: int) -> bool:
+    """Does sentence `s` tell an event of its own, beyond pointing back to one ("The explosion did not cause
+    casualties") or an arrest after it ("A suspect has been arrested")?"""
+    return any(m.sub != "Arrests" and not _told_before(parsed, parsed.tokens[m.token])
+               for m in tells_event(parsed, s, harm=False))
 
 
 def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> None:
