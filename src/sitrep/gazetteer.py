@@ -123,6 +123,8 @@ class Gazetteer:
         rows = self._query("SELECT DISTINCT place FROM names WHERE key = ?", key)
         if not rows and fuzzy:
             rows = self._query("SELECT DISTINCT place FROM names WHERE skel = ?", skeleton(key))
+            if bare := _joined_article(key):  # "Elwak" is El Wak as well as any place spelt alike
+                rows += [r for r in self._query("SELECT DISTINCT place FROM names WHERE key = ?", bare) if r not in rows]
         if not rows and fuzzy and len(key) >= 7:
             rows = self._near_misses(key)
         return self._places(rows)
@@ -209,6 +211,15 @@ class Gazetteer:
         rows = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({marks})", ids).fetchall()
         order = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
         return sorted((GeoPlace(*r) for r in rows), key=lambda p: (-p.population, order[p.kind]))
+
+
+def _joined_article(key: str) -> str | None:
+    """The name after an Arabic article written joined to it ("Elwak", "Alhawban"): the key the name has with the
+    article apart ("El Wak" is keyed "wak"), else None. Only for one word, the name left of three letters or more."""
+    if " " in key:
+        return None
+    found = re.match(rf"{_ARTICLES}(?=[a-z]{{3,}}$)", key)
+    return key[found.end():] if found else None
 
 
 def _one_edit(a: str, b: str) -> bool:

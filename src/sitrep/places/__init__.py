@@ -18,7 +18,7 @@ from sitrep.places.words import rules
 
 # (the helpers `sitrep.event_place` reads the words around a place and the places' relations with)
 from sitrep.places.mention import _formally_within, _inside, _parent_name, _specificity_of
-from sitrep.places.words import _CITY_PARTS, _coded_here, _feature_after, _reference_point
+from sitrep.places.words import _CITY_PARTS, _coded_here, _feature_after, _past_alias, _reference_point
 
 __all__ = ["Candidate", "Focus", "Geoparser", "PlaceMention", "mention_to_dict", "rules"]
 
@@ -40,7 +40,7 @@ class Geoparser(Recogniser, FocusReader, Resolver):
     def parse(self, parsed: Parsed, outlet: str | None = None) -> tuple[list[PlaceMention], Focus]:
         """The places of a parsed report, resolved, and the report's country focus. `outlet`: the name of the outlet
         that published it ("Daily Nation (Kenya)"); a country it names is a weak prior for namesakes."""
-        mentions = self.recognise(parsed)
+        mentions = _aliases_folded(self.recognise(parsed), parsed.tokens)
         # Every relation between places is read within one sentence: handed only those, it stays linear on a long
         # text.
         by_sent: dict[int, list[PlaceMention]] = {}
@@ -48,7 +48,7 @@ class Geoparser(Recogniser, FocusReader, Resolver):
             by_sent.setdefault(m.sent, []).append(m)
         for m in mentions:
             # (a name the model's sentence split cuts, "Dand | Wa Patan district, Paktia", reads on into the next)
-            end = parsed.tokens[m.end - 1].sent
+            end = parsed.tokens[_past_alias(parsed.tokens, m.end) - 1].sent
             m.within = _within(m, by_sent[m.sent] + (by_sent.get(end, []) if end != m.sent else []), parsed.tokens)
         for m in mentions:
             if m.within is not None and m.within.within is None and self._area_before(parsed, m, m.within):
@@ -56,7 +56,7 @@ class Geoparser(Recogniser, FocusReader, Resolver):
         for m in mentions:
             if m.within is None:
                 continue
-            gap = {t.lower for t in parsed.tokens[m.end : m.within.start]}
+            gap = {t.lower for t in parsed.tokens[_past_alias(parsed.tokens, m.end) : m.within.start]}
             m.bracketed = "(" in gap
             m.beside = "near" in gap and m.source in ("GPE", "LOC", "GAZ")
             if gap & {",", "("} and "near" not in gap:  # "X, a village near Y": Y is no area X lies in
@@ -76,5 +76,21 @@ class Geoparser(Recogniser, FocusReader, Resolver):
                 focus.retract(m.key)
         _consistent(mentions)
         mentions = [m for m in mentions if not _foreign_facility(parsed, m, focus)]
-        _spelt_as_the_report(mentions, self.gazetteer)
+        _spelt_as_the_report(mentions, self.gazetteer, parsed.tokens)
         return mentions, focus
+
+
+def _aliases_folded(mentions: list[PlaceMention], toks: list) -> list[PlaceMention]:
+    """Another name of a place in brackets right after it ("Baghmara (Bagmara) upazila", "Sambonaye [Sambonay]") is
+    no place of its own: it is kept as the place's `alias`, looked up when the place's own name is unknown."""
+    out, skip = [], set()
+    for m in mentions:
+        if id(m) in skip:
+            continue
+        end = _past_alias(toks, m.end)
+        inner = [o for o in mentions if m.end < o.start < end]
+        if inner:
+            m.alias = inner[0].text
+            skip.update(id(o) for o in inner)
+        out.append(m)
+    return out

@@ -79,7 +79,7 @@ class FocusReader:
         for m in mentions:
             if m.key in foreign:
                 continue
-            if self.gazetteer.country_named(m.text) and _of_people(parsed, m):
+            if self.gazetteer.country_named(m.text) and (_of_people(parsed, m) or _across_border(toks, m)):
                 weight[m.key] = weight.get(m.key, 0) + _PEOPLE_DEMONYM_VOTE
             else:
                 weight[m.key] = weight[m.key] + 1 + m.dateline if m.key in weight else 3 if m.dateline else 2
@@ -98,7 +98,7 @@ class FocusReader:
             if great is not None:
                 countries = {great.country}  # "Monrovia": Liberia's capital, not a town of California
             if named_country or len(countries) == 1:
-                for c in countries:
+                for c in sorted(countries):  # (in one order whatever the run: "Congo" votes CD and CG, which may tie)
                     focus.vote(c, w, m.key)
                 for p in found:
                     if p.kind == "admin1":
@@ -230,6 +230,15 @@ def _of_people(parsed: Parsed, m: PlaceMention) -> bool:
     head = parsed.tokens[root.head]
     return root.dep in ("compound", "amod", "poss", "nmod") and head.i >= m.end and head.pos == "NOUN" \
         and not _place_noun(head)
+
+
+def _across_border(toks: list[Token], m: PlaceMention) -> bool:
+    """Is the name set beyond a border from where the report is ("close to the border with Sudan"), or named as an
+    actor's backer ("separatists backed by the United Arab Emirates")?"""
+    j = m.start
+    while j > 0 and toks[j - 1].lower == "the":
+        j -= 1
+    return any(tuple(t.lower for t in toks[max(0, j - len(w)) : j]) == w for w in rules().across_border)
 
 
 def _demonym_vote(toks: list[Token], t: Token) -> float:

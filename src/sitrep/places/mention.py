@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sitrep.gazetteer import GeoPlace, normalize
 from sitrep.model import Span
 from sitrep.nlp import Token
-from sitrep.places.words import _INSIDE_GAP, rules
+from sitrep.places.words import _INSIDE_GAP, _past_alias, rules
 
 
 @dataclass(slots=True)
@@ -44,6 +44,7 @@ class PlaceMention:
     bracketed: bool = False  # its areas follow it in brackets, "X (Y, Z)": the report places it itself
     beside: bool = False  # named as near the place after it, "Tondobiga, near Kongoussi": a settlement of its own
     namesake: bool = False  # its only candidates lie in a country the report hardly points to
+    alias: str | None = None  # another name of it the report gives in brackets: "Baghmara (Bagmara) upazila"
 
     @property
     def key(self) -> str:
@@ -111,10 +112,11 @@ def _within(m: PlaceMention, mentions: list[PlaceMention], toks: list[Token]) ->
     """The place named as the area `m` lies in: "Mulamba (Walungu, Sud-Kivu)", "Kutum, North Darfur",
     "Adeke-Ehi in Agatu LGA", "the Sang-Suwar village of Pashtun Zarghun district", "Bokolobo, near Mbres". Not the
     next one of a list ("Nigeria, Cameroon and Chad")."""
-    o = next((o for o in mentions if o.start >= m.end), None)
-    if o is None or o.sent not in (m.sent, toks[m.end - 1].sent) or o.start - m.end > 5 or o.start == m.end:
+    end = _past_alias(toks, m.end)  # (not another name of it in brackets: "Baghmara (Bagmara) upazila (Rajshahi)")
+    o = next((o for o in mentions if o.start >= end), None)
+    if o is None or o.sent not in (m.sent, toks[end - 1].sent) or o.start - end > 5 or o.start == end:
         return None
-    gap = [t.lower for t in toks[m.end : o.start]]
+    gap = [t.lower for t in toks[end : o.start]]
     lead = 0
     while lead < len(gap) and (gap[lead] in rules().sites or gap[lead] in rules().before_areas
                                or gap[lead] in rules().kind_modifiers):

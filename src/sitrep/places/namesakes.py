@@ -12,9 +12,9 @@ import math
 from collections import Counter
 from dataclasses import replace
 
-from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
+from sitrep.gazetteer import Gazetteer, GeoPlace, normalize, skeleton
 from sitrep.nlp import Parsed, Token
-from sitrep.places.words import rules
+from sitrep.places.words import _reference_point, rules
 from sitrep.places.mention import (Candidate, _GREAT, _GREAT_CITY, _GREAT_PENALTY, _holds, _inside, _parent_name,
                                    PlaceMention, _qualifier, _TINY, _VILLAGE)
 from sitrep.places.focus import Focus
@@ -28,6 +28,8 @@ class Resolver:
 
     def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus, toks: list[Token]) -> None:
         exact = self.gazetteer.exact(m.text)
+        if not exact and m.alias:
+            exact = self.gazetteer.exact(m.alias)  # "Baghmara (Bagmara) upazila": the other name the report gives
         parent = _parent_name(m)
         if parent and not exact:
             # A neighbourhood the gazetteer lacks ("Karrada", "Dhaka - Badda"): its city.
@@ -257,7 +259,7 @@ def _own_name_first(m: PlaceMention, cands: list[Candidate]) -> None:
                              f" its own (-{_ALIAS_PENALTY})")
 
 
-def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer, toks: list[Token]) -> None:
     """A province the report names by one of its names is called as the report spells it ("Dar'a", "Sud-Kivu",
     "Ninewa", "Rural Damascus") in the `admin1` of every place resolved in it, not by the gazetteer's English form
     ("Daraa", "South Kivu", "Nineveh", "Rif-dimashq"): the record keeps the report's words (`admin1_code` stays the
@@ -266,12 +268,19 @@ def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer) -> 
     spelt: dict[str, str] = {}
     for m in mentions:
         p = m.resolved
-        if p is None or p.kind not in ("admin1", "city") or not p.admin1_code or m.dateline or m.text.isupper():
+        if p is None or p.kind == "country" or not p.admin1_code or m.dateline or m.text.isupper():
             continue
         words, theirs = set(normalize(m.text).split()), set(normalize(p.admin1 or "").split())
-        # (a city named as its province is: "Dar'a" for the city of Daraa names the province too)
+        # (a city named as its province is: "Dar'a" for the city of Daraa names the province too; and so does the
+        # report's spelling of a town or district that bears its province's name, matched exactly, where the report
+        # sets it as the area another place lies in: "Razih district (Sadah)" (the district of Sa'dah, in Saada),
+        # "near Horadiz, Fizuli" (the town of Fuzuli, in Fuzuli); not a port named in passing ("Hodeida"), nor one
+        # named only to locate another ("Ad Durayhimi, south of Hodeidah"); or said with a word for the land around
+        # it, which is the province's: "in Idleb countryside", "the countryside of Idleb")
         if not theirs <= words and not words <= theirs \
-                and any(q.kind == "admin1" and q.admin1_code == p.admin1_code for q in gazetteer.exact(m.text)):
+                and (any(q.kind == "admin1" and q.admin1_code == p.admin1_code for q in gazetteer.exact(m.text))
+                     or (m.is_area and not _reference_point(toks, m.start) or m.kind_word in rules().province_land)
+                     and p.kind != "admin1" and _bears_its_province(p) and p in gazetteer.exact(m.text)):
             spelt.setdefault(p.admin1_code, m.text)
     if not spelt:
         return
@@ -280,6 +289,11 @@ def _spelt_as_the_report(mentions: list[PlaceMention], gazetteer: Gazetteer) -> 
             p = getattr(m, attr)
             if p is not None and p.kind != "country" and p.admin1_code in spelt:
                 setattr(m, attr, replace(p, admin1=spelt[p.admin1_code]))
+
+
+def _bears_its_province(p: GeoPlace) -> bool:
+    """Does a town or district bear its province's name, in some spelling ("Sa'dah" in Saada, Fuzuli in Fuzuli)?"""
+    return bool(p.admin1) and skeleton(normalize(p.name)) == skeleton(normalize(p.admin1))
 
 
 def _consistent(mentions: list[PlaceMention]) -> None:
@@ -315,6 +329,8 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
     # else of the report in its country, and the report clearly about another ("the Tama area" in a report on
     # North Kivu is not Tama, Tokyo). A great city called by its own name is never doubted.
     least = 2 if p.kind == "city" and p.population < _VILLAGE else 3  # votes of other names needed to doubt it
+    if p.kind == "city" and p.population < 50_000 and first[p.country] <= 0:
+        least = 2  # (a town in a country nothing else of the report is in: "Kiunga" in a note on al-Shabaab in Kenya)
     # (a city known by another name is no more than a town here: "Inata" in a report on Burkina Faso is not Inada,
     # Japan, whose alternate spelling it is)
     city = p.population >= 50_000 and normalize(p.name) == m.key

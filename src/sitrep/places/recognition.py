@@ -13,7 +13,7 @@ from sitrep.gazetteer import Gazetteer, normalize
 from sitrep.model import Span
 from sitrep.nlp import Parsed, Token
 from sitrep.places.words import (_actor_names, _COMPASS, _country_cues, _feature_after, _feature_kind, _locative_before,
-                                 _ORG_WORDS, _past_modifiers, rules, _SHORT_COMPASS, _strong_cue, _title_case)
+                                 _ORG_WORDS, _past_alias, _past_modifiers, rules, _SHORT_COMPASS, _strong_cue, _title_case)
 from sitrep.places.mention import _CITY_OF_PARTS, PlaceMention, _within
 
 
@@ -42,8 +42,11 @@ class Recogniser:
             # ... and so is it in "Cox's Bazar Sadar", a district named after it
             splits = [k for k in splits if not self.gazetteer.exact(parsed.text[toks[e.start].idx : toks[k].end])]
             # "Ardo-Kola Local Government Area of Taraba", tagged as one name, is a district and its state
+            # (or "Mafa Local Council of Borno State", a kind word of several words)
             splits += [k for k in range(e.start + 2, e.end - 1) if toks[k].lower == "of"
-                       and toks[k - 1].lower in rules().all_features and toks[k + 1].text[:1].isupper()
+                       and (toks[k - 1].lower in rules().all_features
+                            or any(tuple(t.lower for t in toks[k - len(f) : k]) == f for f in rules().long_features))
+                       and toks[k + 1].text[:1].isupper()
                        and normalize(parsed.text[toks[e.start].idx : toks[k].idx]) not in _actor_names()
                        and not self.gazetteer.exact(whole)]
             if e.label in ("PRODUCT", "WORK_OF_ART", "EVENT") and not self.gazetteer.exact(whole):
@@ -89,6 +92,11 @@ class Recogniser:
         k = 0
         while k < len(toks):
             if toks[k].pos != "PROPN" or k in taken or k in ent_tokens:
+                if k not in taken and k not in ent_tokens and self._word_before_kind(toks, k):
+                    m = self._mention(parsed, k, k + 1, "GAZ")
+                    if m is not None:
+                        out.append(m)
+                        ends.add(k + 1)
                 k += 1
                 continue
             j = k
@@ -149,6 +157,8 @@ class Recogniser:
         def kept(m: PlaceMention) -> bool:
             if _strong_cue(toks, m.start, m.end) or m.key in rules().parents or self._areas_after(parsed, m.end):
                 return True
+            if self._area_of_known(toks, m, out):
+                return True
             # "fighting around Katari axis", "shelled the Bakhmut front": a site named after the place it is at
             if m.end < len(toks) and toks[m.end].lower in rules().sites and _locative_before(toks, m.start) \
                     and m.text[:1].isupper() and not m.text.isupper():
@@ -178,7 +188,7 @@ class Recogniser:
                     and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
                     and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end]) \
                     and self.gazetteer.demonym(m.text) is None \
-                    and not _title_case(parsed, m.sent):  # "Nine Herders Shot Dead in Burkina Raid"
+                    and not _title_case(parsed, m.sent, range(m.start, m.end)):  # "Nine Herders Shot Dead in ..."
                 return True
             o = _within(m, out, toks)
             # "the Peshawar area of Qarghayi district": a kind word after the name, and any known place holding it
@@ -221,7 +231,7 @@ class Recogniser:
                 b -= 1  # "Zaatari refugee camp"
         if b <= a:
             return None
-        kind_at = _past_modifiers(toks, b)
+        kind_at = _past_modifiers(toks, _past_alias(toks, b))
         if kind_at < len(toks) and toks[kind_at].lower in rules().all_features:
             word = toks[kind_at].lower
             hint = _feature_kind(word)
@@ -251,6 +261,29 @@ class Recogniser:
             return None  # "GNA positions": an acronym, not Guna
         start = toks[a].idx
         return PlaceMention(text, Span(start, start + len(text)), toks[a].sent, a, b, source, hint, kind_word=word)
+
+    def _area_of_known(self, toks: list[Token], m: PlaceMention, found: list[PlaceMention]) -> bool:
+        """A name with an area's kind word after it, set after a known country's or province's possessive: "South
+        Sudan's Gok State", "northeast Nigeria's Mambilla region", "Gambella's Gog area": an area of that place,
+        though the gazetteer lacks it."""
+        j = m.start - 1
+        while j > 0 and toks[j].lower in _COMPASS:
+            j -= 1  # "Ethiopia's western Gambela region"
+        if j < 1 or toks[j].lower not in ("'s", "’s") or not (_feature_after(toks, m.end) or m.hint):
+            return False
+        o = next((o for o in found if o.end == j), None)
+        return o is not None and any(p.kind in ("country", "admin1") for p in self.gazetteer.exact(o.text))
+
+    def _word_before_kind(self, toks: list[Token], k: int) -> bool:
+        """A capitalised word the model took for an adjective or a noun, right before a settlement's kind word, that
+        the gazetteer knows in some spelling: "Elwak town" (El Wak), "LOCATION: Elwak town". Not a word of the stop
+        list ("Border town"), nor the first of a sentence, capitalised for that ("Mining town residents ...")."""
+        t = toks[k]
+        inside = k > 0 and (toks[k - 1].sent == t.sent and not toks[k - 1].text.isspace() or toks[k - 1].text == ":")
+        return inside and t.pos in ("ADJ", "NOUN") and t.text[:1].isupper() and not t.text.isupper() \
+            and t.text.isalpha() \
+            and k + 1 < len(toks) and toks[k + 1].lower in rules().settlement_after \
+            and normalize(t.text) not in rules().stop and bool(self.gazetteer.lookup(t.text))
 
     def _whole_name(self, parsed: Parsed, m: PlaceMention) -> PlaceMention:
         """A name the model cut at a joining word: "Foz" of "Foz do Iguacu", "Cruz" of "Brejo do Cruz"."""
@@ -286,11 +319,12 @@ class Recogniser:
         while b < len(toks) and b - a >= 3 and toks[b - 1].lower in rules().ezafe and toks[b - 2].text == "-" \
                 and toks[b].text[:1].isupper() and toks[b].sent == toks[a].sent:
             b += 1
-        # "Baja" + "California": two names the model cut apart that the gazetteer knows as one.
+        # "Baja" + "California": two names the model cut apart that the gazetteer knows as one; a joining word
+        # inside ("Santo" + "Antonio de Jesus", the rest tagged a person's name)
         for longer in range(min(b + 3, len(toks)), b, -1):
             run = toks[b:longer]
-            if all(t.pos == "PROPN" and t.text[:1].isupper()
-                                                    and t.sent == toks[a].sent for t in run) \
+            if all((t.pos == "PROPN" and t.text[:1].isupper() or t.lower in rules().joiners)
+                   and t.sent == toks[a].sent for t in run) and run[-1].text[:1].isupper() \
                     and self.gazetteer.exact(parsed.text[toks[a].idx : run[-1].end]):
                 b = longer
                 break
@@ -311,7 +345,7 @@ class Recogniser:
         queue, out = [(m, False) for m in found], []
         while queue:
             m, bracketed = queue.pop()
-            j = m.end
+            j = _past_alias(toks, m.end)
             while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].lower in rules().sites
                                       or toks[j].lower in rules().before_areas
                                       or toks[j].text in rules().lower_features):
@@ -350,6 +384,7 @@ class Recogniser:
         """Is the name followed by the areas it lies in, in brackets: "Mulamba (Walungu, Sud-Kivu)",
         "Derai upazila (Sunamganj, Sylhet)"? The last of them must be an area the gazetteer knows."""
         toks = parsed.tokens
+        j = _past_alias(toks, j)
         while j < len(toks) and (toks[j].lower in rules().all_features or toks[j].text in rules().lower_features
                                   or toks[j].lower in rules().sites or toks[j].lower in rules().before_areas):
             j += 1

@@ -43,6 +43,8 @@ class Rules:
     happened_nouns: set[str]
     happened_verbs: set[str]
     coded: set[tuple[str, ...]]
+    across_border: set[tuple[str, ...]]  # and the words before a backer's name
+    province_land: set[str]
     place_verbs: set[str]
     event_verbs: set[str]
     speech_or_travel: set[str]
@@ -99,6 +101,8 @@ def rules() -> Rules:
         country_needs_cue={normalize(w) for w in cues["country_needs_cue"]}, the_city=set(cues["the_city"]),
         away=set(cues["away"]), happened_nouns=set(cues["happened_nouns"]), happened_verbs=set(cues["happened_verbs"]),
         coded={tuple(w.split()) for w in cues["coded"]},
+        across_border={tuple(w.split()) for w in cues.get("across_border", []) + cues.get("backer", [])},
+        province_land=set(cues.get("province_land", [])),
         place_verbs=set(verbs["place_and_event"] + verbs["place"]),
         event_verbs=set(verbs["place_and_event"] + verbs["event"]),
         speech_or_travel=set(verbs["speech_or_travel"]), transfer_verbs=set(verbs["transfer"]),
@@ -120,9 +124,17 @@ def _actor_names() -> set[str]:
     return {normalize(n) for a in lexicon.load("actors")["actor"] for n in [a["name"], *a.get("aliases", [])]}
 
 
-def _title_case(parsed: Parsed, sent: int) -> bool:
-    """A headline in title case, where a capital says nothing of a name."""
-    words = [t for t in parsed.sentence_tokens(sent) if t.text.isalpha() and len(t.text) > 3]
+# The model's labels of proper names, capitalised in any sentence.
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+def _title_case(parsed: Parsed, sent: int, name: range = range(0)) -> bool:
+    """A headline in title case, where a capital says nothing of a name. Told by the words besides the `name` in
+    question (its tokens) and the other names the model tags, which are capitalised anywhere: a sentence of names is
+    no headline ("The incident occurred at Omar Jillo in Lafey sub-County", an event note naming a party, a device
+    and four places), "Twelve Civilians Killed in Burkina Unrest" is one."""
+    words = [t for t in parsed.sentence_tokens(sent) if t.text.isalpha() and len(t.text) > 3 and t.i not in name
+             and t.ent not in _NAME_LABELS]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.6
 
 
@@ -180,7 +192,7 @@ def _locative_before(toks: list[Token], k: int) -> bool:
         return True  # "in the capital, Bujumbura", "a town in southern Niger known as Tessaoua"
     # "in Homs", "entered Falluja", "the capital Bangui"
     return toks[j].lower in rules().locative or (toks[j].pos == "VERB" and toks[j].lemma in rules().place_verbs) \
-        or toks[j].lower in rules().all_features and toks[j].pos == "NOUN"
+        or toks[j].lower in rules().all_features and (toks[j].pos == "NOUN" or toks[j].text.islower())
 
 
 def _coded_here(toks: list[Token], k: int) -> bool:
@@ -221,8 +233,31 @@ _ORG_WORDS = {"league", "party", "army", "forces", "force", "movement", "front",
 
 
 def _feature_after(toks: list[Token], j: int) -> bool:
-    j = _past_modifiers(toks, j)
+    j = _past_modifiers(toks, _past_alias(toks, j))
     return j < len(toks) and toks[j].lower in rules().all_features
+
+
+def _past_alias(toks: list[Token], j: int) -> int:
+    """The token after another name of the place before it, written in brackets right after it: "Sambonaye
+    [Sambonay] (Dori, Seno)", "Baghmara (Bagmara) upazila (Rajshahi)", "U Daung (NaTaLa) village"; else `j`. Square
+    brackets of one name are always another name; round ones only before a kind word or the areas' brackets ("Janzur
+    (Tripoli), killing ..." names the area)."""
+    if j >= len(toks) or toks[j].text not in ("(", "["):
+        return j
+    close = ")" if toks[j].text == "(" else "]"
+    k = j + 1
+    while k < len(toks) and k - j <= 6 and toks[k].text != close:
+        if not (toks[k].text[:1].isupper() or toks[k].text in ("-", "'") or toks[k].lower in rules().joiners):
+            return j
+        k += 1
+    if k == j + 1 or k >= len(toks) or toks[k].text != close:
+        return j
+    after = k + 1
+    if close == "]":
+        return after
+    kind = _past_modifiers(toks, after)
+    return after if after < len(toks) and (toks[kind].lower in rules().all_features or toks[after].text == "(") \
+        else j
 
 
 def _past_modifiers(toks: list[Token], j: int) -> int:
