@@ -149,6 +149,9 @@ EVENT_PLACES = [
     # a foreign country told with the figures: the town of the report's country where the harm is told again
     ("Yemen's Houthis said an air strike killed 17 civilians, while state media in Saudi Arabia reported an attack "
      "on its border.\nAccording to the Houthis, nine children died in Hays, south of Hodeidah.", "Hays", "YE"),
+    # where the raiders came from is no finer place of the event than the camp they raided
+    ("At least 9 people were killed in clashes in South Sudan's Jonglei state.\nRaiders believed to be from the "
+     "neighbouring Pibor area attacked Pakeer cattle camp in Twic East county of Jonglei state.", "Pakeer", "SS"),
 ]
 
 
