@@ -152,6 +152,10 @@ EVENT_PLACES = [
     # where the raiders came from is no finer place of the event than the camp they raided
     ("At least 9 people were killed in clashes in South Sudan's Jonglei state.\nRaiders believed to be from the "
      "neighbouring Pibor area attacked Pakeer cattle camp in Twic East county of Jonglei state.", "Pakeer", "SS"),
+    # a name told before a word for a family or an armed unit is theirs, not a place
+    ("On 9 May, members of the Hamza Division and the Sultan Murad Division clashed over a checkpoint in "
+     "al-Hasakeh. Two fighters were hurt.", "al-Hasakeh", "SY"),
+    ("On 6 May, a gunfight between the Al Omar and Al Sayid families in Homs left one man wounded.", "Homs", "SY"),
 ]
 
 
