@@ -106,6 +106,15 @@ TITLES_AND_NAMES = [
      {(K, 1, 1)}),
 ]
 
+# One victim told by the noun alone: a body found, a death as the outcome of what was done to one person.
+TOLD_BY_THE_NOUN = [
+    ("Youths fought running battles with police in Kisumu; a body was later found in the town.", {(K, 1, 1)}),
+    ("A girl was hit with a baton by a police officer in Kondele, leading to her death on Friday.", {(K, 1, 1)}),
+    ("Gunmen shot a trader in Mombasa on Sunday, causing his death.", {(K, 1, 1)}),
+    ("Marchers demanded justice over his death in custody.", set()),
+    ("The council is a body that was found to be corrupt by the audit.", set()),
+]
+
 THINGS = [
     ("Bulldozers uprooted 60 almond trees on the hillside.", set()),
     ("On 2 March 2024, 5 nurses picketed the health office, hanging placards on its railings.", set()),
@@ -117,6 +126,6 @@ THINGS = [
 @pytest.mark.parametrize("text,expected", DATES_AND_COUNTS + COUNTED_WITH_PEOPLE + BARE_TITLES + HARM_PHRASE_IN_ORDER
                          + SAID_AGAIN_NOT_MORE + TWO_HARMS_ONE_COUNT + HIDDEN_VICTIMS + KILLED_WITH_THE_VICTIM
                          + MOTIVES_AND_ALLEGATIONS
-                         + TITLES_AND_NAMES + THINGS)
+                         + TITLES_AND_NAMES + TOLD_BY_THE_NOUN + THINGS)
 def test_figures_counts(extract, text, expected):
     assert triples(extract(text)) == expected
