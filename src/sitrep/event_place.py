@@ -542,14 +542,19 @@ def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMe
 
 def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
     """"Myanmar military", "US air raids", "Iraqi forces", "rebels backed by Rwanda": a country's name
-    describing an actor or standing for one, not a location."""
+    describing an actor or standing for one, not a location; so is any place that does something ("a truce declared
+    by Moscow")."""
     toks = parsed.tokens
     head = parsed.span_root(m.start, m.end)
     above = toks[head.head]
-    if m.resolved is None or m.resolved.kind != "country":
+    if m.resolved is None:
         return False
     if head.dep == "pobj" and above.dep == "agent":
-        return True  # "militias armed by a neighbour state, Rwanda": a country doing something, an actor
+        # "militias armed by a neighbour state, Rwanda", "a truce declared by Moscow": a country, or a capital standing
+        # for its government, doing something: an actor
+        return True
+    if m.resolved.kind != "country":
+        return False
     return head.dep in ("compound", "amod", "nmod", "poss") and above.pos in ("NOUN", "PROPN") and \
         above.lower not in rules().all_features
 
