@@ -663,20 +663,6 @@ def _one_name(a: str, b: str) -> bool:
                         and consonants(normalize(a)) == consonants(normalize(b)))
 
 
-def _area_said(parsed: Parsed, m: PlaceMention) -> bool:
-    """Do the report's words call the place an area, though the gazetteer knows its name as a town ("Gereshk
-    district", "Kankara local government area", "Hama province")? A name the gazetteer lacks told inside it is a
-    village of that area, not a compound of the town."""
-    if m.hint in ("admin1", "admin2"):
-        return True
-    toks = parsed.tokens
-    if m.end >= len(toks):
-        return False
-    areas = rules().features["admin1"] | rules().features["admin2"]
-    return toks[m.end].lower in areas or any(tuple(t.lower for t in toks[m.end : m.end + len(f)]) == f
-                                             for f in rules().long_features if " ".join(f) in areas)
-
-
 def _rural(parsed: Parsed, m: PlaceMention) -> bool:
     """Is the place told as the country around it ("in Hama countryside", "in rural Homs")? A name told inside it
     is a village of its own, not a part of the town (acled-dev: such notes code the village)."""
