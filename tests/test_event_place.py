@@ -158,6 +158,14 @@ EVENT_PLACES = [
     ("On 6 May, a gunfight between the Al Omar and Al Sayid families in Homs left one man wounded.", "Homs", "SY"),
     # a capital that does something stands for its government: no place of the event
     ("Six villagers died in air raids on Syria despite a truce declared by Moscow.", "Syria", "SY"),
+    # a town set in the province only to locate the event is no finer place of it than the area it locates ...
+    ("Nine villagers were killed in the Kasiki area, to the north of Butembo town in North Kivu province.", "Kasiki",
+     "CD"),
+    ("Nine villagers were killed in Kasiki village, 30 km north of Butembo town in North Kivu province.", "Kasiki",
+     "CD"),
+    # ... but one the report places itself, its areas in brackets, is the coded location
+    ("On 29 April 2020, soldiers shelled militants south of Sheikh Zuweid (Rafah, North Sinai); no casualties were "
+     "reported.", "Sheikh Zuweid", "EG"),
 ]
 
 

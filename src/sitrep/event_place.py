@@ -161,6 +161,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # neighbourhood ("a pharmacy inside Canal Colony in Multan") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
                       and not _origin(parsed, m) and not _kind_of(parsed, m, chosen) and not _site(parsed, m)
+                      and (m.bracketed or not _reference_point(parsed.tokens, m.start))
                       and not _city_ward(m, chosen)
                       and (m.resolved is not None or m.hint or chosen.resolved is None
                            or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
