@@ -149,6 +149,23 @@ EVENT_PLACES = [
     # a foreign country told with the figures: the town of the report's country where the harm is told again
     ("Yemen's Houthis said an air strike killed 17 civilians, while state media in Saudi Arabia reported an attack "
      "on its border.\nAccording to the Houthis, nine children died in Hays, south of Hodeidah.", "Hays", "YE"),
+    # where the raiders came from is no finer place of the event than the camp they raided
+    ("At least 9 people were killed in clashes in South Sudan's Jonglei state.\nRaiders believed to be from the "
+     "neighbouring Pibor area attacked Pakeer cattle camp in Twic East county of Jonglei state.", "Pakeer", "SS"),
+    # a name told before a word for a family or an armed unit is theirs, not a place
+    ("On 9 May, members of the Hamza Division and the Sultan Murad Division clashed over a checkpoint in "
+     "al-Hasakeh. Two fighters were hurt.", "al-Hasakeh", "SY"),
+    ("On 6 May, a gunfight between the Al Omar and Al Sayid families in Homs left one man wounded.", "Homs", "SY"),
+    # a capital that does something stands for its government: no place of the event
+    ("Six villagers died in air raids on Syria despite a truce declared by Moscow.", "Syria", "SY"),
+    # a town set in the province only to locate the event is no finer place of it than the area it locates ...
+    ("Nine villagers were killed in the Kasiki area, to the north of Butembo town in North Kivu province.", "Kasiki",
+     "CD"),
+    ("Nine villagers were killed in Kasiki village, 30 km north of Butembo town in North Kivu province.", "Kasiki",
+     "CD"),
+    # ... but one the report places itself, its areas in brackets, is the coded location
+    ("On 29 April 2020, soldiers shelled militants south of Sheikh Zuweid (Rafah, North Sinai); no casualties were "
+     "reported.", "Sheikh Zuweid", "EG"),
 ]
 
 

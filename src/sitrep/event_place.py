@@ -37,6 +37,7 @@ class Cues:
     posts: frozenset[str]  # "this military post", "that village": the event's site pointed back to
     journeys: frozenset[str]  # "travelling", "visiting": a journey, the victims' where an event's clause holds it
     locals: frozenset[str]  # "residents of X said": the people of a place, who tell what happened there
+    qualifiers: frozenset[str]  # "neighbouring", "nearby": words before a place's name the tagger reads as nouns
 
 
 @cache
@@ -48,7 +49,8 @@ def cues() -> Cues:
                 {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]),
                 frozenset(rules().happened_nouns | lexicon.attack_nouns() | set(words["event_nouns"])),
                 frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]),
-                frozenset(words["journeys"]), frozenset(words["locals"]))
+                frozenset(words["journeys"]), frozenset(words["locals"]),
+                frozenset(words["qualifiers"]))
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],
@@ -159,6 +161,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         # neighbourhood ("a pharmacy inside Canal Colony in Multan") is placed at its city.
         inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
                       and not _origin(parsed, m) and not _kind_of(parsed, m, chosen) and not _site(parsed, m)
+                      and (m.bracketed or not _reference_point(parsed.tokens, m.start))
                       and not _city_ward(m, chosen)
                       and (m.resolved is not None or m.hint or chosen.resolved is None
                            or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
@@ -540,14 +543,19 @@ def _capital_said(parsed: Parsed, sents: set[int], focus: Focus, chosen: PlaceMe
 
 def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
     """"Myanmar military", "US air raids", "Iraqi forces", "rebels backed by Rwanda": a country's name
-    describing an actor or standing for one, not a location."""
+    describing an actor or standing for one, not a location; so is any place that does something ("a truce declared
+    by Moscow")."""
     toks = parsed.tokens
     head = parsed.span_root(m.start, m.end)
     above = toks[head.head]
-    if m.resolved is None or m.resolved.kind != "country":
+    if m.resolved is None:
         return False
     if head.dep == "pobj" and above.dep == "agent":
-        return True  # "militias armed by a neighbour state, Rwanda": a country doing something, an actor
+        # "militias armed by a neighbour state, Rwanda", "a truce declared by Moscow": a country, or a capital standing
+        # for its government, doing something: an actor
+        return True
+    if m.resolved.kind != "country":
+        return False
     return head.dep in ("compound", "amod", "nmod", "poss") and above.pos in ("NOUN", "PROPN") and \
         above.lower not in rules().all_features
 
@@ -571,8 +579,9 @@ def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMenti
     key = chosen.key if chosen is not None and chosen.resolved is None else None
     better = []
     for m in usable:
-        if m is chosen or m.key == key or id(m) in holders or m.sent not in around | alike or _modifier(parsed, m) or _site(parsed, m):
-            continue  # a site is no finer place of the event than the town that holds it
+        if m is chosen or m.key == key or id(m) in holders or m.sent not in around | alike or _modifier(parsed, m) \
+                or _site(parsed, m) or _origin(parsed, m, apart=False):
+            continue  # a site is no finer place of the event than the town that holds it, nor where people came from
         if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
             continue  # only the province's known towns, not where someone came from
         where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
@@ -655,20 +664,6 @@ def _one_name(a: str, b: str) -> bool:
                         and consonants(normalize(a)) == consonants(normalize(b)))
 
 
-def _area_said(parsed: Parsed, m: PlaceMention) -> bool:
-    """Do the report's words call the place an area, though the gazetteer knows its name as a town ("Gereshk
-    district", "Kankara local government area", "Hama province")? A name the gazetteer lacks told inside it is a
-    village of that area, not a compound of the town."""
-    if m.hint in ("admin1", "admin2"):
-        return True
-    toks = parsed.tokens
-    if m.end >= len(toks):
-        return False
-    areas = rules().features["admin1"] | rules().features["admin2"]
-    return toks[m.end].lower in areas or any(tuple(t.lower for t in toks[m.end : m.end + len(f)]) == f
-                                             for f in rules().long_features if " ".join(f) in areas)
-
-
 def _rural(parsed: Parsed, m: PlaceMention) -> bool:
     """Is the place told as the country around it ("in Hama countryside", "in rural Homs")? A name told inside it
     is a village of its own, not a part of the town (acled-dev: such notes code the village)."""
@@ -713,19 +708,23 @@ def _struck_at(parsed: Parsed, m: PlaceMention, words: set[int] = frozenset()) -
     return False
 
 
-def _origin(parsed: Parsed, m: PlaceMention) -> bool:
+def _origin(parsed: Parsed, m: PlaceMention, apart: bool = True) -> bool:
     """Is the place where someone comes from, told apart from where it happened: "a shopkeeper from Manbij in Azaz",
     "whose men are from Hasakah, in the town of Tal Abyad"? "from" follows a noun or "be", and "in" another
-    place follows; not "fired from X", nor "kidnapped two civilians from X village", nor "militias from X"."""
+    place follows; not "fired from X", nor "kidnapped two civilians from X village", nor "militias from X". Without
+    `apart`, any people said to be from the place ("raiders suspected to be from the neighbouring X"): no finer place
+    of an event told elsewhere."""
     toks = parsed.tokens
     j = m.start - 1
-    while j >= 0 and toks[j].pos == "DET" and toks[j].sent == m.sent:
+    while j >= 0 and (toks[j].pos == "DET" or not apart and _qualifier(toks[j])) and toks[j].sent == m.sent:
         j -= 1
     if j < 0 or toks[j].lower != "from" or toks[j].sent != m.sent:
         return False
     before = toks[j - 1] if j > 0 and toks[j - 1].sent == m.sent else None
     if before is None or not (before.pos in ("NOUN", "PRON") or before.lemma == "be"):
         return False
+    if not apart:
+        return True
     after = [t.lower for t in toks[m.end : m.end + 2] if t.sent == m.sent]
     return after[:1] in (["in"], ["at"]) or after in ([",", "in"], [",", "at"])
 
@@ -800,12 +799,18 @@ def _said_after(parsed: Parsed, m: PlaceMention, verb: Token) -> bool:
         and not any(t.pos == "VERB" for t in rest)
 
 
+def _qualifier(tok: Token) -> bool:
+    """Is the word one that qualifies a place's name before it: "northern", "neighbouring" (which the tagger reads
+    as an adjective, a participle or a noun), "nearby"?"""
+    return tok.pos == "ADJ" or tok.tag in ("VBG", "VBN") or tok.lower in cues().qualifiers
+
+
 def _is_destination(parsed: Parsed, m: PlaceMention, verbs: set[str] | None = None) -> bool:
     """"crossed into Benin", "ran to Gombe state": where people went, not where it happened. With `verbs`, only
     where they went under one of those verbs ("were flown to Misrata")."""
     toks = parsed.tokens
     j = m.start - 1
-    while j >= 0 and (toks[j].pos in ("ADJ", "DET") or toks[j].tag in ("VBG", "VBN")) and toks[j].sent == m.sent:
+    while j >= 0 and (toks[j].pos == "DET" or _qualifier(toks[j])) and toks[j].sent == m.sent:
         j -= 1  # "to neighbouring Gombe state", "into the northern Benin"
     if j < 0 or toks[j].lower not in rules().away or m.resolved is None:
         return False
