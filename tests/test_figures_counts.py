@@ -120,6 +120,7 @@ THINGS = [
     ("On 2 March 2024, 5 nurses picketed the health office, hanging placards on its railings.", set()),
     ("The insurgents hanged three informers at the market.", {(K, 3, 3)}),
     ("Raiders burned 45 huts and killed four fishermen.", {(K, 4, 4)}),
+    ("The insurgents attacked the village and took away two motorcycles before troops arrived.", set()),
 ]
 
 
