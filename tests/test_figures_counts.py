@@ -115,6 +115,12 @@ TOLD_BY_THE_NOUN = [
     ("The council is a body that was found to be corrupt by the audit.", set()),
 ]
 
+# A count set after a casualty noun as its label, the report's total over the parts told before it.
+LABELS = [
+    ("Rebels clashed with troops near Beni, killing 1 soldier and 1 rebel. Total fatalities 2.", {(K, 2, 2)}),
+    ("Rebels clashed with troops near Beni on Sunday. Fatalities: 3.", {(K, 3, 3)}),
+]
+
 THINGS = [
     ("Bulldozers uprooted 60 almond trees on the hillside.", set()),
     ("On 2 March 2024, 5 nurses picketed the health office, hanging placards on its railings.", set()),
@@ -127,6 +133,6 @@ THINGS = [
 @pytest.mark.parametrize("text,expected", DATES_AND_COUNTS + COUNTED_WITH_PEOPLE + BARE_TITLES + HARM_PHRASE_IN_ORDER
                          + SAID_AGAIN_NOT_MORE + TWO_HARMS_ONE_COUNT + HIDDEN_VICTIMS + KILLED_WITH_THE_VICTIM
                          + MOTIVES_AND_ALLEGATIONS
-                         + TITLES_AND_NAMES + TOLD_BY_THE_NOUN + THINGS)
+                         + TITLES_AND_NAMES + TOLD_BY_THE_NOUN + LABELS + THINGS)
 def test_figures_counts(extract, text, expected):
     assert triples(extract(text)) == expected

@@ -124,6 +124,11 @@ def candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[st
         if lemma in vocab().NOUNS and lemma not in ("toll", "life", "dead"):
             add("casualty_noun", vocab().NOUNS[lemma], nominal)
             break
+    # A count set after a casualty noun as a label, in a clause with no verb: "Total fatalities 2", "Deaths: 3".
+    label = toks[nominal.head]
+    if nominal.i == q.head and nominal.dep in ("appos", "advmod", "npadvmod", "dep") and label.i < q.start \
+            and label.dep == "ROOT" and label.lemma in vocab().NOUNS and label.lemma not in ("toll", "life"):
+        add("label_noun", vocab().NOUNS[label.lemma], label)
     # "killed 12 people and 30 others were injured": a count opening a clause, followed by its verb (where the parse
     # already hangs the count on that verb, its own route says so).
     in_order = verb_in_order(parsed, q)
