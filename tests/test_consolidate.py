@@ -93,6 +93,10 @@ def test_consolidate_another_sources_toll_in_brackets_adds_nothing(extract, text
     # The settled count of a note over the vague words it settles ("dozens" is 24 by SPEC's table, not the count).
     ("On 3 June 2024, troops repelled a raid on Harib, killing scores of attackers. Scores of fatalities were coded "
      "as 15.", [("killed", 15, 15)]),
+    # A settled count is never a part of another source's larger one, however the counts add up.
+    ("On 4 March, according to a radio station, 2 soldiers were killed and 1 was wounded in an attack on a "
+     "checkpoint in Adraskan, Herat. 1 soldier was killed in a village of the district according to a newspaper. "
+     "Fatalities coded as 1 (the radio reported 2 fatalities).", [("injured", 1, 1), ("killed", 1, 1)]),
     # Counts joined as conjuncts are sides of one toll, never a total and its part; a death told as more after them
     # adds to them.
     ("4 gendarmes and 3 herders died in an ambush on a patrol near Menaka; 2 gendarmes were hurt too. Another "

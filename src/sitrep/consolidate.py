@@ -170,7 +170,8 @@ def _sum_parts(total: Mention, parts: list[Mention], parsed: Parsed | None = Non
         return None
     cands = [p for p in parts if p is not total and p.headline is not None and not p.vague
              and p.category == total.category and p.headline < target and p.min is not None
-             and not (parsed is not None and _joined_counts(parsed, total, p))]
+             and not (parsed is not None and (_joined_counts(parsed, total, p) or _settled(parsed, p)))]
+    # (a settled count, "Fatalities coded as 1", is the event's whole count, never a part of another)
     if len(cands) > _MAX_PARTS:  # a breakdown is told near its total; this keeps a very long text's cost linear
         near = sorted(range(len(cands)), key=lambda k: abs(cands[k].sent - total.sent))[:_MAX_PARTS]
         cands = [cands[k] for k in sorted(near)]
