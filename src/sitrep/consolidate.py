@@ -76,8 +76,9 @@ def _add_up(parsed: Parsed, f: Frame) -> None:
     keep: list[Mention] = []
     for m in f.mentions:
         if m.adds_up:  # "rose to 31 after four more bodies were recovered" is not 35
-            at = next((k for k in range(len(keep) - 1, -1, -1) if keep[k].sent == m.sent
-                       and keep[k].category == m.category), None)
+            at = next((k for k in range(len(keep) - 1, -1, -1) if keep[k].category == m.category and (
+                keep[k].sent == m.sent or keep[k].sent == m.sent - 1 and keep[k].victims == m.victims != "unknown")),
+                None)  # ("2 policemen were killed. 2 other policemen were killed on arrival": four of one side)
             base = keep[at] if at is not None else None
             # "six other members -- three soldiers and three agents": a breakdown (or a count joined to one) of
             # the count before it does not add to it; rule 2 drops it where its parts add up.
