@@ -41,6 +41,7 @@ CASES = [
     # Battles: Armed clash
     ("Government troops clashed with Al Shabaab fighters near Afgooye on Monday.", CLASH, 1),
     ("Soldiers and ISWAP militants exchanged fire for two hours outside Damboa on Friday.", CLASH, 1),
+    ("On 4 May, Maoist cadres exchanged gun shots with the Armed Police in Ilam district.", CLASH, 1),
     ("Taliban militants attacked a police checkpoint in Kunduz on Tuesday night.", CLASH, 1),
     ("Gunmen ambushed an army convoy near Djibo, killing four soldiers.", CLASH, 1),
     ("Security forces killed six militants during a gunfight in the Shopian district on Sunday.", CLASH, 1),
