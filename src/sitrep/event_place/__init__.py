@@ -13,7 +13,7 @@ the event is placed when none is told with them), `refine` (the finer place told
 """
 from __future__ import annotations
 
-from sitrep.event_place.choice import Weighed, _said_to_happen, _within_reach, weigh
+from sitrep.event_place.choice import Weighed, _said_to_happen, _within_reach, weigh, weigh_before
 from sitrep.event_place.fallbacks import _capital_said, fallback
 from sitrep.event_place.precision import _known_parent, _one_province, _placed
 from sitrep.event_place.refine import (_alike, _coded_at, _countries_around, _first_between, _foreign, _refine,
@@ -24,7 +24,7 @@ from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, _coded_here, rules
 
-__all__ = ["Cues", "Weighed", "cues", "place_of_event", "speaker_place", "weigh"]
+__all__ = ["Cues", "Weighed", "cues", "place_of_event", "speaker_place", "weigh", "weigh_before"]
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],

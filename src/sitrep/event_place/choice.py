@@ -38,6 +38,22 @@ def weigh(parsed: Parsed, pool: list[PlaceMention], mentions: list[PlaceMention]
     return [w for _, _, w in out]
 
 
+def weigh_before(parsed: Parsed, before: list[PlaceMention]) -> list[Weighed]:
+    """The places named just before an event's figures, when none is named with them, scored as its place, best
+    first (the last named of equals: the place an event told without one goes on from): the sum of the weights
+    (data/event_place.toml [before]) of the cues that hold for each, with the reasons kept."""
+    weights, texts = cues().before_weights, cues().before_reasons
+    out = []
+    for m in before:
+        held = {"site": _site(parsed, m), "country": m.resolved is not None and m.resolved.kind == "country",
+                "area_of_another": m.is_area}
+        held = {name: 1.0 for name, value in held.items() if value}
+        score, reasons = cue_weights(held, weights, texts)
+        out.append((score, m.start, Weighed(m, score, held, tuple(reasons))))
+    out.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [w for _, _, w in out]
+
+
 def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], anchors: list[int],
                 setting: PlaceMention | None) -> dict[str, float]:
     """The cues that hold for one place as an event's place, each with its value (1, or a level)."""

@@ -4,6 +4,7 @@ without its name ("in Burundi's capital"). Each is tried in turn, the first that
 """
 from __future__ import annotations
 
+from sitrep.event_place.choice import weigh_before
 from sitrep.event_place.precision import _known_parent, _placed_finer, _specificity
 from sitrep.event_place.roles import _points_back
 from sitrep.event_place.words import _site
@@ -14,24 +15,18 @@ from sitrep.places import Focus, PlaceMention, _reference_point, rules
 
 def fallback(parsed: Parsed, sents: set[int], usable: list[PlaceMention], mentions: list[PlaceMention],
              focus: Focus) -> PlaceMention | None:
-    """The event's place when none is told with its figures, the first found of: the last place named just before
-    them (finer than a country, not an area named as holding another, known or pointed back to), "the city" as the
-    last city named, a settlement the next sentence names, the most specific place of the lead, the dateline."""
+    """The event's place when none is told with its figures, the first found of: the best place named just before
+    them (`weigh_before`: known or pointed back to; a settlement over a site, finer than a country, not an area named
+    as holding another, the last named of equals), "the city" as the last city named, a settlement the next sentence
+    names, the most specific place of the lead, the dateline."""
     first = min(sents) if sents else 0
     # "Two herders were shot dead there in the area too": the place named last, known to the gazetteer or not
     back = _points_back(parsed, sents)
-    before = [m for m in usable if first - 2 <= m.sent < first
-              and (back or m.resolved is not None or _known_parent(m, mentions, focus))]
-    before = [m for m in before if not _site(parsed, m)] or before
-    # the last named finer than a country: a country named last most often qualifies a place before it
-    # ("Diyala, a province bordering Iran")
-    before = [m for m in before if m.resolved is None or m.resolved.kind != "country"] or before
-    # nor an area named as holding the place before it ("around X village (Wanla Weyn, Lower Shabelle). ...
-    # One was killed")
-    before = [m for m in before if not m.is_area] or before
-    if before and all(m.resolved is not None and m.resolved.kind == "country" for m in before):
-        before = _finer_before(parsed, usable, first - 2, before[-1].resolved.country) or before
-    chosen = before[-1] if before else _the_city(parsed, sents, mentions)
+    before = weigh_before(parsed, [m for m in usable if first - 2 <= m.sent < first
+                                   and (back or m.resolved is not None or _known_parent(m, mentions, focus))])
+    chosen = before[0].mention if before else _the_city(parsed, sents, mentions)
+    if before and "country" in before[0].cues:
+        chosen = next(iter(_finer_before(parsed, usable, first - 2, chosen.resolved.country)), chosen)
     if chosen is None:
         chosen = _named_next(parsed, sents, usable)
     if chosen is None:

@@ -31,19 +31,22 @@ class Cues:
     journeys: frozenset[str]  # "travelling", "visiting": a journey, the victims' where an event's clause holds it
     locals: frozenset[str]  # "residents of X said": the people of a place, who tell what happened there
     qualifiers: frozenset[str]  # "neighbouring", "nearby": words before a place's name the tagger reads as nouns
+    before_weights: dict[str, float]  # the choice among the places named just before the figures ([before])
+    before_reasons: dict[str, str]
 
 
 @cache
 def cues() -> Cues:
     """The stage's words and weights, read on first use (after the places file, whose happened nouns it joins)."""
     table = lexicon.load("event_place")
-    words, choice = table["words"], table["choice"]
+    words, choice, before = table["words"], table["choice"], table["before"]
     return Cues(*(frozenset(words[k]) for k in ("rural", "people", "people_before", "sites", "neighbourhoods")),
                 {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]),
                 frozenset(rules().happened_nouns | lexicon.attack_nouns() | set(words["event_nouns"])),
                 frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]),
                 frozenset(words["journeys"]), frozenset(words["locals"]),
-                frozenset(words["qualifiers"]))
+                frozenset(words["qualifiers"]),
+                {k: float(v) for k, v in before["weights"].items()}, dict(before["reasons"]))
 
 
 def _site(parsed: Parsed, m: PlaceMention) -> bool:
