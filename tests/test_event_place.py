@@ -211,6 +211,27 @@ def test_event_place_choice_keeps_its_reasons(parse):
     assert any("site" in r for r in market.reasons)
 
 
+@pytest.mark.parametrize("text,name,country", [
+    # a site named last: the town that holds it, named with it
+    ("In Gao, herders had gathered at the Wabaria market.\nA bomb killed five of them on Friday.", "Gao", "ML"),
+    # a country named last qualifies the place before it
+    ("Fighting flared again in Diyala, Iraq.\nThe army sent more troops.\nThree soldiers were killed on Monday.",
+     "Diyala", "IQ"),
+])
+def test_event_place_the_best_place_named_before_the_figures(extract, text, name, country):
+    """With no place named with its figures, an event takes the best place named just before them."""
+    loc = extract(text).events[0].location
+    assert (loc.name, loc.country) == (name, country)
+
+
+def test_event_place_choice_before_the_figures_keeps_its_reasons(parse):
+    """The place named before the figures is a scored choice too, each place weighed keeping its reasons."""
+    parsed, mentions = parse("Fighting flared again in Diyala, a province bordering Iran.")
+    weighed = event_place.weigh_before(parsed, mentions)
+    assert [w.mention.text for w in weighed] == ["Diyala", "Iran"]
+    assert "country" in weighed[1].cues and any("country" in r for r in weighed[1].reasons)
+
+
 def test_event_place_a_name_the_gazetteer_lacks_is_still_the_location(extract):
     """A report that names no place the gazetteer knows still gives its event the place it names, without
     coordinates: an event has a location whenever a place is named for it."""
@@ -233,6 +254,7 @@ def test_event_place_weights_are_data():
     c = event_place.cues()
     assert c.weights["attached"] > 0 > c.weights["reference_point"]
     assert set(c.reasons) == set(c.weights)
+    assert set(c.before_reasons) == set(c.before_weights) and c.before_weights["site"] < c.before_weights["country"]
     assert "countryside" in c.rural and "clans" in c.people and "market" in c.sites
     assert {"attack", "incident", "conflict"} <= c.event_nouns  # the places file's, the shared attack nouns, ours
 
