@@ -41,6 +41,7 @@ CASES = [
     # Battles: Armed clash
     ("Government troops clashed with Al Shabaab fighters near Afgooye on Monday.", CLASH, 1),
     ("Soldiers and ISWAP militants exchanged fire for two hours outside Damboa on Friday.", CLASH, 1),
+    ("On 4 May, Maoist cadres exchanged gun shots with the Armed Police in Ilam district.", CLASH, 1),
     ("Taliban militants attacked a police checkpoint in Kunduz on Tuesday night.", CLASH, 1),
     ("Gunmen ambushed an army convoy near Djibo, killing four soldiers.", CLASH, 1),
     ("Security forces killed six militants during a gunfight in the Shopian district on Sunday.", CLASH, 1),
@@ -106,6 +107,14 @@ CASES = [
     ("On 6 May, militants detonated a car bomb on the road outside Al Bab, killing three soldiers.", IED, 1),
     ("Wagner forces established a base near the airport of Tessalit.", BASE, 1),
     ("The militia set up a camp in the forest outside Bunia last week.", BASE, 1),
+    ("On 4 May, the governor let a militia turn three schools in Taizz into military barracks.", BASE, 1),
+    ("Rebels converted the clinic of Mabanga into their headquarters on Monday.", BASE, 1),
+    # Forces on the move: a change to the group's activity.
+    ("On 2 May, two Turkish military convoys entered Idlib through the Kafr Lusin crossing.", CHANGE, 1),
+    ("In June, Al Shabaab forces were reported to have moved into Lamu county from Somalia.", CHANGE, 1),
+    # A flag raised by an armed group over a place: the place taken.
+    ("On 6 May, JNIM militants raised their black flag over the gendarmerie post in Djibo.", NSA, 1),
+    ("Rebels hoisted their banner over the district office of Kamituga on Sunday.", NSA, 1),
     ("Armed men looted shops and houses in the town of Kalehe on Sunday.", LOOTING, 1),
     ("Settlers vandalised olive trees and destroyed a water tank in the village of Turmus Ayya.", LOOTING, 1),
     ("The rebels withdrew from the town of Mongo and handed it over to the army without a fight.", TRANSFER, 1),
@@ -294,6 +303,8 @@ NO_EVENT = [
     "Some 2,400 displaced voters cast their ballots in the provincial election on Sunday, the commission said.",
     "Bandits regularly attack travellers on the highway between the two cities.",
     "Herders and farmers in the valley often launch revenge attacks on one another.",
+    "Soldiers raised the flag at a ceremony for independence day in the capital.",
+    "Reinforcements arrived in the capital ahead of the vote on Sunday.",
 ]
 
 

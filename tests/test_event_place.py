@@ -130,6 +130,42 @@ EVENT_PLACES = [
      "rival faction carried out this attack in the town of Azaz.", "Azaz", "SY"),
     # ... but with no such sentence the lake stays
     ("The bodies of nine fishermen were recovered from Lake Chad, officials in Chad said.", "Lake Chad", "TD"),
+    # the people of a place who tell what happened there are no speakers from afar: their place is the event's
+    ("Residents of Ngamdu village, 40 km from Damaturu, said gunmen shot dead nine men on Sunday.", "Ngamdu", "NG"),
+    ("People in Khogyani district of Nangarhar province have said that six shepherds were killed in an air strike "
+     "in the district.", "Khogyani", "AF"),
+    # figures told past the sentences just before them, which name only the country: the place the report told first
+    ("On 4 May, near Kyauk Taw bridge, Minbya Township, Mrauk-U District, Rakhine State, soldiers and rebels clashed."
+     "\nThe army said it took a rebel camp.\nFighting also went on elsewhere in Myanmar.\nThree soldiers were "
+     "killed.", "Minbya", "MM"),
+    ("Gunmen opened fire on a bus in Petionville, a hillside suburb of Port-au-Prince, on Monday.\nPolice sealed the "
+     "road.\nViolence has grown across Haiti this year.\nFour passengers died.", "Petionville", "HT"),
+    # a foreign country that only backs an actor is no place, even the only one named with the figures
+    ("Fighting between the army and rebels backed by the United Arab Emirates has killed at least eleven people.\n"
+     "The army took back the town of Ataq.", "Ataq", "YE"),
+    # a district the gazetteer lacks told in a city is a ward of it: the city is the place
+    ("A car bomb went off near a tea shop in the Wadajir district of Mogadishu, killing six people.", "Mogadishu",
+     "SO"),
+    # a foreign country told with the figures: the town of the report's country where the harm is told again
+    ("Yemen's Houthis said an air strike killed 17 civilians, while state media in Saudi Arabia reported an attack "
+     "on its border.\nAccording to the Houthis, nine children died in Hays, south of Hodeidah.", "Hays", "YE"),
+    # where the raiders came from is no finer place of the event than the camp they raided
+    ("At least 9 people were killed in clashes in South Sudan's Jonglei state.\nRaiders believed to be from the "
+     "neighbouring Pibor area attacked Pakeer cattle camp in Twic East county of Jonglei state.", "Pakeer", "SS"),
+    # a name told before a word for a family or an armed unit is theirs, not a place
+    ("On 9 May, members of the Hamza Division and the Sultan Murad Division clashed over a checkpoint in "
+     "al-Hasakeh. Two fighters were hurt.", "al-Hasakeh", "SY"),
+    ("On 6 May, a gunfight between the Al Omar and Al Sayid families in Homs left one man wounded.", "Homs", "SY"),
+    # a capital that does something stands for its government: no place of the event
+    ("Six villagers died in air raids on Syria despite a truce declared by Moscow.", "Syria", "SY"),
+    # a town set in the province only to locate the event is no finer place of it than the area it locates ...
+    ("Nine villagers were killed in the Kasiki area, to the north of Butembo town in North Kivu province.", "Kasiki",
+     "CD"),
+    ("Nine villagers were killed in Kasiki village, 30 km north of Butembo town in North Kivu province.", "Kasiki",
+     "CD"),
+    # ... but one the report places itself, its areas in brackets, is the coded location
+    ("On 29 April 2020, soldiers shelled militants south of Sheikh Zuweid (Rafah, North Sinai); no casualties were "
+     "reported.", "Sheikh Zuweid", "EG"),
 ]
 
 
@@ -175,6 +211,27 @@ def test_event_place_choice_keeps_its_reasons(parse):
     assert any("site" in r for r in market.reasons)
 
 
+@pytest.mark.parametrize("text,name,country", [
+    # a site named last: the town that holds it, named with it
+    ("In Gao, herders had gathered at the Wabaria market.\nA bomb killed five of them on Friday.", "Gao", "ML"),
+    # a country named last qualifies the place before it
+    ("Fighting flared again in Diyala, Iraq.\nThe army sent more troops.\nThree soldiers were killed on Monday.",
+     "Diyala", "IQ"),
+])
+def test_event_place_the_best_place_named_before_the_figures(extract, text, name, country):
+    """With no place named with its figures, an event takes the best place named just before them."""
+    loc = extract(text).events[0].location
+    assert (loc.name, loc.country) == (name, country)
+
+
+def test_event_place_choice_before_the_figures_keeps_its_reasons(parse):
+    """The place named before the figures is a scored choice too, each place weighed keeping its reasons."""
+    parsed, mentions = parse("Fighting flared again in Diyala, a province bordering Iran.")
+    weighed = event_place.weigh_before(parsed, mentions)
+    assert [w.mention.text for w in weighed] == ["Diyala", "Iran"]
+    assert "country" in weighed[1].cues and any("country" in r for r in weighed[1].reasons)
+
+
 def test_event_place_a_name_the_gazetteer_lacks_is_still_the_location(extract):
     """A report that names no place the gazetteer knows still gives its event the place it names, without
     coordinates: an event has a location whenever a place is named for it."""
@@ -197,6 +254,7 @@ def test_event_place_weights_are_data():
     c = event_place.cues()
     assert c.weights["attached"] > 0 > c.weights["reference_point"]
     assert set(c.reasons) == set(c.weights)
+    assert set(c.before_reasons) == set(c.before_weights) and c.before_weights["site"] < c.before_weights["country"]
     assert "countryside" in c.rural and "clans" in c.people and "market" in c.sites
     assert {"attack", "incident", "conflict"} <= c.event_nouns  # the places file's, the shared attack nouns, ours
 

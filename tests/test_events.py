@@ -84,6 +84,35 @@ def test_events_an_earlier_event_the_main_one_comes_after(extract):
                                      ("background", "Mogadishu", [("killed", 22)])]
 
 
+@pytest.mark.parametrize("text,main,earlier", [
+    # The only figures belong to the earlier event: the main one is told before them without a toll.
+    ("Soldiers shot dead a shopkeeper in Petare, Caracas, on 3 May. The killing occurred after days of clashes "
+     "between troops and gangs in which 5 gang members died. 1 fatality.", [("killed", 1)], [("killed", 5)]),
+    ("Gunmen stormed a church in Ondo on Sunday. The raid happened after weeks of fighting between vigilantes and "
+     "herders in which 9 people died.", [], [("killed", 9)]),
+])
+def test_events_an_earlier_event_told_first_leaves_the_main_one_its_own(extract, text, main, earlier):
+    rec = extract(text)
+    got = {e.kind: [(f.category, f.min) for f in e.figures if not f.superseded] for e in rec.events}
+    assert got == {"main": main, "background": earlier}
+
+
+@pytest.mark.parametrize("text,sub", [
+    # The toll after a sentence of background: the event told before it, one event.
+    ("On 2 May, soldiers clashed with armed smugglers in the forest near Mae Sai, Chiang Rai. The area lies on an old "
+     "smuggling route. One suspect was injured.", "Armed clash"),
+    # An arrest after the event is no event of its own.
+    ("On 3 May, gunmen raided a college in Kakamega and assaulted five students. The college lies outside the "
+     "town. A suspect has been arrested.", "Attack"),
+    # "The explosion ..." points back to the blast told before.
+    ("A bomb went off at the district hospital in Mandera on Thursday. The explosion caused no deaths, the "
+     "commissioner said, but four people were treated for bullet wounds.", "Remote explosive/landmine/IED"),
+])
+def test_events_a_toll_told_after_the_event_is_that_event(extract, text, sub):
+    events = extract(text).events
+    assert [(e.sub_event_type, e.evidence[0].start) for e in events] == [(sub, 0)]
+
+
 def test_events_the_attack_told_again_is_no_new_incident(extract):
     """"Meanwhile ... men suspected of carrying out the attack" points back to the event told; "another attack" does not."""
     rec = extract("Gunmen killed 12 people in a market on Monday, police said.\nMeanwhile, the minister said police "

@@ -106,17 +106,55 @@ TITLES_AND_NAMES = [
      {(K, 1, 1)}),
 ]
 
+# One victim told by the noun alone: a body found, a death as the outcome of what was done to one person.
+TOLD_BY_THE_NOUN = [
+    ("Youths fought running battles with police in Kisumu; a body was later found in the town.", {(K, 1, 1)}),
+    ("A girl was hit with a baton by a police officer in Kondele, leading to her death on Friday.", {(K, 1, 1)}),
+    ("Gunmen shot a trader in Mombasa on Sunday, causing his death.", {(K, 1, 1)}),
+    ("Marchers demanded justice over his death in custody.", set()),
+    ("The council is a body that was found to be corrupt by the audit.", set()),
+]
+
+# A count set after a casualty noun as its label, the report's total over the parts told before it.
+LABELS = [
+    ("Rebels clashed with troops near Beni, killing 1 soldier and 1 rebel. Total fatalities 2.", {(K, 2, 2)}),
+    ("Rebels clashed with troops near Beni on Sunday. Fatalities: 3.", {(K, 3, 3)}),
+]
+
 THINGS = [
     ("Bulldozers uprooted 60 almond trees on the hillside.", set()),
     ("On 2 March 2024, 5 nurses picketed the health office, hanging placards on its railings.", set()),
     ("The insurgents hanged three informers at the market.", {(K, 3, 3)}),
     ("Raiders burned 45 huts and killed four fishermen.", {(K, 4, 4)}),
+    ("The insurgents attacked the village and took away two motorcycles before troops arrived.", set()),
 ]
 
 
 @pytest.mark.parametrize("text,expected", DATES_AND_COUNTS + COUNTED_WITH_PEOPLE + BARE_TITLES + HARM_PHRASE_IN_ORDER
                          + SAID_AGAIN_NOT_MORE + TWO_HARMS_ONE_COUNT + HIDDEN_VICTIMS + KILLED_WITH_THE_VICTIM
                          + MOTIVES_AND_ALLEGATIONS
-                         + TITLES_AND_NAMES + THINGS)
+                         + TITLES_AND_NAMES + TOLD_BY_THE_NOUN + LABELS + THINGS)
 def test_figures_counts(extract, text, expected):
     assert triples(extract(text)) == expected
+
+
+def test_a_participle_after_the_counted_noun_says_its_harm_over_the_verb_it_is_hung_on():
+    """"five soldiers killed and five others gone missing", parsed (as the tagger sometimes does) with the soldiers
+    as the subject of "gone missing": the participle right after them says they were killed."""
+    from sitrep.figures.number import mention_for
+    from sitrep.nlp import Parsed, Token
+    from sitrep.numbers import find_quantities
+
+    rows = [("five", "five", "CD", "NUM", "nummod", 1), ("soldiers", "soldier", "NNS", "NOUN", "nsubj", 6),
+            ("killed", "kill", "VBN", "VERB", "acl", 1), ("and", "and", "CC", "CCONJ", "cc", 1),
+            ("five", "five", "CD", "NUM", "nummod", 5), ("others", "other", "NNS", "NOUN", "conj", 1),
+            ("gone", "go", "VBD", "VERB", "ROOT", 6), ("missing", "miss", "VBG", "VERB", "acomp", 6),
+            (".", ".", ".", "PUNCT", "punct", 6)]
+    toks, text = [], ""
+    for i, (word, lemma, tag, pos, dep, head) in enumerate(rows):
+        toks.append(Token(i, word, word.lower(), lemma, tag, pos, dep, head, len(text),
+                          "CARDINAL" if pos == "NUM" else "", pos == "NUM", 0, " "))
+        text += word + " "
+    parsed = Parsed(text, toks, [(0, len(toks))], [])
+    found = [mention_for(parsed, q) for q in find_quantities(parsed, 0)]
+    assert [(m.category, m.min) for m in found] == [(K, 5), ("missing", 5)]

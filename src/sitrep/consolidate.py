@@ -76,8 +76,9 @@ def _add_up(parsed: Parsed, f: Frame) -> None:
     keep: list[Mention] = []
     for m in f.mentions:
         if m.adds_up:  # "rose to 31 after four more bodies were recovered" is not 35
-            at = next((k for k in range(len(keep) - 1, -1, -1) if keep[k].sent == m.sent
-                       and keep[k].category == m.category), None)
+            at = next((k for k in range(len(keep) - 1, -1, -1) if keep[k].category == m.category and (
+                keep[k].sent == m.sent or keep[k].sent == m.sent - 1 and keep[k].victims == m.victims != "unknown"
+                and not _partitive(parsed, keep[k]))), None)
             base = keep[at] if at is not None else None
             # "six other members -- three soldiers and three agents": a breakdown (or a count joined to one) of
             # the count before it does not add to it; rule 2 drops it where its parts add up.
@@ -92,6 +93,13 @@ def _add_up(parsed: Parsed, f: Frame) -> None:
                 continue
         keep.append(m)
     f.mentions = keep
+
+
+def _partitive(parsed: Parsed, m: Mention) -> bool:
+    """Is the count told as a part of a group ("One of the guards was killed")? Then a count told as more in the
+    next sentence ("Four soldiers were also killed") adds to no part: one side's toll told in two steps adds up
+    ("2 policemen were killed. 2 other policemen were killed on arrival": four), a part of one does not."""
+    return any(c.dep == "prep" and c.lower == "of" for c in parsed.children(m.nominal))
 
 
 def _join_alternatives(parsed: Parsed, f: Frame) -> None:
@@ -170,7 +178,8 @@ def _sum_parts(total: Mention, parts: list[Mention], parsed: Parsed | None = Non
         return None
     cands = [p for p in parts if p is not total and p.headline is not None and not p.vague
              and p.category == total.category and p.headline < target and p.min is not None
-             and not (parsed is not None and _joined_counts(parsed, total, p))]
+             and not (parsed is not None and (_joined_counts(parsed, total, p) or _settled(parsed, p)))]
+    # (a settled count, "Fatalities coded as 1", is the event's whole count, never a part of another)
     if len(cands) > _MAX_PARTS:  # a breakdown is told near its total; this keeps a very long text's cost linear
         near = sorted(range(len(cands)), key=lambda k: abs(cands[k].sent - total.sent))[:_MAX_PARTS]
         cands = [cands[k] for k in sorted(near)]
@@ -475,8 +484,8 @@ def _settled(parsed: Parsed, m: Mention) -> bool:
     fatalities coded as 12": twelve)."""
     if m.superseded_cue or m.vague:
         return False
-    words = [t.lower for t in parsed.sentence_tokens(m.sent) if not t.text.isspace()]
-    return _settled_phrases().search(words)
+    return parsed.memo(f"settled:{m.sent}", lambda: bool(_settled_phrases().search(
+        [t.lower for t in parsed.sentence_tokens(m.sent) if not t.text.isspace()])))
 
 
 @cache

@@ -125,10 +125,12 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
                 words.append(w)
                 times |= keys
         near_main = main_days is not None and _all_near(words, published, main_days, main_from_update)
-        if not main.mentions:
-            frame = main  # the first statement (headline or lead) is the main event's
-        elif all(_told_as_earlier(parsed, m) for m in ms):
+        if all(_told_as_earlier(parsed, m) for m in ms):
+            # (first of all: "The raid occurred after days of clashes in which 8 died" dates the main event by an
+            # earlier one, whether or not the main event has figures yet)
             frame = Frame(f"earlier:{s}", "time")
+        elif not main.mentions:
+            frame = main  # the first statement (headline or lead) is the main event's
         elif (opens_event(parsed, s) or _opened_before(parsed, s, live)) \
                 and not all(_is_toll_update(parsed, m) for m in ms):
             frame = Frame(f"opener:{s}", "opener")
@@ -168,6 +170,12 @@ def group(parsed: Parsed, mentions: list[Mention], published: date | None = None
     if not frames:
         told = untolled_main(parsed)
         frames = [told] if told is not None else []
+    elif not main.mentions:
+        # Only earlier events have figures: the main event is told before them without one ("Police shot a man.
+        # The killing occurred after days of clashes in which 8 died.")
+        told = untolled_main(parsed, before=min(m.sent for m in live))
+        if told is not None:
+            frames = [told] + frames
     elif main.mentions and (opens_event(parsed, min(m.sent for m in main.mentions))
                             or _time_apart(parsed, min(m.sent for m in main.mentions), published, None)
                             or _dated_before_told(parsed, main.mentions, published)):
@@ -196,14 +204,30 @@ def _told_before_toll(parsed: Parsed, frames: list[Frame], live: list[Mention]) 
         if f.kind == "displacement" or not f.mentions:
             continue
         first = min(m.sent for m in f.mentions)
-        if first == 0 or tells_event(parsed, first, harm=False) or parsed.is_title(first):
+        main = f.kind == "main"
+        if first == 0 or parsed.is_title(first) or (_tells_anew(parsed, first) if main
+                                                     else tells_event(parsed, first, harm=False)):
             continue
-        s = first - 1
-        own, before = _times_of(parsed, first), _times_of(parsed, s)
-        if s not in taken and para[s] == para[first] and not parsed.is_title(s) and tells_event(parsed, s) \
-                and not opens_event(parsed, first) and not (own and before and not own & before):
-            f.extra.append(s)
-            taken.add(s)
+        # The main event's toll may come after a sentence or two of background ("On 2 May, soldiers clashed
+        # with smugglers in X. The area is a smuggling route. One suspect was injured."): the nearest sentence
+        # before it in its paragraph that tells an event, across sentences that tell none.
+        for s in range(first - 1, -1 if main else first - 2, -1):
+            if s in taken or para[s] != para[first] or parsed.is_title(s):
+                break
+            if not tells_event(parsed, s):
+                continue
+            own, before = _times_of(parsed, first), _times_of(parsed, s)
+            if not opens_event(parsed, first) and not (own and before and not own & before):
+                f.extra.append(s)
+                taken.add(s)
+            break
+
+
+def _tells_anew(parsed: Parsed, s: int) -> bool:
+    """Does sentence `s` tell an event of its own, beyond pointing back to one ("The explosion did not cause
+    casualties") or an arrest after it ("A suspect has been arrested")?"""
+    return any(m.sub != "Arrests" and not _told_before(parsed, parsed.tokens[m.token])
+               for m in tells_event(parsed, s, harm=False))
 
 
 def _told_after(parsed: Parsed, frames: list[Frame], live: list[Mention]) -> None:
@@ -384,9 +408,12 @@ def _told_as_earlier(parsed: Parsed, m: Mention) -> bool:
     verb = verbal_anchor(parsed, parsed.tokens[m.anchor])
     if verb.dep == "advcl" and any(c.dep == "mark" and c.lower == "after" for c in parsed.children(verb.i)):
         return parsed.tokens[verb.head].lemma in vocabulary().comes_after
-    for x in list(parsed.ancestors(verb))[:5]:  # the count told in a clause of the earlier event's noun
+    for x in list(parsed.ancestors(verb))[:8]:  # the count told in a clause of the earlier event's noun, up to
+        # the verb that clause hangs on ("after days of clashes between police and gangs in which 8 died")
         if x.lower == "after" and x.dep == "prep":
             return parsed.tokens[x.head].lemma in vocabulary().comes_after
+        if x.pos in ("VERB", "AUX"):
+            return False
     return False
 
 

@@ -259,7 +259,13 @@ def _subjects(parsed: Parsed, t: Token) -> list[Token]:
         elif c.dep == "agent":
             out += [p for p in parsed.children(c.i) if p.dep == "pobj"]
     if not out and t.dep in ("conj", "xcomp", "advcl") and t.head != t.i:
-        return _subjects(parsed, parsed.tokens[t.head])
+        head = parsed.tokens[t.head]
+        kids = parsed.children(t.i)
+        active_to = t.dep == "xcomp" and any(c.dep == "aux" and c.lower == "to" for c in kids) \
+            and not any(c.dep == "auxpass" for c in kids)
+        raised = [c for c in parsed.children(head.i) if c.dep == "nsubjpass"] if active_to else []
+        # "forces were reported to have moved in": the forces moved ("a man was found hacked to death": not he)
+        return _subjects(parsed, head) + raised
     passive = t.tag == "VBN" and t.dep == "acl" or any(c.dep == "auxpass" for c in parsed.children(t.i))
     if t.dep in ("acl", "relcl") and t.head != t.i and not passive:
         out.append(parsed.tokens[t.head])  # "jets bombing ...", not "people (who were) killed": those were hit

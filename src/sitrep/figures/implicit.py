@@ -104,7 +104,8 @@ def victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention
             continue
         # "the body of a priest", and "a teacher's body" (a body noun's possessor)
         owners = [c for c in parsed.children(t.i) if c.dep == "poss"] if t.lemma in w.BODY_NOUNS else []
-        for arg in [*of_objects(parsed, t), *owners]:
+        args = [*of_objects(parsed, t), *owners]
+        for arg in args:
             if arg.i in taken or arg.like_num:
                 continue
             reasons = [f"'{t.text} of': a killing"]
@@ -115,7 +116,28 @@ def victim_of_noun(parsed: Parsed, s: int, found: list[Mention]) -> list[Mention
             if m is not None:
                 out.append(m)
                 taken.add(arg.i)
+        alone = None if args or t.i in taken else _one_told_alone(parsed, t)
+        if alone is not None:
+            m = _victim_mention(parsed, "killed", 1, "exact", s, t, alone[0], [alone[1]] + choice.reasons,
+                                implicit=True)
+            if m is not None:
+                out.append(m)
+                taken.add(t.i)
     return out
+
+
+def _one_told_alone(parsed: Parsed, t: Token) -> tuple[Token, str] | None:
+    """One victim told by the noun alone: "a body was found" (a singular body noun after "a", found), "leading to
+    her death" (a death as an event's outcome, its owner one person). The victim's words and the reason."""
+    w = vocab()
+    kids = parsed.children(t.i)
+    if t.lemma in w.BODY_NOUNS and t.tag == "NN" and any(c.dep == "det" and c.lower in ("a", "an") for c in kids) \
+            and t.dep in ("nsubjpass", "dobj") and parsed.tokens[t.head].lemma in w.BODY_FOUND_VERBS:
+        return t, f"'a {t.text}' found: one killed"
+    owner = next((c for c in kids if c.dep == "poss" and c.lower in w.ONE_OWNERS), None)
+    if owner is not None and t.lemma in w.OUTCOME_NOUNS and _an_outcome(parsed, t):
+        return owner, f"'{owner.text} {t.text}' as an outcome: one killed"
+    return None
 
 
 def _victim_mention(parsed: Parsed, category: str, value: int, qualifier: str, s: int, anchor: Token, arg: Token,

@@ -42,6 +42,14 @@ def candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[st
     nxt = toks[q.end] if q.end < len(toks) and toks[q.end].sent == nominal.sent else None
     if nxt is not None and nominal.i == q.head and nxt.head == q.head and nxt.dep in ("acl", "amod", "relcl"):
         add("participle_after", _participle_category(parsed, nxt), nxt)
+    # ... or right after the counted noun made a subject: "five soldiers killed and five others gone missing" (the
+    # participle says what the count is, whatever verb the parser made the noun the subject of; not "executed six
+    # people captured in a raid", where the verb that takes them as object does). Added last, where another route
+    # tells another harm.
+    after = toks[nominal.i + 1] if nominal.i + 1 < len(toks) and nominal.i != q.head else None
+    after_cat = _participle_category(parsed, after) if after is not None and after.sent == nominal.sent \
+        and after.head == nominal.i and after.dep == "acl" and after.tag == "VBN" \
+        and nominal.dep in ("nsubj", "nsubjpass") else None
     # "left 12 dead", "the 20 wounded": the number counts a casualty adjective.
     if nominal.i != q.head and (nominal.lower in vocab().ADJECTIVES) and nominal.pos in ("ADJ", "NOUN", "VERB"):
         add("casualty_adjective", vocab().ADJECTIVES[nominal.lower], nominal)
@@ -124,6 +132,11 @@ def candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[st
         if lemma in vocab().NOUNS and lemma not in ("toll", "life", "dead"):
             add("casualty_noun", vocab().NOUNS[lemma], nominal)
             break
+    # A count set after a casualty noun as a label, in a clause with no verb: "Total fatalities 2", "Deaths: 3".
+    label = toks[nominal.head]
+    if nominal.i == q.head and nominal.dep in ("appos", "advmod", "npadvmod", "dep") and label.i < q.start \
+            and label.dep == "ROOT" and label.lemma in vocab().NOUNS and label.lemma not in ("toll", "life"):
+        add("label_noun", vocab().NOUNS[label.lemma], label)
     # "killed 12 people and 30 others were injured": a count opening a clause, followed by its verb (where the parse
     # already hangs the count on that verb, its own route says so).
     in_order = verb_in_order(parsed, q)
@@ -143,6 +156,8 @@ def candidates(parsed: Parsed, nominal: Token, q: Quantity, number_cues: list[st
         found = linear_category(parsed, q) or (object_of_verb_before(parsed, q) if nominal.i == q.head else None)
         if found:
             add("headline_order", found[0], found[1])
+    if after_cat and any(c.category != after_cat for c in out):
+        add("participle_after", after_cat, after)
     return out
 
 

@@ -62,6 +62,8 @@ class Vocabulary:
         self.BODY_NOUNS = set(one["body_nouns"])
         self.OUTCOME_NOUNS = set(one["outcome_nouns"])
         self.OUTCOME_VERBS = set(one["outcome_verbs"])
+        self.BODY_FOUND_VERBS = set(one["body_found_verbs"])
+        self.ONE_OWNERS = set(one["one_owners"])
         self.MOTIVE_PREPS = set(one["motive_preps"])
         self.MOTIVE_GOVERNORS = set(cas["motive"]["governors"])
         self.ALLEGATION_GOVERNORS = set(cas["motive"]["describing"])

@@ -106,7 +106,7 @@ class FocusReader:
                     focus.vote(c, w, m.key)
                 for p in found:
                     if p.kind == "admin1":
-                        focus.admin1.add(p.admin1_code)
+                        focus.name_area(p.admin1_code, m.key)
         return focus
 
     def _organisations_areas(self, parsed: Parsed) -> list[str]:
@@ -141,6 +141,18 @@ class Focus:
     countries: Counter = field(default_factory=Counter)
     admin1: set[str] = field(default_factory=set)
     by_name: dict[str, Counter] = field(default_factory=dict)
+    # the place names that named each admin1 area: "Prague" names Praha only as the city's own alias, no evidence
+    # that a place of Praha is meant by it
+    admin1_by: dict[str, set[str]] = field(default_factory=dict)
+
+    def name_area(self, code: str | None, name: str) -> None:
+        if code:
+            self.admin1.add(code)
+            self.admin1_by.setdefault(code, set()).add(name)
+
+    def area_named(self, code: str | None, name: str) -> bool:
+        """Does the report name the admin1 area `code` other than by the place name `name` itself?"""
+        return code in self.admin1 and self.admin1_by.get(code) != {name}
 
     def vote(self, country: str, n: int = 1, name: str | None = None) -> None:
         self.countries[country] += n
@@ -175,7 +187,8 @@ class Focus:
             self.countries -= own
 
     def copy(self) -> Focus:
-        return Focus(Counter(self.countries), set(self.admin1), {k: Counter(v) for k, v in self.by_name.items()})
+        return Focus(Counter(self.countries), set(self.admin1), {k: Counter(v) for k, v in self.by_name.items()},
+                     {k: set(v) for k, v in self.admin1_by.items()})
 
     @property
     def top(self) -> str | None:
@@ -205,8 +218,8 @@ def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
         if m.resolved is not None and (m.key, m.resolved.country) not in seen:
             seen.add((m.key, m.resolved.country))
             focus.vote(m.resolved.country, 1, m.key)
-            if m.resolved.kind == "admin1" and m.resolved.admin1_code:
-                focus.admin1.add(m.resolved.admin1_code)
+            if m.resolved.kind == "admin1":
+                focus.name_area(m.resolved.admin1_code, m.key)
 
 
 # A demonym said of a place ("the Kenyan district of Lamu", "the Somali capital") votes as a place name does;

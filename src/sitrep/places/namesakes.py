@@ -66,8 +66,9 @@ class Resolver:
         found = [p for p in found if p.geonames_id in exact_keys or p.country in top
                  or alone and (p.population >= _TINY or p.kind != "city")
                  or m.is_area and p.kind in ("admin1", "admin2")]
-        # A place named with a province lies in it: "Kyauk Taw village in the Magway region".
-        named_areas = {o.resolved.admin1_code for o in mentions if o is not m and o.sent == m.sent
+        # A place named with a province lies in it: "Kyauk Taw village in the Magway region" (not one the place
+        # is named as the area of: "Washington, D.C." is no place of Washington state)
+        named_areas = {o.resolved.admin1_code for o in mentions if o is not m and o.within is not m and o.sent == m.sent
                        and o.resolved is not None and o.resolved.kind == "admin1"}
         if named_areas:
             found = [p for p in found if p.kind in ("country", "admin1") or p.admin1_code in named_areas
@@ -91,8 +92,9 @@ class Resolver:
         found = found[:40] + [p for p in found[40:] if p.kind != "city"][:20]
         cands = [self._score(m, p, focus, qualifier, p.geonames_id in exact_keys, mentions) for p in found]
         if m.hint not in ("admin1", "admin2") and not m.is_area:
-            # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name.
-            seats = {c.place.admin1_code for c in cands if c.place.kind == "city"}
+            # "Khartoum", "Homs", "Kirkuk": the city, unless the words say the province of the same name. (A city
+            # that bears the name only inside its own, "Oklahoma City", is no city of the same name: "in Oklahoma".)
+            seats = {c.place.admin1_code for c in cands if c.place.kind == "city" and not _longer_name(c.place, m.key)}
             for c in cands:
                 if c.place.kind in ("admin1", "admin2") and c.place.admin1_code in seats:
                     c.score = round(c.score - 2.5, 2)
@@ -150,7 +152,8 @@ class Resolver:
         if share:
             score += 6 * share
             reasons.append(f"article focus on {p.country} {share:.0%} (+{6 * share:.1f})")
-        if p.admin1_code and p.admin1_code in focus.admin1 and p.kind != "admin1" and normalize(p.admin1 or "") != m.key:
+        if p.admin1_code and focus.area_named(p.admin1_code, m.key) and p.kind != "admin1" \
+                and normalize(p.admin1 or "") != m.key:
             score += 3
             reasons.append(f"its province {p.admin1} is named (+3)")
         if qualifier is not None and qualifier.resolved is not None:
@@ -166,6 +169,12 @@ class Resolver:
             score += bonus
             reasons.append(f"primary name (+{bonus})")  # "Kabul" is Kabul, not a town that once bore the name
         return Candidate(p, round(score, 2), reasons)
+
+
+def _longer_name(p: GeoPlace, key: str) -> bool:
+    """Is the place's own name the name with more words: "Oklahoma City" for "Oklahoma"?"""
+    own = normalize(p.name)
+    return own != key and own.startswith(key + " ")
 
 
 def _great_city_first(m: PlaceMention, cands: list[Candidate]) -> None:

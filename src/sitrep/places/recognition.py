@@ -201,6 +201,7 @@ class Recogniser:
 
         out = [m for m in out if kept(m)]
         out.sort(key=lambda m: m.span.start)
+        _share_plural_kind(toks, out)
         _mark_datelines(parsed, out, self.gazetteer.country_named)
         return out
 
@@ -492,6 +493,23 @@ def _in_brackets(toks: list[Token], k: int) -> bool:
             return toks[j].text == "("
         j -= 1
     return False
+
+
+def _share_plural_kind(toks: list[Token], mentions: list[PlaceMention]) -> None:
+    """"Homs and Aleppo governorates", "the Amhara, Afar and Oromia regions": a plural kind word after the last of
+    coordinated names says what each of them is."""
+    for i in range(len(mentions) - 1, 0, -1):
+        m = mentions[i]
+        if m.kind_word is None or not m.kind_word.endswith("s"):
+            continue
+        j = i
+        while j > 0:
+            o, nxt = mentions[j - 1], mentions[j]
+            gap = [t.lower for t in toks[o.end : nxt.start]]
+            if not gap or any(w not in (",", "and", "or") for w in gap) or o.hint is not None:
+                break
+            o.hint, o.kind_word = m.hint, m.kind_word
+            j -= 1
 
 
 def _coordinated(toks: list[Token], k: int, ends: set[int]) -> bool:

@@ -1,0 +1,120 @@
+"""The scored choice among the places told with an event's figures (`weigh`): each cue that holds for a place adds
+its weight (data/event_place.toml [choice]), and the reasons are kept; and the place a report says the event
+happened at ("the attack took place in X"), which may overrule it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.cues import weigh as cue_weights
+from sitrep.event_place.precision import _placed_finer, _specificity
+from sitrep.event_place.roles import _attached, _event_noun_in
+from sitrep.event_place.words import _kind_of, _modifier, _site, cues
+from sitrep.nlp import Parsed
+from sitrep.places import _CITY_PARTS, PlaceMention, _feature_after, _formally_within, _reference_point, rules
+
+
+@dataclass(frozen=True, slots=True)
+class Weighed:
+    """One place weighed as an event's place: its score, the cues that held, and the reasons they give."""
+
+    mention: PlaceMention
+    score: float
+    cues: dict[str, float]
+    reasons: tuple[str, ...]
+
+
+def weigh(parsed: Parsed, pool: list[PlaceMention], mentions: list[PlaceMention], anchors: list[int],
+          setting: PlaceMention | None = None) -> list[Weighed]:
+    """The places of `pool` scored as the event's place, best first (the first named of equals): the sum of the
+    weights (data/event_place.toml [choice]) of the cues that hold for each, with the reasons kept."""
+    weights, texts = cues().weights, cues().reasons
+    out = []
+    for m in pool:
+        held = _place_cues(parsed, m, mentions, anchors, setting)
+        score, reasons = cue_weights(held, weights, texts)
+        out.append((score, -m.start, Weighed(m, score, held, tuple(reasons))))
+    out.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [w for _, _, w in out]
+
+
+def weigh_before(parsed: Parsed, before: list[PlaceMention]) -> list[Weighed]:
+    """The places named just before an event's figures, when none is named with them, scored as its place, best
+    first (the last named of equals: the place an event told without one goes on from): the sum of the weights
+    (data/event_place.toml [before]) of the cues that hold for each, with the reasons kept."""
+    weights, texts = cues().before_weights, cues().before_reasons
+    out = []
+    for m in before:
+        held = {"site": _site(parsed, m), "country": m.resolved is not None and m.resolved.kind == "country",
+                "area_of_another": m.is_area}
+        held = {name: 1.0 for name, value in held.items() if value}
+        score, reasons = cue_weights(held, weights, texts)
+        out.append((score, m.start, Weighed(m, score, held, tuple(reasons))))
+    out.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [w for _, _, w in out]
+
+
+def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], anchors: list[int],
+                setting: PlaceMention | None) -> dict[str, float]:
+    """The cues that hold for one place as an event's place, each with its value (1, or a level)."""
+    toks = parsed.tokens
+    main_anchor = anchors[0] if anchors else None
+    modifier = _modifier(parsed, m) or m.within is not None and _kind_of(parsed, m, m.within)
+    to_main = not modifier and main_anchor is not None and toks[main_anchor].sent == m.sent and \
+        _attached(parsed, m, toks[main_anchor])
+    attached = to_main or not modifier and any(_attached(parsed, m, toks[a]) for a in anchors if toks[a].sent == m.sent)
+    # A name the gazetteer lacks counts as placed when an area holds it, but not a bare name inside a city
+    # (a compound, a neighbourhood: "Army Barracks in Multan").
+    # A settlement the gazetteer lacks, named with its kind word and on its own ("in Tudun Bako village", "the
+    # chief of Kaloko area"), is a place of its own and finer than a town named elsewhere in the sentence. Not
+    # one told with a known place right after it ("X village outside of Y city", "X area (...) of Y district"):
+    # that is coded at the known place; but a district as unknown as it is no better ("the village of X, in the
+    # nearby Y district"). A district is no settlement ("Y county", its kind word an area's).
+    settled = m.resolved is None and m.source != "FAC" and m.within is None and m.area is None \
+        and (m.hint == "city" or m.hint is None and _feature_after(toks, m.end)) and setting is None \
+        and not (m.end < len(toks) and toks[m.end].lower in _CITY_PARTS) \
+        and not any(o.sent == m.sent and 0 < o.start - m.end <= 8 and _placed_finer(o) for o in mentions) \
+        and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
+    known = settled or m.resolved is not None or m.area is not None and (
+        m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
+    held = {"reference_point": _reference_point(toks, m.start), "namesake": m.namesake, "site": _site(parsed, m),
+            "attached": attached, "attached_to_main": to_main, "modifier": modifier,
+            "area_of_another": m.is_area, "known": known, "specificity": _specificity(m) + settled}
+    return {name: float(value) for name, value in held.items() if value}
+
+
+def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention], verb_only: bool = False) -> PlaceMention | None:
+    """The first place after "the attack took place", "the incident happened", "the clashes occurred" (the event
+    noun the subject of the verb), not a reference point ("30 km from Bunia") nor a place's modifier."""
+    toks = parsed.tokens
+    for m in mentions:
+        if not verb_only and _event_noun_in(parsed, m):
+            return m
+        verb = next((t for t in reversed(parsed.sentence_tokens(m.sent)[: m.start - parsed.sents[m.sent][0]])
+                     if t.lemma in rules().happened_verbs and t.pos == "VERB"), None)
+        if verb is None or m.start - verb.i > 12 or _reference_point(toks, m.start) or _modifier(parsed, m):
+            continue
+        if verb.lemma == "take" and not (verb.i + 1 < len(toks) and toks[verb.i + 1].lower == "place"):
+            continue
+        # told of that verb, not of a clause after it ("the raid happened a week after the army warned ...")
+        head = parsed.span_root(m.start, m.end)
+        if next((t for t in parsed.ancestors(head) if t.pos in ("VERB", "AUX")), None) is not verb:
+            continue
+        subject = next((t for t in toks[max(parsed.sents[m.sent][0], verb.i - 4) : verb.i]
+                        if t.lower in cues().event_nouns and t.dep in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return m
+    return None
+
+
+def _within_reach(sent: int, sents: set[int], others: set[int]) -> bool:
+    """Can a sentence tell more of the event of `sents`: it is none of another event's, and no sentence of another
+    event stands between it and the event's ("On Friday, four were shot ... Further south, in Basra province, a feud
+    ... The clash, which took place in the town of X": X is the Basra feud's)."""
+    others = others - sents
+    if sent in others:
+        return False
+    if not sents or min(sents) <= sent <= max(sents):
+        return True
+    lo, hi = (sent, min(sents)) if sent < min(sents) else (max(sents), sent)
+    return not any(lo < o < hi for o in others)

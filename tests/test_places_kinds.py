@@ -1,0 +1,57 @@
+"""Places: what kind of place a name is, told by the words around it and by the report's other names. Texts written
+by us, on the cases a peer geoparser's own suite checks: a plural kind word shared by coordinated names, a state
+against the city that bears its name inside a longer one, a capital against its namesake in a state the report
+names, and a place that names its own province only by an alias.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.places import Geoparser
+
+KINDS = [
+    # a plural kind word after the last of coordinated names says what each of them is
+    ("Government jets bombed villages in the Idlib and Hama governorates.", "Idlib", "SY.12"),
+    ("Government jets bombed villages in the Idlib and Hama governorates.", "Hama", "SY.10"),
+    ("Floods cut roads in the Amhara, Afar and Tigray regions.", "Amhara", "ET.46"),
+    ("Floods cut roads in the Amhara, Afar and Tigray regions.", "Afar", "ET.45"),
+    ("Bandits raided farms in Zamfara and Katsina states.", "Katsina", "NG.24"),
+    # without one, the city of the name: "Homs" is Homs, not its governorate
+    ("Government jets bombed Homs and Hama overnight.", "Homs", 169577),
+    ("Government jets bombed Homs and Hama overnight.", "Hama", 170017),
+    # a state, not the city that bears the state's name inside its own ("Oklahoma City")
+    ("Tornadoes tore through Oklahoma on Tuesday.", "Oklahoma", "US.OK"),
+    # a capital named alone is the capital, even though its province bears its name as an alias
+    ("Thousands marched through Prague on Sunday.", "Prague", 3067696),
+    # ... but a town of a state the report names is that town
+    ("A storm hit farms in Oklahoma and flooded the town of Prague.", "Prague", 4548393),
+    ("Protesters gathered in Geneva, Illinois.", "Geneva", 4893591),
+    ("Diplomats met in Geneva for talks on the ceasefire.", "Geneva", 2660646),
+    # a place named as the area of another is not held by that other's namesake province
+    ("The envoy flew home to Washington, D.C., on Friday.", "Washington", 4140963),
+]
+
+
+@pytest.fixture(scope="module")
+def geoparse(extractor):
+    gp = Geoparser()
+    return lambda text: gp.parse(extractor.nlp.parse(text))[0]
+
+
+@pytest.mark.parametrize("text,name,expected", KINDS)
+def test_places_kind_of_place(geoparse, text, name, expected):
+    found = {m.text: m for m in geoparse(text)}
+    assert name in found, f"{name!r} not recognised; found {list(found)}"
+    place = found[name].resolved
+    assert place is not None, f"{name!r} not resolved"
+    if isinstance(expected, int):
+        assert place.geonames_id == expected, (place.name, place.kind, place.country, place.admin1)
+    else:
+        assert (place.kind, place.admin1_code) == ("admin1", expected), (place.name, place.kind, place.admin1_code)
+
+
+def test_places_a_name_is_no_evidence_of_its_own_province(geoparse):
+    """"Prague" is also a name of the province Praha: that is no report naming Praha, so no candidate of the name
+    earns the bonus of a town whose province the report names."""
+    (prague,) = geoparse("Thousands marched through Prague on Sunday.")
+    assert not any("is named" in r for c in prague.candidates for r in c.reasons)
