@@ -104,6 +104,10 @@ def test_events_an_earlier_event_told_first_leaves_the_main_one_its_own(extract,
     # An arrest after the event is no event of its own.
     ("On 3 May, gunmen raided a college in Kakamega and assaulted five students. The college lies outside the "
      "town. A suspect has been arrested.", "Attack"),
+    # Two sentences tell the event before its toll: both are the event's, back to the first.
+    ("On 4 May, dozens of residents held a demonstration in Bilasuvar against the way state aid was shared out. "
+     "Some of them tried to force their way into the district office, which led to clashes with police. The "
+     "interior ministry reported 7 detainees.", "Violent demonstration"),
     # "The explosion ..." points back to the blast told before.
     ("A bomb went off at the district hospital in Mandera on Thursday. The explosion caused no deaths, the "
      "commissioner said, but four people were treated for bullet wounds.", "Remote explosive/landmine/IED"),

@@ -216,7 +216,9 @@ def telling_sentence(parsed: Parsed, frame: Frame, others: set[int] = frozenset(
     sents = frame.sentences
     if not sents:
         return None
-    first = min(sents)
+    # (the main event's figures' first sentence: the sentences told before it are candidates, even those the frame
+    # took as its telling)
+    first = min(m.sent for m in frame.mentions) if frame.kind == "main" and frame.mentions else min(sents)
     if frame.kind != "main" and any(incidents.tells_event(parsed, s, harm=False) for s in sents):
         return None  # (the main event is told by the report's first event sentence, whatever its figures add)
     para = parsed.paragraph_of_sentence

@@ -211,16 +211,20 @@ def _told_before_toll(parsed: Parsed, frames: list[Frame], live: list[Mention]) 
         # The main event's toll may come after a sentence or two of background ("On 2 May, soldiers clashed
         # with smugglers in X. The area is a smuggling route. One suspect was injured."): the nearest sentence
         # before it in its paragraph that tells an event, across sentences that tell none.
+        # For the main event, every sentence before its toll in the paragraph that tells it, back to the first.
+        own = _times_of(parsed, first)
         for s in range(first - 1, -1 if main else first - 2, -1):
             if s in taken or para[s] != para[first] or parsed.is_title(s):
                 break
             if not tells_event(parsed, s):
                 continue
-            own, before = _times_of(parsed, first), _times_of(parsed, s)
-            if not opens_event(parsed, first) and not (own and before and not own & before):
-                f.extra.append(s)
-                taken.add(s)
-            break
+            before = _times_of(parsed, s)
+            if opens_event(parsed, first) or own and before and not own & before:
+                break
+            f.extra.append(s)
+            taken.add(s)
+            if not main or opens_event(parsed, s):
+                break
 
 
 def _tells_anew(parsed: Parsed, s: int) -> bool:
