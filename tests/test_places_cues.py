@@ -32,6 +32,13 @@ PLACES = [
     # a name the model cut before a joining word, the rest tagged a person's name, is joined whole when the gazetteer
     # knows the whole
     ("On 6 May, in Santo Antonio de Jesus, Bahia, a trafficker was killed.", "Santo Antonio de Jesus", "BR"),
+    # a kind word written before a name, starting a name the model took for a person's, makes it a place
+    ("Militants planted bombs at the boundary of Barangays Pahug and Madalunot, Pinabacdao, Samar.", "Pahug", None),
+    # a name joined by the Persian linking vowel goes on as often as the vowel comes
+    ("Taliban fighters attacked a checkpoint in Rabat-e Sangi-ye Pain district, Herat.", "Rabat-e Sangi-ye Pain",
+     "AF"),
+    # a name after "via" is a place, though the model took it for a person's
+    ("Two Turkish military convoys entered Idleb via Kafr Lusin border crossing.", "Kafr Lusin", None),
     # a town abroad that nothing else of the report is in, when two cues point elsewhere, is a namesake
     ("Al Shabaab militants attacked Kiunga, and Kenyan security forces rescued two pupils.", "Kiunga", None),
     # ... but not when the other country is named only beyond a border
@@ -110,3 +117,13 @@ def test_places_bracketed_alias_is_no_place(geoparse, text, name, area):
     assert name in found, list(found)
     assert found[name].within is not None and found[name].within.text == area, found[name].within
 
+
+
+@pytest.mark.parametrize("outlet,countries", [
+    ("Nairobi News", {"KE"}),  # a capital by its own name names its country
+    ("Baghdad Today", {"IQ"}),
+    ("Al Mashhad Al Yemeni", set()),  # "the scene", not Iran's Mashhad: no other city names a country
+    ("Lider San Antonio", set()),
+])
+def test_places_outlet_names_a_capital(outlet, countries):
+    assert Geoparser().outlet_countries(outlet) == countries

@@ -484,8 +484,8 @@ def _settled(parsed: Parsed, m: Mention) -> bool:
     fatalities coded as 12": twelve)."""
     if m.superseded_cue or m.vague:
         return False
-    words = [t.lower for t in parsed.sentence_tokens(m.sent) if not t.text.isspace()]
-    return _settled_phrases().search(words)
+    return parsed.memo(f"settled:{m.sent}", lambda: bool(_settled_phrases().search(
+        [t.lower for t in parsed.sentence_tokens(m.sent) if not t.text.isspace()])))
 
 
 @cache

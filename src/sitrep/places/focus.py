@@ -26,7 +26,8 @@ class FocusReader:
     def outlet_countries(self, outlet: str | None) -> set[str]:
         """The countries an outlet's name names, read with the gazetteer's country names: "Daily Nation (Kenya)" ->
         KE, "Times of India" -> IN; none for "Xinhua", nor for "La Silla Rota" (Silla is an old name of Korea). Runs
-        of up to four words, longest first."""
+        of up to four words, longest first. A capital named by its own name names its country too ("Nairobi News",
+        "Baghdad Today"); no other city does ("Al Mashhad" is "the scene", not Iran's Mashhad)."""
         if not outlet:
             return set()
         words = re.findall(r"[^\W\d_][\w'’.-]*", outlet)
@@ -39,6 +40,9 @@ class FocusReader:
                 if code and normalize(run) != normalize(self.gazetteer.country(code).name) \
                         and self.gazetteer.demonym(run) != code:
                     code = None
+                if not code and run[:1].isupper():
+                    code = next((p.country for p in self.gazetteer.exact(run) if p.feature_code == "PPLC"
+                                 and normalize(p.name) == normalize(run)), None)
                 if code:
                     found.add(code)
                     k += n - 1

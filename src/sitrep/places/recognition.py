@@ -70,7 +70,8 @@ class Recogniser:
                             ends.add(before.end)
                         m = c or m
                 elif _locative_before(toks, a) or _feature_after(toks, b2) or coordinated \
-                        or self._areas_after(parsed, b2) or toks[b2 - 1].lower in rules().all_features:
+                        or self._areas_after(parsed, b2) or toks[b2 - 1].lower in rules().all_features \
+                        or b2 - a > 1 and toks[a].lower in rules().prefix_kinds:  # "Barangays Pahug", as a person's
                     m = self._mention(parsed, a, b2, e.label)
                     if m is not None and not self.gazetteer.exact(m.text):
                         m = self._country_suffix(parsed, a, b2, e.label) or m
@@ -183,7 +184,7 @@ class Recogniser:
             while before > 0 and toks[before].lower in ("rural", "suburban"):
                 before -= 1  # "in rural Ein Issa"
             after_of = before > 0 and toks[before].lower == "of" and toks[before - 1].lower in rules().of_place
-            if before >= 0 and (toks[before].lower in ("in", "near", "at", "between") or after_of) \
+            if before >= 0 and (toks[before].lower in ("in", "near", "at", "between", "via") or after_of) \
                     and m.text[:1].isupper() \
                     and not m.text.isupper() and not any(t.like_num for t in toks[m.start : m.end]) \
                     and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end]) \
@@ -312,13 +313,17 @@ class Recogniser:
         while a >= 2 and toks[a - 1].text in ("-", "/") and toks[a - 2].end == toks[a - 1].idx == toks[a].idx - 1 \
                 and toks[a - 2].text[:1].isalpha():
             a -= 2
-        while b + 1 < len(toks) and toks[b].text in ("-", "/") and toks[b - 1].end == toks[b].idx \
-                and toks[b].end == toks[b + 1].idx and toks[b + 1].text[:1].isalpha():
-            b += 2
-        # "Pul-e Khumari", "Deh-e Now": a name ending in the linking vowel goes on to the next word.
-        while b < len(toks) and b - a >= 3 and toks[b - 1].lower in rules().ezafe and toks[b - 2].text == "-" \
-                and toks[b].text[:1].isupper() and toks[b].sent == toks[a].sent:
-            b += 1
+        # "Pul-e Khumari", "Deh-e Now": a name ending in the linking vowel goes on to the next word, and on again
+        # ("Rabat-e Sangi-ye Pain")
+        grown = True
+        while grown:
+            grown = False
+            while b + 1 < len(toks) and toks[b].text in ("-", "/") and toks[b - 1].end == toks[b].idx \
+                    and toks[b].end == toks[b + 1].idx and toks[b + 1].text[:1].isalpha():
+                b, grown = b + 2, True
+            while b < len(toks) and b - a >= 3 and toks[b - 1].lower in rules().ezafe and toks[b - 2].text == "-" \
+                    and toks[b].text[:1].isupper() and toks[b].sent == toks[a].sent:
+                b, grown = b + 1, True
         # "Baja" + "California": two names the model cut apart that the gazetteer knows as one; a joining word
         # inside ("Santo" + "Antonio de Jesus", the rest tagged a person's name)
         for longer in range(min(b + 3, len(toks)), b, -1):
