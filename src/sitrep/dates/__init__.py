@@ -14,9 +14,10 @@ built.
 `event_date` picks the time words that date an event (see its docstring); an event with none gets start null and
 end = the publication date, precision "unknown", with the reporting window analysts code it as kept beside it.
 
-One module per job: `words` (the time words, data/dates.toml), `days` (calendar arithmetic), `resolution` (time words
-resolved against the publication date), `expressions` (the time expressions found in the text and what they hang
-on), `event` (which time an event takes, and its ACLED precision code).
+One module per job: `words` (the time words, data/dates.toml), `days` (calendar arithmetic), `resolution` (time
+words resolved against the publication date, the forms read on their own in `forms`), `expressions` (the time
+expressions found in the text and what they hang on), `event` (which time an event takes, and its ACLED precision
+code).
 """
 from __future__ import annotations
 

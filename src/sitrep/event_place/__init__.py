@@ -15,14 +15,13 @@ from __future__ import annotations
 
 from sitrep.event_place.choice import Weighed, _said_to_happen, _within_reach, weigh, weigh_before
 from sitrep.event_place.fallbacks import _capital_said, fallback
-from sitrep.event_place.precision import _known_parent, _one_province, _placed
-from sitrep.event_place.refine import (_alike, _coded_at, _countries_around, _first_between, _foreign, _refine,
-                                       innermost)
-from sitrep.event_place.roles import _is_destination, _origin, _setting, speaker_place
-from sitrep.event_place.words import Cues, _natural, _people, _site, cues
+from sitrep.event_place.precision import _one_province, _placed
+from sitrep.event_place.refine import _alike, _coded_at, _first_between, _refine, finest, innermost
+from sitrep.event_place.roles import _setting, candidates, speaker_place
+from sitrep.event_place.words import Cues, _site, cues
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.nlp import Parsed
-from sitrep.places import Focus, PlaceMention, _coded_here, rules
+from sitrep.places import Focus, PlaceMention, _coded_here
 
 __all__ = ["Cues", "Weighed", "cues", "place_of_event", "speaker_place", "weigh", "weigh_before"]
 
@@ -35,8 +34,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
 
     First the best-scoring place of the sentences that give the figures (`weigh`: the casualty words attach to it,
     "killed ... in Tikrit"; not a reference point, a site, a namesake), or where the report says it happened ("the
-    attack took place in X", "The incident in X ..."), else the last place named just before them (finer than a
-    country, not an area named as holding another), else "the city" as the last city named, else the lead, else the
+    attack took place in X", "The incident in X ..."), else the best place named just before them (`weigh_before`:
+    finer than a country, not a site), else "the city" as the last city named, else the lead, else the
     dateline, else the article's country. Then the most specific place told beside it and inside it ("Nigeria" ->
     "Kurmin Gwari town in Kaduna State", "Hama" -> "X in Hama countryside"), or, nearest first, told inside it
     further on where the same harm or what was done is told again (`harm`: the lemmas of the event's figure
@@ -46,14 +45,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     """
     toks = parsed.tokens
     sents = set(figure_sents)
-    usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
-    # Where a person comes from is not where it happened ("shot a shopkeeper from Manbij in Azaz"), and a
-    # people's name is no place ("fighting between Tiv herders and Jukun farmers").
-    usable = [m for m in usable if not _origin(parsed, m) and not _people(parsed, m)] or usable
-    # Where people fled to is not where they were displaced ("ran to neighbouring Gombe state"), nor where the
-    # survivors were taken where it happened ("flown to Misrata"), unless the report names no other place.
-    usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else rules().transfer_verbs))] \
-        or usable
+    usable = candidates(parsed, mentions, displacement)
     pool = [m for m in usable if m.sent in sents]
     if pool and all(_site(parsed, m) for m in pool):
         # "Two bodies were found in the Kabore house": the town that holds it, named with it or just before
@@ -107,19 +99,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
         if chosen is None:
             return None, country, "country" if country else ""
     chosen = innermost(parsed, chosen, usable)
-    # "killed four troops in an outpost on Lake Chad ... this post between X and Y village": a lake, a river, a range
-    # is no settlement; a town told where the event is told again, in the report's country, is where it was
-    wild = _countries_around(chosen, mentions, sents, focus, gazetteer) \
-        if _natural(chosen) and _known_parent(chosen, mentions, focus) is None else []
-    finer = next((f for c in wild if (f := _refine(parsed, chosen, free, sents, alike, mentions, focus, c))
-                  is not chosen), None)
-    if finer is None:
-        finer = _refine(parsed, chosen, free, sents, alike, mentions, focus)
-    if finer is chosen and _foreign(chosen, focus):
-        # "an air strike by the coalition killed 26 civilians, while state media in the UAE reported ... 22 children
-        # died in X": a country other than the report's told with the figures, a town of the report's country told
-        # where the event is told again is where it was
-        finer = _refine(parsed, chosen, free, sents, alike, mentions, focus, gazetteer.country(focus.top))
+    finer = finest(parsed, chosen, free, sents, alike, mentions, focus, gazetteer)
     chosen = _coded_at(parsed, finer, mentions)
     chosen, geo, label = _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
     if label == "country" and chosen.resolved is None:

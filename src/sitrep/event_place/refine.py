@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from sitrep.event_place.precision import _known_parent, _province_named, _specificity
 from sitrep.event_place.roles import _origin, _setting, _struck_at, _tells_again
-from sitrep.event_place.words import _kind_of, _modifier, _rural, _site
+from sitrep.event_place.words import _kind_of, _modifier, _natural, _rural, _site
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, _formally_within, _inside, _reference_point, _specificity_of, rules
@@ -33,6 +33,27 @@ def innermost(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention]) 
             break
         chosen = inner
     return chosen
+
+
+def finest(parsed: Parsed, chosen: PlaceMention, free: list[PlaceMention], sents: set[int], alike: set[int],
+           mentions: list[PlaceMention], focus: Focus, gazetteer: Gazetteer) -> PlaceMention:
+    """The most specific place told inside the one chosen (`_refine`), beside it or where the event is told again;
+    for a lake or a river, in the first country around it that holds one; for a country other than the report's, in
+    the report's country."""
+    # "killed four troops in an outpost on Lake Chad ... this post between X and Y village": a lake, a river, a range
+    # is no settlement; a town told where the event is told again, in the report's country, is where it was
+    wild = _countries_around(chosen, mentions, sents, focus, gazetteer) \
+        if _natural(chosen) and _known_parent(chosen, mentions, focus) is None else []
+    finer = next((f for c in wild if (f := _refine(parsed, chosen, free, sents, alike, mentions, focus, c))
+                  is not chosen), None)
+    if finer is None:
+        finer = _refine(parsed, chosen, free, sents, alike, mentions, focus)
+    if finer is chosen and _foreign(chosen, focus):
+        # "an air strike by the coalition killed 26 civilians, while state media in the UAE reported ... 22 children
+        # died in X": a country other than the report's told with the figures, a town of the report's country told
+        # where the event is told again is where it was
+        finer = _refine(parsed, chosen, free, sents, alike, mentions, focus, gazetteer.country(focus.top))
+    return finer
 
 
 def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMention], sents: set[int], alike: set[int],

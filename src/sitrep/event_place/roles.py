@@ -4,9 +4,24 @@ words, where someone spoke or travelled, where someone came from or went to, whe
 """
 from __future__ import annotations
 
-from sitrep.event_place.words import _modifier, _qualifier, cues
+from sitrep.event_place.words import _modifier, _people, _qualifier, cues
 from sitrep.nlp import Parsed, Token
 from sitrep.places import PlaceMention, _reference_point, rules
+
+
+def candidates(parsed: Parsed, mentions: list[PlaceMention], displacement: bool) -> list[PlaceMention]:
+    """The places that may be an event's: not a dateline nor where someone spoke; nor, while another is named, where
+    a person comes from, a people's name, or where people were taken ("flown to Misrata"; for a `displacement`, any
+    place they went to)."""
+    usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
+    # Where a person comes from is not where it happened ("shot a shopkeeper from Manbij in Azaz"), and a
+    # people's name is no place ("fighting between Tiv herders and Jukun farmers").
+    usable = [m for m in usable if not _origin(parsed, m) and not _people(parsed, m)] or usable
+    # Where people fled to is not where they were displaced ("ran to neighbouring Gombe state"), nor where the
+    # survivors were taken where it happened ("flown to Misrata"), unless the report names no other place.
+    usable = [m for m in usable if not (_is_destination(parsed, m, None if displacement else rules().transfer_verbs))] \
+        or usable
+    return usable
 
 
 def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
