@@ -55,3 +55,15 @@ def test_places_a_name_is_no_evidence_of_its_own_province(geoparse):
     earns the bonus of a town whose province the report names."""
     (prague,) = geoparse("Thousands marched through Prague on Sunday.")
     assert not any("is named" in r for c in prague.candidates for r in c.reasons)
+
+
+@pytest.mark.parametrize("text,name,admin1_code", [
+    # a name the model cut at joining words is whole when the gazetteer knows it so, and lies in the state after it
+    ("On Friday, in Martinez de la Torre, Veracruz, two gunmen shot a taxi driver dead.", "Martinez de la Torre",
+     "MX.30"),
+    ("Floods cut off Foz do Iguacu, Parana, for two days.", "Foz do Iguacu", "BR.18"),
+])
+def test_places_a_name_cut_at_joining_words_is_whole(geoparse, text, name, admin1_code):
+    found = {m.text: m for m in geoparse(text)}
+    assert name in found, f"{name!r} not recognised whole; found {list(found)}"
+    assert found[name].resolved is not None and found[name].resolved.admin1_code == admin1_code

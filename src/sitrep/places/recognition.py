@@ -324,11 +324,12 @@ class Recogniser:
             while b < len(toks) and b - a >= 3 and toks[b - 1].lower in rules().ezafe and toks[b - 2].text == "-" \
                     and toks[b].text[:1].isupper() and toks[b].sent == toks[a].sent:
                 b, grown = b + 1, True
-        # "Baja" + "California": two names the model cut apart that the gazetteer knows as one; a joining word
-        # inside ("Santo" + "Antonio de Jesus", the rest tagged a person's name)
+        # "Baja" + "California": two names the model cut apart that the gazetteer knows as one; joining words
+        # inside ("Santo" + "Antonio de Jesus", the rest tagged a person's name; "Martinez" + "de la Torre")
         for longer in range(min(b + 3, len(toks)), b, -1):
             run = toks[b:longer]
-            if all((t.pos == "PROPN" and t.text[:1].isupper() or t.lower in rules().joiners)
+            if all((t.pos == "PROPN" and t.text[:1].isupper() or t.lower in rules().joiners
+                    or t.lower in rules().joiners_known)
                    and t.sent == toks[a].sent for t in run) and run[-1].text[:1].isupper() \
                     and self.gazetteer.exact(parsed.text[toks[a].idx : run[-1].end]):
                 b = longer
