@@ -249,9 +249,11 @@ class Recogniser:
         key = normalize(text)
         if not key or not any(c.isalpha() for c in key):
             return None
-        if len(key) < 3 and not (re.fullmatch(r"[A-Z][a-z]", text) and self._areas_after(parsed, b)):
+        short_area = as_area and text in rules().area_short_forms  # "Pratapgarh (UP)": our short form of an area
+        if len(key) < 3 and not short_area \
+                and not (re.fullmatch(r"[A-Z][a-z]", text) and self._areas_after(parsed, b)):
             return None  # "Se (Djibo, Soum)": a short name only with the areas it lies in after it
-        if key in rules().stop and hint != "admin1" and not (as_area and set(key.split()) <= _COMPASS):
+        if key in rules().stop and hint != "admin1" and not short_area and not (as_area and set(key.split()) <= _COMPASS):
             return None  # "the West region" is a place; "West" alone is not
         if key in _actor_names() and not self.gazetteer.country_named(text):
             return None  # "a Taliban-planted bomb"
@@ -408,7 +410,7 @@ class Recogniser:
         if close is None or close == j + 1:
             return False
         inner = parsed.text[toks[j + 1].idx : toks[close - 1].end]
-        if re.fullmatch(r"[A-Z]{2,6}", inner):
+        if re.fullmatch(r"[A-Z]{2,6}", inner) and inner not in rules().area_short_forms:
             return False  # "the Freedom Falcons (TAK)": a name's acronym, not its area
         last = inner.split(",")[-1].strip()
         return bool(last) and any(p.kind != "city" for p in self.gazetteer.lookup(last))

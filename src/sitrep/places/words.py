@@ -78,6 +78,8 @@ class Rules:
     place_nouns: set[str]
     # Words after a demonym that make it a language's or a currency's: "French-speaking", "the US dollar".
     not_of_a_place: set[str]
+    # Our short forms of areas in capitals ("KPK", "UP"): in brackets after a place, its area, not its acronym.
+    area_short_forms: set[str]
 
 
 @cache
@@ -115,7 +117,9 @@ def rules() -> Rules:
         long_features=[tuple(w.split()) for w in all_features if " " in w],
         qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"},
         second_level={c: set(words) for c, words in r.get("second_level", {}).items()},
-        place_nouns=set(cues["place_nouns"]), not_of_a_place=set(cues["not_of_a_place"]))
+        place_nouns=set(cues["place_nouns"]), not_of_a_place=set(cues["not_of_a_place"]),
+        area_short_forms={a for labels in r.get("area_names", {}).get("aliases", {}).values() for a in labels
+                          if a.isupper()})
 
 
 @lru_cache(maxsize=1)

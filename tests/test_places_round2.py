@@ -1,0 +1,41 @@
+"""Places, round two: mechanisms each with short texts of our own (invented sentences, real place names).
+
+Each row: a sentence, a name in it, and the (name, admin1, country) it must resolve to -- or None where the name
+must not be taken for a place at all.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.places import Geoparser
+
+RESOLVED = [
+    # Our short form of a state in brackets after a place is its area ("Pratapgarh (UP)"): the Pratapgarh of Uttar
+    # Pradesh, not the one of Rajasthan; a capital "UP" elsewhere is no place.
+    ("Two groups clashed over a plot of land in Pratapgarh (UP) on Sunday.", "Pratapgarh", "Uttar Pradesh", "IN"),
+    ("A farmer was beaten in Sadar, Pratapgarh (UP) after a quarrel.", "UP", "Uttar Pradesh", "IN"),
+    ("Police STEP UP patrols in Pratapgarh after the quarrel.", "UP", None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def geoparse(extractor):
+    gp = Geoparser()
+
+    def run(text):
+        mentions, _ = gp.parse(extractor.nlp.parse(text))
+        return mentions
+
+    return run
+
+
+@pytest.mark.parametrize("text,name,admin1,country", RESOLVED)
+def test_places_round2_resolves(geoparse, text, name, admin1, country):
+    found = {m.text: m for m in geoparse(text)}
+    if country is None:
+        assert name not in found, f"{name!r} taken for a place"
+        return
+    assert name in found, f"{name!r} not recognised; found {list(found)}"
+    place = found[name].resolved
+    assert place is not None, f"{name!r} not resolved"
+    assert (place.admin1, place.country) == (admin1, country), (place.name, place.admin1, place.country)
