@@ -15,6 +15,12 @@ RESOLVED = [
     ("Two groups clashed over a plot of land in Pratapgarh (UP) on Sunday.", "Pratapgarh", "Uttar Pradesh", "IN"),
     ("A farmer was beaten in Sadar, Pratapgarh (UP) after a quarrel.", "UP", "Uttar Pradesh", "IN"),
     ("Police STEP UP patrols in Pratapgarh after the quarrel.", "UP", None, None),
+    # A kind word the model took into a name ("Golaghat district" tagged as one proper name) makes it a place as a kind
+    # word after it does, and the areas after it are read too.
+    ("A mob beat a man to death at Borpathar Gaon under Dhansiri sub-division (Golaghat district, Assam).",
+     "Golaghat", "Assam", "IN"),
+    ("A mob beat a man to death at Borpathar Gaon under Dhansiri sub-division (Golaghat district, Assam).",
+     "Assam", "Assam", "IN"),
 ]
 
 
@@ -39,3 +45,16 @@ def test_places_round2_resolves(geoparse, text, name, admin1, country):
     place = found[name].resolved
     assert place is not None, f"{name!r} not resolved"
     assert (place.admin1, place.country) == (admin1, country), (place.name, place.admin1, place.country)
+
+
+EVENT_PLACES = [
+    # "Jagindi Ward", one proper name to the model: a ward the gazetteer lacks, the event's place, in Kaduna
+    ("Gunmen killed six farmers on Sunday at Ungwan Gado community in Jagindi Ward of Jema'a Local Government "
+     "Area of Kaduna State.", "Jagindi Ward", "Kaduna", "NG"),
+]
+
+
+@pytest.mark.parametrize("text,name,admin1,country", EVENT_PLACES)
+def test_places_round2_event_place(extract, text, name, admin1, country):
+    loc = extract(text).events[0].location
+    assert (loc.name, loc.admin1, loc.country) == (name, admin1, country)

@@ -108,8 +108,10 @@ class Recogniser:
                         and toks[j].end == toks[j + 1].idx and toks[j + 1].pos == "PROPN" and j + 1 not in ent_tokens:
                     j += 1
             coordinated = _coordinated(toks, k, ends)
-            if (_locative_before(toks, k) or _feature_after(toks, j) or coordinated or self._areas_after(parsed, j)) \
-                    and toks[k].text[:1].isupper():
+            # (a kind word the model took into the name, "Golaghat District", says it is a place as one after it does)
+            kind_inside = j - k > 1 and toks[j - 1].lower in rules().all_features
+            if (_locative_before(toks, k) or _feature_after(toks, j) or kind_inside or coordinated
+                    or self._areas_after(parsed, j)) and toks[k].text[:1].isupper():
                 m = self._mention(parsed, k, j, "GAZ")
                 # Known to the gazetteer, or named as a place by the words around ("the village of Bokolobo").
                 if m is not None:
