@@ -51,6 +51,9 @@ EVENT_PLACES = [
     # "Jagindi Ward", one proper name to the model: a ward the gazetteer lacks, the event's place, in Kaduna
     ("Gunmen killed six farmers on Sunday at Ungwan Gado community in Jagindi Ward of Jema'a Local Government "
      "Area of Kaduna State.", "Jagindi Ward", "Kaduna", "NG"),
+    # "DRCongo", as some wires write the country, is its name: the Ugandan rebels' country does not place the village
+    ("At least 9 villagers were killed by suspected ADF [Allied Democratic Forces, Ugandan] rebels in Mapiki, a village "
+     "near Eringeti [eastern DRCongo].", "Mapiki", None, "CD"),
 ]
 
 
