@@ -21,6 +21,9 @@ RESOLVED = [
      "Golaghat", "Assam", "IN"),
     ("A mob beat a man to death at Borpathar Gaon under Dhansiri sub-division (Golaghat district, Assam).",
      "Assam", "Assam", "IN"),
+    # "X, State": a district namesake of the state's name, in the province of X's namesake, is weaker evidence than
+    # the state itself (the index knows a town's province, not its district)
+    ("On Monday, in Monterrey, Hidalgo, a man was found dead by the road.", "Hidalgo", "Hidalgo", "MX"),
 ]
 
 

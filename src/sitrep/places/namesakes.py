@@ -132,7 +132,10 @@ class Resolver:
             inner = [o for o in mentions if o.within is m]
             held = next((o.text for o in inner if any(_holds(p, c) for c in self.gazetteer.exact(o.text))), None)
             if held is not None:
-                bonus = 4 if p.kind == "city" else 8  # a town of its province is weaker evidence than lying in it
+                # a town of its province is weaker evidence than lying in it, and so is lying in the province of a
+                # district (the index knows a town's province, not its district: "Monterrey, Hidalgo" is no town of
+                # Nuevo Leon's Hidalgo municipality)
+                bonus = 4 if p.kind in ("city", "admin2") else 8
                 score += bonus
                 reasons.append(f"{held}, named as lying in it, is in it (+{bonus})")
         if m.hint:
