@@ -57,6 +57,10 @@ EVENT_PLACES = [
     # "DRCongo", as some wires write the country, is its name: the Ugandan rebels' country does not place the village
     ("At least 9 villagers were killed by suspected ADF [Allied Democratic Forces, Ugandan] rebels in Mapiki, a village "
      "near Eringeti [eastern DRCongo].", "Mapiki", None, "CD"),
+    # Two names that overlap are one ("Santo Nino" known, "Nino Norte" tagged by the model): not the Santo Nino of
+    # Mindanao, but the barangay of Iloilo City it is named in
+    ("A village official was shot dead by gunmen in Barangay Santo Nino Norte, Arevalo, Iloilo City, Iloilo.",
+     "Santo Nino Norte", "Western Visayas", "PH"),
 ]
 
 

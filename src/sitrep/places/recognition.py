@@ -149,7 +149,14 @@ class Recogniser:
                 whole[m.start] = m
         out, reach = [], -1
         for m in sorted(whole.values(), key=lambda m: m.start):
-            if m.end > reach:  # not a part of the name before it ("California" of "Baja California")
+            if out and m.start < reach < m.end and out[-1].end == reach and m.sent == out[-1].sent \
+                    and toks[m.end - 1].text[:1].isupper():  # (not a kind word the model ran on to: "X city")
+                # two names that overlap are one: the gazetteer's "Santo Nino" and the model's "Nino Norte" are
+                # "Santo Nino Norte"
+                union = self._mention(parsed, out[-1].start, m.end, m.source)
+                if union is not None:
+                    out[-1] = union
+            elif m.end > reach:  # not a part of the name before it ("California" of "Baja California")
                 out.append(m)
             reach = max(reach, m.end)
         out += self._areas_named_after(parsed, out)
