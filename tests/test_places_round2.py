@@ -24,6 +24,8 @@ RESOLVED = [
     # "X, State": a district namesake of the state's name, in the province of X's namesake, is weaker evidence than
     # the state itself (the index knows a town's province, not its district)
     ("On Monday, in Monterrey, Hidalgo, a man was found dead by the road.", "Hidalgo", "Hidalgo", "MX"),
+    # A kind word that is part of a city's own name stays in it: "Cape Town" is no "Cape"
+    ("Four men were shot dead in Nyanga, a township of Cape Town, police said.", "Cape Town", "Western Cape", "ZA"),
 ]
 
 
@@ -61,6 +63,7 @@ EVENT_PLACES = [
     # Mindanao, but the barangay of Iloilo City it is named in
     ("A village official was shot dead by gunmen in Barangay Santo Nino Norte, Arevalo, Iloilo City, Iloilo.",
      "Santo Nino Norte", "Western Visayas", "PH"),
+    ("Police said two traders were killed by robbers in Benin City on Friday.", "Benin City", "Edo", "NG"),
 ]
 
 
