@@ -64,6 +64,9 @@ EVENT_PLACES = [
     ("A village official was shot dead by gunmen in Barangay Santo Nino Norte, Arevalo, Iloilo City, Iloilo.",
      "Santo Nino Norte", "Western Visayas", "PH"),
     ("Police said two traders were killed by robbers in Benin City on Friday.", "Benin City", "Edo", "NG"),
+    # A name the model cut ("San Carlos" + "Nuevo Guaymas") runs on to the province after a comma, and lies in it
+    ("On Sunday, in San Carlos Nuevo Guaymas, Sonora, two men were found shot dead.", "San Carlos Nuevo Guaymas",
+     "Sonora", "MX"),
 ]
 
 

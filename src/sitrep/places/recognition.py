@@ -358,6 +358,8 @@ class Recogniser:
             k += 1
         if k > b and k < len(toks) and toks[k].text.islower() and toks[k].lower in rules().all_features:
             b = k
+        elif k > b and self._province_after_comma(parsed, k):
+            b = k  # "San Carlos" + "Nuevo Guaymas, Sonora": the words up to the province after a comma are the name's
         if (a, b) == (m.start, m.end):
             return m
         whole = self._mention(parsed, a, b, m.source)
@@ -409,6 +411,17 @@ class Recogniser:
                     continue
                 break
         return out
+
+    def _province_after_comma(self, parsed: Parsed, k: int) -> bool:
+        """Is token `k` a comma before a first-level area's name the gazetteer knows ("..., Sonora,")?"""
+        toks = parsed.tokens
+        if k + 1 >= len(toks) or toks[k].text != "," or toks[k + 1].sent != toks[k].sent:
+            return False
+        e = k + 1
+        while e < len(toks) and e - k <= 3 and toks[e].pos == "PROPN" and toks[e].text[:1].isupper():
+            e += 1
+        return e > k + 1 and any(p.kind == "admin1" for p in self.gazetteer.exact(
+            parsed.text[toks[k + 1].idx : toks[e - 1].end]))
 
     def _areas_after(self, parsed: Parsed, j: int) -> bool:
         """Is the name followed by the areas it lies in, in brackets: "Mulamba (Walungu, Sud-Kivu)",
