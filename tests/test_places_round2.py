@@ -67,6 +67,8 @@ EVENT_PLACES = [
     # A name the model cut ("San Carlos" + "Nuevo Guaymas") runs on to the province after a comma, and lies in it
     ("On Sunday, in San Carlos Nuevo Guaymas, Sonora, two men were found shot dead.", "San Carlos Nuevo Guaymas",
      "Sonora", "MX"),
+    # A place near a country is outside it, and the country it is near says nothing of where the report is
+    ("Fighting flared again around Tal Afar, near Syria, killing 12 militants.", "Tal Afar", "Nineveh", "IQ"),
 ]
 
 

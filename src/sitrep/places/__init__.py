@@ -71,6 +71,8 @@ class Geoparser(Recogniser, FocusReader, Resolver):
         # The areas first, so that each place is resolved inside the area named with it.
         for m in reversed(mentions):
             m.area = _area_of(m)
+            if m.beside and m.area is not None and m.area.kind == "country":
+                m.area = None  # "Tal Afar, near Syria": a place near a country is outside it
             self._resolve(m, by_sent[m.sent], focus, parsed.tokens)
             if _suspect(m, first):
                 focus.retract(m.key)
