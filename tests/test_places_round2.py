@@ -69,6 +69,8 @@ EVENT_PLACES = [
      "Sonora", "MX"),
     # A place near a country is outside it, and the country it is near says nothing of where the report is
     ("Fighting flared again around Tal Afar, near Syria, killing 12 militants.", "Tal Afar", "Nineveh", "IQ"),
+    # A demonym of two words is the whole's: "South Sudanese" points to South Sudan, not Sudan
+    ("Two South Sudanese soldiers were killed when gunmen ambushed their convoy in Latjor state.", "Latjor", None, "SS"),
 ]
 
 

@@ -59,7 +59,10 @@ class FocusReader:
                 nxt = toks[t.i + 1 : t.i + 3]
                 if any(x.lower in rules().not_of_a_place for x in nxt):
                     continue  # "French-speaking" is a language, "the US dollar" a currency, not a country
-                code = self.gazetteer.demonym(t.text) if t.text[:1].isupper() else None
+                # (of two words, the whole: "South Sudanese" is South Sudan's, not Sudan's)
+                pair = f"{toks[t.i - 1].text} {t.text}" if t.i > 0 and toks[t.i - 1].text[:1].isupper() else None
+                code = (pair and self.gazetteer.demonym(pair) or self.gazetteer.demonym(t.text)) \
+                    if t.text[:1].isupper() else None
                 if code:
                     # in an organisation's name it tells whose the organisation is ("the Pakistani Taliban"), no
                     # more ("the American Cultural Centre" says nothing of the country it is in)
