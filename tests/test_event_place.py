@@ -277,6 +277,9 @@ def test_event_place_unknown_village_takes_the_province_named_with_it(extract):
     ("Nine herders were shot dead by troops in the far south-east of Niger on Tuesday.\nThe men were watering cattle "
      "at the village of Abadam when an army patrol opened fire.\nThe area lies some 1,300 km east of Niamey.",
      ("Abadam", None, "NE", "country")),
+    # ... nor a known town named with it only as a reference point: it says how far, not what holds it
+    ("Rebels killed eleven miners at the Ndassima gold site, some 300 km north-east of Bangui, on Monday.",
+     ("Ndassima", None, "CF", "country")),
 ])
 def test_event_place_unknown_village_takes_the_one_province_named(extract, text, expected):
     loc = extract(text).events[0].location

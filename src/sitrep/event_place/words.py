@@ -33,6 +33,7 @@ class Cues:
     qualifiers: frozenset[str]  # "neighbouring", "nearby": words before a place's name the tagger reads as nouns
     before_weights: dict[str, float]  # the choice among the places named just before the figures ([before])
     before_reasons: dict[str, str]
+    far_km: float  # a reference point this far away does not hold the place it locates ([precision])
 
 
 @cache
@@ -46,7 +47,8 @@ def cues() -> Cues:
                 frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]),
                 frozenset(words["journeys"]), frozenset(words["locals"]),
                 frozenset(words["qualifiers"]),
-                {k: float(v) for k, v in before["weights"].items()}, dict(before["reasons"]))
+                {k: float(v) for k, v in before["weights"].items()}, dict(before["reasons"]),
+                float(table["precision"]["far_km"]))
 
 
 def _site(parsed: Parsed, m: PlaceMention) -> bool:
