@@ -21,6 +21,10 @@ EVENT_PLACES = [
     ("Speaking in Nairobi, a UN official said 12 villagers were killed in Beni, North Kivu.", "Beni", "CD"),
     ("Raiders shot five traders dead in the village of Kadarko, 40 km north of Makurdi, police said.", "Kadarko",
      "NG"),
+    # the country across a border only says which border, even when the other place is where troops went
+    ("Army units moved into Kaduna, near the border with Niger, after bandits killed 12 villagers on Sunday.",
+     "Kaduna", "NG"),
+    ("Gunmen killed nine soldiers at a base near the border with Niger, officials in Mali said.", "Mali", "ML"),
     # a village told in a town's countryside, or in a city named as its province, is a place of its own
     ("On 8 August, artillery fire hit the village of Kafr Nabudah in Hama countryside and killed 3 farmers.",
      "Kafr Nabudah", "SY"),

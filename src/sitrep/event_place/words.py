@@ -33,6 +33,7 @@ class Cues:
     qualifiers: frozenset[str]  # "neighbouring", "nearby": words before a place's name the tagger reads as nouns
     before_weights: dict[str, float]  # the choice among the places named just before the figures ([before])
     before_reasons: dict[str, str]
+    borders: frozenset[str]  # "the border with Niger": the country across it names the border, not the place
     far_km: float  # a reference point this far away does not hold the place it locates ([precision])
 
 
@@ -48,7 +49,7 @@ def cues() -> Cues:
                 frozenset(words["journeys"]), frozenset(words["locals"]),
                 frozenset(words["qualifiers"]),
                 {k: float(v) for k, v in before["weights"].items()}, dict(before["reasons"]),
-                float(table["precision"]["far_km"]))
+                frozenset(words["borders"]), float(table["precision"]["far_km"]))
 
 
 def _site(parsed: Parsed, m: PlaceMention) -> bool:
@@ -110,6 +111,18 @@ def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
         return False
     return head.dep in ("compound", "amod", "nmod", "poss") and above.pos in ("NOUN", "PROPN") and \
         above.lower not in rules().all_features
+
+
+def _across_border(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place a country told as the one across a border ("near the border with Niger", "Mali's border
+    with Niger")? It names which border; the event is on the other side, in the country the report is in."""
+    toks = parsed.tokens
+    if m.resolved is None or m.resolved.kind != "country":
+        return False
+    j = m.start - 1
+    if j > 0 and toks[j].lower == "the":
+        j -= 1
+    return j > 0 and toks[j].lower == "with" and toks[j - 1].lower in cues().borders
 
 
 def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
