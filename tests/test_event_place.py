@@ -284,6 +284,9 @@ def test_event_place_unknown_village_takes_the_province_named_with_it(extract):
     # ... nor a known town named with it only as a reference point: it says how far, not what holds it
     ("Rebels killed eleven miners at the Ndassima gold site, some 300 km north-east of Bangui, on Monday.",
      ("Ndassima", None, "CF", "country")),
+    # ... nor the province of a seat of government told as such
+    ("Two gunmen on a motorbike shot dead a militia commander near Tinzaouatene in northern Mali.\nHis group is "
+     "allied to the government in Bamako.", ("Tinzaouatene", None, "ML", "country")),
 ])
 def test_event_place_unknown_village_takes_the_one_province_named(extract, text, expected):
     loc = extract(text).events[0].location

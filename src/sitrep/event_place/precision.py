@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sitrep.event_place.words import cues
+from sitrep.event_place.words import _seat, cues
 from sitrep.gazetteer import Gazetteer, GeoPlace, consonants, normalize, skeleton
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, _parent_name, _reference_point, _specificity_of
@@ -93,11 +93,12 @@ def _placed_finer(m: PlaceMention) -> bool:
 
 def _one_province(parsed: Parsed, mentions: list[PlaceMention], country: GeoPlace | None) -> str | None:
     """The admin1 code of the one province all the report's known places finer than `country` lie in, if one; not
-    counting a dateline nor a reference point ("a factory in X, north-east of Bangui": Bangui's province is not X's).
+    counting a dateline, a reference point ("a factory in X, north-east of Bangui": Bangui's province is not X's) nor
+    a seat of government ("allied to the government in Bamako").
     A report on a village the gazetteer lacks that names towns of one province only most often names that village's
     (news-dev, acled-dev, wad-dev: the province so given was the gold one, or no gold province was coded)."""
     codes = {m.resolved.admin1_code for m in mentions if not m.dateline and m.resolved is not None
-             and m.resolved.kind != "country" and not _reference_point(parsed.tokens, m.start)}
+             and m.resolved.kind != "country" and not _reference_point(parsed.tokens, m.start) and not _seat(parsed, m)}
     if country is None or len(codes) != 1:
         return None
     code = next(iter(codes))

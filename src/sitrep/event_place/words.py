@@ -34,6 +34,7 @@ class Cues:
     before_weights: dict[str, float]  # the choice among the places named just before the figures ([before])
     before_reasons: dict[str, str]
     borders: frozenset[str]  # "the border with Niger": the country across it names the border, not the place
+    seats: frozenset[str]  # "the government in Bamako": a seat of government, not where a village lies
     far_km: float  # a reference point this far away does not hold the place it locates ([precision])
 
 
@@ -49,7 +50,7 @@ def cues() -> Cues:
                 frozenset(words["journeys"]), frozenset(words["locals"]),
                 frozenset(words["qualifiers"]),
                 {k: float(v) for k, v in before["weights"].items()}, dict(before["reasons"]),
-                frozenset(words["borders"]), float(table["precision"]["far_km"]))
+                frozenset(words["borders"]), frozenset(words["seats"]), float(table["precision"]["far_km"]))
 
 
 def _site(parsed: Parsed, m: PlaceMention) -> bool:
@@ -123,6 +124,14 @@ def _across_border(parsed: Parsed, m: PlaceMention) -> bool:
     if j > 0 and toks[j].lower == "the":
         j -= 1
     return j > 0 and toks[j].lower == "with" and toks[j - 1].lower in cues().borders
+
+
+def _seat(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place told as the seat of those who govern ("allied to the government in Bamako", "the authorities in
+    Kabul")? It says who, not where the report's other places lie."""
+    toks = parsed.tokens
+    j = m.start - 1
+    return j > 0 and toks[j].lower == "in" and toks[j - 1].lower in cues().seats
 
 
 def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
