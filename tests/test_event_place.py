@@ -25,6 +25,9 @@ EVENT_PLACES = [
     ("Army units moved into Kaduna, near the border with Niger, after bandits killed 12 villagers on Sunday.",
      "Kaduna", "NG"),
     ("Gunmen killed nine soldiers at a base near the border with Niger, officials in Mali said.", "Mali", "ML"),
+    # the seat of those who govern says who, not where
+    ("Shells hit a rally of forces loyal to the parliament in Tobruk in the centre of Benghazi, killing four people.",
+     "Benghazi", "LY"),
     # a village told in a town's countryside, or in a city named as its province, is a place of its own
     ("On 8 August, artillery fire hit the village of Kafr Nabudah in Hama countryside and killed 3 farmers.",
      "Kafr Nabudah", "SY"),
