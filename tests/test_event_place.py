@@ -25,6 +25,7 @@ EVENT_PLACES = [
     ("Army units moved into Kaduna, near the border with Niger, after bandits killed 12 villagers on Sunday.",
      "Kaduna", "NG"),
     ("Gunmen killed nine soldiers at a base near the border with Niger, officials in Mali said.", "Mali", "ML"),
+    ("Six traders were killed by gunmen in Gok State, on the border with Maridi State.", "Gok", "SS"),
     # the seat of those who govern says who, not where
     ("Shells hit a rally of forces loyal to the parliament in Tobruk in the centre of Benghazi, killing four people.",
      "Benghazi", "LY"),

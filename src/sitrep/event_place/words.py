@@ -115,11 +115,9 @@ def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _across_border(parsed: Parsed, m: PlaceMention) -> bool:
-    """Is the place a country told as the one across a border ("near the border with Niger", "Mali's border
-    with Niger")? It names which border; the event is on the other side, in the country the report is in."""
+    """Is the place told as the one across a border ("near the border with Niger", "Mali's border with Niger", "Gok
+    State, on the border with Maridi State")? It names which border; the event is on the other side of it."""
     toks = parsed.tokens
-    if m.resolved is None or m.resolved.kind != "country":
-        return False
     j = m.start - 1
     if j > 0 and toks[j].lower == "the":
         j -= 1
