@@ -74,6 +74,9 @@ CASES = [
     ("Gunmen shot dead a village chief in Zamfara on Wednesday.", ATTACK, 1),
     ("Militiamen killed 14 civilians in an attack on the village of Bambasi.", ATTACK, 1),
     ("The body of a journalist was found dumped near the road to Culiacan.", ATTACK, 1),
+    # a body told by what was done with it, or of whom it was: a killing
+    ("Two bodies were pulled from the river near Juba on Tuesday.", ATTACK, 1),
+    ("Police found the bodies of three men in a ditch outside Tijuana.", ATTACK, 1),
     ("Unidentified assailants stabbed a schoolteacher to death in Mandera.", ATTACK, 1),
     ("Gunmen kidnapped a priest from his parish in Kaduna state on Sunday.", ABDUCT, 1),
     ("Boko Haram fighters abducted 20 women collecting firewood near Gwoza.", ABDUCT, 1),
@@ -305,6 +308,9 @@ NO_EVENT = [
     "Herders and farmers in the valley often launch revenge attacks on one another.",
     "Soldiers raised the flag at a ceremony for independence day in the capital.",
     "Reinforcements arrived in the capital ahead of the vote on Sunday.",
+    # a body that is an organisation, not a dead person
+    "The electoral body announced on Monday that the vote would be held in June.",
+    "The UN human rights body said it was alarmed by reports of abuses in the region.",
 ]
 
 

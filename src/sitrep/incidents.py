@@ -36,6 +36,7 @@ class FrameRow:
     target: bool = False
     unarmed: bool = False
     object_not: frozenset[str] = frozenset()
+    governed_by: frozenset[str] = frozenset()  # verbs the word must hang on to give the "governed" argument
 
 
 @dataclass(slots=True)
@@ -74,14 +75,16 @@ def table() -> Table:
 
     rows = []
     for r in data["frame"]:
-        r = {k: words_of(v) if k in ("subject", "object", "words", "object_not") else v for k, v in r.items()}
+        r = {k: words_of(v) if k in ("subject", "object", "words", "object_not", "governed_by") else v
+             for k, v in r.items()}
         rows.append(FrameRow(
             sub=r["sub"], weight=float(r["weight"]), words=frozenset(_phrase(w) for w in r["words"]) |
             frozenset(tuple(w.lower().split()) for w in r["words"]),
             pos=r.get("pos"), subject=frozenset(r.get("subject", [])), object=frozenset(r.get("object", [])),
             requires=frozenset([r["requires"]] if isinstance(r.get("requires"), str) else r.get("requires", [])), near_only=r.get("near_only", False), detects=r.get("detects", True),
             plain=r.get("plain", False), target=r.get("target", False),
-            unarmed=r.get("unarmed", False), object_not=frozenset(r.get("object_not", []))))
+            unarmed=r.get("unarmed", False), object_not=frozenset(r.get("object_not", [])),
+            governed_by=frozenset(r.get("governed_by", []))))
     by_first: dict[str, list] = {}
     for row in rows:
         for ph in row.words:
@@ -197,8 +200,11 @@ def _head_of(parsed: Parsed, toks: list[Token]) -> Token:
 
 
 def _arguments(parsed: Parsed, t: Token, row: FrameRow) -> set[str]:
-    """Which arguments the parse gives the word as its row asks: "subject", "object", "object_people"."""
+    """Which arguments the parse gives the word as its row asks: "subject", "object", "object_people", "governed"
+    (the verb it hangs on is one of the row's: "bodies were found", "police recovered a body")."""
     out = set()
+    if row.governed_by and t.head != t.i and parsed.tokens[t.head].lemma in row.governed_by:
+        out.add("governed")
     if row.subject and any(_names(parsed, a, row.subject) and not (row.unarmed and _armed(parsed, a))
                            for a in _subjects(parsed, t)):
         out.add("subject")
