@@ -21,6 +21,14 @@ EVENT_PLACES = [
     ("Speaking in Nairobi, a UN official said 12 villagers were killed in Beni, North Kivu.", "Beni", "CD"),
     ("Raiders shot five traders dead in the village of Kadarko, 40 km north of Makurdi, police said.", "Kadarko",
      "NG"),
+    # the country across a border only says which border, even when the other place is where troops went
+    ("Army units moved into Kaduna, near the border with Niger, after bandits killed 12 villagers on Sunday.",
+     "Kaduna", "NG"),
+    ("Gunmen killed nine soldiers at a base near the border with Niger, officials in Mali said.", "Mali", "ML"),
+    ("Six traders were killed by gunmen in Gok State, on the border with Maridi State.", "Gok", "SS"),
+    # the seat of those who govern says who, not where
+    ("Shells hit a rally of forces loyal to the parliament in Tobruk in the centre of Benghazi, killing four people.",
+     "Benghazi", "LY"),
     # a village told in a town's countryside, or in a city named as its province, is a place of its own
     ("On 8 August, artillery fire hit the village of Kafr Nabudah in Hama countryside and killed 3 farmers.",
      "Kafr Nabudah", "SY"),
@@ -277,6 +285,12 @@ def test_event_place_unknown_village_takes_the_province_named_with_it(extract):
     ("Nine herders were shot dead by troops in the far south-east of Niger on Tuesday.\nThe men were watering cattle "
      "at the village of Abadam when an army patrol opened fire.\nThe area lies some 1,300 km east of Niamey.",
      ("Abadam", None, "NE", "country")),
+    # ... nor a known town named with it only as a reference point: it says how far, not what holds it
+    ("Rebels killed eleven miners at the Ndassima gold site, some 300 km north-east of Bangui, on Monday.",
+     ("Ndassima", None, "CF", "country")),
+    # ... nor the province of a seat of government told as such
+    ("Two gunmen on a motorbike shot dead a militia commander near Tinzaouatene in northern Mali.\nHis group is "
+     "allied to the government in Bamako.", ("Tinzaouatene", None, "ML", "country")),
 ])
 def test_event_place_unknown_village_takes_the_one_province_named(extract, text, expected):
     loc = extract(text).events[0].location

@@ -73,7 +73,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     # "(coded as Dori at geoprecision 2)": the report says where the event is placed; nothing overrules it.
     coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
     if coded is not None:
-        return _placed(coded, mentions, focus, gazetteer)
+        return _placed(parsed, coded, mentions, focus, gazetteer)
     if said is not None and (chosen is None or "attached" not in weighed[0].cues or chosen.resolved is not None
                              and chosen.resolved.kind != "city"):
         chosen = said  # unless the figures' own words name a town ("killed in X")
@@ -101,7 +101,7 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     chosen = innermost(parsed, chosen, usable)
     finer = finest(parsed, chosen, free, sents, alike, mentions, focus, gazetteer)
     chosen = _coded_at(parsed, finer, mentions)
-    chosen, geo, label = _placed(_first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
+    chosen, geo, label = _placed(parsed, _first_between(parsed, chosen, mentions), mentions, focus, gazetteer)
     if label == "country" and chosen.resolved is None:
         # a town the gazetteer lacks, held only by the country: in the one province the report's places lie in
         province = _one_province(parsed, mentions, geo)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sitrep.cues import weigh as cue_weights
 from sitrep.event_place.precision import _placed_finer, _specificity
 from sitrep.event_place.roles import _attached, _event_noun_in
-from sitrep.event_place.words import _kind_of, _modifier, _site, cues
+from sitrep.event_place.words import _kind_of, _modifier, _seat, _site, cues
 from sitrep.nlp import Parsed
 from sitrep.places import _CITY_PARTS, PlaceMention, _feature_after, _formally_within, _reference_point, rules
 
@@ -78,7 +78,7 @@ def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], a
     known = settled or m.resolved is not None or m.area is not None and (
         m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
     held = {"reference_point": _reference_point(toks, m.start), "namesake": m.namesake, "site": _site(parsed, m),
-            "attached": attached, "attached_to_main": to_main, "modifier": modifier,
+            "attached": attached, "attached_to_main": to_main, "modifier": modifier, "seat": _seat(parsed, m),
             "area_of_another": m.is_area, "known": known, "specificity": _specificity(m) + settled}
     return {name: float(value) for name, value in held.items() if value}
 

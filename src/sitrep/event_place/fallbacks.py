@@ -23,7 +23,7 @@ def fallback(parsed: Parsed, sents: set[int], usable: list[PlaceMention], mentio
     # "Two herders were shot dead there in the area too": the place named last, known to the gazetteer or not
     back = _points_back(parsed, sents)
     before = weigh_before(parsed, [m for m in usable if first - 2 <= m.sent < first
-                                   and (back or m.resolved is not None or _known_parent(m, mentions, focus))])
+                                   and (back or m.resolved is not None or _known_parent(parsed, m, mentions, focus))])
     chosen = before[0].mention if before else _the_city(parsed, sents, mentions)
     if before and "country" in before[0].cues:
         chosen = next(iter(_finer_before(parsed, usable, first - 2, chosen.resolved.country)), chosen)

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 from functools import cache
 
+from sitrep.event_place.words import _seat, cues
 from sitrep.gazetteer import Gazetteer, GeoPlace, consonants, normalize, skeleton
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, _parent_name, _reference_point, _specificity_of
 
 
-def _placed(chosen: PlaceMention, mentions: list[PlaceMention], focus: Focus,
+def _placed(parsed: Parsed, chosen: PlaceMention, mentions: list[PlaceMention], focus: Focus,
             gazetteer: Gazetteer) -> tuple[PlaceMention, GeoPlace | None, str]:
     """The event's place mention with the gazetteer place that stands for it and the precision label: its own
     place, else the known place named with it ("near"), else the report's country."""
     if chosen.resolved is None:
-        parent = _known_parent(chosen, mentions, focus)
+        parent = _known_parent(parsed, chosen, mentions, focus)
         if parent is None:
             country = gazetteer.country(focus.top) if focus.top else None
             return chosen, country, "country" if country else ""
@@ -28,12 +29,14 @@ def _placed(chosen: PlaceMention, mentions: list[PlaceMention], focus: Focus,
     return chosen, place, label
 
 
-def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> GeoPlace | None:
+def _known_parent(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -> GeoPlace | None:
     """For a name the gazetteer lacks, a known place named with it ("Kindjandi ... in Diffa region"), here or
-    where the same name is said with its area ("Sabiid, Lower Shabelle")."""
+    where the same name is said with its area ("Sabiid, Lower Shabelle"). Not a reference point far away ("X, 300
+    km north-east of Bangui"): it only says how far the place is from it, not what holds it."""
     if m.area is not None:
         return m.area
-    near = [o for o in mentions if o is not m and o.resolved is not None and o.sent == m.sent and not o.dateline]
+    near = [o for o in mentions if o is not m and o.resolved is not None and o.sent == m.sent and not o.dateline
+            and not _far_reference(parsed, o.start)]
     if not near:
         said = next((o.area for o in mentions if o.key == m.key and o.area is not None), None)
         if said is not None:
@@ -51,6 +54,30 @@ def _known_parent(m: PlaceMention, mentions: list[PlaceMention], focus: Focus) -
     return near[0].resolved if near else None
 
 
+_UNITS = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
+          "miles": 1.609, "mile": 1.609}
+
+
+def _far_reference(parsed: Parsed, start: int) -> bool:
+    """Is the place at token `start` a reference point told at least `far_km` away ("some 300 km north-east of
+    Bangui", "1,300 kilometres from Niamey")? A bare compass word or a nearer distance is not."""
+    toks = parsed.tokens
+    if not _reference_point(toks, start):
+        return False
+    lo = max(parsed.sents[toks[start].sent][0], start - 10)
+    for j in range(start - 1, lo, -1):
+        unit = _UNITS.get(toks[j].lower)
+        number = toks[j - 1].text.replace(",", "") if unit else toks[j].lower.replace(",", "")
+        if unit is None and number.endswith(("km", "kms")):  # "300km"
+            unit, number = 1.0, number.rstrip("ms").removesuffix("k")
+        if unit is not None:
+            try:
+                return float(number) * unit >= cues().far_km
+            except ValueError:
+                return False
+    return False
+
+
 def _specificity(m: PlaceMention) -> int:
     """How precise a place is; a name the gazetteer lacks is as precise as its words say ("Gagarawa District")."""
     if m.resolved is None:
@@ -66,11 +93,12 @@ def _placed_finer(m: PlaceMention) -> bool:
 
 def _one_province(parsed: Parsed, mentions: list[PlaceMention], country: GeoPlace | None) -> str | None:
     """The admin1 code of the one province all the report's known places finer than `country` lie in, if one; not
-    counting a dateline nor a reference point ("a factory in X, north-east of Bangui": Bangui's province is not X's).
+    counting a dateline, a reference point ("a factory in X, north-east of Bangui": Bangui's province is not X's) nor
+    a seat of government ("allied to the government in Bamako").
     A report on a village the gazetteer lacks that names towns of one province only most often names that village's
     (news-dev, acled-dev, wad-dev: the province so given was the gold one, or no gold province was coded)."""
     codes = {m.resolved.admin1_code for m in mentions if not m.dateline and m.resolved is not None
-             and m.resolved.kind != "country" and not _reference_point(parsed.tokens, m.start)}
+             and m.resolved.kind != "country" and not _reference_point(parsed.tokens, m.start) and not _seat(parsed, m)}
     if country is None or len(codes) != 1:
         return None
     code = next(iter(codes))

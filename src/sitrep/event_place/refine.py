@@ -43,7 +43,7 @@ def finest(parsed: Parsed, chosen: PlaceMention, free: list[PlaceMention], sents
     # "killed four troops in an outpost on Lake Chad ... this post between X and Y village": a lake, a river, a range
     # is no settlement; a town told where the event is told again, in the report's country, is where it was
     wild = _countries_around(chosen, mentions, sents, focus, gazetteer) \
-        if _natural(chosen) and _known_parent(chosen, mentions, focus) is None else []
+        if _natural(chosen) and _known_parent(parsed, chosen, mentions, focus) is None else []
     finer = next((f for c in wild if (f := _refine(parsed, chosen, free, sents, alike, mentions, focus, c))
                   is not chosen), None)
     if finer is None:
@@ -80,7 +80,7 @@ def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMenti
             continue  # a site is no finer place of the event than the town that holds it, nor where people came from
         if capital and (m.resolved is None or m.is_area or m.start and parsed.tokens[m.start - 1].lower == "from"):
             continue  # only the province's known towns, not where someone came from
-        where = m.resolved if m.resolved is not None else _known_parent(m, mentions, focus)
+        where = m.resolved if m.resolved is not None else _known_parent(parsed, m, mentions, focus)
         if where is None and area.kind == "country" and (m.source in ("GPE", "LOC") or m.hint or _struck_at(parsed, m)):
             # "... in southern Niger. The gunmen raided a market in Guidan Roumdji": a town in it, though the
             # gazetteer knows its name only abroad (the country chosen is the report's word against the namesake's)
@@ -101,7 +101,7 @@ def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMenti
     if not better:
         return chosen
     best = max(better, key=lambda x: x[:6])[6]
-    if best.resolved is None and best.area is None and _known_parent(best, mentions, focus) is None:
+    if best.resolved is None and best.area is None and _known_parent(parsed, best, mentions, focus) is None:
         best.area = area  # a town the gazetteer lacks, told in the country chosen: in that country
     return best
 

@@ -4,16 +4,17 @@ words, where someone spoke or travelled, where someone came from or went to, whe
 """
 from __future__ import annotations
 
-from sitrep.event_place.words import _modifier, _people, _qualifier, cues
+from sitrep.event_place.words import _across_border, _modifier, _people, _qualifier, cues
 from sitrep.nlp import Parsed, Token
 from sitrep.places import PlaceMention, _reference_point, rules
 
 
 def candidates(parsed: Parsed, mentions: list[PlaceMention], displacement: bool) -> list[PlaceMention]:
-    """The places that may be an event's: not a dateline nor where someone spoke; nor, while another is named, where
+    """The places that may be an event's: not a dateline nor where someone spoke nor a country across a border; nor, while another is named, where
     a person comes from, a people's name, or where people were taken ("flown to Misrata"; for a `displacement`, any
     place they went to)."""
-    usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m)]
+    # Nor the country across a border ("near the border with Niger"): it only says which border.
+    usable = [m for m in mentions if not m.dateline and not speaker_place(parsed, m) and not _across_border(parsed, m)]
     # Where a person comes from is not where it happened ("shot a shopkeeper from Manbij in Azaz"), and a
     # people's name is no place ("fighting between Tiv herders and Jukun farmers").
     usable = [m for m in usable if not _origin(parsed, m) and not _people(parsed, m)] or usable

@@ -33,6 +33,9 @@ class Cues:
     qualifiers: frozenset[str]  # "neighbouring", "nearby": words before a place's name the tagger reads as nouns
     before_weights: dict[str, float]  # the choice among the places named just before the figures ([before])
     before_reasons: dict[str, str]
+    borders: frozenset[str]  # "the border with Niger": the country across it names the border, not the place
+    seats: frozenset[str]  # "the government in Bamako": a seat of government, not where a village lies
+    far_km: float  # a reference point this far away does not hold the place it locates ([precision])
 
 
 @cache
@@ -46,7 +49,8 @@ def cues() -> Cues:
                 frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]),
                 frozenset(words["journeys"]), frozenset(words["locals"]),
                 frozenset(words["qualifiers"]),
-                {k: float(v) for k, v in before["weights"].items()}, dict(before["reasons"]))
+                {k: float(v) for k, v in before["weights"].items()}, dict(before["reasons"]),
+                frozenset(words["borders"]), frozenset(words["seats"]), float(table["precision"]["far_km"]))
 
 
 def _site(parsed: Parsed, m: PlaceMention) -> bool:
@@ -108,6 +112,24 @@ def _modifier(parsed: Parsed, m: PlaceMention) -> bool:
         return False
     return head.dep in ("compound", "amod", "nmod", "poss") and above.pos in ("NOUN", "PROPN") and \
         above.lower not in rules().all_features
+
+
+def _across_border(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place told as the one across a border ("near the border with Niger", "Mali's border with Niger", "Gok
+    State, on the border with Maridi State")? It names which border; the event is on the other side of it."""
+    toks = parsed.tokens
+    j = m.start - 1
+    if j > 0 and toks[j].lower == "the":
+        j -= 1
+    return j > 0 and toks[j].lower == "with" and toks[j - 1].lower in cues().borders
+
+
+def _seat(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place told as the seat of those who govern ("allied to the government in Bamako", "the authorities in
+    Kabul")? It says who, not where the report's other places lie."""
+    toks = parsed.tokens
+    j = m.start - 1
+    return j > 0 and toks[j].lower == "in" and toks[j - 1].lower in cues().seats
 
 
 def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
