@@ -234,7 +234,7 @@ class Recogniser:
                     hint, b = _feature_kind(word), b - k
                     break
         # (unless the kind word is part of a city's own name: "Cape Town", "Kuwait City")
-        whole = parsed.text[toks[a].idx : toks[b - 1].end]
+        whole = parsed.text[toks[a].idx : toks[b - 1].end] if b > a else ""
         while b > a + 1 and (toks[b - 1].lower in rules().all_features or toks[b - 1].text in rules().lower_features) \
                 and not (toks[b - 1].text[:1].isupper() and toks[b - 1].lower in rules().features["city"]
                          and any(p.kind == "city" and normalize(p.name) == normalize(whole)
