@@ -29,6 +29,15 @@ def extract(extractor):
     return run
 
 
+@pytest.fixture(scope="session")
+def geoparse(extractor):
+    """The places of one text, found and resolved (the geoparser alone, no event's place)."""
+    from sitrep.places import Geoparser
+
+    gp = Geoparser()
+    return lambda text: gp.parse(extractor.nlp.parse(text))[0]
+
+
 def live_figures(rec: Record, unit: str = "people") -> list[Figure]:
     return [f for e in rec.events for f in e.figures if not f.superseded and f.unit == unit]
 

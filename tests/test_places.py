@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.places import Focus, Geoparser
+from sitrep.places import Focus
 
 TOPONYMS = [
     # Iraq: transliterations and a province
@@ -96,16 +96,6 @@ TOPONYMS = [
     ("Burkina Faso's army killed 30 militants.", "Burkina Faso", 2361809),
 ]
 
-
-@pytest.fixture(scope="module")
-def geoparse(extractor):
-    gp = Geoparser()
-
-    def run(text):
-        mentions, _ = gp.parse(extractor.nlp.parse(text))
-        return mentions
-
-    return run
 
 
 @pytest.mark.parametrize("text,name,expected", TOPONYMS)

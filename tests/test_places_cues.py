@@ -66,16 +66,6 @@ NO_PLACE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def geoparse(extractor):
-    gp = Geoparser()
-
-    def run(text):
-        mentions, _ = gp.parse(extractor.nlp.parse(text))
-        return mentions
-
-    return run
-
 
 @pytest.mark.parametrize("text,name,country", PLACES)
 def test_places_cue_finds_and_resolves(geoparse, text, name, country):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.places import Geoparser
 
 KINDS = [
     # a plural kind word after the last of coordinated names says what each of them is
@@ -31,11 +30,6 @@ KINDS = [
     ("The envoy flew home to Washington, D.C., on Friday.", "Washington", 4140963),
 ]
 
-
-@pytest.fixture(scope="module")
-def geoparse(extractor):
-    gp = Geoparser()
-    return lambda text: gp.parse(extractor.nlp.parse(text))[0]
 
 
 @pytest.mark.parametrize("text,name,expected", KINDS)

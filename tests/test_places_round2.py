@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.places import Geoparser
 
 RESOLVED = [
     # Our short form of a state in brackets after a place is its area ("Pratapgarh (UP)"): the Pratapgarh of Uttar
@@ -28,16 +27,6 @@ RESOLVED = [
     ("Four men were shot dead in Nyanga, a township of Cape Town, police said.", "Cape Town", "Western Cape", "ZA"),
 ]
 
-
-@pytest.fixture(scope="module")
-def geoparse(extractor):
-    gp = Geoparser()
-
-    def run(text):
-        mentions, _ = gp.parse(extractor.nlp.parse(text))
-        return mentions
-
-    return run
 
 
 @pytest.mark.parametrize("text,name,admin1,country", RESOLVED)
