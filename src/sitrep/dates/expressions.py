@@ -57,7 +57,6 @@ _DATED_WEEKDAY = re.compile(rf"(?:{'|'.join(WEEKDAYS)})(?: (?:morning|afternoon|
 def time_entities(parsed: Parsed, sent: int | None = None) -> Iterator[tuple[Entity, Token]]:
     """The DATE and TIME entities of the text (or of sentence `sent`), each with its root token. Two that the model
     split ("Sunday" + "evening", "11 and" + "12 May") are one; days of a month it did not tag are added."""
-    toks = parsed.tokens
     every, by_sent = parsed.memo("time_entities", lambda: _time_entities_by_sentence(parsed))
     ents = every if sent is None else by_sent.get(sent, [])
     k = 0
