@@ -172,19 +172,22 @@ def _month_day(s: str, pub: date | None) -> Resolved | None:
     return Resolved(d, d, "day") if d else None
 
 
+def _year_told(written: str | None, pub: date | None, month: int, before: bool = False) -> int | None:
+    """The year written with a month ("April 2005"), else the year of the last such month by publication (None
+    with no publication date)."""
+    if written:
+        return int(written)
+    return _year_back(pub, month, before=before) if pub is not None else None
+
+
 def _month_year(s: str, pub: date | None) -> Resolved | None:
     """"April", "last March", "April 2005", "early May"."""
     m = re.fullmatch(r"(?:(last|this|early|mid|late|earlier in|later in) )?([a-z]+)(?: (?:of )?(\d{4}))?", s)
     if not m or m[2] not in MONTHS:
         return None
     month = MONTHS[m[2]]
-    if m[3]:
-        year = int(m[3])
-    elif pub is None:
-        return None
-    else:
-        year = _year_back(pub, month, before=m[1] == "last")
-    return _month(year, month)
+    year = _year_told(m[3], pub, month, before=m[1] == "last")
+    return _month(year, month) if year else None
 
 
 _PART_DAYS = {"first": (1, 7), "second": (8, 14), "third": (15, 21), "fourth": (22, 28), "beginning": (1, 10),
@@ -198,12 +201,9 @@ def _part_of_month(s: str, pub: date | None) -> Resolved | None:
     if not m or m[3] not in MONTHS:
         return None
     month = MONTHS[m[3]]
-    if m[4]:
-        year = int(m[4])
-    elif pub is None:
+    year = _year_told(m[4], pub, month)
+    if not year:
         return None
-    else:
-        year = _year_back(pub, month)
     last = calendar.monthrange(year, month)[1]
     part = m[1] or m[2]
     first, end = (last - 6, last) if part in ("last", "final") else (21, last) if part == "end" else _PART_DAYS[part]
