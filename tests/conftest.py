@@ -38,6 +38,24 @@ def geoparse(extractor):
     return lambda text: gp.parse(extractor.nlp.parse(text))[0]
 
 
+def place_named(mentions, name: str, resolved: bool = True):
+    """The mention named `name` among a text's places (and, with `resolved`, its place), asserting it is there."""
+    found = {m.text: m for m in mentions}
+    assert name in found, f"{name!r} not recognised; found {list(found)}"
+    if not resolved:
+        return found[name]
+    assert found[name].resolved is not None, f"{name!r} not resolved"
+    return found[name].resolved
+
+
+def assert_place_is(place, expected) -> None:
+    """`expected`: a GeoNames id, or the admin1 code of a first-level area."""
+    if isinstance(expected, int):
+        assert place.geonames_id == expected, (place.name, place.kind, place.country, place.admin1)
+    else:
+        assert (place.kind, place.admin1_code) == ("admin1", expected), (place.name, place.kind, place.admin1_code)
+
+
 def live_figures(rec: Record, unit: str = "people") -> list[Figure]:
     return [f for e in rec.events for f in e.figures if not f.superseded and f.unit == unit]
 
@@ -45,4 +63,4 @@ def live_figures(rec: Record, unit: str = "people") -> list[Figure]:
 def triples(rec: Record, unit: str = "people") -> set[tuple]:
     return {(f.category, f.min, f.max) for f in live_figures(rec, unit)}
 
-__all__ = ["ROOT", "SAMPLE", "shared_dir"]  # what the tests import from here
+__all__ = ["ROOT", "SAMPLE", "assert_place_is", "place_named", "shared_dir"]  # what the tests import from here

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.places import Focus
+from tests.conftest import assert_place_is, place_named
 
 TOPONYMS = [
     # Iraq: transliterations and a province
@@ -100,14 +101,7 @@ TOPONYMS = [
 
 @pytest.mark.parametrize("text,name,expected", TOPONYMS)
 def test_places_toponym_resolves(geoparse, text, name, expected):
-    found = {m.text: m for m in geoparse(text)}
-    assert name in found, f"{name!r} not recognised; found {list(found)}"
-    place = found[name].resolved
-    assert place is not None, f"{name!r} not resolved"
-    if isinstance(expected, int):
-        assert place.geonames_id == expected, (place.name, place.country, place.admin1)
-    else:
-        assert (place.kind, place.admin1_code) == ("admin1", expected), (place.name, place.kind, place.admin1_code)
+    assert_place_is(place_named(geoparse(text), name), expected)
 
 
 def test_places_cover_many_countries():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.places import Geoparser
+from tests.conftest import place_named
 
 PLACES = [
     # a place's local ruler: "the traditional ruler of X" names X, a place the gazetteer may lack
@@ -94,9 +95,7 @@ PROVINCE_SPELT = [
 
 @pytest.mark.parametrize("text,name,admin1", PROVINCE_SPELT)
 def test_places_province_spelt_as_the_report_sets_it(geoparse, text, name, admin1):
-    found = {m.text: m for m in geoparse(text)}
-    assert name in found and found[name].resolved is not None, list(found)
-    assert found[name].resolved.admin1 == admin1
+    assert place_named(geoparse(text), name).admin1 == admin1
 
 
 ALIASES = [
@@ -111,9 +110,8 @@ ALIASES = [
 
 @pytest.mark.parametrize("text,name,area", ALIASES)
 def test_places_bracketed_alias_is_no_place(geoparse, text, name, area):
-    found = {m.text: m for m in geoparse(text)}
-    assert name in found, list(found)
-    assert found[name].within is not None and found[name].within.text == area, found[name].within
+    mention = place_named(geoparse(text), name, resolved=False)
+    assert mention.within is not None and mention.within.text == area, mention.within
 
 
 

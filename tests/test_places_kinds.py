@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import assert_place_is, place_named
+
 
 KINDS = [
     # a plural kind word after the last of coordinated names says what each of them is
@@ -34,14 +36,7 @@ KINDS = [
 
 @pytest.mark.parametrize("text,name,expected", KINDS)
 def test_places_kind_of_place(geoparse, text, name, expected):
-    found = {m.text: m for m in geoparse(text)}
-    assert name in found, f"{name!r} not recognised; found {list(found)}"
-    place = found[name].resolved
-    assert place is not None, f"{name!r} not resolved"
-    if isinstance(expected, int):
-        assert place.geonames_id == expected, (place.name, place.kind, place.country, place.admin1)
-    else:
-        assert (place.kind, place.admin1_code) == ("admin1", expected), (place.name, place.kind, place.admin1_code)
+    assert_place_is(place_named(geoparse(text), name), expected)
 
 
 def test_places_a_name_is_no_evidence_of_its_own_province(geoparse):
@@ -58,6 +53,4 @@ def test_places_a_name_is_no_evidence_of_its_own_province(geoparse):
     ("Floods cut off Foz do Iguacu, Parana, for two days.", "Foz do Iguacu", "BR.18"),
 ])
 def test_places_a_name_cut_at_joining_words_is_whole(geoparse, text, name, admin1_code):
-    found = {m.text: m for m in geoparse(text)}
-    assert name in found, f"{name!r} not recognised whole; found {list(found)}"
-    assert found[name].resolved is not None and found[name].resolved.admin1_code == admin1_code
+    assert place_named(geoparse(text), name).admin1_code == admin1_code

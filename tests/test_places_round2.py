@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import place_named
+
 
 RESOLVED = [
     # Our short form of a state in brackets after a place is its area ("Pratapgarh (UP)"): the Pratapgarh of Uttar
@@ -35,9 +37,7 @@ def test_places_round2_resolves(geoparse, text, name, admin1, country):
     if country is None:
         assert name not in found, f"{name!r} taken for a place"
         return
-    assert name in found, f"{name!r} not recognised; found {list(found)}"
-    place = found[name].resolved
-    assert place is not None, f"{name!r} not resolved"
+    place = place_named(found.values(), name)
     assert (place.admin1, place.country) == (admin1, country), (place.name, place.admin1, place.country)
 
 
