@@ -44,6 +44,10 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     the coordinates of the nearest known place named with it, finer than a country, with precision saying so.
     """
     toks = parsed.tokens
+    # "(coded as Dori at geoprecision 2)": the report says where the event is placed; nothing overrules it.
+    coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
+    if coded is not None:
+        return _placed(parsed, coded, mentions, focus, gazetteer)
     sents = set(figure_sents)
     usable = candidates(parsed, mentions, displacement)
     pool = [m for m in usable if m.sent in sents]
@@ -70,10 +74,6 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
     weighed = [w for w in weighed if not ("modifier" in w.cues and w.mention.resolved is not None
                                           and w.mention.resolved.kind == "country")]
     chosen = weighed[0].mention if weighed else None
-    # "(coded as Dori at geoprecision 2)": the report says where the event is placed; nothing overrules it.
-    coded = next((m for m in mentions if not m.dateline and _coded_here(toks, m.start)), None)
-    if coded is not None:
-        return _placed(parsed, coded, mentions, focus, gazetteer)
     if said is not None and (chosen is None or "attached" not in weighed[0].cues or chosen.resolved is not None
                              and chosen.resolved.kind != "city"):
         chosen = said  # unless the figures' own words name a town ("killed in X")
