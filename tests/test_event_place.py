@@ -249,12 +249,40 @@ def test_event_place_a_name_the_gazetteer_lacks_is_still_the_location(extract):
 
 
 def test_event_place_country_as_agent_is_an_actor(parse):
-    """A country named as the agent of a passive ("backed by Rwanda") stands for an actor, not a location."""
+    """A country named as the agent of a passive ("backed by Rwanda") stands for an actor, not a location: it is
+    weighed below the floor, left out of the choice, and its reasons still say why when asked for."""
     parsed, mentions = parse("Fighting between soldiers and rebels backed by Rwanda killed nine people in Rutshuru.")
     anchor = next(t.i for t in parsed.tokens if t.lower == "killed")
-    weighed = {w.mention.text: w for w in event_place.weigh(parsed, mentions, mentions, [anchor])}
-    assert "modifier" in weighed["Rwanda"].cues
-    assert weighed["Rutshuru"].score > weighed["Rwanda"].score
+    assert [w.mention.text for w in event_place.weigh(parsed, mentions, mentions, [anchor])] == ["Rutshuru"]
+    weighed = {w.mention.text: w for w in event_place.weigh(parsed, mentions, mentions, [anchor], below_floor=True)}
+    assert {"modifier", "actor_country"} <= set(weighed["Rwanda"].cues)
+    assert weighed["Rwanda"].score < event_place.cues().floor <= weighed["Rutshuru"].score
+    assert any("actor" in r for r in weighed["Rwanda"].reasons)
+
+
+def test_event_place_floor_leaves_no_place_when_only_an_actor_country_is_told(parse):
+    """The floor is no ranking: a country that only describes an actor is no event place even when it is the only
+    place told with the figures, so the choice is left empty for the fallbacks."""
+    parsed, mentions = parse("Militias backed by Rwanda killed twelve villagers on Monday.")
+    anchor = next(t.i for t in parsed.tokens if t.lower == "killed")
+    assert [m.text for m in mentions] == ["Rwanda"]
+    assert event_place.weigh(parsed, mentions, mentions, [anchor]) == []
+
+
+def test_event_place_below_the_floor_the_event_is_placed_as_if_none_were_told(extract):
+    """With only a country that describes an actor told with the figures, the event takes the place named before."""
+    loc = extract("Fighting flared again near Goma.\nMilitias backed by Rwanda killed twelve villagers on Monday."
+                  ).events[0].location
+    assert (loc.name, loc.country) == ("Goma", "CD")
+
+
+def test_event_place_floor_lies_between_the_cues_against_a_place_and_the_one_that_rules_it_out():
+    """Every cue against a place together still leaves it above the floor; the cue that rules a place out takes it
+    below, whatever else holds for it."""
+    c = event_place.cues()
+    against = sum(w for name, w in c.weights.items() if w < 0 and name != "actor_country")
+    for_it = sum(w for w in c.weights.values() if w > 0) + 4 * c.weights["specificity"]
+    assert against >= c.floor > c.weights["actor_country"] + for_it
 
 
 def test_event_place_weights_are_data():

@@ -7,7 +7,8 @@ where a person comes from, a people's name, or a site while the town that holds 
 
 `place_of_event` runs the jobs, one module each: `words` (the stage's words, data/event_place.toml, and what kind of
 thing a name names), `roles` (the part a place plays in its sentence), `choice` (the scored choice among the places
-told with the figures, `weigh`: each cue that holds adds its weight, and the reasons are kept), `fallbacks` (where
+told with the figures, `weigh`: each cue that holds adds its weight, the reasons are kept, and a place scored below
+the floor is none of the event's), `fallbacks` (where
 the event is placed when none is told with them), `refine` (the finer place told inside the one chosen) and
 `precision` (the gazetteer place that stands for it and the precision label).
 """
@@ -69,10 +70,8 @@ def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, f
 
     setting = _setting(parsed, mentions)
 
+    # (a place below the score floor, as a country that only describes an actor, is no place of the event even alone)
     weighed = weigh(parsed, pool, mentions, anchors, setting)
-    # a country that only describes an actor ("separatists backed by the UAE") is no place of the event, even alone
-    weighed = [w for w in weighed if not ("modifier" in w.cues and w.mention.resolved is not None
-                                          and w.mention.resolved.kind == "country")]
     chosen = weighed[0].mention if weighed else None
     if said is not None and (chosen is None or "attached" not in weighed[0].cues or chosen.resolved is not None
                              and chosen.resolved.kind != "city"):

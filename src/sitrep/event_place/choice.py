@@ -1,6 +1,7 @@
 """The scored choice among the places told with an event's figures (`weigh`): each cue that holds for a place adds
-its weight (data/event_place.toml [choice]), and the reasons are kept; and the place a report says the event
-happened at ("the attack took place in X"), which may overrule it.
+its weight (data/event_place.toml [choice]), and the reasons are kept; a place scored below the floor is none of
+the event's; and the place a report says the event happened at ("the attack took place in X"), which may overrule
+it.
 """
 from __future__ import annotations
 
@@ -25,15 +26,20 @@ class Weighed:
 
 
 def weigh(parsed: Parsed, pool: list[PlaceMention], mentions: list[PlaceMention], anchors: list[int],
-          setting: PlaceMention | None = None) -> list[Weighed]:
+          setting: PlaceMention | None = None, below_floor: bool = False) -> list[Weighed]:
     """The places of `pool` scored as the event's place, best first (the first named of equals): the sum of the
-    weights (data/event_place.toml [choice]) of the cues that hold for each, with the reasons kept."""
-    weights, texts = cues().weights, cues().reasons
+    weights (data/event_place.toml [choice]) of the cues that hold for each, with the reasons kept. A place
+    scored below the floor ([choice] floor) is left out: it is no event place even when no other is told with the
+    figures (a country that only describes an actor), and the event is placed as if none were. Its cue is a weight
+    like any other, not a filter after the choice, so that its reason is kept: `below_floor` keeps such places,
+    to show why they lost."""
+    weights, texts, floor = cues().weights, cues().reasons, cues().floor
     out = []
     for m in pool:
         held = _place_cues(parsed, m, mentions, anchors, setting)
         score, reasons = cue_weights(held, weights, texts)
-        out.append((score, -m.start, Weighed(m, score, held, tuple(reasons))))
+        if score >= floor or below_floor:
+            out.append((score, -m.start, Weighed(m, score, held, tuple(reasons))))
     out.sort(key=lambda x: (x[0], x[1]), reverse=True)
     return [w for _, _, w in out]
 
@@ -77,7 +83,11 @@ def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], a
         and "between" not in {t.lower for t in toks[max(0, m.start - 3) : m.start]}
     known = settled or m.resolved is not None or m.area is not None and (
         m.hint is not None or m.area.kind != "city" or _formally_within(m) or m.beside)
-    held = {"reference_point": _reference_point(toks, m.start), "namesake": m.namesake, "site": _site(parsed, m),
+    # a country that only describes an actor ("separatists backed by the UAE", "Iraqi forces") is no place of the
+    # event, even alone: its weight takes it below the floor
+    actor_country = modifier and m.resolved is not None and m.resolved.kind == "country"
+    held = {"actor_country": actor_country, "reference_point": _reference_point(toks, m.start),
+            "namesake": m.namesake, "site": _site(parsed, m),
             "attached": attached, "attached_to_main": to_main, "modifier": modifier, "seat": _seat(parsed, m),
             "area_of_another": m.is_area, "known": known, "specificity": _specificity(m) + settled}
     return {name: float(value) for name, value in held.items() if value}

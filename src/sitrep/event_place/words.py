@@ -36,6 +36,7 @@ class Cues:
     borders: frozenset[str]  # "the border with Niger": the country across it names the border, not the place
     seats: frozenset[str]  # "the government in Bamako": a seat of government, not where a village lies
     far_km: float  # a reference point this far away does not hold the place it locates ([precision])
+    floor: float  # a place weighed below it is no event place at all ([choice] floor)
 
 
 @cache
@@ -50,7 +51,8 @@ def cues() -> Cues:
                 frozenset(words["journeys"]), frozenset(words["locals"]),
                 frozenset(words["qualifiers"]),
                 {k: float(v) for k, v in before["weights"].items()}, dict(before["reasons"]),
-                frozenset(words["borders"]), frozenset(words["seats"]), float(table["precision"]["far_km"]))
+                frozenset(words["borders"]), frozenset(words["seats"]), float(table["precision"]["far_km"]),
+                float(choice["floor"]))
 
 
 def _site(parsed: Parsed, m: PlaceMention) -> bool:
