@@ -8,9 +8,9 @@ where a person comes from, a people's name, or a site while the town that holds 
 `place_of_event` runs the jobs, one module each: `words` (the stage's words, data/event_place.toml, and what kind of
 thing a name names), `roles` (the part a place plays in its sentence), `choice` (the scored choice among the places
 told with the figures, `weigh`: each cue that holds adds its weight, the reasons are kept, and a place scored below
-the floor is none of the event's), `fallbacks` (where
-the event is placed when none is told with them), `refine` (the finer place told inside the one chosen) and
-`precision` (the gazetteer place that stands for it and the precision label).
+the floor is none of the event's), `fallbacks` (where the event is placed when none is told with them), `refine`
+(the finer place told inside the one chosen) and `precision` (the gazetteer place that stands for it and the
+precision label).
 """
 from __future__ import annotations
 
