@@ -256,7 +256,7 @@ def test_event_place_country_as_agent_is_an_actor(parse):
     assert [w.mention.text for w in event_place.weigh(parsed, mentions, mentions, [anchor])] == ["Rutshuru"]
     weighed = {w.mention.text: w for w in event_place.weigh(parsed, mentions, mentions, [anchor], below_floor=True)}
     assert {"modifier", "actor_country"} <= set(weighed["Rwanda"].cues)
-    assert weighed["Rwanda"].score < event_place.cues().floor <= weighed["Rutshuru"].score
+    assert weighed["Rwanda"].score < event_place.cues().choice.threshold <= weighed["Rutshuru"].score
     assert any("actor" in r for r in weighed["Rwanda"].reasons)
 
 
@@ -279,18 +279,32 @@ def test_event_place_below_the_floor_the_event_is_placed_as_if_none_were_told(ex
 def test_event_place_floor_lies_between_the_cues_against_a_place_and_the_one_that_rules_it_out():
     """Every cue against a place together still leaves it above the floor; the cue that rules a place out takes it
     below, whatever else holds for it."""
-    c = event_place.cues()
+    c = event_place.cues().choice
     against = sum(w for name, w in c.weights.items() if w < 0 and name != "actor_country")
     for_it = sum(w for w in c.weights.values() if w > 0) + 4 * c.weights["specificity"]
-    assert against >= c.floor > c.weights["actor_country"] + for_it
+    assert against >= c.threshold > c.weights["actor_country"] + for_it
+
+
+def test_event_place_inner_choice_keeps_its_reasons(parse):
+    """The walk down to the place named inside the one chosen is a scored choice too: a place it passes over is
+    scored below the floor with the reason why (a ward of the city it is told in), one it takes is not."""
+    parsed, mentions = parse("Gunmen shot dead four guards in the Karan district of Mogadishu on Sunday.")
+    city = next(m for m in mentions if m.text == "Mogadishu")
+    assert event_place.weigh_inner(parsed, city, mentions) == []
+    [ward] = event_place.weigh_inner(parsed, city, mentions, below_floor=True)
+    assert ward.mention.text == "Karan" and "city_ward" in ward.cues and any("ward" in r for r in ward.reasons)
+    parsed, mentions = parse("Gunmen shot dead four guards in Bura village, Tana River county (Kenya).")
+    county = next(m for m in mentions if m.text.startswith("Tana"))
+    assert [w.mention.text for w in event_place.weigh_inner(parsed, county, mentions)] == ["Bura"]
 
 
 def test_event_place_weights_are_data():
     """The cue weights and their reasons come from data/event_place.toml, one reason per weight."""
     c = event_place.cues()
-    assert c.weights["attached"] > 0 > c.weights["reference_point"]
-    assert set(c.reasons) == set(c.weights)
-    assert set(c.before_reasons) == set(c.before_weights) and c.before_weights["site"] < c.before_weights["country"]
+    assert c.choice.weights["attached"] > 0 > c.choice.weights["reference_point"]
+    assert all(set(t.reasons) == set(t.weights) for t in (c.choice, c.before, c.inner))
+    assert c.before.weights["site"] < c.before.weights["country"]
+    assert all(w < c.inner.threshold for w in c.inner.weights.values())  # each alone rules an inner place out
     assert "countryside" in c.rural and "clans" in c.people and "market" in c.sites
     assert {"attack", "incident", "conflict"} <= c.event_nouns  # the places file's, the shared attack nouns, ours
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitrep.cues import CueTable
 from sitrep.cues import weigh as cue_weights
 from sitrep.event_place.precision import _placed_finer, _specificity
 from sitrep.event_place.roles import _attached, _event_noun_in
@@ -29,35 +30,39 @@ def weigh(parsed: Parsed, pool: list[PlaceMention], mentions: list[PlaceMention]
           setting: PlaceMention | None = None, below_floor: bool = False) -> list[Weighed]:
     """The places of `pool` scored as the event's place, best first (the first named of equals): the sum of the
     weights (data/event_place.toml [choice]) of the cues that hold for each, with the reasons kept. A place
-    scored below the floor ([choice] floor) is left out: it is no event place even when no other is told with the
-    figures (a country that only describes an actor), and the event is placed as if none were. Its cue is a weight
-    like any other, not a filter after the choice, so that its reason is kept: `below_floor` keeps such places,
-    to show why they lost."""
-    weights, texts, floor = cues().weights, cues().reasons, cues().floor
-    out = []
-    for m in pool:
-        held = _place_cues(parsed, m, mentions, anchors, setting)
-        score, reasons = cue_weights(held, weights, texts)
-        if score >= floor or below_floor:
-            out.append((score, -m.start, Weighed(m, score, held, tuple(reasons))))
-    out.sort(key=lambda x: (x[0], x[1]), reverse=True)
-    return [w for _, _, w in out]
+    scored below the floor ([choice] threshold) is left out: it is no event place even when no other is told with
+    the figures (a country that only describes an actor), and the event is placed as if none were. Its cue is a
+    weight like any other, not a filter after the choice, so that its reason is kept: `below_floor` keeps such
+    places, to show why they lost."""
+    return ranked([(m, _place_cues(parsed, m, mentions, anchors, setting)) for m in pool], cues().choice,
+                  first_of_equals=True, below_floor=below_floor)
 
 
 def weigh_before(parsed: Parsed, before: list[PlaceMention]) -> list[Weighed]:
     """The places named just before an event's figures, when none is named with them, scored as its place, best
     first (the last named of equals: the place an event told without one goes on from): the sum of the weights
     (data/event_place.toml [before]) of the cues that hold for each, with the reasons kept."""
-    weights, texts = cues().before_weights, cues().before_reasons
-    out = []
-    for m in before:
-        held = {"site": _site(parsed, m), "country": m.resolved is not None and m.resolved.kind == "country",
+    def held(m: PlaceMention) -> dict[str, float]:
+        said = {"site": _site(parsed, m), "country": m.resolved is not None and m.resolved.kind == "country",
                 "area_of_another": m.is_area}
-        held = {name: 1.0 for name, value in held.items() if value}
-        score, reasons = cue_weights(held, weights, texts)
-        out.append((score, m.start, Weighed(m, score, held, tuple(reasons))))
-    out.sort(key=lambda x: (x[0], x[1]), reverse=True)
-    return [w for _, _, w in out]
+        return {name: 1.0 for name, value in said.items() if value}
+
+    return ranked([(m, held(m)) for m in before], cues().before, first_of_equals=False)
+
+
+def ranked(held: list[tuple[PlaceMention, dict[str, float]]], table: CueTable, first_of_equals: bool,
+           below_floor: bool = False) -> list[Weighed]:
+    """Places with the cues that hold for each, scored by a table's weights (`sitrep.cues.weigh`: their sum, a
+    reason each) and ranked best first, of equals the first named or the last; those scored below the table's
+    floor (its threshold) left out unless `below_floor`. Each of the stage's choices ranks so, from its own cues
+    and table."""
+    out = []
+    for m, cues_held in held:
+        score, reasons = cue_weights(cues_held, table.weights, table.reasons)
+        if below_floor or score >= table.threshold:
+            out.append(Weighed(m, score, cues_held, tuple(reasons)))
+    order = -1 if first_of_equals else 1
+    return sorted(out, key=lambda w: (w.score, order * w.mention.start), reverse=True)
 
 
 def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], anchors: list[int],

@@ -1,15 +1,17 @@
-"""From the place chosen to the most specific place told inside it: the place named inside the area chosen, a
-town told where the same harm or the same event is told again, the place a report codes in brackets, the first of
-two places a road runs between. An event is placed as precisely as the report allows, never outside the place
-chosen.
+"""From the place chosen to the most specific place told inside it: the place named inside the area chosen (a scored
+choice, `weigh_inner`, whose cues and their reasons are data), a town told where the same harm or the same event is
+told again (in the areas that may hold it in turn: a lake's countries, a foreign country's report country), the
+place a report codes in brackets, the first of two places a road runs between. An event is placed as precisely as
+the report allows, never outside the place chosen.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
+from sitrep.event_place.choice import Weighed, ranked
 from sitrep.event_place.precision import _known_parent, _province_named, _specificity
 from sitrep.event_place.roles import _origin, _setting, _struck_at, _tells_again
-from sitrep.event_place.words import _kind_of, _modifier, _natural, _rural, _site
+from sitrep.event_place.words import _kind_of, _modifier, _natural, _rural, _site, cues
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, _formally_within, _inside, _reference_point, _specificity_of, rules
@@ -17,43 +19,64 @@ from sitrep.places import Focus, PlaceMention, _formally_within, _inside, _refer
 
 def innermost(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention]) -> PlaceMention:
     """The place named inside the area chosen, down the chain ("Sylhet Sadar upazila (Sylhet, Sylhet)": the
-    upazila), at most four levels down."""
-    for _ in range(4):  # "Sylhet Sadar upazila (Sylhet, Sylhet)": the place inside the area chosen
-        # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
-        # neighbourhood ("a pharmacy inside Canal Colony in Multan") is placed at its city.
-        inner = next((m for m in usable if m.within is chosen and not _modifier(parsed, m) and m.source != "FAC"
-                      and not _origin(parsed, m) and not _kind_of(parsed, m, chosen) and not _site(parsed, m)
-                      and (m.bracketed or not _reference_point(parsed.tokens, m.start))
-                      and not _city_ward(m, chosen)
-                      and (m.resolved is not None or m.hint or chosen.resolved is None
-                           or chosen.resolved.kind != "city" or _formally_within(m) or m.beside
-                           or _province_named(chosen) and m.source not in ("ORG", "FAC")
-                           or _rural(parsed, chosen))), None)
-        if inner is None:
+    upazila), at most four levels down: at each, the best of the places named as lying in it (`weigh_inner`)."""
+    for _ in range(4):
+        inner = weigh_inner(parsed, chosen, usable)
+        if not inner:
             break
-        chosen = inner
+        chosen = inner[0].mention
     return chosen
+
+
+def weigh_inner(parsed: Parsed, chosen: PlaceMention, usable: list[PlaceMention],
+                below_floor: bool = False) -> list[Weighed]:
+    """The places of `usable` named as lying in the place chosen, scored as the event's finer place, best first (the
+    first named of equals): the sum of the weights (data/event_place.toml [inner]) of the cues that hold for each,
+    with the reasons kept; those below the floor (its threshold) are no finer place of the event (`below_floor`
+    keeps them, to show why)."""
+    inner = [(m, _inner_cues(parsed, m, chosen)) for m in usable if m.within is chosen]
+    return ranked(inner, cues().inner, first_of_equals=True, below_floor=below_floor)
+
+
+def _inner_cues(parsed: Parsed, m: PlaceMention, chosen: PlaceMention) -> dict[str, float]:
+    """The cues that hold against a place named inside the one chosen as the event's finer place."""
+    city = chosen.resolved is not None and chosen.resolved.kind == "city"
+    # Not a name the gazetteer lacks inside a city, with no word saying it is a settlement: a compound or a
+    # neighbourhood ("a pharmacy inside Canal Colony in Multan") is placed at its city; unless the city's name is
+    # its province's too, or the city is told as its countryside ("X in Hama countryside": a village of its own).
+    unplaced = m.resolved is None and not m.hint and city and not _formally_within(m) and not m.beside \
+        and not (_province_named(chosen) and m.source not in ("ORG", "FAC")) and not _rural(parsed, chosen)
+    held = {"modifier": _modifier(parsed, m), "facility": m.source == "FAC", "origin": _origin(parsed, m),
+            "kind_word": _kind_of(parsed, m, chosen), "site": _site(parsed, m),
+            "reference_point": not m.bracketed and _reference_point(parsed.tokens, m.start),
+            "city_ward": _city_ward(m, chosen), "unplaced_in_city": unplaced}
+    return {name: 1.0 for name, value in held.items() if value}
 
 
 def finest(parsed: Parsed, chosen: PlaceMention, free: list[PlaceMention], sents: set[int], alike: set[int],
            mentions: list[PlaceMention], focus: Focus, gazetteer: Gazetteer) -> PlaceMention:
-    """The most specific place told inside the one chosen (`_refine`), beside it or where the event is told again;
-    for a lake or a river, in the first country around it that holds one; for a country other than the report's, in
-    the report's country."""
+    """The most specific place told inside the one chosen (`_refine`), beside it or where the event is told again,
+    sought in the areas that may hold the event in turn (`_areas_sought`), the first that holds one."""
+    areas = _areas_sought(parsed, chosen, mentions, sents, focus, gazetteer)
+    return next((f for area in areas if (f := _refine(parsed, chosen, free, sents, alike, mentions, focus, area))
+                 is not chosen), chosen)
+
+
+def _areas_sought(parsed: Parsed, chosen: PlaceMention, mentions: list[PlaceMention], sents: set[int], focus: Focus,
+                  gazetteer: Gazetteer) -> list[GeoPlace | None]:
+    """The areas a finer place of the event is sought in, in turn (None: the place chosen itself). For a lake, a
+    river, a range the gazetteer cannot hold, the countries around it first; for a country other than the report's,
+    the report's country after it. The event lies in the place chosen wherever the report says so; these are where
+    it lies when the place chosen cannot hold a town."""
     # "killed four troops in an outpost on Lake Chad ... this post between X and Y village": a lake, a river, a range
     # is no settlement; a town told where the event is told again, in the report's country, is where it was
-    wild = _countries_around(chosen, mentions, sents, focus, gazetteer) \
+    wild: list[GeoPlace | None] = _countries_around(chosen, mentions, sents, focus, gazetteer) \
         if _natural(chosen) and _known_parent(parsed, chosen, mentions, focus) is None else []
-    finer = next((f for c in wild if (f := _refine(parsed, chosen, free, sents, alike, mentions, focus, c))
-                  is not chosen), None)
-    if finer is None:
-        finer = _refine(parsed, chosen, free, sents, alike, mentions, focus)
-    if finer is chosen and _foreign(chosen, focus):
-        # "an air strike by the coalition killed 26 civilians, while state media in the UAE reported ... 22 children
-        # died in X": a country other than the report's told with the figures, a town of the report's country told
-        # where the event is told again is where it was
-        finer = _refine(parsed, chosen, free, sents, alike, mentions, focus, gazetteer.country(focus.top))
-    return finer
+    # "an air strike by the coalition killed 26 civilians, while state media in the UAE reported ... 22 children died
+    # in X": a country other than the report's told with the figures, a town of the report's country told where the
+    # event is told again is where it was
+    report = [gazetteer.country(focus.top)] if _foreign(chosen, focus) else []
+    return [*wild, None, *report]
 
 
 def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMention], sents: set[int], alike: set[int],

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sitrep import lexicon
+from sitrep.cues import CueTable, cue_table
 from sitrep.nlp import Parsed, Token
 from sitrep.places import PlaceMention, rules
 
@@ -22,8 +23,7 @@ class Cues:
     people_before: frozenset[str]
     sites: frozenset[str]
     neighbourhoods: frozenset[str]
-    weights: dict[str, float]
-    reasons: dict[str, str]
+    choice: CueTable  # the choice among the places told with the figures ([choice]), its threshold the floor
     event_nouns: frozenset[str]  # "the attack", "the clashes", "the conflict": nouns that point back to the event
     natural: frozenset[str]  # "Lake Chad", "the Nuba Mountains": a name of a natural feature, no settlement
     back_nouns: frozenset[str]  # "died in that area", "near the same locality": the place named last
@@ -31,28 +31,26 @@ class Cues:
     journeys: frozenset[str]  # "travelling", "visiting": a journey, the victims' where an event's clause holds it
     locals: frozenset[str]  # "residents of X said": the people of a place, who tell what happened there
     qualifiers: frozenset[str]  # "neighbouring", "nearby": words before a place's name the tagger reads as nouns
-    before_weights: dict[str, float]  # the choice among the places named just before the figures ([before])
-    before_reasons: dict[str, str]
+    before: CueTable  # the choice among the places named just before the figures ([before])
+    inner: CueTable  # the choice among the places named inside the one chosen ([inner])
     borders: frozenset[str]  # "the border with Niger": the country across it names the border, not the place
     seats: frozenset[str]  # "the government in Bamako": a seat of government, not where a village lies
     far_km: float  # a reference point this far away does not hold the place it locates ([precision])
-    floor: float  # a place weighed below it is no event place at all ([choice] floor)
 
 
 @cache
 def cues() -> Cues:
     """The stage's words and weights, read on first use (after the places file, whose happened nouns it joins)."""
     table = lexicon.load("event_place")
-    words, choice, before = table["words"], table["choice"], table["before"]
+    words = table["words"]
     return Cues(*(frozenset(words[k]) for k in ("rural", "people", "people_before", "sites", "neighbourhoods")),
-                {k: float(v) for k, v in choice["weights"].items()}, dict(choice["reasons"]),
+                cue_table(table["choice"]),
                 frozenset(rules().happened_nouns | lexicon.attack_nouns() | set(words["event_nouns"])),
                 frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]),
                 frozenset(words["journeys"]), frozenset(words["locals"]),
                 frozenset(words["qualifiers"]),
-                {k: float(v) for k, v in before["weights"].items()}, dict(before["reasons"]),
-                frozenset(words["borders"]), frozenset(words["seats"]), float(table["precision"]["far_km"]),
-                float(choice["floor"]))
+                cue_table(table["before"]), cue_table(table["inner"]),
+                frozenset(words["borders"]), frozenset(words["seats"]), float(table["precision"]["far_km"]))
 
 
 def _site(parsed: Parsed, m: PlaceMention) -> bool:
