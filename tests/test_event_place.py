@@ -298,6 +298,20 @@ def test_event_place_inner_choice_keeps_its_reasons(parse):
     assert [w.mention.text for w in event_place.weigh_inner(parsed, county, mentions)] == ["Bura"]
 
 
+def test_event_place_earlier_choice_keeps_its_reasons(parse):
+    """Where the sentences just before the figures name only a country, the places named earlier are a scored choice:
+    a place set in others beats the areas named as holding it, and a site or a place abroad falls below the floor."""
+    parsed, mentions = parse("Near Sangu bridge, Paletwa Township, Chin State, soldiers clashed with rebels.\nThe "
+                             "rebels came from Bangladesh.\nFighting also went on elsewhere in Myanmar.")
+    weighed = event_place.weigh_earlier(parsed, mentions, 2, "MM")
+    assert [w.mention.text for w in weighed][:1] == ["Paletwa"]
+    assert all(w.mention.text not in ("Sangu", "Bangladesh") for w in weighed)
+    everyone = {w.mention.text: w for w in event_place.weigh_earlier(parsed, mentions, 2, "MM", below_floor=True)}
+    assert {"coarse", "elsewhere"} <= set(everyone["Bangladesh"].cues) \
+        and everyone["Bangladesh"].score < event_place.cues().earlier.threshold
+    assert "area_of_another" in everyone["Chin"].cues and any("area" in r for r in everyone["Chin"].reasons)
+
+
 def test_event_place_weights_are_data():
     """The cue weights and their reasons come from data/event_place.toml, one reason per weight."""
     c = event_place.cues()

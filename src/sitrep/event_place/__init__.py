@@ -15,7 +15,7 @@ precision label).
 from __future__ import annotations
 
 from sitrep.event_place.choice import Weighed, _said_to_happen, _within_reach, weigh, weigh_before
-from sitrep.event_place.fallbacks import _capital_said, fallback
+from sitrep.event_place.fallbacks import _capital_said, fallback, weigh_earlier
 from sitrep.event_place.precision import _one_province, _placed
 from sitrep.event_place.refine import _alike, _coded_at, _first_between, _refine, finest, innermost, weigh_inner
 from sitrep.event_place.roles import _setting, candidates, speaker_place
@@ -24,7 +24,8 @@ from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, _coded_here
 
-__all__ = ["Cues", "Weighed", "cues", "place_of_event", "speaker_place", "weigh", "weigh_before", "weigh_inner"]
+__all__ = ["Cues", "Weighed", "cues", "place_of_event", "speaker_place", "weigh", "weigh_before", "weigh_earlier",
+           "weigh_inner"]
 
 
 def place_of_event(parsed: Parsed, mentions: list[PlaceMention], focus: Focus, figure_sents: list[int],

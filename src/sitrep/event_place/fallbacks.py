@@ -4,10 +4,10 @@ without its name ("in Burundi's capital"). Each is tried in turn, the first that
 """
 from __future__ import annotations
 
-from sitrep.event_place.choice import weigh_before
-from sitrep.event_place.precision import _known_parent, _placed_finer, _specificity
+from sitrep.event_place.choice import Weighed, ranked, weigh_before
+from sitrep.event_place.precision import _known_parent, _specificity
 from sitrep.event_place.roles import _points_back
-from sitrep.event_place.words import _site
+from sitrep.event_place.words import _site, cues
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, _reference_point, rules
@@ -26,7 +26,9 @@ def fallback(parsed: Parsed, sents: set[int], usable: list[PlaceMention], mentio
                                    and (back or m.resolved is not None or _known_parent(parsed, m, mentions, focus))])
     chosen = before[0].mention if before else _the_city(parsed, sents, mentions)
     if before and "country" in before[0].cues:
-        chosen = next(iter(_finer_before(parsed, usable, first - 2, chosen.resolved.country)), chosen)
+        # only a country named just before: a place in it the report named earlier (a choice of its own, taken
+        # only on this one's result, so no cue of it)
+        chosen = next((w.mention for w in weigh_earlier(parsed, usable, first - 2, chosen.resolved.country)), chosen)
     if chosen is None:
         chosen = _named_next(parsed, sents, usable)
     if chosen is None:
@@ -40,15 +42,25 @@ def fallback(parsed: Parsed, sents: set[int], usable: list[PlaceMention], mentio
     return chosen
 
 
-def _finer_before(parsed: Parsed, usable: list[PlaceMention], until: int, country: str) -> list[PlaceMention]:
+def weigh_earlier(parsed: Parsed, usable: list[PlaceMention], until: int, country: str,
+                  below_floor: bool = False) -> list[Weighed]:
     """Where the sentences just before an event name only its country ("... near X Bridge, Minbya Township, Y
     District, Rakhine State, troops and rebels clashed. The army claimed it seized a rebel camp in Myanmar. Both sides
-    suffered losses."), the most precise place in that country the report named before them, a place set in others
-    first: the report told where it all happened once, and a country named later only says whose army it was."""
-    told = [m for m in usable if m.sent < until and _placed_finer(m) and not _site(parsed, m)
-            and (m.resolved or m.area).country == country]
-    told = [m for m in told if not m.is_area] or told
-    return [max(told, key=lambda m: (_specificity(m), -m.start))] if told else []
+    suffered losses."), the places the report named before them (before sentence `until`), scored as the event's
+    place, best first (the first named of equals): the most precise place in that country, a place set in others
+    first; the report told where it all happened once, and a country named later only says whose army it was. The
+    sum of the weights (data/event_place.toml [earlier]) of the cues that hold for each, the reasons kept; below the
+    floor, a place no finer than a country, in another country, or a site, is none of the event's. It is a choice of
+    its own, not cues of `weigh_before`: it is made only when that one chooses a country, in that country."""
+    def held(m: PlaceMention) -> dict[str, float]:
+        where = m.resolved or m.area
+        said = {"coarse": where is None or where.kind == "country",
+                "elsewhere": where is not None and where.country != country, "site": _site(parsed, m),
+                "area_of_another": m.is_area, "specificity": _specificity(m)}
+        return {name: float(value) for name, value in said.items() if value}
+
+    return ranked([(m, held(m)) for m in usable if m.sent < until], cues().earlier, first_of_equals=True,
+                  below_floor=below_floor)
 
 
 def _the_city(parsed: Parsed, sents: set[int], mentions: list[PlaceMention]) -> PlaceMention | None:

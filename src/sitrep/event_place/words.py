@@ -33,6 +33,7 @@ class Cues:
     qualifiers: frozenset[str]  # "neighbouring", "nearby": words before a place's name the tagger reads as nouns
     before: CueTable  # the choice among the places named just before the figures ([before])
     inner: CueTable  # the choice among the places named inside the one chosen ([inner])
+    earlier: CueTable  # the choice among the places named before, when those just before name a country ([earlier])
     borders: frozenset[str]  # "the border with Niger": the country across it names the border, not the place
     seats: frozenset[str]  # "the government in Bamako": a seat of government, not where a village lies
     far_km: float  # a reference point this far away does not hold the place it locates ([precision])
@@ -49,7 +50,7 @@ def cues() -> Cues:
                 frozenset(words["natural"]), frozenset(words["back_nouns"]), frozenset(words["posts"]),
                 frozenset(words["journeys"]), frozenset(words["locals"]),
                 frozenset(words["qualifiers"]),
-                cue_table(table["before"]), cue_table(table["inner"]),
+                cue_table(table["before"]), cue_table(table["inner"]), cue_table(table["earlier"]),
                 frozenset(words["borders"]), frozenset(words["seats"]), float(table["precision"]["far_km"]))
 
 
