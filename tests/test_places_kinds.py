@@ -30,6 +30,9 @@ KINDS = [
     ("Diplomats met in Geneva for talks on the ceasefire.", "Geneva", 2660646),
     # a place named as the area of another is not held by that other's namesake province
     ("The envoy flew home to Washington, D.C., on Friday.", "Washington", 4140963),
+    # kind words of several words, where a region or district is officially called so
+    ("Clashes between farmers left 12 dead in Ethiopia's western Gambela Regional State.", "Gambela", "ET.49"),
+    ("Bandits killed nine vigilantes in Zuru Local Government of Kebbi State on Sunday.", "Zuru", 7730014),
 ]
 
 
