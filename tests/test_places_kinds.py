@@ -57,3 +57,13 @@ def test_places_a_name_is_no_evidence_of_its_own_province(geoparse):
 ])
 def test_places_a_name_cut_at_joining_words_is_whole(geoparse, text, name, admin1_code):
     assert place_named(geoparse(text), name).admin1_code == admin1_code
+
+
+def test_places_a_joining_word_tagged_with_a_name_is_no_part_of_it(extractor):
+    """The model sometimes tags "X and" as one name before the next of two coordinated names: the name is X."""
+    from sitrep.places.recognition import _pieces
+
+    toks = extractor.nlp.parse("Rebels attacked Kisima and Mavivi overnight.").tokens
+    first = next(t.i for t in toks if t.text == "Kisima")
+    assert _pieces(toks, first, first + 2, []) == [(first, first + 1)]  # "Kisima and"
+    assert _pieces(toks, first + 1, first + 3, []) == [(first + 2, first + 3)]  # "and Mavivi"

@@ -504,12 +504,18 @@ _RELATING = {"near", "outside", "in", "at", "on", "under", "inside", "beside", "
 
 
 def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[tuple[int, int]]:
-    """An entity cut at its possessives and brackets: "Goma (Goma" tagged as one name is two."""
+    """An entity cut at its possessives and brackets: "Goma (Goma" tagged as one name is two. A joining word the
+    model tagged at either end is no part of the name ("Minibo and" tagged as one name before "Mutsonge")."""
     out, a = [], start
     for k in range(start, end + 1):
         if k == end or k in splits or toks[k].text in _BREAKS:
-            if k > a:
-                out.append((a, k))
+            b = k
+            while b > a and toks[b - 1].lower in ("and", "or"):
+                b -= 1
+            while a < b and toks[a].lower in ("and", "or"):
+                a += 1
+            if b > a:
+                out.append((a, b))
             a = k + 1 if k < end and (toks[k].text in _BREAKS or toks[k].lower in ("and", "or", "of")
                                       or toks[k].text in _RELATING) else k
     return out
