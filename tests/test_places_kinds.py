@@ -30,6 +30,9 @@ KINDS = [
     ("Diplomats met in Geneva for talks on the ceasefire.", "Geneva", 2660646),
     # a place named as the area of another is not held by that other's namesake province
     ("The envoy flew home to Washington, D.C., on Friday.", "Washington", 4140963),
+    # kind words of several words, where a region or district is officially called so
+    ("Clashes between farmers left 12 dead in Ethiopia's western Gambela Regional State.", "Gambela", "ET.49"),
+    ("Bandits killed nine vigilantes in Zuru Local Government of Kebbi State on Sunday.", "Zuru", 7730014),
 ]
 
 
@@ -54,3 +57,31 @@ def test_places_a_name_is_no_evidence_of_its_own_province(geoparse):
 ])
 def test_places_a_name_cut_at_joining_words_is_whole(geoparse, text, name, admin1_code):
     assert place_named(geoparse(text), name).admin1_code == admin1_code
+
+
+def test_places_a_joining_word_tagged_with_a_name_is_no_part_of_it(extractor):
+    """The model sometimes tags "X and" as one name before the next of two coordinated names: the name is X."""
+    from sitrep.places.recognition import _pieces
+
+    toks = extractor.nlp.parse("Rebels attacked Kisima and Mavivi overnight.").tokens
+    first = next(t.i for t in toks if t.text == "Kisima")
+    assert _pieces(toks, first, first + 2, []) == [(first, first + 1)]  # "Kisima and"
+    assert _pieces(toks, first + 1, first + 3, []) == [(first + 2, first + 3)]  # "and Mavivi"
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    # a town inside a facility's name the model tags as one organisation is a place of the report
+    ("Two suicide bombers struck the University of Maiduguri campus at dawn.", "Maiduguri", 2331447),
+    ("A grenade went off at the Mandera District Hospital gate.", "Mandera", "KE.33"),
+    ("Drones flew over Khartoum International Airport for a third night.", "Khartoum", 379252),
+])
+def test_places_a_town_inside_a_facility_name(geoparse, text, name, expected):
+    assert_place_is(place_named(geoparse(text), name), expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The Aden Clerics Association condemned the killing of its secretary-general.",  # an organisation, not a facility
+    "Doctors at the Kenya National Hospital treated the wounded.",  # a national facility stands anywhere in it
+])
+def test_places_no_town_inside_an_organisation_or_a_national_facility(geoparse, text):
+    assert [m.text for m in geoparse(text) if m.resolved is not None and m.resolved.kind != "country"] == []

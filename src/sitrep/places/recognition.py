@@ -35,6 +35,15 @@ class Recogniser:
             whole = parsed.text[e.start_char : e.end_char]
             if e.label == "NORP" and self.gazetteer.demonym(whole) is not None:
                 continue  # "the Somali capital": a demonym hints at a country, it is no place (not Ethiopia's Somali)
+            # a town inside a facility's name, tagged as the facility: "the University of Maiduguri"
+            towns = self._facility_towns(parsed, e.start, e.end, cued) \
+                if e.label in ("ORG", "FAC", "NORP") and not self.gazetteer.exact(whole) else []
+            for m in towns:
+                out.append(m)
+                taken.update(range(m.start, m.end))
+                ends.add(m.end)
+            if towns:
+                continue
             # "Kaduna State's Unguwan Dogo town" is two places.
             splits = [k + 1 for k in range(e.start, e.end - 1) if toks[k].lower in ("'s", "’s")]
             if splits and self.gazetteer.exact(whole):
@@ -484,6 +493,37 @@ class Recogniser:
         """Is the name a country's (and not one that is also a given name)?"""
         return m.key not in rules().country_needs_cue and self.gazetteer.country_named(m.text) is not None
 
+    def _facility_towns(self, parsed: Parsed, a: int, b: int, cued: frozenset[str]) -> list[PlaceMention]:
+        """The town or area a facility tagged from `a` to `b` is named after, and the town named after it: "the
+        University of Maiduguri campus", "Mandera District Hospital", "the Kapedo Catholic church", "Kogi State
+        University, Anyigba". Only names the gazetteer knows, each as a whole: the model tags the facility, not them.
+        Not an organisation's name of other kinds ("the Aden Clerics Association"): it stands anywhere."""
+        toks = parsed.tokens
+        if b < len(toks) and toks[b].lower in rules().all_features:
+            return []  # "Dhaka - New Market city": a place's name, not a facility's
+        facility = next((k for k in range(a, b) if toks[k].lower in rules().named_after_town), None)
+        if facility is None and b < len(toks) and toks[b].lower in rules().named_after_town:
+            facility = b
+        if facility is None:
+            return []
+        lo, hi = (facility + 2, b) if facility + 2 < b and toks[facility + 1].lower == "of" else (a, facility)
+        found = []
+        for end in range(hi, lo, -1):  # the longest run of words from its start that names a known place
+            m = self._mention(parsed, lo, end, "FAC")
+            if m is not None and toks[end - 1].text[:1].isupper() and self._known(m, True, cued) \
+                    and not self._country(m):  # (a national hospital stands anywhere in its country)
+                found.append(m)
+                break
+        after = max(b, facility + 1)
+        if after + 1 < len(toks) and toks[after].text == "," and toks[after + 1].pos == "PROPN":
+            end = after + 2
+            while end < len(toks) and toks[end].pos == "PROPN" and end - after < 4:
+                end += 1
+            m = self._mention(parsed, after + 1, end, "GAZ")
+            if m is not None and self._known(m, True, cued):
+                found.append(m)  # "the students were from Kogi State University, Anyigba"
+        return found
+
     def _known(self, m: PlaceMention, exact: bool, cued: frozenset[str] = frozenset()) -> bool:
         """Known to the gazetteer as an area or a town of 1,000 people, or as any village in a country the report's
         cues point to ("near Zolotarivka" in a note on the OSCE SMM's observations)."""
@@ -504,12 +544,18 @@ _RELATING = {"near", "outside", "in", "at", "on", "under", "inside", "beside", "
 
 
 def _pieces(toks: list[Token], start: int, end: int, splits: list[int]) -> list[tuple[int, int]]:
-    """An entity cut at its possessives and brackets: "Goma (Goma" tagged as one name is two."""
+    """An entity cut at its possessives and brackets: "Goma (Goma" tagged as one name is two. A joining word the
+    model tagged at either end is no part of the name ("Minibo and" tagged as one name before "Mutsonge")."""
     out, a = [], start
     for k in range(start, end + 1):
         if k == end or k in splits or toks[k].text in _BREAKS:
-            if k > a:
-                out.append((a, k))
+            b = k
+            while b > a and toks[b - 1].lower in ("and", "or"):
+                b -= 1
+            while a < b and toks[a].lower in ("and", "or"):
+                a += 1
+            if b > a:
+                out.append((a, b))
             a = k + 1 if k < end and (toks[k].text in _BREAKS or toks[k].lower in ("and", "or", "of")
                                       or toks[k].text in _RELATING) else k
     return out

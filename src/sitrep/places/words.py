@@ -37,6 +37,7 @@ class Rules:
     settlement_after: set[str]
     of_place: set[str]
     facilities: set[str]
+    named_after_town: set[str]  # facilities named after the town they stand in: "Mandera District Hospital"
     country_needs_cue: set[str]
     the_city: set[str]
     away: set[str]
@@ -100,6 +101,7 @@ def rules() -> Rules:
         stop={normalize(w) for w in r["stoplist"]["words"]} | {normalize(w) for ws in features.values() for w in ws},
         parents={normalize(k): v for k, v in r["parents"].items()}, locative=set(cues["locative"]),
         settlement_after=set(cues["settlement"]), of_place=set(cues["of_place"]), facilities=set(cues["facilities"]),
+        named_after_town=set(cues["named_after_town"]),
         country_needs_cue={normalize(w) for w in cues["country_needs_cue"]}, the_city=set(cues["the_city"]),
         away=set(cues["away"]), happened_nouns=set(cues["happened_nouns"]), happened_verbs=set(cues["happened_verbs"]),
         coded={tuple(w.split()) for w in cues["coded"]},
