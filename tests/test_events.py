@@ -227,3 +227,10 @@ def test_events_a_bracket_without_a_source_is_no_alternative(extract):
                   "in Gao.")
     killed = [(f.min, f.max) for e in rec.events for f in e.figures if f.category == "killed" and not f.superseded]
     assert (6, 8) not in killed and (4, 6) not in killed
+
+
+def test_events_a_separate_event_without_a_figure_is_told_by_its_own_speaker(extract):
+    rec = extract("Shelling killed 4 civilians in the old market of Kadugli on Thursday, local media reported.\n\n"
+                  "Separately, witnesses told a radio station on Friday that soldiers shot down drones over El Obeid.")
+    other = next(e for e in rec.events if not e.figures)
+    assert other.claim_source == "witnesses"

@@ -335,10 +335,10 @@ def _claim_source(frame: Frame, figures: list[Figure], main_fig: Figure | None, 
         named_anywhere = [sp for sp in speakers if sp.named and not sp.relay]
         if named_anywhere:
             return named_anywhere[0].text
-        # An event told without a figure: whoever its own sentences say told it ("IOM estimates ...").
-        own = [sp for sp in speakers if sp.sent in sents and not sp.relay and not sp.pronoun]
-        return own[0].text if own and not figures else None
-    return None
+    # An event told without a figure: whoever its own sentences say told it ("IOM estimates ...", "eyewitnesses told
+    # the outlet that drones flew over the airport").
+    own = [sp for sp in speakers if sp.sent in sents and not sp.relay and not sp.pronoun]
+    return own[0].text if own and not figures else None
 
 
 def confidence(said: list[incidents.Incident], figures: list[Figure], location: Place | None, when,
