@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.places import Geoparser
+from tests.conftest import place_named
 
 # text, outlet, name, country the name resolves to (None: unresolved), the report's top country (None: not checked)
 NAMESAKES = [
@@ -55,6 +56,28 @@ NAMESAKES = [
     ("Mai-Mai fighters burned two police posts in the troubled Beni region overnight.", None, "Beni", "CD", "CD"),
     # a name said with its kind votes for the areas of that kind: Borno state, not a town of Italy
     ("Gunmen burned trucks at Auno on the Maiduguri road in Borno state.", None, "Auno", None, "NG"),
+    # a town abroad that nothing else of the report is in, far from every country the report points to (an armed
+    # group's cue, the outlet, the people named): a namesake, left unresolved, and the report's country holds
+    ("Suspected JNIM militants killed three gendarmes at a checkpoint outside Banh on Sunday.", None, "Banh", None,
+     "BF"),
+    ("Two herders were shot dead by cattle raiders near Kiunga on Monday, police said.", "Daily Nation (Kenya)",
+     "Kiunga", None, "KE"),
+    ("Suspected rebels shot dead five Ugandan fishermen on Lake Albert at dawn, Congolese officials said.", None,
+     "Lake Albert", None, None),
+    # ... not one near the country the report points to, nor a city too large to be a namesake's chance
+    ("Drones from Turkey struck a convoy near Idleb on Friday.", None, "Idleb", "SY", "SY"),
+    ("The United States said its jets struck a depot in Deir ez-Zor.", None, "Deir ez-Zor", "SY", None),
+]
+
+# What the report's country focus is, when countries and peoples are named around the event: text, the top country.
+FOCUS = [
+    # a country's name in the possessive is where the place is, whatever lies near it; where the attackers came from
+    # is the other side of the border
+    ("Gunmen killed six villagers near Tanzania's southern border with Mozambique on Monday. The attackers came from"
+     " Mozambique, police said.", "TZ"),
+    # a people's national is a foreigner where the report is: no vote
+    ("Gunmen killed a priest in Cueibet; the motive for the killing of the Kenyan national is unclear.", None),
+    ("Police in Kismayo arrested eight Yemeni nationals after a grenade attack.", "SO"),
 ]
 
 # Names recognised where the words around say they are places: text, the name.
@@ -111,6 +134,21 @@ def test_places_namesake_decided_by_the_report(extractor, geoparser, text, outle
     place = found[name].resolved
     assert (place.country if place else None) == country, (place, found[name].candidates[:2])
     assert top is None or focus.top == top, focus.countries
+
+
+@pytest.mark.parametrize("text,top", FOCUS)
+def test_places_focus_not_moved_by_the_other_side(extractor, geoparser, text, top):
+    _, focus = geoparser.parse(extractor.nlp.parse(text))
+    assert focus.top == top, focus.countries
+    assert all(n > 0 for n in focus.countries.values()), focus.countries  # (a demonym that does not vote is no 0)
+
+
+def test_places_far_namesake_keeps_its_reason(extractor, geoparser):
+    mentions, _ = geoparser.parse(extractor.nlp.parse("Al-Shabaab fighters raided a police post in Pala overnight."),
+                                  "The Star (Kenya)")
+    pala = place_named(mentions, "Pala", resolved=False)
+    assert pala.resolved is None and pala.namesake
+    assert any("km from every country the report points to" in r for r in pala.candidates[0].reasons)
 
 
 @pytest.mark.parametrize("outlet,countries", [

@@ -326,7 +326,7 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
     p = m.resolved
     if p is None:
         return False
-    first = first.others(m.key)  # the name's own vote says nothing of itself
+    report, first = first, first.others(m.key)  # the name's own vote says nothing of itself
     total = sum(first.values())
     # A village abroad needs less to be doubted than a town, and a city (50,000 people and more) much more: nothing
     # else of the report in its country, and the report clearly about another ("the Tama area" in a report on
@@ -348,6 +348,14 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
             m.candidates[0].reasons.append(f"the words say {m.kind_word}; {p.country} knows it only as an area: "
                                            "a namesake, left unresolved")
         return True
+    if _far_namesake(m, p, report, first, total):
+        report.retract(m.key)  # (no evidence against the names doubted after it either)
+        m.resolved, m.namesake = None, True
+        if m.candidates:
+            m.candidates[0].reasons.append(f"nothing else of the report is in {p.country}, and it lies over"
+                                           f" {_FAR_KM:,} km from every country the report points to: a namesake,"
+                                           " left unresolved")
+        return True
     if p.kind in ("country", "admin1") or great or total < least \
             or first[p.country] / total >= 0.2 or m.area is not None or city and first[p.country] > 0:
         return False
@@ -363,6 +371,35 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
                                            " a namesake, left unresolved")
         return True
     return False
+
+
+# A namesake abroad is doubted when it lies this far from every country the rest of the report points to (a point of
+# each country: its centroid or capital), and is a town (of fewer people than _FAR_TOWN, or _FAR_ALIAS when it bears
+# the name only as another name): "Kiunga" in a note from a Kenyan outlet on al-Shabaab is no town of Papua New Guinea.
+_FAR_KM, _FAR_TOWN, _FAR_ALIAS = 2000, 100_000, 150_000
+
+
+def _far_namesake(m: PlaceMention, p: GeoPlace, focus: Focus, others: Counter, total: float) -> bool:
+    """A town or district that nothing else of the report puts in its country, lying far from every country the rest
+    of the report does point to (`others`: the report read without the name's own votes). What points there must be
+    more than one other place name alone, which may as well be the namesake ("Kelly" taken for a US town in a report
+    on Idlib): a country's name, two names, an armed group's cue, the outlet, a demonym. An area named with it
+    decides instead."""
+    if p.kind not in ("city", "admin2") or m.area is not None or others[p.country] > 0 or total < 1:
+        return False
+    size = _FAR_TOWN if normalize(p.name) == m.key else _FAR_ALIAS
+    if p.population >= size:
+        return False
+    told = Counter()
+    for c, n in others.items():
+        names = [k for k, votes in focus.by_name.items() if k != m.key and votes[c] > 0]
+        alone = len(names) == 1 and not focus.is_country_name(names[0], c)
+        told[c] = n - focus.by_name[names[0]][c] if alone else n
+    told = +told
+    if sum(told.values()) < 1:
+        return False
+    far = focus.km_from(p, list(told))
+    return far is not None and far > _FAR_KM
 
 
 def _foreign_facility(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
