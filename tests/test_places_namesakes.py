@@ -64,6 +64,9 @@ NAMESAKES = [
      "Kiunga", None, "KE"),
     ("Suspected rebels shot dead five Ugandan fishermen on Lake Albert at dawn, Congolese officials said.", None,
      "Lake Albert", None, None),
+    # the more the report points elsewhere, the larger the town it takes to stand against it
+    ("Gunmen killed 20 miners at Boma, officials in Venezuela said. Venezuela and Colombia agreed to patrol their"
+     " border, and Colombia sent troops.", None, "Boma", None, None),
     # ... not one near the country the report points to, nor a city too large to be a namesake's chance
     ("Drones from Turkey struck a convoy near Idleb on Friday.", None, "Idleb", "SY", "SY"),
     ("The United States said its jets struck a depot in Deir ez-Zor.", None, "Deir ez-Zor", "SY", None),

@@ -387,9 +387,6 @@ def _far_namesake(m: PlaceMention, p: GeoPlace, focus: Focus, others: Counter, t
     decides instead."""
     if p.kind not in ("city", "admin2") or m.area is not None or others[p.country] > 0 or total < 1:
         return False
-    size = _FAR_TOWN if normalize(p.name) == m.key else _FAR_ALIAS
-    if p.population >= size:
-        return False
     told = Counter()
     for c, n in others.items():
         names = [k for k, votes in focus.by_name.items() if k != m.key and votes[c] > 0]
@@ -397,6 +394,11 @@ def _far_namesake(m: PlaceMention, p: GeoPlace, focus: Focus, others: Counter, t
         told[c] = n - focus.by_name[names[0]][c] if alone else n
     told = +told
     if sum(told.values()) < 1:
+        return False
+    # (the more the report points elsewhere, the larger a town it takes to stand against it: "Boma" in a report
+    # naming Ethiopia and South Sudan again and again is no city of Congo's)
+    size = (_FAR_TOWN if normalize(p.name) == m.key else _FAR_ALIAS) * max(1.0, sum(told.values()) / 2)
+    if p.population >= size:
         return False
     far = focus.km_from(p, list(told))
     return far is not None and far > _FAR_KM
