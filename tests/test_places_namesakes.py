@@ -64,6 +64,10 @@ NAMESAKES = [
      "Kiunga", None, "KE"),
     ("Suspected rebels shot dead five Ugandan fishermen on Lake Albert at dawn, Congolese officials said.", None,
      "Lake Albert", None, None),
+    # a town spelt otherwise than the report spells it, with nothing else of the report to point to its country, is
+    # meant only when it is a city known well enough to be spelt many ways
+    ("Gunmen shot dead two shopkeepers in Gulbahar on Friday.", None, "Gulbahar", None, None),
+    ("Miners clashed with police in Likasy on Friday.", None, "Likasy", "CD", "CD"),
     # the more the report points elsewhere, the larger the town it takes to stand against it
     ("Gunmen killed 20 miners at Boma, officials in Venezuela said. Venezuela and Colombia agreed to patrol their"
      " border, and Colombia sent troops.", None, "Boma", None, None),

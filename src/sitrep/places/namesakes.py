@@ -62,9 +62,9 @@ class Resolver:
             # "Missan province": no area of the name in the report's countries, but one with its consonants (Maysan)
             found = found + self.gazetteer.areas_like(m.text, m.hint, top)
         # (a variant alone in the report only when it is a well-known place: "Falluja" is Fallujah, but "Dandora"
-        # is no hamlet of Afghanistan's spelt alike)
+        # is no hamlet of Afghanistan's spelt alike, nor "Nyang" a town of 13,000 in China spelt Niyang)
         found = [p for p in found if p.geonames_id in exact_keys or p.country in top
-                 or alone and (p.population >= _TINY or p.kind != "city")
+                 or alone and (p.population >= _ALONE_VARIANT or p.kind != "city")
                  or m.is_area and p.kind in ("admin1", "admin2")]
         # A place named with a province lies in it: "Kyauk Taw village in the Magway region" (not one the place
         # is named as the area of: "Washington, D.C." is no place of Washington state)
@@ -236,6 +236,10 @@ def _area_mention(m: PlaceMention, q: GeoPlace) -> PlaceMention | None:
         o = o.within
     return None
 
+
+# The people a town spelt otherwise than the report spells it must have to be meant when nothing else of the report
+# points to its country: a city known well enough to be spelt many ways.
+_ALONE_VARIANT = 50_000
 
 # What bearing a name only as another name costs a town, against a place that bears it as its own.
 _ALIAS_PENALTY = 1.5
