@@ -85,6 +85,11 @@ FOCUS = [
     # a people's national is a foreigner where the report is: no vote
     ("Gunmen killed a priest in Cueibet; the motive for the killing of the Kenyan national is unclear.", None),
     ("Police in Kismayo arrested eight Yemeni nationals after a grenade attack.", "SO"),
+    # a name resolved again once the area named with it is read moves its vote: Cordoba is first taken for
+    # Argentina's city, then for the Mexican town in Veracruz
+    ("Riot police broke up a march in Cordoba, Veracruz, on Monday.", "MX"),
+    # a name whose every namesake the area named with it rules out (Doro is a town of Italy) is no evidence
+    ("Gunmen shot a herder near Doro, in South Sudan's Maban county.", "SS"),
 ]
 
 # Names recognised where the words around say they are places: text, the name.

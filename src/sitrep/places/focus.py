@@ -157,6 +157,9 @@ class Focus:
     admin1_by: dict[str, set[str]] = field(default_factory=dict)
     # the gazetteer's country of a code, to tell how far a place lies from the countries the report points to
     country_place: Callable[[str], GeoPlace | None] | None = None
+    # (name, country): how many of the name's mentions resolved there and gave the country the name's vote for
+    # a resolved place (`_vote_resolved`), so that a name resolved again elsewhere moves its vote (`recast`)
+    cast: Counter = field(default_factory=Counter)
 
     def name_area(self, code: str | None, name: str) -> None:
         if code:
@@ -193,6 +196,31 @@ class Focus:
                 mine = left if c == country else mine
         return mine / total if total else 0.0
 
+    def unvote(self, country: str, n: float, name: str) -> None:
+        """Take back `n` of the votes the name `name` gave `country` (no more than it gave)."""
+        own = self.by_name.get(name)
+        n = min(n, own[country]) if own else 0
+        if n <= 0:
+            return
+        own[country] -= n
+        self.countries[country] -= n
+        for votes in (own, self.countries):
+            if votes[country] <= 1e-9:
+                del votes[country]
+
+    def recast(self, name: str, before: str | None, after: str | None) -> None:
+        """A mention of `name` resolved again: the vote its place gave `before` goes to `after` (None: to no country),
+        "San Antonio" first taken for the Texan city, then for Chile's once the area named with it is read."""
+        if before == after or before is None or self.cast[(name, before)] <= 0:
+            return
+        self.cast[(name, before)] -= 1
+        if self.cast[(name, before)] == 0:
+            self.unvote(before, 1, name)
+        if after is not None:
+            self.cast[(name, after)] += 1
+            if self.cast[(name, after)] == 1:
+                self.vote(after, 1, name)
+
     def retract(self, name: str) -> None:
         """Take back the votes of a name found to be no evidence (a namesake abroad, left unresolved)."""
         own = self.by_name.pop(name, None)
@@ -201,7 +229,7 @@ class Focus:
 
     def copy(self) -> Focus:
         return Focus(Counter(self.countries), set(self.admin1), {k: Counter(v) for k, v in self.by_name.items()},
-                     {k: set(v) for k, v in self.admin1_by.items()}, self.country_place)
+                     {k: set(v) for k, v in self.admin1_by.items()}, self.country_place, Counter(self.cast))
 
     def is_country_name(self, key: str, country: str) -> bool:
         """Is `key` (a normalised name) the name of the country `country`?"""
@@ -245,20 +273,25 @@ def _great_bearer(key: str, found: list[GeoPlace]) -> GeoPlace | None:
 
 
 def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
-    """Add to the first focus a vote for the country (and admin1 area) of every resolved place, once per name. Not a
-    village picked among namesakes in other countries with no area named with it: "Denham" taken for the English
-    village only by its size says nothing of where the report is (a report on Kingston, Jamaica)."""
-    seen = set()
+    """Add to the first focus a vote for the country (and admin1 area) of every resolved place, once per name."""
     for m in mentions:
-        p = m.resolved
-        if p is not None and p.kind == "city" and p.population < _VILLAGE and m.area is None \
-                and any(c.place.country != p.country for c in m.candidates):
+        if not _votes_as_resolved(m):
             continue
-        if m.resolved is not None and (m.key, m.resolved.country) not in seen:
-            seen.add((m.key, m.resolved.country))
+        key = (m.key, m.resolved.country)
+        focus.cast[key] += 1
+        if focus.cast[key] == 1:
             focus.vote(m.resolved.country, 1, m.key)
             if m.resolved.kind == "admin1":
                 focus.name_area(m.resolved.admin1_code, m.key)
+
+
+def _votes_as_resolved(m: PlaceMention) -> bool:
+    """Does the place a mention resolved to vote for its country? Not a village picked among namesakes in other
+    countries with no area named with it: "Denham" taken for the English village only by its size says nothing of
+    where the report is (a report on Kingston, Jamaica)."""
+    p = m.resolved
+    return p is not None and not (p.kind == "city" and p.population < _VILLAGE and m.area is None
+                                  and any(c.place.country != p.country for c in m.candidates))
 
 
 # A demonym said of a place ("the Kenyan district of Lamu", "the Somali capital") votes as a place name does;

@@ -17,7 +17,7 @@ from sitrep.nlp import Parsed, Token
 from sitrep.places.words import _reference_point, rules
 from sitrep.places.mention import (Candidate, _GREAT, _GREAT_CITY, _GREAT_PENALTY, _holds, _inside, _parent_name,
                                    PlaceMention, _qualifier, _TINY, _VILLAGE)
-from sitrep.places.focus import Focus
+from sitrep.places.focus import Focus, _votes_as_resolved
 
 
 class Resolver:
@@ -27,6 +27,18 @@ class Resolver:
     gazetteer: Gazetteer
 
     def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus, toks: list[Token]) -> None:
+        before = m.resolved
+        self._choose(m, mentions, focus, toks)
+        # Resolved again (the areas read): the vote its first place gave moves with it ("San Antonio, Valparaiso"
+        # first taken for the Texan city); a name left with no place at all, every namesake ruled out by the area
+        # named with it ("Kelly, in the countryside of Idleb" is no US town), is no evidence of where the report is.
+        if before is not None:
+            after = m.resolved.country if m.resolved is not None and _votes_as_resolved(m) else None
+            focus.recast(m.key, before.country, after)
+            if m.resolved is None and not m.candidates:
+                focus.unvote(before.country, focus.by_name.get(m.key, Counter())[before.country], m.key)
+
+    def _choose(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus, toks: list[Token]) -> None:
         exact = self.gazetteer.exact(m.text)
         if not exact and m.alias:
             exact = self.gazetteer.exact(m.alias)  # "Baghmara (Bagmara) upazila": the other name the report gives
