@@ -37,6 +37,13 @@ class Resolver:
             focus.recast(m.key, before.country, after)
             if m.resolved is None and not m.candidates:
                 focus.unvote(before.country, focus.by_name.get(m.key, Counter())[before.country], m.key)
+            elif m.resolved is not None:
+                # A name the gazetteer knows exactly in one country only votes for it before it is resolved; resolved
+                # in another ("Shabwa", exactly only a village of Myanmar, is Yemen's Shabwah), those votes are taken
+                # back: the namesake that lost is no evidence of where the report is.
+                for c, n in list(focus.by_name.get(m.key, Counter()).items()):
+                    if c != m.resolved.country:
+                        focus.unvote(c, n - focus.cast[(m.key, c)], m.key)
 
     def _choose(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus, toks: list[Token]) -> None:
         exact = self.gazetteer.exact(m.text)
