@@ -216,3 +216,18 @@ def test_places_recognised_by_the_words_around(extractor, geoparser, text, name)
 ])
 def test_places_province_as_the_report_spells_it(extract, text, admin1):
     assert extract(text).events[0].location.admin1 == admin1
+
+
+def test_places_focus_vote_moves_and_never_goes_below_nothing():
+    from sitrep.places.focus import Focus
+
+    focus = Focus()
+    focus.vote("US", 2, "springfield")  # a name with one country votes before it is resolved
+    focus.cast[("springfield", "US")] += 1
+    focus.vote("US", 1, "springfield")  # ... and its first place's vote
+    focus.recast("springfield", "US", "JM")  # resolved again, in Jamaica
+    assert focus.countries == {"US": 2, "JM": 1}
+    focus.unvote("US", 5, "springfield")  # no more than the name gave
+    assert focus.countries == {"JM": 1} and focus.top == "JM"
+    focus.unvote("JM", 1, "kingston")  # a name that gave nothing takes nothing back
+    assert focus.countries == {"JM": 1}
