@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.places import Geoparser
+from tests.conftest import place_named
 
 # text, outlet, name, country the name resolves to (None: unresolved), the report's top country (None: not checked)
 NAMESAKES = [
@@ -55,6 +56,43 @@ NAMESAKES = [
     ("Mai-Mai fighters burned two police posts in the troubled Beni region overnight.", None, "Beni", "CD", "CD"),
     # a name said with its kind votes for the areas of that kind: Borno state, not a town of Italy
     ("Gunmen burned trucks at Auno on the Maiduguri road in Borno state.", None, "Auno", None, "NG"),
+    # a town abroad that nothing else of the report is in, far from every country the report points to (an armed
+    # group's cue, the outlet, the people named): a namesake, left unresolved, and the report's country holds
+    ("Suspected JNIM militants killed three gendarmes at a checkpoint outside Banh on Sunday.", None, "Banh", None,
+     "BF"),
+    ("Two herders were shot dead by cattle raiders near Kiunga on Monday, police said.", "Daily Nation (Kenya)",
+     "Kiunga", None, "KE"),
+    ("Suspected rebels shot dead five Ugandan fishermen on Lake Albert at dawn, Congolese officials said.", None,
+     "Lake Albert", None, None),
+    # a town spelt otherwise than the report spells it, with nothing else of the report to point to its country, is
+    # meant only when it is a city known well enough to be spelt many ways
+    ("Gunmen shot dead two shopkeepers in Gulbahar on Friday.", None, "Gulbahar", None, None),
+    ("Miners clashed with police in Likasy on Friday.", None, "Likasy", "CD", "CD"),
+    # the more the report points elsewhere, the larger the town it takes to stand against it
+    ("Gunmen killed 20 miners at Boma, officials in Venezuela said. Venezuela and Colombia agreed to patrol their"
+     " border, and Colombia sent troops.", None, "Boma", None, None),
+    # ... not one near the country the report points to, nor a city too large to be a namesake's chance
+    ("Drones from Turkey struck a convoy near Idleb on Friday.", None, "Idleb", "SY", "SY"),
+    ("The United States said its jets struck a depot in Deir ez-Zor.", None, "Deir ez-Zor", "SY", None),
+]
+
+# What the report's country focus is, when countries and peoples are named around the event: text, the top country.
+FOCUS = [
+    # a country's name in the possessive is where the place is, whatever lies near it; where the attackers came from
+    # is the other side of the border
+    ("Gunmen killed six villagers near Tanzania's southern border with Mozambique on Monday. The attackers came from"
+     " Mozambique, police said.", "TZ"),
+    # a people's national is a foreigner where the report is: no vote
+    ("Gunmen killed a priest in Cueibet; the motive for the killing of the Kenyan national is unclear.", None),
+    ("Police in Kismayo arrested eight Yemeni nationals after a grenade attack.", "SO"),
+    # a name resolved again once the area named with it is read moves its vote: Cordoba is first taken for
+    # Argentina's city, then for the Mexican town in Veracruz
+    ("Riot police broke up a march in Cordoba, Veracruz, on Monday.", "MX"),
+    # a name whose every namesake the area named with it rules out (Doro is a town of Italy) is no evidence
+    ("Gunmen shot a herder near Doro, in South Sudan's Maban county.", "SS"),
+    # a name known exactly only in one country votes for it until it is resolved in another: Shabwa is exactly only
+    # a village of Myanmar, resolved as Yemen's Shabwah, and Myanmar keeps no vote
+    ("Gunmen killed two soldiers at a checkpoint in Shabwa on Sunday, Yemeni officials said.", "YE"),
 ]
 
 # Names recognised where the words around say they are places: text, the name.
@@ -113,6 +151,21 @@ def test_places_namesake_decided_by_the_report(extractor, geoparser, text, outle
     assert top is None or focus.top == top, focus.countries
 
 
+@pytest.mark.parametrize("text,top", FOCUS)
+def test_places_focus_not_moved_by_the_other_side(extractor, geoparser, text, top):
+    _, focus = geoparser.parse(extractor.nlp.parse(text))
+    assert focus.top == top, focus.countries
+    assert all(n > 0 for n in focus.countries.values()), focus.countries  # (a demonym that does not vote is no 0)
+
+
+def test_places_far_namesake_keeps_its_reason(extractor, geoparser):
+    mentions, _ = geoparser.parse(extractor.nlp.parse("Al-Shabaab fighters raided a police post in Pala overnight."),
+                                  "The Star (Kenya)")
+    pala = place_named(mentions, "Pala", resolved=False)
+    assert pala.resolved is None and pala.namesake
+    assert any("km from every country the report points to" in r for r in pala.candidates[0].reasons)
+
+
 @pytest.mark.parametrize("outlet,countries", [
     ("Daily Nation (Kenya)", {"KE"}),
     ("Times of India", {"IN"}),
@@ -163,3 +216,18 @@ def test_places_recognised_by_the_words_around(extractor, geoparser, text, name)
 ])
 def test_places_province_as_the_report_spells_it(extract, text, admin1):
     assert extract(text).events[0].location.admin1 == admin1
+
+
+def test_places_focus_vote_moves_and_never_goes_below_nothing():
+    from sitrep.places.focus import Focus
+
+    focus = Focus()
+    focus.vote("US", 2, "springfield")  # a name with one country votes before it is resolved
+    focus.cast[("springfield", "US")] += 1
+    focus.vote("US", 1, "springfield")  # ... and its first place's vote
+    focus.recast("springfield", "US", "JM")  # resolved again, in Jamaica
+    assert focus.countries == {"US": 2, "JM": 1}
+    focus.unvote("US", 5, "springfield")  # no more than the name gave
+    assert focus.countries == {"JM": 1} and focus.top == "JM"
+    focus.unvote("JM", 1, "kingston")  # a name that gave nothing takes nothing back
+    assert focus.countries == {"JM": 1}

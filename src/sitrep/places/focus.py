@@ -7,10 +7,14 @@ resolution because the event stages (`sitrep.events`, `sitrep.event_place`) read
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
+from sitrep import lexicon
 from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
 from sitrep.nlp import Parsed, Token
 from sitrep.places.words import _country_cues, _ORG_WORDS, _place_noun, rules
@@ -52,7 +56,7 @@ class FocusReader:
 
     def _first_focus(self, parsed: Parsed, mentions: list[PlaceMention]) -> Focus:
         """Votes from what is unambiguous: country names, demonyms, datelines, names with one country."""
-        focus = Focus()
+        focus = Focus(country_place=self.gazetteer.country)
         toks = parsed.tokens
         for t in toks:
             if t.ent == "NORP" or t.pos == "ADJ" or t.pos == "PROPN":
@@ -66,7 +70,9 @@ class FocusReader:
                 if code:
                     # in an organisation's name it tells whose the organisation is ("the Pakistani Taliban"), no
                     # more ("the American Cultural Centre" says nothing of the country it is in)
-                    focus.vote(code, _PEOPLE_DEMONYM_VOTE if t.ent == "ORG" else _demonym_vote(toks, t))
+                    w = _PEOPLE_DEMONYM_VOTE if t.ent == "ORG" else _demonym_vote(toks, t)
+                    if w:
+                        focus.vote(code, w)
         for countries in _country_cues(parsed.text):
             for c in countries:
                 focus.countries[c] += 1
@@ -121,6 +127,8 @@ class FocusReader:
             words = parsed.tokens[e.start : e.end]
             if e.label != "ORG" and not any(t.lower in _ORG_WORDS for t in words):
                 continue  # (an organisation the model calls a person: "Gauteng Police")
+            if self.gazetteer.country_named(parsed.text[e.start_char : e.end_char]):
+                continue  # a country's name the model calls an organisation votes as the place it is, not twice
             for t in words:
                 if not t.text[:1].isupper() or len(t.text) < 4 or t.lower in seen:
                     continue
@@ -147,6 +155,11 @@ class Focus:
     # the place names that named each admin1 area: "Prague" names Praha only as the city's own alias, no evidence
     # that a place of Praha is meant by it
     admin1_by: dict[str, set[str]] = field(default_factory=dict)
+    # the gazetteer's country of a code, to tell how far a place lies from the countries the report points to
+    country_place: Callable[[str], GeoPlace | None] | None = None
+    # (name, country): how many of the name's mentions resolved there and gave the country the name's vote for
+    # a resolved place (`_vote_resolved`), so that a name resolved again elsewhere moves its vote (`recast`)
+    cast: Counter = field(default_factory=Counter)
 
     def name_area(self, code: str | None, name: str) -> None:
         if code:
@@ -183,6 +196,31 @@ class Focus:
                 mine = left if c == country else mine
         return mine / total if total else 0.0
 
+    def unvote(self, country: str, n: float, name: str) -> None:
+        """Take back `n` of the votes the name `name` gave `country` (no more than it gave)."""
+        own = self.by_name.get(name)
+        n = min(n, own[country]) if own else 0
+        if n <= 0:
+            return
+        own[country] -= n
+        self.countries[country] -= n
+        for votes in (own, self.countries):
+            if votes[country] <= 1e-9:
+                del votes[country]
+
+    def recast(self, name: str, before: str | None, after: str | None) -> None:
+        """A mention of `name` resolved again: the vote its place gave `before` goes to `after` (None: to no country),
+        "San Antonio" first taken for the Texan city, then for Chile's once the area named with it is read."""
+        if before == after or before is None or self.cast[(name, before)] <= 0:
+            return
+        self.cast[(name, before)] -= 1
+        if self.cast[(name, before)] == 0:
+            self.unvote(before, 1, name)
+        if after is not None:
+            self.cast[(name, after)] += 1
+            if self.cast[(name, after)] == 1:
+                self.vote(after, 1, name)
+
     def retract(self, name: str) -> None:
         """Take back the votes of a name found to be no evidence (a namesake abroad, left unresolved)."""
         own = self.by_name.pop(name, None)
@@ -191,11 +229,37 @@ class Focus:
 
     def copy(self) -> Focus:
         return Focus(Counter(self.countries), set(self.admin1), {k: Counter(v) for k, v in self.by_name.items()},
-                     {k: set(v) for k, v in self.admin1_by.items()})
+                     {k: set(v) for k, v in self.admin1_by.items()}, self.country_place, Counter(self.cast))
+
+    def is_country_name(self, key: str, country: str) -> bool:
+        """Is `key` (a normalised name) the name of the country `country`?"""
+        q = self.country_place(country) if self.country_place is not None and "." not in country else None
+        return q is not None and normalize(q.name) == key
+
+    def km_from(self, p: GeoPlace, countries) -> float | None:
+        """How far the place `p` lies from the nearest of `countries` (from the point the gazetteer gives each
+        country), in kilometres; None when no country's point is known."""
+        if self.country_place is None or p.lat is None or p.lon is None:
+            return None
+        far = None
+        for c in countries:
+            q = self.country_place(c) if "." not in c else None
+            if q is None or q.lat is None or q.lon is None:
+                continue
+            d = _km(p.lat, p.lon, q.lat, q.lon)
+            far = d if far is None or d < far else far
+        return far
 
     @property
     def top(self) -> str | None:
         return self.countries.most_common(1)[0][0] if self.countries else None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in kilometres."""
+    a, b, c, d = map(math.radians, (lat1, lon1, lat2, lon2))
+    cos = math.sin(a) * math.sin(c) + math.cos(a) * math.cos(c) * math.cos(b - d)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
 
 
 def _great_bearer(key: str, found: list[GeoPlace]) -> GeoPlace | None:
@@ -209,20 +273,25 @@ def _great_bearer(key: str, found: list[GeoPlace]) -> GeoPlace | None:
 
 
 def _vote_resolved(focus: Focus, mentions: list[PlaceMention]) -> None:
-    """Add to the first focus a vote for the country (and admin1 area) of every resolved place, once per name. Not a
-    village picked among namesakes in other countries with no area named with it: "Denham" taken for the English
-    village only by its size says nothing of where the report is (a report on Kingston, Jamaica)."""
-    seen = set()
+    """Add to the first focus a vote for the country (and admin1 area) of every resolved place, once per name."""
     for m in mentions:
-        p = m.resolved
-        if p is not None and p.kind == "city" and p.population < _VILLAGE and m.area is None \
-                and any(c.place.country != p.country for c in m.candidates):
+        if not _votes_as_resolved(m):
             continue
-        if m.resolved is not None and (m.key, m.resolved.country) not in seen:
-            seen.add((m.key, m.resolved.country))
+        key = (m.key, m.resolved.country)
+        focus.cast[key] += 1
+        if focus.cast[key] == 1:
             focus.vote(m.resolved.country, 1, m.key)
             if m.resolved.kind == "admin1":
                 focus.name_area(m.resolved.admin1_code, m.key)
+
+
+def _votes_as_resolved(m: PlaceMention) -> bool:
+    """Does the place a mention resolved to vote for its country? Not a village picked among namesakes in other
+    countries with no area named with it: "Denham" taken for the English village only by its size says nothing of
+    where the report is (a report on Kingston, Jamaica)."""
+    p = m.resolved
+    return p is not None and not (p.kind == "city" and p.population < _VILLAGE and m.area is None
+                                  and any(c.place.country != p.country for c in m.candidates))
 
 
 # A demonym said of a place ("the Kenyan district of Lamu", "the Somali capital") votes as a place name does;
@@ -240,17 +309,30 @@ def _of_people(parsed: Parsed, m: PlaceMention) -> bool:
 
 
 def _across_border(toks: list[Token], m: PlaceMention) -> bool:
-    """Is the name set beyond a border from where the report is ("close to the border with Sudan"), or named as an
-    actor's backer ("separatists backed by the United Arab Emirates")?"""
+    """Is the name set beyond a border from where the report is ("close to the border with Sudan", "came from
+    Mozambique"), or named as an actor's backer ("separatists backed by the United Arab Emirates")? Not a country's
+    name in the possessive ("near Tanzania's border"): the place is its own."""
+    if m.end < len(toks) and toks[m.end].lower in ("'s", "’s"):
+        return False  # "near Tanzania's southern border": what lies near is Tanzania's, not beyond it
     j = m.start
     while j > 0 and toks[j - 1].lower == "the":
         j -= 1
+    if j > 0 and toks[j - 1].lower in _elsewhere()["from_words"]:
+        return True  # "entered the country from Mozambique": where they came from, the other side
     return any(tuple(t.lower for t in toks[max(0, j - len(w)) : j]) == w for w in rules().across_border)
+
+
+@cache
+def _elsewhere() -> dict[str, frozenset[str]]:
+    """The words that say a country or a people named is not where the report is (places.toml [elsewhere])."""
+    return {k: frozenset(v) for k, v in lexicon.load("places").get("elsewhere", {}).items()}
 
 
 def _demonym_vote(toks: list[Token], t: Token) -> float:
     """The vote of a demonym in the report's focus, by the noun it is said of."""
     head = toks[t.head] if 0 <= t.head < len(toks) else t
+    if head.i != t.i and head.lower in _elsewhere().get("foreigners", ()):
+        return 0.0  # "a Kenyan national": a foreigner where the report is
     if t.dep == "conj" and head.i < t.i:
         return _demonym_vote(toks, head)  # "Iraqi and Syrian troops": as the first of the pair
     while head.lower in ("led", "backed", "based", "run", "allied") and head.head != head.i:

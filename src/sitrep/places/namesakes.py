@@ -17,7 +17,7 @@ from sitrep.nlp import Parsed, Token
 from sitrep.places.words import _reference_point, rules
 from sitrep.places.mention import (Candidate, _GREAT, _GREAT_CITY, _GREAT_PENALTY, _holds, _inside, _parent_name,
                                    PlaceMention, _qualifier, _TINY, _VILLAGE)
-from sitrep.places.focus import Focus
+from sitrep.places.focus import Focus, _votes_as_resolved
 
 
 class Resolver:
@@ -27,6 +27,25 @@ class Resolver:
     gazetteer: Gazetteer
 
     def _resolve(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus, toks: list[Token]) -> None:
+        before = m.resolved
+        self._choose(m, mentions, focus, toks)
+        # Resolved again (the areas read): the vote its first place gave moves with it ("San Antonio, Valparaiso"
+        # first taken for the Texan city); a name left with no place at all, every namesake ruled out by the area
+        # named with it ("Kelly, in the countryside of Idleb" is no US town), is no evidence of where the report is.
+        if before is not None:
+            after = m.resolved.country if m.resolved is not None and _votes_as_resolved(m) else None
+            focus.recast(m.key, before.country, after)
+            if m.resolved is None and not m.candidates:
+                focus.unvote(before.country, focus.by_name.get(m.key, Counter())[before.country], m.key)
+            elif m.resolved is not None:
+                # A name the gazetteer knows exactly in one country only votes for it before it is resolved; resolved
+                # in another ("Shabwa", exactly only a village of Myanmar, is Yemen's Shabwah), those votes are taken
+                # back: the namesake that lost is no evidence of where the report is.
+                for c, n in list(focus.by_name.get(m.key, Counter()).items()):
+                    if c != m.resolved.country:
+                        focus.unvote(c, n - focus.cast[(m.key, c)], m.key)
+
+    def _choose(self, m: PlaceMention, mentions: list[PlaceMention], focus: Focus, toks: list[Token]) -> None:
         exact = self.gazetteer.exact(m.text)
         if not exact and m.alias:
             exact = self.gazetteer.exact(m.alias)  # "Baghmara (Bagmara) upazila": the other name the report gives
@@ -62,9 +81,9 @@ class Resolver:
             # "Missan province": no area of the name in the report's countries, but one with its consonants (Maysan)
             found = found + self.gazetteer.areas_like(m.text, m.hint, top)
         # (a variant alone in the report only when it is a well-known place: "Falluja" is Fallujah, but "Dandora"
-        # is no hamlet of Afghanistan's spelt alike)
+        # is no hamlet of Afghanistan's spelt alike, nor "Nyang" a town of 13,000 in China spelt Niyang)
         found = [p for p in found if p.geonames_id in exact_keys or p.country in top
-                 or alone and (p.population >= _TINY or p.kind != "city")
+                 or alone and (p.population >= _ALONE_VARIANT or p.kind != "city")
                  or m.is_area and p.kind in ("admin1", "admin2")]
         # A place named with a province lies in it: "Kyauk Taw village in the Magway region" (not one the place
         # is named as the area of: "Washington, D.C." is no place of Washington state)
@@ -237,6 +256,10 @@ def _area_mention(m: PlaceMention, q: GeoPlace) -> PlaceMention | None:
     return None
 
 
+# The people a town spelt otherwise than the report spells it must have to be meant when nothing else of the report
+# points to its country: a city known well enough to be spelt many ways.
+_ALONE_VARIANT = 50_000
+
 # What bearing a name only as another name costs a town, against a place that bears it as its own.
 _ALIAS_PENALTY = 1.5
 
@@ -326,7 +349,7 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
     p = m.resolved
     if p is None:
         return False
-    first = first.others(m.key)  # the name's own vote says nothing of itself
+    report, first = first, first.others(m.key)  # the name's own vote says nothing of itself
     total = sum(first.values())
     # A village abroad needs less to be doubted than a town, and a city (50,000 people and more) much more: nothing
     # else of the report in its country, and the report clearly about another ("the Tama area" in a report on
@@ -348,6 +371,14 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
             m.candidates[0].reasons.append(f"the words say {m.kind_word}; {p.country} knows it only as an area: "
                                            "a namesake, left unresolved")
         return True
+    if _far_namesake(m, p, report, first, total):
+        report.retract(m.key)  # (no evidence against the names doubted after it either)
+        m.resolved, m.namesake = None, True
+        if m.candidates:
+            m.candidates[0].reasons.append(f"nothing else of the report is in {p.country}, and it lies over"
+                                           f" {_FAR_KM:,} km from every country the report points to: a namesake,"
+                                           " left unresolved")
+        return True
     if p.kind in ("country", "admin1") or great or total < least \
             or first[p.country] / total >= 0.2 or m.area is not None or city and first[p.country] > 0:
         return False
@@ -363,6 +394,37 @@ def _suspect(m: PlaceMention, first: Focus) -> bool:
                                            " a namesake, left unresolved")
         return True
     return False
+
+
+# A namesake abroad is doubted when it lies this far from every country the rest of the report points to (a point of
+# each country: its centroid or capital), and is a town (of fewer people than _FAR_TOWN, or _FAR_ALIAS when it bears
+# the name only as another name): "Kiunga" in a note from a Kenyan outlet on al-Shabaab is no town of Papua New Guinea.
+_FAR_KM, _FAR_TOWN, _FAR_ALIAS = 2000, 100_000, 150_000
+
+
+def _far_namesake(m: PlaceMention, p: GeoPlace, focus: Focus, others: Counter, total: float) -> bool:
+    """A town or district that nothing else of the report puts in its country, lying far from every country the rest
+    of the report does point to (`others`: the report read without the name's own votes). What points there must be
+    more than one other place name alone, which may as well be the namesake ("Kelly" taken for a US town in a report
+    on Idlib): a country's name, two names, an armed group's cue, the outlet, a demonym. An area named with it
+    decides instead."""
+    if p.kind not in ("city", "admin2") or m.area is not None or others[p.country] > 0 or total < 1:
+        return False
+    told = Counter()
+    for c, n in others.items():
+        names = [k for k, votes in focus.by_name.items() if k != m.key and votes[c] > 0]
+        alone = len(names) == 1 and not focus.is_country_name(names[0], c)
+        told[c] = n - focus.by_name[names[0]][c] if alone else n
+    told = +told
+    if sum(told.values()) < 1:
+        return False
+    # (the more the report points elsewhere, the larger a town it takes to stand against it: "Boma" in a report
+    # naming Ethiopia and South Sudan again and again is no city of Congo's)
+    size = (_FAR_TOWN if normalize(p.name) == m.key else _FAR_ALIAS) * max(1.0, sum(told.values()) / 2)
+    if p.population >= size:
+        return False
+    far = focus.km_from(p, list(told))
+    return far is not None and far > _FAR_KM
 
 
 def _foreign_facility(parsed: Parsed, m: PlaceMention, focus: Focus) -> bool:
