@@ -85,3 +85,11 @@ def test_places_a_town_inside_a_facility_name(geoparse, text, name, expected):
 ])
 def test_places_no_town_inside_an_organisation_or_a_national_facility(geoparse, text):
     assert [m.text for m in geoparse(text) if m.resolved is not None and m.resolved.kind != "country"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "A farmer was later found tied and gagged in a bush behind his house.",  # "bush" tagged a person's name
+    "Fighting spread along the west coast of the province.",  # a stretch of coast, not a named place
+])
+def test_places_a_name_has_a_capital_letter(geoparse, text):
+    assert [m.text for m in geoparse(text)] == []

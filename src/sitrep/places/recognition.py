@@ -272,6 +272,8 @@ class Recogniser:
         key = normalize(text)
         if not key or not any(c.isalpha() for c in key):
             return None
+        if not any(w[:1].isupper() for w in re.split(r"[\s-]+", text)):
+            return None  # "in a bush", "two mosques", "the jihadist-run province": a name has a capital somewhere
         short_area = as_area and text in rules().area_short_forms  # "Pratapgarh (UP)": our short form of an area
         if len(key) < 3 and not short_area \
                 and not (re.fullmatch(r"[A-Z][a-z]", text) and self._areas_after(parsed, b)):
