@@ -11,7 +11,7 @@ from dataclasses import replace
 from sitrep.event_place.choice import Weighed, ranked
 from sitrep.event_place.precision import _known_parent, _province_named, _specificity
 from sitrep.event_place.roles import _origin, _setting, _struck_at, _tells_again
-from sitrep.event_place.words import _kind_of, _modifier, _natural, _rural, _site, cues
+from sitrep.event_place.words import _kind_of, _modifier, _natural, _outskirts, _rural, _site, cues
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, _formally_within, _inside, _reference_point, _specificity_of, rules
@@ -49,7 +49,7 @@ def _inner_cues(parsed: Parsed, m: PlaceMention, chosen: PlaceMention) -> dict[s
     held = {"modifier": _modifier(parsed, m), "facility": m.source == "FAC", "origin": _origin(parsed, m),
             "kind_word": _kind_of(parsed, m, chosen), "site": _site(parsed, m),
             "reference_point": not m.bracketed and _reference_point(parsed.tokens, m.start),
-            "city_ward": _city_ward(m, chosen), "unplaced_in_city": unplaced}
+            "city_ward": _city_ward(m, chosen), "unplaced_in_city": unplaced, "outskirts": _outskirts(parsed, m)}
     return {name: 1.0 for name, value in held.items() if value}
 
 

@@ -4,7 +4,7 @@ words, where someone spoke or travelled, where someone came from or went to, whe
 """
 from __future__ import annotations
 
-from sitrep.event_place.words import _across_border, _modifier, _people, _qualifier, cues
+from sitrep.event_place.words import _across_border, _bound, _modifier, _people, _qualifier, cues
 from sitrep.nlp import Parsed, Token
 from sitrep.places import PlaceMention, _reference_point, rules
 
@@ -78,9 +78,12 @@ def _origin(parsed: Parsed, m: PlaceMention, apart: bool = True) -> bool:
 
 
 def _is_destination(parsed: Parsed, m: PlaceMention, verbs: set[str] | None = None) -> bool:
-    """"crossed into Benin", "ran to Gombe state": where people went, not where it happened. With `verbs`, only
-    where they went under one of those verbs ("were flown to Misrata")."""
+    """"crossed into Benin", "ran to Gombe state", "a Kabul-bound bus": where people went, not where it happened.
+    With `verbs`, only where they went under one of those verbs ("were flown to Misrata"); a place told with "-bound"
+    whatever the verb."""
     toks = parsed.tokens
+    if _bound(parsed, m):
+        return True  # "a Kabul-bound bus": where it was going
     j = m.start - 1
     while j >= 0 and (toks[j].pos == "DET" or _qualifier(toks[j])) and toks[j].sent == m.sent:
         j -= 1  # "to neighbouring Gombe state", "into the northern Benin"
