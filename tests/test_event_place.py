@@ -185,6 +185,11 @@ EVENT_PLACES = [
     ("Bandits shot nine soldiers near Gongola outside Maiduguri city on Friday.", "Gongola", "NG"),
     # ... but alone, or with only the area holding it, the town is, not its province
     ("Gunmen shot dead four farmers outside Kano, in Kano State.", "Kano", "NG"),
+    # what is said that is no speech ("said mass") leaves the place it was said at a place of the event
+    ("A priest was shot dead on Sunday hours after he said mass in Ituri province.", "Ituri", "CD"),
+    # a speaker's place that a clause after it tells the event at is the event's place
+    ("They shot him like a dog, his widow told reporters from Kohat, where her husband was gunned down last week.",
+     "Kohat", "PK"),
     # a destination is no place of the event ("a Kandahar-bound bus")
     ("A mine tore through a Kandahar-bound minibus in Helmand province, killing nine passengers.", "Helmand", "AF"),
 ]

@@ -40,6 +40,8 @@ class Cues:
     offices: frozenset[str]  # "the mayor of X": those who hold an office of a place
     outskirts: frozenset[str]  # "outside X": the event was just out of the town
     bound: frozenset[str]  # "a Kabul-bound bus": where someone was going
+    rites: frozenset[str]  # "said mass": a thing said that is no speech
+    relatives: frozenset[str]  # "from X, where ...": words opening a clause told of a place
 
 
 @cache
@@ -55,7 +57,8 @@ def cues() -> Cues:
                 frozenset(words["qualifiers"]),
                 cue_table(table["before"]), cue_table(table["inner"]), cue_table(table["earlier"]),
                 frozenset(words["borders"]), frozenset(words["seats"]), float(table["precision"]["far_km"]),
-                frozenset(words["offices"]), frozenset(words["outskirts"]), frozenset(words["bound"]))
+                frozenset(words["offices"]), frozenset(words["outskirts"]), frozenset(words["bound"]),
+                frozenset(words["rites"]), frozenset(words["relatives"]))
 
 
 def _site(parsed: Parsed, m: PlaceMention) -> bool:
