@@ -185,6 +185,9 @@ EVENT_PLACES = [
     ("Bandits shot nine soldiers near Gongola outside Maiduguri city on Friday.", "Gongola", "NG"),
     # ... but alone, or with only the area holding it, the town is, not its province
     ("Gunmen shot dead four farmers outside Kano, in Kano State.", "Kano", "NG"),
+    # a town told where the harm is told again, over the sea the province lies on
+    ("A radio reporter was killed on Monday in the eastern state of Veracruz on the Gulf of Mexico.\nHe was shot dead "
+     "by gunmen as he left his office in the port city of Coatzacoalcos.", "Coatzacoalcos", "MX"),
     # what is said that is no speech ("said mass") leaves the place it was said at a place of the event
     ("A priest was shot dead on Sunday hours after he said mass in Ituri province.", "Ituri", "CD"),
     # a speaker's place that a clause after it tells the event at is the event's place

@@ -120,10 +120,13 @@ def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMenti
         # beside the figures, the most precise place; further on, the nearest ("The violence in X district ..."
         # before "... the clash in the town of Y", another incident's)
         near, far = m.sent in around, -abs(m.sent - min(sents, default=m.sent))
-        better.append((near, not ref, level if near else far, far if near else level, not holds, -m.start, m))
+        # a town over a sea, a lake, a river the gazetteer cannot hold, told with the area ("the state of X on the
+        # Gulf of Y ... shot in the state capital of Z"): the feature only says where the area lies
+        better.append((near, not ref, not _natural(m), level if near else far, far if near else level, not holds,
+                       -m.start, m))
     if not better:
         return chosen
-    best = max(better, key=lambda x: x[:6])[6]
+    best = max(better, key=lambda x: x[:7])[7]
     if best.resolved is None and best.area is None and _known_parent(parsed, best, mentions, focus) is None:
         best.area = area  # a town the gazetteer lacks, told in the country chosen: in that country
     return best
