@@ -348,6 +348,18 @@ def test_event_place_office_and_outskirts_are_weighed_with_reasons(parse):
     assert "outskirts" in weighed["Kano"].cues and weighed["Kano"].score < weighed["Dangora"].score
 
 
+def test_event_place_figures_pointing_back_to_the_attack_tell_it_where_it_was_told(parse):
+    """Figures told as "also wounded in the attack" point back to an event told in the sentences just before: those
+    sentences tell this event again, and a finer place told there is sought too; not when the figures do not point
+    back."""
+    told = "Gunmen shot a candidate for mayor of Anapolis on Sunday evening. Police sealed off the square. "
+    harm = frozenset({"wound", "injure", "hurt"})
+    parsed, mentions = parse(told + "The deputy governor of Goias State was also wounded in the attack.")
+    assert 0 in event_place._alike(parsed, mentions, {2}, harm)
+    parsed, mentions = parse(told + "The deputy governor of Goias State was also wounded on Monday.")
+    assert 0 not in event_place._alike(parsed, mentions, {2}, harm)
+
+
 def test_event_place_weights_are_data():
     """The cue weights and their reasons come from data/event_place.toml, one reason per weight."""
     c = event_place.cues()

@@ -151,14 +151,19 @@ def _holders(m: PlaceMention) -> set[int]:
 
 def _alike(parsed: Parsed, free: list[PlaceMention], sents: set[int], harm: frozenset[str]) -> set[int]:
     """The sentences of places no other event holds that tell this event again: the same harm, its noun pointed
-    back to ("the attack"), or, after the figures, what was done ("... in Mexico's Michoacan state. ... the attackers
-    burst into a house in the city of Zamora": where in the area it was done)."""
+    back to ("the attack"), the eventful sentences just before figures that point back to it ("The deputy governor
+    was also wounded in the attack" after "A candidate for mayor of X was shot"), or, after the figures, what was
+    done ("... in Mexico's Michoacan state. ... the attackers burst into a house in the city of Zamora": where in the
+    area it was done)."""
     first = min(sents, default=None)
     eventful = _eventful(parsed)
+    # "The deputy governor was also wounded in the attack": the figures point back to an event told just before
+    back = first is not None and any(_tells_again(parsed, s) for s in sents)
     alike = set()
     for s in {m.sent for m in free}:
         if harm and any(t.lemma in harm for t in parsed.sentence_tokens(s)) \
-                or first is not None and s > first and (_tells_again(parsed, s) or s in eventful):
+                or first is not None and s > first and (_tells_again(parsed, s) or s in eventful) \
+                or back and first - 2 <= s < first and s in eventful:
             alike.add(s)
     return alike
 
