@@ -174,6 +174,27 @@ EVENT_PLACES = [
     # ... but one the report places itself, its areas in brackets, is the coded location
     ("On 29 April 2020, soldiers shelled militants south of Sheikh Zuweid (Rafah, North Sinai); no casualties were "
      "reported.", "Sheikh Zuweid", "EG"),
+    # the place of an office-holder says whose office; the place the event's words govern is where it happened
+    ("The police chief of Kandahar province was killed on Sunday when a mine hit his car in Arghandab district.",
+     "Arghandab", "AF"),
+    # ... but alone it is the event's place
+    ("The mayor of Tlalnepantla was shot dead on Monday, prosecutors said.", "Tlalnepantla", "MX"),
+    # a settlement named beside "outside X" is where the event was, after it or before it ...
+    ("Gunmen shot dead four farmers outside the city of Kano, in Dangora village.", "Dangora", "NG"),
+    ("Bandits killed seven herders at a well near Dangora outside Kano city.", "Dangora", "NG"),
+    ("Bandits shot nine soldiers near Gongola outside Maiduguri city on Friday.", "Gongola", "NG"),
+    # ... but alone, or with only the area holding it, the town is, not its province
+    ("Gunmen shot dead four farmers outside Kano, in Kano State.", "Kano", "NG"),
+    # a town told where the harm is told again, over the sea the province lies on
+    ("A radio reporter was killed on Monday in the eastern state of Veracruz on the Gulf of Mexico.\nHe was shot dead "
+     "by gunmen as he left his office in the port city of Coatzacoalcos.", "Coatzacoalcos", "MX"),
+    # what is said that is no speech ("said mass") leaves the place it was said at a place of the event
+    ("A priest was shot dead on Sunday hours after he said mass in Ituri province.", "Ituri", "CD"),
+    # a speaker's place that a clause after it tells the event at is the event's place
+    ("They shot him like a dog, his widow told reporters from Kohat, where her husband was gunned down last week.",
+     "Kohat", "PK"),
+    # a destination is no place of the event ("a Kandahar-bound bus")
+    ("A mine tore through a Kandahar-bound minibus in Helmand province, killing nine passengers.", "Helmand", "AF"),
 ]
 
 
@@ -310,6 +331,33 @@ def test_event_place_earlier_choice_keeps_its_reasons(parse):
     assert {"coarse", "elsewhere"} <= set(everyone["Bangladesh"].cues) \
         and everyone["Bangladesh"].score < event_place.cues().earlier.threshold
     assert "area_of_another" in everyone["Chin"].cues and any("area" in r for r in everyone["Chin"].reasons)
+
+
+def test_event_place_office_and_outskirts_are_weighed_with_reasons(parse):
+    """An office-holder's place and a town the event was outside of, with a settlement beside it, are cues of the
+    choice with their reasons, not branches: each lowers the place below the one the event's words govern."""
+    parsed, mentions = parse("The deputy governor of Kunar province was killed by a bomb in Asadabad city.")
+    anchor = next(t.i for t in parsed.tokens if t.lower == "killed")
+    weighed = event_place.weigh(parsed, mentions, mentions, [anchor])
+    assert weighed[0].mention.text == "Asadabad"
+    kunar = next(w for w in weighed if w.mention.text == "Kunar")
+    assert "office" in kunar.cues and any("office" in r for r in kunar.reasons)
+    parsed, mentions = parse("Raiders shot dead six farmers outside the city of Kano, in Dangora village.")
+    anchor = next(t.i for t in parsed.tokens if t.lower == "shot")
+    weighed = {w.mention.text: w for w in event_place.weigh(parsed, mentions, mentions, [anchor])}
+    assert "outskirts" in weighed["Kano"].cues and weighed["Kano"].score < weighed["Dangora"].score
+
+
+def test_event_place_figures_pointing_back_to_the_attack_tell_it_where_it_was_told(parse):
+    """Figures told as "also wounded in the attack" point back to an event told in the sentences just before: those
+    sentences tell this event again, and a finer place told there is sought too; not when the figures do not point
+    back."""
+    told = "Gunmen shot a candidate for mayor of Anapolis on Sunday evening. Police sealed off the square. "
+    harm = frozenset({"wound", "injure", "hurt"})
+    parsed, mentions = parse(told + "The deputy governor of Goias State was also wounded in the attack.")
+    assert 0 in event_place._alike(parsed, mentions, {2}, harm)
+    parsed, mentions = parse(told + "The deputy governor of Goias State was also wounded on Monday.")
+    assert 0 not in event_place._alike(parsed, mentions, {2}, harm)
 
 
 def test_event_place_weights_are_data():

@@ -11,7 +11,7 @@ from sitrep.cues import CueTable
 from sitrep.cues import weigh as cue_weights
 from sitrep.event_place.precision import _placed_finer, _specificity
 from sitrep.event_place.roles import _attached, _event_noun_in
-from sitrep.event_place.words import _kind_of, _modifier, _seat, _site, cues
+from sitrep.event_place.words import _kind_of, _modifier, _office, _outskirts, _rural, _seat, _site, cues
 from sitrep.nlp import Parsed
 from sitrep.places import _CITY_PARTS, PlaceMention, _feature_after, _formally_within, _reference_point, rules
 
@@ -34,7 +34,7 @@ def weigh(parsed: Parsed, pool: list[PlaceMention], mentions: list[PlaceMention]
     the figures (a country that only describes an actor), and the event is placed as if none were. Its cue is a
     weight like any other, not a filter after the choice, so that its reason is kept: `below_floor` keeps such
     places, to show why they lost."""
-    return ranked([(m, _place_cues(parsed, m, mentions, anchors, setting)) for m in pool], cues().choice,
+    return ranked([(m, _place_cues(parsed, m, mentions, anchors, setting, pool)) for m in pool], cues().choice,
                   first_of_equals=True, below_floor=below_floor)
 
 
@@ -66,7 +66,7 @@ def ranked(held: list[tuple[PlaceMention, dict[str, float]]], table: CueTable, f
 
 
 def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], anchors: list[int],
-                setting: PlaceMention | None) -> dict[str, float]:
+                setting: PlaceMention | None, pool: list[PlaceMention] = ()) -> dict[str, float]:
     """The cues that hold for one place as an event's place, each with its value (1, or a level)."""
     toks = parsed.tokens
     main_anchor = anchors[0] if anchors else None
@@ -93,9 +93,27 @@ def _place_cues(parsed: Parsed, m: PlaceMention, mentions: list[PlaceMention], a
     actor_country = modifier and m.resolved is not None and m.resolved.kind == "country"
     held = {"actor_country": actor_country, "reference_point": _reference_point(toks, m.start),
             "namesake": m.namesake, "site": _site(parsed, m),
-            "attached": attached, "attached_to_main": to_main, "modifier": modifier, "seat": _seat(parsed, m),
+            "attached": attached, "attached_to_main": to_main, "office": attached and _office(parsed, m),
+            "outskirts": _outskirts(parsed, m) and any(_settlement_beside(parsed, o, m) for o in pool),
+            "modifier": modifier, "seat": _seat(parsed, m),
             "area_of_another": m.is_area, "known": known, "specificity": _specificity(m) + settled}
     return {name: float(value) for name, value in held.items() if value}
+
+
+def _settlement_beside(parsed: Parsed, o: PlaceMention, m: PlaceMention) -> bool:
+    """Is `o` a settlement named beside the town `m` ("a farm near Y outside X", "outside X, in Y village"): in its
+    sentence, a few words from it, a town or a name the gazetteer lacks that its words do not call an area, not a site
+    nor a reference point?"""
+    if o is m or o.sent != m.sent or o.key == m.key or not (0 < o.start - m.end <= 6 or 0 < m.start - o.end <= 6):
+        return False
+    if _rural(parsed, o) or o.start and parsed.tokens[o.start - 1].text == "(" or o.end <= m.start and any(
+            t.lower in rules().all_features for t in parsed.tokens[o.end : m.start]):
+        # the area that holds the town ("outside X in Y countryside"), its other name or areas in brackets ("X (Z)
+        # city"), or "Y village outside of X" (coded at X)
+        return False
+    town = o.resolved.kind == "city" if o.resolved is not None else o.hint in (None, "city") and o.source != "FAC"
+    return town and not _site(parsed, o) and not _reference_point(parsed.tokens, o.start) \
+        and not _modifier(parsed, o)
 
 
 def _said_to_happen(parsed: Parsed, mentions: list[PlaceMention], verb_only: bool = False) -> PlaceMention | None:

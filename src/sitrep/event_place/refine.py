@@ -11,7 +11,7 @@ from dataclasses import replace
 from sitrep.event_place.choice import Weighed, ranked
 from sitrep.event_place.precision import _known_parent, _province_named, _specificity
 from sitrep.event_place.roles import _origin, _setting, _struck_at, _tells_again
-from sitrep.event_place.words import _kind_of, _modifier, _natural, _rural, _site, cues
+from sitrep.event_place.words import _kind_of, _modifier, _natural, _outskirts, _rural, _site, cues
 from sitrep.gazetteer import Gazetteer, GeoPlace
 from sitrep.nlp import Parsed
 from sitrep.places import Focus, PlaceMention, _formally_within, _inside, _reference_point, _specificity_of, rules
@@ -49,7 +49,7 @@ def _inner_cues(parsed: Parsed, m: PlaceMention, chosen: PlaceMention) -> dict[s
     held = {"modifier": _modifier(parsed, m), "facility": m.source == "FAC", "origin": _origin(parsed, m),
             "kind_word": _kind_of(parsed, m, chosen), "site": _site(parsed, m),
             "reference_point": not m.bracketed and _reference_point(parsed.tokens, m.start),
-            "city_ward": _city_ward(m, chosen), "unplaced_in_city": unplaced}
+            "city_ward": _city_ward(m, chosen), "unplaced_in_city": unplaced, "outskirts": _outskirts(parsed, m)}
     return {name: 1.0 for name, value in held.items() if value}
 
 
@@ -120,10 +120,13 @@ def _refine(parsed: Parsed, chosen: PlaceMention | None, usable: list[PlaceMenti
         # beside the figures, the most precise place; further on, the nearest ("The violence in X district ..."
         # before "... the clash in the town of Y", another incident's)
         near, far = m.sent in around, -abs(m.sent - min(sents, default=m.sent))
-        better.append((near, not ref, level if near else far, far if near else level, not holds, -m.start, m))
+        # a town over a sea, a lake, a river the gazetteer cannot hold, told with the area ("the state of X on the
+        # Gulf of Y ... shot in the state capital of Z"): the feature only says where the area lies
+        better.append((near, not ref, not _natural(m), level if near else far, far if near else level, not holds,
+                       -m.start, m))
     if not better:
         return chosen
-    best = max(better, key=lambda x: x[:6])[6]
+    best = max(better, key=lambda x: x[:7])[7]
     if best.resolved is None and best.area is None and _known_parent(parsed, best, mentions, focus) is None:
         best.area = area  # a town the gazetteer lacks, told in the country chosen: in that country
     return best
@@ -148,14 +151,19 @@ def _holders(m: PlaceMention) -> set[int]:
 
 def _alike(parsed: Parsed, free: list[PlaceMention], sents: set[int], harm: frozenset[str]) -> set[int]:
     """The sentences of places no other event holds that tell this event again: the same harm, its noun pointed
-    back to ("the attack"), or, after the figures, what was done ("... in Mexico's Michoacan state. ... the attackers
-    burst into a house in the city of Zamora": where in the area it was done)."""
+    back to ("the attack"), the eventful sentences just before figures that point back to it ("The deputy governor
+    was also wounded in the attack" after "A candidate for mayor of X was shot"), or, after the figures, what was
+    done ("... in Mexico's Michoacan state. ... the attackers burst into a house in the city of Zamora": where in the
+    area it was done)."""
     first = min(sents, default=None)
     eventful = _eventful(parsed)
+    # "The deputy governor was also wounded in the attack": the figures point back to an event told just before
+    back = first is not None and any(_tells_again(parsed, s) for s in sents)
     alike = set()
     for s in {m.sent for m in free}:
         if harm and any(t.lemma in harm for t in parsed.sentence_tokens(s)) \
-                or first is not None and s > first and (_tells_again(parsed, s) or s in eventful):
+                or first is not None and s > first and (_tells_again(parsed, s) or s in eventful) \
+                or back and first - 2 <= s < first and s in eventful:
             alike.add(s)
     return alike
 

@@ -4,7 +4,7 @@ words, where someone spoke or travelled, where someone came from or went to, whe
 """
 from __future__ import annotations
 
-from sitrep.event_place.words import _across_border, _modifier, _people, _qualifier, cues
+from sitrep.event_place.words import _across_border, _bound, _modifier, _people, _qualifier, cues
 from sitrep.nlp import Parsed, Token
 from sitrep.places import PlaceMention, _reference_point, rules
 
@@ -32,9 +32,36 @@ def speaker_place(parsed: Parsed, m: PlaceMention) -> bool:
     for t in list(parsed.ancestors(head))[:4]:
         if t.pos == "VERB":
             return t.lemma in rules().speech_or_travel and not _said_after(parsed, m, t) \
-                and not _victims_travelling(parsed, t)
+                and not _victims_travelling(parsed, t) and not _rite(parsed, t) and not _told_there(parsed, m)
         if t.pos == "NOUN" and t.lower in cues().locals:
             return False  # "residents of X said", "people in X district have said": where they live, told by them
+    return False
+
+
+def _rite(parsed: Parsed, verb: Token) -> bool:
+    """"said mass in X", "said prayers at X": what was said is no speech, and the place is where the sayer was, as
+    any place an event's sentence names."""
+    return any(c.dep == "dobj" and c.lower in cues().rites for c in parsed.children(verb.i))
+
+
+def _told_there(parsed: Parsed, m: PlaceMention) -> bool:
+    """"told AFP from X in the south, where her husband was gunned down", "said a man from X, which was targeted by
+    the attack": a clause told of the speaker's place (or of the area named with it) tells the event there; the place
+    is the event's too. The clause follows the place, with no verb between."""
+    from sitrep.figures import INTRANSITIVE, VERBS
+    from sitrep.incidents import incidents
+
+    toks = parsed.tokens
+    rest = [t for t in toks[m.end : m.end + 30] if t.sent == m.sent]
+    for k, t in enumerate(rest[:-1]):
+        if t.pos in ("VERB", "AUX"):
+            return False
+        if t.text == "," and rest[k + 1].lower in cues().relatives:
+            clause = rest[k + 2 : k + 18]
+            # an event word told there as a verb ("was gunned down", "was targeted by the attack")
+            return any(c.pos == "VERB" and (c.lemma in rules().event_verbs or c.lemma in VERBS
+                                            or c.lemma in INTRANSITIVE) for c in clause) \
+                or any(i.verb and clause[0].i <= i.token <= clause[-1].i for i in incidents(parsed))
     return False
 
 
@@ -78,9 +105,12 @@ def _origin(parsed: Parsed, m: PlaceMention, apart: bool = True) -> bool:
 
 
 def _is_destination(parsed: Parsed, m: PlaceMention, verbs: set[str] | None = None) -> bool:
-    """"crossed into Benin", "ran to Gombe state": where people went, not where it happened. With `verbs`, only
-    where they went under one of those verbs ("were flown to Misrata")."""
+    """"crossed into Benin", "ran to Gombe state", "a Kabul-bound bus": where people went, not where it happened.
+    With `verbs`, only where they went under one of those verbs ("were flown to Misrata"); a place told with "-bound"
+    whatever the verb."""
     toks = parsed.tokens
+    if _bound(parsed, m):
+        return True  # "a Kabul-bound bus": where it was going
     j = m.start - 1
     while j >= 0 and (toks[j].pos == "DET" or _qualifier(toks[j])) and toks[j].sent == m.sent:
         j -= 1  # "to neighbouring Gombe state", "into the northern Benin"

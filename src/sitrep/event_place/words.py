@@ -37,6 +37,11 @@ class Cues:
     borders: frozenset[str]  # "the border with Niger": the country across it names the border, not the place
     seats: frozenset[str]  # "the government in Bamako": a seat of government, not where a village lies
     far_km: float  # a reference point this far away does not hold the place it locates ([precision])
+    offices: frozenset[str]  # "the mayor of X": those who hold an office of a place
+    outskirts: frozenset[str]  # "outside X": the event was just out of the town
+    bound: frozenset[str]  # "a Kabul-bound bus": where someone was going
+    rites: frozenset[str]  # "said mass": a thing said that is no speech
+    relatives: frozenset[str]  # "from X, where ...": words opening a clause told of a place
 
 
 @cache
@@ -51,7 +56,9 @@ def cues() -> Cues:
                 frozenset(words["journeys"]), frozenset(words["locals"]),
                 frozenset(words["qualifiers"]),
                 cue_table(table["before"]), cue_table(table["inner"]), cue_table(table["earlier"]),
-                frozenset(words["borders"]), frozenset(words["seats"]), float(table["precision"]["far_km"]))
+                frozenset(words["borders"]), frozenset(words["seats"]), float(table["precision"]["far_km"]),
+                frozenset(words["offices"]), frozenset(words["outskirts"]), frozenset(words["bound"]),
+                frozenset(words["rites"]), frozenset(words["relatives"]))
 
 
 def _site(parsed: Parsed, m: PlaceMention) -> bool:
@@ -131,6 +138,50 @@ def _seat(parsed: Parsed, m: PlaceMention) -> bool:
     toks = parsed.tokens
     j = m.start - 1
     return j > 0 and toks[j].lower == "in" and toks[j - 1].lower in cues().seats
+
+
+def _office(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place told as the place of an office-holder: "the mayor of X", "a candidate for mayor of X", "the
+    deputy head of X province's security command", "the mayor of a town in X district"? Up from the name, an office
+    noun is met before any verb, across nouns, their prepositions and qualifiers."""
+    toks = parsed.tokens
+    t = parsed.span_root(m.start, m.end)
+    for _ in range(8):
+        if t.head == t.i:
+            return False
+        t = toks[t.head]
+        if t.pos in ("VERB", "AUX"):
+            return False
+        if t.pos in ("NOUN", "PROPN") and (t.lower in cues().offices or t.text in cues().offices):
+            return True
+    return False
+
+
+def _outskirts(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place told as the town the event was just out of: "outside X", "outside the northeast city of X", "on
+    the outskirts of X"? Across the words that qualify the name and its kind word."""
+    toks = parsed.tokens
+    first = parsed.sents[m.sent][0]
+    j = m.start - 1
+    while j >= first and m.start - j <= 7:
+        t = toks[j]
+        if t.lower in cues().outskirts:
+            return True
+        if not (t.pos in ("DET", "ADJ", "PROPN") or t.lower == "of" or t.lower in rules().all_features
+                or _qualifier(t)):
+            return False
+        j -= 1
+    return False
+
+
+def _bound(parsed: Parsed, m: PlaceMention) -> bool:
+    """Is the place where someone was going, told with "-bound" ("a Kabul-bound bus")?"""
+    toks = parsed.tokens
+    words = [t.lower for t in toks[m.start : m.end]]
+    after = [t.lower for t in toks[m.end : m.end + 2] if t.sent == m.sent]
+    return len(words) >= 2 and words[-2] == "-" and words[-1] in cues().bound \
+        or after[:1] == ["-"] and after[1:] and after[1] in cues().bound \
+        or any(w.endswith(tuple("-" + b for b in cues().bound)) for w in words[-1:])
 
 
 def _kind_of(parsed: Parsed, m: PlaceMention, area: PlaceMention) -> bool:
