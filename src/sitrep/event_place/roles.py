@@ -5,6 +5,8 @@ words, where someone spoke or travelled, where someone came from or went to, whe
 from __future__ import annotations
 
 from sitrep.event_place.words import _across_border, _bound, _modifier, _people, _qualifier, cues
+from sitrep.figures import INTRANSITIVE, VERBS
+from sitrep.incidents import incidents
 from sitrep.nlp import Parsed, Token
 from sitrep.places import PlaceMention, _reference_point, rules
 
@@ -48,9 +50,6 @@ def _told_there(parsed: Parsed, m: PlaceMention) -> bool:
     """"told AFP from X in the south, where her husband was gunned down", "said a man from X, which was targeted by
     the attack": a clause told of the speaker's place (or of the area named with it) tells the event there; the place
     is the event's too. The clause follows the place, with no verb between."""
-    from sitrep.figures import INTRANSITIVE, VERBS
-    from sitrep.incidents import incidents
-
     toks = parsed.tokens
     rest = [t for t in toks[m.end : m.end + 30] if t.sent == m.sent]
     for k, t in enumerate(rest[:-1]):
