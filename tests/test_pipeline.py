@@ -58,3 +58,18 @@ def test_the_outlet_reaches_the_geoparser_as_a_weak_country_cue(extractor, outle
     text = "Al-Shabaab militants attacked a police post overnight; two officers were killed."
     work = extractor.pipeline(Work(Article(id="t", text=text, outlet=outlet), extractor.nlp.parse(text)))
     assert [e.location.country for e in work.events] == [country]
+
+
+def test_an_article_takes_its_date_as_callers_have_it_and_names_what_is_no_date(extractor):
+    from datetime import date, datetime
+
+    from sitrep.model import Article
+
+    text = "Gunmen killed 4 people in Kaduna on Saturday, police said."
+    as_text = extractor.extract(Article(id="a", text=text, published="2024-05-06"))
+    as_time = extractor.extract(Article(id="b", text=text, published=datetime(2024, 5, 6, 14, 30)))
+    assert as_text.events[0].date.start == as_time.events[0].date.start == date(2024, 5, 4)
+    with pytest.raises(ValueError, match="is no date"):
+        Article(id="c", text=text, published="last Tuesday")
+    with pytest.raises(TypeError, match="text must be a str"):
+        Article(id="d", text=b"bytes")

@@ -9,7 +9,7 @@ Offsets are Python `str` indices into `Article.text` as read, so every value poi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 EVENT_TYPES = (
     "battle",
@@ -49,6 +49,23 @@ class Article:
     outlet: str | None = None
     source_url: str | None = None
     language: str | None = None
+
+    def __post_init__(self) -> None:
+        # Callers of the library write dates as they have them: "2024-05-06" or a datetime is the day it names;
+        # anything else is said at once, not met as a crash deep in the date rules.
+        if isinstance(self.published, datetime):
+            self.published = self.published.date()
+        elif isinstance(self.published, str):
+            try:
+                self.published = date.fromisoformat(self.published.strip()[:10])
+            except ValueError:
+                raise ValueError(f"article {self.id!r}: published {self.published!r} is no date "
+                                 "(give a datetime.date or an ISO date, 2024-05-06)") from None
+        elif self.published is not None and not isinstance(self.published, date):
+            raise TypeError(f"article {self.id!r}: published must be a datetime.date, not "
+                            f"{type(self.published).__name__}")
+        if not isinstance(self.text, str):
+            raise TypeError(f"article {self.id!r}: text must be a str, not {type(self.text).__name__}")
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ words, where someone spoke or travelled, where someone came from or went to, whe
 from __future__ import annotations
 
 from sitrep.event_place.words import _across_border, _bound, _modifier, _people, _qualifier, cues
-from sitrep.figures import INTRANSITIVE, VERBS
+from sitrep import figures
 from sitrep.incidents import incidents
 from sitrep.nlp import Parsed, Token
 from sitrep.places import PlaceMention, _reference_point, rules
@@ -58,8 +58,9 @@ def _told_there(parsed: Parsed, m: PlaceMention) -> bool:
         if t.text == "," and rest[k + 1].lower in cues().relatives:
             clause = rest[k + 2 : k + 18]
             # an event word told there as a verb ("was gunned down", "was targeted by the attack")
-            return any(c.pos == "VERB" and (c.lemma in rules().event_verbs or c.lemma in VERBS
-                                            or c.lemma in INTRANSITIVE) for c in clause) \
+            # (the figures' verb lists are read when first used, not at import: `figures.VERBS`)
+            return any(c.pos == "VERB" and (c.lemma in rules().event_verbs or c.lemma in figures.VERBS
+                                            or c.lemma in figures.INTRANSITIVE) for c in clause) \
                 or any(i.verb and clause[0].i <= i.token <= clause[-1].i for i in incidents(parsed))
     return False
 
