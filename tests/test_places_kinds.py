@@ -93,3 +93,9 @@ def test_places_no_town_inside_an_organisation_or_a_national_facility(geoparse, 
 ])
 def test_places_a_name_has_a_capital_letter(geoparse, text):
     assert [m.text for m in geoparse(text)] == []
+
+
+def test_places_a_capitalised_word_of_a_headline_is_no_place(geoparse):
+    """In a headline in title case every word is capitalised: "Ambush" before "in Benue" is no village of Benue."""
+    assert [m.text for m in geoparse("Nine Herders Shot Dead in Ambush in Benue.\n\nNine herders were shot dead.")] \
+        == ["Benue"]

@@ -211,11 +211,12 @@ class Recogniser:
                 return True
             o = _within(m, out, toks)
             # "the Peshawar area of Qarghayi district": a kind word after the name, and any known place holding it
-            # (or an area the words call one, whatever the gazetteer knows it as: "al-Qatn in the Hadramawt province")
-            return o is not None and (o.hint in ("admin1", "admin2") and bool(self.gazetteer.lookup(o.text))
-                                      and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end])
-                                      or any(p.kind != "city" or _feature_after(toks, m.end)
-                                             for p in self.gazetteer.lookup(o.text)))
+            # (or an area the words call one, whatever the gazetteer knows it as: "al-Qatn in the Hadramawt province");
+            # not a capitalised word of a headline ("Security Men in Shootout in Lagos")
+            return o is not None and not (m.source == "GAZ" and _title_case(parsed, m.sent, range(m.start, m.end))) \
+                and (o.hint in ("admin1", "admin2") and bool(self.gazetteer.lookup(o.text))
+                     and not any(t.lower in _ORG_WORDS for t in toks[m.start : m.end])
+                     or any(p.kind != "city" or _feature_after(toks, m.end) for p in self.gazetteer.lookup(o.text)))
 
         out = [m for m in out if kept(m)]
         out.sort(key=lambda m: m.span.start)
