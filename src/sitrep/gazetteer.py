@@ -51,6 +51,15 @@ class GeoPlace:
     lon: float | None
 
 
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in kilometres (haversine, on a sphere of the Earth's mean
+    radius): how far apart two places are, for the focus's far namesakes and for merging reports' events."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(h, 1.0)))
+
+
 # ---------------------------------------------------------------- keys
 def fold(text: str) -> str:
     """NFKD to ASCII: "Ciudad Juárez" -> "Ciudad Juarez"."""

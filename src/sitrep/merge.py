@@ -28,12 +28,13 @@ lowest (the conservative choice) and `best_unconfirmed` says so. A report that r
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from sitrep.gazetteer import great_circle_km
 
 CATEGORIES = ("killed", "injured", "displaced", "abducted")
 TYPE_GROUPS = {
@@ -150,10 +151,7 @@ class MergedEvent:
 def km(a: ReportEvent, b: ReportEvent) -> float | None:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def pair_score(a: ReportEvent, b: ReportEvent) -> float | None:

@@ -117,7 +117,7 @@ def ruled_out(f: Features, i: np.ndarray, j: np.ndarray, near_days: int, chain_d
 
 
 def _km(lat1, lon1, lat2, lon2) -> np.ndarray:
-    """Great-circle distance in km (the formula of sitrep.merge.km)."""
+    """Great-circle distance in km, over arrays (the formula of sitrep.gazetteer.great_circle_km)."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(lon2 - lon1)
     h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2

@@ -7,15 +7,12 @@ resolution because the event stages (`sitrep.events`, `sitrep.event_place`) read
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
-from sitrep import lexicon
-from sitrep.gazetteer import Gazetteer, GeoPlace, normalize
+from sitrep.gazetteer import Gazetteer, GeoPlace, great_circle_km, normalize
 from sitrep.nlp import Parsed, Token
 from sitrep.places.words import _country_cues, _ORG_WORDS, _place_noun, rules
 from sitrep.places.mention import _after_comma, _GREAT_CITY, PlaceMention, _VILLAGE
@@ -246,20 +243,13 @@ class Focus:
             q = self.country_place(c) if "." not in c else None
             if q is None or q.lat is None or q.lon is None:
                 continue
-            d = _km(p.lat, p.lon, q.lat, q.lon)
+            d = great_circle_km(p.lat, p.lon, q.lat, q.lon)
             far = d if far is None or d < far else far
         return far
 
     @property
     def top(self) -> str | None:
         return self.countries.most_common(1)[0][0] if self.countries else None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """The great-circle distance between two points, in kilometres."""
-    a, b, c, d = map(math.radians, (lat1, lon1, lat2, lon2))
-    cos = math.sin(a) * math.sin(c) + math.cos(a) * math.cos(c) * math.cos(b - d)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
 
 
 def _great_bearer(key: str, found: list[GeoPlace]) -> GeoPlace | None:
@@ -317,21 +307,15 @@ def _across_border(toks: list[Token], m: PlaceMention) -> bool:
     j = m.start
     while j > 0 and toks[j - 1].lower == "the":
         j -= 1
-    if j > 0 and toks[j - 1].lower in _elsewhere()["from_words"]:
+    if j > 0 and toks[j - 1].lower in rules().from_words:
         return True  # "entered the country from Mozambique": where they came from, the other side
     return any(tuple(t.lower for t in toks[max(0, j - len(w)) : j]) == w for w in rules().across_border)
-
-
-@cache
-def _elsewhere() -> dict[str, frozenset[str]]:
-    """The words that say a country or a people named is not where the report is (places.toml [elsewhere])."""
-    return {k: frozenset(v) for k, v in lexicon.load("places").get("elsewhere", {}).items()}
 
 
 def _demonym_vote(toks: list[Token], t: Token) -> float:
     """The vote of a demonym in the report's focus, by the noun it is said of."""
     head = toks[t.head] if 0 <= t.head < len(toks) else t
-    if head.i != t.i and head.lower in _elsewhere().get("foreigners", ()):
+    if head.i != t.i and head.lower in rules().foreigners:
         return 0.0  # "a Kenyan national": a foreigner where the report is
     if t.dep == "conj" and head.i < t.i:
         return _demonym_vote(toks, head)  # "Iraqi and Syrian troops": as the first of the pair

@@ -79,6 +79,10 @@ class Rules:
     place_nouns: set[str]
     # Words after a demonym that make it a language's or a currency's: "French-speaking", "the US dollar".
     not_of_a_place: set[str]
+    # Words before a country's name that set it on the other side ("entered the country from Mozambique"), and nouns
+    # a demonym is said of that make a person a foreigner ("a Kenyan national") ([elsewhere]).
+    from_words: set[str]
+    foreigners: set[str]
     # Our short forms of areas in capitals ("KPK", "UP"): in brackets after a place, its area, not its acronym.
     area_short_forms: set[str]
 
@@ -120,6 +124,8 @@ def rules() -> Rules:
         qualifier_gap=_INSIDE_GAP | all_features | set(cues["lower_case_kind_words"]) | {"-", "–", "—"},
         second_level={c: set(words) for c, words in r.get("second_level", {}).items()},
         place_nouns=set(cues["place_nouns"]), not_of_a_place=set(cues["not_of_a_place"]),
+        from_words=set(r.get("elsewhere", {}).get("from_words", [])),
+        foreigners=set(r.get("elsewhere", {}).get("foreigners", [])),
         area_short_forms={a for labels in r.get("area_names", {}).get("aliases", {}).values() for a in labels
                           if a.isupper()})
 
